@@ -1,0 +1,84 @@
+/**
+ * The composition root: the one place the core is assembled from its platform.
+ * Hosts (Electron, HTTP, CLI, tests) call `createCore` and talk to it only through `call`.
+ */
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Handlers, MethodName, Input, Output } from '../../shared/api/index.js';
+import { CairnError, type Result } from '../../shared/api/define.js';
+import type { CoreContext, Platform } from './context.js';
+import { createDecisionStore } from './decisions.js';
+import { dispatch } from './dispatch.js';
+import { decisionHandlers } from './handlers/decisions.js';
+import { openDatabase, type Db } from './store/database.js';
+
+export interface CoreOptions {
+  dbPath: string;
+  platform?: Partial<Platform>;
+  knowledgeDir?: string;
+  nativeBinding?: string;
+  checkOutput?: boolean;
+}
+
+export interface Core {
+  readonly ctx: CoreContext;
+  readonly db: Db;
+  readonly handlers: Handlers;
+  /** Validates and runs one API call; never throws. */
+  call(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Typed convenience for in-process callers (CLI, tests): throws a CairnError on failure. */
+  invoke<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  close(): void;
+}
+
+/** The knowledge folder shipped beside the code, found by walking up from this file (source or build). */
+export function defaultKnowledgeDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'knowledge');
+    if (isDirectory(candidate) && isDirectory(path.join(dir, 'shared'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve('knowledge');
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function createCore(options: CoreOptions): Core {
+  const platform: Platform = {
+    now: options.platform?.now ?? (() => new Date()),
+    newId: options.platform?.newId ?? (() => randomUUID()),
+  };
+  const db = openDatabase(options.dbPath, { now: platform.now, nativeBinding: options.nativeBinding });
+  const ctx: CoreContext = {
+    db,
+    platform,
+    dataDir: path.dirname(path.resolve(options.dbPath)),
+    knowledgeDir: options.knowledgeDir ?? defaultKnowledgeDir(),
+  };
+  const decisions = createDecisionStore(ctx);
+  const handlers: Handlers = {
+    ...decisionHandlers(ctx, decisions),
+  };
+  const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
+  return {
+    ctx,
+    db,
+    handlers,
+    call,
+    async invoke(method, input) {
+      const result = await call(method, input);
+      if (!result.ok) throw new CairnError(result.error.code, result.error.message, result.error.details);
+      return result.value as never;
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * The decision store. Every save appends a revision; an update names the revision it was
+ * based on and is refused if another save came first, so nothing is overwritten silently.
+ */
+import {
+  Decision,
+  DecisionContent,
+  type DecisionSummary,
+  type RevisionSummary,
+  type Status,
+} from '../../shared/domain.js';
+import { CairnError } from '../../shared/api/define.js';
+import type { ListQuery } from '../../shared/api/decisions.js';
+import type { z } from 'zod';
+import type { CoreContext } from './context.js';
+import { toFtsQuery } from './fts.js';
+
+type ParsedListQuery = z.output<typeof import('../../shared/api/decisions.js').ListQuery>;
+
+interface Row {
+  id: string;
+  number: number | null;
+  revision: number;
+  content: string;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+}
+
+export type SaveReason = 'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert';
+
+function rowToDecision(row: Row): Decision {
+  const content = JSON.parse(row.content) as DecisionContent;
+  return {
+    ...content,
+    id: row.id,
+    number: row.number,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+  };
+}
+
+/** The text the full-text index holds for a decision: everything a person might search for. */
+export function searchableText(c: DecisionContent): string {
+  const parts: string[] = [c.context, c.rationale, c.confirmation, c.moreInformation, c.statusText];
+  parts.push(...c.tags, ...c.decisionMakers, ...c.consulted, ...c.informed);
+  for (const d of c.drivers) parts.push(d.name, d.description);
+  for (const o of c.options) parts.push(o.name, o.description);
+  for (const q of c.consequences) parts.push(q.text);
+  for (const cl of c.evaluation.claims) if (cl.verdict === 'accepted') parts.push(cl.summary);
+  return parts.filter(Boolean).join('\n');
+}
+
+function chosenName(c: DecisionContent): string | null {
+  return c.options.find((o) => o.id === c.chosenOption)?.name ?? null;
+}
+
+export function createDecisionStore(ctx: CoreContext) {
+  const { db, platform } = ctx;
+  const stmt = {
+    get: db.prepare<[string], Row>('SELECT id, number, revision, content, created_at, updated_at, trashed_at FROM decisions WHERE id = ?'),
+    insert: db.prepare(
+      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, content, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @content, @now, @now, NULL)`,
+    ),
+    update: db.prepare(
+      `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
+         tags = @tags, decision_makers = @makers, revision = @revision, content = @content, updated_at = @now, trashed_at = @trashed
+       WHERE id = @id`,
+    ),
+    revision: db.prepare(
+      'INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    ftsDelete: db.prepare('DELETE FROM decisions_fts WHERE id = ?'),
+    ftsInsert: db.prepare('INSERT INTO decisions_fts (id, title, body) VALUES (?, ?, ?)'),
+    maxNumber: db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM decisions'),
+  };
+
+  function columns(id: string, c: DecisionContent, number: number | null, revision: number, now: string, trashed: string | null) {
+    return {
+      id,
+      number,
+      title: c.title,
+      status: c.status,
+      date: c.date,
+      pack: c.evaluation.pack,
+      chosen: chosenName(c),
+      tags: JSON.stringify(c.tags),
+      makers: JSON.stringify(c.decisionMakers),
+      revision,
+      content: JSON.stringify(c),
+      now,
+      trashed,
+    };
+  }
+
+  function index(id: string, c: DecisionContent) {
+    stmt.ftsDelete.run(id);
+    stmt.ftsInsert.run(id, c.title, searchableText(c));
+  }
+
+  function get(id: string): Decision {
+    const row = stmt.get.get(id);
+    if (!row) throw new CairnError('not_found', `No decision with id "${id}". Run \`cairn list\` to see the ids.`);
+    return rowToDecision(row);
+  }
+
+  function nextNumber(): number {
+    return (stmt.maxNumber.get()?.n ?? 0) + 1;
+  }
+
+  /** A draft gets its ADR number when it is accepted (or exported, see `assignNumber`). */
+  function numberFor(current: number | null, status: Status): number | null {
+    if (current !== null) return current;
+    return status === 'accepted' ? nextNumber() : null;
+  }
+
+  const create = db.transaction((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null): Decision => {
+    const content = DecisionContent.parse(input);
+    const id = platform.newId();
+    const now = platform.now().toISOString();
+    const n = number ?? numberFor(null, content.status);
+    stmt.insert.run(columns(id, content, n, 1, now, null));
+    stmt.revision.run(id, 1, now, reason, n, JSON.stringify(content));
+    index(id, content);
+    return get(id);
+  });
+
+  /** Writes a new revision of an existing decision; the caller has checked the base revision. */
+  const write = db.transaction(
+    (id: string, input: DecisionContent, reason: SaveReason, opts: { number?: number | null; trashed?: string | null } = {}) => {
+      const before = get(id);
+      const content = DecisionContent.parse(input);
+      const now = platform.now().toISOString();
+      const revision = before.revision + 1;
+      const number = opts.number !== undefined ? opts.number : numberFor(before.number, content.status);
+      const trashed = opts.trashed !== undefined ? opts.trashed : before.trashedAt;
+      stmt.update.run(columns(id, content, number, revision, now, trashed));
+      stmt.revision.run(id, revision, now, reason, number, JSON.stringify(content));
+      index(id, content);
+      return get(id);
+    },
+  );
+
+  const update = db.transaction((id: string, baseRevision: number, content: DecisionContent, reason: SaveReason = 'update') => {
+    const current = get(id);
+    if (current.revision !== baseRevision) {
+      throw new CairnError(
+        'conflict',
+        `Decision "${current.title}" was saved elsewhere (revision ${current.revision}; this edit was based on ${baseRevision}). ` +
+          'Reload it to see the newer version; your text is still in the editor.',
+        { revision: current.revision },
+      );
+    }
+    return write(id, content, reason);
+  });
+
+  function contentOf(d: Decision): DecisionContent {
+    const { id: _id, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
+    return content;
+  }
+
+  function trash(id: string): Decision {
+    const d = get(id);
+    if (d.trashedAt) return d;
+    return write(id, contentOf(d), 'trash', { trashed: platform.now().toISOString() });
+  }
+
+  function restore(id: string): Decision {
+    const d = get(id);
+    if (!d.trashedAt) return d;
+    return write(id, contentOf(d), 'restore', { trashed: null });
+  }
+
+  /** Gives a draft its ADR number if it has none; returns the decision either way. */
+  function assignNumber(id: string, number?: number): Decision {
+    const d = get(id);
+    if (d.number !== null && number === undefined) return d;
+    return write(id, contentOf(d), 'number', { number: number ?? nextNumber() });
+  }
+
+  function list(q: ParsedListQuery): { items: DecisionSummary[]; total: number } {
+    const where: string[] = [q.trashed ? 'd.trashed_at IS NOT NULL' : 'd.trashed_at IS NULL'];
+    const params: Record<string, unknown> = {};
+    let from = 'decisions d';
+    let order: string;
+    const filter = (value: unknown, sql: string, key: string) => {
+      if (value === undefined) return;
+      where.push(sql);
+      params[key] = value;
+    };
+    filter(q.status, 'd.status = @status', 'status');
+    filter(q.pack, 'd.pack = @pack', 'pack');
+    filter(q.chosenOption, 'd.chosen_option = @chosen COLLATE NOCASE', 'chosen');
+    filter(q.from, 'd.date >= @from', 'from');
+    filter(q.to, 'd.date <= @to', 'to');
+    filter(q.tag, 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag)', 'tag');
+    filter(q.decisionMaker, 'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)', 'maker');
+    const fts = q.text ? toFtsQuery(q.text) : null;
+    if (q.text && !fts) return { items: [], total: 0 };
+    if (fts) {
+      from = 'decisions d JOIN (SELECT id, bm25(decisions_fts, 0, 5, 1) AS rank FROM decisions_fts WHERE decisions_fts MATCH @fts) f ON f.id = d.id';
+      params.fts = fts;
+    }
+    switch (q.sort) {
+      case 'number':
+        order = 'd.number IS NULL, d.number, d.created_at';
+        break;
+      case 'date':
+        order = 'd.date DESC, d.number DESC';
+        break;
+      case 'title':
+        order = 'd.title COLLATE NOCASE';
+        break;
+      case 'status':
+        order = 'd.status, d.number';
+        break;
+      default:
+        order = fts ? 'f.rank' : 'd.updated_at DESC';
+    }
+    const sqlWhere = where.join(' AND ');
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at
+         FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: q.limit, offset: q.offset }) as {
+      id: string;
+      number: number | null;
+      title: string;
+      status: Status;
+      date: string;
+      tags: string;
+      decision_makers: string;
+      pack: string | null;
+      chosen_option: string | null;
+      revision: number;
+      updated_at: string;
+      trashed_at: string | null;
+    }[];
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        status: r.status,
+        date: r.date,
+        tags: JSON.parse(r.tags) as string[],
+        decisionMakers: JSON.parse(r.decision_makers) as string[],
+        pack: r.pack,
+        chosenOption: r.chosen_option,
+        revision: r.revision,
+        updatedAt: r.updated_at,
+        trashedAt: r.trashed_at,
+      })),
+    };
+  }
+
+  function revisions(id: string): RevisionSummary[] {
+    get(id);
+    const rows = db
+      .prepare<[string], { revision: number; saved_at: string; reason: string; content: string }>(
+        'SELECT revision, saved_at, reason, content FROM revisions WHERE decision_id = ? ORDER BY revision DESC',
+      )
+      .all(id);
+    return rows.map((r) => {
+      const c = JSON.parse(r.content) as DecisionContent;
+      return { revision: r.revision, savedAt: r.saved_at, title: c.title, status: c.status, reason: r.reason };
+    });
+  }
+
+  function revision(id: string, rev: number): Decision {
+    const current = get(id);
+    const row = db
+      .prepare<[string, number], { saved_at: string; number: number | null; content: string }>(
+        'SELECT saved_at, number, content FROM revisions WHERE decision_id = ? AND revision = ?',
+      )
+      .get(id, rev);
+    if (!row) throw new CairnError('not_found', `Decision "${current.title}" has no revision ${rev} (latest is ${current.revision}).`);
+    return rowToDecision({
+      id,
+      number: row.number,
+      revision: rev,
+      content: row.content,
+      created_at: current.createdAt,
+      updated_at: row.saved_at,
+      trashed_at: null,
+    });
+  }
+
+  return { get, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
+}
+
+export type DecisionStore = ReturnType<typeof createDecisionStore>;
+export type { ListQuery };
+

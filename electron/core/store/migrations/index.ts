@@ -1,0 +1,10 @@
+/**
+ * Every schema version, in order. One file per version; never edit a shipped migration,
+ * add the next one. The schema snapshot test (tests/integration/schema.test.ts) shows changes.
+ */
+import { migration0001 } from './0001-decisions.js';
+import type { Migration } from './types.js';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+export type { Migration };

@@ -1,0 +1,169 @@
+/**
+ * The loopback HTTP host: the renderer in a browser, talking to the same core.
+ * Policy: binds 127.0.0.1 only; every API call needs this run's random token; the Host header
+ * must name this server (DNS rebinding) and an Origin, when sent, must be this server's.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ApiErrorShape, Result } from '../../shared/api/define.js';
+import type { Core } from '../core/core.js';
+import { SECURITY_HEADERS } from './csp.js';
+
+export const TOKEN_HEADER = 'x-cairn-token';
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  core: Core;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (index.html and assets); without it only the API is served. */
+  rendererDir?: string | null;
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  /** The URL to open: carries the token in the fragment, which browsers never send to servers. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const STATUS: Record<ApiErrorShape['code'], number> = {
+  invalid_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unsupported: 422,
+  io: 500,
+  internal: 500,
+};
+
+export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: Result<unknown>) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(text);
+    };
+    const refuse = (status: number, code: ApiErrorShape['code'], message: string) => send(status, { ok: false, error: { code, message } });
+
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      return refuse(421, 'forbidden', 'Refused: the Host header does not name this Cairn server.');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      return refuse(403, 'forbidden', 'Refused: requests from other origins are not allowed.');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(405, 'invalid_input', 'API calls are POST requests with a JSON body.');
+      const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return refuse(401, 'forbidden', 'Refused: missing or wrong token. Open the URL that `cairn serve` printed.');
+      }
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+        return refuse(415, 'invalid_input', 'API calls need Content-Type: application/json.');
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let tooLarge = false;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) tooLarge = true;
+        else chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (tooLarge) return refuse(413, 'invalid_input', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        let input: unknown;
+        try {
+          const text = Buffer.concat(chunks).toString('utf8');
+          input = text.trim() ? JSON.parse(text) : {};
+        } catch (e) {
+          return refuse(400, 'invalid_input', `The request body is not valid JSON: ${(e as Error).message}`);
+        }
+        options.core.call(method, input).then(
+          (result) => send(result.ok ? 200 : STATUS[result.error.code], result),
+          (e: unknown) => refuse(500, 'internal', String(e)),
+        );
+      });
+      req.on('error', () => res.destroy());
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'invalid_input', 'Only GET for pages.');
+    serveStatic(options.rendererDir ?? null, url.pathname, res);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      const url = `http://127.0.0.1:${port}/`;
+      resolve({
+        url,
+        openUrl: `${url}#token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+function serveStatic(root: string | null, pathname: string, res: http.ServerResponse): void {
+  const notFound = (message: string) => {
+    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(message);
+  };
+  if (!root) return notFound('The renderer is not built. Run `npm run build:renderer`.');
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return notFound('Not found');
+  }
+  const base = path.resolve(root);
+  let file = path.resolve(base, '.' + (rel.endsWith('/') ? rel + 'index.html' : rel));
+  if (file !== base && !file.startsWith(base + path.sep)) return notFound('Not found');
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    // Client-side routes fall back to the app shell; missing assets stay 404.
+    if (path.extname(rel)) return notFound('Not found');
+    file = path.join(base, 'index.html');
+    if (!fs.existsSync(file)) return notFound('The renderer is not built. Run `npm run build:renderer`.');
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  fs.createReadStream(file).pipe(res);
+}

@@ -1,0 +1,102 @@
+/**
+ * The Electron host: one window, the app served from a private scheme, the core behind IPC.
+ * Keep it thin: everything testable lives in core/ and host/ and is tested without Electron.
+ */
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCore, type Core } from './core/core.js';
+import { resolveDbPath } from './core/paths.js';
+import { CONTENT_SECURITY_POLICY } from './host/csp.js';
+import { registerIpc } from './host/ipc.js';
+import { APP_SCHEME, isAllowedExternalUrl, isAppUrl, webPreferences } from './host/window-settings.js';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const appRoot = app.getAppPath();
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const knowledgeDir = app.isPackaged ? path.join(process.resourcesPath, 'knowledge') : path.join(appRoot, 'knowledge');
+
+/** better-sqlite3 built for Electron's ABI, placed by `npm run dist` / `electron-rebuild`. */
+function electronNativeBinding(): string | undefined {
+  const candidates = [
+    path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    path.join(appRoot, 'dist', 'native', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+let core: Core | null = null;
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'Cairn',
+    show: false,
+    webPreferences: webPreferences(path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadURL(`${APP_SCHEME}://app/index.html`);
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+});
+
+void app.whenReady().then(() => {
+  const dbPath = resolveDbPath(process.env.CAIRN_DB, process.env);
+  core = createCore({ dbPath, knowledgeDir, nativeBinding: electronNativeBinding() });
+  registerIpc(ipcMain, core);
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
+    if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+    ]),
+  );
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => core?.close());

@@ -1,0 +1,50 @@
+import { hasToken } from './api.js';
+import { href, useRoute } from './router.js';
+import { DecisionEditor } from './screens/DecisionEditor.js';
+import { DecisionList } from './screens/DecisionList.js';
+
+interface NavItem {
+  route: string;
+  label: string;
+}
+
+/** Screens other issues add register here: a route segment and a label. */
+const NAV: NavItem[] = [{ route: 'decisions', label: 'Decisions' }];
+
+export function App() {
+  const route = useRoute();
+  const [section = 'decisions', id] = route;
+  if (!hasToken) {
+    return (
+      <main className="standalone">
+        <h1>Cairn</h1>
+        <p role="alert">This page needs the address that <code>cairn serve</code> printed (it carries a one-time token). Open that address again.</p>
+      </main>
+    );
+  }
+  let screen: React.ReactNode;
+  if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
+  else screen = <DecisionList />;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand" aria-hidden="true">
+          <span className="brand-mark">▲</span> Cairn
+        </div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.route}>
+              <a href={href(item.route)} aria-current={section === item.route ? 'page' : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {screen}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/** Labelled form controls used across screens; every control has a visible label. */
+import { useId, useState, useEffect } from 'react';
+
+export function TextField(props: { label: string; value: string; onChange: (v: string) => void; maxLength?: number; type?: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input id={id} type={props.type ?? 'text'} value={props.value} maxLength={props.maxLength ?? 2000} onChange={(e) => props.onChange(e.target.value)} aria-describedby={props.hint ? id + '-hint' : undefined} />
+      {props.hint && (
+        <small id={id + '-hint'} className="muted">
+          {props.hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function TextArea(props: { label: string; value: string; onChange: (v: string) => void; rows?: number; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea id={id} rows={props.rows ?? 4} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-describedby={props.hint ? id + '-hint' : undefined} />
+      {props.hint && (
+        <small id={id + '-hint'} className="muted">
+          {props.hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** A comma-separated list edited as text; the list is only re-split when the text changes. */
+export function ListField(props: { label: string; value: string[]; onChange: (v: string[]) => void; hint?: string }) {
+  const id = useId();
+  const [text, setText] = useState(props.value.join(', '));
+  useEffect(() => {
+    const parsed = split(text);
+    if (parsed.join('\u0000') !== props.value.join('\u0000')) setText(props.value.join(', '));
+  }, [props.value]);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange(split(e.target.value));
+        }}
+        aria-describedby={id + '-hint'}
+      />
+      <small id={id + '-hint'} className="muted">
+        {props.hint ?? 'Separate names with commas.'}
+      </small>
+    </div>
+  );
+}
+
+function split(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,5 @@
+import type { Status } from '../../../shared/domain.js';
+
+export function StatusBadge({ status }: { status: Status }) {
+  return <span className={`badge status-${status}`}>{status}</span>;
+}

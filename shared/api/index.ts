@@ -1,0 +1,34 @@
+/**
+ * The one API contract. Each area declares its methods in its own file; this list joins them.
+ * Method names, input and output schemas live here only: the preload, IPC handlers, the HTTP
+ * host, the CLI and the renderer client are all derived from `api`.
+ */
+import type { z } from 'zod';
+import { decisionMethods } from './decisions.js';
+import type { MethodSpec } from './define.js';
+
+export const api = {
+  ...decisionMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export const METHOD_NAMES = Object.freeze(Object.keys(api).sort()) as readonly MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** What a caller passes (defaults may be left out). */
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+/** What the implementation receives, after parsing. */
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type Output<M extends MethodName> = z.output<Api[M]['output']>;
+
+/** The implementation of every method; the core provides one. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+/** A typed client: one async function per method. */
+export type Client = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
+
+export * from './define.js';
+export type { ListQuery } from './decisions.js';

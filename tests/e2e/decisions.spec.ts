@@ -1,0 +1,53 @@
+import { expect, test } from './fixtures.js';
+
+test('create a decision, edit it, reload and find it saved, then see its revisions', async ({ app, page }) => {
+  await app.createDecision('Use PostgreSQL for orders');
+  await app.fill('Context and problem statement', 'Orders need transactions across several tables.');
+  await app.fill('Decision-makers', 'Ada, Grace');
+  await app.fill('Tags', 'data, orders');
+  await app.field('Status').selectOption('accepted');
+  await app.waitUntilSaved();
+
+  await page.reload();
+  await expect(app.field('Context and problem statement')).toHaveValue('Orders need transactions across several tables.');
+  await expect(app.field('Decision-makers')).toHaveValue('Ada, Grace');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 1: Use PostgreSQL for orders');
+
+  await page.getByRole('button', { name: 'Revisions' }).click();
+  const revisions = page.getByRole('region', { name: 'Revisions' }).getByRole('listitem');
+  expect(await revisions.count()).toBeGreaterThan(1);
+  await expect(revisions.last()).toContainText('Revision 1 · create');
+});
+
+test('a decision made with the CLI shows in the list, filters by status and text', async ({ app, page, served }) => {
+  const made = await served.cli('new', 'Pick a message broker');
+  expect(made.code).toBe(0);
+  await app.createDecision('Use PostgreSQL for orders');
+  await app.goToDecisions();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel('Search').fill('broker');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'Pick a message broker' })).toBeVisible();
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Status').selectOption('accepted');
+  await expect(page.getByText('No decisions match')).toBeVisible();
+});
+
+test('the page without its token explains what to do', async ({ page, served }) => {
+  await page.goto(served.url.replace(/#.*/, ''));
+  await expect(page.getByRole('alert')).toContainText('cairn serve');
+});
+
+test('trash and restore from the editor', async ({ app, page }) => {
+  await app.createDecision('Temporary idea');
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(page.getByText('in the trash')).toBeVisible();
+  await app.goToDecisions();
+  await expect(page.getByText('No decisions match')).toBeVisible();
+  await page.getByLabel('Show trash').check();
+  await page.getByRole('link', { name: 'Temporary idea' }).click();
+  await page.getByRole('button', { name: 'Restore from trash' }).click();
+  await app.goToDecisions();
+  await expect(page.getByRole('link', { name: 'Temporary idea' })).toBeVisible();
+});

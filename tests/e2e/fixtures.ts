@@ -1,0 +1,69 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CairnApp } from './pages/CairnApp.js';
+
+export interface Served {
+  url: string;
+  dbPath: string;
+  dataDir: string;
+  /** Runs the CLI against the same database. */
+  cli(...args: string[]): Promise<{ code: number; out: string; err: string }>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+function runCli(dbPath: string, args: string[]) {
+  return new Promise<{ code: number; out: string; err: string }>((resolve) => {
+    const child = spawn(tsx, ['electron/cli.ts', ...args, '--db', dbPath], { cwd: root });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => resolve({ code: code ?? 1, out, err }));
+  });
+}
+
+/** Starts `cairn serve` on a fresh database and waits for the URL it prints. */
+async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const dbPath = path.join(dataDir, 'cairn.db');
+  const child = spawn(tsx, ['electron/cli.ts', 'serve', '--db', dbPath], { cwd: root, env: { ...process.env } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`cairn serve did not print a URL: ${out}`)), 30_000);
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => reject(new Error(`cairn serve exited with ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ served: Served; app: CairnApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+  served: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-'));
+    const dbPath = path.join(dataDir, 'cairn.db');
+    const { child, url } = await serve(dataDir);
+    await use({ url, dbPath, dataDir, cli: (...args) => runCli(dbPath, args) });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  app: async ({ page, served }, use) => {
+    const app = new CairnApp(page, served.url);
+    await app.open();
+    await use(app);
+  },
+});
+
+export { expect } from '@playwright/test';

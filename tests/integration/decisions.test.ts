@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core.js';
+import { testCore } from '../helpers/temp.js';
+
+describe('decisions through the API', () => {
+  it('creates, reads, updates and keeps every save as a revision', async () => {
+    const core = testCore();
+    const created = await core.invoke('createDecision', { content: { title: 'Use PostgreSQL for orders' } });
+    expect(created).toMatchObject({ title: 'Use PostgreSQL for orders', status: 'proposed', number: null, revision: 1 });
+    expect(created.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const { id, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, number: _n, ...content } = created;
+    const updated = await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, context: 'Orders need ACID.', tags: ['data'] } });
+    expect(updated.revision).toBe(2);
+    expect((await core.invoke('getDecision', { id })).context).toBe('Orders need ACID.');
+
+    const revisions = await core.invoke('listRevisions', { id });
+    expect(revisions.map((r) => [r.revision, r.reason])).toEqual([
+      [2, 'update'],
+      [1, 'create'],
+    ]);
+    expect((await core.invoke('getRevision', { id, revision: 1 })).context).toBe('');
+  });
+
+  it('refuses an update based on a stale revision and keeps the newer save', async () => {
+    const core = testCore();
+    const d = await core.invoke('createDecision', { content: { title: 'A' } });
+    const { id, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, number: _n, ...content } = d;
+    await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, title: 'B' } });
+    const stale = await core.call('updateDecision', { id, baseRevision: revision, content: { ...content, title: 'C' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await core.invoke('getDecision', { id })).title).toBe('B');
+  });
+
+  it('gives a draft its number only when it is accepted', async () => {
+    const core = testCore();
+    const a = await core.invoke('createDecision', { content: { title: 'First' } });
+    const b = await core.invoke('createDecision', { content: { title: 'Second', status: 'accepted' } });
+    expect(a.number).toBeNull();
+    expect(b.number).toBe(1);
+    const { id, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, number: _n, ...content } = a;
+    const accepted = await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, status: 'accepted' } });
+    expect(accepted.number).toBe(2);
+  });
+
+  it('moves to the trash and back without losing anything', async () => {
+    const core = testCore();
+    const d = await core.invoke('createDecision', { content: { title: 'Trash me', context: 'keep this' } });
+    await core.invoke('trashDecision', { id: d.id });
+    expect((await core.invoke('listDecisions', {})).total).toBe(0);
+    expect((await core.invoke('listDecisions', { trashed: true })).items.map((x) => x.title)).toEqual(['Trash me']);
+    const back = await core.invoke('restoreDecision', { id: d.id });
+    expect(back).toMatchObject({ trashedAt: null, context: 'keep this', revision: 3 });
+    expect((await core.invoke('listDecisions', {})).total).toBe(1);
+  });
+
+  it('filters by status, tag and ranked text', async () => {
+    const core = testCore();
+    await core.invoke('createDecision', { content: { title: 'Use PostgreSQL for orders', tags: ['data'], status: 'accepted' } });
+    await core.invoke('createDecision', { content: { title: 'Pick a message broker', context: 'Orders events go through Kafka', tags: ['events'] } });
+    await core.invoke('createDecision', { content: { title: 'Frontend framework' } });
+    expect((await core.invoke('listDecisions', { status: 'accepted' })).items.map((d) => d.title)).toEqual(['Use PostgreSQL for orders']);
+    expect((await core.invoke('listDecisions', { tag: 'events' })).items.map((d) => d.title)).toEqual(['Pick a message broker']);
+    const hits = (await core.invoke('listDecisions', { text: 'orders' })).items.map((d) => d.title);
+    expect(hits).toEqual(['Use PostgreSQL for orders', 'Pick a message broker']);
+    expect((await core.invoke('listDecisions', { text: '"; DROP TABLE decisions; --' })).total).toBe(0);
+  });
+
+  it('answers bad requests with an error envelope that names the field', async () => {
+    const core = testCore();
+    expect(await core.call('createDecision', { content: { title: '' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('content.title') } });
+    expect(await core.call('getDecision', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.call('dropEverything', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await core.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('keeps decisions across reopening the file', async () => {
+    const first = testCore();
+    await first.invoke('createDecision', { content: { title: 'Persisted' } });
+    first.close();
+    const again = createCore({ dbPath: first.dbPath });
+    expect((await again.invoke('listDecisions', {})).items.map((d) => d.title)).toEqual(['Persisted']);
+    again.close();
+  });
+});
