@@ -3,8 +3,9 @@
  * add the next one. The schema snapshot test (tests/integration/schema.test.ts) shows changes.
  */
 import { migration0001 } from './0001-decisions.js';
+import { migration0002 } from './0002-knowledge-and-repo-files.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { Effect, Id, IsoDate, ShortText } from '../domain.js';
+import { PackClaim, PackContradiction, PackCriterion, PackOption, PackOutdated, PackSource, SOURCE_KINDS } from '../pack.js';
+import { method } from './define.js';
+
+/** A claim as the Library shows it: the pack's data plus what the user did with it. */
+export const ClaimView = PackClaim.extend({
+  own: z.boolean(),
+  hidden: z.boolean(),
+  flagged: z.boolean(),
+  flagNote: z.string(),
+  /** Why the claim is outdated, when the pack says it is. */
+  outdated: z.string().nullable(),
+  contradictions: z.array(z.object({ claim: Id, note: z.string() })),
+});
+export type ClaimView = z.infer<typeof ClaimView>;
+
+export const SourceView = PackSource.extend({ own: z.boolean() });
+export type SourceView = z.infer<typeof SourceView>;
+
+/** A pack as stored: shipped (or imported) content merged with the user's own sources and claims. */
+export const PackView = z.object({
+  id: Id,
+  version: z.number().int(),
+  title: z.string(),
+  question: z.string(),
+  shipped: z.boolean(),
+  options: z.array(PackOption),
+  criteria: z.array(PackCriterion),
+  sources: z.array(SourceView),
+  claims: z.array(ClaimView),
+  contradictions: z.array(PackContradiction),
+  outdated: z.array(PackOutdated),
+});
+export type PackView = z.infer<typeof PackView>;
+
+export const PackSummary = z.object({
+  id: Id,
+  title: z.string(),
+  question: z.string(),
+  version: z.number().int(),
+  shipped: z.boolean(),
+  options: z.number().int(),
+  criteria: z.number().int(),
+  sources: z.number().int(),
+  claims: z.number().int(),
+});
+export type PackSummary = z.infer<typeof PackSummary>;
+
+export const PackProblem = z.object({ where: z.string(), message: z.string() });
+
+export const SEARCH_KINDS = ['decision', 'claim', 'source'] as const;
+export const SearchHit = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  id: z.string(),
+  pack: z.string().nullable(),
+  title: z.string(),
+  snippet: z.string(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const knowledgeMethods = {
+  listPacks: method(z.object({}), z.array(PackSummary), 'The knowledge packs in the store.'),
+  getPack: method(z.object({ id: Id }), PackView, 'One pack with the user’s own sources, claims and marks.'),
+  exportPack: method(z.object({ id: Id }), z.record(z.string(), z.unknown()), 'A pack in the cairn-pack/1 format, the user’s additions included.'),
+  importPack: method(
+    z.object({ pack: z.unknown() }),
+    PackSummary,
+    'Add or replace a pack from cairn-pack/1 JSON; a malformed pack is refused with every problem named and nothing changed.',
+  ),
+  verifyPack: method(
+    z.object({ id: Id, sourcesDir: ShortText.min(1) }),
+    z.object({ checked: z.number().int(), problems: z.array(PackProblem) }),
+    'Check that every anchor occurs exactly once in its source file and every reference resolves.',
+  ),
+  addSource: method(
+    z.object({
+      pack: Id,
+      source: z.object({
+        title: ShortText.min(1),
+        publisher: ShortText.nullable().default(null),
+        author: ShortText.nullable().default(null),
+        date: IsoDate.nullable().default(null),
+        kind: z.enum(SOURCE_KINDS).default('other'),
+        url: ShortText.nullable().default(null),
+      }),
+    }),
+    SourceView,
+    'Add a source of the user’s own to a pack.',
+  ),
+  addClaim: method(
+    z.object({
+      pack: Id,
+      claim: z.object({
+        source: Id,
+        criterion: Id,
+        option: Id,
+        effect: Effect,
+        condition: ShortText.nullable().default(null),
+        summary: ShortText.min(1),
+        section: ShortText.default(''),
+        anchor: ShortText.default(''),
+        importance: z.number().int().min(1).max(3).default(2),
+      }),
+    }),
+    ClaimView,
+    'Add a claim of the user’s own to a pack.',
+  ),
+  markClaim: method(
+    z.object({ pack: Id, claim: Id, hidden: z.boolean().optional(), flagged: z.boolean().optional(), note: ShortText.optional() }),
+    ClaimView,
+    'Hide, unhide, flag or unflag a claim (shipped claims are never edited).',
+  ),
+  search: method(
+    z.object({ query: ShortText, kinds: z.array(z.enum(SEARCH_KINDS)).optional(), pack: Id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    z.object({ hits: z.array(SearchHit) }),
+    'Ranked full-text search over decisions, claims and sources.',
+  ),
+};
