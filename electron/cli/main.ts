@@ -9,8 +9,16 @@ import { resolveDbPath } from '../core/paths.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { serveCommand } from './serve.js';
+import { knowledgeCommand, searchCommand } from './knowledge.js';
 
-export const COMMANDS: Command[] = [newCommand, listCommand, showCommand, serveCommand];
+export const COMMANDS: Command[] = [
+  newCommand,
+  listCommand,
+  showCommand,
+  searchCommand,
+  serveCommand,
+  knowledgeCommand,
+];
 
 function help(): string {
   return [

@@ -14,6 +14,7 @@ import type { ListQuery } from '../../shared/api/decisions.js';
 import type { z } from 'zod';
 import type { CoreContext } from './context.js';
 import { toFtsQuery } from './fts.js';
+import { createSearchIndex } from './search-index.js';
 
 type ParsedListQuery = z.output<typeof import('../../shared/api/decisions.js').ListQuery>;
 
@@ -59,6 +60,7 @@ function chosenName(c: DecisionContent): string | null {
 
 export function createDecisionStore(ctx: CoreContext) {
   const { db, platform } = ctx;
+  const searchIndex = createSearchIndex(db);
   const stmt = {
     get: db.prepare<[string], Row>('SELECT id, number, revision, content, created_at, updated_at, trashed_at FROM decisions WHERE id = ?'),
     insert: db.prepare(
@@ -73,8 +75,6 @@ export function createDecisionStore(ctx: CoreContext) {
     revision: db.prepare(
       'INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    ftsDelete: db.prepare('DELETE FROM decisions_fts WHERE id = ?'),
-    ftsInsert: db.prepare('INSERT INTO decisions_fts (id, title, body) VALUES (?, ?, ?)'),
     maxNumber: db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM decisions'),
   };
 
@@ -97,8 +97,7 @@ export function createDecisionStore(ctx: CoreContext) {
   }
 
   function index(id: string, c: DecisionContent) {
-    stmt.ftsDelete.run(id);
-    stmt.ftsInsert.run(id, c.title, searchableText(c));
+    searchIndex.put('decision', '', id, c.title, searchableText(c));
   }
 
   function get(id: string): Decision {
@@ -201,7 +200,10 @@ export function createDecisionStore(ctx: CoreContext) {
     const fts = q.text ? toFtsQuery(q.text) : null;
     if (q.text && !fts) return { items: [], total: 0 };
     if (fts) {
-      from = 'decisions d JOIN (SELECT id, bm25(decisions_fts, 0, 5, 1) AS rank FROM decisions_fts WHERE decisions_fts MATCH @fts) f ON f.id = d.id';
+      from = `decisions d JOIN (
+        SELECT s.ref AS id, bm25(search_fts, 5, 1) AS rank FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
+        WHERE search_fts MATCH @fts AND s.kind = 'decision'
+      ) f ON f.id = d.id`;
       params.fts = fts;
     }
     switch (q.sort) {

@@ -5,10 +5,12 @@
  */
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
+import { knowledgeMethods } from './knowledge.js';
 import type { MethodSpec } from './define.js';
 
 export const api = {
   ...decisionMethods,
+  ...knowledgeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

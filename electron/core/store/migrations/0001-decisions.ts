@@ -1,6 +1,6 @@
 import type { Migration } from './types.js';
 
-/** Decisions, their revisions, and a full-text index over them. */
+/** Decisions, their revisions, and the full-text index. */
 export const migration0001: Migration = {
   version: 1,
   name: 'decisions',
@@ -35,8 +35,18 @@ export const migration0001: Migration = {
       PRIMARY KEY (decision_id, revision)
     ) STRICT;
 
-    CREATE VIRTUAL TABLE decisions_fts USING fts5(
-      id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+    -- One full-text index for everything searchable (decisions, claims, sources), so hits of
+    -- every kind are ranked on one bm25 scale. search_docs maps each document to its FTS rowid.
+    CREATE TABLE search_docs (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL,
+      pack TEXT NOT NULL DEFAULT '',
+      ref TEXT NOT NULL,
+      UNIQUE (kind, pack, ref)
+    ) STRICT;
+    CREATE INDEX search_docs_pack ON search_docs(pack, kind);
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+      title, body, tokenize = 'porter unicode61 remove_diacritics 2'
     );
   `,
 };
