@@ -164,7 +164,7 @@ export function createPackStore(ctx: CoreContext) {
   function installShipped(dir: string): { installed: string[]; problems: string[] } {
     const installed: string[] = [];
     const problems: string[] = [];
-    let files: string[] = [];
+    let files: string[];
     try {
       files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
     } catch {
