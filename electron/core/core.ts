@@ -12,6 +12,7 @@ import type { CoreContext, Platform } from './context.js';
 import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
+import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
 import { createPackStore } from './knowledge/packs.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -74,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
+    ...exportHandlers(ctx, decisions),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {
