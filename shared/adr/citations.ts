@@ -83,19 +83,19 @@ export function footnoteLabel(claimId: string): string {
 function sourceText(claim: EvidenceClaim): string {
   const s = claim.source;
   if (!s) return claim.own ? 'Own claim of the decision-makers, no source given' : 'No source recorded';
-  const title = `*${inline(s.title) || 'Untitled source'}*`;
+  const title = `*${inline(s.title, false) || 'Untitled source'}*`;
   const url = safeUrl(s.url);
   const parts = [url ? `[${title}](${url})` : title];
-  if (s.author) parts.push(inline(s.author));
-  if (s.publisher) parts.push(inline(s.publisher));
+  if (s.author) parts.push(inline(s.author, false));
+  if (s.publisher) parts.push(inline(s.publisher, false));
   parts.push(s.date ?? 'undated');
   return parts.join(', ');
 }
 
 function locationText(claim: EvidenceClaim): string {
   const parts: string[] = [];
-  if (claim.section) parts.push(`section "${inline(claim.section)}"`);
-  if (claim.anchor) parts.push(`"${inline(claim.anchor)}"`);
+  if (claim.section) parts.push(`section "${inline(claim.section, false)}"`);
+  if (claim.anchor) parts.push(`"${inline(claim.anchor, false)}"`);
   return parts.join(': ');
 }
 
@@ -144,11 +144,11 @@ export class Footnotes {
       const where = locationText(claim);
       if (where) text += `, ${where}`;
       text += '.';
-      if (claim.outdated) text += ` **Outdated:** ${inline(claim.outdated)}`;
+      if (claim.outdated) text += ` **Outdated:** ${inline(claim.outdated, false)}`;
       for (const c of claim.contradictions) {
         const other = this.byId.get(c.claim);
-        const by = other?.source ? ` by *${inline(other.source.title)}*${other.section ? `, section "${inline(other.section)}"` : ''}` : '';
-        text += ` **Contradicted**${by}: ${inline(c.note)}`;
+        const by = other?.source ? ` by *${inline(other.source.title, false)}*${other.section ? `, section "${inline(other.section, false)}"` : ''}` : '';
+        text += ` **Contradicted**${by}: ${inline(c.note, false)}`;
       }
       return text;
     });
@@ -158,8 +158,8 @@ export class Footnotes {
 /** "(I/O concurrency; only for CPU-bound work; outdated)": what a bullet adds after the claim. */
 export function claimQualifiers(claim: EvidenceClaim, driverName: string | undefined): string {
   const parts: string[] = [];
-  if (driverName) parts.push(inline(driverName));
-  if (claim.condition) parts.push(`only ${inline(claim.condition)}`);
+  if (driverName) parts.push(inline(driverName, false));
+  if (claim.condition) parts.push(`only ${inline(claim.condition, false)}`);
   if (claim.outdated) parts.push('outdated');
   if (claim.contradictions.length) parts.push('contradicted');
   return parts.length ? ` (${parts.join('; ')})` : '';
@@ -190,6 +190,6 @@ export function becauseClause(text: string): string {
 
 /** One pro/con bullet: `* Good, because … (driver)[^id]`. */
 export function claimBullet(claim: EvidenceClaim, driverName: string | undefined, notes: Footnotes, marker = '*'): string {
-  const summary = becauseClause(inline(claim.summary).replace(/\.$/, ''));
+  const summary = becauseClause(inline(claim.summary, false).replace(/\.$/, ''));
   return `${marker} ${EFFECT_WORD[claim.effect]}, because ${summary}${claimQualifiers(claim, driverName)}${notes.cite(claim)}`;
 }

@@ -40,9 +40,9 @@ function metadataList(d: Decision, options: RenderOptions): string {
   const m = options.madrMetadata === 'list' ? (options.listMarker ?? '*') : '*';
   const status = statusValue(d, options);
   const statusText =
-    status.link && status.link.file ? `superseded by [${inline(reference(status.link, options))}](${fileLink(status.link.file)})` : inline(status.text);
+    status.link && status.link.file ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(status.link.file)})` : inline(status.text, false);
   const lines = [`${m} Status: ${statusText}`, `${m} Date: ${d.date}`];
-  const people = (label: string, list: string[]) => list.length && lines.push(`${m} ${label}: ${list.map(inline).join(', ')}`);
+  const people = (label: string, list: string[]) => list.length && lines.push(`${m} ${label}: ${list.map((p) => inline(p, false)).join(', ')}`);
   people('Deciders', d.decisionMakers);
   people('Consulted', d.consulted);
   people('Informed', d.informed);
@@ -52,7 +52,7 @@ function metadataList(d: Decision, options: RenderOptions): string {
 
 function linkLine(link: AdrLink, options: RenderOptions): string {
   const label = relationLabel(link.type, 'madr');
-  const name = link.number !== null ? `${inline(reference(link, options))}: ${inline(link.title)}` : inline(link.title);
+  const name = link.number !== null ? `${adrRef(link.number, options.numberWidth)}: ${inline(link.title, false)}` : inline(link.title, false);
   return link.file ? `* ${label} [${name}](${fileLink(link.file)})` : `* ${label} ${name}`;
 }
 
@@ -60,24 +60,25 @@ function linkLine(link: AdrLink, options: RenderOptions): string {
 export function renderMadr(d: Decision, options: RenderOptions): string {
   const notes = new Footnotes(d.evaluation.claims);
   const list = options.madrMetadata === 'list';
-  const drivers = d.drivers.map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description)}` : ''}`).join('\n');
+  const drivers = d.drivers.map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
   const considered = d.options.map((o) => `* ${inline(o.name)}`).join('\n');
   const decided = outcome(d, options.analysis, notes);
   const consequenceList = consequences(d, notes);
   const confirmation = block(d.confirmation);
   const pros = prosAndCons(d, notes, 3);
-  const moreLinks = options.links.map((l) => linkLine(l, options)).join('\n');
-  const more = [moreLinks, block(d.moreInformation), ...matrix(options.analysis, 3)];
+  // MADR 2 and log4brains keep relations in a Links section; MADR 4 under More Information.
+  const linkList = options.links.map((l) => linkLine(l, options)).join('\n');
+  const more = [list ? '' : linkList, block(d.moreInformation), ...matrix(options.analysis, 3)];
   const hasMore = more.some((b) => b.trim());
   return assemble([
     list ? null : frontMatter(d, options),
-    heading(1, inline(d.title)),
+    heading(1, inline(d.title, false)),
     list ? metadataList(d, options) : null,
     heading(2, 'Context and Problem Statement'),
     block(d.context),
     drivers && heading(2, 'Decision Drivers'),
     drivers,
-    heading(2, 'Considered Options'),
+    considered && heading(2, 'Considered Options'),
     considered,
     heading(2, 'Decision Outcome'),
     ...decided,
@@ -89,6 +90,8 @@ export function renderMadr(d: Decision, options: RenderOptions): string {
     ...(pros ?? []),
     hasMore && heading(2, 'More Information'),
     ...more,
+    list && linkList && heading(2, 'Links'),
+    list ? linkList : null,
     footnoteBlock(notes),
   ]);
 }

@@ -14,15 +14,19 @@ export function clean(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
 }
 
-/** Literal one-line text for use inside a paragraph, list item, heading or link text. */
-export function inline(text: string): string {
+/**
+ * Literal one-line text for use inside a paragraph, list item, heading or link text. Text that
+ * starts a line or a list item is also kept from opening a block (quote, list, heading);
+ * `lineStart: false` is for text in the middle of a line or in a heading, where that cannot happen.
+ */
+export function inline(text: string, lineStart = true): string {
   let s = clean(text).replace(/\s*\n\s*/g, ' ').trim();
   s = s.replace(/[\\`*[\]<>~$]/g, (c) => '\\' + c);
   // Underscores only emphasise at word edges; "snake_case" stays readable.
   s = s.replace(/_/g, (c, i: number) => (/[\p{L}\p{N}]/u.test(s[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(s[i + 1] ?? '') ? c : '\\' + c));
   s = s.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
   // What would start a block if the text began a line: heading, quote, list, thematic break.
-  s = s.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  if (lineStart) s = s.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
   // A heading's closing sequence is a run of # after a space at the end.
   s = s.replace(/(\s)(#+)$/, (_m, sp: string, hashes: string) => sp + hashes.replace(/#/g, '\\#'));
   return s;
@@ -30,7 +34,7 @@ export function inline(text: string): string {
 
 /** Literal text for a table cell. */
 export function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+  return inline(text, false).replace(/\|/g, '\\|');
 }
 
 /**

@@ -15,7 +15,7 @@ import type { AdrLink, RenderOptions } from './types.js';
 
 function linkLine(link: AdrLink): string {
   const label = relationLabel(link.type, 'nygard');
-  const name = link.number !== null ? `${link.number}. ${inline(link.title)}` : inline(link.title);
+  const name = link.number !== null ? `${link.number}. ${inline(link.title, false)}` : inline(link.title, false);
   return link.file ? `${label} [${name}](${fileLink(link.file)})` : `${label} ${name}`;
 }
 
@@ -28,24 +28,24 @@ function statusLines(d: Decision, links: AdrLink[]): string[] {
 
 function people(d: Decision): string | null {
   const parts: string[] = [];
-  if (d.decisionMakers.length) parts.push(`Decision-makers: ${d.decisionMakers.map(inline).join(', ')}.`);
-  if (d.consulted.length) parts.push(`Consulted: ${d.consulted.map(inline).join(', ')}.`);
-  if (d.informed.length) parts.push(`Informed: ${d.informed.map(inline).join(', ')}.`);
+  if (d.decisionMakers.length) parts.push(`Decision-makers: ${d.decisionMakers.map((p) => inline(p, false)).join(', ')}.`);
+  if (d.consulted.length) parts.push(`Consulted: ${d.consulted.map((p) => inline(p, false)).join(', ')}.`);
+  if (d.informed.length) parts.push(`Informed: ${d.informed.map((p) => inline(p, false)).join(', ')}.`);
   return parts.length ? parts.join(' ') : null;
 }
 
 /** The decision as an adr-tools (Nygard) file. */
 export function renderNygard(d: Decision, options: RenderOptions): string {
   const notes = new Footnotes(d.evaluation.claims);
-  const title = options.number !== null ? `${options.number}. ${inline(d.title)}` : inline(d.title);
-  const drivers = d.drivers.map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description)}` : ''}`).join('\n');
+  const title = options.number !== null ? `${options.number}. ${inline(d.title, false)}` : inline(d.title, false);
+  const drivers = d.drivers.map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
   const decided = outcome(d, options.analysis, notes);
   const pros = prosAndCons(d, notes, 4);
   const optionList = pros ? null : d.options.map((o) => `* ${inline(o.name)}`).join('\n');
   const consequenceList = consequences(d, notes);
   const confirmation = block(d.confirmation);
   const more = block(d.moreInformation);
-  const tags = d.tags.length ? `Tags: ${d.tags.map(inline).join(', ')}.` : null;
+  const tags = d.tags.length ? `Tags: ${d.tags.map((t) => inline(t, false)).join(', ')}.` : null;
   return assemble([
     heading(1, title),
     `Date: ${d.date}`,

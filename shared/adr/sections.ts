@@ -36,15 +36,16 @@ export function outcome(d: DecisionContent, analysis: AdrAnalysis | null, notes:
     if (rationale) return [rationale];
     return d.options.length ? ['No option has been chosen yet.'] : [];
   }
-  const cites = strongestFor(d, chosen.id)
-    .map((c) => notes.cite(c))
-    .join('');
   const { first, rest } = firstParagraph(rationale);
   let reason: string;
   if (first) reason = becauseClause(first);
-  else if (analysis?.ranking[0] === chosen.id) reason = 'it comes out best in the weighted matrix (see More Information)';
-  else reason = 'no reason has been recorded yet';
-  return [`Chosen option: "${inline(chosen.name)}", because ${reason}${cites}`, rest];
+  else if (analysis?.ranking[0] === chosen.id) reason = 'it comes out best in the weighted matrix.';
+  // Nothing recorded: nothing rests on the evidence yet, so nothing is cited.
+  else return [`Chosen option: "${inline(chosen.name, false)}", because no reason has been recorded yet.`];
+  const cites = strongestFor(d, chosen.id)
+    .map((c) => notes.cite(c))
+    .join('');
+  return [`Chosen option: "${inline(chosen.name, false)}", because ${reason}${cites}`, rest];
 }
 
 /** `* Good, because …` for each consequence, citing the claims it rests on. */
@@ -71,7 +72,7 @@ export function prosAndCons(d: DecisionContent, notes: Footnotes, level: number)
     );
     const description = block(option.description);
     if (own.length || description) any = true;
-    out.push(heading(level, inline(option.name)));
+    out.push(heading(level, inline(option.name, false)));
     if (description) out.push(description);
     if (own.length) out.push(own.map((c) => claimBullet(c, drivers.get(c.driver), notes)).join('\n'));
   }
@@ -99,7 +100,7 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
   const ranking = analysis.ranking
     .map((id, i) => {
       const o = names.get(id);
-      return o ? `${i + 1}. ${inline(o.name)} (${formatTotal(o.total)})` : null;
+      return o ? `${i + 1}. ${inline(o.name, false)} (${formatTotal(o.total)})` : null;
     })
     .filter(Boolean)
     .join(', ');
@@ -108,7 +109,7 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
     [header, align, ...rows, total].join('\n'),
     ranking ? `Ranking: ${ranking}.` : '',
     inline(analysis.method),
-    analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity)}` : '',
+    analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity, false)}` : '',
   ];
 }
 

@@ -74,7 +74,6 @@ export function readHeader(raw: string): AdrHeader {
     else if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date)) header.date = date.slice(0, 10);
   }
   let fence: string | null = null;
-  let section = '';
   let nygardTitle = false;
   let statusSection = false;
   for (let i = start; i < lines.length; i++) {
@@ -95,8 +94,7 @@ export function readHeader(raw: string): AdrHeader {
     }
     const h2 = /^##\s+(.+?)\s*$/.exec(line);
     if (h2) {
-      section = h2[1]!.toLowerCase();
-      statusSection = section === 'status';
+      statusSection = h2[1]!.toLowerCase() === 'status';
       continue;
     }
     if (statusSection && line.trim() && header.status === null) header.status = statusWord(line);

@@ -63,13 +63,12 @@ function compareDecisions(a: Decision, b: Decision): number {
 }
 
 /** The decisions asked for, plus every live decision linked to them (so both files of a relation are written). */
-function selection(all: Map<string, Decision>, ids: string[]): Decision[] {
+function selection(all: Map<string, Decision>, ids: string[], load: (id: string) => Decision): Decision[] {
   if (!ids.length) return [...all.values()].filter((d) => !d.trashedAt);
   const chosen = new Set<string>();
   const queue: string[] = [];
   for (const id of ids) {
-    const d = all.get(id);
-    if (!d) throw new CairnError('not_found', `No decision with id "${id}". Run \`cairn list\` to see the ids.`);
+    const d = all.get(id) ?? load(id);
     if (d.trashedAt) throw new CairnError('invalid_input', `Decision "${d.title}" is in the trash; restore it before exporting it.`);
     if (!chosen.has(id)) queue.push(id);
     chosen.add(id);
@@ -98,16 +97,25 @@ function selection(all: Map<string, Decision>, ids: string[]): Decision[] {
   return [...chosen].map((id) => all.get(id)!);
 }
 
-function decide(current: ScannedFile | undefined, recorded: string | undefined, sha: string): { action: FileAction; note: string } {
+/**
+ * What to do with a file: `recorded` is the hash of what Cairn last wrote there, `adopted` the
+ * hashes of Cairn's versions it kept beside it (a file holding one of those took Cairn's side).
+ */
+function decide(current: ScannedFile | undefined, recorded: string | undefined, sha: string, adopted: string[] = []): { action: FileAction; note: string } {
   if (!current) return { action: 'create', note: recorded ? 'It was deleted outside Cairn; Cairn writes it again.' : '' };
   if (!current.regular) return { action: 'blocked', note: 'A symbolic link or folder has this name; Cairn does not write through it.' };
   if (current.sha256 === null) return { action: 'blocked', note: 'The file there is too large to compare; Cairn leaves it alone.' };
   if (current.sha256 === sha) return { action: 'unchanged', note: '' };
-  if (recorded && current.sha256 === recorded) return { action: 'update', note: '' };
+  if ((recorded && current.sha256 === recorded) || adopted.includes(current.sha256)) return { action: 'update', note: '' };
   return {
     action: 'conflict',
     note: recorded ? 'Changed outside Cairn since Cairn last wrote it; your version stays.' : 'A file Cairn did not write has this name; it stays.',
   };
+}
+
+/** The hashes of the versions Cairn kept beside `file` after conflicts. */
+function copiesOf(copies: Map<string, string>, file: string): string[] {
+  return [...copies].filter(([name]) => name === `${file}.cairn` || name.startsWith(`${file}.cairn-`)).map(([, sha]) => sha);
 }
 
 /** Where Cairn's version of a conflicting file goes: `<file>.cairn`, or the next free `<file>.cairn-N`. */
@@ -149,7 +157,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   const all = new Map<string, Decision>();
   for (const s of store.list({ trashed: false, sort: 'number', limit: 100_000, offset: 0 }).items) all.set(s.id, store.get(s.id));
   for (const r of recordedRows) if (!all.has(r.decision_id)) all.set(r.decision_id, store.get(r.decision_id));
-  const selected = selection(all, request.ids).sort(compareDecisions);
+  const selected = selection(all, request.ids, (id) => store.get(id)).sort(compareDecisions);
 
   // Numbers and file names.
   const numberNaming = scan.naming.kind === 'number';
@@ -236,7 +244,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const recorded = recordedByFile.get(p.file);
     const decided = p.blocked
       ? { action: 'blocked' as const, note: p.blocked }
-      : decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha);
+      : decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
     let keptAs: string | null = null;
     if (decided.action === 'conflict') {
       keptAs = sideFile(scan, copies, p.file, sha, sideNames);
@@ -298,7 +306,7 @@ function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string
   }
   const text = renderIndex(entries, edges);
   const sha = sha256(text);
-  const decided = decide(scan.entries.get(INDEX_FILE), copies.get(INDEX_FILE), sha);
+  const decided = decide(scan.entries.get(INDEX_FILE), copies.get(INDEX_FILE), sha, copiesOf(copies, INDEX_FILE));
   let keptAs: string | null = null;
   if (decided.action === 'conflict') {
     keptAs = sideFile(scan, copies, INDEX_FILE, sha, sideNames);

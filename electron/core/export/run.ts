@@ -18,6 +18,10 @@ export function runExport(ctx: CoreContext, store: DecisionStore, request: PlanR
      ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format, synced_at = excluded.synced_at`,
   );
   const forgetOtherFiles = ctx.db.prepare('DELETE FROM repo_files WHERE dir = ? AND decision_id = ? AND file <> ?');
+  // Once a file holds Cairn's version again, the copies kept beside it no longer speak for Cairn.
+  const forgetCopies = ctx.db.prepare(
+    "DELETE FROM export_files WHERE dir = ? AND role = 'copy' AND (file = ? || '.cairn' OR substr(file, 1, length(?) + 7) = ? || '.cairn-')",
+  );
   const recordedSha = ctx.db.prepare<[string, string], { sha256: string; decision_id: string; format: string }>(
     'SELECT sha256, decision_id, format FROM repo_files WHERE dir = ? AND file = ?',
   );
@@ -37,6 +41,7 @@ export function runExport(ctx: CoreContext, store: DecisionStore, request: PlanR
 
   for (const f of plan.files) {
     const remember = () => {
+      forgetCopies.run(plan.folder, f.file, f.file, f.file);
       if (f.kind === 'index') return rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
       const before = recordedSha.get(plan.folder, f.file);
       // Re-recording the same bytes would only churn the database.
