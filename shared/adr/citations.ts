@@ -94,7 +94,7 @@ function sourceText(claim: EvidenceClaim): string {
 
 function locationText(claim: EvidenceClaim): string {
   const parts: string[] = [];
-  if (claim.section) parts.push(`section "${inline(claim.section, false)}"`);
+  if (claim.section) parts.push(`section "${inline(claim.section.replace(/[\s:]+$/, ''), false)}"`);
   if (claim.anchor) parts.push(`"${inline(claim.anchor, false)}"`);
   return parts.join(': ');
 }
@@ -159,7 +159,7 @@ export class Footnotes {
 export function claimQualifiers(claim: EvidenceClaim, driverName: string | undefined): string {
   const parts: string[] = [];
   if (driverName) parts.push(inline(driverName, false));
-  if (claim.condition) parts.push(`only ${inline(claim.condition, false)}`);
+  if (claim.condition) parts.push(`condition: ${inline(claim.condition, false)}`);
   if (claim.outdated) parts.push('outdated');
   if (claim.contradictions.length) parts.push('contradicted');
   return parts.length ? ` (${parts.join('; ')})` : '';

@@ -324,15 +324,26 @@ describe('relations and numbers', () => {
     expect((await core.invoke('planExport', { dir })).files.map((f) => f.kind)).toEqual(['index']);
   });
 
-  it('keeps the number a decision carries in another folder, and blocks it where that number is taken', async () => {
+  it('numbers a decision exported before anew only where its number is taken, and keeps its own number', async () => {
     const core = testCore();
     const first = repo();
-    await create(core, { title: 'Shared decision' });
+    const d = await create(core, { title: 'Shared decision' });
     await core.invoke('runExport', { dir: first, format: 'nygard' });
-    const second = repo('adr-tools');
-    const plan = await core.invoke('planExport', { dir: second });
-    expect(plan.files[0]).toMatchObject({ action: 'blocked', number: 1, note: expect.stringContaining('ADR 1 already exists') });
+    expect((await core.invoke('getDecision', { id: d.id })).number).toBe(1);
+
+    const taken = repo('adr-tools');
+    const plan = await core.invoke('planExport', { dir: taken });
+    expect(plan.files[0]).toMatchObject({ file: '0004-shared-decision.md', action: 'create', number: 4, note: expect.stringContaining('stays ADR 1') });
     expect(plan.numbers).toEqual([]);
+    await core.invoke('runExport', { dir: taken });
+    expect(fs.readFileSync(path.join(taken, 'doc/adr/0004-shared-decision.md'), 'utf8')).toMatch(/^# 4\. Shared decision\n/);
+    expect((await core.invoke('getDecision', { id: d.id })).number).toBe(1);
+
+    // Where ADR 1 is free it stays ADR 1, even though the folder's next number is 6.
+    const free = repo();
+    fs.mkdirSync(path.join(free, 'doc/adr'), { recursive: true });
+    fs.writeFileSync(path.join(free, 'doc/adr/0005-other.md'), '# 5. Other\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+    expect((await core.invoke('planExport', { dir: free })).files[0]).toMatchObject({ file: '0001-shared-decision.md', action: 'create', note: '' });
   });
 });
 

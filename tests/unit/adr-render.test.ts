@@ -139,7 +139,7 @@ describe('MADR 4', () => {
   it('leaves out rejected claims and claims set aside by a condition answered no', () => {
     expect(text).not.toContain('easy to hire');
     expect(text).not.toContain('Multiprocessing');
-    expect(text).toContain('(Hiring; only when the team knows TypeScript)');
+    expect(text).toContain('(Hiring; condition: when the team knows TypeScript)');
   });
 
   it('puts the weighted matrix and the sensitivity statement under More Information, rendered as a table', () => {

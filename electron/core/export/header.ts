@@ -30,14 +30,18 @@ export function relationFromWords(words: string): string | null {
   return KNOWN.has(canonical.type) ? t : null;
 }
 
-function statusWord(value: string): string {
-  const word = value
+/**
+ * The status as the index shows it. adr-tools puts the status word first and links after it
+ * ("Superceded by [3. …](…)"); MADR writes a value ("on hold", "superseded by ADR-0007").
+ */
+function statusOf(value: string, firstWordOnly: boolean): string {
+  const s = value
     .trim()
     .replace(/^["']|["']$/g, '')
-    .split(/[\s[(]/)[0]!
     .toLowerCase()
-    .replace(/^superceded$/, 'superseded');
-  return word;
+    .replace(/^supercede/, 'supersede');
+  if (/^superseded\b/.test(s)) return 'superseded';
+  return firstWordOnly ? s.split(/[\s[(]/)[0]! : s.replace(/\s*\[.*$/, '');
 }
 
 function frontMatter(lines: string[]): { data: Record<string, unknown>; end: number } | null {
@@ -68,7 +72,7 @@ export function readHeader(raw: string): AdrHeader {
   if (fm) {
     header.dialect = 'madr';
     start = fm.end + 1;
-    if (fm.data.status !== undefined && fm.data.status !== null) header.status = statusWord(String(fm.data.status));
+    if (fm.data.status !== undefined && fm.data.status !== null) header.status = statusOf(String(fm.data.status), false);
     const date = fm.data.date;
     if (date instanceof Date) header.date = date.toISOString().slice(0, 10);
     else if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date)) header.date = date.slice(0, 10);
@@ -97,14 +101,18 @@ export function readHeader(raw: string): AdrHeader {
       statusSection = h2[1]!.toLowerCase() === 'status';
       continue;
     }
-    if (statusSection && line.trim() && header.status === null) header.status = statusWord(line);
+    if (statusSection && line.trim() && header.status === null) header.status = statusOf(line, true);
     const date = /^Date:\s*(\d{4}-\d{2}-\d{2})/.exec(line);
     if (date && !header.date) header.date = date[1]!;
     const meta = /^([*-]) (Status|Date):\s*(.+)$/i.exec(line);
     if (meta && !fm) {
       header.dialect = 'madr-list';
       header.listMarker = meta[1] as '*' | '-';
-      if (meta[2]!.toLowerCase() === 'status' && header.status === null) header.status = statusWord(meta[3]!);
+      if (meta[2]!.toLowerCase() === 'status' && header.status === null) {
+        header.status = statusOf(meta[3]!, false);
+        const by = /^super[sc]eded by \[[^\]]*\]\(([^)\s]+\.md)\)/i.exec(meta[3]!.trim());
+        if (by) header.links.push({ type: 'superseded-by', file: decodeFile(by[1]!.replace(/^\.\//, '')) });
+      }
       if (meta[2]!.toLowerCase() === 'date' && !header.date) header.date = meta[3]!.trim().slice(0, 10);
     }
     const link = /^(?:[*-]\s+)?([A-Za-z][A-Za-z ]*?)\s+\[[^\]]*\]\(([^)\s]+\.md)\)\s*$/.exec(line);

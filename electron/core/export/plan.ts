@@ -4,8 +4,9 @@
  *
  * Numbering: a decision keeps the file it already has in the folder. A decision never exported
  * anywhere takes the folder's next free number (drafts and decisions numbered by the store
- * alike), so the folder's sequence continues without reusing a number. A decision exported to
- * another folder keeps its number here if it is free and is blocked otherwise.
+ * alike), so the folder's sequence continues without reusing a number, and that number becomes
+ * the decision's own. A decision already exported to another folder keeps its number here if it
+ * is free; otherwise it takes the next free one here, and its own number stays unchanged.
  *
  * Safety: a file is replaced only if its bytes are still what Cairn last wrote there (table
  * repo_files, or export_files for the index); otherwise it is a conflict, the file stays as it
@@ -171,7 +172,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     return n;
   };
   const takenNames = new Set<string>();
-  const placed = new Map<string, { file: string; number: number; blocked: string | null; assign: boolean }>();
+  const placed = new Map<string, { file: string; number: number; assign: boolean }>();
   const pending: Decision[] = [];
   for (const d of selected) {
     const row = recordedByDecision.get(d.id);
@@ -186,22 +187,22 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       const prefix = m ? Number(m[1]) : null;
       const number = numberNaming && prefix !== null ? prefix : (d.number ?? nextFree());
       // The file keeps its number; the store's number is only filled in, never changed, from here.
-      placed.set(d.id, { file, number, blocked: null, assign: d.number === null });
+      placed.set(d.id, { file, number, assign: d.number === null });
       takenNames.add(file);
     } else {
       pending.push(d);
     }
   }
+  const notes = new Map<string, string>();
   for (const d of pending) {
     let number: number;
-    let blocked: string | null = null;
-    if (d.number !== null && (elsewhere.has(d.id) || !numberNaming)) {
+    // Exported before into another folder: that folder's number stays the decision's own.
+    const numberedElsewhere = d.number !== null && elsewhere.has(d.id);
+    if (d.number !== null && (numberedElsewhere || !numberNaming) && !(numberNaming && takenNumbers.has(d.number))) {
       number = d.number;
-      if (numberNaming && takenNumbers.has(number)) {
-        blocked = `ADR ${number} already exists in this folder, and this decision carries number ${number} in another folder; renumbering it would break those links.`;
-      }
     } else {
       number = nextFree();
+      if (numberedElsewhere) notes.set(d.id, `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`);
     }
     if (numberNaming) takenNumbers.add(number);
     let file = adrFileName(scan.naming, number, d.date, d.title);
@@ -211,7 +212,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       for (let n = 2; scan.entries.has(file) || takenNames.has(file); n++) file = `${base}-${n}.md`;
     }
     takenNames.add(file);
-    placed.set(d.id, { file, number, blocked, assign: !blocked && d.number !== number });
+    placed.set(d.id, { file, number, assign: !numberedElsewhere && d.number !== number });
   }
 
   // What each decision id points to in this folder, for link lines.
@@ -221,7 +222,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const prefix = scan.entries.get(r.file)?.prefix ?? null;
     if (d && scan.entries.has(r.file)) targets.set(d.id, { number: numberNaming ? prefix : d.number, title: d.title, file: r.file });
   }
-  for (const [id, p] of placed) if (!p.blocked) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
+  for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
   const related = [...all.values()];
 
   const files: InternalFile[] = [];
@@ -242,9 +243,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const { text, imported } = adrFileText(numbered, format, options);
     const sha = sha256(text);
     const recorded = recordedByFile.get(p.file);
-    const decided = p.blocked
-      ? { action: 'blocked' as const, note: p.blocked }
-      : decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
+    const decided = decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
+    if (notes.has(d.id) && !decided.note) decided.note = notes.get(d.id)!;
     let keptAs: string | null = null;
     if (decided.action === 'conflict') {
       keptAs = sideFile(scan, copies, p.file, sha, sideNames);
