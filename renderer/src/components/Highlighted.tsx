@@ -1,0 +1,21 @@
+/** Shows a search snippet with its matches marked; the text is never parsed as HTML. */
+const START = '\u0002';
+const END = '\u0003';
+
+export function Highlighted({ text }: { text: string }) {
+  const parts = text.split(START);
+  return (
+    <>
+      {parts[0]}
+      {parts.slice(1).map((part, i) => {
+        const [hit, rest = ''] = part.split(END);
+        return (
+          <span key={i}>
+            <mark>{hit}</mark>
+            {rest}
+          </span>
+        );
+      })}
+    </>
+  );
+}
