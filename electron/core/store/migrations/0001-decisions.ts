@@ -16,10 +16,11 @@ export const migration0001: Migration = {
       tags TEXT NOT NULL DEFAULT '[]',
       decision_makers TEXT NOT NULL DEFAULT '[]',
       revision INTEGER NOT NULL,
-      content TEXT NOT NULL,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
-      trashed_at TEXT
+      trashed_at TEXT,
+      -- Last, so reading the listed columns never walks this large value's overflow pages.
+      content TEXT NOT NULL
     ) STRICT;
     CREATE INDEX decisions_number ON decisions(number);
     CREATE INDEX decisions_updated ON decisions(updated_at);
