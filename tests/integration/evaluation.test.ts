@@ -82,8 +82,8 @@ describe('applyPack', () => {
   it('switching to no pack removes what the pack brought and keeps the user’s own options, criteria and claims', async () => {
     const core = await coreWithFixturePack();
     const d = await core.invoke('createDecision', { content: { title: 'X' } });
-    let current = await core.invoke('applyPack', { id: d.id, pack: 'database-engine' });
-    current = await save(core, current, (c) => {
+    const current = await core.invoke('applyPack', { id: d.id, pack: 'database-engine' });
+    await save(core, current, (c) => {
       let next = addOption(c, 'Spreadsheet');
       next = { ...next, drivers: [...next.drivers, { id: 'cost', name: 'Cost', description: '', question: '', weight: 4, criterion: null }] };
       next = addOwnClaim(next, { driver: 'cost', option: 'spreadsheet', effect: 'good', summary: 'Free.' });
