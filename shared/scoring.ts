@@ -380,28 +380,37 @@ export function claimsFor(claims: readonly EvidenceClaim[], option: string, driv
 }
 
 const MAX_CITED = 3;
+/** Proposals per effect: an ADR lists a handful of consequences, not every claim (those are in the pros and cons). */
+export const MAX_PROPOSED = 5;
 
 /**
- * Consequences proposed for the chosen option: per weighted driver (heaviest first), one good
- * and one bad consequence from its counted claims, worded after the weightiest claim and citing
- * up to three. The user edits them; nothing is proposed for neutral claims.
+ * Consequences proposed for the chosen option: per weighted driver, one good and one bad
+ * consequence from its counted claims, worded after the weightiest claim and citing up to three.
+ * At most MAX_PROPOSED of each effect, from the heaviest drivers (then the strongest evidence);
+ * good ones first. The user edits them; nothing is proposed from neutral claims.
  */
 export function proposeConsequences(content: Scorable, option: string): Consequence[] {
-  const drivers = content.drivers
-    .map((d, i) => ({ d, i }))
-    .filter((x) => x.d.weight > 0)
-    .sort((a, b) => b.d.weight - a.d.weight || a.i - b.i)
-    .map((x) => x.d);
-  const out: Record<'good' | 'bad', Consequence[]> = { good: [], bad: [] };
-  for (const driver of drivers) {
+  const groups: Record<'good' | 'bad', { c: Consequence; weight: number; strength: number; order: number }[]> = { good: [], bad: [] };
+  content.drivers.forEach((driver, order) => {
+    if (driver.weight <= 0) return;
     const counted = claimsFor(content.evaluation.claims, option, driver.id).filter((c) => claimStanding(c, content.evaluation.conditions) === 'counted');
     for (const effect of ['good', 'bad'] as const) {
       const group = counted.filter((c) => c.effect === effect);
       if (!group.length) continue;
-      out[effect].push({ effect, text: `${driver.name}: ${group[0]!.summary}`, claims: group.slice(0, MAX_CITED).map((c) => c.id) });
+      groups[effect].push({
+        c: { effect, text: `${driver.name}: ${group[0]!.summary}`, claims: group.slice(0, MAX_CITED).map((c) => c.id) },
+        weight: driver.weight,
+        strength: group.reduce((sum, c) => sum + claimWeight(c), 0),
+        order,
+      });
     }
-  }
-  return [...out.good, ...out.bad];
+  });
+  const pick = (list: (typeof groups)['good']) =>
+    list
+      .sort((a, b) => b.weight - a.weight || b.strength - a.strength || a.order - b.order)
+      .slice(0, MAX_PROPOSED)
+      .map((g) => g.c);
+  return [...pick(groups.good), ...pick(groups.bad)];
 }
 
 /** A first draft of the rationale from the matrix, for the user to finish in their own words. */
