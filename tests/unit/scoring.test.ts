@@ -81,7 +81,7 @@ describe('pre-filled scores', () => {
     expect(prefillScore([conditional], { 'heavy load': true }).value).toBe(5);
     expect(prefillScore([conditional], { 'heavy load': null }).value).toBe(5);
     expect(claimStanding({ ...conditional, verdict: 'rejected' }, { 'heavy load': false })).toBe('set-aside');
-    expect(describePrefill(prefillScore([{ ...good, outdated: 'x' }, { ...good, id: 'r', verdict: 'rejected' }], answers))).toBe(
+    expect(describePrefill(prefillScore([{ ...good, outdated: 'x' }, claim({ ...good, id: 'r', verdict: 'rejected' })], answers))).toBe(
       'Pre-filled 4 from 1 claim (1 good); 1 outdated, counted at half; 1 rejected.',
     );
   });

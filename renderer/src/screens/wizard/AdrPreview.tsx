@@ -1,6 +1,6 @@
 /**
  * A readable preview of the decision as the MADR export lays it out, drawn with plain React
- * elements (no HTML strings): sections, pros and cons with numbered citations, the weighted
+ * elements (no HTML strings), its headings shifted below the page's own: sections, pros and cons with numbered citations, the weighted
  * matrix and the sensitivity under More Information, and the footnotes naming each source.
  */
 import type { DecisionContent, EvidenceClaim } from '../../../../shared/domain.js';
@@ -52,10 +52,10 @@ export function AdrPreview({ draft, analysis, number }: { draft: DecisionContent
   ];
   return (
     <article className="adr-preview" aria-label="Preview of the exported ADR">
-      <h1>
+      <h4 className="md-h1">
         {number !== null ? `${number}. ` : ''}
         {draft.title}
-      </h1>
+      </h4>
       <dl className="front-matter">
         {people
           .filter(([, list]) => list.length)
@@ -67,12 +67,12 @@ export function AdrPreview({ draft, analysis, number }: { draft: DecisionContent
           ))}
       </dl>
 
-      <h2>Context and Problem Statement</h2>
+      <h5 className="md-h2">Context and Problem Statement</h5>
       {draft.context.trim() ? <Paragraphs text={draft.context} /> : <p className="missing">No context written yet.</p>}
 
       {weighted.length > 0 && (
         <>
-          <h2>Decision Drivers</h2>
+          <h5 className="md-h2">Decision Drivers</h5>
           <ul>
             {byWeight.map((d) => (
               <li key={d.id}>
@@ -83,14 +83,14 @@ export function AdrPreview({ draft, analysis, number }: { draft: DecisionContent
         </>
       )}
 
-      <h2>Considered Options</h2>
+      <h5 className="md-h2">Considered Options</h5>
       <ul>
         {draft.options.map((o) => (
           <li key={o.id}>{o.name}</li>
         ))}
       </ul>
 
-      <h2>Decision Outcome</h2>
+      <h5 className="md-h2">Decision Outcome</h5>
       {chosen ? (
         <p>
           Chosen option: “{chosen.name}”, because {draft.rationale.trim() || <span className="missing">(no rationale yet)</span>}
@@ -100,7 +100,7 @@ export function AdrPreview({ draft, analysis, number }: { draft: DecisionContent
       )}
       {draft.consequences.length > 0 && (
         <>
-          <h3>Consequences</h3>
+          <h6 className="md-h3">Consequences</h6>
           <ul>
             {draft.consequences.map((c, i) => (
               <li key={i}>
@@ -113,17 +113,17 @@ export function AdrPreview({ draft, analysis, number }: { draft: DecisionContent
       )}
       {draft.confirmation.trim() && (
         <>
-          <h3>Confirmation</h3>
+          <h6 className="md-h3">Confirmation</h6>
           <Paragraphs text={draft.confirmation} />
         </>
       )}
 
-      <h2>Pros and Cons of the Options</h2>
+      <h5 className="md-h2">Pros and Cons of the Options</h5>
       {draft.options.map((o) => {
         const items = weighted.flatMap((d) => claimsFor(draft.evaluation.claims, o.id, d.id).filter((c) => claimStanding(c, draft.evaluation.conditions) === 'counted'));
         return (
           <section key={o.id}>
-            <h3>{o.name}</h3>
+            <h6 className="md-h3">{o.name}</h6>
             {items.length === 0 ? (
               <p className="missing">No accepted claims.</p>
             ) : (
@@ -140,7 +140,7 @@ export function AdrPreview({ draft, analysis, number }: { draft: DecisionContent
         );
       })}
 
-      <h2>More Information</h2>
+      <h5 className="md-h2">More Information</h5>
       {matrix.options.length > 0 && weighted.length > 0 && (
         <div className="table-scroll">
           <table>

@@ -54,7 +54,7 @@ function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
         {WEIGHT_LABELS.map((label, w) => (
           <label key={w} className={driver.weight === w ? 'checked' : undefined}>
             <input type="radio" name={`weight-${driver.id}`} value={w} checked={driver.weight === w} onChange={() => update((d) => setWeight(d, driver.id, w))} />
-            <span className="weight-number">{w}</span>
+            <span className="weight-number">{w}</span>{' '}
             <span className="weight-label">{label}</span>
           </label>
         ))}
