@@ -30,6 +30,12 @@ export class CairnApp {
     await expect(this.page.getByRole('heading', { level: 1 })).toContainText(title);
   }
 
+  async openLibraryPack(title: string) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+    await this.page.getByRole('link', { name: title }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
   field(label: string) {
     return this.page.getByLabel(label, { exact: true });
   }
