@@ -454,3 +454,39 @@ function cellKey(option: string, driver: string): string {
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));
 }
+
+/**
+ * The matrix as the Markdown exporter prints it under More Information. Structurally the
+ * `AdrAnalysis` of shared/adr/types.ts: criteria with weight above 0, each option's effective
+ * scores (a criterion with no evidence and no score shows the 3 it counts as) and its total in
+ * points, the ranking, the sensitivity sentence (with the close-call flag) and how totals are made.
+ */
+export interface MatrixForExport {
+  drivers: { id: string; name: string; weight: number }[];
+  options: { id: string; name: string; scores: Record<string, number | null>; total: number | null }[];
+  ranking: string[];
+  sensitivity: string | null;
+  method: string;
+}
+
+export function matrixForExport(content: Scorable, analysis: DecisionAnalysis = analyzeDecision(content)): MatrixForExport | null {
+  const { matrix, sensitivity: s } = analysis;
+  const rows = matrix.rows.filter((r) => r.weight > 0);
+  if (!rows.length || !matrix.options.length) return null;
+  const missing = rows.some((r) => r.cells.some((c) => c.source === 'missing'));
+  return {
+    drivers: rows.map((r) => ({ id: r.driver, name: r.name, weight: r.weight })),
+    options: matrix.options.map((o, i) => ({
+      id: o.id,
+      name: o.name,
+      scores: Object.fromEntries(rows.map((r) => [r.driver, r.cells[i]!.score])),
+      total: matrix.totals[i]!.total,
+    })),
+    ranking: matrix.ranking,
+    sensitivity: matrix.options.length > 1 ? [s.statement, s.closeCallReason].filter(Boolean).join(' ') : null,
+    method:
+      `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims and changed by hand where noted; ` +
+      `an option's total is the sum of weight × score over the criteria, out of ${matrix.maxTotal} possible.` +
+      (missing ? ' A criterion with no evidence and no score counts as 3.' : ''),
+  };
+}

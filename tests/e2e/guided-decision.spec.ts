@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
@@ -192,4 +193,19 @@ test('the editor opens the guided flow where it was left', async ({ app, page })
   await app.expectStep(3, 'Evidence');
   await press(page, 'Alt+PageUp');
   await app.expectStep(2, 'Drivers');
+});
+
+test('every step of the guided decision passes an accessibility check', async ({ app, page }) => {
+  // axe walks every element; the Evidence step shows a whole pack's claims, so give it room.
+  test.setTimeout(120_000);
+  await app.startGuidedDecision('Which runtime for our notification service?');
+  await app.choosePack(/Backend runtime/);
+  const titles = ['Question and context', 'Drivers', 'Evidence', 'Outcome', 'Review'];
+  for (const [i, title] of titles.entries()) {
+    await app.expectStep(i + 1, title);
+    if (title === 'Outcome') await app.chooseOption('Python');
+    const result = await new AxeBuilder({ page }).include('main').analyze();
+    expect(result.violations.map((v) => `${title}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    if (i < titles.length - 1) await app.nextStep();
+  }
 });

@@ -7,6 +7,8 @@ import {
   claimStanding,
   collectConditions,
   describePrefill,
+  matrixForExport,
+  MAX_PROPOSED,
   NEUTRAL_SCORE,
   prefillScore,
   proposeConsequences,
@@ -240,5 +242,37 @@ describe('proposals for the outcome', () => {
     expect(proposeRationale(d, 'a')).toBe('A totals 31 of 35 possible points (89%), ahead of B (16). It is strongest on Crit y (5 of 5, weight 5).');
     expect(proposeRationale(d, 'b')).toMatch(/^B totals 16 of 35 possible points \(46%\), behind A \(31\), and is chosen nonetheless because $/);
     expect(proposeRationale(d, 'nope')).toBe('');
+  });
+});
+
+describe('proposals are kept to a handful', () => {
+  it('propose at most MAX_PROPOSED of each effect, from the heaviest criteria', () => {
+    const drivers: [string, number][] = Array.from({ length: 8 }, (_, i) => [`d${i}`, (i % 5) + 1]);
+    const d = decision(['a'], drivers);
+    for (const [id] of drivers) d.evaluation.claims.push(claim({ id: `g-${id}`, driver: id, option: 'a', effect: 'good', summary: id }));
+    const proposed = proposeConsequences(d, 'a');
+    expect(proposed).toHaveLength(MAX_PROPOSED);
+    expect(proposed.map((c) => c.text)).toEqual(['Crit d4: d4', 'Crit d3: d3', 'Crit d2: d2', 'Crit d7: d7', 'Crit d1: d1']);
+  });
+});
+
+describe('the matrix for the exported ADR', () => {
+  it('lists weighted criteria, effective scores, totals in points, ranking, sensitivity and method', () => {
+    const d = decision(['a', 'b'], [['x', 5], ['y', 0], ['z', 3]], { 'a/x': 5, 'b/x': 2, 'a/z': 1 });
+    expect(matrixForExport(d)).toEqual({
+      drivers: [
+        { id: 'x', name: 'Crit x', weight: 5 },
+        { id: 'z', name: 'Crit z', weight: 3 },
+      ],
+      options: [
+        { id: 'a', name: 'A', scores: { x: 5, z: 1 }, total: 28 },
+        { id: 'b', name: 'B', scores: { x: 2, z: 3 }, total: 19 },
+      ],
+      ranking: ['a', 'b'],
+      sensitivity: 'B wins if the weight of Crit x drops from 5 to 1. At 2, A and B tie.',
+      method: expect.stringContaining('out of 40 possible. A criterion with no evidence and no score counts as 3.'),
+    });
+    expect(matrixForExport(decision(['a'], [['x', 0]]))).toBeNull();
+    expect(matrixForExport(decision(['a'], [['x', 2]]))!.sensitivity).toBeNull();
   });
 });
