@@ -14,6 +14,7 @@ import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
 import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
+import { evaluationHandlers } from './handlers/evaluation.js';
 import { createPackStore } from './knowledge/packs.js';
 import { openDatabase, type Db } from './store/database.js';
 
@@ -75,6 +76,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
+    ...evaluationHandlers(ctx, decisions, packs),
     ...exportHandlers(ctx, decisions),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

@@ -2,6 +2,7 @@ import { hasToken } from './api.js';
 import { href, useRoute } from './router.js';
 import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
+import { GuidedDecision } from './screens/GuidedDecision.js';
 import { Library } from './screens/Library.js';
 
 interface NavItem {
@@ -30,6 +31,7 @@ export function App() {
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
   else if (section === 'library') screen = <Library route={route} />;
   else screen = <DecisionList />;
+  if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">Skip to content</a>

@@ -79,12 +79,10 @@ export function prosAndCons(d: DecisionContent, notes: Footnotes, level: number)
   return any ? out : null;
 }
 
-function formatScore(n: number | null | undefined): string {
-  return n === null || n === undefined ? '–' : String(n);
-}
-
-function formatTotal(n: number | null): string {
-  return n === null ? '–' : n.toFixed(2);
+/** A score or total: whole numbers as they are, fractions to two places, a dash where there is none. */
+function formatNumber(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '–';
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
 /** The weighted matrix as a table, the ranking, how totals are made and the sensitivity sentence. */
@@ -93,14 +91,14 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
   const header = `| Criterion | Weight | ${analysis.options.map((o) => cell(o.name)).join(' | ')} |`;
   const align = `| --- | ---: | ${analysis.options.map(() => '---:').join(' | ')} |`;
   const rows = analysis.drivers.map(
-    (dr) => `| ${cell(dr.name)} | ${dr.weight} | ${analysis.options.map((o) => formatScore(o.scores[dr.id])).join(' | ')} |`,
+    (dr) => `| ${cell(dr.name)} | ${dr.weight} | ${analysis.options.map((o) => formatNumber(o.scores[dr.id])).join(' | ')} |`,
   );
-  const total = `| **Weighted total** | | ${analysis.options.map((o) => `**${formatTotal(o.total)}**`).join(' | ')} |`;
+  const total = `| **Weighted total** | | ${analysis.options.map((o) => `**${formatNumber(o.total)}**`).join(' | ')} |`;
   const names = new Map(analysis.options.map((o) => [o.id, o]));
   const ranking = analysis.ranking
     .map((id, i) => {
       const o = names.get(id);
-      return o ? `${i + 1}. ${inline(o.name, false)} (${formatTotal(o.total)})` : null;
+      return o ? `${i + 1}. ${inline(o.name, false)} (${formatNumber(o.total)})` : null;
     })
     .filter(Boolean)
     .join(', ');

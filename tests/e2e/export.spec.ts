@@ -35,7 +35,7 @@ test('export a decision with evidence into a git repository, preview its text, a
   await expect(text).toContainText('Chosen option: "Node.js", because it serves many idle connections');
   await expect(text).toContainText('* Good, because its event loop keeps thousands of idle connections open');
   await expect(text).toContainText('[^c-io-1]: [*Field notes on event loops*]');
-  await expect(text).toContainText('| **Weighted total** | | **4.10** | **3.29** |');
+  await expect(text).toContainText('| **Weighted total** | | **41** | **35** |');
 
   const axe = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { renderAdr } from '../../shared/adr/render.js';
 import type { AdrFormat, AdrLink, RenderOptions } from '../../shared/adr/types.js';
 import { Decision, type DecisionContentInput } from '../../shared/domain.js';
-import { manualAnalysis } from '../../electron/core/export/analysis.js';
+import { matrixForExport } from '../../shared/scoring.js';
 
 /**
  * Golden files: the exact bytes of an exported ADR. After an intended change to the writers, run
@@ -33,7 +33,7 @@ const superseded: Decision = { ...plain, status: 'superseded' };
 const supersededLinks: AdrLink[] = [{ type: 'superseded-by', number: 9, title: 'Keep decisions in the wiki', file: '0009-keep-decisions-in-the-wiki.md' }];
 
 function options(d: Decision, number: number | null, links: AdrLink[] = [], extra: Partial<RenderOptions> = {}): RenderOptions {
-  return { number, numberWidth: 4, links, analysis: manualAnalysis(d), ...extra };
+  return { number, numberWidth: 4, links, analysis: matrixForExport(d), ...extra };
 }
 
 const GOLDEN: [string, Decision, AdrFormat, RenderOptions][] = [
@@ -67,7 +67,7 @@ describe('the same decision gives the same bytes', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     const shuffled: Decision = { ...d, evaluation: { ...d.evaluation, claims: [...d.evaluation.claims].reverse(), scores: [...d.evaluation.scores].reverse() } };
-    expect(renderAdr(shuffled, format, { ...opts, analysis: manualAnalysis(shuffled) })).toBe(text);
+    expect(renderAdr(shuffled, format, { ...opts, analysis: matrixForExport(shuffled) })).toBe(text);
   });
 });
 
@@ -145,9 +145,9 @@ describe('MADR 4', () => {
   it('puts the weighted matrix and the sensitivity statement under More Information, rendered as a table', () => {
     const more = text.slice(text.indexOf('## More Information'));
     expect(more).toContain('| I/O concurrency | 5 | 5 | 3 |');
-    expect(more).toContain('| Hiring | 3 | 4 | – |');
-    expect(more).toContain('| **Weighted total** | | **4.10** | **3.29** |');
-    expect(more).toContain('Sensitivity: Node.js stays first');
+    expect(more).toContain('| Hiring | 3 | 4 | 4 |');
+    expect(more).toContain('| **Weighted total** | | **41** | **35** |');
+    expect(more).toContain('Sensitivity: Python wins if the weight of I/O concurrency drops from 5 to 1.');
     expect(md.render(more)).toContain('<table>');
   });
 

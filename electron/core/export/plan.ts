@@ -20,9 +20,9 @@ import { adrFileText } from '../../../shared/adr/render.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
 import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
 import type { Decision } from '../../../shared/domain.js';
+import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions.js';
-import { manualAnalysis } from './analysis.js';
 import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
 import { readHeader } from './header.js';
 
@@ -51,9 +51,9 @@ interface RepoRow {
   sha256: string;
 }
 
-/** The matrix for a decision. The scoring module replaces `manualAnalysis` here (see analysis.ts). */
+/** The weighted matrix, totals, ranking and sensitivity, as the scoring module computes them. */
 function analysisFor(d: Decision): AdrAnalysis | null {
-  return manualAnalysis(d);
+  return matrixForExport(d);
 }
 
 function compareDecisions(a: Decision, b: Decision): number {
