@@ -1,7 +1,7 @@
 /**
  * Which claims an ADR cites, in what order, and the footnotes that name their sources.
- * Policy: only claims the user accepted, about an option of this decision, and not set aside
- * by a condition answered "no"; every cited claim gets one footnote whose id is Markdown-safe
+ * Policy: only claims the user accepted, about an option of this decision, under a driver that
+ * matters (weight above 0), and not set aside by a condition answered "no"; every cited claim gets one footnote whose id is Markdown-safe
  * and stays the same from export to export; a footnote says when its claim is outdated or
  * contradicted.
  */
@@ -15,12 +15,22 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The claims this decision rests on: accepted, about one of its options, not set aside by a condition. */
+/** The claims this decision rests on: accepted, about one of its options, under a driver that matters, not set aside by a condition. */
 export function usableClaims(d: DecisionContent): EvidenceClaim[] {
   const options = new Set(d.options.map((o) => o.id));
+  const weight = new Map(d.drivers.map((x) => [x.id, x.weight]));
   return d.evaluation.claims.filter(
-    (c) => c.verdict === 'accepted' && options.has(c.option) && !(c.condition !== null && d.evaluation.conditions[c.condition] === false),
+    (c) =>
+      c.verdict === 'accepted' &&
+      options.has(c.option) &&
+      weight.get(c.driver) !== 0 &&
+      !(c.condition !== null && d.evaluation.conditions[c.condition] === false),
   );
+}
+
+/** The drivers the decision weighs; weight 0 means "not relevant" and leaves a driver out of the file. */
+export function relevantDrivers(d: DecisionContent): DecisionContent['drivers'] {
+  return d.drivers.filter((x) => x.weight > 0);
 }
 
 function driverIndex(d: DecisionContent): (id: string) => number {

@@ -6,7 +6,7 @@
  * keep metadata as bullets under the title (MADR 2, log4brains) the same keys go there instead.
  */
 import type { Decision } from '../domain.js';
-import { Footnotes } from './citations.js';
+import { Footnotes, relevantDrivers } from './citations.js';
 import { block, fileLink, inline, yamlList, yamlScalar } from './markdown.js';
 import { relationLabel } from './relations.js';
 import { assemble, consequences, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
@@ -60,7 +60,7 @@ function linkLine(link: AdrLink, options: RenderOptions): string {
 export function renderMadr(d: Decision, options: RenderOptions): string {
   const notes = new Footnotes(d.evaluation.claims);
   const list = options.madrMetadata === 'list';
-  const drivers = d.drivers.map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
+  const drivers = relevantDrivers(d).map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
   const considered = d.options.map((o) => `* ${inline(o.name)}`).join('\n');
   const decided = outcome(d, options.analysis, notes);
   const consequenceList = consequences(d, notes);

@@ -7,7 +7,7 @@
  * adr-tools and the tools that read its folders (Structurizr) still find title, date and status.
  */
 import type { Decision } from '../domain.js';
-import { Footnotes } from './citations.js';
+import { Footnotes, relevantDrivers } from './citations.js';
 import { block, fileLink, inline } from './markdown.js';
 import { relationLabel } from './relations.js';
 import { assemble, consequences, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
@@ -38,7 +38,7 @@ function people(d: Decision): string | null {
 export function renderNygard(d: Decision, options: RenderOptions): string {
   const notes = new Footnotes(d.evaluation.claims);
   const title = options.number !== null ? `${options.number}. ${inline(d.title, false)}` : inline(d.title, false);
-  const drivers = d.drivers.map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
+  const drivers = relevantDrivers(d).map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
   const decided = outcome(d, options.analysis, notes);
   const pros = prosAndCons(d, notes, 4);
   const optionList = pros ? null : d.options.map((o) => `* ${inline(o.name)}`).join('\n');

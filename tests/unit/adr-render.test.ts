@@ -142,6 +142,15 @@ describe('MADR 4', () => {
     expect(text).toContain('(Hiring; condition: when the team knows TypeScript)');
   });
 
+  it('leaves out a driver weighted 0 (not relevant) and the claims under it', () => {
+    const d: Decision = { ...evidence, drivers: evidence.drivers.map((x) => (x.id === 'd-hire' ? { ...x, weight: 0 } : x)) };
+    const out = renderAdr(d, 'madr', options(d, 7));
+    expect(out).not.toContain('* Hiring');
+    expect(out).not.toContain('(Hiring');
+    expect(out).not.toContain('data_engineers');
+    expect(out).toContain('* CPU-bound work');
+  });
+
   it('puts the weighted matrix and the sensitivity statement under More Information, rendered as a table', () => {
     const more = text.slice(text.indexOf('## More Information'));
     expect(more).toContain('| I/O concurrency | 5 | 5 | 3 |');
