@@ -13,6 +13,8 @@ import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
+import { compareHandlers } from './handlers/compare.js';
+import { createCompareQueries } from './compare.js';
 import { createPackStore } from './knowledge/packs.js';
 import { openDatabase, type Db } from './store/database.js';
 
@@ -74,6 +76,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
+    ...compareHandlers(createCompareQueries(ctx, decisions)),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {
