@@ -1,7 +1,7 @@
 /**
  * Queries behind comparing, precedents, history, the relation graph, the timeline and the list's
- * facets. Reads that span every decision take only the JSON parts they need (json_extract) so
- * they stay cheap when decisions carry hundreds of claim snapshots.
+ * facets. Reads that span every decision take only the JSON parts they need, from covering
+ * indexes, so they stay cheap when decisions carry hundreds of claim snapshots.
  */
 import { CairnError } from '../../shared/api/define.js';
 import type { Facet, Facets, RevisionDiff, Timeline, TimelineEntry } from '../../shared/api/compare.js';
@@ -26,6 +26,19 @@ interface Header {
   trashed: boolean;
 }
 
+/**
+ * Queries that read every decision or revision. Each is answered from a covering index of
+ * migration 3; their JSON expressions must stay identical to the indexed ones.
+ */
+export const WIDE_QUERIES = {
+  candidates: `SELECT id, number, title, status, date, pack,
+      json_extract(content, '$.options') AS options, json_extract(content, '$.drivers') AS drivers,
+      json_extract(content, '$.chosenOption') AS chosen, substr(json_extract(content, '$.rationale'), 1, 600) AS rationale
+    FROM decisions WHERE trashed_at IS NULL AND id != ?`,
+  links: `SELECT id, number, title, status, date, chosen_option, trashed_at, json_extract(content, '$.relations') AS relations FROM decisions`,
+  statuses: `SELECT decision_id AS id, revision, saved_at, json_extract(content, '$.status') AS status FROM revisions ORDER BY decision_id, revision`,
+} as const;
+
 /** "Python" over "python" when both are written: the most frequent spelling, capitals breaking ties. */
 function usualSpelling(spellings: Map<string, number>): string {
   const capitals = (v: string) => (v === v.toLowerCase() ? 0 : 1);
@@ -41,21 +54,13 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
       [string],
       { id: string; number: number | null; title: string; status: Status; date: string; pack: string | null; options: string | null; drivers: string | null; chosen: string | null; rationale: string | null }
     >(
-      `SELECT id, number, title, status, date, pack,
-              json_extract(content, '$.options') AS options, json_extract(content, '$.drivers') AS drivers,
-              json_extract(content, '$.chosenOption') AS chosen, substr(json_extract(content, '$.rationale'), 1, 600) AS rationale
-       FROM decisions WHERE trashed_at IS NULL AND id != ?`,
+      WIDE_QUERIES.candidates,
     ),
     links: db.prepare<[], { id: string; number: number | null; title: string; status: Status; date: string; chosen_option: string | null; trashed_at: string | null; relations: string | null }>(
-      `SELECT id, number, title, status, date, chosen_option, trashed_at,
-              CASE WHEN trashed_at IS NULL THEN json_extract(content, '$.relations') END AS relations
-       FROM decisions`,
+      WIDE_QUERIES.links,
     ),
-    statuses: db.prepare<[{ from: string | null; to: string | null }], { id: string; revision: number; saved_at: string; status: Status }>(
-      `SELECT r.decision_id AS id, r.revision, r.saved_at, json_extract(r.content, '$.status') AS status
-       FROM revisions r JOIN decisions d ON d.id = r.decision_id
-       WHERE d.trashed_at IS NULL AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
-       ORDER BY r.decision_id, r.revision`,
+    statuses: db.prepare<[], { id: string; revision: number; saved_at: string; status: Status }>(
+      WIDE_QUERIES.statuses,
     ),
   };
 
@@ -147,7 +152,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     for (const r of stmt.links.all()) {
       headers.set(r.id, { id: r.id, number: r.number, title: r.title, status: r.status, date: r.date, chosen: r.chosen_option, trashed: r.trashed_at !== null });
       if (r.trashed_at === null && r.number !== null) numbers.set(r.number, [...(numbers.get(r.number) ?? []), r.id]);
-      if (r.relations && r.relations !== '[]') sources.push({ id: r.id, relations: JSON.parse(r.relations) as { type: string; target: string }[] });
+      if (r.trashed_at === null && r.relations && r.relations !== '[]') sources.push({ id: r.id, relations: JSON.parse(r.relations) as { type: string; target: string }[] });
     }
     // Imported files may link by ADR number; a number two decisions share stays unresolved.
     const resolveTarget = (target: string) => {
@@ -206,7 +211,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     const { headers, edges } = links();
     const changes = new Map<string, TimelineEntry['changes']>();
     let last = null as { id: string; status: Status } | null;
-    for (const r of stmt.statuses.all({ from: from ?? null, to: to ?? null })) {
+    for (const r of stmt.statuses.all()) {
       const previous: Status | null = last?.id === r.id ? last.status : null;
       if (previous !== r.status) {
         changes.set(r.id, [...(changes.get(r.id) ?? []), { revision: r.revision, savedAt: r.saved_at, from: previous, to: r.status }]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
+import { WIDE_QUERIES } from '../../electron/core/compare.js';
 import { claim, driver, option } from '../helpers/decisions.js';
 import { testCore } from '../helpers/temp.js';
 
@@ -192,4 +193,13 @@ describe('cairn compare', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('Name 2 to 4 decisions');
   });
+});
+
+it('answers the queries that read every decision from covering indexes, never parsing whole decisions', () => {
+  const core = testCore();
+  for (const [name, sql] of Object.entries(WIDE_QUERIES)) {
+    const explain = core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+    const plan = (sql.includes('?') ? explain.all('x') : explain.all()) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | '), name).toMatch(/^(SCAN|SEARCH) \w+ USING COVERING INDEX/);
+  }
 });
