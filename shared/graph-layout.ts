@@ -110,16 +110,26 @@ function layerGroup(group: string[], edges: RelationEdge[], initial: (a: string,
   };
   for (const id of group) depth(id, 0);
 
+  // A decision only related (not ordered) to others joins the column of the first one it is
+  // linked to, so "relates to" links stay short instead of crossing the drawing.
+  const ordered = new Set([...later.keys(), ...[...later.values()].flat()]);
+  const partners = new Map<string, string[]>();
+  for (const e of edges) {
+    if (!members.has(e.from) || !members.has(e.to)) continue;
+    partners.set(e.from, [...(partners.get(e.from) ?? []), e.to]);
+    partners.set(e.to, [...(partners.get(e.to) ?? []), e.from]);
+  }
+  for (const id of group) {
+    if (ordered.has(id)) continue;
+    const anchor = (partners.get(id) ?? []).find((p) => ordered.has(p));
+    if (anchor !== undefined) layer.set(id, layer.get(anchor)!);
+  }
+
   const count = Math.max(...layer.values()) + 1;
   const layers: string[][] = Array.from({ length: count }, () => []);
   for (const id of group) layers[layer.get(id)!]!.push(id);
 
-  const neighbours = new Map<string, string[]>();
-  for (const e of edges) {
-    if (!members.has(e.from) || !members.has(e.to)) continue;
-    neighbours.set(e.from, [...(neighbours.get(e.from) ?? []), e.to]);
-    neighbours.set(e.to, [...(neighbours.get(e.to) ?? []), e.from]);
-  }
+  const neighbours = partners;
   const reorder = (l: number, ref: number) => {
     const position = new Map(layers[ref]!.map((id, i) => [id, i]));
     const centre = (id: string) => {

@@ -24,8 +24,9 @@ export type FieldChange = z.infer<typeof FieldChange>;
 /** Beyond this many word pairs the diff falls back to "replaced" instead of aligning words. */
 const MAX_DIFF_CELLS = 2_000_000;
 
+/** Words, runs of spaces and single punctuation marks, so "team" → "team," shows only the comma added. */
 function tokens(text: string): string[] {
-  return text.match(/\s+|[^\s]+/g) ?? [];
+  return text.match(/\s+|[\p{L}\p{N}_'’-]+|[^\s\p{L}\p{N}_'’-]/gu) ?? [];
 }
 
 function push(out: Segment[], op: Segment['op'], text: string): void {
