@@ -82,6 +82,36 @@ export function diffWords(before: string, after: string): Segment[] {
     push(out, 'add', midB.join(''));
   }
   push(out, 'same', a.slice(endA).join(''));
+  return groupChanges(out);
+}
+
+/**
+ * "are batch jobs" → "run at night" aligns on the spaces alone and reads as six scraps; a
+ * stretch of changes held together only by spaces is shown as one removal and one addition.
+ */
+function groupChanges(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let del = '';
+  let add = '';
+  const flush = () => {
+    push(out, 'del', del);
+    push(out, 'add', add);
+    del = '';
+    add = '';
+  };
+  segments.forEach((seg, i) => {
+    const between = i > 0 && i < segments.length - 1 && segments[i - 1]!.op !== 'same' && segments[i + 1]!.op !== 'same';
+    if (seg.op === 'del') del += seg.text;
+    else if (seg.op === 'add') add += seg.text;
+    else if (between && /^\s+$/.test(seg.text) && (del || add)) {
+      del += seg.text;
+      add += seg.text;
+    } else {
+      flush();
+      push(out, 'same', seg.text);
+    }
+  });
+  flush();
   return out;
 }
 

@@ -56,11 +56,12 @@ test('a new decision shows its precedents and lines up with one', async ({ app, 
   await page.goto(`${app.url.replace(/#.*/, '')}#/decisions/${draft.id}`);
 
   await page.getByText('2 similar past decisions').click();
-  const list = page.getByRole('list', { name: 'Similar past decisions, most similar first' });
-  await expect(list.getByRole('listitem').first()).toContainText('Node.js for the API gateway');
-  await expect(list.getByRole('listitem').first()).toContainText('Chose Node.js, because: Thousands of idle websocket clients');
-  await expect(list.getByRole('listitem').nth(1)).toContainText('Real-time and streaming weighted 1 there, 5 here');
-  await list.getByRole('listitem').nth(1).getByRole('link', { name: 'Compare side by side' }).click();
+  const precedents = page.getByRole('list', { name: 'Similar past decisions, most similar first' }).locator(':scope > li');
+  await expect(precedents).toHaveCount(2);
+  await expect(precedents.first()).toContainText('Node.js for the API gateway');
+  await expect(precedents.first()).toContainText('Chose Node.js, because: Thousands of idle websocket clients');
+  await expect(precedents.nth(1)).toContainText('Real-time and streaming weighted 1 there, 5 here');
+  await precedents.nth(1).getByRole('link', { name: 'Compare side by side' }).click();
   await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('Real-time and streaming was weighed very differently');
 });
 

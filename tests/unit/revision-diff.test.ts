@@ -24,6 +24,15 @@ describe('word diff', () => {
     ]);
   });
 
+  it('shows a rewritten phrase as one removal and one addition, not word by word', () => {
+    expect(diffWords('reports are batch jobs.', 'reports run at night.')).toEqual([
+      { op: 'same', text: 'reports ' },
+      { op: 'del', text: 'are batch jobs' },
+      { op: 'add', text: 'run at night' },
+      { op: 'same', text: '.' },
+    ]);
+  });
+
   it('joins back into either text', () => {
     const a = 'One two three.\nFour five six.';
     const b = 'One 2 three.\nFour five six seven.\nEight.';

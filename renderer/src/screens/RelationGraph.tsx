@@ -157,14 +157,14 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
           const line1 = `${shortLabel(n)}${n.status ? ` · ${n.status}` : ''}${n.date ? ` · ${n.date.slice(0, 4)}` : ''}`;
           const line2 = n.missing ? 'not in Cairn' : n.title;
           return (
-            <a key={n.id} href={href('graph', n.id)} aria-label={`${line1}: ${line2}`} aria-current={n.id === focus ? 'true' : undefined} className="graph-node-link">
+            <a key={n.id} href={href('graph', n.id)} aria-label={`${line1} ${line2}`} aria-current={n.id === focus ? 'true' : undefined} className="graph-node-link">
               <g className={`graph-node${n.missing ? ' missing' : ''}${n.id === focus ? ' focused' : ''} node-${n.status ?? 'missing'}`}>
                 <rect x={x} y={y} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
-                {/* A nested viewport clips a long title at the box edge; the full title is in the name and the tooltip. */}
+                {/* A nested viewport clips a long title at the box edge; the link's name carries it whole. */}
                 <svg x={x + 10} y={y} width={NODE_WIDTH - 20} height={NODE_HEIGHT}>
-                  <title>{nodeLabel(n)}</title>
+                  {/* The trailing space keeps the two lines apart in the text the link is named by. */}
                   <text x={0} y={20} className="node-number">
-                    {line1}
+                    {`${line1} `}
                   </text>
                   <text x={0} y={40} className="node-title">
                     {line2}
