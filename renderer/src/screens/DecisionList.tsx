@@ -5,11 +5,14 @@ import { navigate } from '../router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
 import { DecisionTable, type Selection } from './DecisionTable.js';
 
-/** What the list showed last, so coming back from a decision finds the same filters and selection. */
+/**
+ * What the list showed last, so coming back from a decision finds the same filters and selection.
+ * The trash view is not remembered: it is a detour, and the list should not look empty later.
+ */
 let remembered: { filters: ListFilters; selected: Selection[] } = { filters: NO_FILTERS, selected: [] };
 
 export function DecisionList() {
-  const [filters, setFilters] = useState<ListFilters>(remembered.filters);
+  const [filters, setFilters] = useState<ListFilters>({ ...remembered.filters, trashed: false });
   const [selected, setSelected] = useState<Selection[]>(remembered.selected);
   const [text, setText] = useState(filters.text.trim());
   const [total, setTotal] = useState<number | null>(null);
