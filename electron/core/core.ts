@@ -13,6 +13,7 @@ import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
+import { evaluationHandlers } from './handlers/evaluation.js';
 import { compareHandlers } from './handlers/compare.js';
 import { createCompareQueries } from './compare.js';
 import { createPackStore } from './knowledge/packs.js';
@@ -76,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
+    ...evaluationHandlers(ctx, decisions, packs),
     ...compareHandlers(createCompareQueries(ctx, decisions)),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

@@ -2,6 +2,7 @@ import { hasToken } from './api.js';
 import { href, useRoute } from './router.js';
 import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
+import { GuidedDecision } from './screens/GuidedDecision.js';
 import { Library } from './screens/Library.js';
 import { Compare } from './screens/Compare.js';
 import { History } from './screens/History.js';
@@ -41,6 +42,7 @@ export function App() {
   else if (section === 'timeline') screen = <Timeline />;
   else if (section === 'graph') screen = <RelationGraph focus={id} />;
   else screen = <DecisionList />;
+  if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">Skip to content</a>
