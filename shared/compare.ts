@@ -5,19 +5,28 @@
  */
 import { z } from 'zod';
 import { Effect, Id, IsoDate, Status, type Decision } from './domain.js';
+import { buildMatrix, type Matrix } from './scoring.js';
 
 /** Weights this far apart (on the 0–5 scale) for the same criterion earn a warning, not just a highlight. */
 export const WEIGHT_WARNING_SPREAD = 3;
 /** Scores this far apart (on the 1–5 scale) for the same option and criterion are reported. */
 export const SCORE_DIFFERENCE = 2;
 
+/** Names repeat across thousands of decisions (pack criteria above all), so each is folded once. */
+const folded = new Map<string, string>();
+
 /** Case, accents, punctuation and spacing do not matter when matching names across decisions. */
 export function normalise(name: string): string {
-  return name
+  let n = folded.get(name);
+  if (n !== undefined) return n;
+  n = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+  if (folded.size > 20_000) folded.clear();
+  folded.set(name, n);
+  return n;
 }
 
 /**
@@ -89,6 +98,13 @@ export const ComparedDecision = z.object({
   /** Key of the chosen option's row in `options`. */
   chosenKey: z.string().nullable(),
   rationale: z.string(),
+  /**
+   * Per row of `options`: the option's weighted total as a share of the most it could reach
+   * (0–1), or null where the option was not considered or nothing is weighted.
+   */
+  shares: z.array(z.number().nullable()),
+  /** Key of the option its weighted matrix ranks first, or null on a tie or without drivers. */
+  leaderKey: z.string().nullable(),
 });
 export type ComparedDecision = z.infer<typeof ComparedDecision>;
 
@@ -153,9 +169,26 @@ export type Comparison = z.infer<typeof Comparison>;
 /** Reads the score of an option under a driver; null when there is none. */
 export type ScoreOf = (decision: Decision, option: string, driver: string) => number | null;
 
-/** The scores a user set by hand; used until a decision's computed scores are available. */
+/** The scores a user set by hand, and nothing else. */
 export const manualScore: ScoreOf = (d, option, driver) =>
   d.evaluation.scores.find((s) => s.option === option && s.driver === driver)?.value ?? null;
+
+const matrices = new WeakMap<Decision, Matrix>();
+function matrixOf(d: Decision): Matrix {
+  let m = matrices.get(d);
+  if (!m) matrices.set(d, (m = buildMatrix(d)));
+  return m;
+}
+
+/**
+ * The score the decision's matrix uses: the user's own, else the one its accepted claims
+ * pre-fill (shared/scoring.ts); null where neither exists, rather than the neutral 3 the
+ * matrix counts, so a comparison does not show agreement nobody expressed.
+ */
+export const effectiveScore: ScoreOf = (d, option, driver) => {
+  const cell = matrixOf(d).rows.find((r) => r.driver === driver)?.cells.find((c) => c.option === option);
+  return cell && cell.source !== 'missing' ? cell.score : null;
+};
 
 export function labelOf(d: { number: number | null; title: string }): string {
   if (d.number !== null) return `ADR ${d.number}`;
@@ -172,7 +205,7 @@ function shorten(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function compareDecisions(decisions: Decision[], scoreOf: ScoreOf = manualScore): Comparison {
+export function compareDecisions(decisions: Decision[], scoreOf: ScoreOf = effectiveScore): Comparison {
   const labels = decisions.map(labelOf);
   const optionRows = alignRows(
     decisions.map((d) => d.options),
@@ -249,6 +282,7 @@ export function compareDecisions(decisions: Decision[], scoreOf: ScoreOf = manua
 
   const compared: ComparedDecision[] = decisions.map((d, g) => {
     const chosen = d.options.find((o) => o.id === d.chosenOption) ?? null;
+    const matrix = matrixOf(d);
     return {
       id: d.id,
       number: d.number,
@@ -262,6 +296,12 @@ export function compareDecisions(decisions: Decision[], scoreOf: ScoreOf = manua
       chosen: chosen?.name ?? null,
       chosenKey: chosen ? optionKeyOf(g, chosen.id) : null,
       rationale: d.rationale,
+      shares: optionRows.map((r) => {
+        const o = r.cells[g];
+        const total = o ? matrix.totals.find((t) => t.option === o.id) : undefined;
+        return total && matrix.maxTotal > 0 ? Math.round(total.share * 1000) / 1000 : null;
+      }),
+      leaderKey: matrix.winner !== null && matrix.maxTotal > 0 ? optionKeyOf(g, matrix.winner) : null,
     };
   });
 
@@ -288,7 +328,13 @@ function findDifferences(
   if (chosenKeys.size > 1) {
     add('chosen', 'info', decisions.filter((d) => d.chosen).map((d) => `${d.label} chose ${d.chosen}`).join('; '));
   }
-  for (const d of decisions) if (!d.chosen) add('chosen', 'info', `${d.label} has no chosen option yet`);
+  for (const d of decisions) {
+    if (!d.chosen) add('chosen', 'info', `${d.label} has no chosen option yet`);
+    else if (d.leaderKey !== null && d.leaderKey !== d.chosenKey) {
+      const leader = options.find((o) => o.key === d.leaderKey)!.name;
+      add('chosen', 'info', `${d.label} chose ${d.chosen}, though its weighted matrix ranks ${leader} first`, null, d.leaderKey);
+    }
+  }
 
   const lacking = (cells: unknown[]) => cells.flatMap((c, g) => (c === null ? [labels[g]!] : []));
   const having = (cells: unknown[]) => cells.flatMap((c, g) => (c === null ? [] : [labels[g]!]));

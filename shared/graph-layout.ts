@@ -30,16 +30,16 @@ export interface Layout {
   nodes: Placement[];
 }
 
-/** For an edge that orders two decisions in time: [earlier, later]. Others do not order. */
+/** For an edge (as canonicalEdges states it) that orders two decisions in time: [earlier, later]. Others do not order. */
 export function timeOrder(e: RelationEdge): [string, string] | null {
   switch (e.type) {
     case 'supersedes':
     case 'amends':
     case 'clarifies':
+    case 'refines':
+    case 'extends':
     case 'depends-on':
       return [e.to, e.from];
-    case 'enables':
-      return [e.from, e.to];
     default:
       return null;
   }

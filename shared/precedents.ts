@@ -53,32 +53,66 @@ interface Named {
   aliases: string[];
 }
 
-/** Pairs items of two lists that answer to a common name; each item is used at most once. */
-function matchByAlias<A extends Named, B extends Named>(a: A[], b: B[]): [A, B][] {
+interface Side<T extends Named> {
+  items: T[];
+  /** Alias → positions in `items`, so matching a candidate's item is a lookup. */
+  index: Map<string, number[]>;
+}
+
+function side<T extends Named>(items: T[]): Side<T> {
+  const index = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const a of item.aliases) index.set(a, [...(index.get(a) ?? []), i]);
+  });
+  return { items, index };
+}
+
+/** Pairs the target's items with a candidate's that answer to a common name, each used at most once; in the target's order. */
+function matchByAlias<A extends Named, B extends Named>(mine: Side<A>, theirs: B[]): [A, B][] {
   const used = new Set<number>();
-  const pairs: [A, B][] = [];
-  for (const x of a) {
-    const j = b.findIndex((y, k) => !used.has(k) && y.aliases.some((n) => x.aliases.includes(n)));
-    if (j < 0) continue;
-    used.add(j);
-    pairs.push([x, b[j]!]);
+  const pairs: [number, B][] = [];
+  for (const y of theirs) {
+    let hit = -1;
+    for (const a of y.aliases) {
+      hit = mine.index.get(a)?.find((i) => !used.has(i)) ?? -1;
+      if (hit >= 0) break;
+    }
+    if (hit < 0) continue;
+    used.add(hit);
+    pairs.push([hit, y]);
   }
-  return pairs;
+  return pairs.sort((p, q) => p[0] - q[0]).map(([i, y]) => [mine.items[i]!, y]);
 }
 
 const optionsOf = (d: PrecedentInput) => d.options.map((o) => ({ name: o.name, aliases: aliasesOf(o.name, o.option) }));
 const driversOf = (d: PrecedentInput) => d.drivers.map((x) => ({ name: x.name, weight: x.weight, aliases: aliasesOf(x.name, x.criterion) }));
+type OptionItem = ReturnType<typeof optionsOf>[number];
+type DriverItem = ReturnType<typeof driversOf>[number];
 
 function shorten(text: string, max = 280): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** How alike `candidate` is to `target`, with the reasons (similarity 0 when nothing is shared). */
-export function similarity(target: PrecedentInput, candidate: PrecedentInput): Omit<Precedent, 'id' | 'number' | 'title' | 'status' | 'date' | 'chosen' | 'rationale'> {
+interface Target {
+  input: PrecedentInput;
+  options: Side<OptionItem>;
+  drivers: Side<DriverItem>;
+}
+const prepare = (d: PrecedentInput): Target => ({ input: d, options: side(optionsOf(d)), drivers: side(driversOf(d)) });
+
+interface Measure {
+  similarity: number;
+  samePack: boolean;
+  options: [OptionItem, OptionItem][];
+  drivers: [DriverItem, DriverItem][];
+}
+
+/** How alike `candidate` is to the target: the number, and what it rests on. */
+function measure(t: Target, candidate: PrecedentInput): Measure {
+  const target = t.input;
   let total = 0;
   let weight = 0;
-  const reasons: string[] = [];
 
   const samePack = target.pack !== null && target.pack === candidate.pack;
   if (target.pack !== null) {
@@ -86,77 +120,87 @@ export function similarity(target: PrecedentInput, candidate: PrecedentInput): O
     if (samePack) total += SIMILARITY_WEIGHTS.pack;
   }
 
-  const mine = optionsOf(target);
   const theirs = optionsOf(candidate);
-  const sharedOptions = matchByAlias(mine, theirs).map(([x]) => x.name);
-  if (mine.length) {
+  const options = matchByAlias(t.options, theirs);
+  if (t.options.items.length) {
     weight += SIMILARITY_WEIGHTS.options;
-    const union = mine.length + theirs.length - sharedOptions.length;
-    total += SIMILARITY_WEIGHTS.options * (sharedOptions.length / union);
+    const union = t.options.items.length + theirs.length - options.length;
+    total += SIMILARITY_WEIGHTS.options * (options.length / union);
   }
 
   // Weighted Jaccard over criteria, weights shifted by one so that a criterion weighted 0 still
   // counts as considered: the more both care about the same criteria, the closer they are.
-  const myDrivers = driversOf(target);
   const theirDrivers = driversOf(candidate);
-  const pairs = matchByAlias(myDrivers, theirDrivers);
-  if (myDrivers.length) {
+  const drivers = matchByAlias(t.drivers, theirDrivers);
+  if (t.drivers.items.length) {
     weight += SIMILARITY_WEIGHTS.criteria;
     let min = 0;
     let max = 0;
-    for (const [x, y] of pairs) {
+    const paired = new Set<DriverItem>();
+    for (const [x, y] of drivers) {
       min += Math.min(x.weight, y.weight) + 1;
       max += Math.max(x.weight, y.weight) + 1;
+      paired.add(x).add(y);
     }
-    const paired = new Set(pairs.flatMap(([x, y]) => [x, y]));
-    for (const d of [...myDrivers, ...theirDrivers]) if (!paired.has(d)) max += d.weight + 1;
+    for (const d of t.drivers.items) if (!paired.has(d)) max += d.weight + 1;
+    for (const d of theirDrivers) if (!paired.has(d)) max += d.weight + 1;
     total += SIMILARITY_WEIGHTS.criteria * (max ? min / max : 0);
   }
 
-  if (samePack) reasons.push('Same knowledge pack');
+  return { similarity: weight ? Math.round((total / weight) * 1000) / 1000 : 0, samePack, options, drivers };
+}
+
+type Similarity = Omit<Precedent, 'id' | 'number' | 'title' | 'status' | 'date' | 'chosen' | 'rationale'>;
+
+/** The measure in words, most telling first. */
+function explain(m: Measure): Similarity {
+  const sharedOptions = m.options.map(([x]) => x.name);
+  const sharedCriteria = m.drivers.map(([x]) => x.name);
+  const reasons: string[] = [];
+  if (m.samePack) reasons.push('Same knowledge pack');
   if (sharedOptions.length) reasons.push(`Options in common: ${sharedOptions.join(', ')}`);
-  if (pairs.length) reasons.push(`Criteria in common: ${pairs.map(([x]) => x.name).join(', ')}`);
-  for (const [x, y] of pairs) {
+  if (sharedCriteria.length) reasons.push(`Criteria in common: ${sharedCriteria.join(', ')}`);
+  for (const [x, y] of m.drivers) {
     if (Math.abs(x.weight - y.weight) >= WEIGHT_GAP) reasons.push(`${x.name} weighted ${y.weight} there, ${x.weight} here`);
   }
+  return { similarity: m.similarity, samePack: m.samePack, sharedOptions, sharedCriteria, reasons };
+}
 
-  return {
-    similarity: weight ? Math.round((total / weight) * 1000) / 1000 : 0,
-    samePack,
-    sharedOptions,
-    sharedCriteria: pairs.map(([x]) => x.name),
-    reasons,
-  };
+/** How alike `candidate` is to `target`, with the reasons (similarity 0 when nothing is shared). */
+export function similarity(target: PrecedentInput, candidate: PrecedentInput): Similarity {
+  return explain(measure(prepare(target), candidate));
 }
 
 /**
  * The candidates most like `target`, best first: by similarity, then those that chose something,
- * then accepted ones, then the most recent. The target itself is never its own precedent.
+ * then accepted ones, then the most recent. The target itself is never its own precedent. Only the
+ * ones returned are put into words.
  */
 export function rankPrecedents(target: PrecedentInput, candidates: PrecedentInput[], limit = 10, min = MIN_SIMILARITY): Precedent[] {
-  const ranked: Precedent[] = [];
+  const t = prepare(target);
+  const ranked: { c: PrecedentInput; m: Measure; chosen: string | null }[] = [];
   for (const c of candidates) {
     if (c.id === target.id) continue;
-    const s = similarity(target, c);
-    if (s.similarity < min) continue;
-    ranked.push({
-      id: c.id,
-      number: c.number,
-      title: c.title,
-      status: c.status,
-      date: c.date,
-      chosen: c.options.find((o) => o.id === c.chosenOption)?.name ?? null,
-      rationale: shorten(c.rationale),
-      ...s,
-    });
+    const m = measure(t, c);
+    if (m.similarity < min) continue;
+    ranked.push({ c, m, chosen: c.options.find((o) => o.id === c.chosenOption)?.name ?? null });
   }
   ranked.sort(
     (a, b) =>
-      b.similarity - a.similarity ||
+      b.m.similarity - a.m.similarity ||
       Number(b.chosen !== null) - Number(a.chosen !== null) ||
-      Number(b.status === 'accepted') - Number(a.status === 'accepted') ||
-      b.date.localeCompare(a.date) ||
-      a.id.localeCompare(b.id),
+      Number(b.c.status === 'accepted') - Number(a.c.status === 'accepted') ||
+      b.c.date.localeCompare(a.c.date) ||
+      a.c.id.localeCompare(b.c.id),
   );
-  return ranked.slice(0, limit);
+  return ranked.slice(0, limit).map(({ c, m, chosen }) => ({
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    status: c.status,
+    date: c.date,
+    chosen,
+    rationale: shorten(c.rationale),
+    ...explain(m),
+  }));
 }

@@ -6,21 +6,38 @@
 import { z } from 'zod';
 import { Id, IsoDate, Status } from './domain.js';
 
-/** Passive relation types and the active type whose reverse they are. */
+/** Passive relation types and the active type whose reverse they are ("A enables B" is "B depends on A"). */
 const PASSIVE: Record<string, string> = {
   'superseded-by': 'supersedes',
   'amended-by': 'amends',
   'clarified-by': 'clarifies',
+  'refined-by': 'refines',
+  'extended-by': 'extends',
+  enables: 'depends-on',
 };
 /** Types that read the same both ways round. */
 const SYMMETRIC = new Set(['relates-to']);
+/** Other spellings real ADR folders use. */
+const ALIASES: Record<string, string> = {
+  'superceded-by': 'superseded-by',
+  'replaced-by': 'superseded-by',
+  supercedes: 'supersedes',
+  replaces: 'supersedes',
+  'related-to': 'relates-to',
+  related: 'relates-to',
+  relates: 'relates-to',
+  'see-also': 'relates-to',
+};
 
-/** "Superseded by", "superseded_by", "SUPERSEDED-BY" → "superseded-by". */
+/** "Superseded by", "superseded_by", "supersededBy", "Superceded by" → "superseded-by". */
 export function normaliseRelationType(type: string): string {
-  return type
+  const kebab = type
     .trim()
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
     .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return ALIASES[kebab] ?? kebab;
 }
 
 export const RelationEdge = z.object({ from: Id, to: Id, type: z.string() });

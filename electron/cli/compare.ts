@@ -28,6 +28,12 @@ export function formatComparison(c: Comparison): string {
       });
     }
   }
+  if (c.decisions.some((d) => d.shares.some((x) => x !== null))) {
+    rows.push(['Weighted totals (share of best possible)', ...c.decisions.map(() => '')]);
+    c.options.forEach((o, i) => {
+      rows.push([`  ${o.name}`, ...c.decisions.map((d) => (d.shares[i] == null ? '–' : `${Math.round(d.shares[i]! * 100)}%${d.leaderKey === o.key ? ' first' : ''}`))]);
+    });
+  }
   rows.push([
     'Claims relied on',
     ...c.decisions.map((_, g) => String(c.criteria.reduce((n, r) => n + (r.cells[g]?.claims.length ?? 0), 0))),

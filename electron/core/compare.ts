@@ -28,14 +28,16 @@ interface Header {
 
 /**
  * Queries that read every decision or revision. Each is answered from a covering index of
- * migration 3; their JSON expressions must stay identical to the indexed ones.
+ * migration 3 (named with INDEXED BY where the primary key would otherwise win); their JSON
+ * expressions must stay identical to the indexed ones.
  */
 export const WIDE_QUERIES = {
-  candidates: `SELECT id, number, title, status, date, pack,
-      json_extract(content, '$.options') AS options, json_extract(content, '$.drivers') AS drivers,
-      json_extract(content, '$.chosenOption') AS chosen, substr(json_extract(content, '$.rationale'), 1, 600) AS rationale
-    FROM decisions WHERE trashed_at IS NULL AND id != ?`,
-  links: `SELECT id, number, title, status, date, chosen_option, trashed_at, json_extract(content, '$.relations') AS relations FROM decisions`,
+  candidates: `SELECT d.id, d.number, d.title, d.status, d.date, d.pack,
+      json_extract(c.content, '$.options') AS options, json_extract(c.content, '$.drivers') AS drivers,
+      json_extract(c.content, '$.chosenOption') AS chosen, substr(json_extract(c.content, '$.rationale'), 1, 600) AS rationale
+    FROM decisions d JOIN decision_content c INDEXED BY decision_content_precedents ON c.id = d.id WHERE d.trashed_at IS NULL AND d.id != ?`,
+  links: `SELECT d.id, d.number, d.title, d.status, d.date, d.chosen_option, d.trashed_at, json_extract(c.content, '$.relations') AS relations
+    FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id`,
   statuses: `SELECT decision_id AS id, revision, saved_at, json_extract(content, '$.status') AS status FROM revisions ORDER BY decision_id, revision`,
 } as const;
 

@@ -1,7 +1,7 @@
 -- user_version = 3
-CREATE INDEX decisions_links ON decisions(id, number, title, status, date, chosen_option, trashed_at, json_extract(content, '$.relations'));
+CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
+CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_number ON decisions(number);
-CREATE INDEX decisions_precedents ON decisions( trashed_at, id, number, title, status, date, pack, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_status ON decisions(status);
 CREATE INDEX decisions_updated ON decisions(updated_at);
 CREATE INDEX repo_files_decision ON repo_files(decision_id);

@@ -100,6 +100,27 @@ describe('comparing decisions side by side', () => {
     expect(realtime.cells[1]!.scores).toEqual([4, 5, null]);
   });
 
+  it('uses the scores the matrix uses: the user’s own, else pre-filled from accepted claims', () => {
+    const ml = c.criteria.find((r) => r.name === 'Machine learning and data work')!;
+    // One accepted good claim pre-fills 4 for Python; Node.js's only claim was rejected: no score.
+    expect(ml.cells[0]!.scores).toEqual([4, null, null]);
+  });
+
+  it('gives each decision’s weighted totals per option and the option its matrix ranks first', () => {
+    expect(c.decisions.map((d) => d.shares)).toEqual([
+      [0.756, 0.644, null],
+      [0.677, 0.754, 0.6],
+    ]);
+    expect(c.decisions.map((d) => d.leaderKey)).toEqual([c.options[0]!.key, c.options[1]!.key]);
+  });
+
+  it('points out a choice its own matrix ranks second', () => {
+    const against = { ...gateway, id: 'against', number: 8, chosenOption: 'p' };
+    const messages = compareDecisions([reporting, against]).differences.map((d) => d.message);
+    expect(messages).toContain('ADR 8 chose Python, though its weighted matrix ranks Node.js first');
+    expect(messages.filter((m) => m.startsWith('ADR 3 chose'))).toEqual([]);
+  });
+
   it('lists the accepted claims per criterion, marking claims both relied on', () => {
     const [rep, gw] = c.criteria[0]!.cells;
     expect(rep!.claims.map((x) => [x.id, x.optionName, x.sharedWith])).toEqual([

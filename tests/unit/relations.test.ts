@@ -15,6 +15,16 @@ describe('relations as edges', () => {
       { from: 'b3', to: 'b2', type: 'amends' },
     ]);
     expect(normaliseRelationType(' Clarified  By ')).toBe('clarified-by');
+    expect(normaliseRelationType('Superceded by')).toBe('superseded-by');
+    expect(normaliseRelationType('supersededBy')).toBe('superseded-by');
+  });
+
+  it('reads "A enables B" as "B depends on A", once', () => {
+    const edges = canonicalEdges([
+      { id: 'a', relations: [{ type: 'enables', target: 'b' }] },
+      { id: 'b', relations: [{ type: 'depends-on', target: 'a' }] },
+    ]);
+    expect(edges).toEqual([{ from: 'b', to: 'a', type: 'depends-on' }]);
   });
 
   it('resolves targets through the given function and drops links to itself', () => {

@@ -176,15 +176,20 @@ function ComparisonView({ c, onRemove }: { c: Comparison; onRemove: (id: string)
               ))}
             </tr>
             <tr>
-              <th scope="row">Options considered</th>
+              <th scope="row">
+                Options considered
+                <span className="row-note">weighted total, as a share of the best possible</span>
+              </th>
               {c.decisions.map((d, g) => (
                 <td key={d.id}>
                   <ul className="option-list">
-                    {c.options.map((o) =>
+                    {c.options.map((o, i) =>
                       o.cells[g] ? (
                         <li key={o.key} className={o.cells[g]!.chosen ? 'is-chosen' : undefined}>
                           {o.cells[g]!.name}
                           {o.cells[g]!.chosen && <span className="chosen-mark"> (chosen)</span>}
+                          {d.shares[i] != null && <span className="share"> {Math.round(d.shares[i]! * 100)}%</span>}
+                          {d.leaderKey === o.key && <span className="leader-mark"> ranked first</span>}
                           {o.cells.some((x) => x === null) && <span className="only-here"> only here</span>}
                         </li>
                       ) : null,

@@ -19,8 +19,9 @@ const PHRASE: Record<string, [string, string]> = {
   supersedes: ['supersedes', 'superseded by'],
   amends: ['amends', 'amended by'],
   clarifies: ['clarifies', 'clarified by'],
-  'depends-on': ['depends on', 'needed by'],
-  enables: ['enables', 'enabled by'],
+  refines: ['refines', 'refined by'],
+  extends: ['extends', 'extended by'],
+  'depends-on': ['depends on', 'enables'],
   'relates-to': ['relates to', 'relates to'],
 };
 const phrase = (type: string, outgoing: boolean) => PHRASE[type]?.[outgoing ? 0 : 1] ?? (outgoing ? type : `${type} (from)`);
@@ -131,7 +132,7 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
       {/* Scaled down to fit up to a point, then the canvas scrolls: names must stay readable. */}
       <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width, minWidth: Math.min(width, 640) }} role="group" aria-label="Relation graph">
         <defs>
-          {['supersedes', 'amends', 'relates-to', 'clarifies', 'depends-on', 'enables', 'other'].map((t) => (
+          {[...Object.keys(PHRASE), 'other'].map((t) => (
             <marker key={t} id={`arrow-${t}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" className={`arrow ${t === 'other' ? 'edge-other' : edgeClass(t)}`} />
             </marker>

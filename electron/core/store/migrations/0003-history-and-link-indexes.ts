@@ -12,10 +12,9 @@ export const migration0003: Migration = {
   name: 'history-and-link-indexes',
   up: `
     CREATE INDEX revisions_status ON revisions(decision_id, revision, saved_at, json_extract(content, '$.status'));
-    CREATE INDEX decisions_links ON decisions(id, number, title, status, date, chosen_option, trashed_at, json_extract(content, '$.relations'));
-    CREATE INDEX decisions_precedents ON decisions(
-      trashed_at, id, number, title, status, date, pack,
-      json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'),
+    CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
+    CREATE INDEX decision_content_precedents ON decision_content(
+      id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'),
       substr(json_extract(content, '$.rationale'), 1, 600)
     );
   `,
