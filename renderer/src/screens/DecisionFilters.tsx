@@ -85,12 +85,12 @@ export function SearchBar({ filters, onChange, count }: { filters: ListFilters; 
   );
 }
 
-/** The facets for the current filters, each counted as if its own filter were not set. */
-export function FacetPanel({ filters, onChange }: { filters: ListFilters; onChange: (f: ListFilters) => void }) {
+/** The facets for the current filters, each counted as if its own filter were not set; `version` as in DecisionTable. */
+export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFilters; onChange: (f: ListFilters) => void; version?: number }) {
   const [facets, setFacets] = useState<Facets | null>(null);
   const [packTitles, setPackTitles] = useState<Record<string, string>>({});
   const { sort: _sort, text, ...rest } = filters;
-  const key = JSON.stringify({ ...rest, text: text.trim() });
+  const key = JSON.stringify({ ...rest, text: text.trim(), version });
 
   useEffect(() => {
     api.listPacks({}).then((packs) => setPackTitles(Object.fromEntries(packs.map((p) => [p.id, p.title]))), () => setPackTitles({}));
@@ -98,7 +98,7 @@ export function FacetPanel({ filters, onChange }: { filters: ListFilters; onChan
 
   useEffect(() => {
     let live = true;
-    const q = JSON.parse(key) as Omit<ListFilters, 'sort'>;
+    const { version: _v, ...q } = JSON.parse(key) as Omit<ListFilters, 'sort'> & { version: number };
     const t = setTimeout(() => {
       api
         .listDecisionFacets({ ...q, text: q.text || undefined })

@@ -32,6 +32,8 @@ interface Props {
   onTotal?: (total: number | null) => void;
   onError?: (message: string | null) => void;
   emptyText: string;
+  /** Bump to fetch the same query again (after an import changed the decisions underneath). */
+  version?: number;
 }
 
 export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
@@ -42,11 +44,12 @@ export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
  * Pages of results for one query, fetched as they scroll into view. A new query keeps showing
  * the old rows until its first page arrives, so typing in the search box does not flicker.
  */
-function usePagedDecisions(query: ListQuery, onError?: (message: string | null) => void) {
+function usePagedDecisions(query: ListQuery, version: number, onError?: (message: string | null) => void) {
   const [state, setState] = useState<{ gen: number; pages: Map<number, DecisionSummary[]>; total: number | null }>({ gen: 0, pages: new Map(), total: null });
   const pending = useRef(new Set<string>());
   const generation = useRef(0);
   const key = JSON.stringify(query);
+  const fetchKey = `${version}:${key}`;
 
   // Keyed by the query's value: a new object with the same filters is the same query.
   const load = useCallback(
@@ -71,15 +74,15 @@ function usePagedDecisions(query: ListQuery, onError?: (message: string | null) 
   useEffect(() => {
     generation.current++;
     load(0);
-    // Only a new query starts a new generation; `load` follows the key.
-  }, [key]);
+    // Only a new query (or version) starts a new generation; `load` follows the key.
+  }, [fetchKey]);
 
   const current = state.gen === generation.current;
   return { pages: state.pages, total: state.total, current, load };
 }
 
-export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, onError, emptyText }: Props) {
-  const { pages, total, current, load } = usePagedDecisions(query, onError);
+export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, onError, emptyText, version = 0 }: Props) {
+  const { pages, total, current, load } = usePagedDecisions(query, version, onError);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
