@@ -8,6 +8,7 @@ import { FACETS, type Facet, type Facets } from '../../../shared/api/compare.js'
 import { SORTS } from '../../../shared/api/decisions.js';
 import type { Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
+import { plainText } from './DecisionTable.js';
 import './DecisionFilters.css';
 
 export interface ListFilters {
@@ -130,7 +131,7 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
             facet={facet}
             values={facets[facet]}
             selected={filters[facet]}
-            display={facet === 'pack' ? (v) => packTitles[v] ?? v : (v) => v}
+            display={facet === 'pack' ? (v) => packTitles[v] ?? v : plainText}
             onSelect={(value) => onChange({ ...filters, [facet]: value })}
           />
         ))}

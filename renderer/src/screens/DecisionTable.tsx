@@ -36,6 +36,11 @@ interface Props {
   version?: number;
 }
 
+/** Imported files write option names in Markdown ("[MADR](…) 4.0.0", "`NNNN-title.md`"); lists show the words. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]+/g, '');
+}
+
 export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
   return d.number !== null ? `ADR ${d.number}` : d.title;
 }
@@ -154,8 +159,8 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         <td>
           <StatusBadge status={d.status} />
         </td>
-        <td className="chosen" title={d.chosenOption ?? undefined}>
-          {d.chosenOption ?? <span className="muted">–</span>}
+        <td className="chosen" title={d.chosenOption ? plainText(d.chosenOption) : undefined}>
+          {d.chosenOption ? plainText(d.chosenOption) : <span className="muted">–</span>}
         </td>
         <td>{d.date}</td>
         <td className="tags">
