@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Precedent } from '../../../shared/precedents.js';
 import { api } from '../api.js';
+import { plainText } from '../plain-text.js';
 import { href } from '../router.js';
 import { StatusBadge } from './StatusBadge.js';
 import './Precedents.css';
@@ -38,7 +39,7 @@ export function Precedents({ id, revision }: { id: string; revision: number }) {
           {' '}
           — closest: {best.number !== null ? `ADR ${best.number}: ` : ''}
           {best.title}
-          {best.chosen ? ` (chose ${best.chosen})` : ''}
+          {best.chosen ? ` (chose ${plainText(best.chosen)})` : ''}
         </span>
       </summary>
       <ol className="precedent-list" aria-label="Similar past decisions, most similar first">
@@ -57,7 +58,7 @@ export function Precedents({ id, revision }: { id: string; revision: number }) {
             <p>
               {p.chosen ? (
                 <>
-                  Chose <strong>{p.chosen}</strong>
+                  Chose <strong>{plainText(p.chosen)}</strong>
                   {p.rationale ? `, because: ${p.rationale}` : '.'}
                 </>
               ) : (

@@ -9,6 +9,7 @@ import { MAX_COMPARED } from '../../../shared/api/compare.js';
 import { WEIGHT_WARNING_SPREAD, type Comparison, type CriterionCell, type CriterionRow } from '../../../shared/compare.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
+import { plainText } from '../plain-text.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { href, navigate } from '../router.js';
 import './Compare.css';
@@ -164,7 +165,7 @@ function ComparisonView({ c, onRemove }: { c: Comparison; onRemove: (id: string)
             <tr className="chosen-row">
               <th scope="row">Chosen option</th>
               {c.decisions.map((d) => (
-                <td key={d.id}>{d.chosen ? <strong>{d.chosen}</strong> : <span className="muted">not chosen yet</span>}</td>
+                <td key={d.id}>{d.chosen ? <strong>{plainText(d.chosen)}</strong> : <span className="muted">not chosen yet</span>}</td>
               ))}
             </tr>
             <tr>
@@ -186,7 +187,7 @@ function ComparisonView({ c, onRemove }: { c: Comparison; onRemove: (id: string)
                     {c.options.map((o, i) =>
                       o.cells[g] ? (
                         <li key={o.key} className={o.cells[g]!.chosen ? 'is-chosen' : undefined}>
-                          {o.cells[g]!.name}
+                          {plainText(o.cells[g]!.name)}
                           {o.cells[g]!.chosen && <span className="chosen-mark"> (chosen)</span>}
                           {d.shares[i] != null && <span className="share"> {Math.round(d.shares[i]! * 100)}%</span>}
                           {d.leaderKey === o.key && <span className="leader-mark"> ranked first</span>}
@@ -254,7 +255,7 @@ function CriterionCellView({ cell, c, g, mark }: { cell: CriterionCell; c: Compa
         <ul className="scores" aria-label="Scores">
           {scored.map(({ o, i }) => (
             <li key={o.key}>
-              {o.cells[g]!.name} <span className="score">{cell.scores[i] ?? '–'}</span>
+              {plainText(o.cells[g]!.name)} <span className="score">{cell.scores[i] ?? '–'}</span>
             </li>
           ))}
         </ul>
@@ -267,7 +268,7 @@ function CriterionCellView({ cell, c, g, mark }: { cell: CriterionCell; c: Compa
           <ul>
             {cell.claims.map((cl) => (
               <li key={cl.id}>
-                <span className={`effect-tag effect-${cl.effect}`}>{cl.effect}</span> for {cl.optionName}: {cl.summary}
+                <span className={`effect-tag effect-${cl.effect}`}>{cl.effect}</span> for {plainText(cl.optionName)}: {cl.summary}
                 {cl.condition && <span className="muted"> (only {cl.condition})</span>}
                 {cl.source && <span className="muted"> — {cl.source}</span>}
                 {cl.outdated && <span className="outdated-mark">outdated</span>}

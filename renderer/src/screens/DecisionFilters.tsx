@@ -8,7 +8,7 @@ import { FACETS, type Facet, type Facets } from '../../../shared/api/compare.js'
 import { SORTS } from '../../../shared/api/decisions.js';
 import type { Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
-import { plainText } from './DecisionTable.js';
+import { plainText } from '../plain-text.js';
 import './DecisionFilters.css';
 
 export interface ListFilters {

@@ -10,6 +10,7 @@ import type { ListQuery } from '../../../shared/api/decisions.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { plainText } from '../plain-text.js';
 import { href } from '../router.js';
 import './DecisionTable.css';
 
@@ -34,11 +35,6 @@ interface Props {
   emptyText: string;
   /** Bump to fetch the same query again (after an import changed the decisions underneath). */
   version?: number;
-}
-
-/** Imported files write option names in Markdown ("[MADR](…) 4.0.0", "`NNNN-title.md`"); lists show the words. */
-export function plainText(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]+/g, '');
 }
 
 export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {

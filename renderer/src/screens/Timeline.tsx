@@ -5,6 +5,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Timeline as TimelineData, TimelineEntry } from '../../../shared/api/compare.js';
 import { api } from '../api.js';
+import { plainText } from '../plain-text.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { href } from '../router.js';
 import './Timeline.css';
@@ -98,7 +99,7 @@ export function Timeline() {
                     {label(e)}
                   </a>{' '}
                   <StatusBadge status={e.status} />
-                  {e.chosenOption && <span className="muted"> · chose {e.chosenOption}</span>}
+                  {e.chosenOption && <span className="muted"> · chose {plainText(e.chosenOption)}</span>}
                   {e.changes.length > 1 && (
                     <ul className="status-changes" aria-label="Status changes">
                       {e.changes.map((c) => (
