@@ -84,10 +84,27 @@ function matchByAlias<A extends Named, B extends Named>(mine: Side<A>, theirs: B
   return pairs.sort((p, q) => p[0] - q[0]).map(([i, y]) => [mine.items[i]!, y]);
 }
 
-const optionsOf = (d: PrecedentInput) => d.options.map((o) => ({ name: o.name, aliases: aliasesOf(o.name, o.option) }));
-const driversOf = (d: PrecedentInput) => d.drivers.map((x) => ({ name: x.name, weight: x.weight, aliases: aliasesOf(x.name, x.criterion) }));
-type OptionItem = ReturnType<typeof optionsOf>[number];
-type DriverItem = ReturnType<typeof driversOf>[number];
+type OptionItem = Named;
+interface DriverItem extends Named {
+  weight: number;
+}
+
+/**
+ * A caller that passes the same candidate objects again (the core keeps them between calls)
+ * gets their names folded once, not on every ranking.
+ */
+const itemsCache = new WeakMap<PrecedentInput, { options: OptionItem[]; drivers: DriverItem[] }>();
+function itemsOf(d: PrecedentInput): { options: OptionItem[]; drivers: DriverItem[] } {
+  let items = itemsCache.get(d);
+  if (!items) {
+    items = {
+      options: d.options.map((o) => ({ name: o.name, aliases: aliasesOf(o.name, o.option) })),
+      drivers: d.drivers.map((x) => ({ name: x.name, weight: x.weight, aliases: aliasesOf(x.name, x.criterion) })),
+    };
+    itemsCache.set(d, items);
+  }
+  return items;
+}
 
 function shorten(text: string, max = 280): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -99,7 +116,7 @@ interface Target {
   options: Side<OptionItem>;
   drivers: Side<DriverItem>;
 }
-const prepare = (d: PrecedentInput): Target => ({ input: d, options: side(optionsOf(d)), drivers: side(driversOf(d)) });
+const prepare = (d: PrecedentInput): Target => ({ input: d, options: side(itemsOf(d).options), drivers: side(itemsOf(d).drivers) });
 
 interface Measure {
   similarity: number;
@@ -120,7 +137,7 @@ function measure(t: Target, candidate: PrecedentInput): Measure {
     if (samePack) total += SIMILARITY_WEIGHTS.pack;
   }
 
-  const theirs = optionsOf(candidate);
+  const { options: theirs, drivers: theirDrivers } = itemsOf(candidate);
   const options = matchByAlias(t.options, theirs);
   if (t.options.items.length) {
     weight += SIMILARITY_WEIGHTS.options;
@@ -130,7 +147,6 @@ function measure(t: Target, candidate: PrecedentInput): Measure {
 
   // Weighted Jaccard over criteria, weights shifted by one so that a criterion weighted 0 still
   // counts as considered: the more both care about the same criteria, the closer they are.
-  const theirDrivers = driversOf(candidate);
   const drivers = matchByAlias(t.drivers, theirDrivers);
   if (t.drivers.items.length) {
     weight += SIMILARITY_WEIGHTS.criteria;

@@ -16,6 +16,20 @@ import type { DecisionStore } from './decisions.js';
 
 type ParsedListQuery = z.output<typeof import('../../shared/api/decisions.js').ListQuery>;
 
+interface CandidateRow {
+  id: string;
+  revision: number;
+  number: number | null;
+  title: string;
+  status: Status;
+  date: string;
+  pack: string | null;
+  options: string | null;
+  drivers: string | null;
+  chosen: string | null;
+  rationale: string | null;
+}
+
 interface Header {
   id: string;
   number: number | null;
@@ -32,10 +46,14 @@ interface Header {
  * expressions must stay identical to the indexed ones.
  */
 export const WIDE_QUERIES = {
-  candidates: `SELECT d.id, d.number, d.title, d.status, d.date, d.pack,
+  candidates: `SELECT d.id, d.revision, d.number, d.title, d.status, d.date, d.pack,
       json_extract(c.content, '$.options') AS options, json_extract(c.content, '$.drivers') AS drivers,
       json_extract(c.content, '$.chosenOption') AS chosen, substr(json_extract(c.content, '$.rationale'), 1, 600) AS rationale
-    FROM decisions d JOIN decision_content c INDEXED BY decision_content_precedents ON c.id = d.id WHERE d.trashed_at IS NULL AND d.id != ?`,
+    FROM decisions d JOIN decision_content c INDEXED BY decision_content_precedents ON c.id = d.id WHERE d.trashed_at IS NULL`,
+  candidate: `SELECT d.id, d.revision, d.number, d.title, d.status, d.date, d.pack,
+      json_extract(c.content, '$.options') AS options, json_extract(c.content, '$.drivers') AS drivers,
+      json_extract(c.content, '$.chosenOption') AS chosen, substr(json_extract(c.content, '$.rationale'), 1, 600) AS rationale
+    FROM decisions d JOIN decision_content c INDEXED BY decision_content_precedents ON c.id = d.id WHERE d.id = ?`,
   links: `SELECT d.id, d.number, d.title, d.status, d.date, d.chosen_option, d.trashed_at, json_extract(c.content, '$.relations') AS relations
     FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id`,
   statuses: `SELECT decision_id AS id, revision, saved_at, json_extract(content, '$.status') AS status FROM revisions ORDER BY decision_id, revision`,
@@ -52,12 +70,9 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
   const stmt = {
     exists: db.prepare<[string], { id: string }>('SELECT id FROM decisions WHERE id = ?'),
     byNumber: db.prepare<[number], { id: string; title: string }>('SELECT id, title FROM decisions WHERE number = ? AND trashed_at IS NULL ORDER BY created_at'),
-    candidates: db.prepare<
-      [string],
-      { id: string; number: number | null; title: string; status: Status; date: string; pack: string | null; options: string | null; drivers: string | null; chosen: string | null; rationale: string | null }
-    >(
-      WIDE_QUERIES.candidates,
-    ),
+    candidates: db.prepare<[], CandidateRow>(WIDE_QUERIES.candidates),
+    candidate: db.prepare<[string], CandidateRow>(WIDE_QUERIES.candidate),
+    heads: db.prepare<[], { id: string; revision: number }>('SELECT id, revision FROM decisions WHERE trashed_at IS NULL'),
     links: db.prepare<[], { id: string; number: number | null; title: string; status: Status; date: string; chosen_option: string | null; trashed_at: string | null; relations: string | null }>(
       WIDE_QUERIES.links,
     ),
@@ -90,6 +105,46 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     return compareDecisions(ids.map((id) => store.get(id)));
   }
 
+  /**
+   * What precedent ranking reads of every decision, kept between calls and refreshed by revision:
+   * the editor asks after every save, and only what changed since is read again. Another process
+   * writing the same file (the CLI beside the app) bumps revisions too, so nothing goes stale.
+   */
+  let projections = new Map<string, { revision: number; input: PrecedentInput }>();
+  const project = (r: CandidateRow): { revision: number; input: PrecedentInput } => ({
+    revision: r.revision,
+    input: {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      status: r.status,
+      date: r.date,
+      pack: r.pack,
+      options: r.options ? (JSON.parse(r.options) as PrecedentInput['options']) : [],
+      drivers: r.drivers ? (JSON.parse(r.drivers) as PrecedentInput['drivers']) : [],
+      chosenOption: r.chosen,
+      rationale: r.rationale ?? '',
+    },
+  });
+
+  function currentProjections(): PrecedentInput[] {
+    const heads = stmt.heads.all();
+    const stale = heads.filter((h) => projections.get(h.id)?.revision !== h.revision);
+    if (stale.length > heads.length / 4) {
+      projections = new Map(stmt.candidates.all().map((r) => [r.id, project(r)]));
+    } else {
+      for (const h of stale) {
+        const row = stmt.candidate.get(h.id);
+        if (row) projections.set(h.id, project(row));
+      }
+      if (projections.size > heads.length) {
+        const live = new Set(heads.map((h) => h.id));
+        for (const id of projections.keys()) if (!live.has(id)) projections.delete(id);
+      }
+    }
+    return [...projections.values()].map((p) => p.input);
+  }
+
   function precedents(id: string, limit: number): Precedent[] {
     const target = store.get(id);
     const input: PrecedentInput = {
@@ -104,19 +159,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
       chosenOption: target.chosenOption,
       rationale: target.rationale,
     };
-    const candidates: PrecedentInput[] = stmt.candidates.all(id).map((r) => ({
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      status: r.status,
-      date: r.date,
-      pack: r.pack,
-      options: r.options ? (JSON.parse(r.options) as PrecedentInput['options']) : [],
-      drivers: r.drivers ? (JSON.parse(r.drivers) as PrecedentInput['drivers']) : [],
-      chosenOption: r.chosen,
-      rationale: r.rationale ?? '',
-    }));
-    return rankPrecedents(input, candidates, limit);
+    return rankPrecedents(input, currentProjections(), limit);
   }
 
   /** A stored revision's content with today's defaults filled in, so older revisions diff cleanly. */
@@ -277,24 +320,28 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
       decisionMaker: (d) => [...new Set(d.decisionMakers)],
     };
     const caseless = new Set<Facet>(['chosenOption', 'decisionMaker']);
+    const facets = Object.keys(tests) as Facet[];
+    // One bit per facet filter a decision passes; a facet counts the decisions passing all the others.
+    const all = (1 << facets.length) - 1;
+    const passes = items.map((d) => facets.reduce((mask, f, i) => (tests[f](d) ? mask | (1 << i) : mask), 0));
     const out = {} as Facets;
-    for (const facet of Object.keys(tests) as Facet[]) {
-      const others = (Object.keys(tests) as Facet[]).filter((f) => f !== facet).map((f) => tests[f]);
+    facets.forEach((facet, i) => {
+      const others = all & ~(1 << i);
       const counts = new Map<string, { count: number; spellings: Map<string, number> }>();
-      for (const d of items) {
-        if (!others.every((t) => t(d))) continue;
+      items.forEach((d, k) => {
+        if ((passes[k]! & others) !== others) return;
         for (const value of valuesOf[facet](d)) {
           const key = caseless.has(facet) ? value.toLowerCase() : value;
-          const c = counts.get(key) ?? { count: 0, spellings: new Map() };
+          let c = counts.get(key);
+          if (!c) counts.set(key, (c = { count: 0, spellings: new Map() }));
           c.count++;
           c.spellings.set(value, (c.spellings.get(value) ?? 0) + 1);
-          counts.set(key, c);
         }
-      }
+      });
       out[facet] = [...counts.values()]
         .map((c) => ({ value: usualSpelling(c.spellings), count: c.count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    }
+    });
     return out;
   }
 

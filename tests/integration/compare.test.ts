@@ -67,6 +67,11 @@ describe('compare, precedents and facets through the API', () => {
     expect(found[1]!.rationale).toBe('The data team already writes Python.');
     await core.invoke('trashDecision', { id: gw.id });
     expect((await core.invoke('findPrecedents', { id: draft.id })).map((p) => p.id)).toEqual([rep.id]);
+
+    // A change saved by another process on the same file shows at the next ask.
+    const other = testCore({ dbPath: core.dbPath });
+    await other.invoke('updateDecision', { id: rep.id, baseRevision: rep.revision, content: { ...reporting, chosenOption: 'o2' } });
+    expect((await core.invoke('findPrecedents', { id: draft.id })).map((p) => p.chosen)).toEqual(['Node.js']);
   });
 
   it('counts each facet under the other filters', async () => {
