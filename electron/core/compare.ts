@@ -42,7 +42,7 @@ interface Header {
 
 /**
  * Queries that read every decision or revision. Each is answered from a covering index of
- * migration 3 (named with INDEXED BY where the primary key would otherwise win); their JSON
+ * migration 4 (named with INDEXED BY where the primary key would otherwise win); their JSON
  * expressions must stay identical to the indexed ones.
  */
 export const WIDE_QUERIES = {

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { navigate } from '../router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
 import { DecisionTable, type Selection } from './DecisionTable.js';
+import { ExportDialog } from '../components/ExportDialog.js';
 
 /**
  * What the list showed last, so coming back from a decision finds the same filters and selection.
@@ -18,6 +19,9 @@ export function DecisionList() {
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const [exporting, setExporting] = useState(false);
+  // Export gives drafts their numbers; the list reloads when the dialog closes.
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     remembered = { filters, selected };
@@ -76,6 +80,19 @@ export function DecisionList() {
             Start guided decision
           </button>
         </form>
+        <button type="button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
+        {exporting && (
+          <ExportDialog
+            ids={[]}
+            what="all decisions"
+            onClose={() => {
+              setExporting(false);
+              setReloads((n) => n + 1);
+            }}
+          />
+        )}
       </header>
       <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : `${total} decision${total === 1 ? '' : 's'}`} />
       {error && (
@@ -84,7 +101,7 @@ export function DecisionList() {
         </p>
       )}
       <div className="list-browser">
-        <FacetPanel filters={filters} onChange={setFilters} />
+        <FacetPanel filters={filters} onChange={setFilters} version={reloads} />
         <div>
           {selected.length > 0 && (
             <div className="compare-bar" role="region" aria-label="Selected for comparison">
@@ -112,6 +129,7 @@ export function DecisionList() {
             onToggle={toggle}
             onTotal={setTotal}
             onError={setError}
+            version={reloads}
             emptyText={filters.trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}
           />
         </div>

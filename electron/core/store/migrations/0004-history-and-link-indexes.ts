@@ -7,8 +7,8 @@ import type { Migration } from './types.js';
  * answers from the index alone. The expressions must match the queries in electron/core/compare.ts
  * character for character (tests/integration/compare.test.ts checks the query plans).
  */
-export const migration0003: Migration = {
-  version: 3,
+export const migration0004: Migration = {
+  version: 4,
   name: 'history-and-link-indexes',
   up: `
     CREATE INDEX revisions_status ON revisions(decision_id, revision, saved_at, json_extract(content, '$.status'));
