@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createCore, type Core } from '../electron/core/core.js';
+import { WIDE_QUERIES } from '../electron/core/compare.js';
 import { writeAtomic } from '../electron/core/export/write.js';
 import { renderIndex, type IndexEdge, type IndexEntry } from '../shared/adr/index-file.js';
 import { toFtsQuery } from '../electron/core/fts.js';
@@ -204,6 +205,42 @@ export const OPS = {
       const engine = Array.from({ length: 10 }, () => time(() => writeAtomic(dir, 'README-bare.md', text)));
       fs.rmSync(dir, { recursive: true, force: true });
       return finish('index', { n: entries.length, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: '≤ 0.5 s', met: (x) => x.median_ms <= 500 });
+    },
+  },
+  precedents: {
+    async run(): Promise<OpResult> {
+      const dir = workDir();
+      const core = await seededCore(dir, 10_000, 0);
+      const ids = (await core.invoke('listDecisions', { limit: 40, sort: 'number' })).items.map((d) => d.id);
+      const samples: number[] = [];
+      for (const id of ids) samples.push(await timeAsync(() => core.invoke('findPrecedents', { id, limit: 5 })));
+      // The engine's share of the same work: reading the compared parts of every other decision.
+      const bare = core.db.prepare(WIDE_QUERIES.candidates);
+      const engine = ids.map(() => time(() => bare.all()));
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      return finish('precedents', { n: 10_000, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: 'p95 ≤ 250 ms', met: (r) => r.p95_ms <= 250 });
+    },
+  },
+  facets: {
+    async run(): Promise<OpResult> {
+      const dir = workDir();
+      const core = await seededCore(dir, 10_000, 0);
+      const filters = [{}, { status: 'accepted' as const }, { status: 'accepted' as const, chosenOption: 'cache layer' }, { from: '2020-01-01', to: '2022-12-31' }];
+      const samples: number[] = [];
+      for (let i = 0; i < 40; i++) samples.push(await timeAsync(() => core.invoke('listDecisionFacets', filters[i % filters.length]!)));
+      // Bare SQL counting the same five facets, each with one GROUP BY.
+      const bare = [
+        core.db.prepare('SELECT status, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY status'),
+        core.db.prepare('SELECT chosen_option, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY chosen_option COLLATE NOCASE'),
+        core.db.prepare('SELECT pack, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY pack'),
+        core.db.prepare('SELECT j.value, COUNT(*) FROM decisions d, json_each(d.tags) j WHERE d.trashed_at IS NULL GROUP BY j.value'),
+        core.db.prepare('SELECT j.value, COUNT(*) FROM decisions d, json_each(d.decision_makers) j WHERE d.trashed_at IS NULL GROUP BY j.value'),
+      ];
+      const engine = Array.from({ length: 40 }, () => time(() => bare.forEach((q) => q.all())));
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      return finish('facets', { n: 10_000, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: 'p95 ≤ 100 ms', met: (r) => r.p95_ms <= 100 });
     },
   },
 } satisfies Record<string, { run(): Promise<OpResult> }>;

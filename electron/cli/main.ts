@@ -11,6 +11,7 @@ import { listCommand, newCommand, showCommand } from './decisions.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
+import { compareCommand } from './compare.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   knowledgeCommand,
   exportCommand,
+  compareCommand,
 ];
 
 function help(): string {
