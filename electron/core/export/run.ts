@@ -14,16 +14,17 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const plan = planExport(ctx, store, request);
   const now = () => ctx.platform.now().toISOString();
   const rememberDecisionFile = ctx.db.prepare(
-    `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format, synced_at = excluded.synced_at`,
+    `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at, input_sha) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format,
+       synced_at = excluded.synced_at, input_sha = excluded.input_sha`,
   );
   const forgetOtherFiles = ctx.db.prepare('DELETE FROM repo_files WHERE dir = ? AND decision_id = ? AND file <> ?');
   // Once a file holds Cairn's version again, the copies kept beside it no longer speak for Cairn.
   const forgetCopies = ctx.db.prepare(
     "DELETE FROM export_files WHERE dir = ? AND role = 'copy' AND (file = ? || '.cairn' OR substr(file, 1, length(?) + 7) = ? || '.cairn-')",
   );
-  const recordedSha = ctx.db.prepare<[string, string], { sha256: string; decision_id: string; format: string }>(
-    'SELECT sha256, decision_id, format FROM repo_files WHERE dir = ? AND file = ?',
+  const recordedSha = ctx.db.prepare<[string, string], { sha256: string; decision_id: string; format: string; input_sha: string | null }>(
+    'SELECT sha256, decision_id, format, input_sha FROM repo_files WHERE dir = ? AND file = ?',
   );
   const rememberOwnFile = ctx.db.prepare(
     `INSERT INTO export_files (dir, file, role, sha256, synced_at) VALUES (?, ?, ?, ?, ?)
@@ -48,9 +49,9 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
     const before = recordedSha.get(plan.folder, f.file);
     // Re-recording the same bytes would only churn the database.
-    if (before && before.sha256 === f.sha256 && before.decision_id === f.decisionId && before.format === f.format) return;
+    if (before && before.sha256 === f.sha256 && before.decision_id === f.decisionId && before.format === f.format && before.input_sha === f.inputSha) return;
     forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
-    rememberDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now());
+    rememberDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
   };
   const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
   const byName = new Map(toWrite.map((f) => [f.file, f]));
