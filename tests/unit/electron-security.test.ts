@@ -346,7 +346,7 @@ describe('Electron security checklist', () => {
       expect(await bridge[name]!({ q: 1 }, 'extra', fakeElectron)).toBe('answer');
       expect(invoked.at(-1)).toEqual([channelFor(name), { q: 1 }]);
     }
-    expect(Object.values(bridge).some((v) => v === fakeElectron.ipcRenderer || v === fakeElectron.ipcRenderer.invoke)).toBe(false);
+    expect(Object.values(bridge).some((v: unknown) => v === fakeElectron.ipcRenderer || v === fakeElectron.ipcRenderer.invoke)).toBe(false);
     expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
     enforced.add(20);
   });
