@@ -6,7 +6,8 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'ele
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from './core/core.js';
+import { createCore } from './core/core.js';
+import { openCoreHost, type CoreHost } from './core/recovery.js';
 import { resolveDbPath } from './core/paths.js';
 import { serveAppRequest } from './host/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from './host/csp.js';
@@ -29,7 +30,7 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-let core: Core | null = null;
+let core: CoreHost | null = null;
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -60,7 +61,9 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 
 void app.whenReady().then(() => {
   const dbPath = resolveDbPath(process.env.CAIRN_DB, process.env);
-  core = createCore({ dbPath, knowledgeDir, nativeBinding: electronNativeBinding() });
+  const nativeBinding = electronNativeBinding();
+  // A damaged database does not stop the app: the window opens on the restore page instead.
+  core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding }), dbPath, { nativeBinding });
   registerIpc(ipcMain, core);
   hardenSession(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

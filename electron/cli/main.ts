@@ -6,11 +6,13 @@ import { parseArgs } from 'node:util';
 import { CairnError } from '../../shared/api/define.js';
 import { createCore, type Core } from '../core/core.js';
 import { resolveDbPath } from '../core/paths.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { serveCommand } from './serve.js';
 
 export const COMMANDS: Command[] = [newCommand, listCommand, showCommand, serveCommand];
+COMMANDS.push(backupCommand, restoreCommand);
 
 function help(): string {
   return [

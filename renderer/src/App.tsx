@@ -2,6 +2,7 @@ import { hasToken } from './api.js';
 import { href, useRoute } from './router.js';
 import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
+import { Recovery, useStoreHealth } from './screens/Recovery.js';
 
 interface NavItem {
   route: string;
@@ -14,6 +15,7 @@ const NAV: NavItem[] = [{ route: 'decisions', label: 'Decisions' }];
 export function App() {
   const route = useRoute();
   const [section = 'decisions', id] = route;
+  const storeHealth = useStoreHealth(hasToken);
   if (!hasToken) {
     return (
       <main className="standalone">
@@ -22,6 +24,7 @@ export function App() {
       </main>
     );
   }
+  if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
   let screen: React.ReactNode;
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
   else screen = <DecisionList />;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'unsupported',
   'io',
   'internal',
+  /** The database file is damaged; it was left untouched and a backup can be restored. */
+  'corrupt',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -6,9 +6,11 @@
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
 import type { MethodSpec } from './define.js';
+import { storeMethods } from './store.js';
 
 export const api = {
   ...decisionMethods,
+  ...storeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
