@@ -28,12 +28,15 @@ export const StoreStatus = z.object({
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
+/** These methods take nothing; anything given is refused rather than ignored. */
+const Nothing = z.object({}).strict();
+
 export const storeMethods = {
-  getStoreStatus: method(z.object({}), StoreStatus, 'Whether the database is healthy, and its backups.'),
-  listBackups: method(z.object({}), z.array(BackupInfo), 'The backups of the database, newest first.'),
-  createBackup: method(z.object({}), BackupInfo, 'Write a backup of the database now.'),
+  getStoreStatus: method(Nothing, StoreStatus, 'Whether the database is healthy, and its backups.'),
+  listBackups: method(Nothing, z.array(BackupInfo), 'The backups of the database, newest first.'),
+  createBackup: method(Nothing, BackupInfo, 'Write a backup of the database now (the newest 20 manual backups are kept).'),
   restoreBackup: method(
-    z.object({ name: z.string().min(1).max(300) }),
+    z.object({ name: z.string().min(1).max(300) }).strict(),
     z.object({ restored: BackupInfo, setAside: z.string().nullable() }),
     'Replace the database with one of its backups (checked first); the replaced file is kept beside it.',
   ),

@@ -25,6 +25,8 @@ export interface BackupInfo {
 }
 
 export const DEFAULT_KEEP_DAILY = 7;
+/** Manual backups kept; older ones are removed so that a script calling `cairn backup` cannot fill the disk. */
+export const KEEP_MANUAL = 20;
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
 export function backupDirFor(dbFile: string): string {
@@ -84,7 +86,10 @@ export function backupBeforeMigration(db: Database.Database, dbFile: string, ver
 export function createManualBackup(db: Database.Database, dbFile: string, now: Date): BackupInfo {
   const target = path.join(backupDirFor(dbFile), nameFor(dbFile, 'manual', now));
   writeBackup(db, target);
-  return describe(target)!;
+  const made = describe(target)!;
+  const older = listBackups(dbFile).filter((b) => b.kind === 'manual' && b.name !== made.name);
+  for (const old of older.slice(KEEP_MANUAL - 1)) fs.rmSync(old.file, { force: true });
+  return made;
 }
 
 function describe(file: string): BackupInfo | null {
