@@ -180,7 +180,9 @@ function cloneOnly(r: Rng): unknown {
   cyclic.self = cyclic;
   const list: unknown[] = [1];
   list.push(list);
-  return pick(r, [10n ** 30n, new Date(NaN), new Date(0), new Map([['a', 1]]), new Set([1]), /x+/g, new Uint8Array(16), new ArrayBuffer(8), new Error('boom'), cyclic, list, [, , 1]]);
+  const sparse: unknown[] = [];
+  sparse[5] = 1;
+  return pick(r, [10n ** 30n, new Date(NaN), new Date(0), new Map([['a', 1]]), new Set([1]), /x+/g, new Uint8Array(16), new ArrayBuffer(8), new Error('boom'), cyclic, list, sparse]);
 }
 
 /**
