@@ -81,7 +81,7 @@ test('hostile Markdown leaves no script, handler or foreign scheme in the DOM', 
       if (problems.length) unsafe.push({ input: name, remoteImages: allowImages, problems });
     }
   }
-  recordFigures('markdown-chromium', { inputs: HOSTILE_MARKDOWN.length, checked: timings.length, unsafe: new Set(unsafe.map((u) => u.input)).size, timings, unsafeDetails: unsafe });
+  recordFigures('markdown-chromium', { inputs: HOSTILE_MARKDOWN.length, checked: timings.length, unsafeInputs: [...new Set(unsafe.map((u) => u.input))], timings, unsafeDetails: unsafe });
   expect(unsafe).toEqual([]);
   expect(timings).toHaveLength(HOSTILE_MARKDOWN.length);
 });
