@@ -10,9 +10,18 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { serveCommand } from './serve.js';
+import { knowledgeCommand, searchCommand } from './knowledge.js';
 
-export const COMMANDS: Command[] = [newCommand, listCommand, showCommand, serveCommand];
-COMMANDS.push(backupCommand, restoreCommand);
+export const COMMANDS: Command[] = [
+  newCommand,
+  listCommand,
+  showCommand,
+  searchCommand,
+  serveCommand,
+  knowledgeCommand,
+  backupCommand,
+  restoreCommand,
+];
 
 function help(): string {
   return [

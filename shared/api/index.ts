@@ -5,11 +5,15 @@
  */
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
+import { knowledgeMethods } from './knowledge.js';
+import { evaluationMethods } from './evaluation.js';
 import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 
 export const api = {
   ...decisionMethods,
+  ...knowledgeMethods,
+  ...evaluationMethods,
   ...storeMethods,
 } as const satisfies Record<string, MethodSpec>;
 

@@ -107,7 +107,12 @@ function verify(dbPath: string, acks: Ack[]): string[] {
       )
       .all();
     if (gaps.length) problems.push(`revisions not contiguous or not matching the row: ${JSON.stringify(gaps.slice(0, 3))}`);
-    const stale = db.prepare('SELECT COUNT(*) AS n FROM decisions d JOIN revisions r ON r.decision_id = d.id AND r.revision = d.revision WHERE r.content != d.content').get() as { n: number };
+    const stale = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM decisions d JOIN revisions r ON r.decision_id = d.id AND r.revision = d.revision
+         LEFT JOIN decision_content c ON c.id = d.id WHERE c.content IS NULL OR r.content != c.content`,
+      )
+      .get() as { n: number };
     if (stale.n) problems.push(`${stale.n} decisions differ from their latest revision`);
     const invalid = db.prepare('SELECT COUNT(*) AS n FROM revisions WHERE json_valid(content) = 0').get() as { n: number };
     if (invalid.n) problems.push(`${invalid.n} revisions hold invalid JSON`);
