@@ -180,11 +180,14 @@ describe('generated hostile input', () => {
           } catch {
             continue;
           }
-          bodies.push([method, text]);
+          // Multi-megabyte values were fed to the core above; over HTTP they are sent once, below.
+          if (text.length < 1_000_000) bodies.push([method, text]);
         }
-        bodies.push([method, '{"unterminated": '], [method, Buffer.from([0xff, 0xfe, 0x00, 0x7b])], [method, '[]'.repeat(100_000)], [method, '['.repeat(200_000) + ']'.repeat(200_000)]);
-        bodies.push([method, '{}', 'text/plain'], [method, '']);
+        bodies.push([method, '{"unterminated": '], [method, Buffer.from([0xff, 0xfe, 0x00, 0x7b])], [method, '{}', 'text/plain'], [method, '']);
       }
+      // The heavy bodies once, not per method: nesting past any parser's stack, a long run of tokens, a body near the size limit.
+      const some = METHOD_NAMES[0]!;
+      bodies.push([some, '['.repeat(200_000) + ']'.repeat(200_000)], [some, '[]'.repeat(100_000)], [some, JSON.stringify({ content: { title: 'x'.repeat(15_000_000) } })]);
       bodies.push(['__proto__', '{}'], ['constructor', '{}'], ['toString', '{}'], ['hasOwnProperty', '{}'], ['../../etc/passwd', '{}'], ['%E0%A4%A', '{}']);
       for (const [method, body, type] of bodies) {
         const res = await post(method, body, type);

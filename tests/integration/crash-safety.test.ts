@@ -116,8 +116,13 @@ function verify(dbPath: string, acks: Ack[]): string[] {
     if (stale.n) problems.push(`${stale.n} decisions differ from their latest revision`);
     const invalid = db.prepare('SELECT COUNT(*) AS n FROM revisions WHERE json_valid(content) = 0').get() as { n: number };
     if (invalid.n) problems.push(`${invalid.n} revisions hold invalid JSON`);
-    const fts = db.prepare('SELECT (SELECT COUNT(*) FROM decisions) AS d, (SELECT COUNT(*) FROM decisions_fts) AS f').get() as { d: number; f: number };
-    if (fts.d !== fts.f) problems.push(`search index has ${fts.f} rows for ${fts.d} decisions`);
+    const index = db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM decisions) AS d,
+                (SELECT COUNT(*) FROM search_docs s JOIN decisions d ON d.id = s.ref JOIN search_fts f ON f.rowid = s.id WHERE s.kind = 'decision') AS f`,
+      )
+      .get() as { d: number; f: number };
+    if (index.d !== index.f) problems.push(`search index has ${index.f} entries for ${index.d} decisions`);
   } finally {
     db.close();
   }
