@@ -69,6 +69,17 @@ function createRenderer(allowRemoteImages: boolean): Renderer {
     return renderToken(tokens, idx, options);
   };
 
+  // Table alignment comes as a style attribute, which the app's CSP (no inline style) would block: use a class.
+  for (const rule of ['th_open', 'td_open'] as const) {
+    md.renderer.rules[rule] = (tokens, idx, options) => {
+      const token = tokens[idx]!;
+      const align = /^text-align:(left|right|center)$/.exec(String(token.attrGet('style') ?? ''))?.[1];
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      if (align) token.attrSet('class', `md-align-${align}`);
+      return renderToken(tokens, idx, options);
+    };
+  }
+
   const defaultImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;

@@ -65,6 +65,14 @@ describe('the Markdown renderer', () => {
     expect(renderMarkdown('short')).not.toContain('md-truncated');
   });
 
+  it('aligns table columns with classes, since the CSP blocks inline style', () => {
+    const html = renderMarkdown('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |');
+    expect(html).toContain('<th class="md-align-left">a</th>');
+    expect(html).toContain('<td class="md-align-center">2</td>');
+    expect(html).toContain('<td class="md-align-right">3</td>');
+    expect(html).not.toContain('style=');
+  });
+
   it('classifies link targets the way a browser would resolve them', () => {
     expect(linkKind('https://example.com/a')).toBe('http');
     expect(linkKind('  HTTP://EXAMPLE.COM  ')).toBe('http');
