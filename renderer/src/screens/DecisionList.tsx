@@ -3,6 +3,7 @@ import { STATUSES, type DecisionSummary, type Status } from '../../../shared/dom
 import { api } from '../api.js';
 import { href, navigate } from '../router.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { ExportDialog } from '../components/ExportDialog.js';
 
 export function DecisionList() {
   const [status, setStatus] = useState<Status | ''>('');
@@ -12,6 +13,9 @@ export function DecisionList() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const [exporting, setExporting] = useState(false);
+  // Export gives drafts their numbers; the list reloads when the dialog closes.
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -30,7 +34,7 @@ export function DecisionList() {
       live = false;
       clearTimeout(t);
     };
-  }, [status, text, trashed]);
+  }, [status, text, trashed, reloads]);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -72,6 +76,19 @@ export function DecisionList() {
             Start guided decision
           </button>
         </form>
+        <button type="button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
+        {exporting && (
+          <ExportDialog
+            ids={[]}
+            what="all decisions"
+            onClose={() => {
+              setExporting(false);
+              setReloads((n) => n + 1);
+            }}
+          />
+        )}
       </header>
       <div className="filters" role="search">
         <label>
