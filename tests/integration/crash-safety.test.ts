@@ -1,10 +1,12 @@
 /**
  * kill -9 at random moments. A writer process (tests/crash/writer.ts) saves decisions as fast as
- * it can and acknowledges each save on stdout; the test SIGKILLs it after a random delay, from
- * before the store is open to deep in a burst of saves, then reopens the store and checks:
- * every acknowledged save is there with its content, no decision is half-written (revisions
- * contiguous, the row equals its latest revision, the search index complete), the database
- * passes `PRAGMA integrity_check`, and every backup file is whole.
+ * it can, acknowledging each save on stdout, and now and then exports them into an ADR folder;
+ * the test SIGKILLs it after a random delay, from before the store is open to deep in a burst
+ * of saves, then reopens the store and checks: every acknowledged save is there with its
+ * content, no decision is half-written (revisions contiguous, the row equals its latest
+ * revision, the search index complete), the database passes `PRAGMA integrity_check`, every
+ * backup file is whole, and every exported file is one the exporter planned, never truncated
+ * or empty. A kill mid-export may leave one temporary file; the next export removes it.
  * Four databases are worked in parallel, so the whole run stays short on two cores. They live in
  * memory (/dev/shm) where the system has it: a killed process leaves its writes in the page
  * cache either way, so what is tested, SQLite's journal and the app's transactions, is the same,
@@ -18,6 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core.js';
+import { sweepStaleTemps } from '../../electron/core/export/write.js';
 import { rng } from '../helpers/fuzz.js';
 import { recordFigures } from '../helpers/trust-figures.js';
 
@@ -46,6 +50,8 @@ beforeAll(async () => {
     target: 'node20',
     minify: true,
     external: ['better-sqlite3'],
+    // CommonJS dependencies (yaml) call require(); an ES module bundle has to provide one.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });
   work = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'cairn-crash-'));
@@ -53,7 +59,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Runs the writer once and kills it after `delayMs` (counted from "ready" when `afterReady`). */
-function runOnce(dbPath: string, seed: number, day: number, delayMs: number, afterReady: boolean): Promise<{ acks: Ack[]; exitedEarly: string | null }> {
+function runOnce(dbPath: string, seed: number, day: number, delayMs: number, afterReady: boolean): Promise<{ acks: Ack[]; planned: [string, string][]; exports: number; exportsStarted: number; exitedEarly: string | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [writer, dbPath, String(seed), String(day)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -77,7 +83,10 @@ function runOnce(dbPath: string, seed: number, day: number, delayMs: number, aft
           const [, id, revision, sha] = l.split(' ');
           return { id: id!, revision: Number(revision), sha: sha! };
         });
-      resolve({ acks, exitedEarly: signal === 'SIGKILL' ? null : `exit ${code}: ${err.slice(0, 2000)}` });
+      const planned = lines.filter((l) => l.startsWith('plan ')).map((l) => l.split(' ').slice(1, 3) as [string, string]);
+      const exports = lines.filter((l) => l === 'exported').length;
+      const exportsStarted = lines.filter((l) => l.startsWith('plan ') || l.startsWith('export-refused')).length ? 1 : 0;
+      resolve({ acks, planned, exports, exportsStarted, exitedEarly: signal === "SIGKILL" ? null : `exit ${code}: ${err.slice(-1500)}` });
     });
   });
 }
@@ -129,6 +138,27 @@ function verify(dbPath: string, acks: Ack[]): string[] {
   return problems;
 }
 
+const TEMP = /\.cairn-tmp$/;
+
+/** Every file in the ADR folder is whole: exactly a text the exporter planned for that name. */
+function verifyExports(dbPath: string, planned: Map<string, Set<string>>, maxTemps: number): string[] {
+  const dir = `${dbPath}.adr`;
+  if (!fs.existsSync(dir)) return [];
+  const problems: string[] = [];
+  let temps = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (TEMP.test(name)) {
+      temps++;
+      continue;
+    }
+    const text = fs.readFileSync(path.join(dir, name));
+    if (text.length === 0) problems.push(`export ${name} is empty`);
+    else if (!planned.get(name)?.has(crypto.createHash('sha256').update(text).digest('hex'))) problems.push(`export ${name} is not a text the exporter planned (truncated?)`);
+  }
+  if (temps > maxTemps) problems.push(`${temps} temporary files left in the ADR folder`);
+  return problems;
+}
+
 function verifyBackups(dbPath: string): string[] {
   const dir = path.join(path.dirname(dbPath), 'backups');
   if (!fs.existsSync(dir)) return [];
@@ -150,12 +180,14 @@ function verifyBackups(dbPath: string): string[] {
 describe('kill -9 while saving', () => {
   it(`loses no acknowledged save over ${RUNS} kills`, async () => {
     const r = rng(SEED);
-    const lanes = Array.from({ length: LANES }, (_, i) => ({ dbPath: path.join(work, `lane-${i}`, 'cairn.db'), acks: [] as Ack[] }));
+    const lanes = Array.from({ length: LANES }, (_, i) => ({ dbPath: path.join(work, `lane-${i}`, 'cairn.db'), acks: [] as Ack[], planned: new Map<string, Set<string>>() }));
     for (const lane of lanes) fs.mkdirSync(path.dirname(lane.dbPath));
     const problems: string[] = [];
     let runs = 0;
     let acknowledged = 0;
     let runsWithoutSaves = 0;
+    let exports = 0;
+    let runsWithExports = 0;
     // The plan is drawn up front from the seed, so a failing run can be replayed.
     // A new day every few runs: those runs open with a daily backup, which some kills interrupt.
     const plan = Array.from({ length: RUNS }, (_, i) => ({ lane: i % LANES, seed: SEED * 1000 + i, day: Math.floor(i / (LANES * 3)), early: r() < 0.2, delay: r() }));
@@ -164,13 +196,18 @@ describe('kill -9 while saving', () => {
         for (const step of plan.filter((p) => p.lane === l)) {
           // Early kills land anywhere from process start to the first saves (open, migrations, the daily backup).
           const delay = Math.floor(step.delay * (step.early ? 250 : 120));
-          const { acks, exitedEarly } = await runOnce(lane.dbPath, step.seed, step.day, delay, !step.early);
+          const { acks, planned, exports: finished, exportsStarted, exitedEarly } = await runOnce(lane.dbPath, step.seed, step.day, delay, !step.early);
+          exports += finished;
+          runsWithExports += exportsStarted;
+          for (const [file, hash] of planned) lane.planned.set(file, (lane.planned.get(file) ?? new Set()).add(hash));
           runs++;
           if (acks.length === 0) runsWithoutSaves++;
           if (exitedEarly) problems.push(`run ${step.seed}: writer stopped by itself (${exitedEarly})`);
           lane.acks.push(...acks);
           acknowledged += acks.length;
           for (const p of verify(lane.dbPath, acks)) problems.push(`run ${step.seed}: ${p}`);
+          // At most the one file being written when the kill came.
+          for (const p of verifyExports(lane.dbPath, lane.planned, 1)) problems.push(`run ${step.seed}: ${p}`);
         }
       }),
     );
@@ -180,12 +217,37 @@ describe('kill -9 while saving', () => {
       const end = verify(lane.dbPath, lane.acks);
       lost += end.filter((p) => p.startsWith('lost') || p.startsWith('changed')).length;
       problems.push(...end.map((p) => `final: ${p}`), ...verifyBackups(lane.dbPath));
+      // One export run to its end clears what killed ones left; then the folder holds only whole files.
+      const core = createCore({ dbPath: lane.dbPath, knowledgeDir: `${lane.dbPath}.knowledge`, backups: false });
+      const ids = (await core.invoke('listDecisions', { limit: 5, sort: 'updated' })).items.map((d) => d.id);
+      const plan = await core.invoke('planExport', { ids, dir: `${lane.dbPath}.adr` });
+      for (const f of plan.files) lane.planned.set(f.keptAs ?? f.file, (lane.planned.get(f.keptAs ?? f.file) ?? new Set()).add(sha(f.text)));
+      await core.invoke('runExport', { ids, dir: `${lane.dbPath}.adr` });
+      core.close();
+      problems.push(...verifyExports(lane.dbPath, lane.planned, 0).map((p) => `final: ${p}`));
     }
     const backups = lanes.reduce((n, lane) => n + (fs.existsSync(path.join(path.dirname(lane.dbPath), 'backups')) ? fs.readdirSync(path.join(path.dirname(lane.dbPath), 'backups')).filter((f) => f.endsWith('.bak')).length : 0), 0);
-    recordFigures('crash', { runs, acknowledged, lost, problems: problems.length, killedBeforeAnySave: runsWithoutSaves, backupsChecked: backups, details: problems.slice(0, 20) });
+    recordFigures('crash', { runs, acknowledged, lost, problems: problems.length, killedBeforeAnySave: runsWithoutSaves, exportsCompleted: exports, runsWithExports, backupsChecked: backups, details: problems.slice(0, 20) });
     expect(problems).toEqual([]);
     expect(runs).toBe(RUNS);
     // The kills must land among saves, not only before them.
     expect(acknowledged).toBeGreaterThan(RUNS);
   }, 180_000);
+});
+
+describe('temporary files of a killed export', () => {
+  it('are removed by the next export, unless their process still runs', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-sweep-'));
+    try {
+      // A pid far above any pid_max is certainly not running.
+      const dead = `.0001-a.md.999999999-0123456789ab.cairn-tmp`;
+      const alive = `.0002-b.md.${process.ppid}-0123456789ab.cairn-tmp`;
+      const mine = `.0003-c.md.${process.pid}-0123456789ab.cairn-tmp`;
+      for (const n of [dead, alive, mine, '0004-d.md', '.hidden-note']) fs.writeFileSync(path.join(dir, n), 'x');
+      sweepStaleTemps(dir);
+      expect(fs.readdirSync(dir).sort()).toEqual([alive, mine, '.hidden-note', '0004-d.md'].sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

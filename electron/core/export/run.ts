@@ -8,7 +8,7 @@ import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions.js';
 import { sha256 } from './folder.js';
 import { planExport, type PlanRequest } from './plan.js';
-import { ensureFolder, writeAtomic } from './write.js';
+import { ensureFolder, sweepStaleTemps, writeAtomic } from './write.js';
 
 export function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): ExportResult {
   const plan = planExport(ctx, store, request);
@@ -33,6 +33,7 @@ export function runExport(ctx: CoreContext, store: DecisionStore, request: PlanR
   const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
+  sweepStaleTemps(plan.folder);
 
   for (const change of plan.numbers) {
     store.assignNumber(change.id, change.to);
