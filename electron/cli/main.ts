@@ -12,6 +12,7 @@ import { listCommand, newCommand, showCommand } from './decisions.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
+import { compareCommand } from './compare.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   knowledgeCommand,
   exportCommand,
+  compareCommand,
   backupCommand,
   restoreCommand,
 ];

@@ -15,6 +15,8 @@ import { decisionHandlers } from './handlers/decisions.js';
 import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
 import { evaluationHandlers } from './handlers/evaluation.js';
+import { compareHandlers } from './handlers/compare.js';
+import { createCompareQueries } from './compare.js';
 import { createPackStore } from './knowledge/packs.js';
 import { storeHandlers, type StoreState } from './handlers/store.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
@@ -102,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
     ...knowledgeHandlers(ctx, packs),
     ...evaluationHandlers(ctx, decisions, packs),
     ...exportHandlers(ctx, decisions),
+    ...compareHandlers(createCompareQueries(ctx, decisions)),
     ...storeHandlers(ctx, storeState),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

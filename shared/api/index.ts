@@ -8,6 +8,7 @@ import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
+import { compareMethods } from './compare.js';
 import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 
@@ -16,6 +17,7 @@ export const api = {
   ...knowledgeMethods,
   ...evaluationMethods,
   ...exportMethods,
+  ...compareMethods,
   ...storeMethods,
 } as const satisfies Record<string, MethodSpec>;
 

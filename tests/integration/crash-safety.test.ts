@@ -6,7 +6,7 @@
  * content, no decision is half-written (revisions contiguous, the row equals its latest
  * revision, the search index complete), the database passes `PRAGMA integrity_check`, every
  * backup file is whole, and every exported file is one the exporter planned, never truncated
- * or empty. A kill mid-export may leave one temporary file; the next export removes it.
+ * or empty. A kill mid-export may leave temporary files; the next export removes them.
  * Four databases are worked in parallel, so the whole run stays short on two cores. They live in
  * memory (/dev/shm) where the system has it: a killed process leaves its writes in the page
  * cache either way, so what is tested, SQLite's journal and the app's transactions, is the same,
@@ -206,8 +206,8 @@ describe('kill -9 while saving', () => {
           lane.acks.push(...acks);
           acknowledged += acks.length;
           for (const p of verify(lane.dbPath, acks)) problems.push(`run ${step.seed}: ${p}`);
-          // At most the one file being written when the kill came.
-          for (const p of verifyExports(lane.dbPath, lane.planned, 1)) problems.push(`run ${step.seed}: ${p}`);
+          // A kill mid-export may leave the temporary files of that export (the next one removes them).
+          for (const p of verifyExports(lane.dbPath, lane.planned, Infinity)) problems.push(`run ${step.seed}: ${p}`);
         }
       }),
     );

@@ -15,7 +15,7 @@
 import type { ExportPlan, FileAction, PlannedFile } from '../../../shared/api/export.js';
 import { CairnError } from '../../../shared/api/define.js';
 import { INDEX_FILE, renderIndex, type IndexEdge, type IndexEntry } from '../../../shared/adr/index-file.js';
-import { canonicalRelation, collectLinks, type LinkTarget } from '../../../shared/adr/relations.js';
+import { canonicalRelation, collectLinks, indexRelations, type LinkTarget } from '../../../shared/adr/relations.js';
 import { adrFileText } from '../../../shared/adr/render.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
 import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
@@ -223,7 +223,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     if (d && scan.entries.has(r.file)) targets.set(d.id, { number: numberNaming ? prefix : d.number, title: d.title, file: r.file });
   }
   for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
-  const related = [...all.values()];
+  const related = indexRelations([...all.values()]);
 
   const files: InternalFile[] = [];
   const numbers: ExportPlan['numbers'] = [];
