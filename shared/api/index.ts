@@ -10,6 +10,7 @@ import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
 import { compareMethods } from './compare.js';
 import type { MethodSpec } from './define.js';
+import { storeMethods } from './store.js';
 
 export const api = {
   ...decisionMethods,
@@ -17,6 +18,7 @@ export const api = {
   ...evaluationMethods,
   ...exportMethods,
   ...compareMethods,
+  ...storeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
