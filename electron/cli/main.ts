@@ -8,9 +8,12 @@ import { createCore, type Core } from '../core/core.js';
 import { resolveDbPath } from '../core/paths.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
+import { importCommand } from './import.js';
+import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
 
 export const COMMANDS: Command[] = [newCommand, listCommand, showCommand, serveCommand];
+COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 
 function help(): string {
   return [

@@ -12,6 +12,10 @@ import type { CoreContext, Platform } from './context.js';
 import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
+import { importHandlers } from './handlers/import.js';
+import { lifecycleHandlers } from './handlers/lifecycle.js';
+import { createImporter } from './import/importer.js';
+import { createLifecycle } from './lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
 
 export interface CoreOptions {
@@ -67,6 +71,8 @@ export function createCore(options: CoreOptions): Core {
   const decisions = createDecisionStore(ctx);
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
+    ...importHandlers(createImporter(ctx)),
+    ...lifecycleHandlers(createLifecycle(ctx, decisions)),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {

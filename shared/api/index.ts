@@ -6,9 +6,13 @@
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
 import type { MethodSpec } from './define.js';
+import { importMethods } from './import.js';
+import { lifecycleMethods } from './lifecycle.js';
 
 export const api = {
   ...decisionMethods,
+  ...importMethods,
+  ...lifecycleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
