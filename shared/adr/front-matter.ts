@@ -52,7 +52,8 @@ export function parseFrontMatter(source: string, line = 2): FrontMatterResult {
     const first = doc.errors[0]!;
     const at = first.linePos?.[0];
     const where = at ? ` (line ${at.line + line - 1}, column ${at.col})` : '';
-    return { ok: false, error: `The front matter is not valid YAML${where}: ${first.message.split('\n')[0]}. Fix the YAML between the --- lines and import again.` };
+    const message = first.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    return { ok: false, error: `The front matter is not valid YAML${where}: ${message}. Fix the YAML between the --- lines and import again.` };
   }
   let tagError: string | null = null;
   let aliases = 0;
@@ -94,7 +95,10 @@ export function parseFrontMatter(source: string, line = 2): FrontMatterResult {
       keys.push({ key, keyStart, valueStart: at, valueEnd: at, style: 'empty', column: 0, quote: 'plain' });
       continue;
     }
-    const [start, end] = v.range ?? [0, 0];
+    const [start, rangeEnd] = v.range ?? [0, 0];
+    // A block list or block scalar ends after its last line break; the value itself ends before it.
+    let end = rangeEnd;
+    while (end > start && /\s/.test(source[end - 1]!)) end--;
     let style: FrontMatterKey['style'] = 'other';
     let quote: FrontMatterKey['quote'] = 'plain';
     if (isScalar(v)) {

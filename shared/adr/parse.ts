@@ -444,7 +444,7 @@ export function parseAdr(raw: string, file: string): ParseResult {
       if (rel) for (const r of rel.refs) relations.push({ type: rel.type, ref: r.ref, home: 'status-section', item, link: r.link });
     }
   }
-  if (meta.status && /\b(supersee?ded|superceded|replaced)\s+by\b/i.test(meta.status.text)) {
+  if (meta.status && /^(?:supersee?ded|superceded|replaced)\s+by\b/.test(plainStatus(meta.status.text))) {
     const slot = meta.status;
     const text = slot.kind === 'fm' ? asText(fmData[slot.fmKey!.key]) : slot.text;
     const linkRe = /\[([^\]]*)\]\(([^)\s]*)\)/g;

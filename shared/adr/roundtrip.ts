@@ -429,7 +429,12 @@ function rebuild(ctx: Ctx, items: ListItem[], values: number[], seq: Seq[], opts
   if (opts.after) {
     const end = items.length ? items.at(-1)!.end : opts.after.end;
     out.replaceExact({ start: opts.after.end, end }, text);
-  } else if (items.length) out.replaceExact({ start: items[0]!.start, end: items.at(-1)!.end }, text);
+  } else if (items.length) {
+    // A list emptied entirely takes its line break along, so no stray blank line is left.
+    const end = items.at(-1)!.end;
+    const lineBreak = text === '' ? (/^\r?\n/.exec(raw.slice(end))?.[0].length ?? 0) : 0;
+    out.replaceExact({ start: items[0]!.start, end: end + lineBreak }, text);
+  }
   else if (opts.insertAt !== undefined && text) out.insertBlock(opts.insertAt, text.replace(/\r\n/g, '\n'));
 }
 
