@@ -740,4 +740,3 @@ function offsetMapper(source: string, base: number): (offset: number) => number 
   };
 }
 
-export { plainStatus };

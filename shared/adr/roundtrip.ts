@@ -4,7 +4,7 @@ import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
 import type { ListItem } from './markdown.js';
 import { META_FIELDS, type MetaField, type ParsedAdr, type ParsedRelation, type Section, type SectionKind, type Span } from './parse.js';
 import { relationVerb } from './relations.js';
-import { applyCasing, casingOf, mapStatus, plainStatus, wrapperOf, type Casing } from './status.js';
+import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
 
 /** What the exporter knows about a decision another file links to; used when the importer recorded no link. */
 export type LinkResolver = (id: string) => { number: number | null; title: string; file: string | null } | null;
@@ -675,7 +675,7 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
     const values = all.map((it, i) => (lineRels.some((p) => p.rel.item === it) ? i : -1)).filter((i) => i >= 0);
     homes.push({ items: all, values, after: adr.statusItem, blank: true, bullets: false, section: adr.statusSection });
   }
-  let newHome = homes[0] ?? null;
+  const newHome = homes[0] ?? null;
   for (const home of homes) {
     const isNew = home === newHome;
     const lines = isNew ? toLines.map((r) => relationLineText(ctx, r)).filter((t): t is string => t !== null) : [];
@@ -719,4 +719,3 @@ function fmRef(link: LinkInfo | null, target: string): string {
   return link?.label ?? target;
 }
 
-export { plainStatus };

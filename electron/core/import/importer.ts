@@ -183,6 +183,7 @@ export function createImporter(ctx: CoreContext): Importer {
         });
       }
 
+      const rewritten = new Set(plans.filter((p) => p.kind !== 'unchanged').map((p) => p.id));
       for (const p of plans) {
         const { f } = p;
         if (p.kind === 'unchanged') {
@@ -204,7 +205,8 @@ export function createImporter(ctx: CoreContext): Importer {
           parser: PARSER_VERSION,
           number,
           targets: ts,
-          implied: implied.get(p.id) ?? [],
+          // Reverses implied by files not read again now still hold.
+          implied: [...(implied.get(p.id) ?? []), ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).implied.filter((r) => !rewritten.has(r.target)) : [])],
           defaults: {
             ...(noStatus ? { status: before?.status ?? DEFAULT_STATUS } : {}),
             ...(noDate ? { date: before?.date ?? today(platform) } : {}),
