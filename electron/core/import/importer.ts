@@ -47,6 +47,9 @@ export interface Importer {
   get(job: string): ImportJob;
 }
 
+/** Files read at the same time. */
+const READ_AHEAD = 16;
+
 /** Jobs kept for polling after they finish; older ones are forgotten. */
 const KEPT_JOBS = 20;
 
@@ -84,21 +87,21 @@ export function createImporter(ctx: CoreContext): Importer {
       };
       const read: ReadFile[] = [];
       onProgress(0, markdown.length, 'reading');
-      for (let i = 0; i < markdown.length; i++) {
-        const file = markdown[i]!;
-        const got = await readAdrFile(path.join(dir, file));
-        if (!got.ok) report.skipped.push({ file, kind: got.kind, reason: got.reason });
-        else {
+      // A few files are read at once (file I/O waits on the thread pool); each is parsed as it arrives.
+      for (let i = 0; i < markdown.length; i += READ_AHEAD) {
+        const batch = markdown.slice(i, i + READ_AHEAD);
+        const results = await Promise.all(batch.map((file) => readAdrFile(path.join(dir, file))));
+        results.forEach((got, k) => {
+          const file = batch[k]!;
+          if (!got.ok) return void report.skipped.push({ file, kind: got.kind, reason: got.reason });
           const parsed = parseAdr(got.text, file);
-          if (!parsed.ok) report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
-          else {
-            read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr });
-            for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
-          }
-        }
-        onProgress(i + 1, markdown.length, 'reading');
-        // Let the host answer progress polls between files.
-        if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+          if (!parsed.ok) return void report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
+          read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr });
+          for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
+        });
+        onProgress(i + batch.length, markdown.length, 'reading');
+        // Let the host answer progress polls between batches.
+        await new Promise((r) => setImmediate(r));
       }
       onProgress(markdown.length, markdown.length, 'writing');
       write(dir, read, new Set(markdown), report);
@@ -349,23 +352,21 @@ function changedFields(a: DecisionContent, b: DecisionContent): string[] {
  */
 export function duplicateNumbers(db: CoreContext['db'], only?: Set<string>) {
   const rows = db
-    .prepare<[], { id: string; number: number; title: string; dir: string | null; file: string | null; origin_file: string | null }>(
-      `WITH placed AS (
-         SELECT d.id, d.number, d.title, d.created_at, json_extract(d.content, '$.origin.file') AS origin_file,
-           (SELECT r.dir FROM repo_files r WHERE r.decision_id = d.id ORDER BY r.synced_at DESC LIMIT 1) AS dir,
-           (SELECT r.file FROM repo_files r WHERE r.decision_id = d.id ORDER BY r.synced_at DESC LIMIT 1) AS file
-         FROM decisions d WHERE d.trashed_at IS NULL AND d.number IS NOT NULL)
-       SELECT id, number, title, dir, file, origin_file FROM placed p
-       WHERE (SELECT COUNT(*) FROM placed q WHERE q.number = p.number AND q.dir IS p.dir) > 1
-       ORDER BY number, dir, created_at, id`,
+    .prepare<[], { id: string; number: number; title: string; dir: string | null; file: string | null }>(
+      `SELECT d.id, d.number, d.title, r.dir, r.file FROM decisions d LEFT JOIN repo_files r ON r.decision_id = d.id
+       WHERE d.trashed_at IS NULL AND d.number IS NOT NULL ORDER BY d.number, d.created_at, d.id, r.synced_at DESC`,
     )
     .all();
+  // A decision both imported and exported elsewhere counts in the folder it was synced with last.
+  const seen = new Set<string>();
   const groups = new Map<string, { number: number; decisions: { id: string; title: string; file: string | null }[] }>();
   for (const r of rows) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
     const k = `${r.dir ?? ''}\u0000${r.number}`;
     const g = groups.get(k) ?? { number: r.number, decisions: [] };
-    g.decisions.push({ id: r.id, title: r.title, file: r.origin_file ?? r.file });
+    g.decisions.push({ id: r.id, title: r.title, file: r.file });
     groups.set(k, g);
   }
-  return [...groups.values()].filter((g) => !only || g.decisions.some((d) => only.has(d.id)));
+  return [...groups.values()].filter((g) => g.decisions.length > 1 && (!only || g.decisions.some((d) => only.has(d.id))));
 }

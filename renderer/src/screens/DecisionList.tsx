@@ -3,6 +3,7 @@ import { STATUSES, type DecisionSummary, type Status } from '../../../shared/dom
 import { api } from '../api.js';
 import { href, navigate } from '../router.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { ImportButton } from '../components/ImportDialog.js';
 
 export function DecisionList() {
   const [status, setStatus] = useState<Status | ''>('');
@@ -12,6 +13,7 @@ export function DecisionList() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const [imports, setImports] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -30,7 +32,7 @@ export function DecisionList() {
       live = false;
       clearTimeout(t);
     };
-  }, [status, text, trashed]);
+  }, [status, text, trashed, imports]);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -57,6 +59,7 @@ export function DecisionList() {
             New decision
           </button>
         </form>
+        <ImportButton onImported={() => setImports((n) => n + 1)} />
       </header>
       <div className="filters" role="search">
         <label>
