@@ -27,6 +27,15 @@ export function renderImported(decision: Decision, resolve?: LinkResolver): stri
   if (!read) return null;
   const { adr, extra, snap } = read;
   const ctx: Ctx = { raw: origin.raw, adr, extra, snap, d: decision, out: new Patch(origin.raw, adr.eol), resolve, style: styleOf(adr) };
+  try {
+    return patch(ctx);
+  } catch {
+    // Two edits that overlap cannot be merged safely; the exporter then writes the decision afresh.
+    return null;
+  }
+}
+
+function patch(ctx: Ctx): string {
   renderTitle(ctx);
   const carried = renderMeta(ctx);
   renderTextSection(ctx, 'context', ctx.d.context, ctx.snap.context);
@@ -522,7 +531,7 @@ function renderOutcome(ctx: Ctx) {
   const outcome = adr.outcome;
   if (!outcome) {
     if (!nowChosen && !d.rationale) return;
-    const body = ctx.style.nygard || !nowChosen ? d.rationale : `Chosen option: "${oneLine(nowChosen)}"${d.rationale ? `, because ${d.rationale}` : ''}`;
+    const body = nowChosen ? `Chosen option: "${oneLine(nowChosen)}"${d.rationale ? `, because ${d.rationale}` : ''}` : d.rationale;
     addSection(ctx, 'decision', body);
     return;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readExtra } from '../../shared/adr/content.js';
+import { readExtra, snapshotOf, type Snapshot } from '../../shared/adr/content.js';
+import { parseAdr, type ParsedAdr } from '../../shared/adr/parse.js';
 import { renderImported } from '../../shared/adr/roundtrip.js';
 import type { Decision } from '../../shared/domain.js';
 import { adrFixtures, decisionFrom, fixture, lineDiff } from '../helpers/adr.js';
@@ -167,5 +168,34 @@ describe('renderImported: relations', () => {
     const implied = { type: 'amended-by', target: 't3' };
     const withImplied = edit(d, { relations: [implied], origin: { ...d.origin!, extra: { ...d.origin!.extra, implied: [implied] } } });
     expect(renderImported(withImplied)).toBe(fixture(rel));
+  });
+});
+
+describe('renderImported: whatever is edited reads back as edited, in every fixture', () => {
+  const target = { T: { label: 'ADR-0042', file: '0042-target.md', number: 42 } };
+  type Edit = [string, (d: Decision) => Decision, (s: Snapshot, adr: ParsedAdr) => unknown, unknown];
+  const edits: Edit[] = [
+    ['title', (d) => ({ ...d, title: 'Changed title' }), (s) => s.title, 'Changed title'],
+    ['status', (d) => ({ ...d, status: 'deprecated', statusText: '' }), (s) => s.status, 'deprecated'],
+    ['supersede', (d) => ({ ...d, status: 'superseded', statusText: '', relations: [...d.relations, { type: 'superseded-by', target: 'T' }] }), (s, a) => [s.status, a.relations.some((r) => r.type === 'superseded-by' && (r.ref.number === 42))], ['superseded', true]],
+    ['relation', (d) => ({ ...d, relations: [...d.relations, { type: 'relates-to', target: 'T' }] }), (_s, a) => a.relations.some((r) => r.type === 'relates-to' && r.ref.file === '0042-target.md'), true],
+    ['date', (d) => ({ ...d, date: '2030-05-06' }), (s) => s.date, '2030-05-06'],
+    ['people and tags', (d) => ({ ...d, decisionMakers: ['Ada', 'Grace'], consulted: ['Ops'], informed: ['All'], tags: ['x', 'y'] }), (s) => [s.decisionMakers, s.consulted, s.informed, s.tags], [['Ada', 'Grace'], ['Ops'], ['All'], ['x', 'y']]],
+    ['context', (d) => ({ ...d, context: 'New context.\nSecond line.' }), (s) => s.context, 'New context.\nSecond line.'],
+    ['drivers', (d) => ({ ...d, drivers: [...d.drivers.slice(1), { id: 'dn', name: 'New driver', description: '', question: '', weight: 3, criterion: null }] }), (s) => s.drivers.at(-1)?.name, 'New driver'],
+    ['options', (d) => ({ ...d, options: [...d.options.slice(1), { id: 'on', name: 'New option', description: 'Some pros.', option: null }], chosenOption: 'on' }), (s, a) => [s.options.at(-1)?.name, s.options.at(-1)?.description, a.values.chosen], ['New option', 'Some pros.', 'New option']],
+    ['rationale', (d) => ({ ...d, rationale: 'it is simplest.' }), (s) => s.rationale, 'it is simplest.'],
+    ['consequences', (d) => ({ ...d, consequences: [...d.consequences.slice(1), { effect: 'bad', text: 'more work', claims: [] }] }), (s) => s.consequences.at(-1), { effect: 'bad', text: 'more work' }],
+    ['more information and confirmation', (d) => ({ ...d, moreInformation: 'See the wiki.', confirmation: 'A test.' }), (s) => [s.moreInformation, s.confirmation], ['See the wiki.', 'A test.']],
+  ];
+  const cases = adrFixtures().flatMap((rel) => edits.map((e) => [rel, ...e] as const));
+  it.each(cases)('%s: %s', (rel, _name, change, read, expected) => {
+    const d = change(decisionFrom(rel, { links: target }));
+    const out = renderImported(d)!;
+    const again = parseAdr(out, rel.split('/')[1]!);
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    const snap = snapshotOf(again.adr, readExtra({ ...d.origin!.extra, optionIds: [] }, d.origin!.file));
+    expect(read(snap, again.adr)).toEqual(expected);
   });
 });
