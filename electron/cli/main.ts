@@ -11,8 +11,16 @@ import { listCommand, newCommand, showCommand } from './decisions.js';
 import { importCommand } from './import.js';
 import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
+import { knowledgeCommand, searchCommand } from './knowledge.js';
 
-export const COMMANDS: Command[] = [newCommand, listCommand, showCommand, serveCommand];
+export const COMMANDS: Command[] = [
+  newCommand,
+  listCommand,
+  showCommand,
+  searchCommand,
+  serveCommand,
+  knowledgeCommand,
+];
 COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 
 function help(): string {

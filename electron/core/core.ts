@@ -12,6 +12,9 @@ import type { CoreContext, Platform } from './context.js';
 import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
+import { knowledgeHandlers } from './handlers/knowledge.js';
+import { evaluationHandlers } from './handlers/evaluation.js';
+import { createPackStore } from './knowledge/packs.js';
 import { importHandlers } from './handlers/import.js';
 import { lifecycleHandlers } from './handlers/lifecycle.js';
 import { createImporter } from './import/importer.js';
@@ -30,6 +33,8 @@ export interface Core {
   readonly ctx: CoreContext;
   readonly db: Db;
   readonly handlers: Handlers;
+  /** Problems found while starting (a shipped pack that did not load…), for the host to show. */
+  readonly warnings: string[];
   /** Validates and runs one API call; never throws. */
   call(method: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests): throws a CairnError on failure. */
@@ -69,8 +74,12 @@ export function createCore(options: CoreOptions): Core {
     knowledgeDir: options.knowledgeDir ?? defaultKnowledgeDir(),
   };
   const decisions = createDecisionStore(ctx);
+  const packs = createPackStore(ctx);
+  const shipped = packs.installShipped(ctx.knowledgeDir);
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
+    ...knowledgeHandlers(ctx, packs),
+    ...evaluationHandlers(ctx, decisions, packs),
     ...importHandlers(createImporter(ctx)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
   };
@@ -79,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     ctx,
     db,
     handlers,
+    warnings: shipped.problems,
     call,
     async invoke(method, input) {
       const result = await call(method, input);

@@ -14,6 +14,7 @@ import type { ListQuery } from '../../shared/api/decisions.js';
 import type { z } from 'zod';
 import type { CoreContext } from './context.js';
 import { toFtsQuery } from './fts.js';
+import { createSearchIndex } from './search-index.js';
 
 type ParsedListQuery = z.output<typeof import('../../shared/api/decisions.js').ListQuery>;
 
@@ -59,22 +60,24 @@ function chosenName(c: DecisionContent): string | null {
 
 export function createDecisionStore(ctx: CoreContext) {
   const { db, platform } = ctx;
+  const searchIndex = createSearchIndex(db);
   const stmt = {
-    get: db.prepare<[string], Row>('SELECT id, number, revision, content, created_at, updated_at, trashed_at FROM decisions WHERE id = ?'),
+    get: db.prepare<[string], Row>(
+      'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id = ?',
+    ),
+    putContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content) ON CONFLICT (id) DO UPDATE SET content = @content'),
     insert: db.prepare(
-      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, content, created_at, updated_at, trashed_at)
-       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @content, @now, @now, NULL)`,
+      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @now, @now, NULL)`,
     ),
     update: db.prepare(
       `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
-         tags = @tags, decision_makers = @makers, revision = @revision, content = @content, updated_at = @now, trashed_at = @trashed
+         tags = @tags, decision_makers = @makers, revision = @revision, updated_at = @now, trashed_at = @trashed
        WHERE id = @id`,
     ),
     revision: db.prepare(
       'INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    ftsDelete: db.prepare('DELETE FROM decisions_fts WHERE id = ?'),
-    ftsInsert: db.prepare('INSERT INTO decisions_fts (id, title, body) VALUES (?, ?, ?)'),
     maxNumber: db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM decisions'),
   };
 
@@ -97,8 +100,7 @@ export function createDecisionStore(ctx: CoreContext) {
   }
 
   function index(id: string, c: DecisionContent) {
-    stmt.ftsDelete.run(id);
-    stmt.ftsInsert.run(id, c.title, searchableText(c));
+    searchIndex.put('decision', '', id, c.title, searchableText(c));
   }
 
   function get(id: string): Decision {
@@ -122,7 +124,9 @@ export function createDecisionStore(ctx: CoreContext) {
     const id = platform.newId();
     const now = platform.now().toISOString();
     const n = number ?? numberFor(null, content.status);
-    stmt.insert.run(columns(id, content, n, 1, now, null));
+    const cols = columns(id, content, n, 1, now, null);
+    stmt.insert.run(cols);
+    stmt.putContent.run(cols);
     stmt.revision.run(id, 1, now, reason, n, JSON.stringify(content));
     index(id, content);
     return get(id);
@@ -137,7 +141,9 @@ export function createDecisionStore(ctx: CoreContext) {
       const revision = before.revision + 1;
       const number = opts.number !== undefined ? opts.number : numberFor(before.number, content.status);
       const trashed = opts.trashed !== undefined ? opts.trashed : before.trashedAt;
-      stmt.update.run(columns(id, content, number, revision, now, trashed));
+      const cols = columns(id, content, number, revision, now, trashed);
+      stmt.update.run(cols);
+      stmt.putContent.run(cols);
       stmt.revision.run(id, revision, now, reason, number, JSON.stringify(content));
       index(id, content);
       return get(id);
@@ -201,7 +207,10 @@ export function createDecisionStore(ctx: CoreContext) {
     const fts = q.text ? toFtsQuery(q.text) : null;
     if (q.text && !fts) return { items: [], total: 0 };
     if (fts) {
-      from = 'decisions d JOIN (SELECT id, bm25(decisions_fts, 0, 5, 1) AS rank FROM decisions_fts WHERE decisions_fts MATCH @fts) f ON f.id = d.id';
+      from = `decisions d JOIN (
+        SELECT s.ref AS id, bm25(search_fts, 5, 1) AS rank FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
+        WHERE search_fts MATCH @fts AND s.kind = 'decision'
+      ) f ON f.id = d.id`;
       params.fts = fts;
     }
     switch (q.sort) {

@@ -150,7 +150,8 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     const out: RelationView[] = d.relations.map((r) => ({ type: r.type, direction: 'outgoing', target: r.target, decision: summary(r.target) }));
     const incoming = db
       .prepare<[string, string], { id: string; type: string }>(
-        `SELECT d.id AS id, json_extract(r.value, '$.type') AS type FROM decisions d, json_each(d.content, '$.relations') r
+        `SELECT d.id AS id, json_extract(r.value, '$.type') AS type
+         FROM decisions d JOIN decision_content c ON c.id = d.id, json_each(c.content, '$.relations') r
          WHERE json_extract(r.value, '$.target') = ? AND d.id <> ? ORDER BY d.number, d.id`,
       )
       .all(id, id);
@@ -182,7 +183,7 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     const newFile = fileOf(decision);
     const rewritten: string[] = [];
     // Every decision that links to this one: its recorded link, and Markdown links in its text.
-    const mentioning = db.prepare<[string, string], { id: string }>(`SELECT id FROM decisions WHERE id <> ? AND trashed_at IS NULL AND instr(content, ?) > 0`);
+    const mentioning = db.prepare<[string, string], { id: string }>(`SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id <> ? AND d.trashed_at IS NULL AND instr(c.content, ?) > 0`);
     const candidates = new Set<string>(mentioning.all(id, id).map((r) => r.id));
     if (oldFile) for (const r of mentioning.all(id, oldFile)) candidates.add(r.id);
     for (const otherId of candidates) {

@@ -2,6 +2,8 @@ import { hasToken } from './api.js';
 import { href, useRoute } from './router.js';
 import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
+import { GuidedDecision } from './screens/GuidedDecision.js';
+import { Library } from './screens/Library.js';
 
 interface NavItem {
   route: string;
@@ -9,7 +11,10 @@ interface NavItem {
 }
 
 /** Screens other issues add register here: a route segment and a label. */
-const NAV: NavItem[] = [{ route: 'decisions', label: 'Decisions' }];
+const NAV: NavItem[] = [
+  { route: 'decisions', label: 'Decisions' },
+  { route: 'library', label: 'Library' },
+];
 
 export function App() {
   const route = useRoute();
@@ -24,7 +29,9 @@ export function App() {
   }
   let screen: React.ReactNode;
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
+  else if (section === 'library') screen = <Library route={route} />;
   else screen = <DecisionList />;
+  if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">Skip to content</a>

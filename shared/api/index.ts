@@ -5,12 +5,16 @@
  */
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
+import { knowledgeMethods } from './knowledge.js';
+import { evaluationMethods } from './evaluation.js';
 import type { MethodSpec } from './define.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
 
 export const api = {
   ...decisionMethods,
+  ...knowledgeMethods,
+  ...evaluationMethods,
   ...importMethods,
   ...lifecycleMethods,
 } as const satisfies Record<string, MethodSpec>;

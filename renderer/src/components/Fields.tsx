@@ -64,3 +64,14 @@ function split(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A label tied to its control by id (not by wrapping, which would mix option texts into the name). */
+export function Labeled(props: { label: string; children: (id: string) => React.ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.children(id)}
+    </div>
+  );
+}

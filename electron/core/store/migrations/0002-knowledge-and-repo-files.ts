@@ -2,8 +2,7 @@ import type { Migration } from './types.js';
 
 /**
  * Knowledge packs (shipped content kept whole; what the user added, hid or flagged kept apart,
- * so upgrading a shipped pack never touches it), a full-text index over claims and sources,
- * and the files in ADR folders that Cairn has read or written, with the hash of their bytes.
+ * so upgrading a shipped pack never touches it), and the files in ADR folders that Cairn has read or written, with the hash of their bytes.
  */
 export const migration0002: Migration = {
   version: 2,
@@ -44,11 +43,6 @@ export const migration0002: Migration = {
       updated_at TEXT NOT NULL,
       PRIMARY KEY (pack, claim)
     ) STRICT;
-
-    CREATE VIRTUAL TABLE knowledge_fts USING fts5(
-      kind UNINDEXED, pack UNINDEXED, ref UNINDEXED, title, body,
-      tokenize = 'porter unicode61 remove_diacritics 2'
-    );
 
     CREATE TABLE repo_files (
       dir TEXT NOT NULL,

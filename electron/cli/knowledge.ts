@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import type { SearchHit } from '../../shared/api/knowledge.js';
+import { UsageError, type Command } from './command.js';
+import { MARK_END, MARK_START } from '../core/search.js';
+
+const SUBCOMMANDS = 'list | show ID | export ID | import FILE | verify ID --sources DIR';
+
+export const knowledgeCommand: Command = {
+  name: 'knowledge',
+  usage: `cairn knowledge ${SUBCOMMANDS} [--json]`,
+  summary: 'Knowledge packs: list, show, export, import, verify anchors against source files.',
+  options: { sources: { type: 'string' } },
+  async run(ctx, args, flags) {
+    const [sub, arg, ...extra] = args;
+    const core = ctx.core();
+    const one = () => {
+      if (!arg || extra.length) throw new UsageError(`Name one pack id: cairn knowledge ${sub} ID (see \`cairn knowledge list\`).`);
+      return arg;
+    };
+    switch (sub) {
+      case 'list': {
+        const packs = await core.invoke('listPacks', {});
+        if (ctx.json) return void ctx.out(JSON.stringify(packs, null, 2));
+        if (!packs.length) return void ctx.out('No knowledge packs. Import one with: cairn knowledge import FILE');
+        for (const p of packs) ctx.out(`${p.id}  ${p.title}  (${p.options} options, ${p.criteria} criteria, ${p.sources} sources, ${p.claims} claims${p.shipped ? ', shipped' : ''})`);
+        return;
+      }
+      case 'show': {
+        const pack = await core.invoke('getPack', { id: one() });
+        if (ctx.json) return void ctx.out(JSON.stringify(pack, null, 2));
+        ctx.out(`${pack.title} [${pack.id}, version ${pack.version}]`);
+        if (pack.question) ctx.out(`Question: ${pack.question}`);
+        ctx.out(`Options: ${pack.options.map((o) => o.name).join(', ')}`);
+        ctx.out('Criteria:');
+        for (const c of pack.criteria) {
+          const claims = pack.claims.filter((x) => x.criterion === c.id && !x.hidden);
+          ctx.out(`  ${c.name} (${claims.length} claims) — ${c.question || c.description}`);
+        }
+        ctx.out(`Sources: ${pack.sources.length}; contradictions: ${pack.contradictions.length}; outdated claims: ${pack.outdated.length}`);
+        return;
+      }
+      case 'export': {
+        const pack = await core.invoke('exportPack', { id: one() });
+        ctx.out(JSON.stringify(pack, null, 2));
+        return;
+      }
+      case 'import': {
+        if (!arg || extra.length) throw new UsageError('Name one pack file: cairn knowledge import FILE.json');
+        let raw: unknown;
+        try {
+          raw = JSON.parse(fs.readFileSync(arg, 'utf8'));
+        } catch (e) {
+          throw new UsageError(`Cannot read ${arg} as JSON: ${(e as Error).message}`);
+        }
+        const summary = await core.invoke('importPack', { pack: raw });
+        ctx.out(ctx.json ? JSON.stringify(summary, null, 2) : `Imported ${summary.id}: ${summary.claims} claims from ${summary.sources} sources.`);
+        return;
+      }
+      case 'verify': {
+        if (typeof flags.sources !== 'string') throw new UsageError('Say where the source files are: --sources DIR');
+        const result = await core.invoke('verifyPack', { id: one(), sourcesDir: flags.sources });
+        if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
+        else {
+          for (const p of result.problems) ctx.err(`${p.where}: ${p.message}`);
+          ctx.out(`${result.checked} anchors checked, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`);
+        }
+        return result.problems.length ? 1 : 0;
+      }
+      default:
+        throw new UsageError(sub ? `Unknown subcommand "${sub}"; use ${SUBCOMMANDS}.` : `Say what to do: ${SUBCOMMANDS}.`);
+    }
+  },
+};
+
+function plain(snippet: string): string {
+  return snippet.replaceAll(MARK_START, '*').replaceAll(MARK_END, '*').replace(/\s+/g, ' ');
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  usage: 'cairn search QUERY [--kind decision|claim|source] [--json]',
+  summary: 'Ranked full-text search over decisions, claims and documents.',
+  options: { kind: { type: 'string' } },
+  async run(ctx, args, flags) {
+    const query = args.join(' ').trim();
+    if (!query) throw new UsageError('Say what to search for, e.g. cairn search "event loop".');
+    const kind = flags.kind as SearchHit['kind'] | undefined;
+    if (kind && !['decision', 'claim', 'source'].includes(kind)) throw new UsageError('--kind is decision, claim or source.');
+    const { hits } = await ctx.core().invoke('search', { query, kinds: kind ? [kind] : undefined, limit: 50 });
+    if (ctx.json) return void ctx.out(JSON.stringify(hits.map((h) => ({ ...h, snippet: plain(h.snippet) })), null, 2));
+    if (!hits.length) return void ctx.out(`Nothing found for "${query}".`);
+    for (const h of hits) ctx.out(`${h.kind.padEnd(8)} ${h.pack ? `${h.pack}/` : ''}${h.id}  ${h.title}\n         ${plain(h.snippet)}`);
+  },
+};

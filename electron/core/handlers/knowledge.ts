@@ -1,0 +1,22 @@
+import type { Handlers } from '../../../shared/api/index.js';
+import type { knowledgeMethods } from '../../../shared/api/knowledge.js';
+import type { CoreContext } from '../context.js';
+import type { PackStore } from '../knowledge/packs.js';
+import { verifyPack } from '../knowledge/verify.js';
+import { createSearch } from '../search.js';
+
+export function knowledgeHandlers(ctx: CoreContext, packs: PackStore): Pick<Handlers, keyof typeof knowledgeMethods> {
+  const hidden = ctx.db.prepare<[string, string], { hidden: number }>('SELECT hidden FROM claim_marks WHERE pack = ? AND claim = ?');
+  const search = createSearch(ctx, (pack, claim) => hidden.get(pack, claim)?.hidden === 1);
+  return {
+    listPacks: () => packs.list(),
+    getPack: ({ id }) => packs.view(id),
+    exportPack: ({ id }) => packs.exportPack(id),
+    importPack: ({ pack }) => packs.importPack(pack),
+    verifyPack: ({ id, sourcesDir }) => verifyPack(packs.exportPack(id), sourcesDir),
+    addSource: ({ pack, source }) => packs.addSource(pack, source),
+    addClaim: ({ pack, claim }) => packs.addClaim(pack, claim),
+    markClaim: ({ pack, claim, ...change }) => packs.markClaim(pack, claim, change),
+    search,
+  };
+}
