@@ -511,7 +511,7 @@ export function parseAdr(raw: string, file: string): ParseResult {
   if (decision) {
     const own = decision.own;
     const ownText = raw.slice(own.start, own.end);
-    const m = /^Chosen option:?[ \t]*(?:"([^"\n]+)"|“([^”\n]+)”|'([^'\n]+)'|\*\*([^*\n]+)\*\*|([^,\n]+?))(?=[ \t]*(?:,|\.(?:\s|$)|$|\n|[ \t]because))/i.exec(ownText);
+    const m = /^Chosen option:?[ \t]*(?:"([^"\r\n]+)"|“([^”\r\n]+)”|'([^'\r\n]+)'|\*\*([^*\r\n]+)\*\*|([^,\r\n]+?))(?=[ \t]*(?:,|\.(?:\s|$)|$|\r?\n|[ \t]because))/i.exec(ownText);
     let chosen: Span | null = null;
     let chosenLineEnd: number | null = null;
     let rationale: Span = own;

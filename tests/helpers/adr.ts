@@ -20,10 +20,15 @@ export function parsed(rel: string): ParsedAdr {
  * A decision as the importer would store it for one fixture file, without a database:
  * relation references resolve through `targets` (file name → decision id).
  */
-export function decisionFrom(rel: string, opts: { targets?: Record<string, string>; links?: Record<string, { label: string; file: string | null; number: number | null }> } = {}): Decision {
-  const raw = fixture(rel);
+export function decisionFrom(
+  rel: string,
+  opts: { targets?: Record<string, string>; links?: Record<string, { label: string; file: string | null; number: number | null }>; transform?: (raw: string) => string } = {},
+): Decision {
+  const raw = (opts.transform ?? ((r: string) => r))(fixture(rel));
   const file = path.basename(rel);
-  const adr = parsed(rel);
+  const result = parseAdr(raw, file);
+  if (!result.ok) throw new Error(`${rel}: ${result.reason}`);
+  const adr = result.adr;
   const extra = readExtra(
     {
       number: adr.number,

@@ -188,14 +188,22 @@ describe('renderImported: whatever is edited reads back as edited, in every fixt
     ['consequences', (d) => ({ ...d, consequences: [...d.consequences.slice(1), { effect: 'bad', text: 'more work', claims: [] }] }), (s) => s.consequences.at(-1), { effect: 'bad', text: 'more work' }],
     ['more information and confirmation', (d) => ({ ...d, moreInformation: 'See the wiki.', confirmation: 'A test.' }), (s) => [s.moreInformation, s.confirmation], ['See the wiki.', 'A test.']],
   ];
-  const cases = adrFixtures().flatMap((rel) => edits.map((e) => [rel, ...e] as const));
-  it.each(cases)('%s: %s', (rel, _name, change, read, expected) => {
-    const d = change(decisionFrom(rel, { links: target }));
+  // Each fixture as written, and again with a byte-order mark and CRLF line endings.
+  const crlf = (raw: string) => (raw.startsWith('\uFEFF') ? '' : '\uFEFF') + raw.replace(/\r?\n/g, '\r\n');
+  const cases = adrFixtures().flatMap((rel) => edits.flatMap((e) => [[rel, 'LF', ...e] as const, [rel, 'CRLF', ...e] as const]));
+  it.each(cases)('%s (%s): %s', (rel, endings, _name, change, read, expected) => {
+    const d = change(decisionFrom(rel, { links: target, transform: endings === 'CRLF' ? crlf : undefined }));
     const out = renderImported(d)!;
+    if (endings === 'CRLF') expect(out.replace(/\r\n/g, '')).not.toContain('\n');
     const again = parseAdr(out, rel.split('/')[1]!);
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     const snap = snapshotOf(again.adr, readExtra({ ...d.origin!.extra, optionIds: [] }, d.origin!.file));
     expect(read(snap, again.adr)).toEqual(expected);
+  });
+
+  it.each(adrFixtures())('%s with a byte-order mark and CRLF, unedited, is written back byte for byte', (rel) => {
+    const d = decisionFrom(rel, { transform: crlf });
+    expect(renderImported(d)).toBe(d.origin!.raw);
   });
 });
