@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,7 @@ test('import a folder of 2,000 ADRs with a progress bar and a report at the end'
   }
 });
 
-test('the report names each file that could not be read, and why', async ({ app }) => {
+test('the report names each file that could not be read, and why; the dialog passes an accessibility check', async ({ app, page }) => {
   const dir = tempFolder();
   fs.cpSync(path.join(FIXTURES, 'bad'), dir, { recursive: true });
   try {
@@ -42,6 +43,8 @@ test('the report names each file that could not be read, and why', async ({ app 
     await expect(report).toContainText('0006-code-tag.md: The front matter uses the YAML tag !!js/function');
     await expect(report).toContainText('0009-invalid-utf8.md: The file is not valid UTF-8');
     await expect(report).toContainText('0008-binary.md: The file holds binary data');
+    const result = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -58,6 +61,8 @@ test('a decision shows its relations in both directions, and relations added on 
 
     await app.addRelation('Relates to', 'ADR 4: Log to local files');
     await expect(app.relations().getByRole('listitem')).toHaveText([/^Amended by ADR 3/, /^Relates to ADR 4: Log to local files/]);
+    const axe = await new AxeBuilder({ page }).include('.relations').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
     await app.relations().getByRole('link', { name: 'ADR 3: Deploy with containers' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 3: Deploy with containers');

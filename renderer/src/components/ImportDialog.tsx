@@ -23,21 +23,23 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
       >
         Import folder…
       </button>
-      <dialog ref={dialog} className="import-dialog" aria-labelledby="import-title" onClose={() => setOpen(false)}>
-        {open && (
-          <ImportForm
-            onClose={(imported) => {
-              dialog.current?.close();
-              if (imported) onImported();
-            }}
-          />
-        )}
+      <dialog
+        ref={dialog}
+        className="import-dialog"
+        aria-labelledby="import-title"
+        onClose={() => {
+          // However the dialog closes (button or Escape), the list shows what was imported.
+          setOpen(false);
+          onImported();
+        }}
+      >
+        {open && <ImportForm onClose={() => dialog.current?.close()} />}
       </dialog>
     </>
   );
 }
 
-function ImportForm({ onClose }: { onClose: (imported: boolean) => void }) {
+function ImportForm({ onClose }: { onClose: () => void }) {
   const id = useId();
   const [dir, setDir] = useState('');
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -92,7 +94,7 @@ function ImportForm({ onClose }: { onClose: (imported: boolean) => void }) {
       )}
       {job?.report && <Report report={job.report} />}
       <div className="import-actions">
-        <button type="button" onClick={() => onClose(job?.state === 'done')} disabled={running}>
+        <button type="button" onClick={onClose} disabled={running}>
           Close
         </button>
       </div>
@@ -144,8 +146,9 @@ function Report({ report: r }: { report: ImportReport }) {
 
 function ReportList({ title, items, collapsed = false }: { title: string; items: string[]; collapsed?: boolean }) {
   const shown = items.slice(0, 500);
+  // The list scrolls when long, so it takes keyboard focus to be scrolled without a mouse.
   const list = (
-    <ul>
+    <ul tabIndex={0} aria-label={title}>
       {shown.map((item, i) => (
         <li key={i}>{item}</li>
       ))}
