@@ -12,6 +12,7 @@ import { importCommand } from './import.js';
 import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
+import { exportCommand } from './export.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   searchCommand,
   serveCommand,
   knowledgeCommand,
+  exportCommand,
 ];
 COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 

@@ -12,6 +12,7 @@ import type { CoreContext, Platform } from './context.js';
 import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
+import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
 import { evaluationHandlers } from './handlers/evaluation.js';
 import { createPackStore } from './knowledge/packs.js';
@@ -80,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
     ...evaluationHandlers(ctx, decisions, packs),
+    ...exportHandlers(ctx, decisions),
     ...importHandlers(createImporter(ctx)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
   };

@@ -7,7 +7,7 @@
 import { CairnError } from '../../shared/api/define.js';
 import type { RelationView, StatusChange } from '../../shared/api/lifecycle.js';
 import { readExtra, type LinkInfo } from '../../shared/adr/content.js';
-import { normalizeRelation, renumberFile, reverseRelation } from '../../shared/adr/relations.js';
+import { normalizeRelation, relabel, renumberFile, reverseRelation } from '../../shared/adr/refs.js';
 import { linkLabel } from '../../shared/adr/roundtrip.js';
 import type { Decision, DecisionContent, Relation, Status } from '../../shared/domain.js';
 import type { CoreContext } from './context.js';
@@ -27,11 +27,6 @@ export function predictedFile(d: Pick<Decision, 'number' | 'title'>): string | n
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${String(d.number).padStart(4, '0')}-${slug || 'decision'}.md`;
-}
-
-/** Rewrites the number inside a link label: "5. Help comments" → "12. Help comments", "ADR-0005" → "ADR-0012". */
-export function relabel(label: string, from: number, to: number): string {
-  return label.replace(new RegExp(`(^|\\D)(0*)${from}(?=\\D|$)`), (_m, pre: string, zeros: string) => pre + String(to).padStart(zeros.length + String(from).length, '0'));
 }
 
 export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
@@ -60,12 +55,6 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     return content;
   }
 
-  function withoutRelation(d: Decision, r: Relation): DecisionContent {
-    const content = store.contentOf(d);
-    content.relations = content.relations.filter((x) => key(x) !== key(r));
-    return content;
-  }
-
   function pair(fromId: string, toId: string): [Decision, Decision] {
     if (fromId === toId) throw new CairnError('invalid_input', 'A decision cannot be related to itself; name two different decisions.');
     return [store.get(fromId), store.get(toId)];
@@ -90,13 +79,15 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   const unlink = db.transaction((fromId: string, relation: string, toId: string) => {
     const type = normalizeRelation(relation);
     const [from, to] = pair(fromId, toId);
-    const forward = { type, target: to.id };
-    const back = { type: reverseRelation(type), target: from.id };
-    if (!from.relations.some((x) => key(x) === key(forward)) && !to.relations.some((x) => key(x) === key(back))) {
+    // The other side may hold the reverse under either name (an unknown relation's reverse is generic).
+    const forward = (r: Relation) => r.target === to.id && r.type === type;
+    const back = (r: Relation) => r.target === from.id && (r.type === reverseRelation(type) || reverseRelation(r.type) === type);
+    if (!from.relations.some(forward) && !to.relations.some(back)) {
       throw new CairnError('not_found', `"${from.title}" has no ${type} relation to "${to.title}".`);
     }
-    const f = from.relations.some((x) => key(x) === key(forward)) ? store.write(from.id, withoutRelation(from, forward), 'relation') : from;
-    const t = to.relations.some((x) => key(x) === key(back)) ? store.write(to.id, withoutRelation(to, back), 'relation') : to;
+    const without = (d: Decision, drop: (r: Relation) => boolean) => ({ ...store.contentOf(d), relations: d.relations.filter((r) => !drop(r)) });
+    const f = from.relations.some(forward) ? store.write(from.id, without(from, forward), 'relation') : from;
+    const t = to.relations.some(back) ? store.write(to.id, without(to, back), 'relation') : to;
     return { from: f, to: t };
   });
 

@@ -8,8 +8,8 @@
  */
 import type { Effect, Status } from '../domain.js';
 import { asIsoDate, asList, asText, parseFrontMatter, type FrontMatterKey } from './front-matter.js';
-import { headingKey, isBlank, listItems, scan, splitLines, type Heading, type Line, type ListItem } from './markdown.js';
-import { fileNumber, findRefs, normalizeRelation, type DecisionRef } from './relations.js';
+import { headingKey, isBlank, listItems, scan, splitLines, type Heading, type Line, type ListItem } from './scan.js';
+import { fileNumber, findRefs, normalizeRelation, type DecisionRef } from './refs.js';
 import { mapStatus, plainStatus } from './status.js';
 
 export const DIALECTS = ['madr2', 'madr3', 'madr4', 'nygard', 'log4brains', 'markdown'] as const;

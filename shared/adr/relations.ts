@@ -1,11 +1,13 @@
 /**
- * Relations between decisions: their names in either spelling ("Superseded by", "superceded-by",
- * "supersededBy"), their reverse, and how a file refers to another decision (a link to its file,
- * "ADR-0005", "#5").
+ * Relations between ADRs as the files write them. A relation stored on one decision is written
+ * into both files: "Supersedes" in one, "Superseded by" in the other. The Nygard writer uses
+ * adr-tools' own spelling ("Supercedes", "Superceded by") so that adr-tools and the tools that
+ * read its folders recognise the lines.
  */
+import type { AdrFormat, AdrLink } from './types.js';
 
-/** Each relation and its reverse; a relation missing here is its own reverse ("conflicts-with"). */
-const PAIRS: [string, string][] = [
+/** Relation pairs: forward, reverse. `relates-to` is its own reverse. */
+const PAIRS: readonly (readonly [string, string])[] = [
   ['supersedes', 'superseded-by'],
   ['amends', 'amended-by'],
   ['clarifies', 'clarified-by'],
@@ -14,115 +16,87 @@ const PAIRS: [string, string][] = [
   ['depends-on', 'enables'],
   ['relates-to', 'relates-to'],
 ];
+/** A relation word Cairn does not know is written as-is in its file and as this in the other. */
+export const UNKNOWN_REVERSE = 'referenced-by';
 
-const REVERSE = new Map<string, string>();
-for (const [a, b] of PAIRS) {
-  REVERSE.set(a, b);
-  REVERSE.set(b, a);
+const ORDER = PAIRS.flatMap(([a, b]) => (a === b ? [a] : [a, b]));
+
+function normalise(type: string): string {
+  return type.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
-/** Spellings real folders use for the same relation. */
-const ALIASES: Record<string, string> = {
-  'superceded-by': 'superseded-by',
-  'superseeded-by': 'superseded-by',
-  'replaced-by': 'superseded-by',
-  supercedes: 'supersedes',
-  replaces: 'supersedes',
-  'related-to': 'relates-to',
-  related: 'relates-to',
-  'relates': 'relates-to',
-  'see-also': 'relates-to',
-  'depends-upon': 'depends-on',
-  requires: 'depends-on',
-  'amended': 'amended-by',
-};
-
-/** A relation name in Cairn's spelling: lower-case words joined by dashes, known aliases folded. */
-export function normalizeRelation(name: string): string {
-  const kebab = name
-    .trim()
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return ALIASES[kebab] ?? kebab;
-}
-
+/** The relation as the other decision sees it. */
 export function reverseRelation(type: string): string {
-  return REVERSE.get(type) ?? type;
-}
-
-/** Relation names this module knows, for pickers. */
-export const KNOWN_RELATIONS: readonly string[] = [...new Set(PAIRS.flat())];
-
-/** "superseded-by" → "Superseded by": how a relation line starts in a file. */
-export function relationVerb(type: string): string {
-  const words = type.split('-').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** How a file points at another decision. */
-export interface DecisionRef {
-  /** The linked file name (no folder, no anchor), when the reference is a link. */
-  file: string | null;
-  /** The number the reference names ("ADR-0005", "5. Help comments", "#5"), if any. */
-  number: number | null;
-  /** The text a person reads. */
-  label: string;
-}
-
-/** The file name a link points at: folder, query and anchor removed, percent-escapes decoded. */
-export function linkedFile(href: string): string | null {
-  const clean = href.trim().replace(/^<|>$/g, '').split(/[?#]/)[0]!;
-  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
-  const base = clean.split('/').pop() ?? '';
-  let name = base;
-  try {
-    name = decodeURIComponent(base);
-  } catch {
-    /* a malformed escape: use the name as written */
+  const t = normalise(type);
+  for (const [a, b] of PAIRS) {
+    if (t === a) return b;
+    if (t === b) return a;
   }
-  return /\.(md|markdown|mdx)$/i.test(name) ? name : name ? `${name}.md` : null;
+  return UNKNOWN_REVERSE;
 }
 
-/** The number at the start of an ADR file name (`0005-x.md`, `adr-005-x.md`, `ADR_5.md`), if any. */
-export function fileNumber(file: string): number | null {
-  const m = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ .]|$)/i.exec(file);
-  if (!m) return null;
-  // A date prefix (log4brains' YYYYMMDD-slug.md) is not a number.
-  if (m[1]!.length === 8 && /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(m[1]!)) return null;
-  return Number(m[1]);
-}
-
-/** The file name renumbered: `0005-x.md` → `0012-x.md`, keeping prefix and zero padding. */
-export function renumberFile(file: string, number: number): string {
-  const m = /^((?:adr[-_ ]?)?)(\d{1,6})(?=[-_ .]|$)/i.exec(file);
-  if (!m || fileNumber(file) === null) return file;
-  return m[1] + String(number).padStart(m[2]!.length, '0') + file.slice(m[0].length);
-}
-
-/** The number a reference's text names, if any: "ADR-0005", "ADR 5", "#5", "5. Title", "0005". */
-export function labelNumber(label: string): number | null {
-  const m = /^(?:\[?ADR[-_ #]?(\d+)\b|#(\d+)\b|(\d+)\.(?:\s|$)|(\d{3,6})$)/i.exec(label.trim());
-  if (!m) return null;
-  return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
-}
-
-/** Every reference in a piece of text: Markdown links first, then bare "ADR-0005" mentions. */
-export function findRefs(text: string): DecisionRef[] {
-  const refs: DecisionRef[] = [];
-  const linkRe = /\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)|<((?:\.{0,2}\/)?[^>\s:]+\.md)>/g;
-  let m: RegExpExecArray | null;
-  let rest = text;
-  while ((m = linkRe.exec(text))) {
-    const label = (m[1] ?? m[3] ?? '').trim();
-    const file = linkedFile(m[2] ?? m[3] ?? '');
-    if (!file) continue;
-    refs.push({ file, number: labelNumber(label) ?? fileNumber(file), label: label || file });
-    rest = rest.replace(m[0], ' ');
+/** The forward form of a relation and whether the edge runs the other way (for graphs). */
+export function canonicalRelation(type: string): { type: string; flipped: boolean } {
+  const t = normalise(type);
+  for (const [a, b] of PAIRS) {
+    if (t === a) return { type: a, flipped: false };
+    if (t === b) return { type: a, flipped: true };
   }
-  if (refs.length) return refs;
-  const bare = /\bADR[-_ #]?(\d{1,6})\b|(?:^|\s)#(\d{1,6})\b|^(\d{1,6})$/gi;
-  while ((m = bare.exec(rest))) refs.push({ file: null, number: Number(m[1] ?? m[2] ?? m[3]), label: m[0].trim() });
-  return refs;
+  return { type: t, flipped: false };
+}
+
+const NYGARD_WORDS: Record<string, string> = { supersedes: 'Supercedes', 'superseded-by': 'Superceded by' };
+
+/** The words that start a link line: "Superseded by", or adr-tools' "Superceded by" in Nygard. */
+export function relationLabel(type: string, format: AdrFormat): string {
+  const t = normalise(type);
+  if (format === 'nygard' && NYGARD_WORDS[t]) return NYGARD_WORDS[t];
+  const words = t.replace(/-/g, ' ').replace(/\s+/g, ' ').trim() || 'relates to';
+  return words[0]!.toUpperCase() + words.slice(1);
+}
+
+/** A decision as the link collector needs it. */
+export interface RelatedDecision {
+  id: string;
+  relations: readonly { type: string; target: string }[];
+}
+
+/** What a decision id resolves to in the folder, or null when it is not exported there. */
+export type LinkTarget = { number: number | null; title: string; file: string | null };
+
+function rank(type: string): number {
+  const i = ORDER.indexOf(type);
+  return i < 0 ? ORDER.length : i;
+}
+
+/**
+ * The link lines of one decision: its own relations and the reverse of every relation another
+ * decision holds to it, without duplicates, in a fixed order (kind, then number, then title).
+ */
+export function collectLinks(id: string, decisions: readonly RelatedDecision[], resolve: (id: string) => LinkTarget | null): AdrLink[] {
+  const seen = new Map<string, AdrLink & { sortTitle: string }>();
+  const add = (type: string, target: string) => {
+    if (target === id) return;
+    const t = normalise(type);
+    const key = `${t}\u0000${target}`;
+    if (seen.has(key)) return;
+    const resolved = resolve(target);
+    const link = resolved ?? { number: null, title: target, file: null };
+    seen.set(key, { type: t, number: link.number, title: link.title, file: link.file, sortTitle: link.title });
+  };
+  const self = decisions.find((d) => d.id === id);
+  for (const r of self?.relations ?? []) add(r.type, r.target);
+  for (const other of decisions) {
+    if (other.id === id) continue;
+    for (const r of other.relations) if (r.target === id) add(reverseRelation(r.type), other.id);
+  }
+  return [...seen.values()]
+    .sort(
+      (a, b) =>
+        rank(a.type) - rank(b.type) ||
+        (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
+        (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+        (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : 0),
+    )
+    .map(({ sortTitle: _s, ...link }) => link);
 }

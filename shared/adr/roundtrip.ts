@@ -1,9 +1,10 @@
 import type { Decision, Relation } from '../domain.js';
 import { snapshotOfOrigin, type LinkInfo, type OriginExtra, type Snapshot } from './content.js';
 import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
-import type { ListItem } from './markdown.js';
+import type { ListItem } from './scan.js';
 import { META_FIELDS, type MetaField, type ParsedAdr, type ParsedRelation, type Section, type SectionKind, type Span } from './parse.js';
-import { relationVerb } from './relations.js';
+import { relabel } from './refs.js';
+import { relationLabel } from './relations.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
 
 /** What the exporter knows about a decision another file links to; used when the importer recorded no link. */
@@ -230,12 +231,20 @@ function metaLabel(field: MetaField, ctx: Ctx): string {
   }
 }
 
+/**
+ * How this file links to a decision. Where the exporter says where that decision's file is, that
+ * wins (a link never points at a file that is not there), written in the label style the file
+ * already used for it; otherwise the link the file had or Cairn recorded when the relation was added.
+ */
 function linkOf(ctx: Ctx, target: string): LinkInfo | null {
-  const known = ctx.extra.links[target];
-  if (known) return known;
+  const parsed = ctx.adr.relations.find((r, i) => ctx.extra.targets[i] === target && r.ref.file);
+  const known = ctx.extra.links[target] ?? (parsed ? { label: parsed.ref.label, file: parsed.ref.file, number: parsed.ref.number } : null);
   const found = ctx.resolve?.(target);
-  if (!found) return null;
-  return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
+  if (!found?.file) return known;
+  if (!known) return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
+  if (known.file === found.file && known.number === found.number) return known;
+  const label = known.number !== null && found.number !== null ? relabel(known.label, known.number, found.number) : known.label;
+  return { label, file: found.file, number: found.number };
 }
 
 /** How a file of this dialect names a decision it links to. */
@@ -611,7 +620,10 @@ function renderConsequences(ctx: Ctx) {
 function relationLineText(ctx: Ctx, r: Relation): string | null {
   const link = linkOf(ctx, r.target);
   if (!link) return null;
-  return `${relationVerb(r.type)} ${linkText(link)}`;
+  // The words a line of the same relation in this file already uses ("Supersedes" or adr-tools' "Supercedes").
+  const same = ctx.adr.relations.find((p) => p.type === r.type && p.item && p.link && p.home !== 'status');
+  const words = same ? ctx.raw.slice(same.item!.textStart, same.link!.start).trim() : '';
+  return `${words || relationLabel(r.type, ctx.adr.dialect === 'nygard' ? 'nygard' : 'madr')} ${linkText(link)}`;
 }
 
 function renderRelations(ctx: Ctx, carried: Relation[]) {

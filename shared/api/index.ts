@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
+import { exportMethods } from './export.js';
 import type { MethodSpec } from './define.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
@@ -15,6 +16,7 @@ export const api = {
   ...decisionMethods,
   ...knowledgeMethods,
   ...evaluationMethods,
+  ...exportMethods,
   ...importMethods,
   ...lifecycleMethods,
 } as const satisfies Record<string, MethodSpec>;

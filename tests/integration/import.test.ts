@@ -10,7 +10,7 @@ import { tempDir, testCore } from '../helpers/temp.js';
 function copyFixture(name: string): string {
   const dir = path.join(tempDir('cairn-import-'), name);
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
-  return dir;
+  return fs.realpathSync(dir);
 }
 
 async function all(core: Core) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdr } from '../../shared/adr/parse.js';
-import { fileNumber, findRefs, normalizeRelation, renumberFile, reverseRelation } from '../../shared/adr/relations.js';
+import { fileNumber, findRefs, normalizeRelation, renumberFile, reverseRelation } from '../../shared/adr/refs.js';
 import { mapStatus } from '../../shared/adr/status.js';
 import { fixture, parsed } from '../helpers/adr.js';
 
@@ -161,7 +161,8 @@ describe('statuses and relations in either spelling', () => {
     expect(normalizeRelation('Related to')).toBe('relates-to');
     expect(reverseRelation('amends')).toBe('amended-by');
     expect(reverseRelation('enables')).toBe('depends-on');
-    expect(reverseRelation('conflicts-with')).toBe('conflicts-with');
+    expect(reverseRelation('refines')).toBe('refined-by');
+    expect(reverseRelation('conflicts-with')).toBe('referenced-by');
   });
 
   it('reads numbers from file names and rewrites them', () => {

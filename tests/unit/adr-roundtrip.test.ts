@@ -162,6 +162,16 @@ describe('renderImported: relations', () => {
     });
   });
 
+  it('follows the exporter when it says where a linked decision\'s file is, in the label style the file used', () => {
+    const d = decisionFrom(nygard3, { targets });
+    const resolve = (id: string) => (id === 't2' ? { number: 7, title: 'Deploy with shell scripts', file: '0007-deploy-with-scripts.md' } : id === 't1' ? { number: 1, title: 'x', file: '0001-record-architecture-decisions.md' } : null);
+    expect(lineDiff(fixture(nygard3), renderImported(d, resolve)!)).toEqual({
+      removed: ['Supersedes [2. Deploy with shell scripts](0002-deploy-with-scripts.md)'],
+      added: ['Supersedes [7. Deploy with shell scripts](0007-deploy-with-scripts.md)'],
+    });
+    expect(renderImported(d, () => null)).toBe(fixture(nygard3));
+  });
+
   it('does not write relations Cairn only implies (the reverse of another file\'s line)', () => {
     const rel = 'nygard/0001-record-architecture-decisions.md';
     const d = decisionFrom(rel);

@@ -13,7 +13,7 @@ import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
 import { describeIssues } from '../../../shared/api/define.js';
 import { contentFromFile, DEFAULT_STATUS, PARSER_VERSION, readExtra, snapshotOfOrigin, type LinkInfo, type OriginExtra } from '../../../shared/adr/content.js';
 import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
-import { reverseRelation } from '../../../shared/adr/relations.js';
+import { reverseRelation } from '../../../shared/adr/refs.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
@@ -58,9 +58,11 @@ export function createImporter(ctx: CoreContext): Importer {
   const running = new Set<string>();
 
   async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}): Promise<ImportReport> {
-    const dir = path.resolve(dirInput);
+    // Folders are keyed by their real path, as the exporter keys them, so both find the same rows.
+    let dir = path.resolve(dirInput);
     let entries: import('node:fs').Dirent[];
     try {
+      dir = await fs.realpath(dir);
       const stat = await fs.stat(dir);
       if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (e.g. docs/decisions or doc/adr).`);
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -368,5 +370,9 @@ export function duplicateNumbers(db: CoreContext['db'], only?: Set<string>) {
     g.decisions.push({ id: r.id, title: r.title, file: r.file });
     groups.set(k, g);
   }
-  return [...groups.values()].filter((g) => g.decisions.length > 1 && (!only || g.decisions.some((d) => only.has(d.id))));
+  const byFile = (a: { file: string | null; title: string; id: string }, b: typeof a) =>
+    (a.file ?? '').localeCompare(b.file ?? '') || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  return [...groups.values()]
+    .filter((g) => g.decisions.length > 1 && (!only || g.decisions.some((d) => only.has(d.id))))
+    .map((g) => ({ ...g, decisions: g.decisions.sort(byFile) }));
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { RelationView, StatusChange } from '../../../shared/api/lifecycle.js';
-import { KNOWN_RELATIONS } from '../../../shared/adr/relations.js';
+import { KNOWN_RELATIONS } from '../../../shared/adr/refs.js';
 import type { Decision, DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { href } from '../router.js';

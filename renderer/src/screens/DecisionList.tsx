@@ -3,6 +3,7 @@ import { STATUSES, type DecisionSummary, type Status } from '../../../shared/dom
 import { api } from '../api.js';
 import { href, navigate } from '../router.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { ExportDialog } from '../components/ExportDialog.js';
 import { ImportButton } from '../components/ImportDialog.js';
 
 export function DecisionList() {
@@ -13,7 +14,9 @@ export function DecisionList() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
-  const [imports, setImports] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  // Export gives drafts their numbers; the list reloads when the dialog closes.
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -32,7 +35,7 @@ export function DecisionList() {
       live = false;
       clearTimeout(t);
     };
-  }, [status, text, trashed, imports]);
+  }, [status, text, trashed, reloads]);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -74,7 +77,20 @@ export function DecisionList() {
             Start guided decision
           </button>
         </form>
-        <ImportButton onImported={() => setImports((n) => n + 1)} />
+        <button type="button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
+        {exporting && (
+          <ExportDialog
+            ids={[]}
+            what="all decisions"
+            onClose={() => {
+              setExporting(false);
+              setReloads((n) => n + 1);
+            }}
+          />
+        )}
+        <ImportButton onImported={() => setReloads((n) => n + 1)} />
       </header>
       <div className="filters" role="search">
         <label>

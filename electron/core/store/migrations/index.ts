@@ -4,8 +4,9 @@
  */
 import { migration0001 } from './0001-decisions.js';
 import { migration0002 } from './0002-knowledge-and-repo-files.js';
+import { migration0003 } from './0003-export-files.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };
