@@ -87,6 +87,10 @@ export const renumberCommand: Command = {
     if (args[1] !== undefined && !/^\d+$/.test(args[1])) throw new UsageError(`"${args[1]}" is not a number.`);
     const result = await ctx.core().invoke('renumberDecision', { id: args[0]!, number: args[1] === undefined ? undefined : Number(args[1]) });
     if (ctx.json) return void ctx.out(JSON.stringify(result, null, 2));
-    ctx.out(`${label(result.decision)}${result.rewritten.length ? `; links rewritten in ${result.rewritten.length} other decision${result.rewritten.length === 1 ? '' : 's'}` : ''}.`);
+    const lines = [`${label(result.decision)}${result.rewritten.length ? `; links rewritten in ${result.rewritten.length} other decision${result.rewritten.length === 1 ? '' : 's'}` : ''}.`];
+    for (const m of result.moved) lines.push(`  renamed ${m.from} to ${m.to} in ${m.dir}`);
+    for (const k of result.kept) lines.push(`  not renamed: ${k.reason}`);
+    if (result.moved.length) lines.push('Export the folder to write the new number and links into the files.');
+    ctx.out(lines.join('\n'));
   },
 };

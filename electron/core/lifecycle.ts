@@ -10,9 +10,12 @@ import { readExtra, type LinkInfo } from '../../shared/adr/content.js';
 import { normalizeRelation, relabel, renumberFile, reverseRelation } from '../../shared/adr/refs.js';
 import { linkLabel } from '../../shared/adr/roundtrip.js';
 import type { Decision, DecisionContent, Relation, Status } from '../../shared/domain.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { CoreContext } from './context.js';
 import type { DecisionStore, SaveReason } from './decisions.js';
 import { duplicateNumbers } from './import/importer.js';
+import { sha256 } from './import/read-file.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
 
@@ -161,22 +164,106 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     }));
   }
 
-  const renumber = db.transaction((id: string, number?: number) => {
+  /**
+   * Renumbering moves the decision's file in every folder it was read from or written to
+   * (`0002-x.md` → `0004-x.md`, as `git mv` would), when the file is still what Cairn last saw
+   * there; a file changed since is left for the person to rename. The files are moved first and
+   * moved back if the database cannot be written, so the store and the folders stay in step.
+   */
+  function renumber(id: string, number?: number) {
     const d = store.get(id);
     const n = number ?? store.nextNumber();
     const taken = db.prepare<[number, string], { id: string; title: string }>('SELECT id, title FROM decisions WHERE number = ? AND id <> ? AND trashed_at IS NULL').get(n, id);
     if (taken) throw new CairnError('conflict', `ADR ${n} is taken by "${taken.title}". Pick a free number, e.g. ${store.nextNumber()}, or leave the number out to take the next one.`);
-    if (d.number === n) return { decision: d, rewritten: [] as string[] };
-    const oldFile = fileOf(d);
+    if (d.number === n) return { decision: d, rewritten: [] as string[], moved: [], kept: [] };
+    const rows = db.prepare<[string], { dir: string; file: string; sha256: string }>('SELECT dir, file, sha256 FROM repo_files WHERE decision_id = ?').all(id);
+    const moved: { dir: string; from: string; to: string }[] = [];
+    const kept: { dir: string; file: string; reason: string }[] = [];
+    for (const row of rows) {
+      const to = renumberFile(row.file, n);
+      if (to === row.file) continue;
+      const from = path.join(row.dir, row.file);
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(from);
+      } catch {
+        kept.push({ dir: row.dir, file: row.file, reason: `${row.file} is no longer in ${row.dir}; nothing to rename there.` });
+        continue;
+      }
+      if (fs.existsSync(path.join(row.dir, to))) kept.push({ dir: row.dir, file: row.file, reason: `${to} exists already in ${row.dir}; rename ${row.file} yourself.` });
+      else if (sha256(bytes) !== row.sha256) kept.push({ dir: row.dir, file: row.file, reason: `${row.file} changed since Cairn last read or wrote it; import the folder again, then renumber.` });
+      else moved.push({ dir: row.dir, from: row.file, to });
+    }
+    const done: typeof moved = [];
+    const undo = () => {
+      for (const m of done.reverse()) {
+        try {
+          fs.renameSync(path.join(m.dir, m.to), path.join(m.dir, m.from));
+        } catch {
+          /* best effort: the error that made us undo is the one reported */
+        }
+      }
+    };
+    try {
+      for (const m of moved) {
+        fs.renameSync(path.join(m.dir, m.from), path.join(m.dir, m.to));
+        done.push(m);
+      }
+    } catch (e) {
+      undo();
+      throw new CairnError('io', `Cannot rename the decision's file: ${(e as Error).message}. Nothing was changed.`);
+    }
+    try {
+      return { ...renumberInStore(d, n, moved), moved, kept };
+    } catch (e) {
+      undo();
+      throw e;
+    }
+  }
+
+  const renumberInStore = db.transaction((d: Decision, n: number, moved: { dir: string; from: string; to: string }[]) => {
+    const id = d.id;
+    // The file names links use: the files moved, or (never written anywhere) the names an export would give.
+    const renames = new Map(moved.map((m) => [m.from, m.to]));
+    if (!renames.size && !db.prepare('SELECT 1 FROM repo_files WHERE decision_id = ?').get(id)) {
+      const before = fileOf(d);
+      const after = predictedFile({ number: n, title: d.title });
+      if (before && after && before !== after) renames.set(before, after);
+    }
+    const swap = (text: string) => {
+      let out = text;
+      for (const [from, to] of renames) out = out.split(`](${from})`).join(`](${to})`).split(`](./${from})`).join(`](./${to})`);
+      return out;
+    };
+    const swapText = (c: DecisionContent): boolean => {
+      let changed = false;
+      for (const k of ['context', 'rationale', 'confirmation', 'moreInformation'] as const) {
+        const next = swap(c[k]);
+        if (next !== c[k]) {
+          c[k] = next;
+          changed = true;
+        }
+      }
+      c.options = c.options.map((o) => {
+        const description = swap(o.description);
+        if (description !== o.description) changed = true;
+        return { ...o, description };
+      });
+      return changed;
+    };
     const content = store.contentOf(d);
-    if (content.origin) content.origin = { ...content.origin, file: renumberFile(content.origin.file, n) };
-    const decision = store.write(id, content, 'number', { number: n });
-    const newFile = fileOf(decision);
+    if (content.origin) content.origin = { ...content.origin, file: renames.get(content.origin.file) ?? renumberFile(content.origin.file, n) };
+    swapText(content);
+    store.write(id, content, 'number', { number: n });
+    const moveRow = db.prepare('UPDATE repo_files SET file = ? WHERE dir = ? AND file = ?');
+    for (const m of moved) moveRow.run(m.to, m.dir, m.from);
     const rewritten: string[] = [];
     // Every decision that links to this one: its recorded link, and Markdown links in its text.
-    const mentioning = db.prepare<[string, string], { id: string }>(`SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id <> ? AND d.trashed_at IS NULL AND instr(c.content, ?) > 0`);
+    const mentioning = db.prepare<[string, string], { id: string }>(
+      'SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id <> ? AND d.trashed_at IS NULL AND instr(c.content, ?) > 0',
+    );
     const candidates = new Set<string>(mentioning.all(id, id).map((r) => r.id));
-    if (oldFile) for (const r of mentioning.all(id, oldFile)) candidates.add(r.id);
+    for (const from of renames.keys()) for (const r of mentioning.all(id, from)) candidates.add(r.id);
     for (const otherId of candidates) {
       const other = store.get(otherId);
       const c = store.contentOf(other);
@@ -187,7 +274,7 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
         if (old) {
           const next: LinkInfo = {
             label: d.number !== null ? relabel(old.label, d.number, n) : old.label,
-            file: old.file ? (d.number !== null ? renumberFile(old.file, n) : newFile) : null,
+            file: old.file ? (renames.get(old.file) ?? old.file) : null,
             number: n,
           };
           if (JSON.stringify(next) !== JSON.stringify(old)) {
@@ -196,21 +283,7 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
           }
         }
       }
-      if (oldFile && newFile && oldFile !== newFile) {
-        const swap = (text: string) => text.split(`](${oldFile})`).join(`](${newFile})`).split(`](./${oldFile})`).join(`](./${newFile})`);
-        for (const k of ['context', 'rationale', 'confirmation', 'moreInformation'] as const) {
-          const next = swap(c[k]);
-          if (next !== c[k]) {
-            c[k] = next;
-            changed = true;
-          }
-        }
-        c.options = c.options.map((o) => {
-          const description = swap(o.description);
-          if (description !== o.description) changed = true;
-          return { ...o, description };
-        });
-      }
+      if (swapText(c)) changed = true;
       if (changed) {
         store.write(otherId, c, 'relation');
         rewritten.push(otherId);

@@ -66,7 +66,15 @@ export const lifecycleMethods = {
   ),
   renumberDecision: method(
     z.object({ id: Id, number: z.number().int().min(0).optional() }),
-    z.object({ decision: Decision, rewritten: z.array(Id) }),
-    'Give a decision another number (the next free one if none is given) and rewrite the links that point at it.',
+    z.object({
+      decision: Decision,
+      /** Other decisions whose links to it were rewritten. */
+      rewritten: z.array(Id),
+      /** Its files renamed in ADR folders (`0002-x.md` → `0004-x.md`). */
+      moved: z.array(z.object({ dir: z.string(), from: z.string(), to: z.string() })),
+      /** Files left as they are, with the reason (changed since Cairn saw them, name taken, gone). */
+      kept: z.array(z.object({ dir: z.string(), file: z.string(), reason: z.string() })),
+    }),
+    'Give a decision another number (the next free one if none is given): its file is renamed in the folders Cairn knows, and the links that point at it are rewritten.',
   ),
 };

@@ -67,7 +67,8 @@ describe('cairn import, supersede, link', () => {
     expect(amb.err).toMatch(/2 decisions have number 1/);
     const dups = JSON.parse((await cairn('duplicates', '--json', '--db', db)).out);
     const renum = await cairn('renumber', dups[0].decisions[1].id, '--db', db);
-    expect(renum.out).toBe('ADR 2: B.');
+    expect(renum.out).toMatch(/^ADR 2: B\.\n {2}renamed 0001-b\.md to 0002-b\.md in .*\nExport the folder to write the new number and links into the files\.$/);
+    expect(fs.existsSync(path.join(dir, '0002-b.md'))).toBe(true);
     expect((await cairn('duplicates', '--db', db)).out).toBe('No two decisions share a number.');
   });
 });

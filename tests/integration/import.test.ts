@@ -207,8 +207,11 @@ describe('duplicate numbers from parallel branches', () => {
     const tune = report.imported.find((f) => f.file === '0003-tune-the-cache.md')!.id;
     const taken = await core.call('renumberDecision', { id: cache, number: 3 });
     expect(!taken.ok && taken.error.message).toMatch(/ADR 3 is taken by "Tune the cache"/);
-    const { decision, rewritten } = await core.invoke('renumberDecision', { id: cache });
+    const { decision, rewritten, moved, kept } = await core.invoke('renumberDecision', { id: cache });
     expect(decision).toMatchObject({ number: 4, origin: { file: '0004-add-a-cache.md' } });
+    expect(moved).toEqual([{ dir: fs.realpathSync(dir), from: '0002-add-a-cache.md', to: '0004-add-a-cache.md' }]);
+    expect(kept).toEqual([]);
+    expect(fs.existsSync(path.join(dir, '0002-add-a-cache.md'))).toBe(false);
     expect(rewritten.sort()).toEqual([tune, report.imported.find((f) => f.file === '0001-start.md')!.id, report.imported.find((f) => f.file === '0002-add-a-queue.md')!.id].sort());
     expect(await core.invoke('findDuplicateNumbers', {})).toEqual([]);
 
@@ -216,5 +219,20 @@ describe('duplicate numbers from parallel branches', () => {
     expect(renderedTune).toContain('Amends [4. Add a cache](0004-add-a-cache.md)');
     expect(renderedTune).toContain('See [the cache](0004-add-a-cache.md) for details.');
     expect(renderImported(decision)).toMatch(/^# 4\. Add a cache\n/);
+
+    // The export writes the new number and links; importing again finds everything unchanged.
+    const exported = await core.invoke('runExport', { dir, index: false });
+    expect(exported.written.map((w) => w.file).sort()).toEqual(['0001-start.md', '0002-add-a-queue.md', '0003-tune-the-cache.md', '0004-add-a-cache.md']);
+    expect(fs.readFileSync(path.join(dir, '0004-add-a-cache.md'), 'utf8')).toBe(adr(2, 'Add a cache').replace('# 2. Add a cache', '# 4. Add a cache').replace('(0002-add-a-cache.md)', '(0004-add-a-cache.md)'));
+    expect(fs.readFileSync(path.join(dir, '0003-tune-the-cache.md'), 'utf8')).toContain('Amends [4. Add a cache](0004-add-a-cache.md)');
+    const again = await core.invoke('importFolder', { dir });
+    expect(again).toMatchObject({ imported: [], updated: [], missing: [], duplicates: [] });
+    expect(again.unchanged).toHaveLength(4);
+
+    // A file changed since Cairn saw it is not renamed behind the person's back.
+    fs.appendFileSync(path.join(dir, '0004-add-a-cache.md'), '\nEdited by hand.\n');
+    const refused = await core.invoke('renumberDecision', { id: cache, number: 9 });
+    expect(refused.moved).toEqual([]);
+    expect(refused.kept[0]!.reason).toMatch(/changed since Cairn last read or wrote it; import the folder again/);
   });
 });
