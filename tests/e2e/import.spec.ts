@@ -82,3 +82,21 @@ test('a decision shows its relations in both directions, and relations added on 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('two files with the same number are reported, and one is renumbered from the report', async ({ app }) => {
+  const dir = tempFolder();
+  fs.writeFileSync(path.join(dir, '0001-use-kafka.md'), '# 1. Use Kafka\n\n## Status\n\nAccepted\n');
+  fs.writeFileSync(path.join(dir, '0001-use-nats.md'), '# 1. Use NATS\n\n## Status\n\nProposed\n');
+  try {
+    const dialog = await app.importFolder(dir);
+    const duplicates = dialog.getByRole('list', { name: 'Duplicate numbers' });
+    await expect(duplicates).toContainText('ADR 1 is used by 0001-use-kafka.md and 0001-use-nats.md.');
+    await duplicates.getByRole('button', { name: 'Renumber 0001-use-nats.md' }).click();
+    await expect(duplicates.getByRole('status')).toHaveText('Now ADR 2 (0001-use-nats.md → 0002-use-nats.md).');
+    expect(fs.readdirSync(dir).sort()).toEqual(['0001-use-kafka.md', '0002-use-nats.md']);
+    await app.closeImport();
+    await expect(app.page.getByRole('row', { name: /Use NATS/ })).toContainText('2');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -130,17 +130,50 @@ function Report({ report: r }: { report: ImportReport }) {
       {r.skipped.length > 0 && (
         <ReportList title="Skipped" items={r.skipped.map((s) => `${s.file}: ${s.reason}`)} />
       )}
-      {r.duplicates.length > 0 && (
-        <ReportList
-          title="Duplicate numbers"
-          items={r.duplicates.map((g) => `ADR ${g.number} is used by ${g.decisions.map((d) => d.file ?? d.title).join(' and ')}. Open one and renumber it.`)}
-        />
-      )}
+      {r.duplicates.length > 0 && <Duplicates groups={r.duplicates} />}
       {r.updated.length > 0 && <ReportList title="Updated" items={r.updated.map((f) => `${adr(f.number)}: ${f.title} (${f.changes.join(', ') || 'formatting'})`)} />}
       {r.missing.length > 0 && <ReportList title="No longer in the folder (kept in Cairn)" items={r.missing.map((f) => f.file)} />}
       {r.warnings.length > 0 && <ReportList title="Warnings" items={r.warnings.map((w) => `${w.file}: ${w.message}`)} />}
       {r.imported.length > 0 && <ReportList title="New" items={r.imported.map((f) => `${adr(f.number)}: ${f.title} (${f.dialect})`)} collapsed={r.imported.length > 10} />}
     </section>
+  );
+}
+
+/** Numbers two files share (parallel branches), each later file with a button that gives it the next free number. */
+function Duplicates({ groups }: { groups: ImportReport['duplicates'] }) {
+  const [done, setDone] = useState<Record<string, string>>({});
+  async function renumber(id: string) {
+    try {
+      const r = await api.renumberDecision({ id });
+      const moved = r.moved.map((m) => `${m.from} → ${m.to}`).join(', ');
+      const kept = r.kept.map((k) => k.reason).join(' ');
+      setDone((d) => ({ ...d, [id]: `Now ADR ${r.decision.number}${moved ? ` (${moved})` : ''}. ${kept}`.trim() }));
+    } catch (e) {
+      setDone((d) => ({ ...d, [id]: (e as Error).message }));
+    }
+  }
+  return (
+    <details open>
+      <summary>Duplicate numbers ({groups.length})</summary>
+      <ul tabIndex={0} aria-label="Duplicate numbers">
+        {groups.map((g) => (
+          <li key={g.number}>
+            ADR {g.number} is used by {g.decisions.map((d) => d.file ?? d.title).join(' and ')}.
+            {g.decisions.slice(1).map((d) => (
+              <div key={d.id} className="duplicate-action">
+                {done[d.id] ? (
+                  <span role="status">{done[d.id]}</span>
+                ) : (
+                  <button type="button" onClick={() => renumber(d.id)}>
+                    Renumber {d.file ?? d.title}
+                  </button>
+                )}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
