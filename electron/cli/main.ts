@@ -13,6 +13,7 @@ import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, superse
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
+import { compareCommand } from './compare.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   knowledgeCommand,
   exportCommand,
+  compareCommand,
 ];
 COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 

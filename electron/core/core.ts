@@ -15,6 +15,8 @@ import { decisionHandlers } from './handlers/decisions.js';
 import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
 import { evaluationHandlers } from './handlers/evaluation.js';
+import { compareHandlers } from './handlers/compare.js';
+import { createCompareQueries } from './compare.js';
 import { createPackStore } from './knowledge/packs.js';
 import { importHandlers } from './handlers/import.js';
 import { lifecycleHandlers } from './handlers/lifecycle.js';
@@ -82,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     ...knowledgeHandlers(ctx, packs),
     ...evaluationHandlers(ctx, decisions, packs),
     ...exportHandlers(ctx, decisions),
+    ...compareHandlers(createCompareQueries(ctx, decisions)),
     ...importHandlers(createImporter(ctx)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
   };

@@ -4,6 +4,10 @@ import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
 import { GuidedDecision } from './screens/GuidedDecision.js';
 import { Library } from './screens/Library.js';
+import { Compare } from './screens/Compare.js';
+import { History } from './screens/History.js';
+import { RelationGraph } from './screens/RelationGraph.js';
+import { Timeline } from './screens/Timeline.js';
 
 interface NavItem {
   route: string;
@@ -14,6 +18,9 @@ interface NavItem {
 const NAV: NavItem[] = [
   { route: 'decisions', label: 'Decisions' },
   { route: 'library', label: 'Library' },
+  { route: 'compare', label: 'Compare' },
+  { route: 'timeline', label: 'Timeline' },
+  { route: 'graph', label: 'Relations' },
 ];
 
 export function App() {
@@ -30,6 +37,10 @@ export function App() {
   let screen: React.ReactNode;
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
   else if (section === 'library') screen = <Library route={route} />;
+  else if (section === 'compare') screen = <Compare ids={route.slice(1)} />;
+  else if (section === 'history' && id) screen = <History key={id} id={id} />;
+  else if (section === 'timeline') screen = <Timeline />;
+  else if (section === 'graph') screen = <RelationGraph focus={id} />;
   else screen = <DecisionList />;
   if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
   return (

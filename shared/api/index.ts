@@ -8,6 +8,7 @@ import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
+import { compareMethods } from './compare.js';
 import type { MethodSpec } from './define.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
@@ -17,6 +18,7 @@ export const api = {
   ...knowledgeMethods,
   ...evaluationMethods,
   ...exportMethods,
+  ...compareMethods,
   ...importMethods,
   ...lifecycleMethods,
 } as const satisfies Record<string, MethodSpec>;

@@ -5,6 +5,7 @@ import { ListField, TextArea, TextField } from '../components/Fields.js';
 import { RelationsPanel } from '../components/RelationsPanel.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ExportDialog } from '../components/ExportDialog.js';
+import { Precedents } from '../components/Precedents.js';
 import { href, navigate } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
 
@@ -90,6 +91,7 @@ function Editor({ initial }: { initial: Decision }) {
           <button type="button" onClick={toggleTrash}>
             {saved.trashedAt ? 'Restore from trash' : 'Move to trash'}
           </button>
+          <a href={href('graph', saved.id)}>Relation graph</a>
         </div>
       </header>
       {error && (
@@ -114,6 +116,7 @@ function Editor({ initial }: { initial: Decision }) {
           }}
         />
       )}
+      <Precedents id={saved.id} revision={saved.revision} />
 
       <div className="form-grid">
         <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />
@@ -237,6 +240,9 @@ function Revisions({ id, revision }: { id: string; revision: number }) {
   return (
     <section className="panel" aria-labelledby="revisions-title">
       <h2 id="revisions-title">Revisions</h2>
+      <p>
+        <a href={href('history', id)}>Compare any two revisions, or restore one</a>
+      </p>
       {!items ? (
         <p className="muted">Loading…</p>
       ) : (

@@ -5,8 +5,16 @@
 import { migration0001 } from './0001-decisions.js';
 import { migration0002 } from './0002-knowledge-and-repo-files.js';
 import { migration0003 } from './0003-export-files.js';
+import { migration0004 } from './0004-history-and-link-indexes.js';
+import { migration0005 } from './0005-export-input-fingerprints.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
