@@ -2,15 +2,18 @@
  * The Electron host: one window, the app served from a private scheme, the core behind IPC.
  * Keep it thin: everything testable lives in core/ and host/ and is tested without Electron.
  */
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCore, type Core } from './core/core.js';
+import { fileURLToPath } from 'node:url';
+import { createCore } from './core/core.js';
+import { openCoreHost, type CoreHost } from './core/recovery.js';
 import { resolveDbPath } from './core/paths.js';
+import { serveAppRequest } from './host/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from './host/csp.js';
+import { hardenSession, hardenWebContents } from './host/harden.js';
 import { registerIpc } from './host/ipc.js';
-import { APP_SCHEME, isAllowedExternalUrl, isAppUrl, webPreferences } from './host/window-settings.js';
+import { APP_ORIGIN, APP_SCHEME, webPreferences } from './host/window-settings.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -27,7 +30,7 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-let core: Core | null = null;
+let core: CoreHost | null = null;
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -40,14 +43,7 @@ function createWindow(): void {
     webPreferences: webPreferences(path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  void win.loadURL(`${APP_SCHEME}://app/index.html`);
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 app.enableSandbox();
@@ -60,27 +56,20 @@ app.on('second-instance', () => {
   }
 });
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-});
+// Every web contents, the window's and any other, gets the navigation, window and webview policy.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
 
 void app.whenReady().then(() => {
   const dbPath = resolveDbPath(process.env.CAIRN_DB, process.env);
-  core = createCore({ dbPath, knowledgeDir, nativeBinding: electronNativeBinding() });
+  const nativeBinding = electronNativeBinding();
+  // A damaged database does not stop the app: the window opens on the restore page instead.
+  core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding }), dbPath, { nativeBinding });
   registerIpc(ipcMain, core);
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  hardenSession(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
-  });
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),

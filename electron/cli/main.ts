@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CairnError } from '../../shared/api/define.js';
 import { createCore, type Core } from '../core/core.js';
 import { resolveDbPath } from '../core/paths.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { importCommand } from './import.js';
@@ -24,6 +25,8 @@ export const COMMANDS: Command[] = [
   knowledgeCommand,
   exportCommand,
   compareCommand,
+  backupCommand,
+  restoreCommand,
 ];
 COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 

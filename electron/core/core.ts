@@ -18,6 +18,8 @@ import { evaluationHandlers } from './handlers/evaluation.js';
 import { compareHandlers } from './handlers/compare.js';
 import { createCompareQueries } from './compare.js';
 import { createPackStore } from './knowledge/packs.js';
+import { storeHandlers, type StoreState } from './handlers/store.js';
+import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
 import { importHandlers } from './handlers/import.js';
 import { lifecycleHandlers } from './handlers/lifecycle.js';
 import { createImporter } from './import/importer.js';
@@ -30,6 +32,8 @@ export interface CoreOptions {
   knowledgeDir?: string;
   nativeBinding?: string;
   checkOutput?: boolean;
+  /** The daily backup taken on the first open of a day (false: none, for throwaway stores). */
+  backups?: { keepDaily?: number } | false;
 }
 
 export interface Core {
@@ -56,6 +60,14 @@ export function defaultKnowledgeDir(): string {
   return path.resolve('knowledge');
 }
 
+function hasData(p: string): boolean {
+  try {
+    return statSync(p).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -69,11 +81,23 @@ export function createCore(options: CoreOptions): Core {
     now: options.platform?.now ?? (() => new Date()),
     newId: options.platform?.newId ?? (() => randomUUID()),
   };
+  // A store created just now has nothing to back up; any other gets its daily copy.
+  const existed = options.dbPath !== ':memory:' && hasData(options.dbPath);
   const db = openDatabase(options.dbPath, { now: platform.now, nativeBinding: options.nativeBinding });
+  const storeState: StoreState = { backupProblem: null };
+  if (existed && options.backups !== false) {
+    try {
+      dailyBackup(db, options.dbPath, platform.now(), options.backups?.keepDaily ?? DEFAULT_KEEP_DAILY);
+    } catch (e) {
+      // A full disk must not keep the user from their decisions; the status reports it instead.
+      storeState.backupProblem = (e as Error).message;
+    }
+  }
   const ctx: CoreContext = {
     db,
     platform,
     dataDir: path.dirname(path.resolve(options.dbPath)),
+    dbPath: path.resolve(options.dbPath),
     knowledgeDir: options.knowledgeDir ?? defaultKnowledgeDir(),
   };
   const decisions = createDecisionStore(ctx);
@@ -85,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
     ...evaluationHandlers(ctx, decisions, packs),
     ...exportHandlers(ctx, decisions),
     ...compareHandlers(createCompareQueries(ctx, decisions)),
+    ...storeHandlers(ctx, storeState),
     ...importHandlers(createImporter(ctx)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
   };

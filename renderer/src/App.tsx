@@ -8,6 +8,7 @@ import { Compare } from './screens/Compare.js';
 import { History } from './screens/History.js';
 import { RelationGraph } from './screens/RelationGraph.js';
 import { Timeline } from './screens/Timeline.js';
+import { Recovery, useStoreHealth } from './screens/Recovery.js';
 
 interface NavItem {
   route: string;
@@ -26,6 +27,7 @@ const NAV: NavItem[] = [
 export function App() {
   const route = useRoute();
   const [section = 'decisions', id] = route;
+  const storeHealth = useStoreHealth(hasToken);
   if (!hasToken) {
     return (
       <main className="standalone">
@@ -34,6 +36,7 @@ export function App() {
       </main>
     );
   }
+  if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
   let screen: React.ReactNode;
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
   else if (section === 'library') screen = <Library route={route} />;

@@ -10,6 +10,7 @@ import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
 import { compareMethods } from './compare.js';
 import type { MethodSpec } from './define.js';
+import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
 
@@ -19,6 +20,7 @@ export const api = {
   ...evaluationMethods,
   ...exportMethods,
   ...compareMethods,
+  ...storeMethods,
   ...importMethods,
   ...lifecycleMethods,
 } as const satisfies Record<string, MethodSpec>;

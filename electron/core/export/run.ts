@@ -8,7 +8,7 @@ import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions.js';
 import { sha256 } from './folder.js';
 import { planExport, type PlanRequest } from './plan.js';
-import { ensureFolder, writeAtomic, writeAtomicMany } from './write.js';
+import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';
 
 export async function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): Promise<ExportResult> {
   const plan = planExport(ctx, store, request);
@@ -34,6 +34,7 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
+  sweepStaleTemps(plan.folder);
 
   // One transaction for all numbers, and one for all file records: each commit is a disk sync.
   ctx.db.transaction(() => {

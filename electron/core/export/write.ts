@@ -32,6 +32,34 @@ export function ensureFolder(located: LocatedFolder): void {
   }
 }
 
+const TEMP = /^\..+\.(\d+)-[0-9a-f]{12}\.cairn-tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that an export killed mid-write left in the folder. A temporary file
+ * names the process writing it; one whose process still runs belongs to an export in progress.
+ */
+export function sweepStaleTemps(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMP.exec(name)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
+
 /** Checks a target before writing: a plain name, inside the folder, not a symlink or special file. */
 function checkTarget(folder: string, name: string): string {
   if (!isPlainFileName(name)) throw new CairnError('forbidden', `Refused to write "${name}": not a plain file name.`);
@@ -46,7 +74,7 @@ function checkTarget(folder: string, name: string): string {
 
 /** Writes the text to a fresh temporary file beside the target (not yet synced). */
 function writeTemp(folder: string, name: string, text: string): string {
-  const temp = path.join(folder, `.${name}.${randomBytes(6).toString('hex')}.cairn-tmp`);
+  const temp = path.join(folder, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`);
   // 'wx' fails if anything (a symlink included) already sits at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
   try {
