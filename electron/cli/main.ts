@@ -9,6 +9,8 @@ import { resolveDbPath } from '../core/paths.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
+import { importCommand } from './import.js';
+import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
@@ -26,6 +28,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
 ];
+COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 
 function help(): string {
   return [

@@ -20,6 +20,10 @@ import { createCompareQueries } from './compare.js';
 import { createPackStore } from './knowledge/packs.js';
 import { storeHandlers, type StoreState } from './handlers/store.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
+import { importHandlers } from './handlers/import.js';
+import { lifecycleHandlers } from './handlers/lifecycle.js';
+import { createImporter } from './import/importer.js';
+import { createLifecycle } from './lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
 
 export interface CoreOptions {
@@ -106,6 +110,8 @@ export function createCore(options: CoreOptions): Core {
     ...exportHandlers(ctx, decisions),
     ...compareHandlers(createCompareQueries(ctx, decisions)),
     ...storeHandlers(ctx, storeState),
+    ...importHandlers(createImporter(ctx)),
+    ...lifecycleHandlers(createLifecycle(ctx, decisions)),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {

@@ -11,6 +11,8 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['supersedes', 'superseded-by'],
   ['amends', 'amended-by'],
   ['clarifies', 'clarified-by'],
+  ['refines', 'refined-by'],
+  ['extends', 'extended-by'],
   ['depends-on', 'enables'],
   ['relates-to', 'relates-to'],
 ];

@@ -21,7 +21,7 @@ export function renderAdr(d: Decision, format: AdrFormat, options: RenderOptions
 
 /** The text to write for a decision and whether it came from the importer's round trip. */
 export function adrFileText(d: Decision, format: AdrFormat, options: RenderOptions): { text: string; imported: boolean } {
-  const imported = renderImported(d);
+  const imported = renderImported(d, options.resolve);
   if (imported !== null) return { text: imported, imported: true };
   return { text: renderAdr(d, format, options), imported: false };
 }

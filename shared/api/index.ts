@@ -11,6 +11,8 @@ import { exportMethods } from './export.js';
 import { compareMethods } from './compare.js';
 import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
+import { importMethods } from './import.js';
+import { lifecycleMethods } from './lifecycle.js';
 
 export const api = {
   ...decisionMethods,
@@ -19,6 +21,8 @@ export const api = {
   ...exportMethods,
   ...compareMethods,
   ...storeMethods,
+  ...importMethods,
+  ...lifecycleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

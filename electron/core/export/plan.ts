@@ -241,6 +241,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       number: p.number,
       numberWidth: scan.naming.kind === 'number' ? scan.naming.width : 4,
       links,
+      resolve: (id: string) => targets.get(id) ?? null,
       madrMetadata: scan.madrMetadata,
       listMarker: scan.listMarker,
     };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { EFFECTS, STATUSES, type Decision, type DecisionContent, type Effect, type RevisionSummary, type Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { RelationsPanel } from '../components/RelationsPanel.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ExportDialog } from '../components/ExportDialog.js';
 import { Precedents } from '../components/Precedents.js';
@@ -226,6 +227,7 @@ function Editor({ initial }: { initial: Decision }) {
         <TextArea label="Confirmation" value={draft.confirmation} onChange={set('confirmation')} hint="How will you know the decision is implemented and works?" />
         <TextArea label="More information" value={draft.moreInformation} onChange={set('moreInformation')} />
       </div>
+      <RelationsPanel decision={saved} beforeChange={flush} onChanged={replace} />
     </article>
   );
 }

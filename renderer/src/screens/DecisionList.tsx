@@ -5,6 +5,7 @@ import { navigate } from '../router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
 import { DecisionTable, type Selection } from './DecisionTable.js';
 import { ExportDialog } from '../components/ExportDialog.js';
+import { ImportButton } from '../components/ImportDialog.js';
 
 /**
  * What the list showed last, so coming back from a decision finds the same filters and selection.
@@ -93,6 +94,7 @@ export function DecisionList() {
             }}
           />
         )}
+        <ImportButton onImported={() => setReloads((n) => n + 1)} />
       </header>
       <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : `${total} decision${total === 1 ? '' : 's'}`} />
       {error && (

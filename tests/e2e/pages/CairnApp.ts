@@ -45,6 +45,32 @@ export class CairnApp {
     await this.field(label).fill(value);
   }
 
+  /** Opens the import dialog, imports a folder and waits for the report; the dialog stays open. */
+  async importFolder(dir: string) {
+    await this.goToDecisions();
+    await this.page.getByRole('button', { name: 'Import folder…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import ADRs from a folder' });
+    await dialog.getByLabel('Folder', { exact: true }).fill(dir);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('region', { name: 'Import report' })).toBeVisible({ timeout: 60_000 });
+    return dialog;
+  }
+
+  async closeImport() {
+    await this.page.getByRole('dialog', { name: 'Import ADRs from a folder' }).getByRole('button', { name: 'Close' }).click();
+  }
+
+  relations() {
+    return this.page.getByRole('region', { name: 'Relations' });
+  }
+
+  async addRelation(relation: string, decision: string) {
+    const panel = this.relations();
+    await panel.getByLabel('Relation', { exact: true }).selectOption({ label: relation });
+    await panel.getByLabel('Decision', { exact: true }).selectOption({ label: decision });
+    await panel.getByRole('button', { name: 'Add relation' }).click();
+  }
+
   async waitUntilSaved() {
     await expect(this.page.getByRole('status')).toHaveText('All changes saved');
   }
