@@ -191,14 +191,17 @@ export const OPS = {
       const dir = workDir();
       const core = await seededCore(dir, 10_000, 0);
       const samples: number[] = [];
-      let last = '';
+      let folder = '';
       for (let i = 0; i < 3; i++) {
-        last = path.join(dir, `repo-${i}`);
-        fs.mkdirSync(last);
-        samples.push(await timeAsync(() => core.invoke('runExport', { dir: last, format: 'madr', index: false })));
+        const repo = path.join(dir, `repo-${i}`);
+        fs.mkdirSync(repo);
+        samples.push(
+          await timeAsync(async () => {
+            folder = (await core.invoke('runExport', { dir: repo, format: 'madr', index: false })).folder;
+          }),
+        );
       }
       // The bare engine: the same files' bytes written atomically (temporary file, then rename).
-      const folder = path.join(last, 'docs', 'decisions');
       const files = fs.readdirSync(folder).map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')] as const);
       const engine = [0, 1, 2].map((i) => {
         const out = path.join(dir, `bare-${i}`);
@@ -218,7 +221,7 @@ export const OPS = {
       const core = await seededCore(dir, 10_000, 0);
       const repo = path.join(dir, 'repo');
       fs.mkdirSync(repo);
-      await core.invoke('runExport', { dir: repo, format: 'madr' });
+      const { folder } = await core.invoke('runExport', { dir: repo, format: 'madr' });
       const samples: number[] = [];
       let written = 0;
       for (let i = 0; i < 3; i++) {
@@ -231,7 +234,6 @@ export const OPS = {
       }
       if (written) throw new Error(`re-export of unchanged decisions wrote ${written} files`);
       // The least any unchanged check must do: read every file and hash it.
-      const folder = path.join(repo, 'docs', 'decisions');
       const names = fs.readdirSync(folder);
       const engine = [0, 1, 2].map(() =>
         time(() => {
