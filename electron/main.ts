@@ -1,16 +1,22 @@
 /**
  * The Electron host: one window, the app served from a private scheme, the core behind IPC.
- * Keep it thin: everything testable lives in core/ and host/ and is tested without Electron.
+ * Keep it thin: every decision (menu, window placement, second launch, native abilities) is
+ * data or a pure function in host/ and tested without Electron; this file only wires them.
  */
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isActionId, type ActionId } from '../shared/shortcuts.js';
 import { createCore, type Core } from './core/core.js';
 import { resolveDbPath } from './core/paths.js';
 import { CONTENT_SECURITY_POLICY } from './host/csp.js';
 import { registerIpc } from './host/ipc.js';
-import { APP_SCHEME, isAllowedExternalUrl, isAppUrl, webPreferences } from './host/window-settings.js';
+import { menuTemplate } from './host/menu.js';
+import { electronHostAdapter } from './host/native.js';
+import { secondInstanceSteps } from './host/single-instance.js';
+import { captureWindowState, restoreWindowState, WINDOW_STATE_KEY, WindowState } from './host/window-state.js';
+import { ACTION_CHANNEL, APP_SCHEME, isAllowedExternalUrl, isAppUrl, webPreferences } from './host/window-settings.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -18,7 +24,7 @@ const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const knowledgeDir = app.isPackaged ? path.join(process.resourcesPath, 'knowledge') : path.join(appRoot, 'knowledge');
 
-/** better-sqlite3 built for Electron's ABI, placed by `npm run dist` / `electron-rebuild`. */
+/** better-sqlite3 built for Electron's ABI, placed by `npm run build:native` (and shipped by `npm run dist`). */
 function electronNativeBinding(): string | undefined {
   const candidates = [
     path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
@@ -28,23 +34,68 @@ function electronNativeBinding(): string | undefined {
 }
 
 let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
 
-function createWindow(): void {
+function sendAction(action: ActionId): void {
+  const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (win && isActionId(action)) win.webContents.send(ACTION_CHANNEL, action);
+}
+
+function openExternal(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+}
+
+async function buildMenu(): Promise<void> {
+  if (!core) return;
+  const { theme } = await core.invoke('getSettings', {});
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, theme, isPackaged: app.isPackaged, send: sendAction, openExternal })));
+}
+
+function createWindow(c: Core): void {
+  const placement = restoreWindowState(
+    c.settings.get(WINDOW_STATE_KEY, WindowState, null),
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 1024,
-    minHeight: 700,
+    ...placement.bounds,
+    minWidth: placement.minWidth,
+    minHeight: placement.minHeight,
     title: 'Cairn',
     show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16191d' : '#f7f7f5',
     webPreferences: webPreferences(path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs')),
   });
-  win.once('ready-to-show', () => win.show());
+  mainWindow = win;
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    if (placement.fullScreen) win.setFullScreen(true);
+    win.show();
+  });
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveState = () => {
+    clearTimeout(saveTimer);
+    if (!win.isDestroyed()) c.settings.set(WINDOW_STATE_KEY, captureWindowState(win.getNormalBounds(), win.isMaximized(), win.isFullScreen()));
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveState, 500);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('maximize', saveSoon);
+  win.on('unmaximize', saveSoon);
+  win.on('enter-full-screen', saveSoon);
+  win.on('leave-full-screen', saveSoon);
+  win.on('close', saveState);
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    openExternal(url);
     return { action: 'deny' };
   });
   void win.loadURL(`${APP_SCHEME}://app/index.html`);
@@ -53,10 +104,12 @@ function createWindow(): void {
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  for (const step of secondInstanceSteps(win && { minimized: win.isMinimized(), visible: win.isVisible() })) {
+    if (step === 'create' && core) createWindow(core);
+    if (step === 'restore') win?.restore();
+    if (step === 'show') win?.show();
+    if (step === 'focus') win?.focus();
   }
 });
 
@@ -67,9 +120,22 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const dbPath = resolveDbPath(process.env.CAIRN_DB, process.env);
-  core = createCore({ dbPath, knowledgeDir, nativeBinding: electronNativeBinding() });
+  const nativeBinding = electronNativeBinding();
+  if (app.isPackaged && !nativeBinding) {
+    dialog.showErrorBox('Cairn cannot open its database', 'This build lacks resources/native/better_sqlite3.node (the database driver built for Electron). Rebuild it with `npm run dist`.');
+    app.quit();
+    return;
+  }
+  const host = electronHostAdapter({
+    showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+    shell,
+    nativeTheme,
+    onSettingsChanged: () => void buildMenu(),
+  });
+  core = createCore({ dbPath, knowledgeDir, nativeBinding, host });
+  nativeTheme.themeSource = (await core.invoke('getSettings', {})).theme;
   registerIpc(ipcMain, core);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -81,18 +147,10 @@ void app.whenReady().then(() => {
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  );
-  createWindow();
+  await buildMenu();
+  createWindow(core);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow(core);
   });
 });
 

@@ -13,6 +13,9 @@ import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
+import { hostHandlers } from './handlers/host.js';
+import type { HostAdapter } from './host-adapter.js';
+import { createSettingsStore, type SettingsStore } from './settings.js';
 import { createPackStore } from './knowledge/packs.js';
 import { openDatabase, type Db } from './store/database.js';
 
@@ -22,6 +25,8 @@ export interface CoreOptions {
   knowledgeDir?: string;
   nativeBinding?: string;
   checkOutput?: boolean;
+  /** The native abilities the host lends (folder dialog, file manager, browser); none by default. */
+  host?: HostAdapter;
 }
 
 export interface Core {
@@ -30,6 +35,8 @@ export interface Core {
   readonly handlers: Handlers;
   /** Problems found while starting (a shipped pack that did not load…), for the host to show. */
   readonly warnings: string[];
+  /** App settings, for hosts that keep their own state there (the desktop window's place). */
+  readonly settings: SettingsStore;
   /** Validates and runs one API call; never throws. */
   call(method: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests): throws a CairnError on failure. */
@@ -71,9 +78,11 @@ export function createCore(options: CoreOptions): Core {
   const decisions = createDecisionStore(ctx);
   const packs = createPackStore(ctx);
   const shipped = packs.installShipped(ctx.knowledgeDir);
+  const settings = createSettingsStore(ctx);
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
+    ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {
@@ -81,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     handlers,
     warnings: shipped.problems,
+    settings,
     call,
     async invoke(method, input) {
       const result = await call(method, input);

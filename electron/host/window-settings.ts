@@ -47,3 +47,6 @@ export function isAllowedExternalUrl(raw: string): boolean {
 
 /** The IPC channel of one API method. */
 export const channelFor = (method: string) => `cairn:${method}`;
+
+/** The one channel the main process uses to send the page a menu action (an id from shared/shortcuts.ts). */
+export const ACTION_CHANNEL = 'cairn-action';

@@ -3,6 +3,13 @@ import { href, useRoute } from './router.js';
 import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
 import { Library } from './screens/Library.js';
+import { Help } from './screens/Help.js';
+import { Home, IMPORT_ROUTE, Welcome } from './screens/Welcome.js';
+import { Announcer } from './components/Announcer.js';
+import { ThemeSwitch } from './components/ThemeSwitch.js';
+import { requestFocus, setDefaultAction, useShortcuts } from './actions.js';
+import { setTheme } from './theme.js';
+import { navigate } from './router.js';
 
 interface NavItem {
   route: string;
@@ -13,10 +20,29 @@ interface NavItem {
 const NAV: NavItem[] = [
   { route: 'decisions', label: 'Decisions' },
   { route: 'library', label: 'Library' },
+  { route: 'help', label: 'Help' },
 ];
+
+// What each action does when the screen on show does not handle it itself.
+setDefaultAction('newDecision', () => {
+  navigate('decisions');
+  requestFocus('new-decision');
+});
+setDefaultAction('search', () => {
+  navigate('decisions');
+  requestFocus('search-decisions');
+});
+setDefaultAction('importRepository', () => navigate(IMPORT_ROUTE));
+setDefaultAction('goDecisions', () => navigate('decisions'));
+setDefaultAction('goLibrary', () => navigate('library'));
+setDefaultAction('showHelp', () => navigate('help'));
+setDefaultAction('themeSystem', () => void setTheme('system'));
+setDefaultAction('themeLight', () => void setTheme('light'));
+setDefaultAction('themeDark', () => void setTheme('dark'));
 
 export function App() {
   const route = useRoute();
+  useShortcuts();
   const [section = 'decisions', id] = route;
   if (!hasToken) {
     return (
@@ -29,6 +55,9 @@ export function App() {
   let screen: React.ReactNode;
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
   else if (section === 'library') screen = <Library route={route} />;
+  else if (section === 'help') screen = <Help />;
+  else if (section === 'welcome') screen = <Welcome />;
+  else if (route.length === 0) screen = <Home />;
   else screen = <DecisionList />;
   return (
     <div className="app">
@@ -46,10 +75,12 @@ export function App() {
             </li>
           ))}
         </ul>
+        <ThemeSwitch />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {screen}
       </main>
+      <Announcer />
     </div>
   );
 }

@@ -6,11 +6,13 @@
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
+import { hostMethods } from './host.js';
 import type { MethodSpec } from './define.js';
 
 export const api = {
   ...decisionMethods,
   ...knowledgeMethods,
+  ...hostMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,4 +1,4 @@
--- user_version = 2
+-- user_version = 6
 CREATE INDEX decisions_number ON decisions(number);
 CREATE INDEX decisions_status ON decisions(status);
 CREATE INDEX decisions_updated ON decisions(updated_at);
@@ -18,3 +18,4 @@ CREATE TABLE 'search_fts_content'(id INTEGER PRIMARY KEY, c0, c1);
 CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;

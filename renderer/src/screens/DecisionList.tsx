@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STATUSES, type DecisionSummary, type Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { href, navigate } from '../router.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { useFocusTarget } from '../actions.js';
 
 export function DecisionList() {
   const [status, setStatus] = useState<Status | ''>('');
@@ -12,6 +13,10 @@ export function DecisionList() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const titleInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  useFocusTarget('new-decision', titleInput);
+  useFocusTarget('search-decisions', searchInput);
 
   useEffect(() => {
     let live = true;
@@ -52,7 +57,7 @@ export function DecisionList() {
           <label htmlFor="new-title" className="visually-hidden">
             Title of a new decision
           </label>
-          <input id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
+          <input ref={titleInput} id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
           <button type="submit" className="primary" disabled={!title.trim()}>
             New decision
           </button>
@@ -72,7 +77,7 @@ export function DecisionList() {
         </label>
         <label>
           Search{' '}
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Title, context, claims…" />
+          <input ref={searchInput} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Title, context, claims…" />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={trashed} onChange={(e) => setTrashed(e.target.checked)} /> Show trash
