@@ -46,7 +46,7 @@ export function runAction(action: ActionId): void {
   }
   const shortcut = shortcutFor(action);
   const label = shortcut?.label.replace(/…$/, '') ?? action;
-  announce(shortcut?.where ? `${label} works ${shortcut.where}.` : `${label} is not available here.`);
+  announce(`${label} is not available here${shortcut?.where ? ` — it works ${shortcut.where}` : ''}.`);
 }
 
 // A polite live region says what a key did when nothing visible changed.

@@ -54,7 +54,7 @@ export function Help() {
         <li>
           <a href={href('library')}>The knowledge library</a>: what the sources claim for and against each option, with citations.
         </li>
-        <li>The theme (light, dark, or following the system) is chosen at the bottom of the sidebar and remembered.</li>
+        <li>The theme (light, dark, or following the system) is chosen in the sidebar and remembered.</li>
       </ul>
     </section>
   );

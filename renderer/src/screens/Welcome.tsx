@@ -4,16 +4,16 @@
  * Also reachable later at #/welcome (linked from Help).
  */
 import { useEffect, useState } from 'react';
-import type { RecentFolder } from '../../../shared/api/host.js';
 import { api } from '../api.js';
 import { runAction } from '../actions.js';
+import { FolderField } from '../components/FolderField.js';
 import { href, navigate } from '../router.js';
 import { DecisionList } from './DecisionList.js';
 import './Welcome.css';
 
 /**
- * Where the import dialog lives (built on the `import` branch). A folder may follow as the next
- * segment, `#/import/<path>`, to start from a recent repository.
+ * Where the import dialog lives (built on the `import` branch). The folder chosen here follows
+ * as the next segment, `#/import/<path>`, for the dialog to start from.
  */
 export const IMPORT_ROUTE = 'import';
 
@@ -33,11 +33,7 @@ export function Home() {
 export function Welcome() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [recent, setRecent] = useState<RecentFolder[]>([]);
-  useEffect(() => {
-    api.getRecentFolders({}).then(setRecent, () => setRecent([]));
-  }, []);
-
+  const [folder, setFolder] = useState('');
   async function createSample() {
     setBusy(true);
     setError(null);
@@ -75,7 +71,8 @@ export function Welcome() {
         <li className="panel">
           <h2 id="welcome-import">Import a repository</h2>
           <p>Bring in the ADRs your team already keeps in git (MADR, adr-tools or log4brains folders) and carry on from there.</p>
-          <a className="button-link" href={href(IMPORT_ROUTE)}>
+          <FolderField label="Repository folder" value={folder} onChange={setFolder} recentLimit={3} />
+          <a className="button-link" href={folder.trim() ? href(IMPORT_ROUTE, folder.trim()) : href(IMPORT_ROUTE)}>
             Import a repository
           </a>
         </li>
@@ -94,19 +91,6 @@ export function Welcome() {
           </button>
         </li>
       </ul>
-      {recent.length > 0 && (
-        <section aria-labelledby="welcome-recent" className="welcome-recent">
-          <h2 id="welcome-recent">Recent repositories</h2>
-          <ul>
-            {recent.map((r) => (
-              <li key={r.path}>
-                <a href={href(IMPORT_ROUTE, r.path)}>{r.path}</a>
-                {!r.exists && <span className="muted"> (no longer there)</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       <p className="muted">
         Press <kbd>?</kbd> or <kbd>F1</kbd> at any time for the keyboard shortcuts.
       </p>

@@ -1,0 +1,107 @@
+/**
+ * Every main screen, and how a user reaches it: the accessibility audit and the screenshots
+ * walk this one list. A screen that lands later (wizard, export, import, compare) is added here
+ * and is then audited and photographed with the rest.
+ */
+import { expect, type Page } from '@playwright/test';
+import type { CairnApp } from './pages/CairnApp.js';
+
+export interface Screen {
+  /** Also the screenshot's file name. */
+  name: string;
+  open(app: CairnApp, ctx: { sampleUrl: string }): Promise<void>;
+}
+
+const PACK = 'Backend runtime: Node.js or Python';
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
+async function libraryView(app: CairnApp, view: string | RegExp) {
+  await app.openLibraryPack(PACK);
+  await app.page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name: view }).click();
+}
+
+export const SCREENS: Screen[] = [
+  {
+    name: 'welcome',
+    async open(app) {
+      await go(app.page, '#/welcome');
+      await app.expectWelcome();
+    },
+  },
+  {
+    name: 'decision-list',
+    async open(app) {
+      await app.goToDecisions();
+      await expect(app.page.getByRole('table')).toBeVisible();
+    },
+  },
+  {
+    name: 'decision-editor',
+    async open(app, { sampleUrl }) {
+      await app.page.goto(sampleUrl);
+      await expect(app.page.getByRole('heading', { level: 1 })).toContainText('Sample:');
+      await expect(app.field('Rationale')).not.toHaveValue('');
+    },
+  },
+  {
+    name: 'library',
+    async open(app) {
+      await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+      await expect(app.page.getByRole('link', { name: PACK })).toBeVisible();
+    },
+  },
+  {
+    name: 'library-criterion',
+    async open(app) {
+      await app.openLibraryPack(PACK);
+      await app.page.getByRole('navigation', { name: 'Criteria' }).getByRole('link', { name: /Threading and parallelism/ }).click();
+      await expect(app.page.getByRole('heading', { level: 2, name: 'Threading and parallelism' })).toBeVisible();
+    },
+  },
+  {
+    name: 'library-sources',
+    async open(app) {
+      await libraryView(app, 'Sources');
+      await expect(app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development' })).toBeVisible();
+    },
+  },
+  {
+    name: 'library-source',
+    async open(app) {
+      await libraryView(app, 'Sources');
+      await app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development' }).click();
+      await expect(app.page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' })).toBeVisible();
+    },
+  },
+  {
+    name: 'library-contradictions',
+    async open(app) {
+      await libraryView(app, /Contradictions/);
+      await expect(app.page.getByRole('listitem').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'library-search',
+    async open(app) {
+      await libraryView(app, 'Search');
+      await app.page.getByLabel('Search this pack’s claims and sources').fill('event loop');
+      await expect(app.page.getByText(/\d+ results?/)).toBeVisible();
+    },
+  },
+  {
+    name: 'library-add',
+    async open(app) {
+      await libraryView(app, 'Add your own');
+      await expect(app.page.getByRole('button', { name: 'Add source' })).toBeVisible();
+    },
+  },
+  {
+    name: 'help',
+    async open(app) {
+      await app.openHelp();
+    },
+  },
+];
