@@ -46,8 +46,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'search', label: 'Search decisions', keys: ['Mod+F', '/'], group: 'Decisions' },
   { action: 'export', label: 'Export to an ADR folder…', keys: ['Mod+E'], group: 'Decisions', where: 'on a decision or the decision list' },
   { action: 'importRepository', label: 'Import a repository…', keys: ['Mod+O'], group: 'Decisions' },
-  { action: 'nextStep', label: 'Next step', keys: ['Mod+]'], group: 'Guided decision', where: 'in a guided decision' },
-  { action: 'previousStep', label: 'Previous step', keys: ['Mod+['], group: 'Guided decision', where: 'in a guided decision' },
+  { action: 'nextStep', label: 'Next step', keys: ['Alt+PageDown', 'Mod+]'], group: 'Guided decision', where: 'in a guided decision' },
+  { action: 'previousStep', label: 'Previous step', keys: ['Alt+PageUp', 'Mod+['], group: 'Guided decision', where: 'in a guided decision' },
   { action: 'goDecisions', label: 'Decisions', keys: ['Mod+1'], group: 'Go to' },
   { action: 'goLibrary', label: 'Knowledge library', keys: ['Mod+2'], group: 'Go to' },
   { action: 'showHelp', label: 'Keyboard shortcuts and help', keys: ['F1', '?'], group: 'Help' },
@@ -87,13 +87,15 @@ export function menuAccelerator(shortcut: Shortcut): string | null {
 }
 
 const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Alt: '⌥', Shift: '⇧' };
+const KEY_NAMES: Record<string, string> = { PageDown: 'Page Down', PageUp: 'Page Up' };
 
 /** A key as people read it: `Ctrl+N` on Linux and Windows, `⌘N` on macOS. */
 export function formatKey(combo: string, mac: boolean): string {
   const k = parseKey(combo);
   const mods = (['Mod', 'Alt', 'Shift'] as const).filter((m) => (m === 'Mod' ? k.mod : m === 'Alt' ? k.alt : k.shift));
-  if (mac) return mods.map((m) => MAC_SYMBOLS[m]).join('') + k.key;
-  return [...mods.map((m) => (m === 'Mod' ? 'Ctrl' : m)), k.key].join('+');
+  const key = KEY_NAMES[k.key] ?? k.key;
+  if (mac) return mods.map((m) => MAC_SYMBOLS[m]).join('') + key;
+  return [...mods.map((m) => (m === 'Mod' ? 'Ctrl' : m)), key].join('+');
 }
 
 /** The parts of a keyboard event the matcher needs (a DOM KeyboardEvent has them all). */

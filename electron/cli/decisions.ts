@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Decision, DecisionContent, STATUSES, type Status } from '../../shared/domain.js';
 import { describeIssues } from '../../shared/api/define.js';
+import { analyzeDecision, type DecisionAnalysis } from '../../shared/scoring.js';
 import { UsageError, type Command } from './command.js';
 
 function printTable(rows: string[][]): string {
@@ -30,13 +31,12 @@ export const newCommand: Command = {
       const title = args.join(' ').trim();
       if (!title) throw new UsageError('Give the decision a title, e.g. cairn new "Use PostgreSQL for orders".');
       content = { title };
-      if (typeof flags.pack === 'string') content = { title, evaluation: { pack: flags.pack } };
     }
     const core = ctx.core();
+    // Check the pack first, so a mistyped id leaves no half-made decision behind.
+    if (typeof flags.pack === 'string') await core.invoke('getPack', { id: flags.pack });
     let decision = await core.invoke('createDecision', { content: content as never });
-    if (typeof flags.pack === 'string' && 'applyPack' in core.handlers) {
-      decision = await core.invoke('applyPack' as never, { id: decision.id, pack: flags.pack } as never);
-    }
+    if (typeof flags.pack === 'string') decision = await core.invoke('applyPack', { id: decision.id, pack: flags.pack });
     if (ctx.json) ctx.out(JSON.stringify(decision, null, 2));
     else ctx.out(decision.id);
   },
@@ -89,18 +89,35 @@ export function formatDecision(d: Decision): string {
   if (d.drivers.length) lines.push('', 'Decision drivers', ...d.drivers.map((x) => `- ${x.name} (weight ${x.weight})`));
   if (d.options.length) lines.push('', 'Considered options', ...d.options.map((o) => `- ${o.name}${o.id === d.chosenOption ? '  <- chosen' : ''}`));
   if (d.rationale) lines.push('', 'Rationale', d.rationale);
+  if (d.options.length && d.drivers.some((x) => x.weight > 0)) lines.push('', ...formatEvaluation(analyzeDecision(d)));
   if (d.consequences.length) lines.push('', 'Consequences', ...d.consequences.map((c) => `- ${c.effect}: ${c.text}`));
   if (d.relations.length) lines.push('', 'Relations', ...d.relations.map((r) => `- ${r.type} ${r.target}`));
   return lines.join('\n');
 }
 
+/** The weighted totals and the sensitivity statement, as `show` prints them. */
+export function formatEvaluation(a: DecisionAnalysis): string[] {
+  const { matrix, sensitivity } = a;
+  const width = Math.max(...matrix.totals.map((t) => t.name.length));
+  const lines = [`Weighted totals (of ${matrix.maxTotal} possible)`];
+  for (const id of matrix.ranking) {
+    const t = matrix.totals.find((x) => x.option === id)!;
+    const missing = t.missing ? `  (${t.missing} criteria without evidence or score, counted as 3)` : '';
+    lines.push(`${String(t.rank).padStart(3)}. ${t.name.padEnd(width)}  ${String(t.total).padStart(4)}  ${Math.round(t.share * 100)}%${missing}`);
+  }
+  lines.push(`Sensitivity: ${sensitivity.statement}`);
+  if (sensitivity.closeCallReason) lines.push(sensitivity.closeCallReason);
+  return lines;
+}
+
 export const showCommand: Command = {
   name: 'show',
   usage: 'cairn show ID [--json]',
-  summary: 'Show one decision; --json prints it whole (accepted by `new --from`).',
+  summary: 'Show one decision with its weighted totals; --json prints it whole (accepted by `new --from`).',
   async run(ctx, args) {
     if (args.length !== 1) throw new UsageError('Name one decision id (see `cairn list`).');
     const d = await ctx.core().invoke('getDecision', { id: args[0]! });
-    ctx.out(ctx.json ? JSON.stringify(d, null, 2) : formatDecision(d));
+    // `analysis` is computed from the rest and ignored by `new --from`; scripts read scores and totals from it.
+    ctx.out(ctx.json ? JSON.stringify({ ...d, analysis: analyzeDecision(d) }, null, 2) : formatDecision(d));
   },
 };

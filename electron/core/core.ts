@@ -13,6 +13,7 @@ import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
+import { evaluationHandlers } from './handlers/evaluation.js';
 import { hostHandlers } from './handlers/host.js';
 import type { HostAdapter } from './host-adapter.js';
 import { createSettingsStore, type SettingsStore } from './settings.js';
@@ -82,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
+    ...evaluationHandlers(ctx, decisions, packs),
     ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

@@ -62,14 +62,17 @@ export function createDecisionStore(ctx: CoreContext) {
   const { db, platform } = ctx;
   const searchIndex = createSearchIndex(db);
   const stmt = {
-    get: db.prepare<[string], Row>('SELECT id, number, revision, content, created_at, updated_at, trashed_at FROM decisions WHERE id = ?'),
+    get: db.prepare<[string], Row>(
+      'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id = ?',
+    ),
+    putContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content) ON CONFLICT (id) DO UPDATE SET content = @content'),
     insert: db.prepare(
-      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, content, created_at, updated_at, trashed_at)
-       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @content, @now, @now, NULL)`,
+      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @now, @now, NULL)`,
     ),
     update: db.prepare(
       `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
-         tags = @tags, decision_makers = @makers, revision = @revision, content = @content, updated_at = @now, trashed_at = @trashed
+         tags = @tags, decision_makers = @makers, revision = @revision, updated_at = @now, trashed_at = @trashed
        WHERE id = @id`,
     ),
     revision: db.prepare(
@@ -121,7 +124,9 @@ export function createDecisionStore(ctx: CoreContext) {
     const id = platform.newId();
     const now = platform.now().toISOString();
     const n = number ?? numberFor(null, content.status);
-    stmt.insert.run(columns(id, content, n, 1, now, null));
+    const cols = columns(id, content, n, 1, now, null);
+    stmt.insert.run(cols);
+    stmt.putContent.run(cols);
     stmt.revision.run(id, 1, now, reason, n, JSON.stringify(content));
     index(id, content);
     return get(id);
@@ -136,7 +141,9 @@ export function createDecisionStore(ctx: CoreContext) {
       const revision = before.revision + 1;
       const number = opts.number !== undefined ? opts.number : numberFor(before.number, content.status);
       const trashed = opts.trashed !== undefined ? opts.trashed : before.trashedAt;
-      stmt.update.run(columns(id, content, number, revision, now, trashed));
+      const cols = columns(id, content, number, revision, now, trashed);
+      stmt.update.run(cols);
+      stmt.putContent.run(cols);
       stmt.revision.run(id, revision, now, reason, number, JSON.stringify(content));
       index(id, content);
       return get(id);

@@ -2,6 +2,7 @@ import { hasToken } from './api.js';
 import { href, useRoute } from './router.js';
 import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
+import { GuidedDecision } from './screens/GuidedDecision.js';
 import { Library } from './screens/Library.js';
 import { Help } from './screens/Help.js';
 import { Home, IMPORT_ROUTE, Welcome } from './screens/Welcome.js';
@@ -59,6 +60,7 @@ export function App() {
   else if (section === 'welcome') screen = <Welcome />;
   else if (route.length === 0) screen = <Home />;
   else screen = <DecisionList />;
+  if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">Skip to content</a>

@@ -21,11 +21,14 @@ export function useAutosave(initial: Decision, delayMs = 600) {
   const [error, setError] = useState<string | null>(null);
   const latest = useRef({ draft, saved, dirty: false, saving: false, stopped: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inflight = useRef<Promise<void> | null>(null);
 
   const flush = useCallback(async () => {
     const s = latest.current;
     if (!s.dirty || s.saving || s.stopped) return;
     s.saving = true;
+    let done = () => {};
+    inflight.current = new Promise<void>((resolve) => (done = resolve));
     s.dirty = false;
     setState('saving');
     try {
@@ -43,6 +46,7 @@ export function useAutosave(initial: Decision, delayMs = 600) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       s.saving = false;
+      done();
       if (s.dirty && !s.stopped && timer.current === null) timer.current = setTimeout(tick, delayMs);
     }
   }, [delayMs]);
@@ -64,6 +68,25 @@ export function useAutosave(initial: Decision, delayMs = 600) {
     },
     [delayMs, tick],
   );
+
+  /**
+   * Saves now and resolves once nothing is left to save, with the decision as stored (null when
+   * saving stopped on an error), so an action the server performs on the stored decision (apply
+   * a pack…) sees every edit and can name the revision it is based on.
+   */
+  const settle = useCallback(async (): Promise<Decision | null> => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    for (let i = 0; i < 10; i++) {
+      const s = latest.current;
+      if (s.saving) await inflight.current;
+      else if (s.dirty && !s.stopped) await flush();
+      else return s.dirty ? null : s.saved;
+    }
+    return latest.current.dirty ? null : latest.current.saved;
+  }, [flush]);
 
   /** Takes a decision the server returned from another action (trash, apply pack…) as the new base. */
   const replace = useCallback((next: Decision) => {
@@ -93,5 +116,5 @@ export function useAutosave(initial: Decision, delayMs = 600) {
     };
   }, [flush]);
 
-  return { saved, draft, state, error, update, replace, flush };
+  return { saved, draft, state, error, update, replace, flush, settle };
 }

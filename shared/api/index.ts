@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
+import { evaluationMethods } from './evaluation.js';
 import { hostMethods } from './host.js';
 import type { MethodSpec } from './define.js';
 
 export const api = {
   ...decisionMethods,
   ...knowledgeMethods,
+  ...evaluationMethods,
   ...hostMethods,
 } as const satisfies Record<string, MethodSpec>;
 

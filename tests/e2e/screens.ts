@@ -46,6 +46,16 @@ export const SCREENS: Screen[] = [
       await expect(app.field('Rationale')).not.toHaveValue('');
     },
   },
+  ...['Question and context', 'Drivers', 'Evidence', 'Outcome', 'Review'].map(
+    (title, i): Screen => ({
+      name: `guided-${i + 1}-${title.split(' ')[0]!.toLowerCase()}`,
+      async open(app, { sampleUrl }) {
+        await app.page.goto(`${sampleUrl}/wizard`);
+        await app.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: new RegExp(`Step ${i + 1}: `) }).click();
+        await app.expectStep(i + 1, title);
+      },
+    }),
+  ),
   {
     name: 'library',
     async open(app) {

@@ -88,6 +88,9 @@ describe('matching key presses', () => {
     expect(actionForKey(press('n', { ctrlKey: true }), { mac: false, typing: true })).toBe('newDecision');
     expect(actionForKey(press('F1'), { mac: false, typing: true })).toBe('showHelp');
     expect(actionForKey(press(']', { ctrlKey: true }), { mac: false, typing: true })).toBe('nextStep');
+    expect(actionForKey(press('PageDown', { altKey: true }), { mac: false, typing: true })).toBe('nextStep');
+    expect(actionForKey(press('PageUp', { altKey: true }), { mac: true, typing: false })).toBe('previousStep');
+    expect(actionForKey(press('PageDown'), { mac: false, typing: false })).toBeNull();
     expect(actionForKey(press('x'), { mac: false, typing: false })).toBeNull();
   });
 
@@ -96,6 +99,8 @@ describe('matching key presses', () => {
     expect(formatKey('Mod+N', true)).toBe('⌘N');
     expect(formatKey('Mod+Shift+E', true)).toBe('⌘⇧E');
     expect(formatKey('?', false)).toBe('?');
+    expect(formatKey('Alt+PageDown', false)).toBe('Alt+Page Down');
+    expect(formatKey('Alt+PageDown', true)).toBe('⌥Page Down');
     expect(isPlainKey('?')).toBe(true);
     expect(isPlainKey('F1')).toBe(false);
   });

@@ -1,6 +1,5 @@
 /** Shows a search snippet with its matches marked; the text is never parsed as HTML. */
-const START = '\u0002';
-const END = '\u0003';
+import { MARK_END as END, MARK_START as START } from '../../../shared/snippet.js';
 
 export function Highlighted({ text }: { text: string }) {
   const parts = text.split(START);

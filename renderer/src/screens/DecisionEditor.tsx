@@ -3,7 +3,7 @@ import { EFFECTS, STATUSES, type Decision, type DecisionContent, type Effect, ty
 import { api } from '../api.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -37,7 +37,7 @@ function newId(prefix: string, taken: { id: string }[]): string {
 }
 
 function Editor({ initial }: { initial: Decision }) {
-  const { saved, draft, state, error, update, replace, flush } = useAutosave(initial);
+  const { saved, draft, state, error, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const set = <K extends keyof DecisionContent>(key: K) => (value: DecisionContent[K]) => update({ [key]: value } as Partial<DecisionContent>);
 
@@ -66,6 +66,12 @@ function Editor({ initial }: { initial: Decision }) {
           <span className={`save-state save-${state}`} role="status" aria-live="polite">
             {SAVE_LABEL[state]}
           </span>
+          <button type="button" className="primary" onClick={async () => {
+              await settle();
+              navigate('decisions', saved.id, 'wizard');
+            }}>
+            {draft.evaluation.step > 0 ? `Continue guided decision (step ${draft.evaluation.step + 1})` : 'Start guided decision'}
+          </button>
           <button type="button" onClick={() => setShowRevisions((v) => !v)} aria-expanded={showRevisions}>
             Revisions
           </button>

@@ -49,6 +49,18 @@ export function DecisionList() {
     }
   }
 
+  /** Creates the decision and opens the guided flow on it. */
+  async function startGuided() {
+    const name = title.trim();
+    if (!name) return;
+    try {
+      const d = await api.createDecision({ content: { title: name } });
+      navigate('decisions', d.id, 'wizard');
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
   return (
     <section aria-labelledby="list-title">
       <header className="page-header">
@@ -60,6 +72,9 @@ export function DecisionList() {
           <input ref={titleInput} id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
           <button type="submit" className="primary" disabled={!title.trim()}>
             New decision
+          </button>
+          <button type="button" disabled={!title.trim()} onClick={startGuided}>
+            Start guided decision
           </button>
         </form>
       </header>

@@ -83,4 +83,88 @@ export class CairnApp {
   async waitUntilSaved() {
     await expect(this.page.getByRole('status')).toHaveText('All changes saved');
   }
+
+  // The guided decision (wizard)
+
+  /** Types the question as a new decision's title and starts the guided flow on it. */
+  async startGuidedDecision(title: string) {
+    await this.goToDecisions();
+    await this.page.getByLabel('Title of a new decision').fill(title);
+    await this.page.getByRole('button', { name: 'Start guided decision' }).click();
+    await this.expectStep(1, 'Question and context');
+  }
+
+  async expectStep(n: number, title: string) {
+    await expect(this.page.getByRole('heading', { level: 2, name: `Step ${n} of 5: ${title}` })).toBeVisible();
+  }
+
+  async nextStep() {
+    await this.page.getByRole('button', { name: /^Next: / }).click();
+  }
+
+  async choosePack(name: string | RegExp) {
+    await this.page.getByRole('group', { name: 'Knowledge pack' }).getByRole('radio', { name }).click();
+    await expect(this.page.getByRole('group', { name: 'Knowledge pack' }).getByRole('radio', { name })).toBeChecked();
+  }
+
+  optionNames() {
+    return this.page.getByRole('group', { name: 'Considered options' }).getByRole('textbox', { name: /^Name of option/ });
+  }
+
+  async addOption(name: string) {
+    await this.page.getByLabel('Name of another option').fill(name);
+    await this.page.getByRole('button', { name: 'Add option' }).click();
+  }
+
+  async removeOption(name: string) {
+    await this.page.getByRole('button', { name: `Remove option ${name}` }).click();
+  }
+
+  async addCriterion(name: string, question = '') {
+    await this.page.getByLabel('Criterion', { exact: true }).fill(name);
+    await this.page.getByLabel('Guiding question (optional)').fill(question);
+    await this.page.getByRole('button', { name: 'Add criterion' }).click();
+  }
+
+  weightOf(criterion: string, weight: number) {
+    return this.page.getByRole('group', { name: criterion, exact: true }).getByRole('radio', { name: new RegExp(`^${weight} `) });
+  }
+
+  async setWeight(criterion: string, weight: number) {
+    await this.weightOf(criterion, weight).check();
+  }
+
+  /** The evidence and score of one option under the criterion on screen. */
+  optionEvidence(option: string) {
+    return this.page.getByRole('region', { name: `${option}: evidence and score` });
+  }
+
+  async openCriterion(name: string) {
+    await this.page.getByRole('navigation', { name: 'Criteria' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).click();
+    await expect(this.page.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(name)}`) })).toBeVisible();
+  }
+
+  async addOwnClaim(option: string, claim: { effect?: 'Good' | 'Neutral' | 'Bad'; text: string; source?: string }) {
+    const box = this.optionEvidence(option);
+    await box.getByRole('button', { name: /Add your own claim/ }).click();
+    if (claim.effect) await box.getByLabel('Effect').selectOption({ label: `${claim.effect} for ${option}` });
+    await box.getByLabel('Claim', { exact: true }).fill(claim.text);
+    if (claim.source) await box.getByLabel('Source (optional)').fill(claim.source);
+    await box.getByRole('button', { name: 'Add claim' }).click();
+    await expect(box.getByText(claim.text)).toBeVisible();
+  }
+
+  async setScore(option: string, value: number, note: string) {
+    const box = this.optionEvidence(option);
+    await box.getByRole('combobox', { name: /^Score/ }).selectOption(String(value));
+    await box.getByRole('textbox', { name: new RegExp(`^Why ${value}\\?`) }).fill(note);
+  }
+
+  async chooseOption(name: string) {
+    await this.page.getByRole('group', { name: 'Chosen option' }).getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) }).check();
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -16,10 +16,15 @@ export const migration0001: Migration = {
       tags TEXT NOT NULL DEFAULT '[]',
       decision_makers TEXT NOT NULL DEFAULT '[]',
       revision INTEGER NOT NULL,
-      content TEXT NOT NULL,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       trashed_at TEXT
+    ) STRICT;
+    -- The whole decision as JSON, apart from the slim rows above so that listing thousands of
+    -- decisions reads a few rows per page instead of one large row per page.
+    CREATE TABLE decision_content (
+      id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE,
+      content TEXT NOT NULL
     ) STRICT;
     CREATE INDEX decisions_number ON decisions(number);
     CREATE INDEX decisions_updated ON decisions(updated_at);

@@ -1,0 +1,227 @@
+/**
+ * Pure edits of a decision's evaluation: bringing a knowledge pack in, removing options and
+ * drivers with the evidence that hangs on them, verdicts, scores and the user's own claims.
+ * The core's `applyPack` and the wizard use the same functions, so they cannot disagree.
+ */
+import type { PackView } from './api/knowledge.js';
+import type { ConsideredOption, DecisionContent, Driver, EvidenceClaim, Score, SourceRef } from './domain.js';
+import { LIMITS } from './domain.js';
+
+/** Weight a criterion gets when a pack brings it in, before the user says how much it matters. */
+export const DEFAULT_WEIGHT = 3;
+
+/** An id not yet taken: `base` itself when free, else `base-2`, `base-3`, … */
+export function freeId(base: string, taken: ReadonlySet<string>): string {
+  const stem = base.slice(0, LIMITS.id - 6) || 'item';
+  if (!taken.has(stem)) return stem;
+  let n = 2;
+  while (taken.has(`${stem}-${n}`)) n++;
+  return `${stem}-${n}`;
+}
+
+/** A short id made from a name: lower case, dashes ("Message queue" → "message-queue"). */
+export function slug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'item'
+  );
+}
+
+/** Drops what a pack brought in (options, criteria, claims) and everything that hangs on it. */
+function withoutPack(content: DecisionContent): DecisionContent {
+  let next = content;
+  for (const o of content.options) if (o.option !== null) next = removeOption(next, o.id);
+  for (const d of content.drivers) if (d.criterion !== null) next = removeDriver(next, d.id);
+  const claims = next.evaluation.claims.filter((c) => c.own);
+  const conditions = new Set(claims.map((c) => c.condition).filter((c): c is string => c !== null));
+  return {
+    ...next,
+    evaluation: {
+      ...next.evaluation,
+      pack: null,
+      claims,
+      conditions: Object.fromEntries(Object.entries(next.evaluation.conditions).filter(([k]) => conditions.has(k))),
+    },
+  };
+}
+
+/**
+ * Brings a pack's options, criteria and claims into a decision. Applying the pack the decision
+ * already has refreshes the claim snapshots and adds what is missing, keeping the user's
+ * names, weights, verdicts, scores, condition answers and own claims; claims the pack no longer
+ * has stay (the decision's evidence outlives the pack). Applying another pack, or none, first
+ * removes what the previous pack brought in, with its verdicts and scores; own options, own
+ * criteria and own claims about them stay.
+ */
+export function applyPackTo(content: DecisionContent, pack: PackView | null): DecisionContent {
+  const base = content.evaluation.pack !== null && content.evaluation.pack !== (pack?.id ?? null) ? withoutPack(content) : content;
+  if (!pack) return { ...base, evaluation: { ...base.evaluation, pack: null } };
+
+  const options: ConsideredOption[] = [...base.options];
+  const optionFor = new Map<string, string>();
+  for (const o of options) if (o.option !== null) optionFor.set(o.option, o.id);
+  for (const p of pack.options) {
+    if (optionFor.has(p.id)) continue;
+    const id = freeId(p.id, new Set(options.map((o) => o.id)));
+    options.push({ id, name: p.name, description: p.description, option: p.id });
+    optionFor.set(p.id, id);
+  }
+
+  const drivers: Driver[] = [...base.drivers];
+  const driverFor = new Map<string, string>();
+  for (const d of drivers) if (d.criterion !== null) driverFor.set(d.criterion, d.id);
+  for (const c of pack.criteria) {
+    if (driverFor.has(c.id)) continue;
+    const id = freeId(c.id, new Set(drivers.map((d) => d.id)));
+    drivers.push({ id, name: c.name, description: c.description, question: c.question, weight: DEFAULT_WEIGHT, criterion: c.id });
+    driverFor.set(c.id, id);
+  }
+
+  const sources = new Map<string, SourceRef>(
+    pack.sources.map((s) => [s.id, { id: s.id, title: s.title, publisher: s.publisher, author: s.author, date: s.date, kind: s.kind, url: s.url }]),
+  );
+  const previous = new Map(base.evaluation.claims.filter((c) => !c.own).map((c) => [c.id, c]));
+  const ownIds = new Set(base.evaluation.claims.filter((c) => c.own).map((c) => c.id));
+  const fromPack: EvidenceClaim[] = [];
+  const seen = new Set<string>();
+  for (const claim of pack.claims) {
+    const before = previous.get(claim.id);
+    // A claim hidden in the Library is not brought in, but one already weighed here is kept.
+    if ((claim.hidden && !before) || ownIds.has(claim.id)) continue;
+    seen.add(claim.id);
+    fromPack.push({
+      id: claim.id,
+      driver: driverFor.get(claim.criterion)!,
+      option: optionFor.get(claim.option)!,
+      effect: claim.effect,
+      condition: claim.condition,
+      summary: claim.summary,
+      section: claim.section,
+      anchor: claim.anchor,
+      importance: claim.importance,
+      source: sources.get(claim.source) ?? null,
+      outdated: claim.outdated,
+      contradictions: claim.contradictions.slice(0, 50),
+      verdict: before?.verdict ?? 'accepted',
+      own: false,
+    });
+  }
+  const kept = base.evaluation.claims.filter((c) => !c.own && !seen.has(c.id));
+  const own = base.evaluation.claims.filter((c) => c.own);
+  return {
+    ...base,
+    options,
+    drivers,
+    evaluation: { ...base.evaluation, pack: pack.id, claims: [...fromPack, ...kept, ...own].slice(0, LIMITS.claims) },
+  };
+}
+
+/** Removes an option with its claims and scores; the chosen option is cleared if it was this one. */
+export function removeOption(content: DecisionContent, id: string): DecisionContent {
+  return {
+    ...content,
+    options: content.options.filter((o) => o.id !== id),
+    chosenOption: content.chosenOption === id ? null : content.chosenOption,
+    evaluation: {
+      ...content.evaluation,
+      claims: content.evaluation.claims.filter((c) => c.option !== id),
+      scores: content.evaluation.scores.filter((s) => s.option !== id),
+    },
+  };
+}
+
+/** Removes a driver with its claims and scores. */
+export function removeDriver(content: DecisionContent, id: string): DecisionContent {
+  return {
+    ...content,
+    drivers: content.drivers.filter((d) => d.id !== id),
+    evaluation: {
+      ...content.evaluation,
+      claims: content.evaluation.claims.filter((c) => c.driver !== id),
+      scores: content.evaluation.scores.filter((s) => s.driver !== id),
+    },
+  };
+}
+
+/** Adds an option the user typed (e.g. "Go"); its id is made from its name. */
+export function addOption(content: DecisionContent, name: string, description = ''): DecisionContent {
+  const id = freeId(slug(name), new Set(content.options.map((o) => o.id)));
+  return { ...content, options: [...content.options, { id, name: name.trim(), description, option: null }] };
+}
+
+/** Adds a criterion the user typed, with a guiding question if they gave one. */
+export function addDriver(content: DecisionContent, name: string, question = '', weight = DEFAULT_WEIGHT): DecisionContent {
+  const id = freeId(slug(name), new Set(content.drivers.map((d) => d.id)));
+  return { ...content, drivers: [...content.drivers, { id, name: name.trim(), description: '', question: question.trim(), weight, criterion: null }] };
+}
+
+export function setWeight(content: DecisionContent, driver: string, weight: number): DecisionContent {
+  return { ...content, drivers: content.drivers.map((d) => (d.id === driver ? { ...d, weight } : d)) };
+}
+
+export function setCondition(content: DecisionContent, condition: string, answer: boolean | null): DecisionContent {
+  return { ...content, evaluation: { ...content.evaluation, conditions: { ...content.evaluation.conditions, [condition]: answer } } };
+}
+
+export function setVerdict(content: DecisionContent, claim: string, verdict: EvidenceClaim['verdict']): DecisionContent {
+  return {
+    ...content,
+    evaluation: { ...content.evaluation, claims: content.evaluation.claims.map((c) => (c.id === claim ? { ...c, verdict } : c)) },
+  };
+}
+
+/** Sets the user's score for one cell, or (value null) goes back to the pre-filled one. */
+export function setScore(content: DecisionContent, option: string, driver: string, value: number | null, note?: string): DecisionContent {
+  const rest = content.evaluation.scores.filter((s) => !(s.option === option && s.driver === driver));
+  const before = content.evaluation.scores.find((s) => s.option === option && s.driver === driver);
+  const scores: Score[] = value === null ? rest : [...rest, { option, driver, value, note: note ?? before?.note ?? '' }];
+  return { ...content, evaluation: { ...content.evaluation, scores } };
+}
+
+export interface OwnClaimInput {
+  driver: string;
+  option: string;
+  effect: EvidenceClaim['effect'];
+  summary: string;
+  condition?: string | null;
+  importance?: number;
+  /** Where the user read it, if anywhere. */
+  source?: { title: string; publisher?: string | null; date?: string | null; url?: string | null } | null;
+}
+
+/** Adds a claim the user typed; it counts (accepted) like any other and is marked as their own. */
+export function addOwnClaim(content: DecisionContent, input: OwnClaimInput): DecisionContent {
+  const taken = new Set(content.evaluation.claims.map((c) => c.id));
+  let n = content.evaluation.claims.filter((c) => c.own).length + 1;
+  while (taken.has(`mine-${n}`)) n++;
+  const id = `mine-${n}`;
+  const title = input.source?.title.trim();
+  const claim: EvidenceClaim = {
+    id,
+    driver: input.driver,
+    option: input.option,
+    effect: input.effect,
+    condition: input.condition?.trim() || null,
+    summary: input.summary.trim(),
+    section: '',
+    anchor: '',
+    importance: input.importance ?? 2,
+    source: title
+      ? { id: `source-${id}`, title, publisher: input.source?.publisher?.trim() || null, author: null, date: input.source?.date || null, kind: 'other', url: input.source?.url?.trim() || null }
+      : null,
+    outdated: null,
+    contradictions: [],
+    verdict: 'accepted',
+    own: true,
+  };
+  return { ...content, evaluation: { ...content.evaluation, claims: [...content.evaluation.claims, claim] } };
+}
+
+/** Removes one of the user's own claims (pack claims are rejected, never removed). */
+export function removeOwnClaim(content: DecisionContent, id: string): DecisionContent {
+  return { ...content, evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => !(c.own && c.id === id)) } };
+}

@@ -1,0 +1,492 @@
+/**
+ * Scoring a decision: which claims count, the score each option gets per driver, the weighted
+ * matrix, and how sensitive its winner is to the weights. Pure functions of a decision's
+ * content, shared by the wizard, the CLI, the API and the exporter, so every place shows the
+ * same numbers. Nothing here knows about a particular pack, option or condition.
+ */
+import type { Consequence, DecisionContent, Driver, EvidenceClaim, Effect } from './domain.js';
+
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 5;
+/** What a cell with neither evidence nor a score of the user's counts as: the middle of the scale. */
+export const NEUTRAL_SCORE = 3;
+export const WEIGHT_MIN = 0;
+export const WEIGHT_MAX = 5;
+/** Evidence needs at least this much weight (one major claim) to move a score all the way to 1 or 5. */
+export const EVIDENCE_SATURATION = 3;
+/** A lead smaller than this share of the possible total is a close call. */
+export const CLOSE_CALL_SHARE = 0.05;
+
+/** The pre-fill rule in words: the wizard shows it, the README repeats it. */
+export const PREFILL_RULE =
+  'Each accepted claim counts with its importance (1 minor, 2 moderate, 3 major), halved when the claim is outdated. ' +
+  'Good claims add, bad claims subtract, neutral claims only add to the evidence. ' +
+  `Score = 3 + 2 × (good − bad) ÷ the larger of the evidence and ${EVIDENCE_SATURATION}, rounded to a whole number from 1 to 5. ` +
+  'One minor claim moves a score by one step; strong one-sided evidence reaches 1 or 5. ' +
+  'Rejected claims and claims set aside (their condition does not hold) do not count. ' +
+  'With no counted claim and no score of yours, a cell counts as 3.';
+
+export const WEIGHT_LABELS = ['Not relevant', 'Minor', 'Some', 'Important', 'Major', 'Critical'] as const;
+export const SCORE_LABELS: Record<number, string> = { 1: 'Poor', 2: 'Weak', 3: 'Adequate', 4: 'Good', 5: 'Excellent' };
+
+/** Answers to condition questions: true holds, false does not (its claims are set aside), null or absent not answered. */
+export type ConditionAnswers = Record<string, boolean | null>;
+
+type ClaimLike = Pick<EvidenceClaim, 'condition' | 'verdict' | 'effect' | 'importance' | 'outdated'>;
+
+/** True when the claim's condition was answered "does not hold": the claim is kept, shown, and not counted. */
+export function isSetAside(claim: Pick<EvidenceClaim, 'condition'>, answers: ConditionAnswers): boolean {
+  return claim.condition !== null && answers[claim.condition] === false;
+}
+
+export type ClaimStanding = 'counted' | 'rejected' | 'set-aside';
+
+/** Whether a claim counts; a claim set aside reads as set aside even when it was also rejected. */
+export function claimStanding(claim: ClaimLike, answers: ConditionAnswers): ClaimStanding {
+  if (isSetAside(claim, answers)) return 'set-aside';
+  return claim.verdict === 'rejected' ? 'rejected' : 'counted';
+}
+
+/** How much one counted claim weighs: its importance, halved when outdated. */
+export function claimWeight(claim: Pick<EvidenceClaim, 'importance' | 'outdated'>): number {
+  return claim.importance * (claim.outdated ? 0.5 : 1);
+}
+
+const EFFECT_SIGN: Record<Effect, number> = { good: 1, neutral: 0, bad: -1 };
+
+export interface ConditionQuestion {
+  condition: string;
+  /** How many claims depend on it. */
+  claims: number;
+  /** The drivers those claims are about, in driver order. */
+  drivers: string[];
+  answer: boolean | null;
+}
+
+/**
+ * The conditions claims depend on, each once: the ones most claims depend on first, then by name.
+ * Only claims about the decision's drivers and options are asked about.
+ */
+export function collectConditions(content: Pick<DecisionContent, 'drivers' | 'options' | 'evaluation'>): ConditionQuestion[] {
+  const driverOrder = new Map(content.drivers.map((d, i) => [d.id, i]));
+  const optionIds = new Set(content.options.map((o) => o.id));
+  const found = new Map<string, { claims: number; drivers: Set<string> }>();
+  for (const claim of content.evaluation.claims) {
+    if (claim.condition === null || !driverOrder.has(claim.driver) || !optionIds.has(claim.option)) continue;
+    const entry = found.get(claim.condition) ?? { claims: 0, drivers: new Set<string>() };
+    entry.claims++;
+    entry.drivers.add(claim.driver);
+    found.set(claim.condition, entry);
+  }
+  return [...found.entries()]
+    .map(([condition, e]) => ({
+      condition,
+      claims: e.claims,
+      drivers: [...e.drivers].sort((a, b) => driverOrder.get(a)! - driverOrder.get(b)!),
+      answer: content.evaluation.conditions[condition] ?? null,
+    }))
+    .sort((a, b) => b.claims - a.claims || a.condition.localeCompare(b.condition));
+}
+
+export interface Prefill {
+  /** The pre-filled score 1–5, or null when no claim counts. */
+  value: number | null;
+  good: number;
+  neutral: number;
+  bad: number;
+  /** Counted claims that are outdated (and so count at half). */
+  outdated: number;
+  rejected: number;
+  setAside: number;
+  /** Sum of signed claim weights (good minus bad). */
+  net: number;
+  /** Sum of the weights of every counted claim. */
+  evidence: number;
+}
+
+/** The score the evidence suggests for one option under one driver; see PREFILL_RULE. */
+export function prefillScore(claims: readonly ClaimLike[], answers: ConditionAnswers): Prefill {
+  const p: Prefill = { value: null, good: 0, neutral: 0, bad: 0, outdated: 0, rejected: 0, setAside: 0, net: 0, evidence: 0 };
+  for (const claim of claims) {
+    const standing = claimStanding(claim, answers);
+    if (standing === 'set-aside') p.setAside++;
+    else if (standing === 'rejected') p.rejected++;
+    else {
+      const w = claimWeight(claim);
+      p[claim.effect]++;
+      if (claim.outdated) p.outdated++;
+      p.net += EFFECT_SIGN[claim.effect] * w;
+      p.evidence += w;
+    }
+  }
+  if (p.good + p.neutral + p.bad === 0) return p;
+  const offset = (2 * p.net) / Math.max(p.evidence, EVIDENCE_SATURATION);
+  // Half steps round away from the middle, so good and bad evidence are treated alike.
+  const steps = Math.sign(offset) * Math.round(Math.abs(offset) + 1e-9);
+  p.value = clamp(NEUTRAL_SCORE + steps, SCORE_MIN, SCORE_MAX);
+  return p;
+}
+
+/** One line saying how a pre-filled score came about, for the screen. */
+export function describePrefill(p: Prefill): string {
+  const counted = p.good + p.neutral + p.bad;
+  const parts: string[] = [];
+  if (counted === 0) parts.push('No counted claim, so it counts as 3');
+  else {
+    const kinds = [p.good && `${p.good} good`, p.neutral && `${p.neutral} neutral`, p.bad && `${p.bad} bad`].filter(Boolean).join(', ');
+    parts.push(`Pre-filled ${p.value} from ${counted} claim${counted === 1 ? '' : 's'} (${kinds})`);
+    if (p.outdated) parts.push(`${p.outdated} outdated, counted at half`);
+  }
+  if (p.rejected) parts.push(`${p.rejected} rejected`);
+  if (p.setAside) parts.push(`${p.setAside} set aside`);
+  return parts.join('; ') + '.';
+}
+
+export type ScoreSource = 'manual' | 'prefilled' | 'missing';
+
+export interface Cell {
+  option: string;
+  driver: string;
+  /** The score used: the user's, else the pre-filled one, else NEUTRAL_SCORE. */
+  score: number;
+  source: ScoreSource;
+  /** The user's note on a score they set. */
+  note: string;
+  prefill: Prefill;
+  /** weight × score */
+  contribution: number;
+}
+
+export interface MatrixRow {
+  driver: string;
+  name: string;
+  weight: number;
+  /** One per option, in option order. */
+  cells: Cell[];
+}
+
+export interface OptionTotal {
+  option: string;
+  name: string;
+  total: number;
+  /** total ÷ the highest possible total (every weighted score 5), 0 when nothing is weighted. */
+  share: number;
+  /** 1 for the highest total; tied options share a rank (1, 1, 3). */
+  rank: number;
+  /** Weighted cells that count as 3 for lack of evidence or a score. */
+  missing: number;
+}
+
+export interface Matrix {
+  options: { id: string; name: string }[];
+  rows: MatrixRow[];
+  /** In option order. */
+  totals: OptionTotal[];
+  /** Option ids, highest total first; ties keep option order. */
+  ranking: string[];
+  /** The options with the highest total (more than one on a tie; empty without options). */
+  leaders: string[];
+  /** The single leader, or null on a tie or without options. */
+  winner: string | null;
+  /** The highest total any option could reach. */
+  maxTotal: number;
+}
+
+type Scorable = Pick<DecisionContent, 'drivers' | 'options' | 'evaluation'>;
+
+/** The weighted matrix: every option × driver with its effective score, totals and ranking. */
+export function buildMatrix(content: Scorable): Matrix {
+  const { evaluation } = content;
+  const claimsByCell = new Map<string, EvidenceClaim[]>();
+  for (const claim of evaluation.claims) {
+    const key = cellKey(claim.option, claim.driver);
+    const list = claimsByCell.get(key);
+    if (list) list.push(claim);
+    else claimsByCell.set(key, [claim]);
+  }
+  const manual = new Map(evaluation.scores.map((s) => [cellKey(s.option, s.driver), s]));
+  const rows: MatrixRow[] = content.drivers.map((d) => ({
+    driver: d.id,
+    name: d.name,
+    weight: d.weight,
+    cells: content.options.map((o) => {
+      const key = cellKey(o.id, d.id);
+      const prefill = prefillScore(claimsByCell.get(key) ?? [], evaluation.conditions);
+      const own = manual.get(key);
+      const source: ScoreSource = own ? 'manual' : prefill.value !== null ? 'prefilled' : 'missing';
+      const score = own?.value ?? prefill.value ?? NEUTRAL_SCORE;
+      return { option: o.id, driver: d.id, score, source, note: own?.note ?? '', prefill, contribution: d.weight * score };
+    }),
+  }));
+  return summarise(
+    content.options.map((o) => ({ id: o.id, name: o.name })),
+    rows,
+  );
+}
+
+function summarise(options: Matrix['options'], rows: MatrixRow[]): Matrix {
+  const maxTotal = rows.reduce((sum, r) => sum + r.weight * SCORE_MAX, 0);
+  const raw = options.map((o, i) => ({
+    option: o.id,
+    name: o.name,
+    total: rows.reduce((sum, r) => sum + r.cells[i]!.contribution, 0),
+    missing: rows.filter((r) => r.weight > 0 && r.cells[i]!.source === 'missing').length,
+  }));
+  const ranking = raw
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => b.t.total - a.t.total || a.i - b.i)
+    .map((x) => x.t.option);
+  const totals: OptionTotal[] = raw.map((t) => ({
+    ...t,
+    share: maxTotal > 0 ? t.total / maxTotal : 0,
+    rank: 1 + raw.filter((u) => u.total > t.total).length,
+  }));
+  const leaders = totals.filter((t) => t.rank === 1).map((t) => t.option);
+  return { options, rows, totals, ranking, leaders, winner: leaders.length === 1 ? leaders[0]! : null, maxTotal };
+}
+
+export interface WeightChange {
+  driver: string;
+  driverName: string;
+  from: number;
+  to: number;
+  /** The option that leads after the change (for a tie, the one that catches up). */
+  option: string;
+  optionName: string;
+  /** Every option with the highest total after the change. */
+  leaders: string[];
+}
+
+export interface Sensitivity {
+  /** One sentence a person can read: "Python wins if the weight of Real-time drops from 5 to 2." */
+  statement: string;
+  /** The smallest change of a single weight that gives another option the sole lead (breaks a tie when tied). */
+  change: WeightChange | null;
+  /** A smaller change that makes another option tie with the winner, when there is one. */
+  tie: WeightChange | null;
+  closeCall: boolean;
+  /** Why it is a close call, in words; null when it is not. */
+  closeCallReason: string | null;
+  /** The leader's total minus the runner-up's; null with fewer than two options. */
+  margin: number | null;
+}
+
+/**
+ * The smallest change of one weight (within 0–5) that changes the winner, found by trying
+ * every driver at every other weight, nearest first; ties between equally small changes go to
+ * the driver listed first, and a drop before a rise. A close call is a tie, a lead that one
+ * step of one weight overturns, or a lead under CLOSE_CALL_SHARE of the possible total.
+ */
+export function sensitivity(matrix: Matrix): Sensitivity {
+  const { options, rows, totals } = matrix;
+  const name = (id: string) => options.find((o) => o.id === id)?.name ?? id;
+  if (options.length === 0) {
+    return { statement: 'No options yet: add at least two to compare.', change: null, tie: null, closeCall: false, closeCallReason: null, margin: null };
+  }
+  if (options.length === 1) {
+    return {
+      statement: `Only ${options[0]!.name} is considered, so no weight can change the outcome; add another option to compare.`,
+      change: null,
+      tie: null,
+      closeCall: false,
+      closeCallReason: null,
+      margin: null,
+    };
+  }
+  const base = totals.map((t) => t.total);
+  const sorted = [...base].sort((a, b) => b - a);
+  const margin = sorted[0]! - sorted[1]!;
+  const current = matrix.leaders;
+
+  let change: WeightChange | null = null;
+  let tie: WeightChange | null = null;
+  for (let distance = 1; distance <= WEIGHT_MAX - WEIGHT_MIN && !change; distance++) {
+    for (const row of rows) {
+      if (change) break;
+      for (const to of [row.weight - distance, row.weight + distance]) {
+        if (to < WEIGHT_MIN || to > WEIGHT_MAX) continue;
+        const next = base.map((total, i) => total + (to - row.weight) * row.cells[i]!.score);
+        const top = Math.max(...next);
+        const leaders = options.filter((_, i) => next[i] === top).map((o) => o.id);
+        const describe = (option: string): WeightChange => ({ driver: row.driver, driverName: row.name, from: row.weight, to, option, optionName: name(option), leaders });
+        if (leaders.length === 1 && !(current.length === 1 && leaders[0] === current[0])) {
+          change = describe(leaders[0]!);
+          break;
+        }
+        if (!tie && current.length === 1 && leaders.length > 1 && leaders.includes(current[0]!)) {
+          tie = describe(leaders.find((l) => l !== current[0]) ?? leaders[0]!);
+        }
+      }
+    }
+  }
+  if (tie && change && Math.abs(tie.to - tie.from) >= Math.abs(change.to - change.from)) tie = null;
+
+  const moves = (c: WeightChange) => `the weight of ${c.driverName} ${c.to < c.from ? 'drops' : 'rises'} from ${c.from} to ${c.to}`;
+  const list = (ids: string[]) => joinNames(ids.map(name));
+  let statement: string;
+  if (rows.every((r) => r.weight === 0)) {
+    statement = `Every criterion has weight 0, so every option totals 0.${change ? ` ${change.optionName} wins if ${moves(change)}.` : ''}`;
+  } else if (current.length > 1) {
+    statement = `${list(current)} tie at ${sorted[0]} points. ` + (change ? `${change.optionName} wins if ${moves(change)}.` : 'No change of a single weight breaks the tie.');
+  } else if (change) {
+    statement = `${change.optionName} wins if ${moves(change)}.`;
+    if (tie) statement += ` At ${tie.to}, ${list(tie.leaders)} tie.`;
+  } else {
+    statement = `No change of a single weight changes the winner: ${name(current[0]!)} stays ahead whatever weight (0–5) any one criterion gets.`;
+  }
+
+  const reasons: string[] = [];
+  if (current.length > 1) reasons.push('the top options tie');
+  else {
+    if (change && Math.abs(change.to - change.from) === 1) reasons.push('one step of a single weight changes the winner');
+    if (matrix.maxTotal > 0 && margin <= CLOSE_CALL_SHARE * matrix.maxTotal) {
+      const runnerUp = matrix.ranking[1]!;
+      reasons.push(`${name(current[0]!)} leads ${name(runnerUp)} by only ${margin} of ${matrix.maxTotal} possible points`);
+    }
+  }
+  const closeCall = reasons.length > 0;
+  return {
+    statement,
+    change,
+    tie,
+    closeCall,
+    closeCallReason: closeCall ? `Close call: ${reasons.join('; ')}.` : null,
+    margin,
+  };
+}
+
+export interface DecisionAnalysis {
+  matrix: Matrix;
+  sensitivity: Sensitivity;
+  conditions: ConditionQuestion[];
+  /** How the pre-filled scores were computed, in words. */
+  rule: string;
+}
+
+/** Everything the screens and the exporter show about a decision's evaluation, from its content alone. */
+export function analyzeDecision(content: Scorable): DecisionAnalysis {
+  const matrix = buildMatrix(content);
+  return { matrix, sensitivity: sensitivity(matrix), conditions: collectConditions(content), rule: PREFILL_RULE };
+}
+
+/** The claims about one option under one driver, good first, then neutral, then bad; the weightiest first within each. */
+export function claimsFor(claims: readonly EvidenceClaim[], option: string, driver: string): EvidenceClaim[] {
+  const order: Record<Effect, number> = { good: 0, neutral: 1, bad: 2 };
+  return claims
+    .filter((c) => c.option === option && c.driver === driver)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => order[a.c.effect] - order[b.c.effect] || claimWeight(b.c) - claimWeight(a.c) || a.i - b.i)
+    .map((x) => x.c);
+}
+
+const MAX_CITED = 3;
+/** Proposals per effect: an ADR lists a handful of consequences, not every claim (those are in the pros and cons). */
+export const MAX_PROPOSED = 5;
+
+/**
+ * Consequences proposed for the chosen option: per weighted driver, one good and one bad
+ * consequence from its counted claims, worded after the weightiest claim and citing up to three.
+ * At most MAX_PROPOSED of each effect, from the heaviest drivers (then the strongest evidence);
+ * good ones first. The user edits them; nothing is proposed from neutral claims.
+ */
+export function proposeConsequences(content: Scorable, option: string): Consequence[] {
+  const groups: Record<'good' | 'bad', { c: Consequence; weight: number; strength: number; order: number }[]> = { good: [], bad: [] };
+  content.drivers.forEach((driver, order) => {
+    if (driver.weight <= 0) return;
+    const counted = claimsFor(content.evaluation.claims, option, driver.id).filter((c) => claimStanding(c, content.evaluation.conditions) === 'counted');
+    for (const effect of ['good', 'bad'] as const) {
+      const group = counted.filter((c) => c.effect === effect);
+      if (!group.length) continue;
+      groups[effect].push({
+        c: { effect, text: `${driver.name}: ${group[0]!.summary}`, claims: group.slice(0, MAX_CITED).map((c) => c.id) },
+        weight: driver.weight,
+        strength: group.reduce((sum, c) => sum + claimWeight(c), 0),
+        order,
+      });
+    }
+  });
+  const pick = (list: (typeof groups)['good']) =>
+    list
+      .sort((a, b) => b.weight - a.weight || b.strength - a.strength || a.order - b.order)
+      .slice(0, MAX_PROPOSED)
+      .map((g) => g.c);
+  return [...pick(groups.good), ...pick(groups.bad)];
+}
+
+/** A first draft of the rationale from the matrix, for the user to finish in their own words. */
+export function proposeRationale(content: Scorable, option: string, matrix: Matrix = buildMatrix(content)): string {
+  const index = matrix.options.findIndex((o) => o.id === option);
+  if (index < 0) return '';
+  const total = matrix.totals[index]!;
+  const others = matrix.totals.filter((t) => t.option !== option).sort((a, b) => b.total - a.total);
+  const percent = Math.round(total.share * 100);
+  let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${percent}%)`;
+  const best = others[0];
+  if (best) {
+    if (best.total < total.total) text += `, ahead of ${joinNames(others.slice(0, 2).map((o) => `${o.name} (${o.total})`))}`;
+    else if (best.total === total.total) text += `, level with ${best.name}`;
+    else text += `, behind ${best.name} (${best.total}), and is chosen nonetheless because `;
+  }
+  const strengths = matrix.rows
+    .filter((r) => r.weight > 0 && r.cells[index]!.score >= 4)
+    .sort((a, b) => b.cells[index]!.contribution - a.cells[index]!.contribution)
+    .slice(0, 3);
+  if (best && best.total > total.total) return text;
+  text += '.';
+  if (strengths.length) text += ` It is strongest on ${joinNames(strengths.map((r) => `${r.name} (${r.cells[index]!.score} of 5, weight ${r.weight})`))}.`;
+  return text;
+}
+
+/** The drivers that take part in the evidence and outcome steps. */
+export function weightedDrivers(drivers: readonly Driver[]): Driver[] {
+  return drivers.filter((d) => d.weight > 0);
+}
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function cellKey(option: string, driver: string): string {
+  return `${option}\u0000${driver}`;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, n));
+}
+
+/**
+ * The matrix as the Markdown exporter prints it under More Information. Structurally the
+ * `AdrAnalysis` of shared/adr/types.ts: criteria with weight above 0, each option's effective
+ * scores (a criterion with no evidence and no score shows the 3 it counts as) and its total in
+ * points, the ranking, the sensitivity sentence (with the close-call flag) and how totals are made.
+ */
+export interface MatrixForExport {
+  drivers: { id: string; name: string; weight: number }[];
+  options: { id: string; name: string; scores: Record<string, number | null>; total: number | null }[];
+  ranking: string[];
+  sensitivity: string | null;
+  method: string;
+}
+
+export function matrixForExport(content: Scorable, analysis: DecisionAnalysis = analyzeDecision(content)): MatrixForExport | null {
+  const { matrix, sensitivity: s } = analysis;
+  const rows = matrix.rows.filter((r) => r.weight > 0);
+  if (!rows.length || !matrix.options.length) return null;
+  const missing = rows.some((r) => r.cells.some((c) => c.source === 'missing'));
+  return {
+    drivers: rows.map((r) => ({ id: r.driver, name: r.name, weight: r.weight })),
+    options: matrix.options.map((o, i) => ({
+      id: o.id,
+      name: o.name,
+      scores: Object.fromEntries(rows.map((r) => [r.driver, r.cells[i]!.score])),
+      total: matrix.totals[i]!.total,
+    })),
+    ranking: matrix.ranking,
+    sensitivity: matrix.options.length > 1 ? [s.statement, s.closeCallReason].filter(Boolean).join(' ') : null,
+    method:
+      `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims and changed by hand where noted; ` +
+      `an option's total is the sum of weight × score over the criteria, out of ${matrix.maxTotal} possible.` +
+      (missing ? ' A criterion with no evidence and no score counts as 3.' : ''),
+  };
+}
