@@ -53,6 +53,7 @@ export const SCREENS: Screen[] = [
         await app.page.goto(`${sampleUrl}/wizard`);
         await app.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: new RegExp(`Step ${i + 1}: `) }).click();
         await app.expectStep(i + 1, title);
+        await app.waitUntilSaved();
       },
     }),
   ),

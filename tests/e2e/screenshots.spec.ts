@@ -21,6 +21,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     const shoot = async (name: string) => {
       await page.mouse.move(0, 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
       expect(await app.shownTheme()).toBe(theme);
       const file = path.join(dir, `${name}-${theme}.png`);
       await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
