@@ -10,6 +10,7 @@ import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
+import { exportCommand } from './export.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   searchCommand,
   serveCommand,
   knowledgeCommand,
+  exportCommand,
 ];
 
 function help(): string {

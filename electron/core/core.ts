@@ -12,6 +12,7 @@ import type { CoreContext, Platform } from './context.js';
 import { createDecisionStore } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { decisionHandlers } from './handlers/decisions.js';
+import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
 import { evaluationHandlers } from './handlers/evaluation.js';
 import { hostHandlers } from './handlers/host.js';
@@ -84,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
     ...evaluationHandlers(ctx, decisions, packs),
+    ...exportHandlers(ctx, decisions),
     ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

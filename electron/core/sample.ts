@@ -32,11 +32,10 @@ const PLANS: Record<string, SamplePlan> = {
     title: 'Sample: Which runtime for the notification service?',
     context: [
       'This is a sample decision, made by Cairn to show what a finished, evidence-backed record looks like.',
-      '',
-      'We are building a notification service. It keeps many WebSocket connections open to web and mobile clients,',
-      'and most of its time is spent waiting on the message queue and the database rather than computing.',
-      'It has no machine-learning part. The team already writes the web front end in TypeScript.',
-    ].join('\n'),
+      'We are building a notification service. It keeps many WebSocket connections open to web and mobile clients, ' +
+        'and most of its time is spent waiting on the message queue and the database rather than computing. ' +
+        'It has no machine-learning part. The team already writes the web front end in TypeScript.',
+    ].join('\n\n'),
     weights: {
       'io-concurrency': 5,
       'real-time': 5,

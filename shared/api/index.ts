@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
+import { exportMethods } from './export.js';
 import { hostMethods } from './host.js';
 import type { MethodSpec } from './define.js';
 
@@ -14,6 +15,7 @@ export const api = {
   ...decisionMethods,
   ...knowledgeMethods,
   ...evaluationMethods,
+  ...exportMethods,
   ...hostMethods,
 } as const satisfies Record<string, MethodSpec>;
 

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { SCREENS } from './screens.js';
+import { SCREENS, visit } from './screens.js';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -16,7 +16,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`every main screen passes the accessibility audit in the ${scheme} theme`, async ({ app, page }) => {
+  test(`every main screen passes the accessibility audit in the ${scheme} theme`, async ({ app, page, served }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     await app.expectWelcome();
@@ -24,7 +24,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.createSampleDecision();
     const sampleUrl = page.url();
     for (const screen of SCREENS) {
-      await screen.open(app, { sampleUrl });
+      await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
       expect(await seriousViolations(page), screen.name).toEqual([]);
     }
   });
@@ -62,23 +62,23 @@ async function tabThrough(page: Page, limit: number): Promise<{ stops: number; u
   return { stops, unmarked };
 }
 
-test('every control is reached with Tab and shows its focus, on every main screen', async ({ app, page }) => {
+test('every control is reached with Tab and shows its focus, on every main screen', async ({ app, page, served }) => {
   test.setTimeout(120_000);
   await app.createSampleDecision();
   const sampleUrl = page.url();
   for (const screen of SCREENS) {
-    await screen.open(app, { sampleUrl });
+    await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
     const { stops, unmarked } = await tabThrough(page, 40);
     expect(stops, screen.name).toBeGreaterThan(3);
     expect(unmarked, screen.name).toEqual([]);
   }
 });
 
-test('every form control on every main screen has an accessible name', async ({ app, page }) => {
+test('every form control on every main screen has an accessible name', async ({ app, page, served }) => {
   await app.createSampleDecision();
   const sampleUrl = page.url();
   for (const screen of SCREENS) {
-    await screen.open(app, { sampleUrl });
+    await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
         .filter((el) => el.getClientRects().length > 0)

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { expect, test } from './fixtures.js';
 import { CairnApp } from './pages/CairnApp.js';
-import { SCREENS } from './screens.js';
+import { SCREENS, visit } from './screens.js';
 
 test('an empty store opens on the welcome screen, and one click makes a finished sample decision', async ({ app, page }) => {
   await app.expectWelcome();
@@ -45,7 +45,7 @@ test('the repository folder is typed in a browser, with recent folders to pick f
   await expect(card.getByRole('link', { name: 'Import a repository' })).toHaveAttribute('href', `#/import/${encodeURIComponent(folder)}`);
 });
 
-test('keyboard shortcuts: help, new decision, search, go to, and a clear word when an action has no place here', async ({ app, page }) => {
+test('keyboard shortcuts: help, new decision, search, export, go to, and a clear word when an action has no place here', async ({ app, page }) => {
   await app.expectWelcome();
   await app.leaveFields();
   await page.keyboard.press('Shift+?');
@@ -69,6 +69,10 @@ test('keyboard shortcuts: help, new decision, search, go to, and a clear word wh
 
   await page.keyboard.press('Control+f');
   await expect(page.getByLabel('Search')).toBeFocused();
+
+  await page.keyboard.press('Control+e');
+  await expect(app.exportDialog()).toBeVisible();
+  await app.closeExport();
 
   await page.keyboard.press('Control+]');
   await expect(page.getByText('Next step is not available here — it works in a guided decision.')).toBeVisible();
@@ -103,13 +107,13 @@ for (const size of [
   { width: 1024, height: 700 },
   { width: 3840, height: 2160 },
 ]) {
-  test(`every main screen fits a ${size.width}×${size.height} window without sideways scrolling`, async ({ app, page }) => {
+  test(`every main screen fits a ${size.width}×${size.height} window without sideways scrolling`, async ({ app, page, served }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
     await app.createSampleDecision();
     const sampleUrl = page.url();
     for (const screen of SCREENS) {
-      await screen.open(app, { sampleUrl });
+      await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
       const fit = await page.evaluate(() => {
         const main = document.querySelector('main')!.getBoundingClientRect();
         const nav = document.querySelector('nav.sidebar')!.getBoundingClientRect();

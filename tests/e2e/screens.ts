@@ -4,12 +4,21 @@
  * and is then audited and photographed with the rest.
  */
 import { expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { CairnApp } from './pages/CairnApp.js';
+
+export interface ScreenContext {
+  /** The sample decision's address. */
+  sampleUrl: string;
+  /** A scratch folder of this test run (an export goes there). */
+  dataDir: string;
+}
 
 export interface Screen {
   /** Also the screenshot's file name. */
   name: string;
-  open(app: CairnApp, ctx: { sampleUrl: string }): Promise<void>;
+  open(app: CairnApp, ctx: ScreenContext): Promise<void>;
 }
 
 const PACK = 'Backend runtime: Node.js or Python';
@@ -57,6 +66,16 @@ export const SCREENS: Screen[] = [
       },
     }),
   ),
+  {
+    name: 'export-dialog',
+    async open(app, { dataDir }) {
+      const repo = path.join(dataDir, 'exports');
+      fs.mkdirSync(repo, { recursive: true });
+      await app.goToDecisions();
+      await app.openExport();
+      await app.previewExport(repo);
+    },
+  },
   {
     name: 'library',
     async open(app) {
@@ -116,3 +135,9 @@ export const SCREENS: Screen[] = [
     },
   },
 ];
+
+/** Opens a screen from wherever the last one left off: a dialog still open (the export) is closed first. */
+export async function visit(screen: Screen, app: CairnApp, ctx: ScreenContext): Promise<void> {
+  await app.page.evaluate(() => document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close()));
+  await screen.open(app, ctx);
+}

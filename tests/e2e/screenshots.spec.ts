@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pngSize } from '../../scripts/icon-formats.js';
 import { expect, test } from './fixtures.js';
-import { SCREENS } from './screens.js';
+import { SCREENS, visit } from './screens.js';
 
 const VIEWPORT = { width: 1440, height: 900 };
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`screenshots of every main screen, ${theme} theme`, async ({ app, page }, testInfo) => {
+  test(`screenshots of every main screen, ${theme} theme`, async ({ app, page, served }, testInfo) => {
     test.setTimeout(120_000);
     const dir = process.env.CAIRN_SCREENSHOTS_DIR ? path.resolve(process.env.CAIRN_SCREENSHOTS_DIR) : testInfo.outputPath('screenshots');
     fs.mkdirSync(dir, { recursive: true });
@@ -32,7 +32,7 @@ for (const theme of ['light', 'dark'] as const) {
     await app.createSampleDecision();
     const sampleUrl = page.url();
     for (const screen of SCREENS) {
-      await screen.open(app, { sampleUrl });
+      await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
       await shoot(screen.name);
     }
   });

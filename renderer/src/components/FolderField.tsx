@@ -44,7 +44,9 @@ export function FolderField({ label, value, onChange, hint, dialogTitle, recentL
   const offered = recent.filter((r) => r.path !== value).slice(0, recentLimit);
   return (
     <div className="field folder-field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <div className="folder-field-row">
         <input
           id={id}
@@ -56,7 +58,7 @@ export function FolderField({ label, value, onChange, hint, dialogTitle, recentL
           aria-describedby={`${id}-hint`}
         />
         {canPick && (
-          <button type="button" onClick={choose} aria-label={`Choose ${label}…`}>
+          <button type="button" onClick={choose} aria-describedby={`${id}-label`}>
             Choose…
           </button>
         )}

@@ -3,8 +3,10 @@ import { EFFECTS, STATUSES, type Decision, type DecisionContent, type Effect, ty
 import { api } from '../api.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { ExportDialog } from '../components/ExportDialog.js';
 import { href, navigate } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
+import { useActionHandler } from '../actions.js';
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -39,6 +41,10 @@ function newId(prefix: string, taken: { id: string }[]): string {
 function Editor({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  useActionHandler('export', () => {
+    void flush().then(() => setExporting(true));
+  });
   const set = <K extends keyof DecisionContent>(key: K) => (value: DecisionContent[K]) => update({ [key]: value } as Partial<DecisionContent>);
 
   async function toggleTrash() {
@@ -75,6 +81,15 @@ function Editor({ initial }: { initial: Decision }) {
           <button type="button" onClick={() => setShowRevisions((v) => !v)} aria-expanded={showRevisions}>
             Revisions
           </button>
+          <button
+            type="button"
+            onClick={async () => {
+              await flush();
+              setExporting(true);
+            }}
+          >
+            Export…
+          </button>
           <button type="button" onClick={toggleTrash}>
             {saved.trashedAt ? 'Restore from trash' : 'Move to trash'}
           </button>
@@ -91,6 +106,17 @@ function Editor({ initial }: { initial: Decision }) {
         </div>
       )}
       {showRevisions && <Revisions id={saved.id} revision={saved.revision} />}
+      {exporting && (
+        <ExportDialog
+          ids={[saved.id]}
+          what="this decision"
+          onClose={async () => {
+            setExporting(false);
+            // Export may have numbered the draft, which is a new revision: continue from it.
+            replace(await api.getDecision({ id: saved.id }));
+          }}
+        />
+      )}
 
       <div className="form-grid">
         <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />

@@ -3,7 +3,8 @@ import { STATUSES, type DecisionSummary, type Status } from '../../../shared/dom
 import { api } from '../api.js';
 import { href, navigate } from '../router.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { useFocusTarget } from '../actions.js';
+import { ExportDialog } from '../components/ExportDialog.js';
+import { useActionHandler, useFocusTarget } from '../actions.js';
 
 export function DecisionList() {
   const [status, setStatus] = useState<Status | ''>('');
@@ -13,6 +14,10 @@ export function DecisionList() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const [exporting, setExporting] = useState(false);
+  useActionHandler('export', () => setExporting(true));
+  // Export gives drafts their numbers; the list reloads when the dialog closes.
+  const [reloads, setReloads] = useState(0);
   const titleInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   useFocusTarget('new-decision', titleInput);
@@ -35,7 +40,7 @@ export function DecisionList() {
       live = false;
       clearTimeout(t);
     };
-  }, [status, text, trashed]);
+  }, [status, text, trashed, reloads]);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -77,6 +82,19 @@ export function DecisionList() {
             Start guided decision
           </button>
         </form>
+        <button type="button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
+        {exporting && (
+          <ExportDialog
+            ids={[]}
+            what="all decisions"
+            onClose={() => {
+              setExporting(false);
+              setReloads((n) => n + 1);
+            }}
+          />
+        )}
       </header>
       <div className="filters" role="search">
         <label>

@@ -163,6 +163,44 @@ export class CairnApp {
   async chooseOption(name: string) {
     await this.page.getByRole('group', { name: 'Chosen option' }).getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) }).check();
   }
+
+  /** The export dialog, opened from the list (all decisions) or from an open decision (that one). */
+  exportDialog() {
+    return this.page.getByRole('dialog', { name: /^Export / });
+  }
+
+  async openExport() {
+    await this.page.getByRole('button', { name: 'Export…' }).click();
+    await expect(this.exportDialog()).toBeVisible();
+  }
+
+  async previewExport(dir: string, format?: 'MADR 4' | 'Nygard (adr-tools)') {
+    const dialog = this.exportDialog();
+    await dialog.getByLabel('Repository or ADR folder').fill(dir);
+    if (format) await dialog.getByLabel('Format').selectOption({ label: format });
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByRole('region', { name: 'Files to be written' })).toBeVisible();
+  }
+
+  /** Shows one planned file's text and returns the element holding it. */
+  async showExportedText(file: string) {
+    const dialog = this.exportDialog();
+    await dialog.getByRole('button', { name: new RegExp(escapeRegExp(file)) }).click();
+    return dialog.getByLabel(`Text of ${file}`);
+  }
+
+  async writeExport() {
+    const dialog = this.exportDialog();
+    await dialog.getByRole('button', { name: /^Write \d+ files?$/ }).click();
+    const result = dialog.getByRole('status', { name: 'Export result' });
+    await expect(result).toBeVisible();
+    return result;
+  }
+
+  async closeExport() {
+    await this.exportDialog().getByRole('button', { name: 'Close' }).click();
+    await expect(this.exportDialog()).toBeHidden();
+  }
 }
 
 function escapeRegExp(text: string): string {

@@ -1,0 +1,189 @@
+/**
+ * Finding and reading the ADR folder an export writes into.
+ * Policy: the folder is found the way adr-tools and MADR users lay it out (`.adr-dir`, then
+ * `docs/decisions`, `doc/adr`, `docs/adr`) or is the folder the user named; it must resolve
+ * inside the named directory (a symlink or `.adr-dir` pointing elsewhere is refused); only
+ * regular files are read, symlinks are never followed.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CairnError } from '../../../shared/api/define.js';
+import type { AdrFormat, MadrMetadata } from '../../../shared/adr/types.js';
+import type { Naming } from '../../../shared/adr/slug.js';
+import { readHeader, type AdrHeader } from './header.js';
+
+export const CANDIDATES = ['docs/decisions', 'doc/adr', 'docs/adr'] as const;
+export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new';
+
+/** Files larger than this are not read for their header (they still count for numbering). */
+const MAX_READ = 4 * 1024 * 1024;
+const ADR_NAME = /^(\d+)-.+\.md$/i;
+
+export interface LocatedFolder {
+  /** The directory the user named, resolved through symlinks. */
+  root: string;
+  /** The ADR folder (absolute); it may not exist yet. */
+  folder: string;
+  source: FolderSource;
+  exists: boolean;
+}
+
+export interface ScannedFile {
+  name: string;
+  /** The leading number of the file name (`0007-…` → 7), or null. */
+  prefix: number | null;
+  prefixText: string | null;
+  /** A regular file Cairn may read and replace (not a symlink, a folder or a device). */
+  regular: boolean;
+  sha256: string | null;
+  text: string | null;
+  header: AdrHeader | null;
+}
+
+export interface FolderScan extends LocatedFolder {
+  /** Every entry of the folder by name, ADR-looking or not. */
+  entries: Map<string, ScannedFile>;
+  /** The entries named like ADRs (`NNNN-….md`), in name order. */
+  adrs: ScannedFile[];
+  naming: Naming;
+  /** The dialect most files are written in, or null for an empty folder. */
+  dialect: AdrFormat | null;
+  madrMetadata: MadrMetadata;
+  listMarker: '*' | '-';
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function expandHome(dir: string): string {
+  if (dir === '~') return os.homedir();
+  if (dir.startsWith('~/') || dir.startsWith('~\\')) return path.join(os.homedir(), dir.slice(2));
+  return dir;
+}
+
+/** The real path of `p` if it exists, or of its nearest existing ancestor joined with the rest. */
+function realOrPlanned(p: string): string {
+  let existing = p;
+  const rest: string[] = [];
+  while (!fs.existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    rest.unshift(path.basename(existing));
+    existing = parent;
+  }
+  return path.join(fs.realpathSync(existing), ...rest);
+}
+
+/** Where the ADRs go for a directory the user named; `format` picks the folder for a new repository. */
+export function locateFolder(dir: string, format: AdrFormat | undefined): LocatedFolder {
+  const named = expandHome(dir.trim());
+  if (!path.isAbsolute(named)) {
+    throw new CairnError('invalid_input', `"${dir}" is not an absolute path. Give the repository or ADR folder as a full path, e.g. /home/me/project.`);
+  }
+  if (!isDir(named)) {
+    throw new CairnError('not_found', `There is no folder at ${named}. Create it first, or name the repository folder that should hold the ADRs.`);
+  }
+  const root = fs.realpathSync(named);
+  const inside = (rel: string, source: FolderSource): LocatedFolder => {
+    const target = realOrPlanned(path.resolve(root, rel));
+    if (!isInside(root, target)) {
+      throw new CairnError('forbidden', `${source === '.adr-dir' ? `.adr-dir in ${root} points` : `${rel} in ${root} leads`} outside that folder (to ${target}); Cairn only writes inside the folder you name.`);
+    }
+    return { root, folder: target, source, exists: isDir(target) };
+  };
+  const adrDir = path.join(root, '.adr-dir');
+  if (fs.existsSync(adrDir) && fs.lstatSync(adrDir).isFile()) {
+    const rel = fs.readFileSync(adrDir, 'utf8').split(/\r?\n/)[0]!.trim();
+    if (rel) return inside(rel, '.adr-dir');
+  }
+  for (const candidate of CANDIDATES) {
+    if (isDir(path.join(root, candidate))) return inside(candidate, candidate);
+  }
+  if (fs.existsSync(path.join(root, '.git'))) return inside(format === 'nygard' ? 'doc/adr' : 'docs/decisions', 'new');
+  return { root, folder: root, source: 'named', exists: true };
+}
+
+function scanEntry(folder: string, dirent: fs.Dirent): ScannedFile {
+  const m = ADR_NAME.exec(dirent.name);
+  const file: ScannedFile = {
+    name: dirent.name,
+    prefix: m ? Number(m[1]) : null,
+    prefixText: m ? m[1]! : null,
+    regular: dirent.isFile(),
+    sha256: null,
+    text: null,
+    header: null,
+  };
+  if (!file.regular) return file;
+  const full = path.join(folder, dirent.name);
+  if (fs.statSync(full).size > MAX_READ) return file;
+  const bytes = fs.readFileSync(full);
+  file.sha256 = sha256(bytes);
+  file.text = bytes.toString('utf8');
+  if (m) file.header = readHeader(file.text);
+  return file;
+}
+
+function isDatePrefix(text: string): boolean {
+  const m = /^(19[7-9]\d|2\d{3})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.exec(text);
+  return m !== null;
+}
+
+function namingOf(adrs: ScannedFile[]): Naming {
+  const prefixes = adrs.map((f) => f.prefixText!).filter(Boolean);
+  if (!prefixes.length) return { kind: 'number', width: 4 };
+  if (prefixes.every(isDatePrefix)) return { kind: 'date' };
+  const counts = new Map<number, number>();
+  for (const p of prefixes) counts.set(p.length, (counts.get(p.length) ?? 0) + 1);
+  const width = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  return { kind: 'number', width: Math.min(width, 8) };
+}
+
+/** Reads the folder: its entries, how it names files, which dialect it writes. */
+export function scanFolder(located: LocatedFolder): FolderScan {
+  const entries = new Map<string, ScannedFile>();
+  if (located.exists) {
+    for (const dirent of fs.readdirSync(located.folder, { withFileTypes: true })) {
+      entries.set(dirent.name, scanEntry(located.folder, dirent));
+    }
+  }
+  const adrs = [...entries.values()].filter((f) => f.prefix !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const votes = { nygard: 0, front: 0, list: 0, star: 0, dash: 0 };
+  for (const f of adrs) {
+    const h = f.header;
+    if (!h) continue;
+    if (h.dialect === 'nygard') votes.nygard++;
+    else if (h.dialect === 'madr-list') {
+      votes.list++;
+      if (h.listMarker === '-') votes.dash++;
+      else votes.star++;
+    } else if (h.dialect === 'madr') votes.front++;
+  }
+  const madr = votes.front + votes.list;
+  const dialect: AdrFormat | null = votes.nygard === 0 && madr === 0 ? null : votes.nygard > madr ? 'nygard' : 'madr';
+  return {
+    ...located,
+    entries,
+    adrs,
+    naming: namingOf(adrs),
+    dialect,
+    madrMetadata: votes.list > votes.front ? 'list' : 'front-matter',
+    listMarker: votes.dash > votes.star ? '-' : '*',
+  };
+}

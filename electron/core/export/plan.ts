@@ -1,0 +1,328 @@
+/**
+ * Planning an export as data: which file each decision goes to, with which number and text,
+ * and what happens to it. Nothing is written here; `run.ts` carries a plan out.
+ *
+ * Numbering: a decision keeps the file it already has in the folder. A decision never exported
+ * anywhere takes the folder's next free number (drafts and decisions numbered by the store
+ * alike), so the folder's sequence continues without reusing a number, and that number becomes
+ * the decision's own. A decision already exported to another folder keeps its number here if it
+ * is free; otherwise it takes the next free one here, and its own number stays unchanged.
+ *
+ * Safety: a file is replaced only if its bytes are still what Cairn last wrote there (table
+ * repo_files, or export_files for the index); otherwise it is a conflict, the file stays as it
+ * is, and Cairn's version goes beside it as `<file>.cairn`.
+ */
+import type { ExportPlan, FileAction, PlannedFile } from '../../../shared/api/export.js';
+import { CairnError } from '../../../shared/api/define.js';
+import { INDEX_FILE, renderIndex, type IndexEdge, type IndexEntry } from '../../../shared/adr/index-file.js';
+import { canonicalRelation, collectLinks, type LinkTarget } from '../../../shared/adr/relations.js';
+import { adrFileText } from '../../../shared/adr/render.js';
+import { adrFileName } from '../../../shared/adr/slug.js';
+import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
+import type { Decision } from '../../../shared/domain.js';
+import { matrixForExport } from '../../../shared/scoring.js';
+import type { CoreContext } from '../context.js';
+import type { DecisionStore } from '../decisions.js';
+import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
+import { readHeader } from './header.js';
+
+export interface PlanRequest {
+  ids: string[];
+  dir: string;
+  format?: AdrFormat | undefined;
+  index: boolean;
+}
+
+/** A planned file with what the runner needs besides what the API shows. */
+export interface InternalFile extends PlannedFile {
+  sha256: string;
+  /** What repo_files.format records: the dialect written. */
+  format: string;
+}
+
+export interface InternalPlan extends Omit<ExportPlan, 'files'> {
+  files: InternalFile[];
+  scan: FolderScan;
+}
+
+interface RepoRow {
+  file: string;
+  decision_id: string;
+  sha256: string;
+}
+
+/** The weighted matrix, totals, ranking and sensitivity, as the scoring module computes them. */
+function analysisFor(d: Decision): AdrAnalysis | null {
+  return matrixForExport(d);
+}
+
+function compareDecisions(a: Decision, b: Decision): number {
+  const na = a.number ?? Number.MAX_SAFE_INTEGER;
+  const nb = b.number ?? Number.MAX_SAFE_INTEGER;
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return na - nb || text(a.date, b.date) || text(a.createdAt, b.createdAt) || text(a.id, b.id);
+}
+
+/** The decisions asked for, plus every live decision linked to them (so both files of a relation are written). */
+function selection(all: Map<string, Decision>, ids: string[], load: (id: string) => Decision): Decision[] {
+  if (!ids.length) return [...all.values()].filter((d) => !d.trashedAt);
+  const chosen = new Set<string>();
+  const queue: string[] = [];
+  for (const id of ids) {
+    const d = all.get(id) ?? load(id);
+    if (d.trashedAt) throw new CairnError('invalid_input', `Decision "${d.title}" is in the trash; restore it before exporting it.`);
+    if (!chosen.has(id)) queue.push(id);
+    chosen.add(id);
+  }
+  const linked = new Map<string, Set<string>>();
+  const connect = (a: string, b: string) => {
+    if (!linked.has(a)) linked.set(a, new Set());
+    linked.get(a)!.add(b);
+  };
+  for (const d of all.values()) {
+    for (const r of d.relations) {
+      connect(d.id, r.target);
+      connect(r.target, d.id);
+    }
+  }
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const next of linked.get(id) ?? []) {
+      const d = all.get(next);
+      if (d && !d.trashedAt && !chosen.has(next)) {
+        chosen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return [...chosen].map((id) => all.get(id)!);
+}
+
+/**
+ * What to do with a file: `recorded` is the hash of what Cairn last wrote there, `adopted` the
+ * hashes of Cairn's versions it kept beside it (a file holding one of those took Cairn's side).
+ */
+function decide(current: ScannedFile | undefined, recorded: string | undefined, sha: string, adopted: string[] = []): { action: FileAction; note: string } {
+  if (!current) return { action: 'create', note: recorded ? 'It was deleted outside Cairn; Cairn writes it again.' : '' };
+  if (!current.regular) return { action: 'blocked', note: 'A symbolic link or folder has this name; Cairn does not write through it.' };
+  if (current.sha256 === null) return { action: 'blocked', note: 'The file there is too large to compare; Cairn leaves it alone.' };
+  if (current.sha256 === sha) return { action: 'unchanged', note: '' };
+  if ((recorded && current.sha256 === recorded) || adopted.includes(current.sha256)) return { action: 'update', note: '' };
+  return {
+    action: 'conflict',
+    note: recorded ? 'Changed outside Cairn since Cairn last wrote it; your version stays.' : 'A file Cairn did not write has this name; it stays.',
+  };
+}
+
+/** The hashes of the versions Cairn kept beside `file` after conflicts. */
+function copiesOf(copies: Map<string, string>, file: string): string[] {
+  return [...copies].filter(([name]) => name === `${file}.cairn` || name.startsWith(`${file}.cairn-`)).map(([, sha]) => sha);
+}
+
+/** Where Cairn's version of a conflicting file goes: `<file>.cairn`, or the next free `<file>.cairn-N`. */
+function sideFile(scan: FolderScan, copies: Map<string, string>, file: string, sha: string, taken: Set<string>): string | null {
+  for (let n = 1; n <= 9; n++) {
+    const name = n === 1 ? `${file}.cairn` : `${file}.cairn-${n}`;
+    if (taken.has(name)) continue;
+    const there = scan.entries.get(name);
+    if (!there || (there.regular && (there.sha256 === sha || (there.sha256 !== null && copies.get(name) === there.sha256)))) {
+      taken.add(name);
+      return name;
+    }
+  }
+  return null;
+}
+
+export function planExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): InternalPlan {
+  const located = locateFolder(request.dir, request.format);
+  const scan = scanFolder(located);
+  const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
+  const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
+
+  const recordedRows = ctx.db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(scan.folder);
+  const recordedByFile = new Map(recordedRows.map((r) => [r.file, r]));
+  const recordedByDecision = new Map(recordedRows.map((r) => [r.decision_id, r]));
+  const elsewhere = new Set(
+    ctx.db
+      .prepare<[string], { decision_id: string }>('SELECT DISTINCT decision_id FROM repo_files WHERE dir <> ?')
+      .all(scan.folder)
+      .map((r) => r.decision_id),
+  );
+  const copies = new Map(
+    ctx.db
+      .prepare<[string], { file: string; sha256: string }>('SELECT file, sha256 FROM export_files WHERE dir = ?')
+      .all(scan.folder)
+      .map((r) => [r.file, r.sha256]),
+  );
+
+  const all = new Map<string, Decision>();
+  for (const s of store.list({ trashed: false, sort: 'number', limit: 100_000, offset: 0 }).items) all.set(s.id, store.get(s.id));
+  for (const r of recordedRows) if (!all.has(r.decision_id)) all.set(r.decision_id, store.get(r.decision_id));
+  const selected = selection(all, request.ids, (id) => store.get(id)).sort(compareDecisions);
+
+  // Numbers and file names.
+  const numberNaming = scan.naming.kind === 'number';
+  const takenNumbers = new Set<number>();
+  for (const f of scan.entries.values()) if (f.prefix !== null && numberNaming) takenNumbers.add(f.prefix);
+  let storeNext = store.nextNumber();
+  const nextFree = () => {
+    if (!numberNaming) return storeNext++;
+    let n = Math.max(0, ...takenNumbers) + 1;
+    while (takenNumbers.has(n)) n++;
+    return n;
+  };
+  const takenNames = new Set<string>();
+  const placed = new Map<string, { file: string; number: number; assign: boolean }>();
+  const pending: Decision[] = [];
+  for (const d of selected) {
+    const row = recordedByDecision.get(d.id);
+    if (row) {
+      let file = row.file;
+      if (!scan.entries.has(file)) {
+        // Renamed outside Cairn: the bytes Cairn wrote now sit under another name.
+        const moved = scan.adrs.find((f) => f.sha256 === row.sha256 && !recordedByFile.has(f.name));
+        if (moved) file = moved.name;
+      }
+      const m = /^(\d+)-/.exec(file);
+      const prefix = m ? Number(m[1]) : null;
+      const number = numberNaming && prefix !== null ? prefix : (d.number ?? nextFree());
+      // The file keeps its number; the store's number is only filled in, never changed, from here.
+      placed.set(d.id, { file, number, assign: d.number === null });
+      takenNames.add(file);
+    } else {
+      pending.push(d);
+    }
+  }
+  const notes = new Map<string, string>();
+  for (const d of pending) {
+    let number: number;
+    // Exported before into another folder: that folder's number stays the decision's own.
+    const numberedElsewhere = d.number !== null && elsewhere.has(d.id);
+    if (d.number !== null && (numberedElsewhere || !numberNaming) && !(numberNaming && takenNumbers.has(d.number))) {
+      number = d.number;
+    } else {
+      number = nextFree();
+      if (numberedElsewhere) notes.set(d.id, `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`);
+    }
+    if (numberNaming) takenNumbers.add(number);
+    let file = adrFileName(scan.naming, number, d.date, d.title);
+    if (!numberNaming) {
+      // Date-named folders can hold several ADRs of one day; keep names unique.
+      const base = file.replace(/\.md$/, '');
+      for (let n = 2; scan.entries.has(file) || takenNames.has(file); n++) file = `${base}-${n}.md`;
+    }
+    takenNames.add(file);
+    placed.set(d.id, { file, number, assign: !numberedElsewhere && d.number !== number });
+  }
+
+  // What each decision id points to in this folder, for link lines.
+  const targets = new Map<string, LinkTarget>();
+  for (const r of recordedRows) {
+    const d = all.get(r.decision_id);
+    const prefix = scan.entries.get(r.file)?.prefix ?? null;
+    if (d && scan.entries.has(r.file)) targets.set(d.id, { number: numberNaming ? prefix : d.number, title: d.title, file: r.file });
+  }
+  for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
+  const related = [...all.values()];
+
+  const files: InternalFile[] = [];
+  const numbers: ExportPlan['numbers'] = [];
+  const sideNames = new Set<string>();
+  for (const d of selected) {
+    const p = placed.get(d.id)!;
+    if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
+    const numbered: Decision = { ...d, number: p.number };
+    const options = {
+      number: p.number,
+      numberWidth: scan.naming.kind === 'number' ? scan.naming.width : 4,
+      links: collectLinks(d.id, related, (id) => targets.get(id) ?? null),
+      analysis: analysisFor(d),
+      madrMetadata: scan.madrMetadata,
+      listMarker: scan.listMarker,
+    };
+    const { text, imported } = adrFileText(numbered, format, options);
+    const sha = sha256(text);
+    const recorded = recordedByFile.get(p.file);
+    const decided = decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
+    if (notes.has(d.id) && !decided.note) decided.note = notes.get(d.id)!;
+    let keptAs: string | null = null;
+    if (decided.action === 'conflict') {
+      keptAs = sideFile(scan, copies, p.file, sha, sideNames);
+      if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
+    }
+    files.push({
+      file: p.file,
+      kind: 'decision',
+      decisionId: d.id,
+      number: p.number,
+      title: d.title,
+      action: decided.action,
+      text,
+      note: decided.note,
+      keptAs,
+      sha256: sha,
+      format: imported ? `imported:${d.origin?.dialect ?? 'unknown'}` : format,
+    });
+  }
+
+  if (request.index) files.push(planIndex(scan, files, copies, sideNames));
+
+  return {
+    root: scan.root,
+    folder: scan.folder,
+    folderSource: scan.source,
+    folderExists: scan.exists,
+    format,
+    formatSource,
+    naming: scan.naming.kind === 'number' ? { kind: 'number', width: scan.naming.width } : { kind: 'date', width: null },
+    files,
+    numbers,
+    scan,
+  };
+}
+
+/** The index as the folder will be after the export: every ADR file, read from the text it will hold. */
+function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string, string>, sideNames: Set<string>): InternalFile {
+  const finalText = new Map<string, string>();
+  for (const f of scan.adrs) if (f.text !== null) finalText.set(f.name, f.text);
+  for (const f of planned) if (f.action === 'create' || f.action === 'update' || f.action === 'unchanged') finalText.set(f.file, f.text);
+  const entries: IndexEntry[] = [];
+  const edges: IndexEdge[] = [];
+  for (const [file, text] of finalText) {
+    const header = readHeader(text);
+    const prefix = /^(\d+)-/.exec(file);
+    entries.push({
+      file,
+      number: scan.naming.kind === 'number' && prefix ? Number(prefix[1]) : null,
+      title: header.title ?? file,
+      status: header.status ?? '',
+      date: header.date,
+    });
+    for (const link of header.links) {
+      if (!finalText.has(link.file)) continue;
+      const c = canonicalRelation(link.type);
+      edges.push(c.flipped ? { from: link.file, to: file, type: c.type } : { from: file, to: link.file, type: c.type });
+    }
+  }
+  const text = renderIndex(entries, edges);
+  const sha = sha256(text);
+  const decided = decide(scan.entries.get(INDEX_FILE), copies.get(INDEX_FILE), sha, copiesOf(copies, INDEX_FILE));
+  let keptAs: string | null = null;
+  if (decided.action === 'conflict') {
+    keptAs = sideFile(scan, copies, INDEX_FILE, sha, sideNames);
+    if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
+  }
+  return {
+    file: INDEX_FILE,
+    kind: 'index',
+    decisionId: null,
+    number: null,
+    title: 'Index of the decisions in this folder',
+    action: decided.action,
+    text,
+    note: decided.note,
+    keptAs,
+    sha256: sha,
+    format: 'index',
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * MADR 4 (https://adr.github.io/madr/): YAML front matter with status, date, decision-makers,
+ * consulted and informed, then the sections in MADR's order. Readers that do not parse YAML
+ * still find what they look for: the title is the first level-1 heading, and status and date
+ * are bare `key: value` lines (Backstage's ADR plugin reads them that way). In folders that
+ * keep metadata as bullets under the title (MADR 2, log4brains) the same keys go there instead.
+ */
+import type { Decision } from '../domain.js';
+import { Footnotes, relevantDrivers } from './citations.js';
+import { block, fileLink, inline, yamlList, yamlScalar } from './markdown.js';
+import { relationLabel } from './relations.js';
+import { assemble, consequences, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
+import { adrRef } from './slug.js';
+import type { AdrLink, RenderOptions } from './types.js';
+
+function reference(link: AdrLink, options: RenderOptions): string {
+  if (options.madrMetadata === 'list' && link.file) return link.file.replace(/\.md$/i, '');
+  if (link.number !== null) return adrRef(link.number, options.numberWidth);
+  return link.file ? link.file.replace(/\.md$/i, '') : link.title;
+}
+
+/** "accepted", or MADR's "superseded by ADR-0007" when the superseding ADR is known. */
+function statusValue(d: Decision, options: RenderOptions): { text: string; link: AdrLink | null } {
+  if (d.status !== 'superseded') return { text: d.status, link: null };
+  const by = options.links.find((l) => l.type === 'superseded-by');
+  return by ? { text: `superseded by ${reference(by, options)}`, link: by } : { text: 'superseded', link: null };
+}
+
+function frontMatter(d: Decision, options: RenderOptions): string {
+  const lines = ['---', `status: ${yamlScalar(statusValue(d, options).text)}`, `date: ${d.date}`];
+  if (d.decisionMakers.length) lines.push(`decision-makers: ${yamlList(d.decisionMakers)}`);
+  if (d.consulted.length) lines.push(`consulted: ${yamlList(d.consulted)}`);
+  if (d.informed.length) lines.push(`informed: ${yamlList(d.informed)}`);
+  if (d.tags.length) lines.push(`tags: ${yamlList(d.tags)}`);
+  lines.push('---');
+  return lines.join('\n');
+}
+
+function metadataList(d: Decision, options: RenderOptions): string {
+  const m = options.madrMetadata === 'list' ? (options.listMarker ?? '*') : '*';
+  const status = statusValue(d, options);
+  const statusText =
+    status.link && status.link.file ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(status.link.file)})` : inline(status.text, false);
+  const lines = [`${m} Status: ${statusText}`, `${m} Date: ${d.date}`];
+  const people = (label: string, list: string[]) => list.length && lines.push(`${m} ${label}: ${list.map((p) => inline(p, false)).join(', ')}`);
+  people('Deciders', d.decisionMakers);
+  people('Consulted', d.consulted);
+  people('Informed', d.informed);
+  people('Tags', d.tags);
+  return lines.join('\n');
+}
+
+function linkLine(link: AdrLink, options: RenderOptions): string {
+  const label = relationLabel(link.type, 'madr');
+  const name = link.number !== null ? `${adrRef(link.number, options.numberWidth)}: ${inline(link.title, false)}` : inline(link.title, false);
+  return link.file ? `* ${label} [${name}](${fileLink(link.file)})` : `* ${label} ${name}`;
+}
+
+/** The decision as a MADR 4 file. */
+export function renderMadr(d: Decision, options: RenderOptions): string {
+  const notes = new Footnotes(d.evaluation.claims);
+  const list = options.madrMetadata === 'list';
+  const drivers = relevantDrivers(d).map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
+  const considered = d.options.map((o) => `* ${inline(o.name)}`).join('\n');
+  const decided = outcome(d, options.analysis, notes);
+  const consequenceList = consequences(d, notes);
+  const confirmation = block(d.confirmation);
+  const pros = prosAndCons(d, notes, 3);
+  // MADR 2 and log4brains keep relations in a Links section; MADR 4 under More Information.
+  const linkList = options.links.map((l) => linkLine(l, options)).join('\n');
+  const more = [list ? '' : linkList, block(d.moreInformation), ...matrix(options.analysis, 3)];
+  const hasMore = more.some((b) => b.trim());
+  return assemble([
+    list ? null : frontMatter(d, options),
+    heading(1, inline(d.title, false)),
+    list ? metadataList(d, options) : null,
+    heading(2, 'Context and Problem Statement'),
+    block(d.context),
+    drivers && heading(2, 'Decision Drivers'),
+    drivers,
+    considered && heading(2, 'Considered Options'),
+    considered,
+    heading(2, 'Decision Outcome'),
+    ...decided,
+    consequenceList && heading(3, 'Consequences'),
+    consequenceList,
+    confirmation && heading(3, 'Confirmation'),
+    confirmation,
+    pros && heading(2, 'Pros and Cons of the Options'),
+    ...(pros ?? []),
+    hasMore && heading(2, 'More Information'),
+    ...more,
+    list && linkList && heading(2, 'Links'),
+    list ? linkList : null,
+    footnoteBlock(notes),
+  ]);
+}

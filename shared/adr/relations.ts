@@ -1,0 +1,100 @@
+/**
+ * Relations between ADRs as the files write them. A relation stored on one decision is written
+ * into both files: "Supersedes" in one, "Superseded by" in the other. The Nygard writer uses
+ * adr-tools' own spelling ("Supercedes", "Superceded by") so that adr-tools and the tools that
+ * read its folders recognise the lines.
+ */
+import type { AdrFormat, AdrLink } from './types.js';
+
+/** Relation pairs: forward, reverse. `relates-to` is its own reverse. */
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['supersedes', 'superseded-by'],
+  ['amends', 'amended-by'],
+  ['clarifies', 'clarified-by'],
+  ['depends-on', 'enables'],
+  ['relates-to', 'relates-to'],
+];
+/** A relation word Cairn does not know is written as-is in its file and as this in the other. */
+export const UNKNOWN_REVERSE = 'referenced-by';
+
+const ORDER = PAIRS.flatMap(([a, b]) => (a === b ? [a] : [a, b]));
+
+function normalise(type: string): string {
+  return type.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/** The relation as the other decision sees it. */
+export function reverseRelation(type: string): string {
+  const t = normalise(type);
+  for (const [a, b] of PAIRS) {
+    if (t === a) return b;
+    if (t === b) return a;
+  }
+  return UNKNOWN_REVERSE;
+}
+
+/** The forward form of a relation and whether the edge runs the other way (for graphs). */
+export function canonicalRelation(type: string): { type: string; flipped: boolean } {
+  const t = normalise(type);
+  for (const [a, b] of PAIRS) {
+    if (t === a) return { type: a, flipped: false };
+    if (t === b) return { type: a, flipped: true };
+  }
+  return { type: t, flipped: false };
+}
+
+const NYGARD_WORDS: Record<string, string> = { supersedes: 'Supercedes', 'superseded-by': 'Superceded by' };
+
+/** The words that start a link line: "Superseded by", or adr-tools' "Superceded by" in Nygard. */
+export function relationLabel(type: string, format: AdrFormat): string {
+  const t = normalise(type);
+  if (format === 'nygard' && NYGARD_WORDS[t]) return NYGARD_WORDS[t];
+  const words = t.replace(/-/g, ' ').replace(/\s+/g, ' ').trim() || 'relates to';
+  return words[0]!.toUpperCase() + words.slice(1);
+}
+
+/** A decision as the link collector needs it. */
+export interface RelatedDecision {
+  id: string;
+  relations: readonly { type: string; target: string }[];
+}
+
+/** What a decision id resolves to in the folder, or null when it is not exported there. */
+export type LinkTarget = { number: number | null; title: string; file: string | null };
+
+function rank(type: string): number {
+  const i = ORDER.indexOf(type);
+  return i < 0 ? ORDER.length : i;
+}
+
+/**
+ * The link lines of one decision: its own relations and the reverse of every relation another
+ * decision holds to it, without duplicates, in a fixed order (kind, then number, then title).
+ */
+export function collectLinks(id: string, decisions: readonly RelatedDecision[], resolve: (id: string) => LinkTarget | null): AdrLink[] {
+  const seen = new Map<string, AdrLink & { sortTitle: string }>();
+  const add = (type: string, target: string) => {
+    if (target === id) return;
+    const t = normalise(type);
+    const key = `${t}\u0000${target}`;
+    if (seen.has(key)) return;
+    const resolved = resolve(target);
+    const link = resolved ?? { number: null, title: target, file: null };
+    seen.set(key, { type: t, number: link.number, title: link.title, file: link.file, sortTitle: link.title });
+  };
+  const self = decisions.find((d) => d.id === id);
+  for (const r of self?.relations ?? []) add(r.type, r.target);
+  for (const other of decisions) {
+    if (other.id === id) continue;
+    for (const r of other.relations) if (r.target === id) add(reverseRelation(r.type), other.id);
+  }
+  return [...seen.values()]
+    .sort(
+      (a, b) =>
+        rank(a.type) - rank(b.type) ||
+        (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
+        (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+        (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : 0),
+    )
+    .map(({ sortTitle: _s, ...link }) => link);
+}
