@@ -1,22 +1,28 @@
 /**
  * The Electron host: one window, the app served from a private scheme, the core behind IPC.
- * Keep it thin: every decision (menu, window placement, second launch, native abilities) is
- * data or a pure function in host/ and tested without Electron; this file only wires them.
+ * Keep it thin: every decision (menu, window placement, second launch, native abilities,
+ * hardening) is data or a pure function in host/ and tested without Electron; this file only
+ * wires them.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isActionId, type ActionId } from '../shared/shortcuts.js';
-import { createCore, type Core } from './core/core.js';
+import { fileURLToPath } from 'node:url';
+import type { Theme } from '../shared/api/host.js';
+import type { ActionId } from '../shared/shortcuts.js';
+import { createCore } from './core/core.js';
+import { openCoreHost, type CoreHost } from './core/recovery.js';
 import { resolveDbPath } from './core/paths.js';
+import { serveAppRequest } from './host/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from './host/csp.js';
+import { hardenSession, hardenWebContents, openOutside } from './host/harden.js';
 import { registerIpc } from './host/ipc.js';
 import { menuTemplate } from './host/menu.js';
+import { createMenuActionQueue } from './host/menu-actions.js';
 import { electronHostAdapter } from './host/native.js';
 import { secondInstanceSteps } from './host/single-instance.js';
 import { captureWindowState, restoreWindowState, WINDOW_STATE_KEY, WindowState } from './host/window-state.js';
-import { ACTION_CHANNEL, APP_SCHEME, isAllowedExternalUrl, isAppUrl, webPreferences } from './host/window-settings.js';
+import { APP_ORIGIN, APP_SCHEME, webPreferences } from './host/window-settings.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -33,27 +39,33 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-let core: Core | null = null;
+let core: CoreHost | null = null;
 let mainWindow: BrowserWindow | null = null;
+const menuActions = createMenuActionQueue();
 
 function sendAction(action: ActionId): void {
-  const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
-  if (win && isActionId(action)) win.webContents.send(ACTION_CHANNEL, action);
+  menuActions.push(action);
 }
 
 function openExternal(url: string): void {
-  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+  openOutside(url, shell).catch(() => undefined);
+}
+
+/** The stored theme; `system` while the database is damaged (the restore page is showing). */
+async function currentTheme(): Promise<Theme> {
+  const result = await core?.call('getSettings', {});
+  return result?.ok ? (result.value as { theme: Theme }).theme : 'system';
 }
 
 async function buildMenu(): Promise<void> {
-  if (!core) return;
-  const { theme } = await core.invoke('getSettings', {});
+  const theme = await currentTheme();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, theme, isPackaged: app.isPackaged, send: sendAction, openExternal })));
 }
 
-function createWindow(c: Core): void {
+function createWindow(): void {
+  const settings = core?.current()?.settings ?? null;
   const placement = restoreWindowState(
-    c.settings.get(WINDOW_STATE_KEY, WindowState, null),
+    settings?.get(WINDOW_STATE_KEY, WindowState, null) ?? null,
     screen.getAllDisplays().map((d) => d.workArea),
     screen.getPrimaryDisplay().workArea,
   );
@@ -75,7 +87,8 @@ function createWindow(c: Core): void {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const saveState = () => {
     clearTimeout(saveTimer);
-    if (!win.isDestroyed()) c.settings.set(WINDOW_STATE_KEY, captureWindowState(win.getNormalBounds(), win.isMaximized(), win.isFullScreen()));
+    const store = core?.current()?.settings;
+    if (store && !win.isDestroyed()) store.set(WINDOW_STATE_KEY, captureWindowState(win.getNormalBounds(), win.isMaximized(), win.isFullScreen()));
   };
   const saveSoon = () => {
     clearTimeout(saveTimer);
@@ -91,14 +104,7 @@ function createWindow(c: Core): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    openExternal(url);
-    return { action: 'deny' };
-  });
-  void win.loadURL(`${APP_SCHEME}://app/index.html`);
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 app.enableSandbox();
@@ -106,19 +112,15 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => {
   const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
   for (const step of secondInstanceSteps(win && { minimized: win.isMinimized(), visible: win.isVisible() })) {
-    if (step === 'create' && core) createWindow(core);
+    if (step === 'create' && core) createWindow();
     if (step === 'restore') win?.restore();
     if (step === 'show') win?.show();
     if (step === 'focus') win?.focus();
   }
 });
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-});
+// Every web contents, the window's and any other, gets the navigation, window and webview policy.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
 
 void app.whenReady().then(async () => {
   const dbPath = resolveDbPath(process.env.CAIRN_DB, process.env);
@@ -132,25 +134,22 @@ void app.whenReady().then(async () => {
     showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
     shell,
     nativeTheme,
+    menuActions,
     onSettingsChanged: () => void buildMenu(),
   });
-  core = createCore({ dbPath, knowledgeDir, nativeBinding, host });
-  nativeTheme.themeSource = (await core.invoke('getSettings', {})).theme;
+  // A damaged database does not stop the app: the window opens on the restore page instead.
+  core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding, host }), dbPath, { nativeBinding });
+  nativeTheme.themeSource = await currentTheme();
   registerIpc(ipcMain, core);
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  hardenSession(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
-  });
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   await buildMenu();
-  createWindow(core);
+  createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow(core);
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
 

@@ -172,7 +172,7 @@ export type DecisionContentInput = z.input<typeof DecisionContent>;
 export const Decision = DecisionContent.extend({
   id: Id,
   /** The ADR number; null while a draft has never been exported or accepted. */
-  number: z.number().int().positive().nullable(),
+  number: z.number().int().nonnegative().nullable(),
   revision: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),

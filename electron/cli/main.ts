@@ -6,11 +6,15 @@ import { parseArgs } from 'node:util';
 import { CairnError } from '../../shared/api/define.js';
 import { createCore, type Core } from '../core/core.js';
 import { resolveDbPath } from '../core/paths.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
+import { importCommand } from './import.js';
+import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
+import { compareCommand } from './compare.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -20,7 +24,11 @@ export const COMMANDS: Command[] = [
   serveCommand,
   knowledgeCommand,
   exportCommand,
+  compareCommand,
+  backupCommand,
+  restoreCommand,
 ];
+COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 
 function help(): string {
   return [

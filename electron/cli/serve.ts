@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/core.js';
+import { openCoreHost } from '../core/recovery.js';
 import { startHttpHost } from '../host/http.js';
 import { UsageError, type Command } from './command.js';
 
@@ -26,8 +28,11 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${String(flags.port)}".`);
     const rendererDir = findRendererDir();
     if (!rendererDir) ctx.err('The renderer is not built yet, so only the API is served. Run `npm run build:renderer` first.');
-    const core = ctx.core();
+    // Opened here rather than through ctx.core(): after a restore from the page, the core is reopened.
+    const core = openCoreHost(() => createCore({ dbPath: ctx.dbPath }), ctx.dbPath);
     const host = await startHttpHost({ core, port, rendererDir, token: process.env.CAIRN_TOKEN || undefined });
+    const damage = core.damage();
+    if (damage) ctx.err(`${damage}\nThe page at the address below offers the same restore.`);
     ctx.out(`Cairn is serving ${ctx.dbPath}`);
     ctx.out(`Open ${host.openUrl}`);
     ctx.out('Press Ctrl+C to stop.');

@@ -11,6 +11,8 @@ export interface CoreContext {
   platform: Platform;
   /** Folder holding the database (backups and other app files live beside it). */
   dataDir: string;
+  /** The database file itself. */
+  dbPath: string;
   /** Folder of the knowledge packs shipped with the app. */
   knowledgeDir: string;
 }

@@ -15,10 +15,18 @@ import { decisionHandlers } from './handlers/decisions.js';
 import { exportHandlers } from './handlers/export.js';
 import { knowledgeHandlers } from './handlers/knowledge.js';
 import { evaluationHandlers } from './handlers/evaluation.js';
+import { compareHandlers } from './handlers/compare.js';
+import { createCompareQueries } from './compare.js';
 import { hostHandlers } from './handlers/host.js';
 import type { HostAdapter } from './host-adapter.js';
 import { createSettingsStore, type SettingsStore } from './settings.js';
 import { createPackStore } from './knowledge/packs.js';
+import { storeHandlers, type StoreState } from './handlers/store.js';
+import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
+import { importHandlers } from './handlers/import.js';
+import { lifecycleHandlers } from './handlers/lifecycle.js';
+import { createImporter } from './import/importer.js';
+import { createLifecycle } from './lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
 
 export interface CoreOptions {
@@ -27,6 +35,8 @@ export interface CoreOptions {
   knowledgeDir?: string;
   nativeBinding?: string;
   checkOutput?: boolean;
+  /** The daily backup taken on the first open of a day (false: none, for throwaway stores). */
+  backups?: { keepDaily?: number } | false;
   /** The native abilities the host lends (folder dialog, file manager, browser); none by default. */
   host?: HostAdapter;
 }
@@ -57,6 +67,14 @@ export function defaultKnowledgeDir(): string {
   return path.resolve('knowledge');
 }
 
+function hasData(p: string): boolean {
+  try {
+    return statSync(p).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -70,11 +88,23 @@ export function createCore(options: CoreOptions): Core {
     now: options.platform?.now ?? (() => new Date()),
     newId: options.platform?.newId ?? (() => randomUUID()),
   };
+  // A store created just now has nothing to back up; any other gets its daily copy.
+  const existed = options.dbPath !== ':memory:' && hasData(options.dbPath);
   const db = openDatabase(options.dbPath, { now: platform.now, nativeBinding: options.nativeBinding });
+  const storeState: StoreState = { backupProblem: null };
+  if (existed && options.backups !== false) {
+    try {
+      dailyBackup(db, options.dbPath, platform.now(), options.backups?.keepDaily ?? DEFAULT_KEEP_DAILY);
+    } catch (e) {
+      // A full disk must not keep the user from their decisions; the status reports it instead.
+      storeState.backupProblem = (e as Error).message;
+    }
+  }
   const ctx: CoreContext = {
     db,
     platform,
     dataDir: path.dirname(path.resolve(options.dbPath)),
+    dbPath: path.resolve(options.dbPath),
     knowledgeDir: options.knowledgeDir ?? defaultKnowledgeDir(),
   };
   const decisions = createDecisionStore(ctx);
@@ -86,6 +116,10 @@ export function createCore(options: CoreOptions): Core {
     ...knowledgeHandlers(ctx, packs),
     ...evaluationHandlers(ctx, decisions, packs),
     ...exportHandlers(ctx, decisions),
+    ...compareHandlers(createCompareQueries(ctx, decisions)),
+    ...storeHandlers(ctx, storeState),
+    ...importHandlers(createImporter(ctx)),
+    ...lifecycleHandlers(createLifecycle(ctx, decisions)),
     ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

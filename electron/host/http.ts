@@ -16,7 +16,8 @@ export const TOKEN_HEADER = 'x-cairn-token';
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface HttpHostOptions {
-  core: Core;
+  /** A core, or the recoverable host of one (electron/core/recovery.ts). */
+  core: Pick<Core, 'call'>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (index.html and assets); without it only the API is served. */
@@ -33,7 +34,7 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -53,6 +54,7 @@ const STATUS: Record<ApiErrorShape['code'], number> = {
   unsupported: 422,
   io: 500,
   internal: 500,
+  corrupt: 503,
 };
 
 export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {

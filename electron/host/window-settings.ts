@@ -1,3 +1,5 @@
+import type { WebPreferences } from 'electron';
+
 /**
  * The security settings of every Cairn window, as data so a test can hold them without
  * launching Electron. Policy: context isolation and the sandbox on, no Node in the renderer,
@@ -15,8 +17,12 @@ export function webPreferences(preloadPath: string) {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    enableWebSQL: false,
+    // A file dropped on the window must not replace the app with that file.
+    navigateOnDragDrop: false,
+    safeDialogs: true,
     spellcheck: true,
-  } as const;
+  } as const satisfies WebPreferences;
 }
 
 /** The renderer is served from this privileged scheme; nothing else may be navigated to. */
@@ -33,20 +39,28 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
-/** External links open in the system browser only when they parse as http(s) or mailto. */
-export function isAllowedExternalUrl(raw: string): boolean {
+/**
+ * The URL to hand to the system browser for a link the user followed, or null to ignore it.
+ * Parsed with the WHATWG URL parser (the one Chromium uses), never matched as text: only http(s)
+ * with a host and no credentials, or mailto with an address. The normalised form is returned,
+ * so what is opened is exactly what was checked.
+ */
+export function externalUrl(raw: string): string | null {
+  let url: URL;
   try {
-    const url = new URL(raw);
-    if (url.protocol === 'mailto:') return url.pathname.length > 0;
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-    return url.hostname.length > 0 && !url.username && !url.password;
+    url = new URL(raw);
   } catch {
-    return false;
+    return null;
   }
+  if (url.protocol === 'mailto:') return url.pathname.length > 0 ? url.href : null;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!url.hostname || url.username || url.password) return null;
+  return url.href;
+}
+
+export function isAllowedExternalUrl(raw: string): boolean {
+  return externalUrl(raw) !== null;
 }
 
 /** The IPC channel of one API method. */
 export const channelFor = (method: string) => `cairn:${method}`;
-
-/** The one channel the main process uses to send the page a menu action (an id from shared/shortcuts.ts). */
-export const ACTION_CHANNEL = 'cairn-action';

@@ -4,11 +4,17 @@ import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
 import { GuidedDecision } from './screens/GuidedDecision.js';
 import { Library } from './screens/Library.js';
+import { Compare } from './screens/Compare.js';
+import { History } from './screens/History.js';
+import { RelationGraph } from './screens/RelationGraph.js';
+import { Timeline } from './screens/Timeline.js';
+import { Recovery, useStoreHealth } from './screens/Recovery.js';
 import { Help } from './screens/Help.js';
-import { Home, IMPORT_ROUTE, Welcome } from './screens/Welcome.js';
+import { Home, Welcome } from './screens/Welcome.js';
+import { IMPORT_REQUEST } from './components/ImportDialog.js';
 import { Announcer } from './components/Announcer.js';
 import { ThemeSwitch } from './components/ThemeSwitch.js';
-import { requestFocus, setDefaultAction, useShortcuts } from './actions.js';
+import { request, requestFocus, setDefaultAction, useShortcuts } from './actions.js';
 import { setTheme } from './theme.js';
 import { navigate } from './router.js';
 
@@ -21,6 +27,9 @@ interface NavItem {
 const NAV: NavItem[] = [
   { route: 'decisions', label: 'Decisions' },
   { route: 'library', label: 'Library' },
+  { route: 'compare', label: 'Compare' },
+  { route: 'timeline', label: 'Timeline' },
+  { route: 'graph', label: 'Relations' },
   { route: 'help', label: 'Help' },
 ];
 
@@ -33,7 +42,10 @@ setDefaultAction('search', () => {
   navigate('decisions');
   requestFocus('search-decisions');
 });
-setDefaultAction('importRepository', () => navigate(IMPORT_ROUTE));
+setDefaultAction('importRepository', () => {
+  navigate('decisions');
+  request(IMPORT_REQUEST);
+});
 setDefaultAction('goDecisions', () => navigate('decisions'));
 setDefaultAction('goLibrary', () => navigate('library'));
 setDefaultAction('showHelp', () => navigate('help'));
@@ -45,6 +57,7 @@ export function App() {
   const route = useRoute();
   useShortcuts();
   const [section = 'decisions', id] = route;
+  const storeHealth = useStoreHealth(hasToken);
   if (!hasToken) {
     return (
       <main className="standalone">
@@ -53,9 +66,14 @@ export function App() {
       </main>
     );
   }
+  if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
   let screen: React.ReactNode;
   if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
   else if (section === 'library') screen = <Library route={route} />;
+  else if (section === 'compare') screen = <Compare ids={route.slice(1)} />;
+  else if (section === 'history' && id) screen = <History key={id} id={id} />;
+  else if (section === 'timeline') screen = <Timeline />;
+  else if (section === 'graph') screen = <RelationGraph focus={id} />;
   else if (section === 'help') screen = <Help />;
   else if (section === 'welcome') screen = <Welcome />;
   else if (route.length === 0) screen = <Home />;

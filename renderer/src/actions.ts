@@ -6,13 +6,8 @@
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { actionForKey, pageShortcuts, shortcutFor, type ActionId } from '../../shared/shortcuts.js';
-
-declare global {
-  interface Window {
-    /** The desktop menu's actions, exposed by the preload; absent in a browser. */
-    cairnMenu?: { onAction(listener: (action: ActionId) => void): () => void };
-  }
-}
+import { api } from './api.js';
+import { hostInfo } from './host.js';
 
 type Handler = () => void;
 const handlers = new Map<ActionId, Handler[]>();
@@ -71,27 +66,39 @@ export function useAnnouncement(): { text: string; serial: number } {
   return { text: message, serial };
 }
 
-// Focus requests let an action land the cursor in a field of a screen that is about to appear.
-const FOCUS_EVENT = 'cairn-focus-request';
-let pendingFocus: string | null = null;
+// Requests let an action reach a screen that is about to appear: focus its field, open its dialog.
+const REQUEST_EVENT = 'cairn-request';
+let pending: { target: string; payload: string | undefined } | null = null;
 
-export function requestFocus(target: string): void {
-  pendingFocus = target;
-  window.dispatchEvent(new CustomEvent(FOCUS_EVENT));
+export function request(target: string, payload?: string): void {
+  pending = { target, payload };
+  window.dispatchEvent(new CustomEvent(REQUEST_EVENT));
 }
 
-/** Focuses the element when `target` is requested, now or (if requested just before) on mount. */
-export function useFocusTarget(target: string, ref: React.RefObject<HTMLElement | null>): void {
+/** Runs `handle` when `target` is requested, now or (if requested just before) on mount. */
+export function useRequest(target: string, handle: (payload: string | undefined) => void): void {
+  const latest = useRef(handle);
+  latest.current = handle;
   useEffect(() => {
     const check = () => {
-      if (pendingFocus !== target || !ref.current) return;
-      pendingFocus = null;
-      ref.current.focus();
+      if (pending?.target !== target) return;
+      const { payload } = pending;
+      pending = null;
+      latest.current(payload);
     };
     check();
-    window.addEventListener(FOCUS_EVENT, check);
-    return () => window.removeEventListener(FOCUS_EVENT, check);
-  }, [target, ref]);
+    window.addEventListener(REQUEST_EVENT, check);
+    return () => window.removeEventListener(REQUEST_EVENT, check);
+  }, [target]);
+}
+
+export function requestFocus(target: string): void {
+  request(target);
+}
+
+/** Focuses the element when `target` is requested. */
+export function useFocusTarget(target: string, ref: React.RefObject<HTMLElement | null>): void {
+  useRequest(target, () => ref.current?.focus());
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -103,10 +110,14 @@ function isTyping(target: EventTarget | null): boolean {
 
 export const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** Listens for the shortcut keys and the desktop menu for as long as the app is mounted. */
+/**
+ * Listens for the shortcut keys and, where the host has an application menu, for its choices
+ * (one `waitForMenuAction` call kept open), for as long as the app is mounted.
+ */
 export function useShortcuts(): void {
   useEffect(() => {
-    const table = pageShortcuts(!!window.cairnMenu);
+    let live = true;
+    let table = pageShortcuts(false);
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
       const action = actionForKey(e, { mac: isMac, typing: isTyping(e.target) }, table);
@@ -115,10 +126,23 @@ export function useShortcuts(): void {
       runAction(action);
     };
     window.addEventListener('keydown', onKey);
-    const unsubscribe = window.cairnMenu?.onAction(runAction);
+    void hostInfo().then(async (info) => {
+      if (!info.capabilities.menu) return;
+      // The menu shows (and so owns) its keys; the page keeps only the others.
+      table = pageShortcuts(true);
+      while (live) {
+        let action: ActionId;
+        try {
+          ({ action } = await api.waitForMenuAction({}));
+        } catch {
+          return;
+        }
+        if (live) runAction(action);
+      }
+    });
     return () => {
+      live = false;
       window.removeEventListener('keydown', onKey);
-      unsubscribe?.();
     };
   }, []);
 }

@@ -11,6 +11,8 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['supersedes', 'superseded-by'],
   ['amends', 'amended-by'],
   ['clarifies', 'clarified-by'],
+  ['refines', 'refined-by'],
+  ['extends', 'extended-by'],
   ['depends-on', 'enables'],
   ['relates-to', 'relates-to'],
 ];
@@ -67,11 +69,34 @@ function rank(type: string): number {
   return i < 0 ? ORDER.length : i;
 }
 
+/** Every decision's relations, and for each decision the relations others hold to it. */
+export interface RelationIndex {
+  byId: ReadonlyMap<string, RelatedDecision>;
+  incoming: ReadonlyMap<string, readonly { type: string; from: string }[]>;
+}
+
+/** Indexes relations once, so collecting one decision's links does not scan every decision. */
+export function indexRelations(decisions: readonly RelatedDecision[]): RelationIndex {
+  const byId = new Map<string, RelatedDecision>();
+  const incoming = new Map<string, { type: string; from: string }[]>();
+  for (const d of decisions) {
+    byId.set(d.id, d);
+    for (const r of d.relations) {
+      if (r.target === d.id) continue;
+      const list = incoming.get(r.target);
+      if (list) list.push({ type: r.type, from: d.id });
+      else incoming.set(r.target, [{ type: r.type, from: d.id }]);
+    }
+  }
+  return { byId, incoming };
+}
+
 /**
  * The link lines of one decision: its own relations and the reverse of every relation another
  * decision holds to it, without duplicates, in a fixed order (kind, then number, then title).
  */
-export function collectLinks(id: string, decisions: readonly RelatedDecision[], resolve: (id: string) => LinkTarget | null): AdrLink[] {
+export function collectLinks(id: string, relations: RelationIndex | readonly RelatedDecision[], resolve: (id: string) => LinkTarget | null): AdrLink[] {
+  const index = 'incoming' in relations ? relations : indexRelations(relations);
   const seen = new Map<string, AdrLink & { sortTitle: string }>();
   const add = (type: string, target: string) => {
     if (target === id) return;
@@ -82,12 +107,8 @@ export function collectLinks(id: string, decisions: readonly RelatedDecision[], 
     const link = resolved ?? { number: null, title: target, file: null };
     seen.set(key, { type: t, number: link.number, title: link.title, file: link.file, sortTitle: link.title });
   };
-  const self = decisions.find((d) => d.id === id);
-  for (const r of self?.relations ?? []) add(r.type, r.target);
-  for (const other of decisions) {
-    if (other.id === id) continue;
-    for (const r of other.relations) if (r.target === id) add(reverseRelation(r.type), other.id);
-  }
+  for (const r of index.byId.get(id)?.relations ?? []) add(r.type, r.target);
+  for (const r of index.incoming.get(id) ?? []) add(reverseRelation(r.type), r.from);
   return [...seen.values()]
     .sort(
       (a, b) =>

@@ -53,4 +53,6 @@ export interface RenderOptions {
   madrMetadata?: MadrMetadata;
   /** MADR only, list metadata: the folder's list marker. */
   listMarker?: '*' | '-';
+  /** Where a decision's file is in the folder, so an imported file's links point at files that exist. */
+  resolve?: (id: string) => { number: number | null; title: string; file: string | null } | null;
 }

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'unsupported',
   'io',
   'internal',
+  /** The database file is damaged; it was left untouched and a backup can be restored. */
+  'corrupt',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -46,8 +48,11 @@ export class CairnError extends Error {
 
 /** Formats zod issues into one readable sentence per problem, naming the field. */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  // Keys and messages can carry the caller's input (a huge key, thousands of unknown keys): shorten them, never echo it whole.
+  const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);
+  const where = (path: readonly PropertyKey[]) => clip(path.map((p) => clip(String(p), 60)).join('.'), 200);
   return issues
     .slice(0, 10)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .map((i) => clip(i.path.length ? `${where(i.path)}: ${i.message}` : i.message, 400))
     .join('; ');
 }

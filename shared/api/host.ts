@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { Decision, Id, ShortText } from '../domain.js';
+import { ACTIONS } from '../shortcuts.js';
 import { method } from './define.js';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -25,6 +26,8 @@ export const HostInfo = z.object({
     pickFolder: z.boolean(),
     showItemInFolder: z.boolean(),
     openExternal: z.boolean(),
+    /** An application menu whose choices arrive through `waitForMenuAction`. */
+    menu: z.boolean(),
   }),
 });
 export type HostInfo = z.infer<typeof HostInfo>;
@@ -51,6 +54,11 @@ export const hostMethods = {
   ),
   showItemInFolder: method(z.object({ path: FolderPath }), z.object({}), 'Show a file or folder in the system file manager. Desktop only.'),
   openExternal: method(z.object({ url: ShortText.min(1) }), z.object({}), 'Open an http(s) or mailto link in the system browser. Desktop only.'),
+  waitForMenuAction: method(
+    z.object({}),
+    z.object({ action: z.enum(ACTIONS) }),
+    'Answers with the next action chosen in the application menu (the page keeps one call waiting). Desktop only.',
+  ),
   getSettings: method(z.object({}), Settings, 'The app settings (theme).'),
   updateSettings: method(z.object({ theme: Theme.optional() }), Settings, 'Change some settings; returns them all.'),
   getRecentFolders: method(z.object({}), z.array(RecentFolder), 'ADR folders used lately for import or export, newest first.'),
@@ -59,6 +67,6 @@ export const hostMethods = {
   createSampleDecision: method(
     z.object({ pack: Id.optional() }),
     Decision,
-    'Create a finished sample decision from a knowledge pack (default backend-runtime): weighted drivers, options, claims, scores, outcome.',
+    'Create a finished sample decision from a knowledge pack (default backend-runtime): weighted drivers, options, claims, scores, outcome; the existing sample when there is one.',
   ),
 };

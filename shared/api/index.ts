@@ -8,14 +8,22 @@ import { decisionMethods } from './decisions.js';
 import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
+import { compareMethods } from './compare.js';
 import { hostMethods } from './host.js';
 import type { MethodSpec } from './define.js';
+import { storeMethods } from './store.js';
+import { importMethods } from './import.js';
+import { lifecycleMethods } from './lifecycle.js';
 
 export const api = {
   ...decisionMethods,
   ...knowledgeMethods,
   ...evaluationMethods,
   ...exportMethods,
+  ...compareMethods,
+  ...storeMethods,
+  ...importMethods,
+  ...lifecycleMethods,
   ...hostMethods,
 } as const satisfies Record<string, MethodSpec>;
 

@@ -6,7 +6,7 @@ import { SCREENS, visit } from './screens.js';
 test('an empty store opens on the welcome screen, and one click makes a finished sample decision', async ({ app, page }) => {
   await app.expectWelcome();
   await expect(page.getByRole('button', { name: 'Start a decision' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Import a repository' })).toHaveAttribute('href', '#/import');
+  await expect(page.getByRole('button', { name: 'Import a repository' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Browse the knowledge library' })).toHaveAttribute('href', '#/library');
 
   await page.getByRole('button', { name: 'Create a sample decision' }).click();
@@ -31,7 +31,7 @@ test('"Start a decision" puts the cursor in the new decision’s title', async (
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Pick a message broker');
 });
 
-test('the repository folder is typed in a browser, with recent folders to pick from', async ({ app, page, served }) => {
+test('the repository folder is typed in a browser, with recent folders to pick from, and opens the import dialog', async ({ app, page, served }) => {
   await app.expectWelcome();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Import a repository' }) });
   await expect(card.getByRole('button', { name: /^Choose/ })).toHaveCount(0);
@@ -42,7 +42,10 @@ test('the repository folder is typed in a browser, with recent folders to pick f
   await page.reload();
   await card.getByRole('button', { name: `Use ${folder}` }).click();
   await expect(card.getByLabel('Repository folder')).toHaveValue(folder);
-  await expect(card.getByRole('link', { name: 'Import a repository' })).toHaveAttribute('href', `#/import/${encodeURIComponent(folder)}`);
+  await card.getByRole('button', { name: 'Import a repository' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import ADRs from a folder' });
+  await expect(dialog.getByLabel('Folder', { exact: true })).toHaveValue(folder);
+  await expect(dialog.getByRole('button', { name: `Use ${folder}` })).toHaveCount(0);
 });
 
 test('keyboard shortcuts: help, new decision, search, export, go to, and a clear word when an action has no place here', async ({ app, page }) => {
@@ -73,6 +76,9 @@ test('keyboard shortcuts: help, new decision, search, export, go to, and a clear
   await page.keyboard.press('Control+e');
   await expect(app.exportDialog()).toBeVisible();
   await app.closeExport();
+  await page.keyboard.press('Control+o');
+  await expect(page.getByRole('dialog', { name: 'Import ADRs from a folder' })).toBeVisible();
+  await app.closeImport();
 
   await page.keyboard.press('Control+]');
   await expect(page.getByText('Next step is not available here — it works in a guided decision.')).toBeVisible();

@@ -82,3 +82,8 @@ export const test = base.extend<{ served: Served; app: CairnApp }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Starts `cairn serve` on a data folder prepared beforehand (its cairn.db); the caller stops it. */
+export const serveDataDir = serve;
+/** Runs the CLI against any database, e.g. to prepare one before serving it. */
+export const cairnCli = runCli;

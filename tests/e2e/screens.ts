@@ -18,6 +18,8 @@ export interface ScreenContext {
 export interface Screen {
   /** Also the screenshot's file name. */
   name: string;
+  /** The fewest Tab stops the screen must have (a modal dialog keeps Tab inside its few controls). */
+  minTabStops?: number;
   open(app: CairnApp, ctx: ScreenContext): Promise<void>;
 }
 
@@ -67,13 +69,56 @@ export const SCREENS: Screen[] = [
     }),
   ),
   {
+    name: 'decision-history',
+    async open(app, { sampleUrl }) {
+      await app.page.goto(sampleUrl.replace('#/decisions/', '#/history/'));
+      await expect(app.page.getByRole('heading', { level: 1 })).toContainText('History of');
+    },
+  },
+  {
+    name: 'import-dialog',
+    minTabStops: 1,
+    async open(app) {
+      await app.goToDecisions();
+      await app.page.getByRole('button', { name: 'Import folder…' }).click();
+      await expect(app.page.getByRole('dialog', { name: 'Import ADRs from a folder' })).toBeVisible();
+    },
+  },
+  {
     name: 'export-dialog',
+    minTabStops: 1,
     async open(app, { dataDir }) {
       const repo = path.join(dataDir, 'exports');
       fs.mkdirSync(repo, { recursive: true });
       await app.goToDecisions();
       await app.openExport();
       await app.previewExport(repo);
+    },
+  },
+  {
+    name: 'compare',
+    async open(app, { sampleUrl }) {
+      const sample = sampleUrl.split('/').pop()!;
+      const other = await app.api('createDecision', {
+        content: { title: 'Use Python for the reporting service', status: 'accepted', tags: ['reporting'], options: [{ id: 'python', name: 'Python' }], chosenOption: 'python' },
+      });
+      await app.page.goto(sampleUrl.replace(/#.*/, `#/compare/${sample}/${other.id}`));
+      await expect(app.page.getByRole('heading', { level: 1, name: 'Compare decisions' })).toBeVisible();
+      await expect(app.page.getByText('Loading…')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'timeline',
+    async open(app) {
+      await app.goTo('Timeline');
+      await expect(app.page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
+    },
+  },
+  {
+    name: 'relations',
+    async open(app) {
+      await app.goTo('Relations');
+      await expect(app.page.getByRole('heading', { level: 1, name: 'Relations between decisions' })).toBeVisible();
     },
   },
   {

@@ -26,19 +26,21 @@ async function failure(promise: Promise<unknown>): Promise<CairnError> {
 describe('native abilities the host lends', () => {
   it('without a desktop host, says so and answers unsupported with what to do instead', async () => {
     const core = testCore();
-    expect(await core.invoke('getHostInfo', {})).toEqual({ capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false } });
+    expect(await core.invoke('getHostInfo', {})).toEqual({ capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false } });
     const picked = await failure(core.invoke('pickFolder', {}));
     expect(picked.code).toBe('unsupported');
     expect(picked.message).toMatch(/type the folder path/);
     expect((await failure(core.invoke('showItemInFolder', { path: root }))).code).toBe('unsupported');
     expect((await failure(core.invoke('openExternal', { url: 'https://adr.github.io/' }))).code).toBe('unsupported');
+    expect((await failure(core.invoke('waitForMenuAction', {}))).message).toMatch(/keyboard shortcuts/);
   });
 
   it('passes the calls to the host’s adapter when it has one, checking the file exists first', async () => {
     const shown: string[] = [];
-    const host: HostAdapter = { pickFolder: async (o) => `/picked/for/${o.title}`, showItemInFolder: (p) => void shown.push(p) };
+    const host: HostAdapter = { pickFolder: async (o) => `/picked/for/${o.title}`, showItemInFolder: (p) => void shown.push(p), nextMenuAction: async () => 'showHelp' };
     const core = testCore({ host });
-    expect((await core.invoke('getHostInfo', {})).capabilities).toEqual({ pickFolder: true, showItemInFolder: true, openExternal: false });
+    expect((await core.invoke('getHostInfo', {})).capabilities).toEqual({ pickFolder: true, showItemInFolder: true, openExternal: false, menu: true });
+    expect(await core.invoke('waitForMenuAction', {})).toEqual({ action: 'showHelp' });
     expect(await core.invoke('pickFolder', { title: 'export' })).toEqual({ path: '/picked/for/export' });
     const file = path.join(tempDir(), '0001-use-postgres.md');
     fs.writeFileSync(file, '# Use PostgreSQL\n');
@@ -161,8 +163,13 @@ describe('the sample decision', () => {
     for (const c of d.consequences) for (const id of c.claims) expect(counted.has(id), id).toBe(true);
     expect(d.confirmation.length).toBeGreaterThan(0);
 
-    expect((await core.invoke('listDecisions', { tag: 'sample' })).total).toBe(1);
     expect((await core.invoke('evaluateDecision', { id: d.id })).matrix.winner).toBe(d.chosenOption);
+
+    // Asking again opens the same sample rather than making a second one; once trashed, a new one is made.
+    expect((await core.invoke('createSampleDecision', {})).id).toBe(d.id);
+    expect((await core.invoke('listDecisions', { tag: 'sample' })).total).toBe(1);
+    await core.invoke('trashDecision', { id: d.id });
+    expect((await core.invoke('createSampleDecision', {})).id).not.toBe(d.id);
   });
 
   it('works for another pack, and names a missing one', async () => {

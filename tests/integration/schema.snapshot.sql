@@ -1,8 +1,11 @@
 -- user_version = 6
+CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
+CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_number ON decisions(number);
 CREATE INDEX decisions_status ON decisions(status);
 CREATE INDEX decisions_updated ON decisions(updated_at);
 CREATE INDEX repo_files_decision ON repo_files(decision_id);
+CREATE INDEX revisions_status ON revisions(decision_id, revision, saved_at, json_extract(content, '$.status'));
 CREATE INDEX search_docs_pack ON search_docs(pack, kind);
 CREATE TABLE claim_marks ( pack TEXT NOT NULL, claim TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE decision_content ( id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL ) STRICT;
@@ -11,7 +14,7 @@ CREATE TABLE export_files ( dir TEXT NOT NULL, file TEXT NOT NULL, role TEXT NOT
 CREATE TABLE pack_user_claims ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE pack_user_sources ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE packs ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, shipped INTEGER NOT NULL, content TEXT NOT NULL, content_sha TEXT NOT NULL, installed_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
-CREATE TABLE repo_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
+CREATE TABLE repo_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, synced_at TEXT NOT NULL, input_sha TEXT, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE revisions ( decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, revision INTEGER NOT NULL, saved_at TEXT NOT NULL, reason TEXT NOT NULL, number INTEGER, content TEXT NOT NULL, PRIMARY KEY (decision_id, revision) ) STRICT;
 CREATE TABLE search_docs ( id INTEGER PRIMARY KEY, kind TEXT NOT NULL, pack TEXT NOT NULL DEFAULT '', ref TEXT NOT NULL, UNIQUE (kind, pack, ref) ) STRICT;
 CREATE VIRTUAL TABLE search_fts USING fts5( title, body, tokenize = 'porter unicode61 remove_diacritics 2' );

@@ -2,6 +2,7 @@ import type { OpenDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CairnError } from '../../shared/api/define.js';
 import { electronHostAdapter, type NativeDeps } from '../../electron/host/native.js';
+import { createMenuActionQueue } from '../../electron/host/menu-actions.js';
 
 /** The OS dialogs and shell, faked: they are the one thing these tests may not touch for real. */
 function fakes(dialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: false, filePaths: ['/home/ada/repo/docs/decisions'] }) {
@@ -20,6 +21,7 @@ function fakes(dialogAnswer: { canceled: boolean; filePaths: string[] } = { canc
       },
     },
     nativeTheme: { themeSource: 'system' },
+    menuActions: createMenuActionQueue(),
     onSettingsChanged: () => calls.changed++,
   };
   return { deps, calls, adapter: electronHostAdapter(deps) };

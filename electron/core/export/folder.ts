@@ -136,7 +136,12 @@ function scanEntry(folder: string, dirent: fs.Dirent): ScannedFile {
   const bytes = fs.readFileSync(full);
   file.sha256 = sha256(bytes);
   file.text = bytes.toString('utf8');
-  if (m) file.header = readHeader(file.text);
+  if (m) {
+    // Parsed on first use only: an unchanged re-export of a large folder never needs most of them.
+    const text = file.text;
+    let parsed: AdrHeader | undefined;
+    Object.defineProperty(file, 'header', { enumerable: true, get: () => (parsed ??= readHeader(text)) });
+  }
   return file;
 }
 
@@ -165,8 +170,10 @@ export function scanFolder(located: LocatedFolder): FolderScan {
   }
   const adrs = [...entries.values()].filter((f) => f.prefix !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
   const votes = { nygard: 0, front: 0, list: 0, star: 0, dash: 0 };
-  for (const f of adrs) {
-    const h = f.header;
+  // The folder's dialect by majority vote of up to 200 of its ADRs, spread evenly over it.
+  const step = Math.max(1, Math.ceil(adrs.length / 200));
+  for (let i = 0; i < adrs.length; i += step) {
+    const h = adrs[i]!.header;
     if (!h) continue;
     if (h.dialect === 'nygard') votes.nygard++;
     else if (h.dialect === 'madr-list') {

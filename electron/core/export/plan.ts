@@ -15,8 +15,8 @@
 import type { ExportPlan, FileAction, PlannedFile } from '../../../shared/api/export.js';
 import { CairnError } from '../../../shared/api/define.js';
 import { INDEX_FILE, renderIndex, type IndexEdge, type IndexEntry } from '../../../shared/adr/index-file.js';
-import { canonicalRelation, collectLinks, type LinkTarget } from '../../../shared/adr/relations.js';
-import { adrFileText } from '../../../shared/adr/render.js';
+import { canonicalRelation, collectLinks, indexRelations, type LinkTarget } from '../../../shared/adr/relations.js';
+import { adrFileText, RENDERER_VERSION } from '../../../shared/adr/render.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
 import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
 import type { Decision } from '../../../shared/domain.js';
@@ -38,6 +38,8 @@ export interface InternalFile extends PlannedFile {
   sha256: string;
   /** What repo_files.format records: the dialect written. */
   format: string;
+  /** What the text was made from (repo_files.input_sha); null for the index. */
+  inputSha: string | null;
 }
 
 export interface InternalPlan extends Omit<ExportPlan, 'files'> {
@@ -49,6 +51,8 @@ interface RepoRow {
   file: string;
   decision_id: string;
   sha256: string;
+  format: string;
+  input_sha: string | null;
 }
 
 /** The weighted matrix, totals, ranking and sensitivity, as the scoring module computes them. */
@@ -139,7 +143,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
   const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
 
-  const recordedRows = ctx.db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(scan.folder);
+  const recordedRows = ctx.db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256, format, input_sha FROM repo_files WHERE dir = ?').all(scan.folder);
   const recordedByFile = new Map(recordedRows.map((r) => [r.file, r]));
   const recordedByDecision = new Map(recordedRows.map((r) => [r.decision_id, r]));
   const elsewhere = new Set(
@@ -223,7 +227,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     if (d && scan.entries.has(r.file)) targets.set(d.id, { number: numberNaming ? prefix : d.number, title: d.title, file: r.file });
   }
   for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
-  const related = [...all.values()];
+  const related = indexRelations([...all.values()]);
 
   const files: InternalFile[] = [];
   const numbers: ExportPlan['numbers'] = [];
@@ -232,17 +236,29 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const p = placed.get(d.id)!;
     if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
     const numbered: Decision = { ...d, number: p.number };
-    const options = {
+    const links = collectLinks(d.id, related, (id) => targets.get(id) ?? null);
+    const style = {
       number: p.number,
       numberWidth: scan.naming.kind === 'number' ? scan.naming.width : 4,
-      links: collectLinks(d.id, related, (id) => targets.get(id) ?? null),
-      analysis: analysisFor(d),
+      links,
+      resolve: (id: string) => targets.get(id) ?? null,
       madrMetadata: scan.madrMetadata,
       listMarker: scan.listMarker,
     };
-    const { text, imported } = adrFileText(numbered, format, options);
-    const sha = sha256(text);
+    // Everything the bytes depend on; the analysis derives from the decision's revision.
+    const inputSha = sha256(JSON.stringify([RENDERER_VERSION, d.id, d.revision, format, style]));
     const recorded = recordedByFile.get(p.file);
+    const onDisk = scan.entries.get(p.file);
+    let text: string;
+    let imported: boolean;
+    if (recorded?.decision_id === d.id && recorded.input_sha === inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256) {
+      // Nothing the file was made from has changed, and it still holds Cairn's bytes: reuse them.
+      text = onDisk.text;
+      imported = recorded.format.startsWith('imported:');
+    } else {
+      ({ text, imported } = adrFileText(numbered, format, { ...style, analysis: analysisFor(d) }));
+    }
+    const sha = sha256(text);
     const decided = decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
     if (notes.has(d.id) && !decided.note) decided.note = notes.get(d.id)!;
     let keptAs: string | null = null;
@@ -261,6 +277,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       note: decided.note,
       keptAs,
       sha256: sha,
+      inputSha,
       format: imported ? `imported:${d.origin?.dialect ?? 'unknown'}` : format,
     });
   }
@@ -289,7 +306,9 @@ function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string
   const entries: IndexEntry[] = [];
   const edges: IndexEdge[] = [];
   for (const [file, text] of finalText) {
-    const header = readHeader(text);
+    // A file left as it is keeps the header the scan already read; only new text is parsed.
+    const scanned = scan.entries.get(file);
+    const header = scanned?.text === text && scanned.header ? scanned.header : readHeader(text);
     const prefix = /^(\d+)-/.exec(file);
     entries.push({
       file,
@@ -315,6 +334,7 @@ function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string
   return {
     file: INDEX_FILE,
     kind: 'index',
+    inputSha: null,
     decisionId: null,
     number: null,
     title: 'Index of the decisions in this folder',

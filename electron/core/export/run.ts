@@ -8,22 +8,23 @@ import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions.js';
 import { sha256 } from './folder.js';
 import { planExport, type PlanRequest } from './plan.js';
-import { ensureFolder, writeAtomic } from './write.js';
+import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';
 
-export function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): ExportResult {
+export async function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): Promise<ExportResult> {
   const plan = planExport(ctx, store, request);
   const now = () => ctx.platform.now().toISOString();
   const rememberDecisionFile = ctx.db.prepare(
-    `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format, synced_at = excluded.synced_at`,
+    `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at, input_sha) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format,
+       synced_at = excluded.synced_at, input_sha = excluded.input_sha`,
   );
   const forgetOtherFiles = ctx.db.prepare('DELETE FROM repo_files WHERE dir = ? AND decision_id = ? AND file <> ?');
   // Once a file holds Cairn's version again, the copies kept beside it no longer speak for Cairn.
   const forgetCopies = ctx.db.prepare(
     "DELETE FROM export_files WHERE dir = ? AND role = 'copy' AND (file = ? || '.cairn' OR substr(file, 1, length(?) + 7) = ? || '.cairn-')",
   );
-  const recordedSha = ctx.db.prepare<[string, string], { sha256: string; decision_id: string; format: string }>(
-    'SELECT sha256, decision_id, format FROM repo_files WHERE dir = ? AND file = ?',
+  const recordedSha = ctx.db.prepare<[string, string], { sha256: string; decision_id: string; format: string; input_sha: string | null }>(
+    'SELECT sha256, decision_id, format, input_sha FROM repo_files WHERE dir = ? AND file = ?',
   );
   const rememberOwnFile = ctx.db.prepare(
     `INSERT INTO export_files (dir, file, role, sha256, synced_at) VALUES (?, ?, ?, ?, ?)
@@ -33,51 +34,70 @@ export function runExport(ctx: CoreContext, store: DecisionStore, request: PlanR
   const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
+  sweepStaleTemps(plan.folder);
 
-  for (const change of plan.numbers) {
-    store.assignNumber(change.id, change.to);
-    result.numbers.push(change);
-  }
-
-  for (const f of plan.files) {
-    const remember = () => {
-      forgetCopies.run(plan.folder, f.file, f.file, f.file);
-      if (f.kind === 'index') return rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
-      const before = recordedSha.get(plan.folder, f.file);
-      // Re-recording the same bytes would only churn the database.
-      if (before && before.sha256 === f.sha256 && before.decision_id === f.decisionId && before.format === f.format) return;
-      ctx.db.transaction(() => {
-        forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
-        rememberDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now());
-      })();
-    };
-    switch (f.action) {
-      case 'create':
-      case 'update':
-        writeAtomic(plan.folder, f.file, f.text);
-        remember();
-        result.written.push({ file: f.file, action: f.action });
-        break;
-      case 'unchanged':
-        remember();
-        result.unchanged.push(f.file);
-        break;
-      case 'conflict': {
-        const keptAs = f.keptAs!;
-        const there = plan.scan.entries.get(keptAs);
-        if (!there || there.sha256 !== sha256(f.text)) writeAtomic(plan.folder, keptAs, f.text);
-        rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now());
-        result.conflicts.push({
-          file: f.file,
-          keptAs,
-          message: `${f.file}: ${f.note} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.`,
-        });
-        break;
-      }
-      case 'blocked':
-        result.conflicts.push({ file: f.file, keptAs: null, message: `${f.file}: ${f.note} Nothing was written.` });
-        break;
+  // One transaction for all numbers, and one for all file records: each commit is a disk sync.
+  ctx.db.transaction(() => {
+    for (const change of plan.numbers) {
+      store.assignNumber(change.id, change.to);
+      result.numbers.push(change);
     }
+  })();
+
+  const records: (() => void)[] = [];
+  const rememberFile = (f: (typeof plan.files)[number]) => () => {
+    forgetCopies.run(plan.folder, f.file, f.file, f.file);
+    if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
+    const before = recordedSha.get(plan.folder, f.file);
+    // Re-recording the same bytes would only churn the database.
+    if (before && before.sha256 === f.sha256 && before.decision_id === f.decisionId && before.format === f.format && before.input_sha === f.inputSha) return;
+    forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
+    rememberDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
+  };
+  const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
+  const byName = new Map(toWrite.map((f) => [f.file, f]));
+  try {
+    // Each file is recorded as soon as it is in place, so a failure part-way keeps the records
+    // of what was written (and so never mistakes Cairn's own files for outside changes).
+    await writeAtomicMany(
+      plan.folder,
+      toWrite.map((f) => ({ name: f.file, text: f.text })),
+      (name) => {
+        const f = byName.get(name)!;
+        records.push(rememberFile(f));
+        result.written.push({ file: f.file, action: f.action as 'create' | 'update' });
+      },
+    );
+    for (const f of plan.files) {
+      switch (f.action) {
+        case 'create':
+        case 'update':
+          break;
+        case 'unchanged':
+          records.push(rememberFile(f));
+          result.unchanged.push(f.file);
+          break;
+        case 'conflict': {
+          const keptAs = f.keptAs!;
+          const there = plan.scan.entries.get(keptAs);
+          if (!there || there.sha256 !== sha256(f.text)) writeAtomic(plan.folder, keptAs, f.text);
+          records.push(() => rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now()));
+          result.conflicts.push({
+            file: f.file,
+            keptAs,
+            message: `${f.file}: ${f.note} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.`,
+          });
+          break;
+        }
+        case 'blocked':
+          result.conflicts.push({ file: f.file, keptAs: null, message: `${f.file}: ${f.note} Nothing was written.` });
+          break;
+      }
+    }
+  } finally {
+    ctx.db.transaction(() => {
+      for (const record of records) record();
+    })();
   }
   return result;
 }

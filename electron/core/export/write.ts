@@ -32,8 +32,36 @@ export function ensureFolder(located: LocatedFolder): void {
   }
 }
 
-/** Writes `text` to `folder/name` atomically. */
-export function writeAtomic(folder: string, name: string, text: string): void {
+const TEMP = /^\..+\.(\d+)-[0-9a-f]{12}\.cairn-tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that an export killed mid-write left in the folder. A temporary file
+ * names the process writing it; one whose process still runs belongs to an export in progress.
+ */
+export function sweepStaleTemps(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMP.exec(name)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+/** Checks a target before writing: a plain name, inside the folder, not a symlink or special file. */
+function checkTarget(folder: string, name: string): string {
   if (!isPlainFileName(name)) throw new CairnError('forbidden', `Refused to write "${name}": not a plain file name.`);
   const target = path.join(folder, name);
   if (!isInside(folder, target) || path.dirname(target) !== folder) throw new CairnError('forbidden', `Refused to write "${name}" outside ${folder}.`);
@@ -41,22 +69,75 @@ export function writeAtomic(folder: string, name: string, text: string): void {
   if (existing && !existing.isFile()) {
     throw new CairnError('conflict', `${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Cairn does not write through it.`);
   }
-  const temp = path.join(folder, `.${name}.${randomBytes(6).toString('hex')}.cairn-tmp`);
+  return target;
+}
+
+/** Writes the text to a fresh temporary file beside the target (not yet synced). */
+function writeTemp(folder: string, name: string, text: string): string {
+  const temp = path.join(folder, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`);
   // 'wx' fails if anything (a symlink included) already sits at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
   try {
     fs.writeFileSync(fd, text, 'utf8');
-    fs.fsyncSync(fd);
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     throw e;
   }
   fs.closeSync(fd);
+  return temp;
+}
+
+/** Writes `text` to `folder/name` atomically: a synced temporary file, then a rename. */
+export function writeAtomic(folder: string, name: string, text: string): void {
+  const target = checkTarget(folder, name);
+  const temp = writeTemp(folder, name, text);
   try {
+    const fd = fs.openSync(temp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Writes many files atomically, each as a temporary file then a rename, with the same guarantee
+ * as `writeAtomic` but far faster for a whole folder: every temporary file is written first,
+ * then all are synced concurrently (so the file system can batch its journal commits), then
+ * renamed. Calls `done(name)` after each rename; a failure removes the temporary files left.
+ */
+export async function writeAtomicMany(folder: string, files: readonly { name: string; text: string }[], done: (name: string) => void = () => {}): Promise<void> {
+  const staged: { name: string; target: string; temp: string }[] = [];
+  try {
+    for (const f of files) {
+      const target = checkTarget(folder, f.name);
+      staged.push({ name: f.name, target, temp: writeTemp(folder, f.name, f.text) });
+    }
+    const queue = [...staged];
+    const syncOne = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const handle = await fs.promises.open(next.temp, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, staged.length) }, syncOne));
+    while (staged.length) {
+      const f = staged[0]!;
+      fs.renameSync(f.temp, f.target);
+      staged.shift();
+      done(f.name);
+    }
+  } finally {
+    for (const f of staged) fs.rmSync(f.temp, { force: true });
   }
 }

@@ -8,7 +8,8 @@ import { today, type CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions.js';
 import type { HostAdapter } from '../host-adapter.js';
 import type { PackStore } from '../knowledge/packs.js';
-import { buildSampleDecision, SAMPLE_PACK } from '../sample.js';
+import { ListQuery } from '../../../shared/api/decisions.js';
+import { buildSampleDecision, SAMPLE_PACK, SAMPLE_TAG } from '../sample.js';
 import type { SettingsStore } from '../settings.js';
 
 const DEFAULT_SETTINGS: Settings = { theme: 'system' };
@@ -49,7 +50,12 @@ export function hostHandlers(
 
   return {
     getHostInfo: () => ({
-      capabilities: { pickFolder: !!adapter.pickFolder, showItemInFolder: !!adapter.showItemInFolder, openExternal: !!adapter.openExternal },
+      capabilities: {
+        pickFolder: !!adapter.pickFolder,
+        showItemInFolder: !!adapter.showItemInFolder,
+        openExternal: !!adapter.openExternal,
+        menu: !!adapter.nextMenuAction,
+      },
     }),
     pickFolder: async ({ title, defaultPath }) => {
       if (!adapter.pickFolder) unsupported('Choosing a folder with the system dialog', 'type the folder path instead.');
@@ -68,6 +74,10 @@ export function hostHandlers(
       if (!adapter.openExternal) unsupported('Opening links in the system browser', 'open the link in your browser.');
       await adapter.openExternal(url);
       return {};
+    },
+    waitForMenuAction: async () => {
+      if (!adapter.nextMenuAction) unsupported('An application menu', 'use the keyboard shortcuts (Help lists them).');
+      return { action: await adapter.nextMenuAction() };
     },
     getSettings: () => readSettings(),
     updateSettings: (change) => {
@@ -88,9 +98,12 @@ export function hostHandlers(
       writeRecent(readRecent().filter((r) => r.path !== folder));
       return recentView();
     },
+    // One sample per pack: asking again opens the one there is (until it is trashed or renamed).
     createSampleDecision: ({ pack }) => {
-      const view = deps.packs.view(pack ?? SAMPLE_PACK);
-      return deps.decisions.create(buildSampleDecision(view, today(ctx.platform)), 'create');
+      const id = pack ?? SAMPLE_PACK;
+      const content = buildSampleDecision(deps.packs.view(id), today(ctx.platform));
+      const existing = deps.decisions.list(ListQuery.parse({ tag: SAMPLE_TAG, pack: id })).items.find((d) => d.title === content.title);
+      return existing ? deps.decisions.get(existing.id) : deps.decisions.create(content, 'create');
     },
   };
 }

@@ -1,12 +1,14 @@
 /**
- * Opening the store. Policy enforced here: WAL, foreign keys and synchronous=FULL on every open;
- * migrations applied in one transaction after a copy of the file is taken; a database written
- * by a newer Cairn is refused, never touched.
+ * Opening the store. Policy enforced here: a `PRAGMA quick_check` through a read-only connection
+ * first, and a damaged database refused without being opened for writing; WAL, foreign keys and
+ * synchronous=FULL on every open; migrations applied in one transaction after a copy of the file
+ * is taken; a database written by a newer Cairn is refused, never touched.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
+import { backupBeforeMigration, checkDatabase, corruptDatabaseError } from './backup.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -25,6 +27,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const target = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    const problem = checkDatabase(file, options.nativeBinding);
+    if (problem) throw corruptDatabaseError(file, problem, target, options.nativeBinding);
+  }
   let db: Db;
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -47,7 +53,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     const pending = migrations.filter((m) => m.version > current);
     if (pending.length) {
-      if (current > 0) backupBeforeMigration(db, file, current, options);
+      if (current > 0 && file !== ':memory:') backupBeforeMigration(db, file, current, options.now?.() ?? new Date(), options.backupDir);
       db.transaction(() => {
         for (const m of pending) db.exec(m.up);
         db.pragma(`user_version = ${target}`);
@@ -58,15 +64,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw e;
   }
-}
-
-function backupBeforeMigration(db: Db, file: string, version: number, options: OpenOptions): void {
-  if (file === ':memory:') return;
-  const dir = options.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  const copy = path.join(dir, `${path.basename(file)}.v${version}.${stamp}.bak`);
-  db.exec(`VACUUM INTO '${copy.replace(/'/g, "''")}'`);
 }
 
 export { SCHEMA_VERSION };

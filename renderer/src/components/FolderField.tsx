@@ -14,14 +14,16 @@ export interface FolderFieldProps {
   label: string;
   value: string;
   onChange: (path: string) => void;
-  hint?: string;
+  hint?: React.ReactNode;
   /** The system dialog's title; the label by default. */
   dialogTitle?: string;
   /** How many recent folders to offer. */
   recentLimit?: number;
+  disabled?: boolean;
+  autoFocus?: boolean;
 }
 
-export function FolderField({ label, value, onChange, hint, dialogTitle, recentLimit = 5 }: FolderFieldProps) {
+export function FolderField({ label, value, onChange, hint, dialogTitle, recentLimit = 5, disabled = false, autoFocus = false }: FolderFieldProps) {
   const id = useId();
   const host = useHostInfo();
   const [recent, setRecent] = useState<RecentFolder[]>([]);
@@ -54,11 +56,13 @@ export function FolderField({ label, value, onChange, hint, dialogTitle, recentL
           onChange={(e) => onChange(e.target.value)}
           spellCheck={false}
           autoComplete="off"
+          disabled={disabled}
+          autoFocus={autoFocus}
           placeholder="/path/to/repository/docs/decisions"
           aria-describedby={`${id}-hint`}
         />
         {canPick && (
-          <button type="button" onClick={choose} aria-describedby={`${id}-label`}>
+          <button type="button" onClick={choose} aria-describedby={`${id}-label`} disabled={disabled}>
             Choose…
           </button>
         )}
@@ -79,7 +83,7 @@ export function FolderField({ label, value, onChange, hint, dialogTitle, recentL
           <ul aria-labelledby={`${id}-recent`}>
             {offered.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link" onClick={() => onChange(r.path)} aria-label={`Use ${r.path}${r.exists ? '' : ' (no longer there)'}`}>
+                <button type="button" className="link" disabled={disabled} onClick={() => onChange(r.path)} aria-label={`Use ${r.path}${r.exists ? '' : ' (no longer there)'}`}>
                   {r.path}
                 </button>
                 {!r.exists && <span className="muted"> (no longer there)</span>}

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { EFFECTS, STATUSES, type Decision, type DecisionContent, type Effect, type RevisionSummary, type Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { RelationsPanel } from '../components/RelationsPanel.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ExportDialog } from '../components/ExportDialog.js';
+import { Precedents } from '../components/Precedents.js';
 import { href, navigate } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
 import { useActionHandler } from '../actions.js';
@@ -93,6 +95,7 @@ function Editor({ initial }: { initial: Decision }) {
           <button type="button" onClick={toggleTrash}>
             {saved.trashedAt ? 'Restore from trash' : 'Move to trash'}
           </button>
+          <a href={href('graph', saved.id)}>Relation graph</a>
         </div>
       </header>
       {error && (
@@ -117,6 +120,7 @@ function Editor({ initial }: { initial: Decision }) {
           }}
         />
       )}
+      <Precedents id={saved.id} revision={saved.revision} />
 
       <div className="form-grid">
         <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />
@@ -227,6 +231,7 @@ function Editor({ initial }: { initial: Decision }) {
         <TextArea label="Confirmation" value={draft.confirmation} onChange={set('confirmation')} hint="How will you know the decision is implemented and works?" />
         <TextArea label="More information" value={draft.moreInformation} onChange={set('moreInformation')} />
       </div>
+      <RelationsPanel decision={saved} beforeChange={flush} onChanged={replace} />
     </article>
   );
 }
@@ -239,6 +244,9 @@ function Revisions({ id, revision }: { id: string; revision: number }) {
   return (
     <section className="panel" aria-labelledby="revisions-title">
       <h2 id="revisions-title">Revisions</h2>
+      <p>
+        <a href={href('history', id)}>Compare any two revisions, or restore one</a>
+      </p>
       {!items ? (
         <p className="muted">Loading…</p>
       ) : (

@@ -1,46 +1,49 @@
-import { useEffect, useRef, useState } from 'react';
-import { STATUSES, type DecisionSummary, type Status } from '../../../shared/domain.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_COMPARED } from '../../../shared/api/compare.js';
 import { api } from '../api.js';
-import { href, navigate } from '../router.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import { navigate } from '../router.js';
+import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
+import { DecisionTable, type Selection } from './DecisionTable.js';
 import { ExportDialog } from '../components/ExportDialog.js';
+import { ImportButton } from '../components/ImportDialog.js';
 import { useActionHandler, useFocusTarget } from '../actions.js';
 
+/**
+ * What the list showed last, so coming back from a decision finds the same filters and selection.
+ * The trash view is not remembered: it is a detour, and the list should not look empty later.
+ */
+let remembered: { filters: ListFilters; selected: Selection[] } = { filters: NO_FILTERS, selected: [] };
+
 export function DecisionList() {
-  const [status, setStatus] = useState<Status | ''>('');
-  const [text, setText] = useState('');
-  const [trashed, setTrashed] = useState(false);
-  const [items, setItems] = useState<DecisionSummary[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const [filters, setFilters] = useState<ListFilters>({ ...remembered.filters, trashed: false });
+  const [selected, setSelected] = useState<Selection[]>(remembered.selected);
+  const [text, setText] = useState(filters.text.trim());
+  const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [exporting, setExporting] = useState(false);
   useActionHandler('export', () => setExporting(true));
+  const titleInput = useRef<HTMLInputElement>(null);
+  useFocusTarget('new-decision', titleInput);
   // Export gives drafts their numbers; the list reloads when the dialog closes.
   const [reloads, setReloads] = useState(0);
-  const titleInput = useRef<HTMLInputElement>(null);
-  const searchInput = useRef<HTMLInputElement>(null);
-  useFocusTarget('new-decision', titleInput);
-  useFocusTarget('search-decisions', searchInput);
 
   useEffect(() => {
-    let live = true;
-    const t = setTimeout(() => {
-      api
-        .listDecisions({ status: status || undefined, text: text.trim() || undefined, trashed, sort: text.trim() ? 'updated' : 'number', limit: 100_000 })
-        .then((r) => {
-          if (!live) return;
-          setItems(r.items);
-          setTotal(r.total);
-          setError(null);
-        })
-        .catch((e: Error) => live && setError(e.message));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [status, text, trashed, reloads]);
+    remembered = { filters, selected };
+  }, [filters, selected]);
+
+  // Typing in the search box waits for a pause before asking again.
+  useEffect(() => {
+    const t = setTimeout(() => setText(filters.text.trim()), 150);
+    return () => clearTimeout(t);
+  }, [filters.text]);
+
+  const { text: _typed, ...rest } = filters;
+  const query = { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
+  const toggle = useCallback(
+    (item: Selection) => setSelected((s) => (s.some((x) => x.id === item.id) ? s.filter((x) => x.id !== item.id) : s.length >= MAX_COMPARED ? s : [...s, item])),
+    [],
+  );
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -95,70 +98,48 @@ export function DecisionList() {
             }}
           />
         )}
+        <ImportButton onImported={() => setReloads((n) => n + 1)} />
       </header>
-      <div className="filters" role="search">
-        <label>
-          Status{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Search{' '}
-          <input ref={searchInput} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Title, context, claims…" />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={trashed} onChange={(e) => setTrashed(e.target.checked)} /> Show trash
-        </label>
-        <span className="muted" aria-live="polite">
-          {items ? `${total} decision${total === 1 ? '' : 's'}` : 'Loading…'}
-        </span>
-      </div>
+      <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : `${total} decision${total === 1 ? '' : 's'}`} />
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      {items && items.length === 0 && <p className="empty">{trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}</p>}
-      {items && items.length > 0 && (
-        <table className="decision-table">
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Date</th>
-              <th scope="col">Tags</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.id}>
-                <td className="num">{d.number ?? <span className="muted">draft</span>}</td>
-                <td>
-                  <a href={href('decisions', d.id)}>{d.title}</a>
-                </td>
-                <td>
-                  <StatusBadge status={d.status} />
-                </td>
-                <td>{d.date}</td>
-                <td>
-                  {d.tags.map((t) => (
-                    <span key={t} className="tag">
-                      {t}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="list-browser">
+        <FacetPanel filters={filters} onChange={setFilters} version={reloads} />
+        <div>
+          {selected.length > 0 && (
+            <div className="compare-bar" role="region" aria-label="Selected for comparison">
+              <strong>Compare</strong>
+              <ul>
+                {selected.map((s) => (
+                  <li key={s.id}>
+                    <span>{s.label}</span>
+                    <button type="button" aria-label={`Unselect ${s.label}`} onClick={() => toggle(s)}>
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="primary" disabled={selected.length < 2} onClick={() => navigate('compare', ...selected.map((s) => s.id))}>
+                Compare side by side
+              </button>
+              <span className="muted">{selected.length < 2 ? 'Select one more.' : selected.length >= MAX_COMPARED ? `At most ${MAX_COMPARED}.` : ''}</span>
+            </div>
+          )}
+          <DecisionTable
+            query={query}
+            selected={selected}
+            maxSelected={MAX_COMPARED}
+            onToggle={toggle}
+            onTotal={setTotal}
+            onError={setError}
+            version={reloads}
+            emptyText={filters.trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}
+          />
+        </div>
+      </div>
     </section>
   );
 }

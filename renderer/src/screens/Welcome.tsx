@@ -5,17 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
-import { runAction } from '../actions.js';
+import { request, runAction } from '../actions.js';
 import { FolderField } from '../components/FolderField.js';
+import { IMPORT_REQUEST } from '../components/ImportDialog.js';
 import { href, navigate } from '../router.js';
 import { DecisionList } from './DecisionList.js';
 import './Welcome.css';
-
-/**
- * Where the import dialog lives (built on the `import` branch). The folder chosen here follows
- * as the next segment, `#/import/<path>`, for the dialog to start from.
- */
-export const IMPORT_ROUTE = 'import';
 
 /** The start page: the welcome screen while the store has no decisions, the decision list after. */
 export function Home() {
@@ -72,9 +67,16 @@ export function Welcome() {
           <h2 id="welcome-import">Import a repository</h2>
           <p>Bring in the ADRs your team already keeps in git (MADR, adr-tools or log4brains folders) and carry on from there.</p>
           <FolderField label="Repository folder" value={folder} onChange={setFolder} recentLimit={3} />
-          <a className="button-link" href={folder.trim() ? href(IMPORT_ROUTE, folder.trim()) : href(IMPORT_ROUTE)}>
+          <button
+            type="button"
+            onClick={() => {
+              // The import dialog lives on the decision list; it opens there with this folder filled in.
+              navigate('decisions');
+              request(IMPORT_REQUEST, folder.trim());
+            }}
+          >
             Import a repository
-          </a>
+          </button>
         </li>
         <li className="panel">
           <h2 id="welcome-library">Browse the knowledge library</h2>

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { Client } from '../../../shared/api/index.js';
 
 /** The app as a user sees it: methods are user intents, elements found by role and label. */
 export class CairnApp {
@@ -80,8 +81,73 @@ export class CairnApp {
     await this.field(label).fill(value);
   }
 
+  /** Opens the import dialog, imports a folder and waits for the report; the dialog stays open. */
+  async importFolder(dir: string) {
+    await this.goToDecisions();
+    await this.page.getByRole('button', { name: 'Import folder…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import ADRs from a folder' });
+    await dialog.getByLabel('Folder', { exact: true }).fill(dir);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('region', { name: 'Import report' })).toBeVisible({ timeout: 60_000 });
+    return dialog;
+  }
+
+  async closeImport() {
+    await this.page.getByRole('dialog', { name: 'Import ADRs from a folder' }).getByRole('button', { name: 'Close' }).click();
+  }
+
+  relations() {
+    return this.page.getByRole('region', { name: 'Relations' });
+  }
+
+  async addRelation(relation: string, decision: string) {
+    const panel = this.relations();
+    await panel.getByLabel('Relation', { exact: true }).selectOption({ label: relation });
+    await panel.getByLabel('Decision', { exact: true }).selectOption({ label: decision });
+    await panel.getByRole('button', { name: 'Add relation' }).click();
+  }
+
   async waitUntilSaved() {
     await expect(this.page.getByRole('status')).toHaveText('All changes saved');
+  }
+
+  /** Calls the app's API as the page does (same token, same host): how tests set up data. */
+  async api<M extends keyof Client>(method: M, input: Parameters<Client[M]>[0]): Promise<Awaited<ReturnType<Client[M]>>> {
+    const result = await this.page.evaluate(
+      async ([m, body]) => {
+        const response = await fetch(`./api/${m}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': sessionStorage.getItem('cairn.token') ?? '' },
+          body: JSON.stringify(body),
+        });
+        return response.json();
+      },
+      [method, input] as const,
+    );
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  }
+
+  async goTo(label: 'Decisions' | 'Compare' | 'Timeline' | 'Relations') {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+  }
+
+  /** One click on a facet value in the decision list (or, when it is already on, off). */
+  async filterBy(facet: string, value: string) {
+    await this.page.getByRole('group', { name: facet }).getByRole('button', { name: new RegExp(`^${value} \\d+$`) }).click();
+  }
+
+  decisionRows() {
+    return this.page.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  async selectForComparison(title: string) {
+    await this.page.getByRole('checkbox', { name: new RegExp(`${title} to compare$`) }).check();
+  }
+
+  async compareSelected() {
+    await this.page.getByRole('button', { name: 'Compare side by side' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Compare decisions' })).toBeVisible();
   }
 
   // The guided decision (wizard)

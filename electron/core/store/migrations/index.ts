@@ -5,10 +5,18 @@
 import { migration0001 } from './0001-decisions.js';
 import { migration0002 } from './0002-knowledge-and-repo-files.js';
 import { migration0003 } from './0003-export-files.js';
+import { migration0004 } from './0004-history-and-link-indexes.js';
+import { migration0005 } from './0005-export-input-fingerprints.js';
 import { migration0006 } from './0006-settings.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0006];
-// The last migration's version, not the count: versions are assigned per branch and may have gaps until all land.
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

@@ -1,0 +1,47 @@
+import type { ImportReport } from '../../shared/api/import.js';
+import type { Core } from '../core/core.js';
+import { UsageError, type Command } from './command.js';
+
+/** Lists of files longer than this are summed up rather than printed line by line. */
+const LISTED = 50;
+
+export function formatReport(r: ImportReport): string {
+  const lines = [
+    `Imported from ${r.dir}: ${r.imported.length} new, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.skipped.length} skipped` +
+      (r.missing.length ? `, ${r.missing.length} missing` : '') +
+      '.',
+  ];
+  const adr = (n: number | null) => (n === null ? 'draft' : `ADR ${n}`);
+  if (r.imported.length && r.imported.length <= LISTED) for (const f of r.imported) lines.push(`  new        ${adr(f.number)}: ${f.title}  (${f.file}, ${f.dialect})`);
+  for (const f of r.updated) lines.push(`  updated    ${adr(f.number)}: ${f.title}  (${f.file}${f.renamedFrom ? `, renamed from ${f.renamedFrom}` : ''}: ${f.changes.join(', ') || 'formatting only'})`);
+  for (const f of r.missing) lines.push(`  missing    ${f.file}: no longer in the folder; its decision ${f.id} is kept`);
+  for (const f of r.skipped) lines.push(`  skipped    ${f.file}: ${f.reason}`);
+  for (const g of r.duplicates) {
+    lines.push(`  duplicate  ADR ${g.number} is used by ${g.decisions.map((d) => `${d.file ?? d.title} (${d.id})`).join(' and ')}; renumber one with: cairn renumber ID`);
+  }
+  for (const w of r.warnings) lines.push(`  warning    ${w.file}: ${w.message}`);
+  if (r.ignored.length) lines.push(`  (${r.ignored.length} other file${r.ignored.length === 1 ? '' : 's'} in the folder left alone: ${r.ignored.slice(0, 5).join(', ')}${r.ignored.length > 5 ? ', …' : ''})`);
+  return lines.join('\n');
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'cairn import DIR [--json]',
+  summary: 'Import the ADRs in a folder (MADR 2/3/4, adr-tools/Nygard, log4brains); again after a git pull to update.',
+  async run(ctx, args) {
+    if (args.length !== 1) throw new UsageError('Name one folder, e.g. cairn import docs/decisions');
+    const report = await ctx.core().invoke('importFolder', { dir: args[0]! });
+    ctx.out(ctx.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  },
+};
+
+/** Accepts a decision id, or an ADR number when exactly one decision has it. */
+export async function resolveRef(core: Core, ref: string): Promise<string> {
+  if (!/^\d+$/.test(ref)) return ref;
+  const n = Number(ref);
+  const { items } = await core.invoke('listDecisions', { limit: 100_000, sort: 'number' });
+  const hits = items.filter((d) => d.number === n);
+  if (hits.length === 1) return hits[0]!.id;
+  if (!hits.length) throw new UsageError(`No decision has number ${n}. Run \`cairn list\` to see numbers and ids.`);
+  throw new UsageError(`${hits.length} decisions have number ${n} (${hits.map((h) => h.id).join(', ')}); name one by its id, or renumber one with cairn renumber ID.`);
+}

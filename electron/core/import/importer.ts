@@ -1,0 +1,378 @@
+/**
+ * Importing a folder of ADR files. Files are read and parsed one at a time, yielding between
+ * files, while a job records progress; then everything is written in ONE immediate transaction,
+ * so an import either lands whole or not at all. Files are matched to decisions through
+ * `repo_files` (folder + file name, with the hash of the bytes): an unchanged file is skipped, a
+ * changed one becomes a new revision of its decision, a new one a new decision. Nothing is
+ * ever imported twice.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { CairnError } from '../../../shared/api/define.js';
+import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
+import { describeIssues } from '../../../shared/api/define.js';
+import { contentFromFile, DEFAULT_STATUS, PARSER_VERSION, readExtra, snapshotOfOrigin, type LinkInfo, type OriginExtra } from '../../../shared/adr/content.js';
+import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
+import { reverseRelation } from '../../../shared/adr/refs.js';
+import { renderImported } from '../../../shared/adr/roundtrip.js';
+import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
+import { today, type CoreContext } from '../context.js';
+import { createDecisionStore, type DecisionStore } from '../decisions.js';
+import { readAdrFile, sha256 } from './read-file.js';
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+interface ReadFile {
+  file: string;
+  raw: string;
+  sha: string;
+  adr: ParsedAdr;
+}
+
+interface RepoRow {
+  file: string;
+  decision_id: string;
+  sha256: string;
+}
+
+type Plan =
+  | { kind: 'unchanged'; f: ReadFile; id: string }
+  | { kind: 'update'; f: ReadFile; id: string; renamedFrom: string | null }
+  | { kind: 'create'; f: ReadFile; id: string; number: number | null };
+
+export interface Importer {
+  /** Imports a folder and answers with the report; `onProgress` is told after each file is read. */
+  run(dir: string, onProgress?: (done: number, total: number, state: ImportJob['state']) => void): Promise<ImportReport>;
+  start(dir: string): { job: string };
+  get(job: string): ImportJob;
+}
+
+/** Files read at the same time. */
+const READ_AHEAD = 16;
+
+/** Jobs kept for polling after they finish; older ones are forgotten. */
+const KEPT_JOBS = 20;
+
+export function createImporter(ctx: CoreContext): Importer {
+  const jobs = new Map<string, ImportJob>();
+  const running = new Set<string>();
+
+  async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}): Promise<ImportReport> {
+    // Folders are keyed by their real path, as the exporter keys them, so both find the same rows.
+    let dir = path.resolve(dirInput);
+    let entries: import('node:fs').Dirent[];
+    try {
+      dir = await fs.realpath(dir);
+      const stat = await fs.stat(dir);
+      if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (e.g. docs/decisions or doc/adr).`);
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (e instanceof CairnError) throw e;
+      throw new CairnError('not_found', `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files, e.g. docs/decisions or doc/adr.`);
+    }
+    if (running.has(dir)) throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
+    running.add(dir);
+    try {
+      const names = entries.filter((e) => !e.name.startsWith('.') && (e.isFile() || e.isSymbolicLink())).map((e) => e.name).sort();
+      const markdown = names.filter((n) => MARKDOWN.test(n));
+      const report: ImportReport = {
+        dir,
+        files: markdown.length,
+        imported: [],
+        updated: [],
+        unchanged: [],
+        skipped: [],
+        missing: [],
+        ignored: names.filter((n) => !MARKDOWN.test(n)),
+        duplicates: [],
+        warnings: [],
+      };
+      const read: ReadFile[] = [];
+      onProgress(0, markdown.length, 'reading');
+      // A few files are read at once (file I/O waits on the thread pool); each is parsed as it arrives.
+      for (let i = 0; i < markdown.length; i += READ_AHEAD) {
+        const batch = markdown.slice(i, i + READ_AHEAD);
+        const results = await Promise.all(batch.map((file) => readAdrFile(path.join(dir, file))));
+        results.forEach((got, k) => {
+          const file = batch[k]!;
+          if (!got.ok) return void report.skipped.push({ file, kind: got.kind, reason: got.reason });
+          const parsed = parseAdr(got.text, file);
+          if (!parsed.ok) return void report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
+          read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr });
+          for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
+        });
+        onProgress(i + batch.length, markdown.length, 'reading');
+        // Let the host answer progress polls between batches.
+        await new Promise((r) => setImmediate(r));
+      }
+      onProgress(markdown.length, markdown.length, 'writing');
+      write(dir, read, new Set(markdown), report);
+      return report;
+    } finally {
+      running.delete(dir);
+    }
+  }
+
+  function write(dir: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport) {
+    const { db, platform } = ctx;
+    // Ids for new decisions are known before they are written, so relations between new files resolve in one pass.
+    const pending: string[] = [];
+    const store = createDecisionStore({ ...ctx, platform: { now: platform.now, newId: () => pending.shift() ?? platform.newId() } });
+    const upsert = db.prepare(
+      `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format, synced_at = excluded.synced_at`,
+    );
+    const tx = db.transaction(() => {
+      const rows = db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(dir);
+      const byFile = new Map(rows.map((r) => [r.file, r]));
+      const gone = rows.filter((r) => !onDisk.has(r.file));
+      const plans: Plan[] = [];
+      for (const f of files) {
+        const row = byFile.get(f.file);
+        if (row && row.sha256 === f.sha) plans.push({ kind: 'unchanged', f, id: row.decision_id });
+        else if (row) plans.push({ kind: 'update', f, id: row.decision_id, renamedFrom: null });
+        else {
+          // A file renamed by a teammate: same bytes, or same title, as a file that disappeared.
+          const moved = gone.find((g) => g.sha256 === f.sha) ?? gone.find((g) => sameTitle(store, g.decision_id, f.adr.values.title));
+          if (moved) {
+            gone.splice(gone.indexOf(moved), 1);
+            db.prepare('DELETE FROM repo_files WHERE dir = ? AND file = ?').run(dir, moved.file);
+            plans.push({ kind: 'update', f, id: moved.decision_id, renamedFrom: moved.file });
+          } else plans.push({ kind: 'create', f, id: platform.newId(), number: f.adr.number });
+        }
+      }
+      for (const g of gone) report.missing.push({ file: g.file, id: g.decision_id });
+      // A file whose content cannot be a decision (a section past the size limits) is skipped before anything links to it.
+      for (const p of [...plans]) {
+        if (p.kind === 'unchanged') continue;
+        const trial = DecisionContent.safeParse(contentFromFile(p.f.adr, p.f.raw, { file: p.f.file, extra: readExtra({ defaults: { date: '2000-01-01' } }, p.f.file) }));
+        if (!trial.success) {
+          report.skipped.push({ file: p.f.file, kind: 'invalid', reason: `The file's content does not fit a decision: ${describeIssues(trial.error.issues)}.` });
+          plans.splice(plans.indexOf(p), 1);
+        }
+      }
+
+      // Unnumbered files (log4brains names them by date) get the numbers after the highest one.
+      let next = Math.max(store.nextNumber() - 1, ...plans.map((p) => (p.kind === 'create' ? (p.number ?? -1) : -1)));
+      for (const p of plans) if (p.kind === 'create' && p.number === null) p.number = ++next;
+
+      const resolve = resolver(db, dir, plans, report);
+      const existing = new Map<string, Decision>();
+      for (const p of plans) if (p.kind !== 'create') existing.set(p.id, store.get(p.id));
+
+      // Relations each file states, resolved to decision ids.
+      const targets = new Map<Plan, (string | null)[]>();
+      for (const p of plans) {
+        if (p.kind === 'unchanged') continue;
+        targets.set(
+          p,
+          p.f.adr.relations.map((r) => {
+            const hit = resolve(r.ref, p.f.file);
+            return hit === p.id ? null : hit;
+          }),
+        );
+      }
+      // The reverse of what a file states is held by the other decision too, when that one is written now.
+      const implied = new Map<string, Relation[]>();
+      for (const [p, ts] of targets) {
+        p.f.adr.relations.forEach((r, i) => {
+          const t = ts[i];
+          if (!t) return;
+          const other = plans.find((q) => q.id === t && q.kind !== 'unchanged');
+          if (!other) return;
+          const rev = { type: reverseRelation(r.type), target: p.id };
+          const states = other.f.adr.relations.some((x, j) => x.type === rev.type && targets.get(other)?.[j] === p.id);
+          const list = implied.get(t) ?? [];
+          if (!states && !list.some((x) => x.type === rev.type && x.target === rev.target)) list.push(rev);
+          implied.set(t, list);
+        });
+      }
+
+      const rewritten = new Set(plans.filter((p) => p.kind !== 'unchanged').map((p) => p.id));
+      for (const p of plans) {
+        const { f } = p;
+        if (p.kind === 'unchanged') {
+          report.unchanged.push({ file: f.file, id: p.id });
+          continue;
+        }
+        const before = p.kind === 'update' ? existing.get(p.id)! : null;
+        const ts = targets.get(p)!;
+        const links: Record<string, LinkInfo> = {};
+        f.adr.relations.forEach((r, i) => {
+          const t = ts[i];
+          if (t && !links[t]) links[t] = { label: r.ref.label, file: r.ref.file, number: r.ref.number };
+        });
+        const number = p.kind === 'create' ? p.number : f.adr.number !== null && f.adr.number !== before!.number ? f.adr.number : before!.number;
+        const noStatus = f.adr.values.status === null && !f.adr.values.statusText;
+        const noDate = f.adr.values.date === null && f.adr.fileDate === null;
+        const extra: OriginExtra = {
+          ...readExtra({}, f.file),
+          parser: PARSER_VERSION,
+          number,
+          targets: ts,
+          // Reverses implied by files not read again now still hold.
+          implied: [...(implied.get(p.id) ?? []), ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).implied.filter((r) => !rewritten.has(r.target)) : [])],
+          defaults: {
+            ...(noStatus ? { status: before?.status ?? DEFAULT_STATUS } : {}),
+            ...(noDate ? { date: before?.date ?? today(platform) } : {}),
+          },
+          links: { ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).links : {}), ...links },
+          unknownSections: f.adr.unknownSections,
+          unknownKeys: f.adr.unknownKeys,
+        };
+        for (const [i, r] of f.adr.relations.entries()) {
+          if (!ts[i] && looksLikeAdr(r.ref)) report.warnings.push({ file: f.file, message: `The ${r.type} reference "${r.ref.label}" names no decision in this folder; it is kept as written.` });
+        }
+        const input = contentFromFile(f.adr, f.raw, { file: f.file, extra }, before ? store.contentOf(before) : null);
+        if (before) input.relations = mergeRelations(before, input.relations ?? []);
+        const parsed = DecisionContent.safeParse(input);
+        if (!parsed.success) {
+          report.skipped.push({ file: f.file, kind: 'invalid', reason: `The file's content does not fit a decision: ${describeIssues(parsed.error.issues)}.` });
+          continue;
+        }
+        const content = parsed.data;
+        let saved: Decision;
+        if (p.kind === 'create') {
+          pending.push(p.id);
+          saved = store.create(content, 'import', number);
+          report.imported.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect });
+        } else {
+          const changes = changedFields(store.contentOf(before!), content);
+          if (before!.origin && localEdits(before!, rows.find((r) => r.decision_id === p.id)?.sha256)) {
+            report.warnings.push({
+              file: f.file,
+              message: `"${before!.title}" had edits in Cairn that were not exported; the changed file replaces them (revision ${before!.revision} still holds them).`,
+            });
+          }
+          saved = store.write(p.id, content, 'import', { number });
+          report.updated.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect, changes, renamedFrom: p.renamedFrom });
+        }
+        upsert.run(dir, f.file, saved.id, f.sha, f.adr.dialect, platform.now().toISOString());
+      }
+      report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
+    });
+    tx.immediate();
+  }
+
+  function start(dir: string): { job: string } {
+    const id = ctx.platform.newId();
+    const job: ImportJob = { job: id, dir: path.resolve(dir), state: 'reading', done: 0, total: 0, report: null, error: null };
+    jobs.set(id, job);
+    while (jobs.size > KEPT_JOBS) jobs.delete(jobs.keys().next().value!);
+    run(dir, (done, total, state) => Object.assign(job, { done, total, state })).then(
+      (report) => Object.assign(job, { state: 'done', report, done: job.total }),
+      (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+    );
+    return { job: id };
+  }
+
+  function get(id: string): ImportJob {
+    const job = jobs.get(id);
+    if (!job) throw new CairnError('not_found', `No import job "${id}". Jobs are kept while the app runs; start the import again.`);
+    return { ...job };
+  }
+
+  return { run, start, get };
+}
+
+function sameTitle(store: DecisionStore, id: string, title: string): boolean {
+  try {
+    return store.get(id).title.trim().toLowerCase() === title.trim().toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+function looksLikeAdr(ref: { file: string | null; number: number | null }): boolean {
+  return ref.number !== null || (ref.file !== null && /^(\d|adr)/i.test(ref.file));
+}
+
+/**
+ * Finds the decision a reference names: by linked file name (this import first, then files
+ * imported or exported before), then by slug, then by number when exactly one decision has it.
+ */
+function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: ImportReport) {
+  const byFile = new Map<string, string>();
+  const add = (file: string, id: string) => {
+    byFile.set(file.toLowerCase(), id);
+    byFile.set(file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''), id);
+  };
+  for (const r of db.prepare<[string], { file: string; decision_id: string }>('SELECT file, decision_id FROM repo_files WHERE dir = ?').all(dir)) add(r.file, r.decision_id);
+  for (const p of plans) add(p.f.file, p.id);
+  const byNumber = new Map<number, Set<string>>();
+  const addNumber = (n: number | null, id: string) => {
+    if (n === null) return;
+    byNumber.set(n, (byNumber.get(n) ?? new Set()).add(id));
+  };
+  // Numbers resolve within this folder only: another folder in the same store may number alike.
+  const inFolder = db.prepare<[string], { id: string; number: number }>(
+    'SELECT DISTINCT d.id, d.number FROM decisions d JOIN repo_files r ON r.decision_id = d.id WHERE r.dir = ? AND d.trashed_at IS NULL AND d.number IS NOT NULL',
+  );
+  for (const r of inFolder.all(dir)) addNumber(r.number, r.id);
+  for (const p of plans) addNumber(p.kind === 'create' ? p.number : p.f.adr.number, p.id);
+  return (ref: { file: string | null; number: number | null; label: string }, from: string): string | null => {
+    if (ref.file) {
+      const hit = byFile.get(ref.file.toLowerCase()) ?? byFile.get(ref.file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''));
+      if (hit) return hit;
+    }
+    if (ref.number === null) return null;
+    const ids = byNumber.get(ref.number);
+    if (ids?.size === 1) return [...ids][0]!;
+    if (ids && ids.size > 1) report.warnings.push({ file: from, message: `"${ref.label}" is ambiguous: ${ids.size} decisions have number ${ref.number}. Renumber one of them, then import again.` });
+    return null;
+  };
+}
+
+/** On re-import the file's relations win, plus relations added in Cairn that were never in the file. */
+function mergeRelations(before: Decision, fromFile: Relation[]): Relation[] {
+  const inFile = before.origin ? (snapshotOfOrigin(before.origin)?.snap.relations ?? []) : [];
+  const key = (r: Relation) => `${r.type}\u0000${r.target}`;
+  const known = new Set(inFile.map(key));
+  const out = [...fromFile];
+  for (const r of before.relations) if (!known.has(key(r)) && !out.some((x) => key(x) === key(r))) out.push(r);
+  return out;
+}
+
+/** True when the decision, rendered, differs from what was last read or written (its sha in repo_files). */
+function localEdits(d: Decision, syncedSha: string | undefined): boolean {
+  const rendered = renderImported(d);
+  if (rendered === null) return false;
+  return syncedSha ? sha256(rendered) !== syncedSha : rendered !== d.origin!.raw;
+}
+
+const COMPARED = ['title', 'status', 'statusText', 'date', 'decisionMakers', 'consulted', 'informed', 'tags', 'context', 'drivers', 'options', 'chosenOption', 'rationale', 'consequences', 'confirmation', 'moreInformation', 'relations'] as const;
+
+function changedFields(a: DecisionContent, b: DecisionContent): string[] {
+  const norm = (k: (typeof COMPARED)[number], c: DecisionContent) =>
+    k === 'drivers' ? c.drivers.map((d) => d.name) : k === 'options' ? c.options.map((o) => [o.name, o.description]) : k === 'consequences' ? c.consequences.map((x) => [x.effect, x.text]) : c[k];
+  return COMPARED.filter((k) => JSON.stringify(norm(k, a)) !== JSON.stringify(norm(k, b)));
+}
+
+/**
+ * Numbers that more than one decision in the same folder has (decisions never read from or
+ * written to a folder count as one folder): two folders imported into one store may number alike.
+ */
+export function duplicateNumbers(db: CoreContext['db'], only?: Set<string>) {
+  const rows = db
+    .prepare<[], { id: string; number: number; title: string; dir: string | null; file: string | null }>(
+      `SELECT d.id, d.number, d.title, r.dir, r.file FROM decisions d LEFT JOIN repo_files r ON r.decision_id = d.id
+       WHERE d.trashed_at IS NULL AND d.number IS NOT NULL ORDER BY d.number, d.created_at, d.id, r.synced_at DESC`,
+    )
+    .all();
+  // A decision both imported and exported elsewhere counts in the folder it was synced with last.
+  const seen = new Set<string>();
+  const groups = new Map<string, { number: number; decisions: { id: string; title: string; file: string | null }[] }>();
+  for (const r of rows) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const k = `${r.dir ?? ''}\u0000${r.number}`;
+    const g = groups.get(k) ?? { number: r.number, decisions: [] };
+    g.decisions.push({ id: r.id, title: r.title, file: r.file });
+    groups.set(k, g);
+  }
+  const byFile = (a: { file: string | null; title: string; id: string }, b: typeof a) =>
+    (a.file ?? '').localeCompare(b.file ?? '') || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  return [...groups.values()]
+    .filter((g) => g.decisions.length > 1 && (!only || g.decisions.some((d) => only.has(d.id))))
+    .map((g) => ({ ...g, decisions: g.decisions.sort(byFile) }));
+}

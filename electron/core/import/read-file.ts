@@ -1,0 +1,108 @@
+/**
+ * Reading one file of an ADR folder. Policy enforced here: at most 5 MB, regular files only,
+ * no binary content, UTF-8 only (a UTF-8 byte-order mark is kept as part of the text so the
+ * file can be written back byte for byte). Each refusal says what was wrong and what to do.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export type ReadKind = 'too-large' | 'binary' | 'encoding' | 'unreadable';
+
+export type ReadResult =
+  | { ok: true; text: string; sha256: string; bytes: number }
+  | { ok: false; kind: ReadKind; reason: string };
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export async function readAdrFile(file: string): Promise<ReadResult> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    return { ok: false, kind: 'unreadable', reason: `Cannot open the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that it is readable.` };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { ok: false, kind: 'unreadable', reason: 'Not a regular file; Cairn reads only plain files.' };
+    if (stat.size > MAX_FILE_BYTES) {
+      return { ok: false, kind: 'too-large', reason: `The file is ${mb(stat.size)}; Cairn reads ADR files up to ${mb(MAX_FILE_BYTES)}. Move large content (images, logs) out of the Markdown file.` };
+    }
+    // Read at most one byte past the limit, in case the file grew after stat.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > MAX_FILE_BYTES) {
+      return { ok: false, kind: 'too-large', reason: `The file is larger than ${mb(MAX_FILE_BYTES)}; Cairn reads ADR files up to that size.` };
+    }
+    return decode(buffer.subarray(0, length));
+  } catch (e) {
+    return { ok: false, kind: 'unreadable', reason: `Cannot read the file: ${(e as Error).message}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The bytes as text, or why they are not UTF-8 text. Exported for tests. */
+export function decode(bytes: Buffer): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, kind: 'encoding', reason: 'The file is UTF-16 encoded (it starts with a UTF-16 byte-order mark). Save it as UTF-8 and import again.' };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return { ok: false, kind: 'binary', reason: `The file holds binary data (a NUL byte at offset ${nul}), so it is not a Markdown text file.` };
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    return {
+      ok: false,
+      kind: 'encoding',
+      reason: `The file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad}, line ${lineAt(bytes, bad)}). Save it as UTF-8 and import again.`,
+    };
+  }
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  return { ok: true, text, sha256: sha256(bytes), bytes: bytes.length };
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past U+10FFFF included), or -1. */
+export function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (c >= 0xc2 && c <= 0xdf) [need, min, cp] = [1, 0x80, c & 0x1f];
+    else if (c >= 0xe0 && c <= 0xef) [need, min, cp] = [2, 0x800, c & 0x0f];
+    else if (c >= 0xf0 && c <= 0xf4) [need, min, cp] = [3, 0x10000, c & 0x07];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const n = b[i + k];
+      if (n === undefined || (n & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (n & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,124 @@
+/**
+ * How files name relations and refer to other decisions, as the importer reads them: relation
+ * names in either spelling ("Superseded by", "superceded-by", "supersededBy") and references
+ * (a link to a file, "ADR-0005", "#5"). Writing link lines is `relations.ts` (the exporter's).
+ */
+import { reverseRelation } from './relations.js';
+
+/** Spellings real folders use for the same relation. */
+const ALIASES: Record<string, string> = {
+  'superceded-by': 'superseded-by',
+  'superseeded-by': 'superseded-by',
+  'replaced-by': 'superseded-by',
+  supercedes: 'supersedes',
+  replaces: 'supersedes',
+  'related-to': 'relates-to',
+  related: 'relates-to',
+  'relates': 'relates-to',
+  'see-also': 'relates-to',
+  'depends-upon': 'depends-on',
+  requires: 'depends-on',
+  'amended': 'amended-by',
+};
+
+/** A relation name in Cairn's spelling: lower-case words joined by dashes, known aliases folded. */
+export function normalizeRelation(name: string): string {
+  const kebab = name
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return ALIASES[kebab] ?? kebab;
+}
+
+/** The reverse is the exporter's, so a relation and the link line in the other file always agree. */
+export { reverseRelation };
+
+/** Relation names for pickers, each followed by its reverse. */
+export const KNOWN_RELATIONS: readonly string[] = [
+  'supersedes',
+  'superseded-by',
+  'amends',
+  'amended-by',
+  'clarifies',
+  'clarified-by',
+  'refines',
+  'refined-by',
+  'extends',
+  'extended-by',
+  'depends-on',
+  'enables',
+  'relates-to',
+];
+
+/** How a file points at another decision. */
+export interface DecisionRef {
+  /** The linked file name (no folder, no anchor), when the reference is a link. */
+  file: string | null;
+  /** The number the reference names ("ADR-0005", "5. Help comments", "#5"), if any. */
+  number: number | null;
+  /** The text a person reads. */
+  label: string;
+}
+
+/** The file name a link points at: folder, query and anchor removed, percent-escapes decoded. */
+export function linkedFile(href: string): string | null {
+  const clean = href.trim().replace(/^<|>$/g, '').split(/[?#]/)[0]!;
+  if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
+  const base = clean.split('/').pop() ?? '';
+  let name = base;
+  try {
+    name = decodeURIComponent(base);
+  } catch {
+    /* a malformed escape: use the name as written */
+  }
+  return /\.(md|markdown|mdx)$/i.test(name) ? name : name ? `${name}.md` : null;
+}
+
+/** The number at the start of an ADR file name (`0005-x.md`, `adr-005-x.md`, `ADR_5.md`), if any. */
+export function fileNumber(file: string): number | null {
+  const m = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ .]|$)/i.exec(file);
+  if (!m) return null;
+  // A date prefix (log4brains' YYYYMMDD-slug.md) is not a number.
+  if (m[1]!.length === 8 && /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(m[1]!)) return null;
+  return Number(m[1]);
+}
+
+/** The file name renumbered: `0005-x.md` → `0012-x.md`, keeping prefix and zero padding. */
+export function renumberFile(file: string, number: number): string {
+  const m = /^((?:adr[-_ ]?)?)(\d{1,6})(?=[-_ .]|$)/i.exec(file);
+  if (!m || fileNumber(file) === null) return file;
+  return m[1] + String(number).padStart(m[2]!.length, '0') + file.slice(m[0].length);
+}
+
+/** The number a reference's text names, if any: "ADR-0005", "ADR 5", "#5", "5. Title", "0005". */
+export function labelNumber(label: string): number | null {
+  const m = /^(?:\[?ADR[-_ #]?(\d+)\b|#(\d+)\b|(\d+)\.(?:\s|$)|(\d{3,6})$)/i.exec(label.trim());
+  if (!m) return null;
+  return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+}
+
+/** Every reference in a piece of text: Markdown links first, then bare "ADR-0005" mentions. */
+export function findRefs(text: string): DecisionRef[] {
+  const refs: DecisionRef[] = [];
+  const linkRe = /\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)|<((?:\.{0,2}\/)?[^>\s:]+\.md)>/g;
+  let m: RegExpExecArray | null;
+  let rest = text;
+  while ((m = linkRe.exec(text))) {
+    const label = (m[1] ?? m[3] ?? '').trim();
+    const file = linkedFile(m[2] ?? m[3] ?? '');
+    if (!file) continue;
+    refs.push({ file, number: labelNumber(label) ?? fileNumber(file), label: label || file });
+    rest = rest.replace(m[0], ' ');
+  }
+  if (refs.length) return refs;
+  const bare = /\bADR[-_ #]?(\d{1,6})\b|(?:^|\s)#(\d{1,6})\b|^(\d{1,6})$/gi;
+  while ((m = bare.exec(rest))) refs.push({ file: null, number: Number(m[1] ?? m[2] ?? m[3]), label: m[0].trim() });
+  return refs;
+}
+
+/** Rewrites the number inside a link label: "5. Help comments" → "12. Help comments", "ADR-0005" → "ADR-0012". */
+export function relabel(label: string, from: number, to: number): string {
+  return label.replace(new RegExp(`(^|\\D)(0*)${from}(?=\\D|$)`), (_m, pre: string, zeros: string) => pre + String(to).padStart(zeros.length + String(from).length, '0'));
+}
