@@ -1,5 +1,6 @@
 // `npm start`: launch the desktop app; where the Electron binary cannot be fetched (no network
-// to its download host), say so plainly and serve the same app in the browser instead.
+// to its download host), or the database driver cannot be built for Electron, say so plainly
+// and serve the same app in the browser instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,11 +20,17 @@ if (!installed() && !process.env.CAIRN_BROWSER) {
   }
 }
 
-if (installed() && !process.env.CAIRN_BROWSER) {
+// The desktop app needs better-sqlite3 built for Electron (dist/native); a no-op once built.
+const nativeReady = () => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-native.ts'], { stdio: 'inherit' }).status === 0;
+
+if (installed() && !process.env.CAIRN_BROWSER && nativeReady()) {
   const child = spawn(require('electron'), ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  if (!process.env.CAIRN_BROWSER) console.log('The Electron binary could not be downloaded here, so Cairn is starting in your browser instead.');
+  if (!process.env.CAIRN_BROWSER) {
+    const why = installed() ? 'The database driver could not be built for Electron here' : 'The Electron binary could not be downloaded here';
+    console.log(`${why}, so Cairn is starting in your browser instead.`);
+  }
   const child = spawn(process.execPath, ['dist/cli/cairn.mjs', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

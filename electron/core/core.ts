@@ -17,6 +17,9 @@ import { knowledgeHandlers } from './handlers/knowledge.js';
 import { evaluationHandlers } from './handlers/evaluation.js';
 import { compareHandlers } from './handlers/compare.js';
 import { createCompareQueries } from './compare.js';
+import { hostHandlers } from './handlers/host.js';
+import type { HostAdapter } from './host-adapter.js';
+import { createSettingsStore, type SettingsStore } from './settings.js';
 import { createPackStore } from './knowledge/packs.js';
 import { storeHandlers, type StoreState } from './handlers/store.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
@@ -34,6 +37,8 @@ export interface CoreOptions {
   checkOutput?: boolean;
   /** The daily backup taken on the first open of a day (false: none, for throwaway stores). */
   backups?: { keepDaily?: number } | false;
+  /** The native abilities the host lends (folder dialog, file manager, browser); none by default. */
+  host?: HostAdapter;
 }
 
 export interface Core {
@@ -42,6 +47,8 @@ export interface Core {
   readonly handlers: Handlers;
   /** Problems found while starting (a shipped pack that did not load…), for the host to show. */
   readonly warnings: string[];
+  /** App settings, for hosts that keep their own state there (the desktop window's place). */
+  readonly settings: SettingsStore;
   /** Validates and runs one API call; never throws. */
   call(method: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests): throws a CairnError on failure. */
@@ -103,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
   const decisions = createDecisionStore(ctx);
   const packs = createPackStore(ctx);
   const shipped = packs.installShipped(ctx.knowledgeDir);
+  const settings = createSettingsStore(ctx);
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
@@ -112,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     ...storeHandlers(ctx, storeState),
     ...importHandlers(createImporter(ctx)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
+    ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {
@@ -119,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     handlers,
     warnings: shipped.problems,
+    settings,
     call,
     async invoke(method, input) {
       const result = await call(method, input);

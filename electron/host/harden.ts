@@ -13,6 +13,16 @@ export interface ExternalOpener {
   openExternal(url: string): Promise<void>;
 }
 
+/**
+ * Opens an outside link in the system browser if it passes the allow-list, as the parsed and
+ * normalised URL; the one way to the system browser (windows, the menu and the API use it).
+ */
+export function openOutside(raw: string, opener: ExternalOpener): Promise<boolean> {
+  const target = externalUrl(raw);
+  if (!target) return Promise.resolve(false);
+  return opener.openExternal(target).then(() => true);
+}
+
 /** Locks down one web contents; called from `app.on('web-contents-created')`, so none escapes it. */
 export function hardenWebContents(contents: WebContents, opener: ExternalOpener): void {
   contents.on('will-navigate', (event) => {
@@ -26,8 +36,7 @@ export function hardenWebContents(contents: WebContents, opener: ExternalOpener)
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    const target = externalUrl(url);
-    if (target) opener.openExternal(target).catch(() => undefined);
+    openOutside(url, opener).catch(() => undefined);
     return { action: 'deny' };
   });
 }

@@ -9,6 +9,14 @@ import { History } from './screens/History.js';
 import { RelationGraph } from './screens/RelationGraph.js';
 import { Timeline } from './screens/Timeline.js';
 import { Recovery, useStoreHealth } from './screens/Recovery.js';
+import { Help } from './screens/Help.js';
+import { Home, Welcome } from './screens/Welcome.js';
+import { IMPORT_REQUEST } from './components/ImportDialog.js';
+import { Announcer } from './components/Announcer.js';
+import { ThemeSwitch } from './components/ThemeSwitch.js';
+import { request, requestFocus, setDefaultAction, useShortcuts } from './actions.js';
+import { setTheme } from './theme.js';
+import { navigate } from './router.js';
 
 interface NavItem {
   route: string;
@@ -22,10 +30,32 @@ const NAV: NavItem[] = [
   { route: 'compare', label: 'Compare' },
   { route: 'timeline', label: 'Timeline' },
   { route: 'graph', label: 'Relations' },
+  { route: 'help', label: 'Help' },
 ];
+
+// What each action does when the screen on show does not handle it itself.
+setDefaultAction('newDecision', () => {
+  navigate('decisions');
+  requestFocus('new-decision');
+});
+setDefaultAction('search', () => {
+  navigate('decisions');
+  requestFocus('search-decisions');
+});
+setDefaultAction('importRepository', () => {
+  navigate('decisions');
+  request(IMPORT_REQUEST);
+});
+setDefaultAction('goDecisions', () => navigate('decisions'));
+setDefaultAction('goLibrary', () => navigate('library'));
+setDefaultAction('showHelp', () => navigate('help'));
+setDefaultAction('themeSystem', () => void setTheme('system'));
+setDefaultAction('themeLight', () => void setTheme('light'));
+setDefaultAction('themeDark', () => void setTheme('dark'));
 
 export function App() {
   const route = useRoute();
+  useShortcuts();
   const [section = 'decisions', id] = route;
   const storeHealth = useStoreHealth(hasToken);
   if (!hasToken) {
@@ -44,6 +74,9 @@ export function App() {
   else if (section === 'history' && id) screen = <History key={id} id={id} />;
   else if (section === 'timeline') screen = <Timeline />;
   else if (section === 'graph') screen = <RelationGraph focus={id} />;
+  else if (section === 'help') screen = <Help />;
+  else if (section === 'welcome') screen = <Welcome />;
+  else if (route.length === 0) screen = <Home />;
   else screen = <DecisionList />;
   if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
   return (
@@ -62,10 +95,12 @@ export function App() {
             </li>
           ))}
         </ul>
+        <ThemeSwitch />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {screen}
       </main>
+      <Announcer />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
 import { compareMethods } from './compare.js';
+import { hostMethods } from './host.js';
 import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
@@ -23,6 +24,7 @@ export const api = {
   ...storeMethods,
   ...importMethods,
   ...lifecycleMethods,
+  ...hostMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

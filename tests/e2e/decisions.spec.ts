@@ -15,6 +15,7 @@ test('create a decision, edit it, reload and find it saved, then see its revisio
 
   await page.getByRole('button', { name: 'Revisions' }).click();
   const revisions = page.getByRole('region', { name: 'Revisions' }).getByRole('listitem');
+  await expect(revisions.first()).toBeVisible();
   expect(await revisions.count()).toBeGreaterThan(1);
   await expect(revisions.last()).toContainText('Revision 1 · create');
 });

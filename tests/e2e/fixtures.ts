@@ -11,6 +11,8 @@ export interface Served {
   dataDir: string;
   /** Runs the CLI against the same database. */
   cli(...args: string[]): Promise<{ code: number; out: string; err: string }>;
+  /** Calls the API the way the page does (with this run's token); throws on an error result. */
+  api(method: string, input?: unknown): Promise<unknown>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -25,6 +27,19 @@ function runCli(dbPath: string, args: string[]) {
     child.stderr.on('data', (c) => (err += c));
     child.on('exit', (code) => resolve({ code: code ?? 1, out, err }));
   });
+}
+
+async function callApi(openUrl: string, method: string, input: unknown = {}): Promise<unknown> {
+  const url = new URL(openUrl);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await fetch(new URL(`/api/${method}`, url.origin), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
 }
 
 /** Starts `cairn serve` on a fresh database and waits for the URL it prints. */
@@ -54,7 +69,7 @@ export const test = base.extend<{ served: Served; app: CairnApp }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-'));
     const dbPath = path.join(dataDir, 'cairn.db');
     const { child, url } = await serve(dataDir);
-    await use({ url, dbPath, dataDir, cli: (...args) => runCli(dbPath, args) });
+    await use({ url, dbPath, dataDir, cli: (...args) => runCli(dbPath, args), api: (method, input) => callApi(url, method, input) });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
--- user_version = 5
+-- user_version = 6
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_number ON decisions(number);
@@ -23,3 +23,4 @@ CREATE TABLE 'search_fts_content'(id INTEGER PRIMARY KEY, c0, c1);
 CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;

@@ -7,7 +7,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportPlan, ExportResult, FileAction } from '../../../shared/api/export.js';
 import type { AdrFormat } from '../../../shared/adr/types.js';
 import { api } from '../api.js';
-import { pickFolder } from '../folder-picker.js';
+import { FolderField, rememberFolder } from './FolderField.js';
+import { joinPath, ShowInFolder } from './ShowInFolder.js';
 import './ExportDialog.css';
 
 const DIR_KEY = 'cairn.export.dir';
@@ -40,7 +41,6 @@ function planSummary(plan: ExportPlan): string {
 export function ExportDialog(props: { ids: string[]; what: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const dirId = useId();
   const formatId = useId();
   const textId = useId();
   const [dir, setDir] = useState(() => localStorage.getItem(DIR_KEY) ?? '');
@@ -82,21 +82,14 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.runExport(request()));
+      const done = await api.runExport(request());
+      setResult(done);
+      void rememberFolder(dir.trim());
       setPlan(null);
     } catch (err) {
       setError((err as Error).message);
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function choose() {
-    if (!pickFolder) return;
-    const picked = await pickFolder();
-    if (picked) {
-      setDir(picked);
-      setPlan(null);
     }
   }
 
@@ -114,30 +107,16 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
         </header>
 
         <form className="export-form" onSubmit={preview}>
-          <div className="folder-row">
-            <div className="field">
-              <label htmlFor={dirId}>Repository or ADR folder</label>
-              <input
-                id={dirId}
-                value={dir}
-                onChange={(e) => {
-                  setDir(e.target.value);
-                  setPlan(null);
-                }}
-                placeholder="/home/you/project"
-                aria-describedby={dirId + '-hint'}
-                spellCheck={false}
-              />
-              <small id={dirId + '-hint'} className="muted">
-                The full path of a folder on this computer. Inside a repository Cairn uses .adr-dir, docs/decisions, doc/adr or docs/adr.
-              </small>
-            </div>
-            {pickFolder && (
-              <button type="button" onClick={choose}>
-                Choose…
-              </button>
-            )}
-          </div>
+          <FolderField
+            label="Repository or ADR folder"
+            value={dir}
+            onChange={(v) => {
+              setDir(v);
+              setPlan(null);
+            }}
+            dialogTitle="Export into which folder?"
+            hint="The full path of a folder on this computer. Inside a repository Cairn uses .adr-dir, docs/decisions, doc/adr or docs/adr."
+          />
           <div className="actions">
             <label htmlFor={formatId}>Format</label>
             <select
@@ -245,7 +224,7 @@ function Result({ result }: { result: ExportResult }) {
         <ul aria-label="Written">
           {result.written.map((w) => (
             <li key={w.file}>
-              {w.action === 'create' ? 'New' : 'Updated'}: {w.file}
+              {w.action === 'create' ? 'New' : 'Updated'}: {w.file} <ShowInFolder path={joinPath(result.folder, w.file)} />
             </li>
           ))}
         </ul>

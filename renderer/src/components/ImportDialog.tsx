@@ -2,25 +2,33 @@
  * The import dialog: a folder path, a progress bar while the files are read (the core reads
  * them in the background and this polls the job), and the report at the end.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
 import { api } from '../api.js';
+import { useActionHandler, useRequest } from '../actions.js';
+import { FolderField, rememberFolder } from './FolderField.js';
 import './ImportDialog.css';
+
+/** Ask for this (with a folder, or none) to open the import dialog on the decision list, from any screen. */
+export const IMPORT_REQUEST = 'import-dialog';
 
 const POLL_MS = 150;
 
 export function ImportButton({ onImported }: { onImported: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const [initialDir, setInitialDir] = useState('');
+  const show = (dir = '') => {
+    if (dialog.current?.open) return;
+    setInitialDir(dir);
+    setOpen(true);
+    dialog.current?.showModal();
+  };
+  useActionHandler('importRepository', () => show());
+  useRequest(IMPORT_REQUEST, (dir) => show(dir));
   return (
     <>
-      <button
-        type="button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
+      <button type="button" onClick={() => show()}>
         Import folder…
       </button>
       <dialog
@@ -33,15 +41,14 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
           onImported();
         }}
       >
-        {open && <ImportForm onClose={() => dialog.current?.close()} />}
+        {open && <ImportForm initialDir={initialDir} onClose={() => dialog.current?.close()} />}
       </dialog>
     </>
   );
 }
 
-function ImportForm({ onClose }: { onClose: () => void }) {
-  const id = useId();
-  const [dir, setDir] = useState('');
+function ImportForm({ initialDir, onClose }: { initialDir: string; onClose: () => void }) {
+  const [dir, setDir] = useState(initialDir);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = job !== null && (job.state === 'reading' || job.state === 'writing');
@@ -53,6 +60,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
         (next) => {
           setJob(next);
           if (next.state === 'failed') setError(next.error);
+          if (next.state === 'done') void rememberFolder(next.dir);
         },
         (e: Error) => setError(e.message),
       );
@@ -75,13 +83,19 @@ function ImportForm({ onClose }: { onClose: () => void }) {
     <div className="import-body">
       <h2 id="import-title">Import ADRs from a folder</h2>
       <form onSubmit={start} className="import-form">
-        <div className="field">
-          <label htmlFor={id}>Folder</label>
-          <input id={id} value={dir} onChange={(e) => setDir(e.target.value)} disabled={running} aria-describedby={`${id}-hint`} autoFocus spellCheck={false} />
-          <small id={`${id}-hint`} className="muted">
-            The folder that holds the ADR files, e.g. <code>/home/me/shop/docs/decisions</code>. MADR, adr-tools and log4brains files are read; importing again after a git pull updates what changed.
-          </small>
-        </div>
+        <FolderField
+          label="Folder"
+          value={dir}
+          onChange={setDir}
+          disabled={running}
+          autoFocus
+          dialogTitle="Import ADRs from which folder?"
+          hint={
+            <>
+              The folder that holds the ADR files, e.g. <code>/home/me/shop/docs/decisions</code>. MADR, adr-tools and log4brains files are read; importing again after a git pull updates what changed.
+            </>
+          }
+        />
         <button type="submit" className="primary" disabled={!dir.trim() || running}>
           Import
         </button>

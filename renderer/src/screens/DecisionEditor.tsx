@@ -8,6 +8,7 @@ import { ExportDialog } from '../components/ExportDialog.js';
 import { Precedents } from '../components/Precedents.js';
 import { href, navigate } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
+import { useActionHandler } from '../actions.js';
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -43,6 +44,9 @@ function Editor({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
+  useActionHandler('export', () => {
+    void flush().then(() => setExporting(true));
+  });
   const set = <K extends keyof DecisionContent>(key: K) => (value: DecisionContent[K]) => update({ [key]: value } as Partial<DecisionContent>);
 
   async function toggleTrash() {

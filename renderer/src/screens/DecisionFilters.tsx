@@ -3,13 +3,14 @@
  * (status, chosen option, knowledge pack, tag, decision-maker) as one-click toggle buttons with
  * counts, so "accepted decisions that chose Python" is two clicks away from the list.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { FACETS, type Facet, type Facets } from '../../../shared/api/compare.js';
 import { SORTS } from '../../../shared/api/decisions.js';
 import type { Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { plainText } from '../plain-text.js';
 import './DecisionFilters.css';
+import { useFocusTarget } from '../actions.js';
 
 export interface ListFilters {
   text: string;
@@ -55,11 +56,13 @@ const SORT_LABEL: Record<(typeof SORTS)[number], string> = {
 export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: string }) {
   const id = useId();
   const searching = filters.text.trim() !== '';
+  const searchInput = useRef<HTMLInputElement>(null);
+  useFocusTarget('search-decisions', searchInput);
   return (
     <div className="filters list-toolbar" role="search">
       <label>
         Search{' '}
-        <input type="search" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} placeholder="Titles, text, cited claims…" />
+        <input ref={searchInput} type="search" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} placeholder="Titles, text, cited claims…" />
       </label>
       <label htmlFor={`${id}-from`}>From</label>
       <input id={`${id}-from`} type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.target.value || undefined })} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_COMPARED } from '../../../shared/api/compare.js';
 import { api } from '../api.js';
 import { navigate } from '../router.js';
@@ -6,6 +6,7 @@ import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './
 import { DecisionTable, type Selection } from './DecisionTable.js';
 import { ExportDialog } from '../components/ExportDialog.js';
 import { ImportButton } from '../components/ImportDialog.js';
+import { useActionHandler, useFocusTarget } from '../actions.js';
 
 /**
  * What the list showed last, so coming back from a decision finds the same filters and selection.
@@ -21,6 +22,9 @@ export function DecisionList() {
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [exporting, setExporting] = useState(false);
+  useActionHandler('export', () => setExporting(true));
+  const titleInput = useRef<HTMLInputElement>(null);
+  useFocusTarget('new-decision', titleInput);
   // Export gives drafts their numbers; the list reloads when the dialog closes.
   const [reloads, setReloads] = useState(0);
 
@@ -73,7 +77,7 @@ export function DecisionList() {
           <label htmlFor="new-title" className="visually-hidden">
             Title of a new decision
           </label>
-          <input id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
+          <input ref={titleInput} id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
           <button type="submit" className="primary" disabled={!title.trim()}>
             New decision
           </button>

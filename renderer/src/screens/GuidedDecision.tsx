@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
 import { api } from '../api.js';
+import { useActionHandler } from '../actions.js';
 import { href } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
 import { DriversStep } from './wizard/DriversStep.js';
@@ -86,17 +87,9 @@ function Wizard({ initial }: { initial: Decision }) {
     heading.current?.scrollIntoView?.({ block: 'start' });
   }, [step]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'PageDown') go(step + 1);
-      else if (e.key === 'PageUp') go(step - 1);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [go, step]);
+  // The keys (Alt+Page Down / Up, and the menu's Go › Next step) come from shared/shortcuts.ts.
+  useActionHandler('nextStep', () => go(step + 1));
+  useActionHandler('previousStep', () => go(step - 1));
 
   const current = STEPS[step]!;
   const props: StepProps = { saved, draft, analysis, update, settle, replace, go };

@@ -37,6 +37,42 @@ export class CairnApp {
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   }
 
+  /** The welcome screen an empty store opens on. */
+  async expectWelcome() {
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Welcome to Cairn' })).toBeVisible();
+  }
+
+  async createSampleDecision() {
+    await this.page.goto(this.url.replace(/#.*/, '') + '#/welcome');
+    await this.expectWelcome();
+    await this.page.getByRole('button', { name: 'Create a sample decision' }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText('Sample:');
+  }
+
+  async openHelp() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+  }
+
+  /** Picks a theme in the sidebar: System, Light or Dark. */
+  async chooseTheme(label: 'System' | 'Light' | 'Dark') {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByLabel('Theme').selectOption({ label });
+  }
+
+  /** The theme the page shows: what `data-theme` pins, or the OS preference when it follows the system. */
+  async shownTheme(): Promise<'light' | 'dark'> {
+    return this.page.evaluate(() => {
+      const pinned = document.documentElement.dataset.theme;
+      if (pinned === 'light' || pinned === 'dark') return pinned;
+      return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    });
+  }
+
+  /** Moves focus off any field, so single-key shortcuts apply. */
+  async leaveFields() {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+
   field(label: string) {
     return this.page.getByLabel(label, { exact: true });
   }

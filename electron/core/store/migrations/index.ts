@@ -7,6 +7,7 @@ import { migration0002 } from './0002-knowledge-and-repo-files.js';
 import { migration0003 } from './0003-export-files.js';
 import { migration0004 } from './0004-history-and-link-indexes.js';
 import { migration0005 } from './0005-export-input-fingerprints.js';
+import { migration0006 } from './0006-settings.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

@@ -1,0 +1,65 @@
+import type { OpenDialogOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { CairnError } from '../../shared/api/define.js';
+import { electronHostAdapter, type NativeDeps } from '../../electron/host/native.js';
+import { createMenuActionQueue } from '../../electron/host/menu-actions.js';
+
+/** The OS dialogs and shell, faked: they are the one thing these tests may not touch for real. */
+function fakes(dialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: false, filePaths: ['/home/ada/repo/docs/decisions'] }) {
+  const calls = { dialog: [] as OpenDialogOptions[], opened: [] as string[], shown: [] as string[], changed: 0 };
+  const deps: NativeDeps = {
+    showOpenDialog: async (options) => {
+      calls.dialog.push(options);
+      return dialogAnswer;
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        calls.opened.push(url);
+      },
+      showItemInFolder: (p: string) => {
+        calls.shown.push(p);
+      },
+    },
+    nativeTheme: { themeSource: 'system' },
+    menuActions: createMenuActionQueue(),
+    onSettingsChanged: () => calls.changed++,
+  };
+  return { deps, calls, adapter: electronHostAdapter(deps) };
+}
+
+describe('the desktop host’s native abilities', () => {
+  it('asks for a folder with the system dialog and answers the chosen path', async () => {
+    const { adapter, calls } = fakes();
+    expect(await adapter.pickFolder!({ title: 'Export to', defaultPath: '/home/ada' })).toBe('/home/ada/repo/docs/decisions');
+    expect(calls.dialog[0]).toMatchObject({ title: 'Export to', defaultPath: '/home/ada' });
+    expect(calls.dialog[0]!.properties).toEqual(expect.arrayContaining(['openDirectory', 'createDirectory']));
+  });
+
+  it('answers null when the user cancels the dialog', async () => {
+    const { adapter } = fakes({ canceled: true, filePaths: [] });
+    expect(await adapter.pickFolder!({})).toBeNull();
+  });
+
+  it('opens http, https and mailto links in the browser and refuses everything else', async () => {
+    const { adapter, calls } = fakes();
+    await adapter.openExternal!('https://adr.github.io/');
+    await adapter.openExternal!('mailto:team@example.org');
+    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'cairn://app/index.html', 'https://user:pw@example.org/', 'not a url', 'smb://host/share']) {
+      await expect(adapter.openExternal!(bad)).rejects.toSatisfy((e: unknown) => e instanceof CairnError && e.code === 'forbidden');
+    }
+    expect(calls.opened).toEqual(['https://adr.github.io/', 'mailto:team@example.org']);
+  });
+
+  it('shows a file in the file manager', async () => {
+    const { adapter, calls } = fakes();
+    await adapter.showItemInFolder!('/home/ada/repo/docs/decisions/0001-use-postgres.md');
+    expect(calls.shown).toEqual(['/home/ada/repo/docs/decisions/0001-use-postgres.md']);
+  });
+
+  it('follows the chosen theme in native menus and dialogs, and rebuilds the menu', () => {
+    const { adapter, deps, calls } = fakes();
+    adapter.settingsChanged!({ theme: 'dark' });
+    expect(deps.nativeTheme.themeSource).toBe('dark');
+    expect(calls.changed).toBe(1);
+  });
+});
