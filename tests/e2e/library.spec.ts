@@ -18,7 +18,7 @@ test('browse the shipped pack by criterion, with contradictions, outdated claims
   expect(await page.getByRole('listitem').count()).toBeGreaterThan(5);
 
   await page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name: 'Sources' }).click();
-  await page.getByRole('link', { name: 'Python vs Node.js for Backend Development' }).click();
+  await page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' })).toBeVisible();
   expect(await page.getByRole('article').count()).toBeGreaterThan(10);
 });

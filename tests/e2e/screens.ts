@@ -140,14 +140,14 @@ export const SCREENS: Screen[] = [
     name: 'library-sources',
     async open(app) {
       await libraryView(app, 'Sources');
-      await expect(app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development' })).toBeVisible();
+      await expect(app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true })).toBeVisible();
     },
   },
   {
     name: 'library-source',
     async open(app) {
       await libraryView(app, 'Sources');
-      await app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development' }).click();
+      await app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true }).click();
       await expect(app.page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' })).toBeVisible();
     },
   },
