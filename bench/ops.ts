@@ -2,6 +2,7 @@
  * The benchmark's operations. Each builds its own data in a temporary folder, measures Cairn
  * through the same API the hosts use, then measures the bare engine on the same data.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,7 +87,60 @@ const queries = (count: number) => {
   return Array.from({ length: count }, () => queryWords(r));
 };
 
+/** A folder of ADR files as teams keep them: MADR 4 with front matter and adr-tools/Nygard, mixed. */
+export function writeAdrFolder(folder: string, count: number): void {
+  const r = rng(99);
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 1; i <= count; i++) {
+    const n = String(i).padStart(4, '0');
+    const title = sentence(r, 6).slice(0, -1);
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const body = Array.from({ length: 3 }, () => sentence(r, 30)).join(' ');
+    const text =
+      i % 2
+        ? `---\nstatus: accepted\ndate: 2024-03-${String((i % 28) + 1).padStart(2, '0')}\ndecision-makers: Ada, Grace\n---\n\n# ${title}\n\n## Context and Problem Statement\n\n${body}\n\n## Considered Options\n\n* ${sentence(r, 3)}\n* ${sentence(r, 3)}\n\n## Decision Outcome\n\nChosen option: "${sentence(r, 3)}", because ${sentence(r, 12)}\n`
+        : `# ${i}. ${title}\n\nDate: 2023-05-${String((i % 28) + 1).padStart(2, '0')}\n\n## Status\n\nAccepted\n\n## Context\n\n${body}\n\n## Decision\n\n${sentence(r, 20)}\n\n## Consequences\n\n${sentence(r, 20)}\n`;
+    fs.writeFileSync(path.join(folder, `${n}-${slug}.md`), text);
+  }
+}
+
 export const OPS = {
+  import: {
+    async run(): Promise<OpResult> {
+      const dir = workDir();
+      const folder = path.join(dir, 'adrs');
+      writeAdrFolder(folder, 10_000);
+      const samples: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const core = createCore({ dbPath: path.join(dir, `import-${i}.db`), knowledgeDir: path.join(dir, 'none'), backups: false });
+        samples.push(
+          await timeAsync(async () => {
+            const report = await core.invoke('importFolder', { dir: folder });
+            if (report.imported.length !== 10_000) throw new Error(`imported ${report.imported.length} of 10,000 files`);
+          }),
+        );
+        core.close();
+      }
+      // The bare engine: read every file and insert it as a row, in one transaction.
+      const names = fs.readdirSync(folder);
+      const engine = [0, 1, 2].map((i) => {
+        const db = new Database(path.join(dir, `bare-${i}.db`));
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        db.exec('CREATE TABLE files (name TEXT PRIMARY KEY, content TEXT NOT NULL)');
+        const insert = db.prepare('INSERT INTO files (name, content) VALUES (?, ?)');
+        const t = time(() =>
+          db.transaction(() => {
+            for (const name of names) insert.run(name, fs.readFileSync(path.join(folder, name), 'utf8'));
+          })(),
+        );
+        db.close();
+        return t;
+      });
+      fs.rmSync(dir, { recursive: true, force: true });
+      return finish('import', { n: 10_000, samples, unitsPerSample: 10_000, engineSamples: engine, engineUnitsPerSample: 10_000, target: '≥ 2,000 files/s', met: (r) => r.per_second >= 2000 });
+    },
+  },
   search: {
     async run(): Promise<OpResult> {
       const dir = workDir();
@@ -137,14 +191,17 @@ export const OPS = {
       const dir = workDir();
       const core = await seededCore(dir, 10_000, 0);
       const samples: number[] = [];
-      let last = '';
+      let folder = '';
       for (let i = 0; i < 3; i++) {
-        last = path.join(dir, `repo-${i}`);
-        fs.mkdirSync(last);
-        samples.push(await timeAsync(() => core.invoke('runExport', { dir: last, format: 'madr', index: false })));
+        const repo = path.join(dir, `repo-${i}`);
+        fs.mkdirSync(repo);
+        samples.push(
+          await timeAsync(async () => {
+            folder = (await core.invoke('runExport', { dir: repo, format: 'madr', index: false })).folder;
+          }),
+        );
       }
       // The bare engine: the same files' bytes written atomically (temporary file, then rename).
-      const folder = path.join(last, 'docs', 'decisions');
       const files = fs.readdirSync(folder).map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')] as const);
       const engine = [0, 1, 2].map((i) => {
         const out = path.join(dir, `bare-${i}`);
@@ -164,7 +221,7 @@ export const OPS = {
       const core = await seededCore(dir, 10_000, 0);
       const repo = path.join(dir, 'repo');
       fs.mkdirSync(repo);
-      await core.invoke('runExport', { dir: repo, format: 'madr' });
+      const { folder } = await core.invoke('runExport', { dir: repo, format: 'madr' });
       const samples: number[] = [];
       let written = 0;
       for (let i = 0; i < 3; i++) {
@@ -177,7 +234,6 @@ export const OPS = {
       }
       if (written) throw new Error(`re-export of unchanged decisions wrote ${written} files`);
       // The least any unchanged check must do: read every file and hash it.
-      const folder = path.join(repo, 'docs', 'decisions');
       const names = fs.readdirSync(folder);
       const engine = [0, 1, 2].map(() =>
         time(() => {

@@ -46,7 +46,12 @@ async function main() {
   const results: OpResult[] = [];
   for (const name of names) {
     if (!args.includes('--json')) process.stderr.write(`measuring ${name}…\n`);
-    results.push(runInChild(name));
+    try {
+      results.push(runInChild(name));
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exitCode = 1;
+    }
   }
   if (args.includes('--json')) {
     process.stdout.write(JSON.stringify(results.map(({ target: _t, met: _m, ...r }) => r), null, 2) + '\n');

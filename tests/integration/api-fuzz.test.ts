@@ -91,7 +91,7 @@ afterAll(() => {
   fs.rmSync(sandbox, { recursive: true, force: true });
 });
 
-describe('generated hostile input', () => {
+describe('generated hostile input', { timeout: 180_000 }, () => {
   it(`through core.call: ${PER_METHOD} payloads per API method`, async () => {
     for (const [m, method] of METHOD_NAMES.entries()) {
       const r = rng(SEED + m * 7919);
