@@ -254,7 +254,7 @@ describe('Electron security checklist', () => {
     for (const [raw, href] of allowed) expect(externalUrl(raw)).toBe(href);
     const refused = ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'ms-msdt:/id', 'vscode://x', 'data:text/html,x', 'https://user:pw@example.com', 'https://', 'mailto:', '//example.com', 'example.com', 'cairn://app/index.html'];
     for (const raw of refused) expect(externalUrl(raw), raw).toBeNull();
-    // shell.openExternal is reached only through hardenWebContents, never called directly.
+    // shell.openExternal is reached only through harden.ts (openOutside, which hardenWebContents uses), never called directly.
     for (const rel of electronSources) expect(codeOf(rel), rel).not.toMatch(/shell\.openExternal/);
     enforced.add(15);
   });

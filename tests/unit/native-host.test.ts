@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CairnError } from '../../shared/api/define.js';
 import { electronHostAdapter, type NativeDeps } from '../../electron/host/native.js';
 import { createMenuActionQueue } from '../../electron/host/menu-actions.js';
+import { openOutside } from '../../electron/host/harden.js';
 
 /** The OS dialogs and shell, faked: they are the one thing these tests may not touch for real. */
 function fakes(dialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: false, filePaths: ['/home/ada/repo/docs/decisions'] }) {
@@ -48,6 +49,14 @@ describe('the desktop host’s native abilities', () => {
       await expect(adapter.openExternal!(bad)).rejects.toSatisfy((e: unknown) => e instanceof CairnError && e.code === 'forbidden');
     }
     expect(calls.opened).toEqual(['https://adr.github.io/', 'mailto:team@example.org']);
+  });
+
+  it('opens links by one allow-listed way, which hands over the parsed URL', async () => {
+    const opened: string[] = [];
+    const opener = { openExternal: async (u: string) => void opened.push(u) };
+    expect(await openOutside('  HTTPS://ADR.GITHUB.IO/a b ', opener)).toBe(true);
+    expect(await openOutside('file:///etc/passwd', opener)).toBe(false);
+    expect(opened).toEqual(['https://adr.github.io/a%20b']);
   });
 
   it('shows a file in the file manager', async () => {
