@@ -4,6 +4,7 @@
  * in its active direction. Pure: used by the core for the graph and timeline queries, and by tests.
  */
 import { z } from 'zod';
+import { normalizeRelation } from './adr/refs.js';
 import { Id, IsoDate, Status } from './domain.js';
 
 /** Passive relation types and the active type whose reverse they are ("A enables B" is "B depends on A"). */
@@ -17,28 +18,11 @@ const PASSIVE: Record<string, string> = {
 };
 /** Types that read the same both ways round. */
 const SYMMETRIC = new Set(['relates-to']);
-/** Other spellings real ADR folders use. */
-const ALIASES: Record<string, string> = {
-  'superceded-by': 'superseded-by',
-  'replaced-by': 'superseded-by',
-  supercedes: 'supersedes',
-  replaces: 'supersedes',
-  'related-to': 'relates-to',
-  related: 'relates-to',
-  relates: 'relates-to',
-  'see-also': 'relates-to',
-};
-
-/** "Superseded by", "superseded_by", "supersededBy", "Superceded by" → "superseded-by". */
-export function normaliseRelationType(type: string): string {
-  const kebab = type
-    .trim()
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return ALIASES[kebab] ?? kebab;
-}
+/**
+ * "Superseded by", "superseded_by", "supersededBy", "Superceded by" → "superseded-by": the
+ * importer's reading of relation names, so the graph and the import agree on every spelling.
+ */
+export const normaliseRelationType = normalizeRelation;
 
 export const RelationEdge = z.object({ from: Id, to: Id, type: z.string() });
 export type RelationEdge = z.infer<typeof RelationEdge>;
