@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { EFFECTS, STATUSES, type Decision, type DecisionContent, type Effect, type RevisionSummary, type Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
+import { DecisionLoader } from '../components/DecisionLoader.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
 import { RelationsPanel } from '../components/RelationsPanel.js';
 import { StatusBadge } from '../components/StatusBadge.js';
@@ -19,19 +20,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
 };
 
 export function DecisionEditor({ id }: { id: string }) {
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.getDecision({ id }).then(setDecision, (e: Error) => setError(e.message));
-  }, [id]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error} <a href={href('decisions')}>Back to the list</a>
-      </p>
-    );
-  if (!decision) return <p className="muted">Loading…</p>;
-  return <Editor initial={decision} />;
+  return <DecisionLoader id={id}>{(decision) => <Editor initial={decision} />}</DecisionLoader>;
 }
 
 function newId(prefix: string, taken: { id: string }[]): string {

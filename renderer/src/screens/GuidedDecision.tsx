@@ -3,10 +3,11 @@
  * Every change is saved as the user goes (the same autosave as the editor), the step they stand
  * on is saved with the decision, and reopening the wizard resumes there.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
 import { api } from '../api.js';
+import { DecisionLoader } from '../components/DecisionLoader.js';
 import { useActionHandler } from '../actions.js';
 import { href } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
@@ -49,19 +50,7 @@ export const STEPS: StepDef[] = [
 const LAST = STEPS.length - 1;
 
 export function GuidedDecision({ id }: { id: string }) {
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.getDecision({ id }).then(setDecision, (e: Error) => setError(e.message));
-  }, [id]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error} <a href={href('decisions')}>Back to the list</a>
-      </p>
-    );
-  if (!decision) return <p className="muted">Loading…</p>;
-  return <Wizard initial={decision} />;
+  return <DecisionLoader id={id}>{(decision) => <Wizard initial={decision} />}</DecisionLoader>;
 }
 
 function Wizard({ initial }: { initial: Decision }) {
