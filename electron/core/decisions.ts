@@ -28,6 +28,47 @@ interface Row {
   trashed_at: string | null;
 }
 
+interface HeadRow {
+  id: string;
+  number: number | null;
+  revision: number;
+  title: string;
+  date: string;
+  created_at: string;
+  trashed_at: string | null;
+  relations: string | null;
+}
+
+/** A decision's identity, order and relations: enough to plan an export without reading it whole. */
+export interface DecisionHead {
+  id: string;
+  number: number | null;
+  revision: number;
+  title: string;
+  date: string;
+  createdAt: string;
+  trashedAt: string | null;
+  relations: Decision['relations'];
+}
+
+function headOf(r: HeadRow): DecisionHead {
+  return {
+    id: r.id,
+    number: r.number,
+    revision: r.revision,
+    title: r.title,
+    date: r.date,
+    createdAt: r.created_at,
+    trashedAt: r.trashed_at,
+    relations: r.relations ? (JSON.parse(r.relations) as Decision['relations']) : [],
+  };
+}
+
+/** The head of a whole decision (for one read with `get`). */
+export function headOfDecision(d: Decision): DecisionHead {
+  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations };
+}
+
 export type SaveReason = 'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert';
 
 function rowToDecision(row: Row): Decision {
@@ -64,6 +105,10 @@ export function createDecisionStore(ctx: CoreContext) {
   const stmt = {
     get: db.prepare<[string], Row>(
       'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id = ?',
+    ),
+    heads: db.prepare<[], HeadRow>(
+      `SELECT d.id, d.number, d.revision, d.title, d.date, d.created_at, d.trashed_at, json_extract(c.content, '$.relations') AS relations
+       FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id WHERE d.trashed_at IS NULL`,
     ),
     putContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content) ON CONFLICT (id) DO UPDATE SET content = @content'),
     insert: db.prepare(
@@ -107,6 +152,11 @@ export function createDecisionStore(ctx: CoreContext) {
     const row = stmt.get.get(id);
     if (!row) throw new CairnError('not_found', `No decision with id "${id}". Run \`cairn list\` to see the ids.`);
     return rowToDecision(row);
+  }
+
+  /** What the exporter needs of every decision not in the trash, in one query; `get` reads one whole. */
+  function heads(): DecisionHead[] {
+    return stmt.heads.all().map(headOf);
   }
 
   function nextNumber(): number {
@@ -301,7 +351,7 @@ export function createDecisionStore(ctx: CoreContext) {
     });
   }
 
-  return { get, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
+  return { get, heads, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
 }
 
 export type DecisionStore = ReturnType<typeof createDecisionStore>;

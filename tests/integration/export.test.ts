@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DecisionContentInput } from '../../shared/domain.js';
 import { runCli } from '../../electron/cli/main.js';
+import { createDecisionStore } from '../../electron/core/decisions.js';
+import { planExport } from '../../electron/core/export/plan.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
 const FOLDERS = path.join(import.meta.dirname, '../fixtures/export/folders');
@@ -344,6 +346,51 @@ describe('relations and numbers', () => {
     fs.mkdirSync(path.join(free, 'doc/adr'), { recursive: true });
     fs.writeFileSync(path.join(free, 'doc/adr/0005-other.md'), '# 5. Other\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
     expect((await core.invoke('planExport', { dir: free })).files[0]).toMatchObject({ file: '0001-shared-decision.md', action: 'create', note: '' });
+  });
+});
+
+describe('what an export remembers for the next one', () => {
+  it('records a file numbered by its export with the revision the number gave it, so the next export renders nothing', async () => {
+    const core = testCore();
+    const dir = repo();
+    const draft = await create(core, { title: 'Keep a decision log', status: 'proposed' });
+    await create(core, { title: 'Use PostgreSQL', status: 'accepted' });
+    const first = await core.invoke('runExport', { dir });
+    expect(first.numbers.map((n) => n.id)).toEqual([draft.id]);
+    // The number was saved as a new revision; the fingerprint recorded for the file must be that revision's.
+    const next = planExport(core.ctx, createDecisionStore(core.ctx), { ids: [], dir, index: true });
+    const recorded = new Map(core.db.prepare<[], { file: string; input_sha: string }>('SELECT file, input_sha FROM repo_files').all().map((r) => [r.file, r.input_sha]));
+    const decisions = next.files.filter((f) => f.kind === 'decision');
+    expect(decisions).toHaveLength(2);
+    for (const f of decisions) expect({ file: f.file, inputSha: f.inputSha }).toEqual({ file: f.file, inputSha: recorded.get(f.file) });
+  });
+
+  it('lists a file changed outside Cairn in the index as it now reads, not as it was remembered', async () => {
+    const core = testCore();
+    const dir = repo();
+    await create(core, { title: 'Use PostgreSQL' });
+    await create(core, { title: 'Keep a decision log' });
+    await core.invoke('runExport', { dir });
+    const folder = path.join(dir, 'docs/decisions');
+    const file = path.join(folder, '0002-keep-a-decision-log.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('# Keep a decision log', '# Keep a decision log in the repository'));
+    await core.invoke('runExport', { dir });
+    const index = fs.readFileSync(path.join(folder, 'README.md'), 'utf8');
+    expect(index).toContain('[Keep a decision log in the repository](0002-keep-a-decision-log.md)');
+  });
+
+  it('forgets what it read of files that have left the folder', async () => {
+    const core = testCore();
+    const dir = repo('adr-tools');
+    await create(core, { title: 'Use PostgreSQL' });
+    await core.invoke('runExport', { dir });
+    const folder = path.join(fs.realpathSync(dir), 'doc/adr');
+    const remembered = () => core.db.prepare<[], { file: string }>('SELECT file FROM adr_headers ORDER BY file').all().map((r) => r.file);
+    const adrFiles = () => fs.readdirSync(folder).filter((f) => /^\d+-.*\.md$/.test(f)).sort();
+    expect(remembered()).toEqual(adrFiles());
+    fs.rmSync(path.join(folder, adrFiles()[0]!));
+    await core.invoke('runExport', { dir });
+    expect(remembered()).toEqual(adrFiles());
   });
 });
 

@@ -119,7 +119,29 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
   return { root, folder: root, source: 'named', exists: true };
 }
 
-function scanEntry(folder: string, dirent: fs.Dirent): ScannedFile {
+/** The file's bytes, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */
+function readSmall(full: string): Buffer | null {
+  const fd = fs.openSync(full, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_READ) return null;
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const n = fs.readSync(fd, bytes, at, size - at, null);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** How a file's header is read: parsed, or remembered from an earlier export (see header-cache.ts). */
+export type HeaderReader = (file: string, sha: string | null, text: string) => AdrHeader;
+
+function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader): ScannedFile {
   const m = ADR_NAME.exec(dirent.name);
   const file: ScannedFile = {
     name: dirent.name,
@@ -131,16 +153,15 @@ function scanEntry(folder: string, dirent: fs.Dirent): ScannedFile {
     header: null,
   };
   if (!file.regular) return file;
-  const full = path.join(folder, dirent.name);
-  if (fs.statSync(full).size > MAX_READ) return file;
-  const bytes = fs.readFileSync(full);
+  const bytes = readSmall(path.join(folder, dirent.name));
+  if (!bytes) return file;
   file.sha256 = sha256(bytes);
   file.text = bytes.toString('utf8');
   if (m) {
     // Parsed on first use only: an unchanged re-export of a large folder never needs most of them.
-    const text = file.text;
+    const { text, sha256: sha } = file;
     let parsed: AdrHeader | undefined;
-    Object.defineProperty(file, 'header', { enumerable: true, get: () => (parsed ??= readHeader(text)) });
+    Object.defineProperty(file, 'header', { enumerable: true, get: () => (parsed ??= headerOf(dirent.name, sha, text)) });
   }
   return file;
 }
@@ -161,11 +182,11 @@ function namingOf(adrs: ScannedFile[]): Naming {
 }
 
 /** Reads the folder: its entries, how it names files, which dialect it writes. */
-export function scanFolder(located: LocatedFolder): FolderScan {
+export function scanFolder(located: LocatedFolder, headerOf: HeaderReader = (_file, _sha, text) => readHeader(text)): FolderScan {
   const entries = new Map<string, ScannedFile>();
   if (located.exists) {
     for (const dirent of fs.readdirSync(located.folder, { withFileTypes: true })) {
-      entries.set(dirent.name, scanEntry(located.folder, dirent));
+      entries.set(dirent.name, scanEntry(located.folder, dirent, headerOf));
     }
   }
   const adrs = [...entries.values()].filter((f) => f.prefix !== null).sort((a, b) => (a.name < b.name ? -1 : 1));

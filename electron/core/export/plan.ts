@@ -22,9 +22,9 @@ import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
 import type { Decision } from '../../../shared/domain.js';
 import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
-import type { DecisionStore } from '../decisions.js';
+import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions.js';
 import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
-import { readHeader } from './header.js';
+import { createHeaderCache, type HeaderCache } from './header-cache.js';
 
 export interface PlanRequest {
   ids: string[];
@@ -40,11 +40,20 @@ export interface InternalFile extends PlannedFile {
   format: string;
   /** What the text was made from (repo_files.input_sha); null for the index. */
   inputSha: string | null;
+  /** Everything but the revision that the text was made from; see `inputShaOf`. */
+  inputKey: string | null;
+}
+
+/** The fingerprint of a rendering's inputs: the decision's revision and the rest (`inputKey`). */
+export function inputShaOf(inputKey: string, revision: number): string {
+  return sha256(`${inputKey}\u0000${revision}`);
 }
 
 export interface InternalPlan extends Omit<ExportPlan, 'files'> {
   files: InternalFile[];
   scan: FolderScan;
+  /** The headers read for the index, to remember once the files are written; null without an index. */
+  headers: { cache: HeaderCache; files: ReadonlySet<string> } | null;
 }
 
 interface RepoRow {
@@ -60,15 +69,17 @@ function analysisFor(d: Decision): AdrAnalysis | null {
   return matrixForExport(d);
 }
 
-function compareDecisions(a: Decision, b: Decision): number {
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function compareDecisions(a: DecisionHead, b: DecisionHead): number {
   const na = a.number ?? Number.MAX_SAFE_INTEGER;
   const nb = b.number ?? Number.MAX_SAFE_INTEGER;
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const text = byText;
   return na - nb || text(a.date, b.date) || text(a.createdAt, b.createdAt) || text(a.id, b.id);
 }
 
 /** The decisions asked for, plus every live decision linked to them (so both files of a relation are written). */
-function selection(all: Map<string, Decision>, ids: string[], load: (id: string) => Decision): Decision[] {
+function selection(all: Map<string, DecisionHead>, ids: string[], load: (id: string) => DecisionHead): DecisionHead[] {
   if (!ids.length) return [...all.values()].filter((d) => !d.trashedAt);
   const chosen = new Set<string>();
   const queue: string[] = [];
@@ -139,7 +150,8 @@ function sideFile(scan: FolderScan, copies: Map<string, string>, file: string, s
 
 export function planExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): InternalPlan {
   const located = locateFolder(request.dir, request.format);
-  const scan = scanFolder(located);
+  const headerCache = createHeaderCache(ctx.db, located.folder);
+  const scan = scanFolder(located, headerCache.headerOf);
   const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
   const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
 
@@ -159,10 +171,10 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       .map((r) => [r.file, r.sha256]),
   );
 
-  const all = new Map<string, Decision>();
-  for (const s of store.list({ trashed: false, sort: 'number', limit: 100_000, offset: 0 }).items) all.set(s.id, store.get(s.id));
-  for (const r of recordedRows) if (!all.has(r.decision_id)) all.set(r.decision_id, store.get(r.decision_id));
-  const selected = selection(all, request.ids, (id) => store.get(id)).sort(compareDecisions);
+  const all = new Map<string, DecisionHead>();
+  for (const d of store.heads()) all.set(d.id, d);
+  for (const r of recordedRows) if (!all.has(r.decision_id)) all.set(r.decision_id, headOfDecision(store.get(r.decision_id)));
+  const selected = selection(all, request.ids, (id) => headOfDecision(store.get(id))).sort(compareDecisions);
 
   // Numbers and file names.
   const numberNaming = scan.naming.kind === 'number';
@@ -177,7 +189,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   };
   const takenNames = new Set<string>();
   const placed = new Map<string, { file: string; number: number; assign: boolean }>();
-  const pending: Decision[] = [];
+  const pending: DecisionHead[] = [];
   for (const d of selected) {
     const row = recordedByDecision.get(d.id);
     if (row) {
@@ -235,7 +247,6 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   for (const d of selected) {
     const p = placed.get(d.id)!;
     if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
-    const numbered: Decision = { ...d, number: p.number };
     const links = collectLinks(d.id, related, (id) => targets.get(id) ?? null);
     const style = {
       number: p.number,
@@ -246,17 +257,23 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       listMarker: scan.listMarker,
     };
     // Everything the bytes depend on; the analysis derives from the decision's revision.
-    const inputSha = sha256(JSON.stringify([RENDERER_VERSION, d.id, d.revision, format, style]));
+    const inputKey = JSON.stringify([RENDERER_VERSION, d.id, format, style]);
+    const inputSha = inputShaOf(inputKey, d.revision);
     const recorded = recordedByFile.get(p.file);
     const onDisk = scan.entries.get(p.file);
     let text: string;
     let imported: boolean;
+    let origin = 'unknown';
     if (recorded?.decision_id === d.id && recorded.input_sha === inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256) {
       // Nothing the file was made from has changed, and it still holds Cairn's bytes: reuse them.
       text = onDisk.text;
       imported = recorded.format.startsWith('imported:');
+      if (imported) origin = recorded.format.slice('imported:'.length);
     } else {
-      ({ text, imported } = adrFileText(numbered, format, { ...style, analysis: analysisFor(d) }));
+      // Only now is the decision read whole: an unchanged re-export never needs its content.
+      const whole = store.get(d.id);
+      ({ text, imported } = adrFileText({ ...whole, number: p.number }, format, { ...style, analysis: analysisFor(whole) }));
+      origin = whole.origin?.dialect ?? 'unknown';
     }
     const sha = sha256(text);
     const decided = decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
@@ -278,11 +295,17 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       keptAs,
       sha256: sha,
       inputSha,
-      format: imported ? `imported:${d.origin?.dialect ?? 'unknown'}` : format,
+      inputKey,
+      format: imported ? `imported:${origin}` : format,
     });
   }
 
-  if (request.index) files.push(planIndex(scan, files, copies, sideNames));
+  let headers: InternalPlan['headers'] = null;
+  if (request.index) {
+    const index = planIndex(scan, files, copies, sideNames, headerCache);
+    files.push(index.file);
+    headers = { cache: headerCache, files: index.adrFiles };
+  }
 
   return {
     root: scan.root,
@@ -295,20 +318,27 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     files,
     numbers,
     scan,
+    headers,
   };
 }
 
 /** The index as the folder will be after the export: every ADR file, read from the text it will hold. */
-function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string, string>, sideNames: Set<string>): InternalFile {
-  const finalText = new Map<string, string>();
-  for (const f of scan.adrs) if (f.text !== null) finalText.set(f.name, f.text);
-  for (const f of planned) if (f.action === 'create' || f.action === 'update' || f.action === 'unchanged') finalText.set(f.file, f.text);
+function planIndex(
+  scan: FolderScan,
+  planned: InternalFile[],
+  copies: Map<string, string>,
+  sideNames: Set<string>,
+  headers: HeaderCache,
+): { file: InternalFile; adrFiles: ReadonlySet<string> } {
+  const finalText = new Map<string, { text: string; sha: string | null }>();
+  for (const f of scan.adrs) if (f.text !== null) finalText.set(f.name, { text: f.text, sha: f.sha256 });
+  for (const f of planned) if (f.action === 'create' || f.action === 'update' || f.action === 'unchanged') finalText.set(f.file, { text: f.text, sha: f.sha256 });
   const entries: IndexEntry[] = [];
   const edges: IndexEdge[] = [];
-  for (const [file, text] of finalText) {
-    // A file left as it is keeps the header the scan already read; only new text is parsed.
+  for (const [file, { text, sha }] of finalText) {
+    // A file left as it is keeps the header the scan read (or remembered); only new text is parsed.
     const scanned = scan.entries.get(file);
-    const header = scanned?.text === text && scanned.header ? scanned.header : readHeader(text);
+    const header = scanned?.text === text && scanned.header ? scanned.header : headers.headerOf(file, sha, text);
     const prefix = /^(\d+)-/.exec(file);
     entries.push({
       file,
@@ -331,10 +361,11 @@ function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string
     keptAs = sideFile(scan, copies, INDEX_FILE, sha, sideNames);
     if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
   }
-  return {
+  const file: InternalFile = {
     file: INDEX_FILE,
     kind: 'index',
     inputSha: null,
+    inputKey: null,
     decisionId: null,
     number: null,
     title: 'Index of the decisions in this folder',
@@ -345,4 +376,5 @@ function planIndex(scan: FolderScan, planned: InternalFile[], copies: Map<string
     sha256: sha,
     format: 'index',
   };
+  return { file, adrFiles: new Set(finalText.keys()) };
 }

@@ -7,7 +7,7 @@ import type { ExportResult } from '../../../shared/api/export.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions.js';
 import { sha256 } from './folder.js';
-import { planExport, type PlanRequest } from './plan.js';
+import { inputShaOf, planExport, type PlanRequest } from './plan.js';
 import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';
 
 export async function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): Promise<ExportResult> {
@@ -37,9 +37,13 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   sweepStaleTemps(plan.folder);
 
   // One transaction for all numbers, and one for all file records: each commit is a disk sync.
+  // A new number is a new revision; the files record it, so the next export sees nothing changed.
+  const fileOf = new Map(plan.files.map((f) => [f.decisionId, f]));
   ctx.db.transaction(() => {
     for (const change of plan.numbers) {
-      store.assignNumber(change.id, change.to);
+      const { revision } = store.assignNumber(change.id, change.to);
+      const f = fileOf.get(change.id);
+      if (f?.inputKey) f.inputSha = inputShaOf(f.inputKey, revision);
       result.numbers.push(change);
     }
   })();
@@ -97,6 +101,7 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   } finally {
     ctx.db.transaction(() => {
       for (const record of records) record();
+      plan.headers?.cache.save(plan.headers.files);
     })();
   }
   return result;

@@ -8,8 +8,8 @@ import { runExport } from '../export/run.js';
 export function exportHandlers(ctx: CoreContext, store: DecisionStore): Pick<Handlers, keyof typeof exportMethods> {
   return {
     planExport: (request) => {
-      const { scan: _scan, ...plan } = planExport(ctx, store, request);
-      return { ...plan, files: plan.files.map(({ sha256: _s, format: _f, ...file }) => file) };
+      const { scan: _scan, headers: _headers, ...plan } = planExport(ctx, store, request);
+      return { ...plan, files: plan.files.map(({ sha256: _s, format: _f, inputSha: _i, inputKey: _k, ...file }) => file) };
     },
     runExport: (request) => runExport(ctx, store, request),
   };

@@ -1,0 +1,41 @@
+/**
+ * The headers the exporter read from a folder's ADR files, remembered by content hash (table
+ * adr_headers), so writing the index of an unchanged folder of thousands of ADRs parses nothing.
+ * A remembered header is used only while the file holds exactly the bytes it was read from.
+ */
+import type { Database } from 'better-sqlite3';
+import { readHeader, type AdrHeader } from './header.js';
+
+export interface HeaderCache {
+  /** The header of `text` (whose hash is `sha`), for the file `file` of the folder. */
+  headerOf(file: string, sha: string | null, text: string): AdrHeader;
+  /** Records the headers read this time and forgets files no longer in `files`. */
+  save(files: ReadonlySet<string>): void;
+}
+
+export function createHeaderCache(db: Database, dir: string): HeaderCache {
+  const known = new Map(
+    db
+      .prepare<[string], { file: string; sha256: string; header: string }>('SELECT file, sha256, header FROM adr_headers WHERE dir = ?')
+      .all(dir)
+      .map((r) => [r.file, r] as const),
+  );
+  const read = new Map<string, { sha256: string; header: AdrHeader }>();
+  return {
+    headerOf(file, sha, text) {
+      const row = known.get(file);
+      if (sha !== null && row?.sha256 === sha) return JSON.parse(row.header) as AdrHeader;
+      const header = readHeader(text);
+      if (sha !== null) read.set(file, { sha256: sha, header });
+      return header;
+    },
+    save(files) {
+      const put = db.prepare(
+        'INSERT INTO adr_headers (dir, file, sha256, header) VALUES (?, ?, ?, ?) ON CONFLICT (dir, file) DO UPDATE SET sha256 = excluded.sha256, header = excluded.header',
+      );
+      const drop = db.prepare('DELETE FROM adr_headers WHERE dir = ? AND file = ?');
+      for (const [file, r] of read) if (files.has(file)) put.run(dir, file, r.sha256, JSON.stringify(r.header));
+      for (const file of known.keys()) if (!files.has(file)) drop.run(dir, file);
+    },
+  };
+}
