@@ -83,3 +83,50 @@ describe('decisions through the API', () => {
     again.close();
   });
 });
+
+describe('the store inside a bulk transaction', () => {
+  it('a joining store saves inside its caller’s transaction, and refuses to save outside one', async () => {
+    const { createDecisionStore } = await import('../../electron/core/decisions.js');
+    const core = testCore();
+    const store = createDecisionStore(core.ctx, { transactions: 'join' });
+    expect(() => store.create({ ...store.validate({ title: 'Alone', date: '2026-01-01' }).data! })).toThrow(/joins its caller/);
+    // A failure later in the caller's transaction takes the joined saves with it.
+    expect(() =>
+      core.db.transaction(() => {
+        store.create(store.validate({ title: 'Rolled back', date: '2026-01-01' }).data!);
+        throw new Error('the import failed');
+      })(),
+    ).toThrow('the import failed');
+    expect((await core.invoke('listDecisions', {})).total).toBe(0);
+    const saved = core.db.transaction(() => store.create(store.validate({ title: 'Kept', date: '2026-01-01' }).data!))();
+    expect(await core.invoke('getDecision', { id: saved.id })).toEqual(saved);
+  });
+
+  it('content that skipped `validate` is still validated when saved', async () => {
+    const { createDecisionStore } = await import('../../electron/core/decisions.js');
+    const core = testCore();
+    const store = createDecisionStore(core.ctx);
+    expect(store.validate({ title: '' }).success).toBe(false);
+    expect(() => store.create({ title: '' } as never)).toThrow();
+    expect((await core.invoke('listDecisions', {})).total).toBe(0);
+  });
+
+  it('numbering a decision saves a revision with the same content and changes nothing else', async () => {
+    const { createDecisionStore } = await import('../../electron/core/decisions.js');
+    const core = testCore();
+    const draft = await core.invoke('createDecision', { content: { title: 'Keep a log', context: 'Answers get lost.' } });
+    const store = createDecisionStore(core.ctx);
+    expect(store.assignNumber(draft.id, 7)).toEqual({ revision: 2 });
+    const after = await core.invoke('getDecision', { id: draft.id });
+    const { number, revision, updatedAt: _u, ...rest } = after;
+    const { number: _n, revision: _r, updatedAt: _b, ...before } = draft;
+    expect({ number, revision }).toEqual({ number: 7, revision: 2 });
+    expect(rest).toEqual(before);
+    expect((await core.invoke('listRevisions', { id: draft.id })).map((r) => [r.revision, r.reason])).toEqual([
+      [2, 'number'],
+      [1, 'create'],
+    ]);
+    expect((await core.invoke('getRevision', { id: draft.id, revision: 2 })).number).toBe(7);
+    expect(() => store.assignNumber('no-such-id', 8)).toThrow(/No decision/);
+  });
+});

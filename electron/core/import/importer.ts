@@ -47,8 +47,9 @@ export interface Importer {
   get(job: string): ImportJob;
 }
 
-/** Files read at the same time. */
-const READ_AHEAD = 16;
+/** How long, and how many files, the importer reads and parses before it lets the host answer other requests. */
+const SLICE_MS = 10;
+const SLICE_FILES = 32;
 
 /** Jobs kept for polling after they finish; older ones are forgotten. */
 const KEPT_JOBS = 20;
@@ -89,20 +90,27 @@ export function createImporter(ctx: CoreContext): Importer {
       };
       const read: ReadFile[] = [];
       onProgress(0, markdown.length, 'reading');
-      // A few files are read at once (file I/O waits on the thread pool); each is parsed as it arrives.
-      for (let i = 0; i < markdown.length; i += READ_AHEAD) {
-        const batch = markdown.slice(i, i + READ_AHEAD);
-        const results = await Promise.all(batch.map((file) => readAdrFile(path.join(dir, file))));
-        results.forEach((got, k) => {
-          const file = batch[k]!;
-          if (!got.ok) return void report.skipped.push({ file, kind: got.kind, reason: got.reason });
+      // Files are read and parsed in slices of a few milliseconds; between slices the host answers progress polls.
+      let i = 0;
+      while (i < markdown.length) {
+        const sliceEnd = performance.now() + SLICE_MS;
+        const sliceStop = i + SLICE_FILES;
+        do {
+          const file = markdown[i++]!;
+          const got = readAdrFile(path.join(dir, file));
+          if (!got.ok) {
+            report.skipped.push({ file, kind: got.kind, reason: got.reason });
+            continue;
+          }
           const parsed = parseAdr(got.text, file);
-          if (!parsed.ok) return void report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
+          if (!parsed.ok) {
+            report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
+            continue;
+          }
           read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr });
           for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
-        });
-        onProgress(i + batch.length, markdown.length, 'reading');
-        // Let the host answer progress polls between batches.
+        } while (i < sliceStop && i < markdown.length && performance.now() < sliceEnd);
+        onProgress(i, markdown.length, 'reading');
         await new Promise((r) => setImmediate(r));
       }
       onProgress(markdown.length, markdown.length, 'writing');
@@ -117,11 +125,12 @@ export function createImporter(ctx: CoreContext): Importer {
     const { db, platform } = ctx;
     // Ids for new decisions are known before they are written, so relations between new files resolve in one pass.
     const pending: string[] = [];
-    const store = createDecisionStore({ ...ctx, platform: { now: platform.now, newId: () => pending.shift() ?? platform.newId() } });
-    const upsert = db.prepare(
-      `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format, synced_at = excluded.synced_at`,
-    );
+    // The whole import is one transaction that lands whole or not at all, so saves join it.
+    const store = createDecisionStore({ ...ctx, platform: { now: platform.now, newId: () => pending.shift() ?? platform.newId() } }, { transactions: 'join' });
+    // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
+    // foreign key) costs SQLite a statement journal per row.
+    const insertFile = db.prepare('INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const updateFile = db.prepare('UPDATE repo_files SET decision_id = ?, sha256 = ?, format = ?, synced_at = ? WHERE dir = ? AND file = ?');
     const tx = db.transaction(() => {
       const rows = db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(dir);
       const byFile = new Map(rows.map((r) => [r.file, r]));
@@ -225,7 +234,7 @@ export function createImporter(ctx: CoreContext): Importer {
         }
         const input = contentFromFile(f.adr, f.raw, { file: f.file, extra }, before ? store.contentOf(before) : null);
         if (before) input.relations = mergeRelations(before, input.relations ?? []);
-        const parsed = DecisionContent.safeParse(input);
+        const parsed = store.validate(input);
         if (!parsed.success) {
           report.skipped.push({ file: f.file, kind: 'invalid', reason: `The file's content does not fit a decision: ${describeIssues(parsed.error.issues)}.` });
           continue;
@@ -247,7 +256,10 @@ export function createImporter(ctx: CoreContext): Importer {
           saved = store.write(p.id, content, 'import', { number });
           report.updated.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect, changes, renamedFrom: p.renamedFrom });
         }
-        upsert.run(dir, f.file, saved.id, f.sha, f.adr.dialect, platform.now().toISOString());
+        const syncedAt = platform.now().toISOString();
+        // A new file, or a renamed one (its old row is gone), has no row yet; any other has one.
+        if (p.kind === 'create' || p.renamedFrom !== null) insertFile.run(dir, f.file, saved.id, f.sha, f.adr.dialect, syncedAt);
+        else updateFile.run(saved.id, f.sha, f.adr.dialect, syncedAt, dir, f.file);
       }
       report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
     });
