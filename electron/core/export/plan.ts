@@ -69,6 +69,9 @@ function analysisFor(d: Decision): AdrAnalysis | null {
   return matrixForExport(d);
 }
 
+/** Decisions read whole at a time for rendering: few queries, and memory stays flat on a large export. */
+const RENDER_BATCH = 500;
+
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 function compareDecisions(a: DecisionHead, b: DecisionHead): number {
@@ -244,7 +247,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   const files: InternalFile[] = [];
   const numbers: ExportPlan['numbers'] = [];
   const sideNames = new Set<string>();
-  for (const d of selected) {
+  // First what each file is made from, and whether the bytes on disk already are that.
+  const inputs = selected.map((d) => {
     const p = placed.get(d.id)!;
     if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
     const links = collectLinks(d.id, related, (id) => targets.get(id) ?? null);
@@ -261,17 +265,26 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const inputSha = inputShaOf(inputKey, d.revision);
     const recorded = recordedByFile.get(p.file);
     const onDisk = scan.entries.get(p.file);
+    // Nothing the file was made from has changed, and it still holds Cairn's bytes: reuse them.
+    const reuse = recorded?.decision_id === d.id && recorded.input_sha === inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256;
+    return { d, p, style, inputKey, inputSha, recorded, onDisk, reuse };
+  });
+  // Only the decisions to render are read whole, a batch per query, each batch let go once rendered.
+  let wholes = new Map<string, Decision>();
+  inputs.forEach(({ d, p, style, inputKey, inputSha, recorded, onDisk, reuse }, at) => {
+    if (!reuse && !wholes.has(d.id)) {
+      const batch = inputs.slice(at, at + RENDER_BATCH).filter((x) => !x.reuse);
+      wholes = store.getMany(batch.map((x) => x.d.id));
+    }
     let text: string;
     let imported: boolean;
     let origin = 'unknown';
-    if (recorded?.decision_id === d.id && recorded.input_sha === inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256) {
-      // Nothing the file was made from has changed, and it still holds Cairn's bytes: reuse them.
-      text = onDisk.text;
-      imported = recorded.format.startsWith('imported:');
-      if (imported) origin = recorded.format.slice('imported:'.length);
+    if (reuse) {
+      text = onDisk!.text!;
+      imported = recorded!.format.startsWith('imported:');
+      if (imported) origin = recorded!.format.slice('imported:'.length);
     } else {
-      // Only now is the decision read whole: an unchanged re-export never needs its content.
-      const whole = store.get(d.id);
+      const whole = wholes.get(d.id)!;
       ({ text, imported } = adrFileText({ ...whole, number: p.number }, format, { ...style, analysis: analysisFor(whole) }));
       origin = whole.origin?.dialect ?? 'unknown';
     }
@@ -298,7 +311,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       inputKey,
       format: imported ? `imported:${origin}` : format,
     });
-  }
+  });
 
   let headers: InternalPlan['headers'] = null;
   if (request.index) {

@@ -13,10 +13,13 @@ import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './w
 export async function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): Promise<ExportResult> {
   const plan = planExport(ctx, store, request);
   const now = () => ctx.platform.now().toISOString();
-  const rememberDecisionFile = ctx.db.prepare(
-    `INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at, input_sha) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format,
-       synced_at = excluded.synced_at, input_sha = excluded.input_sha`,
+  // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
+  // foreign key) costs SQLite a statement journal per row.
+  const insertDecisionFile = ctx.db.prepare(
+    'INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at, input_sha) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const updateDecisionFile = ctx.db.prepare(
+    'UPDATE repo_files SET decision_id = ?, sha256 = ?, format = ?, synced_at = ?, input_sha = ? WHERE dir = ? AND file = ?',
   );
   const forgetOtherFiles = ctx.db.prepare('DELETE FROM repo_files WHERE dir = ? AND decision_id = ? AND file <> ?');
   // Once a file holds Cairn's version again, the copies kept beside it no longer speak for Cairn.
@@ -56,7 +59,8 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     // Re-recording the same bytes would only churn the database.
     if (before && before.sha256 === f.sha256 && before.decision_id === f.decisionId && before.format === f.format && before.input_sha === f.inputSha) return;
     forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
-    rememberDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
+    if (before) updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file);
+    else insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
   };
   const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
   const byName = new Map(toWrite.map((f) => [f.file, f]));
