@@ -20,4 +20,18 @@ describe('search snippets', () => {
     expect(makeSnippet('<b>bold</b> words here', queryTerms('zzz'))).toBe('<b>bold</b> words here');
     expect(makeSnippet('', queryTerms('a'))).toBe('');
   });
+
+  it('matches words behind punctuation and by stem, not inside hyphenated words, the same in plain ASCII and accented text', () => {
+    const ascii = 'Pools of --Workers and a worker; an x-worker is not one.';
+    expect(show(makeSnippet(ascii, queryTerms('workers')))).toBe('Pools of [--Workers] and a [worker;] an x-worker is not one.');
+    const accented = 'Pools of --Workers and a worker; an x-worker is not one, café.';
+    expect(show(makeSnippet(accented, queryTerms('workers')))).toBe('Pools of [--Workers] and a [worker;] an x-worker is not one, café.');
+  });
+
+  it('starts the window a third of its words before the first hit, across any whitespace', () => {
+    const text = 'one\ttwo\n\nthree  four five six seven eight needle nine ten eleven twelve';
+    expect(show(makeSnippet(text, queryTerms('needle'), 6))).toBe('…seven eight [needle] nine ten eleven…');
+    expect(show(makeSnippet('  needle first', queryTerms('needle'), 6))).toBe('[needle] first');
+  });
 });
+

@@ -6,8 +6,7 @@ import { verifyPack } from '../knowledge/verify.js';
 import { createSearch } from '../search.js';
 
 export function knowledgeHandlers(ctx: CoreContext, packs: PackStore): Pick<Handlers, keyof typeof knowledgeMethods> {
-  const hidden = ctx.db.prepare<[string, string], { hidden: number }>('SELECT hidden FROM claim_marks WHERE pack = ? AND claim = ?');
-  const search = createSearch(ctx, (pack, claim) => hidden.get(pack, claim)?.hidden === 1);
+  const search = createSearch(ctx);
   return {
     listPacks: () => packs.list(),
     getPack: ({ id }) => packs.view(id),
