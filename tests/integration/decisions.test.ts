@@ -130,3 +130,26 @@ describe('the store inside a bulk transaction', () => {
     expect(() => store.assignNumber('no-such-id', 8)).toThrow(/No decision/);
   });
 });
+
+it('lists by number from its index: numbered decisions first, then drafts in the order they were made', async () => {
+  const { BY_NUMBER } = await import('../../electron/core/decisions.js');
+  const core = testCore();
+  const draftA = await core.invoke('createDecision', { content: { title: 'Draft A' } });
+  const two = await core.invoke('createDecision', { content: { title: 'Two', status: 'accepted' } });
+  const draftB = await core.invoke('createDecision', { content: { title: 'Draft B' } });
+  const three = await core.invoke('createDecision', { content: { title: 'Three', status: 'accepted' } });
+  const { items } = await core.invoke('listDecisions', { sort: 'number', limit: 10 });
+  expect(items.map((d) => d.id)).toEqual([two.id, three.id, draftA.id, draftB.id]);
+  const plan = core.db.prepare(`EXPLAIN QUERY PLAN SELECT d.id FROM decisions d WHERE d.trashed_at IS NULL ORDER BY ${BY_NUMBER}`).all() as { detail: string }[];
+  expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING INDEX decisions_listed/);
+  expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
+});
+
+it('counts the total only when a page is full', async () => {
+  const core = testCore();
+  for (const title of ['A', 'B', 'C']) await core.invoke('createDecision', { content: { title } });
+  expect(await core.invoke('listDecisions', { limit: 2 })).toMatchObject({ total: 3 });
+  expect((await core.invoke('listDecisions', { limit: 2, offset: 2 })).total).toBe(3);
+  expect((await core.invoke('listDecisions', { limit: 5 })).total).toBe(3);
+  expect(await core.invoke('listDecisions', { limit: 2, offset: 6 })).toEqual({ total: 3, items: [] });
+});

@@ -9,6 +9,7 @@ import { migration0004 } from './0004-history-and-link-indexes.js';
 import { migration0005 } from './0005-export-input-fingerprints.js';
 import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-adr-headers.js';
+import { migration0008 } from './0008-list-order-index.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
