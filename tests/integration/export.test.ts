@@ -6,6 +6,7 @@ import type { DecisionContentInput } from '../../shared/domain.js';
 import { runCli } from '../../electron/cli/main.js';
 import { createDecisionStore } from '../../electron/core/decisions.js';
 import { planExport } from '../../electron/core/export/plan.js';
+import { writeAtomicMany } from '../../electron/core/export/write.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
 const FOLDERS = path.join(import.meta.dirname, '../fixtures/export/folders');
@@ -346,6 +347,31 @@ describe('relations and numbers', () => {
     fs.mkdirSync(path.join(free, 'doc/adr'), { recursive: true });
     fs.writeFileSync(path.join(free, 'doc/adr/0005-other.md'), '# 5. Other\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
     expect((await core.invoke('planExport', { dir: free })).files[0]).toMatchObject({ file: '0001-shared-decision.md', action: 'create', note: '' });
+  });
+});
+
+describe('writing a whole folder', () => {
+  it('puts every file in place whole, in order, and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 150 }, (_, i) => ({ name: `${String(i + 1).padStart(4, '0')}-decision.md`, text: `# Decision ${i + 1}\n`.repeat(i + 1) }));
+    const done: string[] = [];
+    await writeAtomicMany(dir, files, (name) => done.push(name));
+    expect(done).toEqual(files.map((f) => f.name));
+    expect(fs.readdirSync(dir).sort()).toEqual(files.map((f) => f.name));
+    for (const f of files) expect(fs.readFileSync(path.join(dir, f.name), 'utf8')).toBe(f.text);
+  });
+
+  it('stops at a name it must not write through, keeps the files already in place, and removes its temporary files', async () => {
+    const dir = tempDir();
+    fs.symlinkSync(path.join(dir, 'elsewhere.md'), path.join(dir, '0003-c.md'));
+    const names = ['0001-a.md', '0002-b.md', '0003-c.md', '0004-d.md'];
+    const done: string[] = [];
+    await expect(writeAtomicMany(dir, names.map((name) => ({ name, text: name })), (name) => done.push(name))).rejects.toThrow(/symbolic link/);
+    expect(done).toEqual(names.slice(0, done.length));
+    expect(done).not.toContain('0003-c.md');
+    expect(fs.readdirSync(dir).sort()).toEqual([...done, '0003-c.md'].sort());
+    for (const name of done) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(name);
+    expect(fs.existsSync(path.join(dir, 'elsewhere.md'))).toBe(false);
   });
 });
 

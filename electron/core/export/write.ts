@@ -72,8 +72,8 @@ function checkTarget(folder: string, name: string): string {
   return target;
 }
 
-/** Writes the text to a fresh temporary file beside the target (not yet synced). */
-function writeTemp(folder: string, name: string, text: string): string {
+/** Writes the text to a fresh temporary file beside the target (not yet synced); the file stays open. */
+function writeTemp(folder: string, name: string, text: string): { temp: string; fd: number } {
   const temp = path.join(folder, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`);
   // 'wx' fails if anything (a symlink included) already sits at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
@@ -84,16 +84,14 @@ function writeTemp(folder: string, name: string, text: string): string {
     fs.rmSync(temp, { force: true });
     throw e;
   }
-  fs.closeSync(fd);
-  return temp;
+  return { temp, fd };
 }
 
 /** Writes `text` to `folder/name` atomically: a synced temporary file, then a rename. */
 export function writeAtomic(folder: string, name: string, text: string): void {
   const target = checkTarget(folder, name);
-  const temp = writeTemp(folder, name, text);
+  const { temp, fd } = writeTemp(folder, name, text);
   try {
-    const fd = fs.openSync(temp, 'r+');
     try {
       fs.fsyncSync(fd);
     } finally {
@@ -106,38 +104,65 @@ export function writeAtomic(folder: string, name: string, text: string): void {
   }
 }
 
+/** Files synced at once by the export: enough for the file system to batch its journal commits. */
+const SYNCS_IN_FLIGHT = 32;
+
 /**
  * Writes many files atomically, each as a temporary file then a rename, with the same guarantee
- * as `writeAtomic` but far faster for a whole folder: every temporary file is written first,
- * then all are synced concurrently (so the file system can batch its journal commits), then
- * renamed. Calls `done(name)` after each rename; a failure removes the temporary files left.
+ * as `writeAtomic` but far faster for a whole folder: while later files are still being written,
+ * earlier ones are synced on the thread pool (many at once, so the file system batches its journal
+ * commits), and each is renamed into place, in order, once it and all before it are synced.
+ * Calls `done(name)` after each rename; a failure stops the writing, and the temporary files
+ * not renamed yet are removed.
  */
 export async function writeAtomicMany(folder: string, files: readonly { name: string; text: string }[], done: (name: string) => void = () => {}): Promise<void> {
-  const staged: { name: string; target: string; temp: string }[] = [];
-  try {
-    for (const f of files) {
-      const target = checkTarget(folder, f.name);
-      staged.push({ name: f.name, target, temp: writeTemp(folder, f.name, f.text) });
-    }
-    const queue = [...staged];
-    const syncOne = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const handle = await fs.promises.open(next.temp, 'r+');
-        try {
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, staged.length) }, syncOne));
-    while (staged.length) {
-      const f = staged[0]!;
+  const staged: { name: string; target: string; temp: string; synced: boolean }[] = [];
+  let renamed = 0;
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const renameSynced = () => {
+    for (let f = staged[renamed]; f?.synced; f = staged[renamed]) {
       fs.renameSync(f.temp, f.target);
-      staged.shift();
+      renamed++;
       done(f.name);
     }
+  };
+  const sync = (entry: (typeof staged)[number], fd: number) => {
+    const settled = new Promise<void>((resolve) => {
+      fs.fsync(fd, (syncError) => {
+        fs.close(fd, (closeError) => {
+          const error = syncError ?? closeError;
+          if (error) failure ??= { error };
+          else entry.synced = true;
+          resolve();
+        });
+      });
+    });
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+  };
+  let stopped: { error: unknown } | null = null;
+  try {
+    for (const f of files) {
+      if (failure) break;
+      const target = checkTarget(folder, f.name);
+      const { temp, fd } = writeTemp(folder, f.name, f.text);
+      const entry = { name: f.name, target, temp, synced: false };
+      staged.push(entry);
+      sync(entry, fd);
+      if (inFlight.size >= SYNCS_IN_FLIGHT) await Promise.race(inFlight);
+      renameSynced();
+    }
+  } catch (error) {
+    stopped = { error };
+  }
+  // Whatever happened, every open temporary file is synced and closed before going on.
+  await Promise.all(inFlight);
+  try {
+    const problem = stopped ?? failure;
+    if (problem) throw problem.error;
+    renameSynced();
   } finally {
-    for (const f of staged) fs.rmSync(f.temp, { force: true });
+    for (const f of staged.slice(renamed)) fs.rmSync(f.temp, { force: true });
   }
 }
