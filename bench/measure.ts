@@ -26,3 +26,11 @@ export function quantile(samples: number[], q: number): number {
 export function peakMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/**
+ * Collects garbage before a sample when the process allows it (the runner starts operations with
+ * --expose-gc): each sample then starts from what is really in use, not from the last one's garbage.
+ */
+export function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

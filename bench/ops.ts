@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createCore, type Core } from '../electron/core/core.js';
 import { WIDE_QUERIES } from '../electron/core/compare.js';
@@ -19,7 +20,7 @@ import { startHttpHost } from '../electron/host/http.js';
 import { findRendererDir } from '../electron/cli/serve.js';
 import { toFtsQuery } from '../electron/core/fts.js';
 import { decisionContent, queryWords, rng, sentence, syntheticPack } from './data.js';
-import { peakMb, quantile, time, timeAsync } from './measure.js';
+import { peakMb, quantile, settle, time, timeAsync } from './measure.js';
 
 export interface OpResult {
   op: string;
@@ -66,9 +67,12 @@ function workDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
 }
 
-/** A store with `n` decisions made through the API's store, for list and search. */
-async function seededCore(dir: string, decisions: number, claims: number): Promise<Core> {
-  const core = createCore({ dbPath: path.join(dir, 'bench.db'), knowledgeDir: path.join(dir, 'no-packs') });
+/**
+ * Builds a store with `decisions` decisions and `claims` claims through the API's store, and closes it.
+ * Run in a process of its own (`--seed`), so the setup's memory never counts as an operation's.
+ */
+export async function buildSeed(file: string, decisions: number, claims: number): Promise<void> {
+  const core = createCore({ dbPath: file, knowledgeDir: path.join(path.dirname(file), 'no-packs'), backups: false });
   const r = rng(42);
   const create = core.handlers.createDecision;
   core.db.transaction(() => {
@@ -79,7 +83,23 @@ async function seededCore(dir: string, decisions: number, claims: number): Promi
     await core.invoke('importPack', { pack: syntheticPack(r, `bench-${p}`, count) });
     claims -= count;
   }
-  return core;
+  core.close();
+}
+
+/**
+ * A copy of the seeded store for this operation. Seeds are built once per bench run, each by
+ * its own process, in the folder the runner names (CAIRN_BENCH_SEEDS), and copied from there.
+ */
+function seededCore(dir: string, decisions: number, claims: number): Core {
+  const seeds = process.env.CAIRN_BENCH_SEEDS ?? dir;
+  const seed = path.join(seeds, `seed-${decisions}-${claims}.db`);
+  if (!fs.existsSync(seed)) {
+    const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--seed', seed, String(decisions), String(claims)], { stdio: 'inherit' });
+    if (out.status !== 0 || !fs.existsSync(seed)) throw new Error(`building the seed store ${seed} failed (exit ${out.status})`);
+  }
+  const dbPath = path.join(dir, 'bench.db');
+  fs.copyFileSync(seed, dbPath);
+  return createCore({ dbPath, knowledgeDir: path.join(dir, 'no-packs'), backups: false });
 }
 
 const queries = (count: number) => {
@@ -112,6 +132,7 @@ export const OPS = {
       writeAdrFolder(folder, 10_000);
       const samples: number[] = [];
       for (let i = 0; i < 3; i++) {
+        settle();
         const core = createCore({ dbPath: path.join(dir, `import-${i}.db`), knowledgeDir: path.join(dir, 'none'), backups: false });
         samples.push(
           await timeAsync(async () => {
@@ -144,13 +165,25 @@ export const OPS = {
   search: {
     async run(): Promise<OpResult> {
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 100_000);
+      const core = seededCore(dir, 10_000, 100_000);
       const qs = queries(200);
-      const samples: number[] = [];
-      for (const q of qs) samples.push(await timeAsync(() => core.invoke('search', { query: q, limit: 50 })));
       // The same work without Cairn: the top 50 hits, ranked, with the text to show for each.
       const bare = core.db.prepare('SELECT rowid, title, body, bm25(search_fts, 5, 1) AS r FROM search_fts WHERE search_fts MATCH ? ORDER BY r LIMIT 50');
-      const engine = qs.map((q) => time(() => bare.all(toFtsQuery(q))));
+      const cairn = (q: string) => core.invoke('search', { query: q, limit: 50 });
+      // Both warmed on every query first, then measured query by query, taking turns at going
+      // first, so neither gains from the other's cache or from a quieter moment.
+      for (const q of qs) {
+        await cairn(q);
+        bare.all(toFtsQuery(q));
+      }
+      const samples: number[] = [];
+      const engine: number[] = [];
+      for (const [i, q] of qs.entries()) {
+        const measureBare = () => engine.push(time(() => bare.all(toFtsQuery(q))));
+        if (i % 2) measureBare();
+        samples.push(await timeAsync(() => cairn(q)));
+        if (!(i % 2)) measureBare();
+      }
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
       return finish('search', {
@@ -167,7 +200,7 @@ export const OPS = {
   list: {
     async run(): Promise<OpResult> {
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 0);
+      const core = seededCore(dir, 10_000, 0);
       const filters = [{}, { status: 'accepted' as const }, { tag: 'cache' }, { from: '2020-01-01', to: '2022-12-31' }, { decisionMaker: 'Ada' }];
       const samples: number[] = [];
       for (let i = 0; i < 40; i++) samples.push(await timeAsync(() => core.invoke('listDecisions', { ...filters[i % filters.length], sort: 'number', limit: 100_000 })));
@@ -189,10 +222,11 @@ export const OPS = {
   export: {
     async run(): Promise<OpResult> {
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 0);
+      const core = seededCore(dir, 10_000, 0);
       const samples: number[] = [];
       let folder = '';
       for (let i = 0; i < 3; i++) {
+        settle();
         const repo = path.join(dir, `repo-${i}`);
         fs.mkdirSync(repo);
         samples.push(
@@ -218,13 +252,14 @@ export const OPS = {
   reexport: {
     async run(): Promise<OpResult> {
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 0);
+      const core = seededCore(dir, 10_000, 0);
       const repo = path.join(dir, 'repo');
       fs.mkdirSync(repo);
       const { folder } = await core.invoke('runExport', { dir: repo, format: 'madr' });
       const samples: number[] = [];
       let written = 0;
       for (let i = 0; i < 3; i++) {
+        settle();
         samples.push(
           await timeAsync(async () => {
             const r = await core.invoke('runExport', { dir: repo, format: 'madr' });
@@ -272,7 +307,7 @@ export const OPS = {
   precedents: {
     async run(): Promise<OpResult> {
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 0);
+      const core = seededCore(dir, 10_000, 0);
       const ids = (await core.invoke('listDecisions', { limit: 40, sort: 'number' })).items.map((d) => d.id);
       const samples: number[] = [];
       for (const id of ids) samples.push(await timeAsync(() => core.invoke('findPrecedents', { id, limit: 5 })));
@@ -287,7 +322,7 @@ export const OPS = {
   facets: {
     async run(): Promise<OpResult> {
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 0);
+      const core = seededCore(dir, 10_000, 0);
       const filters = [{}, { status: 'accepted' as const }, { status: 'accepted' as const, chosenOption: 'cache layer' }, { from: '2020-01-01', to: '2022-12-31' }];
       const samples: number[] = [];
       for (let i = 0; i < 40; i++) samples.push(await timeAsync(() => core.invoke('listDecisionFacets', filters[i % filters.length]!)));
@@ -350,7 +385,7 @@ export const OPS = {
     async run(): Promise<OpResult> {
       const { chromium } = await import('@playwright/test');
       const dir = workDir();
-      const core = await seededCore(dir, 10_000, 0);
+      const core = seededCore(dir, 10_000, 0);
       const rendererDir = findRendererDir();
       if (!rendererDir) throw new Error('Build the renderer first: npm run build:renderer');
       const host = await startHttpHost({ core, port: 0, rendererDir });

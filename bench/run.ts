@@ -5,9 +5,13 @@
  *   npm run bench               the table
  *   npm run bench -- --json     the same figures as JSON
  *   npm run bench -- --only search,list
+ *   npm run bench -- --only import --profile   also writes bench-profiles/import.cpuprofile
  */
 import { spawnSync } from 'node:child_process';
-import { OPS, type OpName, type OpResult } from './ops.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSeed, OPS, type OpName, type OpResult } from './ops.js';
 
 const args = process.argv.slice(2);
 
@@ -16,9 +20,12 @@ async function child(op: OpName): Promise<void> {
   process.stdout.write('\n@@RESULT@@' + JSON.stringify(result) + '\n');
 }
 
-function runInChild(op: OpName): OpResult {
-  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', op], {
+function runInChild(op: OpName, seeds: string): OpResult {
+  // --profile: the operation's process writes a V8 CPU profile (open it in Chrome's DevTools).
+  const profile = args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('bench-profiles'), '--cpu-prof-name', `${op}.cpuprofile`] : [];
+  const out = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...profile, process.argv[1]!, '--child', op], {
     encoding: 'utf8',
+    env: { ...process.env, CAIRN_BENCH_SEEDS: seeds },
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,17 +48,25 @@ function table(results: OpResult[]): string {
 async function main() {
   const childAt = args.indexOf('--child');
   if (childAt !== -1) return child(args[childAt + 1] as OpName);
+  const seedAt = args.indexOf('--seed');
+  if (seedAt !== -1) return buildSeed(args[seedAt + 1]!, Number(args[seedAt + 2]), Number(args[seedAt + 3]));
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
   const names = (Object.keys(OPS) as OpName[]).filter((n) => !only || only.includes(n));
   const results: OpResult[] = [];
-  for (const name of names) {
-    if (!args.includes('--json')) process.stderr.write(`measuring ${name}…\n`);
-    try {
-      results.push(runInChild(name));
-    } catch (e) {
-      process.stderr.write(`${(e as Error).message}\n`);
-      process.exitCode = 1;
+  // The stores operations start from, built once for the whole run and removed after it.
+  const seeds = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-seeds-'));
+  try {
+    for (const name of names) {
+      if (!args.includes('--json')) process.stderr.write(`measuring ${name}…\n`);
+      try {
+        results.push(runInChild(name, seeds));
+      } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n`);
+        process.exitCode = 1;
+      }
     }
+  } finally {
+    fs.rmSync(seeds, { recursive: true, force: true });
   }
   if (args.includes('--json')) {
     process.stdout.write(JSON.stringify(results.map(({ target: _t, met: _m, ...r }) => r), null, 2) + '\n');
