@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { Effect, Id, IsoDate, Status, type Decision } from './domain.js';
 import { buildMatrix, type Matrix } from './scoring.js';
+import { WEIGHT_WARNING_SPREAD } from './vocabulary.js';
 
-/** Weights this far apart (on the 0–5 scale) for the same criterion earn a warning, not just a highlight. */
-export const WEIGHT_WARNING_SPREAD = 3;
+export { WEIGHT_WARNING_SPREAD };
+
 /** Scores this far apart (on the 1–5 scale) for the same option and criterion are reported. */
 export const SCORE_DIFFERENCE = 2;
 

@@ -3,16 +3,9 @@
  * Shared by the core, every host and the renderer; imports nothing but zod.
  */
 import { z } from 'zod';
+import { EFFECTS, LIMITS, STATUSES } from './vocabulary.js';
 
-/** Bounds that keep hostile input from exhausting memory; generous for real decisions. */
-export const LIMITS = {
-  id: 100,
-  title: 500,
-  shortText: 2_000,
-  longText: 200_000,
-  listItems: 500,
-  claims: 5_000,
-} as const;
+export { EFFECTS, LIMITS, STATUSES };
 
 export const Id = z.string().min(1).max(LIMITS.id);
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -20,11 +13,9 @@ export const ShortText = z.string().max(LIMITS.shortText);
 export const LongText = z.string().max(LIMITS.longText);
 const People = z.array(ShortText).max(LIMITS.listItems);
 
-export const STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
-export const EFFECTS = ['good', 'neutral', 'bad'] as const;
 export const Effect = z.enum(EFFECTS);
 export type Effect = z.infer<typeof Effect>;
 

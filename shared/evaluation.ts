@@ -5,7 +5,7 @@
  */
 import type { PackView } from './api/knowledge.js';
 import type { ConsideredOption, DecisionContent, Driver, EvidenceClaim, Score, SourceRef } from './domain.js';
-import { LIMITS } from './domain.js';
+import { LIMITS } from './vocabulary.js';
 
 /** Weight a criterion gets when a pack brings it in, before the user says how much it matters. */
 export const DEFAULT_WEIGHT = 3;

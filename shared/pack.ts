@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { Effect, Id, IsoDate, ShortText } from './domain.js';
+import { SOURCE_KINDS } from './vocabulary.js';
 
 export const PACK_FORMAT = 'cairn-pack/1';
-export const SOURCE_KINDS = ['vendor-blog', 'marketing', 'engineering-blog', 'docs', 'paper', 'other'] as const;
+
+export { SOURCE_KINDS };
 
 const NullableText = ShortText.nullable().default(null);
 

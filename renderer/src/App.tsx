@@ -1,15 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { hasToken } from './api.js';
 import { href, useRoute } from './router.js';
-import { DecisionEditor } from './screens/DecisionEditor.js';
 import { DecisionList } from './screens/DecisionList.js';
-import { GuidedDecision } from './screens/GuidedDecision.js';
-import { Library } from './screens/Library.js';
-import { Compare } from './screens/Compare.js';
-import { History } from './screens/History.js';
-import { RelationGraph } from './screens/RelationGraph.js';
-import { Timeline } from './screens/Timeline.js';
 import { Recovery, useStoreHealth } from './screens/Recovery.js';
-import { Help } from './screens/Help.js';
 import { Home, Welcome } from './screens/Welcome.js';
 import { IMPORT_REQUEST } from './components/ImportDialog.js';
 import { Announcer } from './components/Announcer.js';
@@ -17,6 +10,17 @@ import { ThemeSwitch } from './components/ThemeSwitch.js';
 import { request, requestFocus, setDefaultAction, useShortcuts } from './actions.js';
 import { setTheme } from './theme.js';
 import { navigate } from './router.js';
+
+// Every other screen loads when first shown: the list, which most sessions open on, starts
+// without parsing the editor, the wizard, the Library or their Markdown and schema code.
+const DecisionEditor = lazy(() => import('./screens/DecisionEditor.js').then((m) => ({ default: m.DecisionEditor })));
+const GuidedDecision = lazy(() => import('./screens/GuidedDecision.js').then((m) => ({ default: m.GuidedDecision })));
+const Library = lazy(() => import('./screens/Library.js').then((m) => ({ default: m.Library })));
+const Compare = lazy(() => import('./screens/Compare.js').then((m) => ({ default: m.Compare })));
+const History = lazy(() => import('./screens/History.js').then((m) => ({ default: m.History })));
+const RelationGraph = lazy(() => import('./screens/RelationGraph.js').then((m) => ({ default: m.RelationGraph })));
+const Timeline = lazy(() => import('./screens/Timeline.js').then((m) => ({ default: m.Timeline })));
+const Help = lazy(() => import('./screens/Help.js').then((m) => ({ default: m.Help })));
 
 interface NavItem {
   route: string;
@@ -67,18 +71,18 @@ export function App() {
     );
   }
   if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
-  let screen: React.ReactNode;
-  if (section === 'decisions' && id) screen = <DecisionEditor key={id} id={id} />;
-  else if (section === 'library') screen = <Library route={route} />;
-  else if (section === 'compare') screen = <Compare ids={route.slice(1)} />;
-  else if (section === 'history' && id) screen = <History key={id} id={id} />;
-  else if (section === 'timeline') screen = <Timeline />;
-  else if (section === 'graph') screen = <RelationGraph focus={id} />;
-  else if (section === 'help') screen = <Help />;
-  else if (section === 'welcome') screen = <Welcome />;
-  else if (route.length === 0) screen = <Home />;
-  else screen = <DecisionList />;
-  if (section === 'decisions' && id && route[2] === 'wizard') screen = <GuidedDecision key={id} id={id} />;
+  let view: React.ReactNode;
+  if (section === 'decisions' && id) view = <DecisionEditor key={id} id={id} />;
+  else if (section === 'library') view = <Library route={route} />;
+  else if (section === 'compare') view = <Compare ids={route.slice(1)} />;
+  else if (section === 'history' && id) view = <History key={id} id={id} />;
+  else if (section === 'timeline') view = <Timeline />;
+  else if (section === 'graph') view = <RelationGraph focus={id} />;
+  else if (section === 'help') view = <Help />;
+  else if (section === 'welcome') view = <Welcome />;
+  else if (route.length === 0) view = <Home />;
+  else view = <DecisionList />;
+  if (section === 'decisions' && id && route[2] === 'wizard') view = <GuidedDecision key={id} id={id} />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">Skip to content</a>
@@ -98,7 +102,7 @@ export function App() {
         <ThemeSwitch />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {screen}
+        <Suspense fallback={<p className="loading" role="status">Loading…</p>}>{view}</Suspense>
       </main>
       <Announcer />
     </div>

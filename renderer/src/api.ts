@@ -3,7 +3,8 @@
  * (one function per API method); in a browser the same calls go to the loopback host with
  * the token from the URL. Either way the client is derived from the one method list.
  */
-import { METHOD_NAMES, type Client, type MethodName } from '../../shared/api/index.js';
+import type { Client, MethodName } from '../../shared/api/index.js';
+import { METHOD_NAMES } from '../../shared/api/names.js';
 import type { Result } from '../../shared/api/define.js';
 
 declare global {

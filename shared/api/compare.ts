@@ -11,8 +11,9 @@ import { RelationGraph } from '../relations.js';
 import { FieldChange } from '../revision-diff.js';
 import { ListQuery } from './decisions.js';
 import { method } from './define.js';
+import { FACETS, MAX_COMPARED } from '../vocabulary.js';
 
-export const MAX_COMPARED = 4;
+export { FACETS, MAX_COMPARED };
 
 export const RevisionDiff = z.object({
   id: Id,
@@ -56,7 +57,6 @@ export type Timeline = z.infer<typeof Timeline>;
 
 export const FacetValue = z.object({ value: z.string(), count: z.number().int() });
 export type FacetValue = z.infer<typeof FacetValue>;
-export const FACETS = ['status', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
 export type Facet = (typeof FACETS)[number];
 /** For each facet, its values with counts under every other filter (most frequent first). */
 export const Facets = z.object(Object.fromEntries(FACETS.map((f) => [f, z.array(FacetValue)])) as Record<Facet, z.ZodArray<typeof FacetValue>>);

@@ -10,10 +10,11 @@ import {
   Status,
 } from '../domain.js';
 import { method } from './define.js';
+import { SORTS } from '../vocabulary.js';
 
 const ById = z.object({ id: Id });
 
-export const SORTS = ['updated', 'number', 'date', 'title', 'status'] as const;
+export { SORTS };
 
 export const ListQuery = z.object({
   status: Status.optional(),

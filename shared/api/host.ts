@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { Decision, Id, ShortText } from '../domain.js';
 import { ACTIONS } from '../shortcuts.js';
 import { method } from './define.js';
+import { THEMES } from '../vocabulary.js';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
+export { THEMES };
 export const Theme = z.enum(THEMES);
 export type Theme = z.infer<typeof Theme>;
 

@@ -14,6 +14,7 @@ import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
+import { METHOD_NAMES, type MethodNameListed } from './names.js';
 
 export const api = {
   ...decisionMethods,
@@ -29,7 +30,14 @@ export const api = {
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
-export const METHOD_NAMES = Object.freeze(Object.keys(api).sort()) as readonly MethodName[];
+export { METHOD_NAMES };
+
+// The names list (names.ts) and the contract must name the same methods: adding a method to one
+// and not the other fails to compile here.
+type Unlisted = Exclude<MethodName, MethodNameListed>;
+type NotInContract = Exclude<MethodNameListed, MethodName>;
+const namesMatchContract: [Unlisted, NotInContract] extends [never, never] ? true : { unlisted: Unlisted; notInContract: NotInContract } = true;
+void namesMatchContract;
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);

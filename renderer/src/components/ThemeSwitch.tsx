@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { THEMES, type Theme } from '../../../shared/api/host.js';
+import type { Theme } from '../../../shared/api/host.js';
+import { THEMES } from '../../../shared/vocabulary.js';
 import { announce } from '../actions.js';
 import { setTheme, useTheme } from '../theme.js';
 import './ThemeSwitch.css';

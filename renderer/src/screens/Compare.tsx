@@ -5,8 +5,8 @@
  * about above the table; the warnings say it in words, not only in colour.
  */
 import { useEffect, useId, useState } from 'react';
-import { MAX_COMPARED } from '../../../shared/api/compare.js';
-import { WEIGHT_WARNING_SPREAD, type Comparison, type CriterionCell, type CriterionRow } from '../../../shared/compare.js';
+import type { Comparison, CriterionCell, CriterionRow } from '../../../shared/compare.js';
+import { MAX_COMPARED, WEIGHT_WARNING_SPREAD } from '../../../shared/vocabulary.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { plainText } from '../plain-text.js';

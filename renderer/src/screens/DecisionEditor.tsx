@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { EFFECTS, STATUSES, type Decision, type DecisionContent, type Effect, type RevisionSummary, type Status } from '../../../shared/domain.js';
+import type { Decision, DecisionContent, Effect, RevisionSummary, Status } from '../../../shared/domain.js';
+import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
 import { api } from '../api.js';
 import { DecisionLoader } from '../components/DecisionLoader.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';

@@ -4,8 +4,8 @@
  * counts, so "accepted decisions that chose Python" is two clicks away from the list.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { FACETS, type Facet, type Facets } from '../../../shared/api/compare.js';
-import { SORTS } from '../../../shared/api/decisions.js';
+import type { Facet, Facets } from '../../../shared/api/compare.js';
+import { FACETS, SORTS } from '../../../shared/vocabulary.js';
 import type { Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { plainText } from '../plain-text.js';

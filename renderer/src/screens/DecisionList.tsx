@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_COMPARED } from '../../../shared/api/compare.js';
+import { MAX_COMPARED } from '../../../shared/vocabulary.js';
 import { api } from '../api.js';
 import { navigate } from '../router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';

@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClaimView, PackSummary, PackView, SearchHit, SourceView } from '../../../shared/api/knowledge.js';
-import { EFFECTS, type Effect } from '../../../shared/domain.js';
-import { SOURCE_KINDS } from '../../../shared/pack.js';
+import type { Effect } from '../../../shared/domain.js';
+import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
 import { api } from '../api.js';
 import { Labeled } from '../components/Fields.js';
 import { Highlighted } from '../components/Highlighted.js';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../../shared/domain.js';
-import { EFFECTS } from '../../../../shared/domain.js';
+import { EFFECTS } from '../../../../shared/vocabulary.js';
 import { addOwnClaim, removeOwnClaim, setScore, setVerdict } from '../../../../shared/evaluation.js';
 import { claimsFor, claimStanding, describePrefill, PREFILL_RULE, SCORE_LABELS, weightedDrivers, type Cell } from '../../../../shared/scoring.js';
 import { ClaimCard, ClaimSnippet } from './ClaimCard.js';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Consequence, DecisionContent, Effect } from '../../../../shared/domain.js';
-import { EFFECTS } from '../../../../shared/domain.js';
+import { EFFECTS } from '../../../../shared/vocabulary.js';
 import { proposeConsequences, proposeRationale, type Matrix } from '../../../../shared/scoring.js';
 import { TextArea } from '../../components/Fields.js';
 import { describeSource } from './ClaimCard.js';

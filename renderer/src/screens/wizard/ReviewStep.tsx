@@ -1,4 +1,5 @@
-import { STATUSES, type Status } from '../../../../shared/domain.js';
+import type { Status } from '../../../../shared/domain.js';
+import { STATUSES } from '../../../../shared/vocabulary.js';
 import { weightedDrivers } from '../../../../shared/scoring.js';
 import { href } from '../../router.js';
 import { AdrPreview } from './AdrPreview.js';

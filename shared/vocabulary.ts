@@ -1,0 +1,30 @@
+/**
+ * The fixed words and bounds of the domain and the API, as plain constants with no schema
+ * library behind them. The schemas (domain.ts, api/*.ts) are built from these; the renderer
+ * imports them from here, so its first screen does not construct every schema to get a list.
+ */
+
+/** Bounds that keep hostile input from exhausting memory; generous for real decisions. */
+export const LIMITS = {
+  id: 100,
+  title: 500,
+  shortText: 2_000,
+  longText: 200_000,
+  listItems: 500,
+  claims: 5_000,
+} as const;
+
+export const STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
+export const EFFECTS = ['good', 'neutral', 'bad'] as const;
+export const SOURCE_KINDS = ['vendor-blog', 'marketing', 'engineering-blog', 'docs', 'paper', 'other'] as const;
+
+/** Orders the decision list offers. */
+export const SORTS = ['updated', 'number', 'date', 'title', 'status'] as const;
+/** Fields the decision list counts values of, for one-click filters. */
+export const FACETS = ['status', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
+/** Decisions compared side by side at most. */
+export const MAX_COMPARED = 4;
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** Weights this far apart (on the 0–5 scale) for the same criterion earn a warning, not just a highlight. */
+export const WEIGHT_WARNING_SPREAD = 3;
