@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSeed, OPS, type OpName, type OpResult } from './ops.js';
+import { buildSeed, exportOnce, OPS, type OpName, type OpResult } from './ops.js';
 
 const args = process.argv.slice(2);
 
@@ -50,6 +50,8 @@ async function main() {
   if (childAt !== -1) return child(args[childAt + 1] as OpName);
   const seedAt = args.indexOf('--seed');
   if (seedAt !== -1) return buildSeed(args[seedAt + 1]!, Number(args[seedAt + 2]), Number(args[seedAt + 3]));
+  const exportAt = args.indexOf('--export');
+  if (exportAt !== -1) return exportOnce(args[exportAt + 1]!, args[exportAt + 2]!);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
   const names = (Object.keys(OPS) as OpName[]).filter((n) => !only || only.includes(n));
   const results: OpResult[] = [];

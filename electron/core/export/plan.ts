@@ -42,6 +42,10 @@ export interface InternalFile extends PlannedFile {
   inputSha: string | null;
   /** Everything but the revision that the text was made from; see `inputShaOf`. */
   inputKey: string | null;
+  /** What repo_files recorded for this file when planning, if anything. */
+  recorded: { sha256: string; decisionId: string; format: string; inputSha: string | null } | null;
+  /** Whether Cairn kept versions of this file beside it after conflicts (records to forget once it is written). */
+  hasCopies: boolean;
 }
 
 /** The fingerprint of a rendering's inputs: the decision's revision and the rest (`inputKey`). */
@@ -309,6 +313,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       sha256: sha,
       inputSha,
       inputKey,
+      recorded: recorded ? { sha256: recorded.sha256, decisionId: recorded.decision_id, format: recorded.format, inputSha: recorded.input_sha } : null,
+      hasCopies: copiesOf(copies, p.file).length > 0,
       format: imported ? `imported:${origin}` : format,
     });
   });
@@ -379,6 +385,8 @@ function planIndex(
     kind: 'index',
     inputSha: null,
     inputKey: null,
+    recorded: null,
+    hasCopies: copiesOf(copies, INDEX_FILE).length > 0,
     decisionId: null,
     number: null,
     title: 'Index of the decisions in this folder',

@@ -26,9 +26,6 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const forgetCopies = ctx.db.prepare(
     "DELETE FROM export_files WHERE dir = ? AND role = 'copy' AND (file = ? || '.cairn' OR substr(file, 1, length(?) + 7) = ? || '.cairn-')",
   );
-  const recordedSha = ctx.db.prepare<[string, string], { sha256: string; decision_id: string; format: string; input_sha: string | null }>(
-    'SELECT sha256, decision_id, format, input_sha FROM repo_files WHERE dir = ? AND file = ?',
-  );
   const rememberOwnFile = ctx.db.prepare(
     `INSERT INTO export_files (dir, file, role, sha256, synced_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (dir, file) DO UPDATE SET role = excluded.role, sha256 = excluded.sha256, synced_at = excluded.synced_at`,
@@ -53,14 +50,14 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
 
   const records: (() => void)[] = [];
   const rememberFile = (f: (typeof plan.files)[number]) => () => {
-    forgetCopies.run(plan.folder, f.file, f.file, f.file);
+    if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
     if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
-    const before = recordedSha.get(plan.folder, f.file);
+    const before = f.recorded;
     // Re-recording the same bytes would only churn the database.
-    if (before && before.sha256 === f.sha256 && before.decision_id === f.decisionId && before.format === f.format && before.input_sha === f.inputSha) return;
+    if (before && before.sha256 === f.sha256 && before.decisionId === f.decisionId && before.format === f.format && before.inputSha === f.inputSha) return;
     forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
-    if (before) updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file);
-    else insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
+    const updated = before ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes : 0;
+    if (!updated) insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
   };
   const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
   const byName = new Map(toWrite.map((f) => [f.file, f]));
