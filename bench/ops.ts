@@ -271,7 +271,7 @@ export const OPS = {
       const setup = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--export', path.join(dir, 'bench.db'), repo], { stdio: 'inherit' });
       if (setup.status !== 0) throw new Error(`the first export failed (exit ${setup.status})`);
       const again = reopen(dir);
-      const { folder } = await again.invoke('planExport', { dir: repo, format: 'madr' });
+      const { folder } = again.db.prepare<[], { folder: string }>('SELECT DISTINCT dir AS folder FROM repo_files').get()!;
       const samples: number[] = [];
       let written = 0;
       for (let i = 0; i < 3; i++) {
