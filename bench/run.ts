@@ -6,6 +6,7 @@
  *   npm run bench -- --json     the same figures as JSON
  *   npm run bench -- --only search,list
  *   npm run bench -- --only import --profile   also writes bench-profiles/import.cpuprofile
+ *   npm run bench -- --scale 0.01              every size at 1 %: checks the benchmark runs, measures nothing
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { buildSeed, exportOnce, OPS, type OpName, type OpResult } from './ops.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--scale')) process.env.CAIRN_BENCH_SCALE = args[args.indexOf('--scale') + 1];
 
 async function child(op: OpName): Promise<void> {
   const result = await OPS[op].run();
