@@ -190,8 +190,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
   /** Several decisions whole, by id, in one query; ids with no decision are left out. */
   function getMany(ids: readonly string[]): Map<string, Decision> {
     const out = new Map<string, Decision>();
-    if (ids.length === 1) out.set(ids[0]!, get(ids[0]!));
-    else if (ids.length) for (const row of stmt.many.all(JSON.stringify(ids))) out.set(row.id, rowToDecision(row));
+    if (ids.length) for (const row of stmt.many.all(JSON.stringify(ids))) out.set(row.id, rowToDecision(row));
     return out;
   }
 

@@ -13,7 +13,14 @@ export interface HeaderCache {
   save(files: ReadonlySet<string>): void;
 }
 
+/**
+ * Bump when `readHeader` reads differently: what older versions remembered is then read again.
+ * It is stored with the hash, so a remembered header counts only for the same bytes read the same way.
+ */
+const READER_VERSION = 1;
+
 export function createHeaderCache(db: Database, dir: string): HeaderCache {
+  const key = (sha: string) => `${READER_VERSION}:${sha}`;
   const known = new Map(
     db
       .prepare<[string], { file: string; sha256: string; header: string }>('SELECT file, sha256, header FROM adr_headers WHERE dir = ?')
@@ -24,7 +31,7 @@ export function createHeaderCache(db: Database, dir: string): HeaderCache {
   return {
     headerOf(file, sha, text) {
       const row = known.get(file);
-      if (sha !== null && row?.sha256 === sha) return JSON.parse(row.header) as AdrHeader;
+      if (sha !== null && row?.sha256 === key(sha)) return JSON.parse(row.header) as AdrHeader;
       const header = readHeader(text);
       if (sha !== null) read.set(file, { sha256: sha, header });
       return header;
@@ -34,7 +41,7 @@ export function createHeaderCache(db: Database, dir: string): HeaderCache {
         'INSERT INTO adr_headers (dir, file, sha256, header) VALUES (?, ?, ?, ?) ON CONFLICT (dir, file) DO UPDATE SET sha256 = excluded.sha256, header = excluded.header',
       );
       const drop = db.prepare('DELETE FROM adr_headers WHERE dir = ? AND file = ?');
-      for (const [file, r] of read) if (files.has(file)) put.run(dir, file, r.sha256, JSON.stringify(r.header));
+      for (const [file, r] of read) if (files.has(file)) put.run(dir, file, key(r.sha256), JSON.stringify(r.header));
       for (const file of known.keys()) if (!files.has(file)) drop.run(dir, file);
     },
   };

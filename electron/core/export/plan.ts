@@ -81,8 +81,7 @@ const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 function compareDecisions(a: DecisionHead, b: DecisionHead): number {
   const na = a.number ?? Number.MAX_SAFE_INTEGER;
   const nb = b.number ?? Number.MAX_SAFE_INTEGER;
-  const text = byText;
-  return na - nb || text(a.date, b.date) || text(a.createdAt, b.createdAt) || text(a.id, b.id);
+  return na - nb || byText(a.date, b.date) || byText(a.createdAt, b.createdAt) || byText(a.id, b.id);
 }
 
 /** The decisions asked for, plus every live decision linked to them (so both files of a relation are written). */
