@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Theme } from '../shared/api/host.js';
+import type { Theme } from '../shared/api/settings.js';
 import type { ActionId } from '../shared/shortcuts.js';
 import { createCore } from './core/core.js';
 import { openCoreHost, type CoreHost } from './core/recovery.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../shared/api/define.js';
-import { backupView } from '../core/handlers/store.js';
+import { backupView } from '../core/store/handlers.js';
 import { backupDirFor, listBackups, newestGoodBackup, restoreBackup } from '../core/store/backup.js';
 import { SCHEMA_VERSION } from '../core/store/database.js';
 import { UsageError, type Command } from './command.js';

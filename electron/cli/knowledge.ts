@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { SearchHit } from '../../shared/api/knowledge.js';
+import type { SearchHit } from '../../shared/api/search.js';
 import { UsageError, type Command } from './command.js';
-import { MARK_END, MARK_START } from '../core/search.js';
+import { MARK_END, MARK_START } from '../core/search/search.js';
 
 const SUBCOMMANDS = 'list | show ID | export ID | import FILE | verify ID --sources DIR';
 

@@ -9,24 +9,32 @@ import { fileURLToPath } from 'node:url';
 import type { Handlers, MethodName, Input, Output } from '../../shared/api/index.js';
 import { CairnError, type Result } from '../../shared/api/define.js';
 import type { CoreContext, Platform } from './context.js';
-import { createDecisionStore } from './decisions.js';
+import { createDecisionStore } from './decisions/store.js';
 import { dispatch } from './dispatch.js';
-import { decisionHandlers } from './handlers/decisions.js';
-import { exportHandlers } from './handlers/export.js';
-import { knowledgeHandlers } from './handlers/knowledge.js';
-import { evaluationHandlers } from './handlers/evaluation.js';
-import { compareHandlers } from './handlers/compare.js';
-import { createCompareQueries } from './compare.js';
-import { hostHandlers } from './handlers/host.js';
-import type { HostAdapter } from './host-adapter.js';
-import { createSettingsStore, type SettingsStore } from './settings.js';
+import { decisionHandlers } from './decisions/handlers.js';
+import { exportHandlers } from './export/handlers.js';
+import { knowledgeHandlers } from './knowledge/handlers.js';
+import { evaluationHandlers } from './evaluation/handlers.js';
+import { compareHandlers } from './compare/handlers.js';
+import { createCompareQueries } from './compare/queries.js';
+import { insightHandlers } from './insights/handlers.js';
+import { createInsightQueries } from './insights/queries.js';
+import { nativeHandlers } from './native/handlers.js';
+import { relationHandlers } from './relations/handlers.js';
+import { createRelationQueries } from './relations/links.js';
+import { revisionHandlers } from './revisions/handlers.js';
+import { createRevisionQueries } from './revisions/queries.js';
+import { searchHandlers } from './search/handlers.js';
+import { settingsHandlers } from './settings/handlers.js';
+import type { HostAdapter } from './native/adapter.js';
+import { createSettingsStore, type SettingsStore } from './settings/settings.js';
 import { createPackStore } from './knowledge/packs.js';
-import { storeHandlers, type StoreState } from './handlers/store.js';
+import { storeHandlers, type StoreState } from './store/handlers.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
-import { importHandlers } from './handlers/import.js';
-import { lifecycleHandlers } from './handlers/lifecycle.js';
+import { importHandlers } from './import/handlers.js';
+import { lifecycleHandlers } from './lifecycle/handlers.js';
 import { createImporter } from './import/importer.js';
-import { createLifecycle } from './lifecycle.js';
+import { createLifecycle } from './lifecycle/lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
 
 export interface CoreOptions {
@@ -111,16 +119,23 @@ export function createCore(options: CoreOptions): Core {
   const packs = createPackStore(ctx);
   const shipped = packs.installShipped(ctx.knowledgeDir);
   const settings = createSettingsStore(ctx);
+  const relations = createRelationQueries(ctx, decisions);
+  const adapter = options.host ?? {};
   const handlers: Handlers = {
-    ...decisionHandlers(ctx, decisions),
-    ...knowledgeHandlers(ctx, packs),
-    ...evaluationHandlers(ctx, decisions, packs),
-    ...exportHandlers(ctx, decisions),
-    ...compareHandlers(createCompareQueries(ctx, decisions)),
-    ...storeHandlers(ctx, storeState),
-    ...importHandlers(createImporter(ctx)),
+    ...decisionHandlers(ctx, decisions, packs),
+    ...revisionHandlers(decisions, createRevisionQueries(decisions)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
-    ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
+    ...relationHandlers(relations),
+    ...insightHandlers(createInsightQueries(ctx, decisions, relations)),
+    ...compareHandlers(createCompareQueries(ctx, decisions)),
+    ...evaluationHandlers(ctx, decisions, packs),
+    ...knowledgeHandlers(ctx, packs),
+    ...searchHandlers(ctx),
+    ...importHandlers(createImporter(ctx)),
+    ...exportHandlers(ctx, decisions),
+    ...settingsHandlers(ctx, settings, adapter),
+    ...nativeHandlers(adapter),
+    ...storeHandlers(ctx, storeState),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {

@@ -9,7 +9,7 @@ import { METHOD_NAMES, type Handlers } from '../../shared/api/index.js';
 import { CairnError, type Result } from '../../shared/api/define.js';
 import type { Core } from './core.js';
 import { dispatch } from './dispatch.js';
-import { backupView } from './handlers/store.js';
+import { backupView } from './store/handlers.js';
 import { backupDirFor, listBackups, newestGoodBackup, restoreBackup, restoreCommandLine } from './store/backup.js';
 import { SCHEMA_VERSION } from './store/database.js';
 

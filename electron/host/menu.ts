@@ -7,7 +7,7 @@
  * So a key press runs its action once, whichever way the OS delivers it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Theme } from '../../shared/api/host.js';
+import type { Theme } from '../../shared/api/settings.js';
 import { menuAccelerator, shortcutFor, type ActionId } from '../../shared/shortcuts.js';
 
 export const ADR_HELP_URL = 'https://adr.github.io/';

@@ -7,7 +7,7 @@
  */
 import type { Dialog, NativeTheme, OpenDialogOptions, Shell } from 'electron';
 import { CairnError } from '../../shared/api/define.js';
-import type { HostAdapter } from '../core/host-adapter.js';
+import type { HostAdapter } from '../core/native/adapter.js';
 import { openOutside } from './harden.js';
 import type { MenuActionQueue } from './menu-actions.js';
 

@@ -5,7 +5,6 @@ import {
   DecisionSummary,
   Id,
   IsoDate,
-  RevisionSummary,
   ShortText,
   Status,
 } from '../domain.js';
@@ -51,6 +50,9 @@ export const decisionMethods = {
   ),
   trashDecision: method(ById, Decision, 'Move a decision to the trash (kept, restorable).'),
   restoreDecision: method(ById, Decision, 'Bring a decision back from the trash.'),
-  listRevisions: method(ById, z.array(RevisionSummary), 'The saved revisions of a decision, newest first.'),
-  getRevision: method(z.object({ id: Id, revision: z.number().int().positive() }), Decision, 'One saved revision.'),
+  createSampleDecision: method(
+    z.object({ pack: Id.optional() }),
+    Decision,
+    'Create a finished sample decision from a knowledge pack (default backend-runtime): weighted drivers, options, claims, scores, outcome; the existing sample when there is one.',
+  ),
 };

@@ -1,5 +1,6 @@
 /**
- * The one API contract. Each area declares its methods in its own file; this list joins them.
+ * The one API contract. Each concept declares its methods in its own file (the same name as its
+ * folder in electron/core and renderer/src); this list joins them.
  * Method names, input and output schemas live here only: the preload, IPC handlers, the HTTP
  * host, the CLI and the renderer client are all derived from `api`.
  */
@@ -9,7 +10,12 @@ import { knowledgeMethods } from './knowledge.js';
 import { evaluationMethods } from './evaluation.js';
 import { exportMethods } from './export.js';
 import { compareMethods } from './compare.js';
-import { hostMethods } from './host.js';
+import { nativeMethods } from './native.js';
+import { settingsMethods } from './settings.js';
+import { revisionMethods } from './revisions.js';
+import { relationMethods } from './relations.js';
+import { insightsMethods } from './insights.js';
+import { searchMethods } from './search.js';
 import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
@@ -25,7 +31,12 @@ export const api = {
   ...storeMethods,
   ...importMethods,
   ...lifecycleMethods,
-  ...hostMethods,
+  ...revisionMethods,
+  ...relationMethods,
+  ...insightsMethods,
+  ...searchMethods,
+  ...settingsMethods,
+  ...nativeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

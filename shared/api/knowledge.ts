@@ -49,16 +49,6 @@ export type PackSummary = z.infer<typeof PackSummary>;
 
 export const PackProblem = z.object({ where: z.string(), message: z.string() });
 
-export const SEARCH_KINDS = ['decision', 'claim', 'source'] as const;
-export const SearchHit = z.object({
-  kind: z.enum(SEARCH_KINDS),
-  id: z.string(),
-  pack: z.string().nullable(),
-  title: z.string(),
-  snippet: z.string(),
-  score: z.number(),
-});
-export type SearchHit = z.infer<typeof SearchHit>;
 
 export const knowledgeMethods = {
   listPacks: method(z.object({}), z.array(PackSummary), 'The knowledge packs in the store.'),
@@ -111,10 +101,5 @@ export const knowledgeMethods = {
     z.object({ pack: Id, claim: Id, hidden: z.boolean().optional(), flagged: z.boolean().optional(), note: ShortText.optional() }),
     ClaimView,
     'Hide, unhide, flag or unflag a claim (shipped claims are never edited).',
-  ),
-  search: method(
-    z.object({ query: ShortText, kinds: z.array(z.enum(SEARCH_KINDS)).optional(), pack: Id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
-    z.object({ hits: z.array(SearchHit) }),
-    'Ranked full-text search over decisions, claims and sources.',
   ),
 };

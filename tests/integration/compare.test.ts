@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
-import { WIDE_QUERIES } from '../../electron/core/compare.js';
+import { WIDE_QUERIES } from '../../electron/core/store/wide-queries.js';
 import { claim, driver, option } from '../helpers/decisions.js';
 import { testCore } from '../helpers/temp.js';
 

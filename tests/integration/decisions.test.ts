@@ -86,7 +86,7 @@ describe('decisions through the API', () => {
 
 describe('the store inside a bulk transaction', () => {
   it('a joining store saves inside its caller’s transaction, and refuses to save outside one', async () => {
-    const { createDecisionStore } = await import('../../electron/core/decisions.js');
+    const { createDecisionStore } = await import('../../electron/core/decisions/store.js');
     const core = testCore();
     const store = createDecisionStore(core.ctx, { transactions: 'join' });
     expect(() => store.create({ ...store.validate({ title: 'Alone', date: '2026-01-01' }).data! })).toThrow(/joins its caller/);
@@ -103,7 +103,7 @@ describe('the store inside a bulk transaction', () => {
   });
 
   it('content that skipped `validate` is still validated when saved', async () => {
-    const { createDecisionStore } = await import('../../electron/core/decisions.js');
+    const { createDecisionStore } = await import('../../electron/core/decisions/store.js');
     const core = testCore();
     const store = createDecisionStore(core.ctx);
     expect(store.validate({ title: '' }).success).toBe(false);
@@ -112,7 +112,7 @@ describe('the store inside a bulk transaction', () => {
   });
 
   it('numbering a decision saves a revision with the same content and changes nothing else', async () => {
-    const { createDecisionStore } = await import('../../electron/core/decisions.js');
+    const { createDecisionStore } = await import('../../electron/core/decisions/store.js');
     const core = testCore();
     const draft = await core.invoke('createDecision', { content: { title: 'Keep a log', context: 'Answers get lost.' } });
     const store = createDecisionStore(core.ctx);
@@ -132,7 +132,7 @@ describe('the store inside a bulk transaction', () => {
 });
 
 it('lists by number from its index: numbered decisions first, then drafts in the order they were made', async () => {
-  const { BY_NUMBER } = await import('../../electron/core/decisions.js');
+  const { BY_NUMBER } = await import('../../electron/core/decisions/store.js');
   const core = testCore();
   const draftA = await core.invoke('createDecision', { content: { title: 'Draft A' } });
   const two = await core.invoke('createDecision', { content: { title: 'Two', status: 'accepted' } });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DecisionContentInput } from '../../shared/domain.js';
 import { runCli } from '../../electron/cli/main.js';
-import { createDecisionStore } from '../../electron/core/decisions.js';
+import { createDecisionStore } from '../../electron/core/decisions/store.js';
 import { planExport } from '../../electron/core/export/plan.js';
 import { writeAtomicMany } from '../../electron/core/export/write.js';
 import { tempDir, testCore } from '../helpers/temp.js';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkKind, MARKDOWN_DISPLAY_LIMIT, renderMarkdown } from '../../shared/markdown.js';
+import { linkKind, MARKDOWN_DISPLAY_LIMIT, renderMarkdown } from '../../shared/safe-markdown.js';
 import { BENIGN_MARKDOWN, HOSTILE_MARKDOWN } from '../fixtures/hostile-markdown.js';
 import { unsafeMarkup } from '../helpers/markup-safety.js';
 import { recordFigures } from '../helpers/trust-figures.js';

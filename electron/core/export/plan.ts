@@ -22,7 +22,7 @@ import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
 import type { Decision } from '../../../shared/domain.js';
 import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
-import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions.js';
+import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions/store.js';
 import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
 import { createHeaderCache, type HeaderCache } from './header-cache.js';
 

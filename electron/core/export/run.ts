@@ -5,7 +5,7 @@
  */
 import type { ExportResult } from '../../../shared/api/export.js';
 import type { CoreContext } from '../context.js';
-import type { DecisionStore } from '../decisions.js';
+import type { DecisionStore } from '../decisions/store.js';
 import { sha256 } from './folder.js';
 import { inputShaOf, planExport, type PlanRequest } from './plan.js';
 import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';

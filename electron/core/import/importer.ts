@@ -17,7 +17,7 @@ import { reverseRelation } from '../../../shared/adr/refs.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
-import { createDecisionStore, type DecisionStore } from '../decisions.js';
+import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
 import { readAdrFile, sha256 } from './read-file.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;

@@ -10,7 +10,7 @@ import { CairnError } from '../../../shared/api/define.js';
 import type { ClaimView, PackSummary, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import { checkPackReferences, describePackIssues, Pack, PackClaim, PackSource, type PackProblem } from '../../../shared/pack.js';
 import type { CoreContext } from '../context.js';
-import { createSearchIndex } from '../search-index.js';
+import { createSearchIndex } from '../search/search-index.js';
 
 interface PackRow {
   id: string;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useAnnouncement } from '../actions.js';
+import { useAnnouncement } from '../app/actions.js';
 import './Announcer.css';
 
 const SHOWN_MS = 6000;

@@ -5,9 +5,9 @@
  * succeeds, call `rememberFolder(path)` so the folder shows among the recent ones next time.
  */
 import { useEffect, useId, useState } from 'react';
-import type { RecentFolder } from '../../../shared/api/host.js';
+import type { RecentFolder } from '../../../shared/api/settings.js';
 import { api } from '../api.js';
-import { useHostInfo } from '../host.js';
+import { useHostInfo } from '../native/host.js';
 import './FolderField.css';
 
 export interface FolderFieldProps {

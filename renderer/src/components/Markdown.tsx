@@ -7,7 +7,7 @@
  * has no page of its own to open unless the caller says where it leads.
  */
 import { useId, useMemo, type MouseEvent } from 'react';
-import { linkKind, renderMarkdown } from '../../../shared/markdown.js';
+import { linkKind, renderMarkdown } from '../../../shared/safe-markdown.js';
 import './Markdown.css';
 
 export interface MarkdownProps {

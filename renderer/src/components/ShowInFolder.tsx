@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { api } from '../api.js';
-import { useHostInfo } from '../host.js';
+import { useHostInfo } from '../native/host.js';
 
 /** A file in a folder, with the folder's own separator (the renderer has no Node path module). */
 export function joinPath(folder: string, file: string): string {

@@ -1,0 +1,24 @@
+import type { Handlers } from '../../../shared/api/index.js';
+import type { decisionMethods } from '../../../shared/api/decisions.js';
+import { today, type CoreContext } from '../context.js';
+import type { DecisionStore } from './store.js';
+import { ListQuery } from '../../../shared/api/decisions.js';
+import type { PackStore } from '../knowledge/packs.js';
+import { buildSampleDecision, SAMPLE_PACK, SAMPLE_TAG } from './sample.js';
+
+export function decisionHandlers(ctx: CoreContext, store: DecisionStore, packs: PackStore): Pick<Handlers, keyof typeof decisionMethods> {
+  return {
+    createDecision: ({ content }) => store.create({ ...content, date: content.date ?? today(ctx.platform) }),
+    getDecision: ({ id }) => store.get(id),
+    updateDecision: ({ id, baseRevision, content }) => store.update(id, baseRevision, content),
+    listDecisions: (query) => store.list(query),
+    trashDecision: ({ id }) => store.trash(id),
+    restoreDecision: ({ id }) => store.restore(id),
+    createSampleDecision: ({ pack }) => {
+      const id = pack ?? SAMPLE_PACK;
+      const content = buildSampleDecision(packs.view(id), today(ctx.platform));
+      const existing = store.list(ListQuery.parse({ tag: SAMPLE_TAG, pack: id })).items.find((d) => d.title === content.title);
+      return existing ? store.get(existing.id) : store.create(content, 'create');
+    },
+  };
+}

@@ -1,0 +1,427 @@
+/**
+ * The decision store. Every save appends a revision; an update names the revision it was
+ * based on and is refused if another save came first, so nothing is overwritten silently.
+ */
+import {
+  Decision,
+  DecisionContent,
+  type DecisionSummary,
+  type RevisionSummary,
+  type Status,
+} from '../../../shared/domain.js';
+import { CairnError } from '../../../shared/api/define.js';
+import type { ListQuery } from '../../../shared/api/decisions.js';
+import type { Statement } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { CoreContext } from '../context.js';
+import { toFtsQuery } from '../search/fts.js';
+import { createSearchIndex } from '../search/search-index.js';
+
+type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
+
+interface Row {
+  id: string;
+  number: number | null;
+  revision: number;
+  content: string;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+}
+
+interface HeadRow {
+  id: string;
+  number: number | null;
+  revision: number;
+  title: string;
+  date: string;
+  created_at: string;
+  trashed_at: string | null;
+  relations: string | null;
+}
+
+/** A decision's identity, order and relations: enough to plan an export without reading it whole. */
+export interface DecisionHead {
+  id: string;
+  number: number | null;
+  revision: number;
+  title: string;
+  date: string;
+  createdAt: string;
+  trashedAt: string | null;
+  relations: Decision['relations'];
+}
+
+function headOf(r: HeadRow): DecisionHead {
+  return {
+    id: r.id,
+    number: r.number,
+    revision: r.revision,
+    title: r.title,
+    date: r.date,
+    createdAt: r.created_at,
+    trashedAt: r.trashed_at,
+    relations: r.relations ? (JSON.parse(r.relations) as Decision['relations']) : [],
+  };
+}
+
+/** The head of a whole decision (for one read with `get`). */
+export function headOfDecision(d: Decision): DecisionHead {
+  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations };
+}
+
+/** The list's order by number: numbered decisions first, then drafts by creation. Index decisions_listed (migration 0008) holds it. */
+export const BY_NUMBER = 'd.number IS NULL, d.number, d.created_at';
+
+export type SaveReason = 'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert';
+
+function rowToDecision(row: Row): Decision {
+  const content = JSON.parse(row.content) as DecisionContent;
+  return {
+    ...content,
+    id: row.id,
+    number: row.number,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+  };
+}
+
+/** The text the full-text index holds for a decision: everything a person might search for. */
+export function searchableText(c: DecisionContent): string {
+  const parts: string[] = [c.context, c.rationale, c.confirmation, c.moreInformation, c.statusText];
+  parts.push(...c.tags, ...c.decisionMakers, ...c.consulted, ...c.informed);
+  for (const d of c.drivers) parts.push(d.name, d.description);
+  for (const o of c.options) parts.push(o.name, o.description);
+  for (const q of c.consequences) parts.push(q.text);
+  for (const cl of c.evaluation.claims) if (cl.verdict === 'accepted') parts.push(cl.summary);
+  return parts.filter(Boolean).join('\n');
+}
+
+function chosenName(c: DecisionContent): string | null {
+  return c.options.find((o) => o.id === c.chosenOption)?.name ?? null;
+}
+
+export interface StoreOptions {
+  /**
+   * 'join': saves run inside the caller's transaction, which must be open, with no savepoint of
+   * their own. A savepoint makes SQLite copy every page a save touches so that save alone can be
+   * undone; a bulk import that lands whole or not at all does not need that, and pays dearly for it.
+   */
+  transactions?: 'own' | 'join';
+}
+
+export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}) {
+  const { db, platform } = ctx;
+  const atomic = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+    if (options.transactions !== 'join') return db.transaction(fn);
+    return (...args: A) => {
+      if (!db.inTransaction) throw new Error('This decision store joins its caller’s transaction, and none is open.');
+      return fn(...args);
+    };
+  };
+  const searchIndex = createSearchIndex(db);
+  const stmt = {
+    get: db.prepare<[string], Row>(
+      'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id = ?',
+    ),
+    many: db.prepare<[string], Row>(
+      'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))',
+    ),
+    heads: db.prepare<[], HeadRow>(
+      `SELECT d.id, d.number, d.revision, d.title, d.date, d.created_at, d.trashed_at, json_extract(c.content, '$.relations') AS relations
+       FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id WHERE d.trashed_at IS NULL`,
+    ),
+    // Plain INSERT and UPDATE, not an upsert: with foreign keys on, SQLite gives an upsert a statement
+    // journal, copying every page it touches (measured: three times the cost in a bulk import).
+    insertContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content)'),
+    updateContent: db.prepare('UPDATE decision_content SET content = @content WHERE id = @id'),
+    insert: db.prepare(
+      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @now, @now, NULL)`,
+    ),
+    update: db.prepare(
+      `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
+         tags = @tags, decision_makers = @makers, revision = @revision, updated_at = @now, trashed_at = @trashed
+       WHERE id = @id`,
+    ),
+    revision: db.prepare(
+      'INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    renumber: db.prepare<[number, string, string], { revision: number }>(
+      'UPDATE decisions SET number = ?, revision = revision + 1, updated_at = ? WHERE id = ? RETURNING revision',
+    ),
+    copyRevision: db.prepare<[string, string]>(
+      `INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content)
+       SELECT d.id, d.revision, ?, 'number', d.number, c.content FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id = ?`,
+    ),
+    maxNumber: db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM decisions'),
+  };
+
+  function columns(id: string, c: DecisionContent, number: number | null, revision: number, now: string, trashed: string | null) {
+    return {
+      id,
+      number,
+      title: c.title,
+      status: c.status,
+      date: c.date,
+      pack: c.evaluation.pack,
+      chosen: chosenName(c),
+      tags: JSON.stringify(c.tags),
+      makers: JSON.stringify(c.decisionMakers),
+      revision,
+      content: JSON.stringify(c),
+      now,
+      trashed,
+    };
+  }
+
+  function index(id: string, c: DecisionContent) {
+    searchIndex.put('decision', '', id, c.title, searchableText(c));
+  }
+
+  function get(id: string): Decision {
+    const row = stmt.get.get(id);
+    if (!row) throw new CairnError('not_found', `No decision with id "${id}". Run \`cairn list\` to see the ids.`);
+    return rowToDecision(row);
+  }
+
+  /** Several decisions whole, by id, in one query; ids with no decision are left out. */
+  function getMany(ids: readonly string[]): Map<string, Decision> {
+    const out = new Map<string, Decision>();
+    if (ids.length) for (const row of stmt.many.all(JSON.stringify(ids))) out.set(row.id, rowToDecision(row));
+    return out;
+  }
+
+  /** What the exporter needs of every decision not in the trash, in one query; `get` reads one whole. */
+  function heads(): DecisionHead[] {
+    return stmt.heads.all().map(headOf);
+  }
+
+  function nextNumber(): number {
+    return (stmt.maxNumber.get()?.n ?? 0) + 1;
+  }
+
+  /** A draft gets its ADR number when it is accepted (or exported, see `assignNumber`). */
+  function numberFor(current: number | null, status: Status): number | null {
+    if (current !== null) return current;
+    return status === 'accepted' ? nextNumber() : null;
+  }
+
+  /**
+   * Content that passed `validate` is stored as it is; anything else is validated here. The
+   * importer validates each file's content to skip a bad file gracefully, and once is enough.
+   */
+  const validated = new WeakSet<object>();
+  function validate(input: unknown): ReturnType<typeof DecisionContent.safeParse> {
+    const result = DecisionContent.safeParse(input);
+    if (result.success) validated.add(result.data);
+    return result;
+  }
+  const checked = (input: DecisionContent): DecisionContent => (validated.has(input) ? input : DecisionContent.parse(input));
+
+  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null): Decision => {
+    const content = checked(input);
+    const id = platform.newId();
+    const now = platform.now().toISOString();
+    const n = number ?? numberFor(null, content.status);
+    const cols = columns(id, content, n, 1, now, null);
+    stmt.insert.run(cols);
+    stmt.insertContent.run(cols);
+    stmt.revision.run(id, 1, now, reason, n, cols.content);
+    index(id, content);
+    return { ...content, id, number: n, revision: 1, createdAt: now, updatedAt: now, trashedAt: null };
+  });
+
+  /** Writes a new revision of an existing decision; the caller has checked the base revision. */
+  const write = atomic(
+    (id: string, input: DecisionContent, reason: SaveReason, opts: { number?: number | null; trashed?: string | null } = {}) => {
+      const before = get(id);
+      const content = checked(input);
+      const now = platform.now().toISOString();
+      const revision = before.revision + 1;
+      const number = opts.number !== undefined ? opts.number : numberFor(before.number, content.status);
+      const trashed = opts.trashed !== undefined ? opts.trashed : before.trashedAt;
+      const cols = columns(id, content, number, revision, now, trashed);
+      stmt.update.run(cols);
+      stmt.updateContent.run(cols);
+      stmt.revision.run(id, revision, now, reason, number, cols.content);
+      index(id, content);
+      return { ...content, id, number, revision, createdAt: before.createdAt, updatedAt: now, trashedAt: trashed };
+    },
+  );
+
+  const update = atomic((id: string, baseRevision: number, content: DecisionContent, reason: SaveReason = 'update') => {
+    const current = get(id);
+    if (current.revision !== baseRevision) {
+      throw new CairnError(
+        'conflict',
+        `Decision "${current.title}" was saved elsewhere (revision ${current.revision}; this edit was based on ${baseRevision}). ` +
+          'Reload it to see the newer version; your text is still in the editor.',
+        { revision: current.revision },
+      );
+    }
+    return write(id, content, reason);
+  });
+
+  function contentOf(d: Decision): DecisionContent {
+    const { id: _id, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
+    return content;
+  }
+
+  function trash(id: string): Decision {
+    const d = get(id);
+    if (d.trashedAt) return d;
+    return write(id, contentOf(d), 'trash', { trashed: platform.now().toISOString() });
+  }
+
+  function restore(id: string): Decision {
+    const d = get(id);
+    if (!d.trashedAt) return d;
+    return write(id, contentOf(d), 'restore', { trashed: null });
+  }
+
+  /**
+   * Gives a decision the number an export chose: a new revision whose content is the stored
+   * content as it is, so nothing is parsed, validated or indexed again. It joins the caller's
+   * transaction when one is open (the exporter numbers thousands of drafts in one).
+   */
+  function assignNumber(id: string, number: number): { revision: number } {
+    const run = () => {
+      const now = platform.now().toISOString();
+      const row = stmt.renumber.get(number, now, id);
+      if (!row) throw new CairnError('not_found', `No decision with id "${id}". Run \`cairn list\` to see the ids.`);
+      stmt.copyRevision.run(now, id);
+      return { revision: row.revision };
+    };
+    return db.inTransaction ? run() : db.transaction(run)();
+  }
+
+  // The list's statements, prepared once per distinct query shape (filters and order make a handful).
+  const statements = new Map<string, ReturnType<typeof db.prepare>>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 200) statements.clear();
+      statements.set(sql, (statement = db.prepare(sql)));
+    }
+    return statement;
+  };
+
+  function list(q: ParsedListQuery): { items: DecisionSummary[]; total: number } {
+    const where: string[] = [q.trashed ? 'd.trashed_at IS NOT NULL' : 'd.trashed_at IS NULL'];
+    const params: Record<string, unknown> = {};
+    let from = 'decisions d';
+    let order: string;
+    const filter = (value: unknown, sql: string, key: string) => {
+      if (value === undefined) return;
+      where.push(sql);
+      params[key] = value;
+    };
+    filter(q.status, 'd.status = @status', 'status');
+    filter(q.pack, 'd.pack = @pack', 'pack');
+    filter(q.chosenOption, 'd.chosen_option = @chosen COLLATE NOCASE', 'chosen');
+    filter(q.from, 'd.date >= @from', 'from');
+    filter(q.to, 'd.date <= @to', 'to');
+    filter(q.tag, 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag)', 'tag');
+    filter(q.decisionMaker, 'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)', 'maker');
+    const fts = q.text ? toFtsQuery(q.text) : null;
+    if (q.text && !fts) return { items: [], total: 0 };
+    if (fts) {
+      from = `decisions d JOIN (
+        SELECT s.ref AS id, bm25(search_fts, 5, 1) AS rank FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
+        WHERE search_fts MATCH @fts AND s.kind = 'decision'
+      ) f ON f.id = d.id`;
+      params.fts = fts;
+    }
+    switch (q.sort) {
+      case 'number':
+        order = BY_NUMBER;
+        break;
+      case 'date':
+        order = 'd.date DESC, d.number DESC';
+        break;
+      case 'title':
+        order = 'd.title COLLATE NOCASE';
+        break;
+      case 'status':
+        order = 'd.status, d.number';
+        break;
+      default:
+        order = fts ? 'f.rank' : 'd.updated_at DESC';
+    }
+    const sqlWhere = where.join(' AND ');
+    // Rows as arrays (`raw`), made into summaries here: far cheaper than an object per row from the driver.
+    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null];
+    const rows = (
+      prepared(
+        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at
+         FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      ) as Statement<[Record<string, unknown>], Cells>
+    )
+      .raw(true)
+      .all({ ...params, limit: q.limit, offset: q.offset });
+    // A page that is not full tells the total itself; only a full one needs counting.
+    const total =
+      rows.length < q.limit && (rows.length > 0 || q.offset === 0)
+        ? q.offset + rows.length
+        : (prepared(`SELECT COUNT(*) AS n FROM ${from} WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+    const list = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]));
+    return {
+      total,
+      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt]) => ({
+        id,
+        number,
+        title,
+        status,
+        date,
+        tags: list(tags),
+        decisionMakers: list(makers),
+        pack,
+        chosenOption: chosen,
+        revision,
+        updatedAt,
+        trashedAt,
+      })),
+    };
+  }
+
+  function revisions(id: string): RevisionSummary[] {
+    get(id);
+    const rows = db
+      .prepare<[string], { revision: number; saved_at: string; reason: string; content: string }>(
+        'SELECT revision, saved_at, reason, content FROM revisions WHERE decision_id = ? ORDER BY revision DESC',
+      )
+      .all(id);
+    return rows.map((r) => {
+      const c = JSON.parse(r.content) as DecisionContent;
+      return { revision: r.revision, savedAt: r.saved_at, title: c.title, status: c.status, reason: r.reason };
+    });
+  }
+
+  function revision(id: string, rev: number): Decision {
+    const current = get(id);
+    const row = db
+      .prepare<[string, number], { saved_at: string; number: number | null; content: string }>(
+        'SELECT saved_at, number, content FROM revisions WHERE decision_id = ? AND revision = ?',
+      )
+      .get(id, rev);
+    if (!row) throw new CairnError('not_found', `Decision "${current.title}" has no revision ${rev} (latest is ${current.revision}).`);
+    return rowToDecision({
+      id,
+      number: row.number,
+      revision: rev,
+      content: row.content,
+      created_at: current.createdAt,
+      updated_at: row.saved_at,
+      trashed_at: null,
+    });
+  }
+
+  return { get, getMany, heads, validate, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
+}
+
+export type DecisionStore = ReturnType<typeof createDecisionStore>;
+export type { ListQuery };
+

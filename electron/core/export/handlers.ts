@@ -1,0 +1,16 @@
+import type { Handlers } from '../../../shared/api/index.js';
+import type { exportMethods } from '../../../shared/api/export.js';
+import type { CoreContext } from '../context.js';
+import type { DecisionStore } from '../decisions/store.js';
+import { planExport } from './plan.js';
+import { runExport } from './run.js';
+
+export function exportHandlers(ctx: CoreContext, store: DecisionStore): Pick<Handlers, keyof typeof exportMethods> {
+  return {
+    planExport: (request) => {
+      const { scan: _scan, headers: _headers, ...plan } = planExport(ctx, store, request);
+      return { ...plan, files: plan.files.map(({ sha256: _s, format: _f, inputSha: _i, inputKey: _k, recorded: _r, hasCopies: _c, ...file }) => file) };
+    },
+    runExport: (request) => runExport(ctx, store, request),
+  };
+}

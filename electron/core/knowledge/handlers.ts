@@ -1,0 +1,18 @@
+import type { Handlers } from '../../../shared/api/index.js';
+import type { knowledgeMethods } from '../../../shared/api/knowledge.js';
+import type { CoreContext } from '../context.js';
+import type { PackStore } from './packs.js';
+import { verifyPack } from './verify.js';
+
+export function knowledgeHandlers(_ctx: CoreContext, packs: PackStore): Pick<Handlers, keyof typeof knowledgeMethods> {
+  return {
+    listPacks: () => packs.list(),
+    getPack: ({ id }) => packs.view(id),
+    exportPack: ({ id }) => packs.exportPack(id),
+    importPack: ({ pack }) => packs.importPack(pack),
+    verifyPack: ({ id, sourcesDir }) => verifyPack(packs.exportPack(id), sourcesDir),
+    addSource: ({ pack, source }) => packs.addSource(pack, source),
+    addClaim: ({ pack, claim }) => packs.addClaim(pack, claim),
+    markClaim: ({ pack, claim, ...change }) => packs.markClaim(pack, claim, change),
+  };
+}

@@ -1,0 +1,253 @@
+import { useEffect, useState } from 'react';
+import type { Decision, DecisionContent, Effect, RevisionSummary, Status } from '../../../shared/domain.js';
+import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
+import { api } from '../api.js';
+import { DecisionLoader } from './DecisionLoader.js';
+import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { RelationsPanel } from '../lifecycle/RelationsPanel.js';
+import { StatusBadge } from './StatusBadge.js';
+import { ExportDialog } from '../export/ExportDialog.js';
+import { Precedents } from '../compare/Precedents.js';
+import { href, navigate } from '../app/router.js';
+import { useAutosave, type SaveState } from './useAutosave.js';
+import { useActionHandler } from '../app/actions.js';
+
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  dirty: 'Unsaved changes…',
+  saving: 'Saving…',
+  conflict: 'Not saved: changed elsewhere',
+  error: 'Not saved',
+};
+
+export function DecisionEditor({ id }: { id: string }) {
+  return <DecisionLoader id={id}>{(decision) => <Editor initial={decision} />}</DecisionLoader>;
+}
+
+function newId(prefix: string, taken: { id: string }[]): string {
+  let n = taken.length + 1;
+  while (taken.some((t) => t.id === `${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+function Editor({ initial }: { initial: Decision }) {
+  const { saved, draft, state, error, update, replace, flush, settle } = useAutosave(initial);
+  const [showRevisions, setShowRevisions] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  useActionHandler('export', () => {
+    void flush().then(() => setExporting(true));
+  });
+  const set = <K extends keyof DecisionContent>(key: K) => (value: DecisionContent[K]) => update({ [key]: value } as Partial<DecisionContent>);
+
+  async function toggleTrash() {
+    await flush();
+    replace(saved.trashedAt ? await api.restoreDecision({ id: saved.id }) : await api.trashDecision({ id: saved.id }));
+  }
+
+  return (
+    <article className="editor" aria-labelledby="editor-title">
+      <header className="page-header">
+        <div>
+          <a href={href('decisions')} className="back">
+            ← Decisions
+          </a>
+          <h1 id="editor-title">
+            {saved.number !== null ? `ADR ${saved.number}: ` : 'Draft: '}
+            {draft.title || 'Untitled'}
+          </h1>
+          <p className="muted">
+            <StatusBadge status={draft.status} /> revision {saved.revision} · created {saved.createdAt.slice(0, 10)}
+            {saved.trashedAt && <strong> · in the trash</strong>}
+          </p>
+        </div>
+        <div className="header-actions">
+          <span className={`save-state save-${state}`} role="status" aria-live="polite">
+            {SAVE_LABEL[state]}
+          </span>
+          <button type="button" className="primary" onClick={async () => {
+              await settle();
+              navigate('decisions', saved.id, 'wizard');
+            }}>
+            {draft.evaluation.step > 0 ? `Continue guided decision (step ${draft.evaluation.step + 1})` : 'Start guided decision'}
+          </button>
+          <button type="button" onClick={() => setShowRevisions((v) => !v)} aria-expanded={showRevisions}>
+            Revisions
+          </button>
+          <button
+            type="button"
+            onClick={async () => {
+              await flush();
+              setExporting(true);
+            }}
+          >
+            Export…
+          </button>
+          <button type="button" onClick={toggleTrash}>
+            {saved.trashedAt ? 'Restore from trash' : 'Move to trash'}
+          </button>
+          <a href={href('graph', saved.id)}>Relation graph</a>
+        </div>
+      </header>
+      {error && (
+        <div role="alert" className="error">
+          {error}
+          {state === 'conflict' && (
+            <button type="button" onClick={async () => replace(await api.getDecision({ id: saved.id }))}>
+              Discard my edits and load the newer version
+            </button>
+          )}
+        </div>
+      )}
+      {showRevisions && <Revisions id={saved.id} revision={saved.revision} />}
+      {exporting && (
+        <ExportDialog
+          ids={[saved.id]}
+          what="this decision"
+          onClose={async () => {
+            setExporting(false);
+            // Export may have numbered the draft, which is a new revision: continue from it.
+            replace(await api.getDecision({ id: saved.id }));
+          }}
+        />
+      )}
+      <Precedents id={saved.id} revision={saved.revision} />
+
+      <div className="form-grid">
+        <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="status">Status</label>
+            <select id="status" value={draft.status} onChange={(e) => set('status')(e.target.value as Status)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField label="Date" type="date" value={draft.date} onChange={(v) => v && set('date')(v)} />
+        </div>
+        <ListField label="Decision-makers" value={draft.decisionMakers} onChange={set('decisionMakers')} />
+        <ListField label="Consulted" value={draft.consulted} onChange={set('consulted')} />
+        <ListField label="Informed" value={draft.informed} onChange={set('informed')} />
+        <ListField label="Tags" value={draft.tags} onChange={set('tags')} hint="Separate tags with commas." />
+        <TextArea label="Context and problem statement" value={draft.context} onChange={set('context')} rows={6} />
+
+        <fieldset>
+          <legend>Decision drivers</legend>
+          {draft.drivers.map((d, i) => (
+            <div className="row" key={d.id}>
+              <label className="grow">
+                <span className="visually-hidden">Driver {i + 1}</span>
+                <input value={d.name} onChange={(e) => set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, name: e.target.value } : x)))} />
+              </label>
+              <label>
+                Weight{' '}
+                <select value={d.weight} onChange={(e) => set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, weight: Number(e.target.value) } : x)))}>
+                  {[0, 1, 2, 3, 4, 5].map((w) => (
+                    <option key={w}>{w}</option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" aria-label={`Remove driver ${d.name || i + 1}`} onClick={() => set('drivers')(draft.drivers.filter((x) => x.id !== d.id))}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set('drivers')([...draft.drivers, { id: newId('d', draft.drivers), name: 'New driver', description: '', question: '', weight: 3, criterion: null }])}>
+            Add driver
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>Considered options</legend>
+          {draft.options.map((o, i) => (
+            <div className="row" key={o.id}>
+              <label className="grow">
+                <span className="visually-hidden">Option {i + 1}</span>
+                <input value={o.name} onChange={(e) => set('options')(draft.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)))} />
+              </label>
+              <button type="button" aria-label={`Remove option ${o.name || i + 1}`} onClick={() => set('options')(draft.options.filter((x) => x.id !== o.id))}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set('options')([...draft.options, { id: newId('o', draft.options), name: 'New option', description: '', option: null }])}>
+            Add option
+          </button>
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor="chosen">Chosen option</label>
+          <select id="chosen" value={draft.chosenOption ?? ''} onChange={(e) => set('chosenOption')(e.target.value || null)}>
+            <option value="">Not chosen yet</option>
+            {draft.options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextArea label="Rationale" value={draft.rationale} onChange={set('rationale')} hint="Why the chosen option, in a sentence or two." />
+
+        <fieldset>
+          <legend>Consequences</legend>
+          {draft.consequences.map((c, i) => (
+            <div className="row" key={i}>
+              <label>
+                <span className="visually-hidden">Effect of consequence {i + 1}</span>
+                <select value={c.effect} onChange={(e) => set('consequences')(draft.consequences.map((x, j) => (j === i ? { ...x, effect: e.target.value as Effect } : x)))}>
+                  {EFFECTS.map((ef) => (
+                    <option key={ef} value={ef}>
+                      {ef}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="grow">
+                <span className="visually-hidden">Consequence {i + 1}</span>
+                <input value={c.text} onChange={(e) => set('consequences')(draft.consequences.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+              </label>
+              <button type="button" aria-label={`Remove consequence ${i + 1}`} onClick={() => set('consequences')(draft.consequences.filter((_, j) => j !== i))}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }])}>
+            Add consequence
+          </button>
+        </fieldset>
+
+        <TextArea label="Confirmation" value={draft.confirmation} onChange={set('confirmation')} hint="How will you know the decision is implemented and works?" />
+        <TextArea label="More information" value={draft.moreInformation} onChange={set('moreInformation')} />
+      </div>
+      <RelationsPanel decision={saved} beforeChange={flush} onChanged={replace} />
+    </article>
+  );
+}
+
+function Revisions({ id, revision }: { id: string; revision: number }) {
+  const [items, setItems] = useState<RevisionSummary[] | null>(null);
+  useEffect(() => {
+    api.listRevisions({ id }).then(setItems, () => setItems([]));
+  }, [id, revision]);
+  return (
+    <section className="panel" aria-labelledby="revisions-title">
+      <h2 id="revisions-title">Revisions</h2>
+      <p>
+        <a href={href('history', id)}>Compare any two revisions, or restore one</a>
+      </p>
+      {!items ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <ol className="revision-list" reversed>
+          {items.map((r) => (
+            <li key={r.revision}>
+              Revision {r.revision} · {r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” ({r.status})
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Filters for the decision list: a search box, a date range, sort and trash up top; the facets
+ * (status, chosen option, knowledge pack, tag, decision-maker) as one-click toggle buttons with
+ * counts, so "accepted decisions that chose Python" is two clicks away from the list.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Facet, Facets } from '../../../shared/api/insights.js';
+import { FACETS, SORTS } from '../../../shared/vocabulary.js';
+import type { Status } from '../../../shared/domain.js';
+import { api } from '../api.js';
+import { plainText } from '../plain-text.js';
+import './DecisionFilters.css';
+import { useFocusTarget } from '../app/actions.js';
+
+export interface ListFilters {
+  text: string;
+  status?: Status;
+  chosenOption?: string;
+  pack?: string;
+  tag?: string;
+  decisionMaker?: string;
+  from?: string;
+  to?: string;
+  /** 'auto': best match while searching, else by number. */
+  sort: 'auto' | (typeof SORTS)[number];
+  trashed: boolean;
+}
+
+export const NO_FILTERS: ListFilters = { text: '', sort: 'auto', trashed: false };
+
+/** The list query's sort for the filters' one. */
+export function sortFor(f: Pick<ListFilters, 'sort'>, searching: boolean): (typeof SORTS)[number] {
+  if (f.sort !== 'auto') return f.sort;
+  return searching ? 'updated' : 'number';
+}
+
+const FACET_LABEL: Record<Facet, string> = {
+  status: 'Status',
+  chosenOption: 'Chosen option',
+  pack: 'Knowledge pack',
+  tag: 'Tag',
+  decisionMaker: 'Decision-maker',
+};
+
+/** Values shown before "more": enough for the usual handful, short enough to scan. */
+const SHOWN = 6;
+
+const SORT_LABEL: Record<(typeof SORTS)[number], string> = {
+  updated: 'Last updated',
+  number: 'Number',
+  date: 'Date, newest first',
+  title: 'Title',
+  status: 'Status',
+};
+
+export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: string }) {
+  const id = useId();
+  const searching = filters.text.trim() !== '';
+  const searchInput = useRef<HTMLInputElement>(null);
+  useFocusTarget('search-decisions', searchInput);
+  return (
+    <div className="filters list-toolbar" role="search">
+      <label>
+        Search{' '}
+        <input ref={searchInput} type="search" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} placeholder="Titles, text, cited claims…" />
+      </label>
+      <label htmlFor={`${id}-from`}>From</label>
+      <input id={`${id}-from`} type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.target.value || undefined })} />
+      <label htmlFor={`${id}-to`}>To</label>
+      <input id={`${id}-to`} type="date" value={filters.to ?? ''} onChange={(e) => onChange({ ...filters, to: e.target.value || undefined })} />
+      <label>
+        Sort by{' '}
+        <select value={filters.sort === 'auto' && !searching ? 'number' : filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as ListFilters['sort'] })}>
+          {searching && <option value="auto">Best match</option>}
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.trashed} onChange={(e) => onChange({ ...filters, trashed: e.target.checked })} /> Show trash
+      </label>
+      <span className="muted" aria-live="polite">
+        {count}
+      </span>
+    </div>
+  );
+}
+
+/** The facets for the current filters, each counted as if its own filter were not set; `version` as in DecisionTable. */
+export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFilters; onChange: (f: ListFilters) => void; version?: number }) {
+  const [facets, setFacets] = useState<Facets | null>(null);
+  const [packTitles, setPackTitles] = useState<Record<string, string>>({});
+  const { sort: _sort, text, ...rest } = filters;
+  const key = JSON.stringify({ ...rest, text: text.trim(), version });
+
+  useEffect(() => {
+    api.listPacks({}).then((packs) => setPackTitles(Object.fromEntries(packs.map((p) => [p.id, p.title]))), () => setPackTitles({}));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const { version: _v, ...q } = JSON.parse(key) as Omit<ListFilters, 'sort'> & { version: number };
+    const t = setTimeout(() => {
+      api
+        .listDecisionFacets({ ...q, text: q.text || undefined })
+        .then((f) => live && setFacets(f))
+        .catch(() => live && setFacets(null));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [key]);
+
+  const active = FACETS.some((f) => filters[f] !== undefined) || filters.from || filters.to;
+  return (
+    <aside className="facet-panel" aria-label="Filters">
+      <div className="facet-head">
+        <h2>Filter</h2>
+        {active && (
+          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, from: undefined, to: undefined })}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      {!facets && <p className="muted">Loading…</p>}
+      {facets &&
+        FACETS.map((facet) => (
+          <FacetGroup
+            key={facet}
+            facet={facet}
+            values={facets[facet]}
+            selected={filters[facet]}
+            display={facet === 'pack' ? (v) => packTitles[v] ?? v : plainText}
+            onSelect={(value) => onChange({ ...filters, [facet]: value })}
+          />
+        ))}
+    </aside>
+  );
+}
+
+function FacetGroup(props: {
+  facet: Facet;
+  values: { value: string; count: number }[];
+  selected: string | undefined;
+  display: (value: string) => string;
+  onSelect: (value: string | undefined) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const headingId = useId();
+  const { facet, values, selected } = props;
+  const isSelected = (v: string) => selected !== undefined && v.toLowerCase() === selected.toLowerCase();
+  let shown = all ? values : values.slice(0, SHOWN);
+  // The chosen value stays visible even when it is not among the most frequent.
+  const chosen = values.find((v) => isSelected(v.value));
+  if (chosen && !shown.includes(chosen)) shown = [...shown, chosen];
+  if (!values.length && selected === undefined) return null;
+  return (
+    <div className="facet" role="group" aria-labelledby={headingId}>
+      <h3 id={headingId}>{FACET_LABEL[facet]}</h3>
+      <ul>
+        {shown.map((v) => (
+          <li key={v.value}>
+            <button type="button" aria-pressed={isSelected(v.value)} onClick={() => props.onSelect(isSelected(v.value) ? undefined : v.value)}>
+              <span className="facet-value">{props.display(v.value)}</span> <span className="facet-count">{v.count}</span>
+            </button>
+          </li>
+        ))}
+        {selected !== undefined && !chosen && (
+          <li>
+            <button type="button" aria-pressed="true" onClick={() => props.onSelect(undefined)}>
+              <span className="facet-value">{props.display(selected)}</span> <span className="facet-count">0</span>
+            </button>
+          </li>
+        )}
+      </ul>
+      {values.length > SHOWN && (
+        <button type="button" className="link facet-more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+          {all ? 'Show fewer' : `Show all ${values.length}`}
+          <span className="visually-hidden"> {FACET_LABEL[facet].toLowerCase()} values</span>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_COMPARED } from '../../../shared/vocabulary.js';
+import { api } from '../api.js';
+import { navigate } from '../app/router.js';
+import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
+import { DecisionTable, type Selection } from './DecisionTable.js';
+import { ExportDialog } from '../export/ExportDialog.js';
+import { ImportButton } from '../import/ImportDialog.js';
+import { useActionHandler, useFocusTarget } from '../app/actions.js';
+
+/**
+ * What the list showed last, so coming back from a decision finds the same filters and selection.
+ * The trash view is not remembered: it is a detour, and the list should not look empty later.
+ */
+let remembered: { filters: ListFilters; selected: Selection[] } = { filters: NO_FILTERS, selected: [] };
+
+export function DecisionList() {
+  const [filters, setFilters] = useState<ListFilters>({ ...remembered.filters, trashed: false });
+  const [selected, setSelected] = useState<Selection[]>(remembered.selected);
+  const [text, setText] = useState(filters.text.trim());
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [exporting, setExporting] = useState(false);
+  useActionHandler('export', () => setExporting(true));
+  const titleInput = useRef<HTMLInputElement>(null);
+  useFocusTarget('new-decision', titleInput);
+  // Export gives drafts their numbers; the list reloads when the dialog closes.
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    remembered = { filters, selected };
+  }, [filters, selected]);
+
+  // Typing in the search box waits for a pause before asking again.
+  useEffect(() => {
+    const t = setTimeout(() => setText(filters.text.trim()), 150);
+    return () => clearTimeout(t);
+  }, [filters.text]);
+
+  const { text: _typed, ...rest } = filters;
+  const query = { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
+  const toggle = useCallback(
+    (item: Selection) => setSelected((s) => (s.some((x) => x.id === item.id) ? s.filter((x) => x.id !== item.id) : s.length >= MAX_COMPARED ? s : [...s, item])),
+    [],
+  );
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    const name = title.trim();
+    if (!name) return;
+    try {
+      const d = await api.createDecision({ content: { title: name } });
+      navigate('decisions', d.id);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  /** Creates the decision and opens the guided flow on it. */
+  async function startGuided() {
+    const name = title.trim();
+    if (!name) return;
+    try {
+      const d = await api.createDecision({ content: { title: name } });
+      navigate('decisions', d.id, 'wizard');
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <section aria-labelledby="list-title">
+      <header className="page-header">
+        <h1 id="list-title">Decisions</h1>
+        <form className="inline-form" onSubmit={create}>
+          <label htmlFor="new-title" className="visually-hidden">
+            Title of a new decision
+          </label>
+          <input ref={titleInput} id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
+          <button type="submit" className="primary" disabled={!title.trim()}>
+            New decision
+          </button>
+          <button type="button" disabled={!title.trim()} onClick={startGuided}>
+            Start guided decision
+          </button>
+        </form>
+        <button type="button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
+        {exporting && (
+          <ExportDialog
+            ids={[]}
+            what="all decisions"
+            onClose={() => {
+              setExporting(false);
+              setReloads((n) => n + 1);
+            }}
+          />
+        )}
+        <ImportButton onImported={() => setReloads((n) => n + 1)} />
+      </header>
+      <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : `${total} decision${total === 1 ? '' : 's'}`} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="list-browser">
+        <FacetPanel filters={filters} onChange={setFilters} version={reloads} />
+        <div>
+          {selected.length > 0 && (
+            <div className="compare-bar" role="region" aria-label="Selected for comparison">
+              <strong>Compare</strong>
+              <ul>
+                {selected.map((s) => (
+                  <li key={s.id}>
+                    <span>{s.label}</span>
+                    <button type="button" aria-label={`Unselect ${s.label}`} onClick={() => toggle(s)}>
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="primary" disabled={selected.length < 2} onClick={() => navigate('compare', ...selected.map((s) => s.id))}>
+                Compare side by side
+              </button>
+              <span className="muted">{selected.length < 2 ? 'Select one more.' : selected.length >= MAX_COMPARED ? `At most ${MAX_COMPARED}.` : ''}</span>
+            </div>
+          )}
+          <DecisionTable
+            query={query}
+            selected={selected}
+            maxSelected={MAX_COMPARED}
+            onToggle={toggle}
+            onTotal={setTotal}
+            onError={setError}
+            version={reloads}
+            emptyText={filters.trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useId, useState } from 'react';
+import type { Driver } from '../../../shared/domain.js';
+import { addDriver, removeDriver, setCondition, setWeight } from '../../../shared/evaluation.js';
+import { joinNames, WEIGHT_LABELS, type ConditionQuestion } from '../../../shared/scoring.js';
+import type { StepProps } from './step-props.js';
+
+export function DriversStep(props: StepProps) {
+  const { draft, analysis } = props;
+  return (
+    <div className="step-body">
+      <p className="lead">
+        How much does each criterion matter for this decision? <strong>0</strong> leaves it out; <strong>5</strong> makes it critical. The weight multiplies each option’s score in the
+        matrix.
+      </p>
+      {draft.drivers.length === 0 && <p className="empty">No criteria yet. Add the criteria that matter below.</p>}
+      <ol className="plain-list driver-list">
+        {draft.drivers.map((d) => (
+          <li key={d.id}>
+            <DriverRow driver={d} {...props} />
+          </li>
+        ))}
+      </ol>
+      <AddDriver {...props} />
+      {analysis.conditions.length > 0 && <Conditions questions={analysis.conditions} {...props} />}
+    </div>
+  );
+}
+
+function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
+  const legendId = useId();
+  const own = driver.criterion === null;
+  return (
+    <fieldset className={`driver-row${driver.weight === 0 ? ' unweighted' : ''}`} aria-describedby={driver.question ? legendId + '-q' : undefined}>
+      <legend id={legendId}>{driver.name}</legend>
+      <div className="driver-text">
+        {driver.question && (
+          <p id={legendId + '-q'} className="driver-question">
+            {driver.question}
+          </p>
+        )}
+        {own && (
+          <div className="row small">
+            <label>
+              Name{' '}
+              <input value={driver.name} maxLength={2000} onChange={(e) => update((d) => ({ ...d, drivers: d.drivers.map((x) => (x.id === driver.id ? { ...x, name: e.target.value } : x)) }))} />
+            </label>
+            <button type="button" aria-label={`Remove criterion ${driver.name}`} onClick={() => update((d) => removeDriver(d, driver.id))}>
+              Remove
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="weight-scale">
+        {WEIGHT_LABELS.map((label, w) => (
+          <label key={w} className={driver.weight === w ? 'checked' : undefined}>
+            <input type="radio" name={`weight-${driver.id}`} value={w} checked={driver.weight === w} onChange={() => update((d) => setWeight(d, driver.id, w))} />
+            <span className="weight-number">{w}</span>{' '}
+            <span className="weight-label">{label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function AddDriver({ update }: StepProps) {
+  const [name, setName] = useState('');
+  const [question, setQuestion] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="add-driver panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        update((d) => addDriver(d, name, question));
+        setName('');
+        setQuestion('');
+      }}
+    >
+      <h3>Add a criterion</h3>
+      <div className="row wrap">
+        <div className="field grow">
+          <label htmlFor={id + 'n'}>Criterion</label>
+          <input id={id + 'n'} value={name} maxLength={2000} placeholder="e.g. Operating cost" onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field grow">
+          <label htmlFor={id + 'q'}>Guiding question (optional)</label>
+          <input id={id + 'q'} value={question} maxLength={2000} placeholder="e.g. What may it cost to run per month?" onChange={(e) => setQuestion(e.target.value)} />
+        </div>
+        <button type="submit" disabled={!name.trim()}>
+          Add criterion
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const ANSWERS: { value: boolean | null; label: string }[] = [
+  { value: true, label: 'Yes' },
+  { value: false, label: 'No: set its claims aside' },
+  { value: null, label: 'Not sure' },
+];
+
+function Conditions({ questions, draft, update }: StepProps & { questions: ConditionQuestion[] }) {
+  const driverName = new Map(draft.drivers.map((d) => [d.id, d.name]));
+  const setAside = questions.filter((q) => q.answer === false).reduce((n, q) => n + q.claims, 0);
+  return (
+    <section className="conditions" aria-labelledby="conditions-title">
+      <h3 id="conditions-title">Does the evidence apply to you?</h3>
+      <p className="muted">
+        Some claims hold only in certain situations. Answer each once. Claims whose situation does not hold are set aside: still shown, marked as set aside, and not counted in
+        the scores.
+      </p>
+      <ul className="plain-list">
+        {questions.map((q) => {
+          const names = q.drivers.map((d) => driverName.get(d) ?? d);
+          const under = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : joinNames(names);
+          return (
+            <li key={q.condition}>
+              <fieldset className="condition-row">
+                <legend>Does “{q.condition}” describe this decision?</legend>
+                <p className="muted small">
+                  {q.claims} claim{q.claims === 1 ? ' depends' : 's depend'} on it, under {under}.
+                </p>
+                <div className="segmented">
+                  {ANSWERS.map((a) => (
+                    <label key={String(a.value)} className={q.answer === a.value ? 'checked' : undefined}>
+                      <input type="radio" name={`condition-${q.condition}`} checked={q.answer === a.value} onChange={() => update((d) => setCondition(d, q.condition, a.value))} />
+                      {a.label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+      <p aria-live="polite" className="muted">
+        {setAside ? `${setAside} claim${setAside === 1 ? ' is' : 's are'} set aside by your answers.` : 'No claim is set aside.'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,290 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
+import { EFFECTS } from '../../../shared/vocabulary.js';
+import { addOwnClaim, removeOwnClaim, setScore, setVerdict } from '../../../shared/evaluation.js';
+import { claimsFor, claimStanding, describePrefill, PREFILL_RULE, SCORE_LABELS, weightedDrivers, type Cell } from '../../../shared/scoring.js';
+import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
+import { EFFECT_LABEL, type StepProps } from './step-props.js';
+
+export function EvidenceStep(props: StepProps) {
+  const { draft, analysis, go } = props;
+  const drivers = weightedDrivers(draft.drivers);
+  const [index, setIndex] = useState(0);
+  const title = useRef<HTMLHeadingElement>(null);
+  const picked = useRef(false);
+  // Moving to another criterion puts focus on its heading, so keyboard users continue from the top of it.
+  useEffect(() => {
+    if (picked.current) title.current?.focus();
+  }, [index]);
+  const pick = (i: number) => {
+    picked.current = true;
+    setIndex(i);
+  };
+  if (draft.options.length === 0)
+    return (
+      <p className="empty">
+        There are no options to weigh yet. <button type="button" className="link" onClick={() => go(0)}>Add options in step 1</button>.
+      </p>
+    );
+  if (drivers.length === 0)
+    return (
+      <p className="empty">
+        No criterion has a weight above 0. <button type="button" className="link" onClick={() => go(1)}>Weigh the criteria in step 2</button>.
+      </p>
+    );
+  const at = Math.min(index, drivers.length - 1);
+  const driver = drivers[at]!;
+  const row = analysis.matrix.rows.find((r) => r.driver === driver.id)!;
+  return (
+    <div className="step-body">
+      <div className="rule panel">
+        <p>
+          <strong>How scores are pre-filled.</strong> Each option gets a score from 1 (poor) to 5 (excellent) per criterion, pre-filled from the claims you accept: good claims raise
+          it, bad claims lower it, major claims count more than minor ones, and outdated claims count half. Change any score and note why.
+        </p>
+        <details>
+          <summary>The exact rule</summary>
+          <p>{PREFILL_RULE}</p>
+        </details>
+      </div>
+      <div className="evidence-layout">
+        <nav aria-label="Criteria" className="criteria-nav">
+          <ol className="plain-list">
+            {drivers.map((d, i) => {
+              const r = analysis.matrix.rows.find((x) => x.driver === d.id)!;
+              return (
+                <li key={d.id}>
+                  <button type="button" aria-current={i === at ? 'true' : undefined} onClick={() => pick(i)}>
+                    <span className="criterion-name">{d.name}</span>
+                    <span className="criterion-meta">
+                      weight {d.weight} · {r.cells.map((c) => `${draft.options.find((o) => o.id === c.option)?.name}: ${c.score}`).join(', ')}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+        <section className="criterion-panel" aria-labelledby="criterion-title">
+          <p className="muted small">
+            Criterion {at + 1} of {drivers.length}
+          </p>
+          <h3 id="criterion-title" ref={title} tabIndex={-1}>
+            {driver.name} <span className="weight-badge">weight {driver.weight}</span>
+          </h3>
+          {driver.question && <p className="driver-question">{driver.question}</p>}
+          <Contradictions driver={driver} {...props} />
+          <div className="option-columns">
+            {draft.options.map((o, i) => (
+              <OptionEvidence key={o.id} option={o} driver={driver} cell={row.cells[i]!} {...props} />
+            ))}
+          </div>
+          <div className="row criterion-steps">
+            <button type="button" onClick={() => pick(at - 1)} disabled={at === 0}>
+              ← Previous criterion
+            </button>
+            <button type="button" onClick={() => pick(at + 1)} disabled={at === drivers.length - 1}>
+              Next criterion: {drivers[at + 1]?.name ?? '—'} →
+            </button>
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** Pairs of claims that contradict each other, shown side by side with why. */
+function Contradictions({ driver, draft }: StepProps & { driver: Driver }) {
+  const byId = new Map(draft.evaluation.claims.map((c) => [c.id, c]));
+  const pairs: { a: EvidenceClaim; b: EvidenceClaim; note: string }[] = [];
+  const seen = new Set<string>();
+  for (const a of draft.evaluation.claims) {
+    if (a.driver !== driver.id) continue;
+    for (const x of a.contradictions) {
+      const b = byId.get(x.claim);
+      const key = [a.id, x.claim].sort().join('|');
+      if (!b || seen.has(key)) continue;
+      seen.add(key);
+      pairs.push({ a, b, note: x.note });
+    }
+  }
+  if (!pairs.length) return null;
+  const optionName = (id: string) => draft.options.find((o) => o.id === id)?.name ?? id;
+  return (
+    <section className="contradictions" aria-label="Contradicting claims">
+      <h4>
+        {pairs.length === 1 ? 'Two claims contradict each other' : `${pairs.length} pairs of claims contradict each other`}
+      </h4>
+      {pairs.map(({ a, b, note }) => (
+        <div className="contradiction" key={a.id + b.id}>
+          <div className="side-by-side">
+            <ClaimSnippet claim={a} optionName={optionName(a.option)} conditions={draft.evaluation.conditions} />
+            <span className="versus" aria-hidden="true">
+              vs
+            </span>
+            <ClaimSnippet claim={b} optionName={optionName(b.option)} conditions={draft.evaluation.conditions} />
+          </div>
+          <p className="small">
+            <strong>Why they differ:</strong> {note}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { option: ConsideredOption; driver: Driver; cell: Cell }) {
+  const id = useId();
+  const claims = claimsFor(draft.evaluation.claims, option.id, driver.id);
+  const answers = draft.evaluation.conditions;
+  const active = claims.filter((c) => claimStanding(c, answers) !== 'set-aside');
+  const aside = claims.filter((c) => claimStanding(c, answers) === 'set-aside');
+  const manual = cell.source === 'manual';
+  const where = `${option.name} on ${driver.name}`;
+  return (
+    <section className="option-evidence" aria-label={`${option.name}: evidence and score`}>
+      <header className="option-evidence-head">
+        <h4>{option.name}</h4>
+        <span className={`score-badge${manual ? ' manual' : ''}`} aria-hidden="true" title={manual ? 'Your score' : 'Pre-filled score'}>
+          {cell.score}
+        </span>
+      </header>
+      <div className="score-row">
+        <label htmlFor={id + 'score'}>
+          Score <span className="visually-hidden">for {where}</span>
+        </label>
+        <select
+          id={id + 'score'}
+          value={manual ? String(cell.score) : ''}
+          onChange={(e) => update((d) => setScore(d, option.id, driver.id, e.target.value ? Number(e.target.value) : null))}
+          aria-describedby={id + 'how'}
+        >
+          <option value="">{cell.prefill.value !== null ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}` : 'No evidence: counts as 3'}</option>
+          {[1, 2, 3, 4, 5].map((v) => (
+            <option key={v} value={v}>
+              {v} {SCORE_LABELS[v]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id={id + 'how'} className="muted small">
+        {manual ? `Your score ${cell.score}. ${describePrefill(cell.prefill)}` : describePrefill(cell.prefill)}
+      </p>
+      {manual && (
+        <div className="field">
+          <label htmlFor={id + 'note'}>
+            Why {cell.score}? <span className="visually-hidden">({where})</span>
+          </label>
+          <input
+            id={id + 'note'}
+            value={cell.note}
+            maxLength={2000}
+            placeholder="e.g. our load test showed…"
+            onChange={(e) => update((d) => setScore(d, option.id, driver.id, cell.score, e.target.value))}
+          />
+        </div>
+      )}
+      {active.length === 0 && aside.length === 0 && <p className="muted small">No claims about {option.name} here yet.</p>}
+      <ul className="plain-list claim-list">
+        {active.map((c) => (
+          <EvidenceClaimCard
+            key={c.id}
+            claim={c}
+            conditions={answers}
+            onVerdict={(verdict) => update((d) => setVerdict(d, c.id, verdict))}
+            onRemove={c.own ? () => update((d) => removeOwnClaim(d, c.id)) : undefined}
+          />
+        ))}
+      </ul>
+      {aside.length > 0 && (
+        <details className="set-aside">
+          <summary>
+            Set aside ({aside.length}): {aside.length === 1 ? 'its situation does' : 'their situations do'} not apply
+          </summary>
+          <ul className="plain-list claim-list">
+            {aside.map((c) => (
+              <EvidenceClaimCard key={c.id} claim={c} conditions={answers} />
+            ))}
+          </ul>
+        </details>
+      )}
+      <AddOwnClaim option={option} driver={driver} update={update} />
+    </section>
+  );
+}
+
+function AddOwnClaim({ option, driver, update }: Pick<StepProps, 'update'> & { option: ConsideredOption; driver: Driver }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [effect, setEffect] = useState<Effect>('good');
+  const [summary, setSummary] = useState('');
+  const [source, setSource] = useState('');
+  const [date, setDate] = useState('');
+  const [importance, setImportance] = useState(2);
+  if (!open)
+    return (
+      <button type="button" className="add-claim-toggle" onClick={() => setOpen(true)}>
+        + Add your own claim <span className="visually-hidden">about {option.name} on {driver.name}</span>
+      </button>
+    );
+  return (
+    <form
+      className="own-claim"
+      aria-label={`Your own claim about ${option.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!summary.trim()) return;
+        update((d) =>
+          addOwnClaim(d, { driver: driver.id, option: option.id, effect, summary, importance, source: source.trim() ? { title: source, date: date || null } : null }),
+        );
+        setSummary('');
+        setSource('');
+        setDate('');
+        setOpen(false);
+      }}
+    >
+      <div className="row wrap">
+        <div className="field">
+          <label htmlFor={id + 'e'}>Effect</label>
+          <select id={id + 'e'} value={effect} onChange={(e) => setEffect(e.target.value as Effect)}>
+            {EFFECTS.map((ef) => (
+              <option key={ef} value={ef}>
+                {EFFECT_LABEL[ef]} for {option.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id + 'i'}>Importance</label>
+          <select id={id + 'i'} value={importance} onChange={(e) => setImportance(Number(e.target.value))}>
+            <option value={1}>1 minor</option>
+            <option value={2}>2 moderate</option>
+            <option value={3}>3 major</option>
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={id + 's'}>Claim</label>
+        <textarea id={id + 's'} rows={2} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} placeholder="What you know, in a sentence" />
+      </div>
+      <div className="row wrap">
+        <div className="field grow">
+          <label htmlFor={id + 'src'}>Source (optional)</label>
+          <input id={id + 'src'} value={source} maxLength={2000} onChange={(e) => setSource(e.target.value)} placeholder="e.g. Our load test, March 2026" />
+        </div>
+        <div className="field">
+          <label htmlFor={id + 'd'}>Source date (optional)</label>
+          <input id={id + 'd'} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+      </div>
+      <div className="row">
+        <button type="submit" className="primary" disabled={!summary.trim()}>
+          Add claim
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

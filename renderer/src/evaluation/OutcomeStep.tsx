@@ -1,0 +1,235 @@
+import { useId } from 'react';
+import type { Consequence, DecisionContent, Effect } from '../../../shared/domain.js';
+import { EFFECTS } from '../../../shared/vocabulary.js';
+import { proposeConsequences, proposeRationale, type Matrix } from '../../../shared/scoring.js';
+import { TextArea } from '../components/Fields.js';
+import { describeSource } from './EvidenceClaimCard.js';
+import { ContributionChart, TotalsChart } from './Charts.js';
+import { EFFECT_LABEL, type StepProps } from './step-props.js';
+
+export function OutcomeStep(props: StepProps) {
+  const { draft, analysis, update, go } = props;
+  const { matrix, sensitivity } = analysis;
+  if (draft.options.length === 0)
+    return (
+      <p className="empty">
+        There are no options yet. <button type="button" className="link" onClick={() => go(0)}>Add options in step 1</button>.
+      </p>
+    );
+  return (
+    <div className="step-body">
+      <section aria-labelledby="matrix-title">
+        <h3 id="matrix-title">Weighted matrix</h3>
+        <MatrixTable matrix={matrix} />
+      </section>
+
+      <section aria-labelledby="charts-title" className="charts">
+        <h3 id="charts-title">Totals and what makes them</h3>
+        <div className="chart-grid">
+          <div className="chart-column">
+            <TotalsChart matrix={matrix} />
+            <section aria-labelledby="sensitivity-title" className={`sensitivity panel${sensitivity.closeCall ? ' close-call' : ''}`}>
+              <h3 id="sensitivity-title">How firm is this?</h3>
+              <p className="sensitivity-statement">{sensitivity.statement}</p>
+              {sensitivity.closeCallReason && (
+                <p className="close-call-flag">
+                  <span className="flag" aria-hidden="true">
+                    ⚠
+                  </span>{' '}
+                  <strong>{sensitivity.closeCallReason}</strong> Check the weights and the evidence behind the leading scores before you decide.
+                </p>
+              )}
+              <p className="muted small">Found by trying every criterion at every other weight from 0 to 5, one at a time; the smallest change that puts another option first is named.</p>
+            </section>
+          </div>
+          <ContributionChart matrix={matrix} />
+        </div>
+      </section>
+
+      <ChooseOption {...props} />
+
+      <div className="form-grid">
+        <div>
+          <TextArea label="Rationale" value={draft.rationale} onChange={(rationale) => update({ rationale })} rows={4} hint="Why this option, in your words. It follows “Chosen option: …, because” in the ADR." />
+          <button type="button" disabled={!draft.chosenOption} onClick={() => update((d) => ({ ...d, rationale: proposeRationale(d, d.chosenOption!, matrix) }))}>
+            Suggest a rationale from the matrix
+          </button>
+        </div>
+        <ConsequencesEditor {...props} />
+        <TextArea
+          label="Confirmation"
+          value={draft.confirmation}
+          onChange={(confirmation) => update({ confirmation })}
+          rows={3}
+          hint="How will you know the decision is implemented and works? A review, a test, a metric."
+        />
+      </div>
+    </div>
+  );
+}
+
+function MatrixTable({ matrix }: { matrix: Matrix }) {
+  const rows = matrix.rows.filter((r) => r.weight > 0);
+  const left = matrix.rows.length - rows.length;
+  const mark = { manual: '✎', prefilled: '', missing: '*' } as const;
+  return (
+    <div className="table-scroll">
+      <table className="matrix">
+        <caption>
+          Each cell: score (1–5) × weight = points. ✎ marks a score you set; * marks a criterion with no evidence and no score, counted as 3.
+          {left > 0 && ` ${left} ${left === 1 ? 'criterion' : 'criteria'} with weight 0 left out.`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col" className="num">
+              Weight
+            </th>
+            {matrix.options.map((o) => (
+              <th scope="col" className="num" key={o.id}>
+                {o.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.driver}>
+              <th scope="row">{r.name}</th>
+              <td className="num">{r.weight}</td>
+              {r.cells.map((c) => (
+                <td className="num" key={c.option} title={c.note || undefined}>
+                  <span className="muted">
+                    {c.score}
+                    {mark[c.source]} × {r.weight} ={' '}
+                  </span>
+                  <strong>{c.contribution}</strong>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num muted">of {matrix.maxTotal}</td>
+            {matrix.totals.map((t) => (
+              <td className="num total" key={t.option}>
+                <strong>{t.total}</strong> <span className="muted">({Math.round(t.share * 100)}%)</span>
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Rank</th>
+            <td />
+            {matrix.totals.map((t) => (
+              <td className="num" key={t.option}>
+                {t.rank}
+                {matrix.leaders.length > 1 && t.rank === 1 ? ' (tie)' : ''}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function ChooseOption({ draft, analysis, update }: StepProps) {
+  const { matrix } = analysis;
+  function choose(option: string) {
+    update((d) => {
+      const next: DecisionContent = { ...d, chosenOption: option };
+      // The first choice fills the consequences from the evidence; later changes leave the user's edits alone.
+      return d.consequences.length === 0 ? { ...next, consequences: proposeConsequences(next, option) } : next;
+    });
+  }
+  return (
+    <fieldset className="choose-option">
+      <legend>Chosen option</legend>
+      <p className="muted small">The matrix informs the choice; it does not make it. Pick the option you will go with.</p>
+      <div className="option-cards">
+        {matrix.ranking.map((id) => {
+          const t = matrix.totals.find((x) => x.option === id)!;
+          return (
+            <label key={id} className={`option-card${draft.chosenOption === id ? ' selected' : ''}`}>
+              <input type="radio" name="chosen-option" checked={draft.chosenOption === id} onChange={() => choose(id)} />
+              <span>
+                <strong>{t.name}</strong>
+                <small className="muted">
+                  {t.total} points, rank {t.rank}
+                  {t.rank === 1 ? (matrix.leaders.length > 1 ? ' (tied for highest)' : ' (highest total)') : ''}
+                </small>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function ConsequencesEditor({ draft, update }: StepProps) {
+  const id = useId();
+  const chosen = draft.options.find((o) => o.id === draft.chosenOption);
+  const proposals = chosen ? proposeConsequences(draft, chosen.id) : [];
+  const claims = new Map(draft.evaluation.claims.map((c) => [c.id, c]));
+  const set = (i: number, change: Partial<Consequence>) => update((d) => ({ ...d, consequences: d.consequences.map((c, j) => (j === i ? { ...c, ...change } : c)) }));
+  const same = JSON.stringify(proposals) === JSON.stringify(draft.consequences);
+  return (
+    <fieldset className="consequences">
+      <legend>Consequences</legend>
+      <p className="muted small">
+        {chosen
+          ? `Proposed from the accepted claims about ${chosen.name} under the weighted criteria, each citing its claims. Edit, remove or add your own.`
+          : 'Choose an option above and its good and bad consequences are proposed from the accepted claims.'}
+      </p>
+      {chosen && !same && proposals.length > 0 && (
+        <p>
+          <button type="button" onClick={() => update((d) => ({ ...d, consequences: proposeConsequences(d, chosen.id) }))}>
+            {draft.consequences.length ? `Replace with the ${proposals.length} proposals for ${chosen.name}` : `Use the ${proposals.length} proposals for ${chosen.name}`}
+          </button>
+        </p>
+      )}
+      <ol className="plain-list consequence-list">
+        {draft.consequences.map((c, i) => (
+          <li key={i} className={`consequence effect-border-${c.effect}`}>
+            <div className="row">
+              <label>
+                <span className="visually-hidden">Effect of consequence {i + 1}</span>
+                <select value={c.effect} onChange={(e) => set(i, { effect: e.target.value as Effect })}>
+                  {EFFECTS.map((ef) => (
+                    <option key={ef} value={ef}>
+                      {EFFECT_LABEL[ef]}, because
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="grow">
+                <span className="visually-hidden">Consequence {i + 1}</span>
+                <textarea rows={Math.max(2, Math.ceil(c.text.length / 80))} value={c.text} onChange={(e) => set(i, { text: e.target.value })} />
+              </label>
+              <button type="button" aria-label={`Remove consequence ${i + 1}`} onClick={() => update((d) => ({ ...d, consequences: d.consequences.filter((_, j) => j !== i) }))}>
+                Remove
+              </button>
+            </div>
+            {c.claims.length > 0 && (
+              <p className="muted small cites">
+                Cites:{' '}
+                {c.claims
+                  .map((cid) => claims.get(cid))
+                  .filter((x) => x !== undefined)
+                  .map((x) => describeSource(x.source))
+                  .filter((v, k, all) => all.indexOf(v) === k)
+                  .join('; ')}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <button type="button" id={id} onClick={() => update((d) => ({ ...d, consequences: [...d.consequences, { effect: 'good', text: '', claims: [] }] }))}>
+        Add consequence
+      </button>
+    </fieldset>
+  );
+}

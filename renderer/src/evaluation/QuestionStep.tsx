@@ -1,0 +1,183 @@
+import { useEffect, useId, useState } from 'react';
+import type { PackSummary } from '../../../shared/api/knowledge.js';
+import { addOption, removeOption } from '../../../shared/evaluation.js';
+import { api } from '../api.js';
+import { ListField, TextArea, TextField } from '../components/Fields.js';
+import type { StepProps } from './step-props.js';
+
+export function QuestionStep(props: StepProps) {
+  const { draft, update } = props;
+  return (
+    <div className="step-body">
+      <p className="lead">Start with the question you need to answer and who takes part. Then pick a knowledge pack to bring in options, criteria and cited claims — or none, and type your own.</p>
+      <div className="form-grid">
+        <TextField
+          label="Question (title)"
+          value={draft.title}
+          onChange={(title) => update({ title })}
+          maxLength={500}
+          hint="Phrase it as the question this decision answers, e.g. “Which runtime for our notification service?”"
+        />
+        <TextArea
+          label="Context and problem statement"
+          value={draft.context}
+          onChange={(context) => update({ context })}
+          rows={5}
+          hint="What forces this decision now? Load, deadlines, the team, what exists already."
+        />
+        <div className="people-row">
+          <ListField label="Decision-makers" value={draft.decisionMakers} onChange={(decisionMakers) => update({ decisionMakers })} />
+          <ListField label="Consulted" value={draft.consulted} onChange={(consulted) => update({ consulted })} />
+          <ListField label="Informed" value={draft.informed} onChange={(informed) => update({ informed })} />
+        </div>
+        <PackChooser {...props} />
+        <OptionsEditor {...props} />
+      </div>
+    </div>
+  );
+}
+
+function PackChooser({ draft, saved, settle, replace }: StepProps) {
+  const [packs, setPacks] = useState<PackSummary[] | null>(null);
+  const [pending, setPending] = useState<string | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = draft.evaluation.pack;
+  useEffect(() => {
+    api.listPacks({}).then(setPacks, (e: Error) => setError(e.message));
+  }, []);
+
+  async function apply(pack: string | null) {
+    setBusy(true);
+    setPending(undefined);
+    setError(null);
+    try {
+      const stored = await settle();
+      if (!stored) throw new Error('Your latest edits are not saved yet, so the pack was not applied. Resolve the save problem above and try again.');
+      replace(await api.applyPack({ id: saved.id, pack, baseRevision: stored.revision }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function choose(pack: string | null) {
+    if (pack === current) return;
+    // Switching away from a pack removes what it brought in, so ask first; a first choice applies at once.
+    if (current !== null) setPending(pack);
+    else void apply(pack);
+  }
+
+  const fromPack = {
+    options: draft.options.filter((o) => o.option !== null).length,
+    drivers: draft.drivers.filter((d) => d.criterion !== null).length,
+    claims: draft.evaluation.claims.filter((c) => !c.own).length,
+  };
+  const nameOf = (id: string | null) => (id === null ? 'no pack' : (packs?.find((p) => p.id === id)?.title ?? id));
+
+  return (
+    <fieldset className="pack-chooser" aria-busy={busy}>
+      <legend>Knowledge pack</legend>
+      <p className="muted">A pack brings its options, its criteria with guiding questions, and claims from its sources, each cited.</p>
+      {!packs && !error && <p className="muted">Loading packs…</p>}
+      <div className="pack-options">
+        <label className={`pack-card${current === null ? ' selected' : ''}`}>
+          <input type="radio" name="pack" checked={current === null} onChange={() => choose(null)} disabled={busy} />
+          <span>
+            <strong>No pack</strong>
+            <small className="muted">I will type the options, criteria and claims myself.</small>
+          </span>
+        </label>
+        {packs?.map((p) => (
+          <label key={p.id} className={`pack-card${current === p.id ? ' selected' : ''}`}>
+            <input type="radio" name="pack" checked={current === p.id} onChange={() => choose(p.id)} disabled={busy} />
+            <span>
+              <strong>{p.title}</strong>
+              {p.question && <small>{p.question}</small>}
+              <small className="muted">
+                {p.options} options · {p.criteria} criteria · {p.claims} claims from {p.sources} sources
+              </small>
+            </span>
+          </label>
+        ))}
+      </div>
+      {pending !== undefined && (
+        <div className="warning confirm" role="alert">
+          <p>
+            Switching to {nameOf(pending)} removes the {fromPack.options} options, {fromPack.drivers} criteria and {fromPack.claims} claims that came from {nameOf(current)}, with your
+            verdicts and scores on them. Your own options, criteria and claims stay.
+          </p>
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void apply(pending)}>
+              Switch to {nameOf(pending)}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              Keep {nameOf(current)}
+            </button>
+          </div>
+        </div>
+      )}
+      {current !== null && pending === undefined && (
+        <p className="row">
+          <button type="button" onClick={() => void apply(current)} disabled={busy}>
+            Refresh from the pack
+          </button>
+          <small className="muted">Brings in what is new in the pack and any of its options or criteria you removed; your verdicts, weights, scores and own claims stay.</small>
+        </p>
+      )}
+      {busy && (
+        <p className="muted" aria-live="polite">
+          Applying the pack…
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function OptionsEditor({ draft, update }: StepProps) {
+  const [name, setName] = useState('');
+  const inputId = useId();
+  const add = (e: React.FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    update((d) => addOption(d, trimmed));
+    setName('');
+  };
+  const claimsOf = (id: string) => draft.evaluation.claims.filter((c) => c.option === id).length;
+  return (
+    <fieldset>
+      <legend>Considered options</legend>
+      {draft.options.length === 0 && <p className="muted">No options yet. Choose a pack above or add the options you are weighing.</p>}
+      <ul className="plain-list option-list">
+        {draft.options.map((o, i) => (
+          <li key={o.id} className="row">
+            <label className="grow">
+              <span className="visually-hidden">Name of option {i + 1}</span>
+              <input value={o.name} maxLength={2000} onChange={(e) => update((d) => ({ ...d, options: d.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)) }))} />
+            </label>
+            <span className="muted small">{o.option !== null ? `from the pack · ${claimsOf(o.id)} claims` : 'your option'}</span>
+            <button type="button" aria-label={`Remove option ${o.name || i + 1}`} onClick={() => update((d) => removeOption(d, o.id))}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="row" onSubmit={add}>
+        <label htmlFor={inputId} className="visually-hidden">
+          Name of another option
+        </label>
+        <input id={inputId} className="grow" placeholder="Another option, e.g. Go" value={name} maxLength={2000} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" disabled={!name.trim()}>
+          Add option
+        </button>
+      </form>
+    </fieldset>
+  );
+}

@@ -1,0 +1,462 @@
+/**
+ * The knowledge library: per criterion, what each source claims for and against each option,
+ * with contradictions side by side and outdated claims marked; a page per source; search; and
+ * the user's own sources and claims, hidden and flagged claims.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ClaimView, PackSummary, PackView, SourceView } from '../../../shared/api/knowledge.js';
+import type { SearchHit } from '../../../shared/api/search.js';
+import type { Effect } from '../../../shared/domain.js';
+import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
+import { api } from '../api.js';
+import { Labeled } from '../components/Fields.js';
+import { Highlighted } from '../components/Highlighted.js';
+import { href } from '../app/router.js';
+import './Library.css';
+
+export function Library({ route }: { route: string[] }) {
+  const [, packId, view, ref] = route;
+  if (!packId) return <PackList />;
+  return <PackScreen key={packId} packId={packId} view={view ?? 'criteria'} refId={ref} />;
+}
+
+function PackList() {
+  const [packs, setPacks] = useState<PackSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.listPacks({}).then(setPacks, (e: Error) => setError(e.message));
+  }, []);
+  return (
+    <section aria-labelledby="library-title">
+      <header className="page-header">
+        <h1 id="library-title">Knowledge library</h1>
+      </header>
+      <p className="muted">Each pack gathers what source documents claim about the options for one kind of decision, with citations.</p>
+      {error && <p role="alert" className="error">{error}</p>}
+      {packs && packs.length === 0 && <p className="empty">No knowledge packs yet. Import one with <code>cairn knowledge import FILE</code>.</p>}
+      <ul className="pack-list">
+        {packs?.map((p) => (
+          <li key={p.id} className="panel">
+            <h2>
+              <a href={href('library', p.id)}>{p.title}</a>
+            </h2>
+            {p.question && <p>{p.question}</p>}
+            <p className="muted">
+              {p.options} options · {p.criteria} criteria · {p.sources} sources · {p.claims} claims{p.shipped ? ' · shipped with Cairn' : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function usePack(packId: string) {
+  const [pack, setPack] = useState<PackView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    api.getPack({ id: packId }).then(setPack, (e: Error) => setError(e.message));
+  }, [packId]);
+  useEffect(reload, [reload]);
+  return { pack, error, reload };
+}
+
+function PackScreen({ packId, view, refId }: { packId: string; view: string; refId: string | undefined }) {
+  const { pack, error, reload } = usePack(packId);
+  if (error) return <p role="alert" className="error">{error} <a href={href('library')}>Back to the library</a></p>;
+  if (!pack) return <p className="muted">Loading…</p>;
+  const tabs = [
+    ['criteria', 'By criterion'],
+    ['sources', 'Sources'],
+    ['contradictions', `Contradictions (${pack.contradictions.length})`],
+    ['search', 'Search'],
+    ['add', 'Add your own'],
+  ] as const;
+  const current = view === 'criterion' ? 'criteria' : view === 'source' ? 'sources' : view;
+  return (
+    <section aria-labelledby="pack-title" className="library">
+      <header className="page-header">
+        <div>
+          <a href={href('library')} className="back">← Library</a>
+          <h1 id="pack-title">{pack.title}</h1>
+          <p className="muted">
+            {pack.question} · {pack.options.map((o) => o.name).join(' vs ')} · {pack.claims.length} claims from {pack.sources.length} sources
+          </p>
+        </div>
+      </header>
+      <nav aria-label="Library views" className="tabs">
+        {tabs.map(([id, label]) => (
+          <a key={id} href={href('library', pack.id, id)} aria-current={current === id ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {current === 'criteria' && <CriteriaView pack={pack} selected={view === 'criterion' ? refId : undefined} onChange={reload} />}
+      {current === 'sources' && (view === 'source' && refId ? <SourcePage pack={pack} sourceId={refId} onChange={reload} /> : <SourceList pack={pack} />)}
+      {current === 'contradictions' && <Contradictions pack={pack} />}
+      {current === 'search' && <PackSearch pack={pack} />}
+      {current === 'add' && <AddOwn pack={pack} onAdded={reload} />}
+    </section>
+  );
+}
+
+function sourceLabel(s: SourceView | undefined): string {
+  if (!s) return 'unknown source';
+  const who = s.publisher ?? s.author;
+  return [s.title, who, s.date ?? 'undated'].filter(Boolean).join(' · ');
+}
+
+const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
+const EFFECT_MARK: Record<Effect, string> = { good: '+', neutral: '±', bad: '−' };
+
+function LibraryClaimCard({ claim, pack, onChange, showContext = false }: { claim: ClaimView; pack: PackView; onChange: () => void; showContext?: boolean }) {
+  const source = pack.sources.find((s) => s.id === claim.source);
+  const [busy, setBusy] = useState(false);
+  const mark = async (change: { hidden?: boolean; flagged?: boolean }) => {
+    setBusy(true);
+    try {
+      await api.markClaim({ pack: pack.id, claim: claim.id, ...change });
+      onChange();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const criterion = pack.criteria.find((c) => c.id === claim.criterion);
+  const option = pack.options.find((o) => o.id === claim.option);
+  return (
+    <article className={`claim effect-border-${claim.effect}${claim.hidden ? ' claim-hidden' : ''}`} id={`claim-${claim.id}`} aria-label={`${EFFECT_LABEL[claim.effect]} claim ${claim.id}`}>
+      <p className="claim-summary">
+        <span className={`effect-tag effect-${claim.effect}`} aria-hidden="true">{EFFECT_MARK[claim.effect]}</span>{' '}
+        {showContext && <strong>{option?.name} · {criterion?.name}: </strong>}
+        {claim.summary}
+      </p>
+      <p className="claim-meta">
+        <a href={href('library', pack.id, 'source', claim.source)}>{sourceLabel(source)}</a>
+        {claim.section && <> · § {claim.section}</>}
+        {claim.anchor && <> · “{claim.anchor}”</>}
+      </p>
+      <p className="claim-badges">
+        {claim.condition && <span className="badge-condition">only if: {claim.condition}</span>}
+        {claim.importance === 3 && <span className="badge-soft">central</span>}
+        {claim.own && <span className="badge-soft">your claim</span>}
+        {claim.flagged && <span className="badge-flag">flagged{claim.flagNote ? `: ${claim.flagNote}` : ''}</span>}
+        {claim.hidden && <span className="badge-soft">hidden</span>}
+      </p>
+      {claim.outdated && (
+        <p className="claim-outdated">
+          <strong>Outdated:</strong> {claim.outdated}
+        </p>
+      )}
+      {claim.contradictions.map((c) => {
+        const other = pack.claims.find((x) => x.id === c.claim);
+        const otherSource = pack.sources.find((s) => s.id === other?.source);
+        return (
+          <p className="claim-contradiction" key={c.claim}>
+            <strong>Contradicted by</strong>{' '}
+            <a href={href('library', pack.id, 'criterion', other?.criterion ?? claim.criterion)}>
+              {otherSource?.publisher ?? otherSource?.author ?? otherSource?.title ?? c.claim}
+            </a>
+            : {c.note}
+          </p>
+        );
+      })}
+      <div className="claim-actions">
+        <button type="button" className="link" disabled={busy} onClick={() => mark({ hidden: !claim.hidden })}>
+          {claim.hidden ? 'Unhide' : 'Hide'}
+        </button>
+        <button type="button" className="link" disabled={busy} onClick={() => mark({ flagged: !claim.flagged })}>
+          {claim.flagged ? 'Unflag' : 'Flag'}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function CriteriaView({ pack, selected, onChange }: { pack: PackView; selected: string | undefined; onChange: () => void }) {
+  const criterion = pack.criteria.find((c) => c.id === selected) ?? pack.criteria[0]!;
+  const visible = pack.claims.filter((c) => !c.hidden);
+  const hidden = pack.claims.filter((c) => c.hidden && c.criterion === criterion.id);
+  return (
+    <div className="criteria-layout">
+      <nav aria-label="Criteria" className="criteria-nav">
+        <ul>
+          {pack.criteria.map((c) => {
+            const n = visible.filter((x) => x.criterion === c.id).length;
+            return (
+              <li key={c.id}>
+                <a href={href('library', pack.id, 'criterion', c.id)} aria-current={c.id === criterion.id ? 'page' : undefined}>
+                  {c.name} <span className="muted">({n})</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <div className="criterion-pane">
+        <h2>{criterion.name}</h2>
+        <p>{criterion.description}</p>
+        {criterion.question && <p className="guiding-question">Ask yourself: {criterion.question}</p>}
+        <div className="option-columns">
+          {pack.options.map((o) => {
+            const claims = visible.filter((c) => c.criterion === criterion.id && c.option === o.id);
+            return (
+              <section key={o.id} aria-labelledby={`opt-${o.id}`} className="option-column">
+                <h3 id={`opt-${o.id}`}>{o.name}</h3>
+                {claims.length === 0 && <p className="muted">No claims about {o.name} here.</p>}
+                {EFFECTS.map((effect) => {
+                  const group = claims.filter((c) => c.effect === effect);
+                  if (!group.length) return null;
+                  return (
+                    <div key={effect}>
+                      <h4 className={`effect-${effect}`}>
+                        {EFFECT_LABEL[effect]} ({group.length})
+                      </h4>
+                      {group.map((c) => (
+                        <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} />
+                      ))}
+                    </div>
+                  );
+                })}
+              </section>
+            );
+          })}
+        </div>
+        {hidden.length > 0 && (
+          <details className="hidden-claims">
+            <summary>Hidden claims ({hidden.length})</summary>
+            {hidden.map((c) => (
+              <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} showContext />
+            ))}
+          </details>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SourceList({ pack }: { pack: PackView }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Source</th>
+          <th scope="col">Publisher / author</th>
+          <th scope="col">Date</th>
+          <th scope="col">Kind</th>
+          <th scope="col" className="num">Claims</th>
+        </tr>
+      </thead>
+      <tbody>
+        {pack.sources.map((s) => (
+          <tr key={s.id}>
+            <td>
+              <a href={href('library', pack.id, 'source', s.id)}>{s.title}</a>
+              {s.own && <span className="badge-soft"> yours</span>}
+            </td>
+            <td>{[s.publisher, s.author].filter(Boolean).join(' / ') || <span className="muted">not named</span>}</td>
+            <td>{s.date ?? <span className="muted">undated</span>}</td>
+            <td>{s.kind}</td>
+            <td className="num">{pack.claims.filter((c) => c.source === s.id).length}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SourcePage({ pack, sourceId, onChange }: { pack: PackView; sourceId: string; onChange: () => void }) {
+  const source = pack.sources.find((s) => s.id === sourceId);
+  if (!source) return <p role="alert" className="error">This pack has no source “{sourceId}”.</p>;
+  const claims = pack.claims.filter((c) => c.source === source.id);
+  return (
+    <div>
+      <a href={href('library', pack.id, 'sources')} className="back">← All sources</a>
+      <h2>{source.title}</h2>
+      <dl className="source-facts">
+        <dt>Publisher</dt>
+        <dd>{source.publisher ?? 'not named'}</dd>
+        <dt>Author</dt>
+        <dd>{source.author ?? 'not named'}</dd>
+        <dt>Date</dt>
+        <dd>{source.date ?? 'undated'}</dd>
+        <dt>Kind</dt>
+        <dd>{source.kind}</dd>
+        {source.file && (
+          <>
+            <dt>File</dt>
+            <dd>{source.file}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{claims.length} claims</h3>
+      {claims.map((c) => (
+        <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} showContext />
+      ))}
+    </div>
+  );
+}
+
+function Contradictions({ pack }: { pack: PackView }) {
+  const byId = useMemo(() => new Map(pack.claims.map((c) => [c.id, c])), [pack]);
+  if (!pack.contradictions.length) return <p className="empty">The sources in this pack do not contradict each other.</p>;
+  return (
+    <ol className="contradiction-list">
+      {pack.contradictions.map((group, i) => (
+        <li key={i} className="panel">
+          <p>{group.note}</p>
+          <div className="side-by-side">
+            {group.claims.map((id) => {
+              const c = byId.get(id);
+              if (!c) return <p key={id} className="muted">Unknown claim {id}</p>;
+              const opt = pack.options.find((o) => o.id === c.option)?.name;
+              const crit = pack.criteria.find((x) => x.id === c.criterion)?.name;
+              return (
+                <div key={id} className={`claim effect-border-${c.effect}`}>
+                  <p className="claim-summary">
+                    <span className={`effect-tag effect-${c.effect}`}>{EFFECT_LABEL[c.effect]}</span> <strong>{opt} · {crit}:</strong> {c.summary}
+                  </p>
+                  <p className="claim-meta">{sourceLabel(pack.sources.find((s) => s.id === c.source))}</p>
+                </div>
+              );
+            })}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function PackSearch({ pack }: { pack: PackView }) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  useEffect(() => {
+    if (!query.trim()) return setHits(null);
+    let live = true;
+    const t = setTimeout(() => {
+      api.search({ query, pack: pack.id, kinds: ['claim', 'source'], limit: 50 }).then((r) => live && setHits(r.hits));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [query, pack.id]);
+  const byId = new Map(pack.claims.map((c) => [c.id, c]));
+  return (
+    <div role="search">
+      <Labeled label="Search this pack’s claims and sources">
+        {(id) => <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. event loop, GIL, hiring" />}
+      </Labeled>
+      {hits && (
+        <p className="muted" aria-live="polite">
+          {hits.length} result{hits.length === 1 ? '' : 's'}
+        </p>
+      )}
+      <ol className="search-results">
+        {hits?.map((h) => {
+          const claim = h.kind === 'claim' ? byId.get(h.id) : undefined;
+          const target = claim ? href('library', pack.id, 'criterion', claim.criterion) : href('library', pack.id, 'source', h.id);
+          return (
+            <li key={`${h.kind}-${h.id}`}>
+              <a href={target}>{h.title}</a> <span className="muted">({h.kind})</span>
+              <p>
+                <Highlighted text={h.snippet} />
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function AddOwn({ pack, onAdded }: { pack: PackView; onAdded: () => void }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [source, setSource] = useState({ title: '', publisher: '', author: '', date: '', kind: 'other' as (typeof SOURCE_KINDS)[number], url: '' });
+  const [claim, setClaim] = useState({ source: pack.sources[0]?.id ?? '', criterion: pack.criteria[0]?.id ?? '', option: pack.options[0]?.id ?? '', effect: 'good' as Effect, condition: '', summary: '', section: '', anchor: '' });
+  const nullable = (v: string) => (v.trim() ? v.trim() : null);
+
+  async function addSource(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const s = await api.addSource({ pack: pack.id, source: { title: source.title.trim(), publisher: nullable(source.publisher), author: nullable(source.author), date: nullable(source.date), kind: source.kind, url: nullable(source.url) } });
+      setMessage(`Added source “${s.title}”.`);
+      setSource({ title: '', publisher: '', author: '', date: '', kind: 'other', url: '' });
+      setClaim((c) => ({ ...c, source: s.id }));
+      onAdded();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  async function addClaim(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const c = await api.addClaim({ pack: pack.id, claim: { ...claim, condition: nullable(claim.condition), summary: claim.summary.trim() } });
+      setMessage(`Added claim ${c.id}.`);
+      setClaim((x) => ({ ...x, summary: '', section: '', anchor: '', condition: '' }));
+      onAdded();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <div className="add-own">
+      {message && <p role="status" className="panel">{message}</p>}
+      {error && <p role="alert" className="error">{error}</p>}
+      <form onSubmit={addSource} className="panel form-grid" aria-labelledby="add-source-title">
+        <h2 id="add-source-title">Add a source</h2>
+        <Labeled label="Title">{(id) => <input id={id} required value={source.title} onChange={(e) => setSource({ ...source, title: e.target.value })} />}</Labeled>
+        <Labeled label="Publisher">{(id) => <input id={id} value={source.publisher} onChange={(e) => setSource({ ...source, publisher: e.target.value })} />}</Labeled>
+        <Labeled label="Author">{(id) => <input id={id} value={source.author} onChange={(e) => setSource({ ...source, author: e.target.value })} />}</Labeled>
+        <Labeled label="Date">{(id) => <input id={id} type="date" value={source.date} onChange={(e) => setSource({ ...source, date: e.target.value })} />}</Labeled>
+        <Labeled label="Kind">
+          {(id) => (
+          <select id={id} value={source.kind} onChange={(e) => setSource({ ...source, kind: e.target.value as (typeof SOURCE_KINDS)[number] })}>
+            {SOURCE_KINDS.map((k) => <option key={k}>{k}</option>)}
+          </select>
+          )}
+        </Labeled>
+        <Labeled label="Link">{(id) => <input id={id} type="url" value={source.url} onChange={(e) => setSource({ ...source, url: e.target.value })} />}</Labeled>
+        <button type="submit" className="primary" disabled={!source.title.trim()}>Add source</button>
+      </form>
+      <form onSubmit={addClaim} className="panel form-grid" aria-labelledby="add-claim-title">
+        <h2 id="add-claim-title">Add a claim</h2>
+        <Labeled label="Source">
+          {(id) => (
+          <select id={id} value={claim.source} onChange={(e) => setClaim({ ...claim, source: e.target.value })}>
+            {pack.sources.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+          </select>
+          )}
+        </Labeled>
+        <Labeled label="Criterion">
+          {(id) => (
+          <select id={id} value={claim.criterion} onChange={(e) => setClaim({ ...claim, criterion: e.target.value })}>
+            {pack.criteria.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+          )}
+        </Labeled>
+        <Labeled label="Option">
+          {(id) => (
+          <select id={id} value={claim.option} onChange={(e) => setClaim({ ...claim, option: e.target.value })}>
+            {pack.options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+          )}
+        </Labeled>
+        <Labeled label="Effect for that option">
+          {(id) => (
+          <select id={id} value={claim.effect} onChange={(e) => setClaim({ ...claim, effect: e.target.value as Effect })}>
+            {EFFECTS.map((x) => <option key={x} value={x}>{EFFECT_LABEL[x]}</option>)}
+          </select>
+          )}
+        </Labeled>
+        <Labeled label="Claim, in your own words">{(id) => <textarea id={id} required rows={2} value={claim.summary} onChange={(e) => setClaim({ ...claim, summary: e.target.value })} />}</Labeled>
+        <Labeled label="Only holds if (optional)">{(id) => <input id={id} value={claim.condition} onChange={(e) => setClaim({ ...claim, condition: e.target.value })} placeholder="e.g. CPU-bound workload" />}</Labeled>
+        <Labeled label="Section in the source">{(id) => <input id={id} value={claim.section} onChange={(e) => setClaim({ ...claim, section: e.target.value })} />}</Labeled>
+        <Labeled label="Short quote (at most 12 words)">{(id) => <input id={id} value={claim.anchor} onChange={(e) => setClaim({ ...claim, anchor: e.target.value })} />}</Labeled>
+        <button type="submit" className="primary" disabled={!claim.summary.trim() || !claim.source}>Add claim</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * A decision's relations in both directions (what it states and what others state about it),
+ * adding and removing them, and its status history. Supersede is a relation that also changes a
+ * status, so choosing "supersedes" or "superseded by" goes through supersedeDecision.
+ */
+import { useId, useState } from 'react';
+import type { RelationView } from '../../../shared/api/lifecycle.js';
+import { KNOWN_RELATIONS } from '../../../shared/adr/refs.js';
+import type { Decision } from '../../../shared/domain.js';
+import { api } from '../api.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { invalidate, messageOf, useApiQuery } from '../data/query.js';
+import { href } from '../app/router.js';
+import { StatusBadge } from '../decisions/StatusBadge.js';
+import './RelationsPanel.css';
+
+const words = (type: string) => {
+  const w = type.replace(/-/g, ' ');
+  return w.charAt(0).toUpperCase() + w.slice(1);
+};
+const named = (d: { number: number | null; title: string }) => `${d.number === null ? 'Draft' : `ADR ${d.number}`}: ${d.title}`;
+
+export function RelationsPanel({ decision, beforeChange, onChanged }: { decision: Decision; beforeChange: () => Promise<void>; onChanged: (d: Decision) => void }) {
+  const ids = { relation: useId(), target: useId() };
+  const [relation, setRelation] = useState('relates-to');
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Asked again for each revision: a status change or a supersede made elsewhere shows at once.
+  const relations = useApiQuery('listRelations', { id: decision.id }, { version: decision.revision });
+  const statusHistory = useApiQuery('listStatusHistory', { id: decision.id }, { version: decision.revision });
+  const candidates = useApiQuery('listDecisions', { sort: 'number', limit: 100_000 });
+  const views = relations.data;
+  const others = (candidates.data?.items ?? []).filter((d) => d.id !== decision.id);
+  const history = statusHistory.data ?? [];
+
+  async function act(change: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await beforeChange();
+      await change();
+      await invalidate('listRelations', 'listStatusHistory', 'getRelationGraph', 'getTimeline', 'listDecisions');
+      onChanged(await api.getDecision({ id: decision.id }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function add(e: React.FormEvent) {
+    e.preventDefault();
+    if (!target) return;
+    void act(async () => {
+      if (relation === 'supersedes') await api.supersedeDecision({ old: target, new: decision.id });
+      else if (relation === 'superseded-by') await api.supersedeDecision({ old: decision.id, new: target });
+      else await api.linkDecisions({ from: decision.id, relation, to: target });
+      setTarget('');
+    });
+  }
+
+  function remove(v: RelationView) {
+    // Unlinking removes the relation from whichever side states it, and its reverse.
+    void act(() => api.unlinkDecisions({ from: decision.id, relation: v.type, to: v.target }));
+  }
+
+  return (
+    <section className="panel relations" aria-labelledby="relations-title">
+      <h2 id="relations-title">Relations</h2>
+      {!views ? (
+        <QueryStatus isPending={relations.isPending} error={relations.error} onRetry={() => void relations.refetch()} what="the relations" />
+      ) : views.length === 0 ? (
+        <p className="muted">No relations yet.</p>
+      ) : (
+        <ul className="relation-list">
+          {views.map((v) => (
+            <li key={`${v.direction}:${v.type}:${v.target}`}>
+              <span className="relation-type">{words(v.type)}</span>{' '}
+              {v.decision ? (
+                <>
+                  <a href={href('decisions', v.target)}>{named(v.decision)}</a> <StatusBadge status={v.decision.status} />
+                  {v.decision.trashed && <span className="muted"> (in the trash)</span>}
+                </>
+              ) : (
+                <span className="muted">a decision that no longer exists</span>
+              )}
+              {v.direction === 'incoming' && <span className="muted"> · stated by the other decision</span>}{' '}
+              <button type="button" className="link" onClick={() => remove(v)} disabled={busy} aria-label={`Remove relation: ${words(v.type)} ${v.decision ? named(v.decision) : v.target}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="relation-form" onSubmit={add}>
+        <label htmlFor={ids.relation}>Relation</label>
+        <select id={ids.relation} value={relation} onChange={(e) => setRelation(e.target.value)}>
+          {KNOWN_RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {words(r)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.target}>Decision</label>
+        <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">Choose a decision…</option>
+          {others.map((d) => (
+            <option key={d.id} value={d.id}>
+              {named(d)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={!target || busy}>
+          Add relation
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {candidates.error && <QueryStatus isPending={false} error={candidates.error} onRetry={() => void candidates.refetch()} what="the decisions to link to" />}
+      {statusHistory.error && <QueryStatus isPending={false} error={statusHistory.error} onRetry={() => void statusHistory.refetch()} what="the status history" />}
+      {history.length > 0 && (
+        <details className="status-history">
+          <summary>Status history ({history.length})</summary>
+          <ol>
+            {history.map((h) => (
+              <li key={h.revision}>
+                {new Date(h.savedAt).toLocaleDateString()} · <StatusBadge status={h.status} />
+                {h.statusText && <span className="muted"> “{h.statusText}”</span>} · revision {h.revision} ({h.reason})
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
