@@ -26,6 +26,8 @@ export const Driver = z.object({
   description: ShortText.default(''),
   question: ShortText.default(''),
   weight: z.number().int().min(0).max(5).default(3),
+  /** A must-have: an option scoring below this (1–5) on this criterion is excluded, whatever its total. */
+  minimum: z.number().int().min(1).max(5).nullable().default(null),
   /** The knowledge-pack criterion this driver came from, if any. */
   criterion: Id.nullable().default(null),
 });
@@ -85,8 +87,39 @@ export const Score = z.object({
   driver: Id,
   value: z.number().int().min(1).max(5),
   note: ShortText.default(''),
+  /** "Somewhere between 2 and 4": the range the score may lie in, both set or neither; value lies within. */
+  min: z.number().int().min(1).max(5).nullable().default(null),
+  max: z.number().int().min(1).max(5).nullable().default(null),
 });
 export type Score = z.infer<typeof Score>;
+
+export const WEIGHTING_METHODS = ['direct', 'swing'] as const;
+/**
+ * How the weights were set. Direct: each criterion rated 0–5. Swing: for each criterion, the
+ * points (0–100) the swing from its worst to its best option is worth, the most valued swing 100;
+ * the weights are those points scaled to 0–5.
+ */
+export const Weighting = z.object({
+  method: z.enum(WEIGHTING_METHODS).default('direct'),
+  swing: z.record(Id, z.number().min(0).max(100)).default({}),
+});
+export type Weighting = z.infer<typeof Weighting>;
+
+/** One person's own view of the decision: their weights and scores (absent ones follow the decision's). */
+export const PersonView = z.object({
+  name: ShortText.min(1),
+  role: z.enum(['decision-maker', 'consulted']).default('decision-maker'),
+  weights: z.record(Id, z.number().int().min(0).max(5)).default({}),
+  scores: z.array(z.object({ option: Id, driver: Id, value: z.number().int().min(1).max(5), note: ShortText.default('') })).max(LIMITS.claims).default([]),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+/** How several people's views make the matrix: the decision's own, their mean, or one person's call. */
+export const Combination = z.object({
+  method: z.enum(['own', 'mean', 'person']).default('own'),
+  person: ShortText.nullable().default(null),
+});
+export type Combination = z.infer<typeof Combination>;
 
 export const Evaluation = z.object({
   pack: Id.nullable().default(null),
@@ -94,6 +127,11 @@ export const Evaluation = z.object({
   conditions: z.record(ShortText, z.boolean().nullable()).default({}),
   claims: z.array(EvidenceClaim).max(LIMITS.claims).default([]),
   scores: z.array(Score).max(LIMITS.claims).default([]),
+  weighting: Weighting.default(Weighting.parse({})),
+  people: z.array(PersonView).max(50).default([]),
+  combine: Combination.default(Combination.parse({})),
+  /** The seed of the robustness draws: recorded so the same decision gives the same figures everywhere. */
+  seed: z.number().int().min(0).max(4_294_967_295).default(20_260_101),
   /** The wizard step the user last stood on, so a draft reopens where it was left. */
   step: z.number().int().min(0).max(10).default(0),
 });

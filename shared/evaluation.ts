@@ -77,7 +77,7 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
   for (const c of pack.criteria) {
     if (driverFor.has(c.id)) continue;
     const id = freeId(c.id, new Set(drivers.map((d) => d.id)));
-    drivers.push({ id, name: c.name, description: c.description, question: c.question, weight: DEFAULT_WEIGHT, criterion: c.id });
+    drivers.push({ id, name: c.name, description: c.description, question: c.question, weight: DEFAULT_WEIGHT, minimum: null, criterion: c.id });
     driverFor.set(c.id, id);
   }
 
@@ -156,7 +156,7 @@ export function addOption(content: DecisionContent, name: string, description = 
 /** Adds a criterion the user typed, with a guiding question if they gave one. */
 export function addDriver(content: DecisionContent, name: string, question = '', weight = DEFAULT_WEIGHT): DecisionContent {
   const id = freeId(slug(name), new Set(content.drivers.map((d) => d.id)));
-  return { ...content, drivers: [...content.drivers, { id, name: name.trim(), description: '', question: question.trim(), weight, criterion: null }] };
+  return { ...content, drivers: [...content.drivers, { id, name: name.trim(), description: '', question: question.trim(), weight, minimum: null, criterion: null }] };
 }
 
 export function setWeight(content: DecisionContent, driver: string, weight: number): DecisionContent {
@@ -178,8 +178,24 @@ export function setVerdict(content: DecisionContent, claim: string, verdict: Evi
 export function setScore(content: DecisionContent, option: string, driver: string, value: number | null, note?: string): DecisionContent {
   const rest = content.evaluation.scores.filter((s) => !(s.option === option && s.driver === driver));
   const before = content.evaluation.scores.find((s) => s.option === option && s.driver === driver);
-  const scores: Score[] = value === null ? rest : [...rest, { option, driver, value, note: note ?? before?.note ?? '' }];
+  const scores: Score[] = value === null ? rest : [...rest, { option, driver, value, note: note ?? before?.note ?? '', min: before?.min ?? null, max: before?.max ?? null }];
   return { ...content, evaluation: { ...content.evaluation, scores } };
+}
+
+/** Says how uncertain a hand-set score is: it lies between min and max (equal to the score: no range). */
+export function setScoreRange(content: DecisionContent, option: string, driver: string, min: number, max: number): DecisionContent {
+  const scores = content.evaluation.scores.map((s) => {
+    if (s.option !== option || s.driver !== driver) return s;
+    const lo = Math.min(min, s.value);
+    const hi = Math.max(max, s.value);
+    return lo === s.value && hi === s.value ? { ...s, min: null, max: null } : { ...s, min: lo, max: hi };
+  });
+  return { ...content, evaluation: { ...content.evaluation, scores } };
+}
+
+/** Makes a criterion a must-have (an option scoring below `minimum` is excluded), or (null) an ordinary one. */
+export function setMinimum(content: DecisionContent, driver: string, minimum: number | null): DecisionContent {
+  return { ...content, drivers: content.drivers.map((d) => (d.id === driver ? { ...d, minimum } : d)) };
 }
 
 export interface OwnClaimInput {

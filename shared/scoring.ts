@@ -4,7 +4,22 @@
  * content, shared by the wizard, the CLI, the API and the exporter, so every place shows the
  * same numbers. Nothing here knows about a particular pack, option or condition.
  */
-import type { Consequence, DecisionContent, Driver, EvidenceClaim, Effect } from './domain.js';
+import type { Consequence, DecisionContent, Driver, EvidenceClaim, Effect, Score } from './domain.js';
+import {
+  agreement,
+  DEFAULT_DRAWS,
+  findExclusions,
+  findFlips,
+  findUnknowns,
+  formatShare,
+  rankStability,
+  unknownAdvice,
+  type CellAgreement,
+  type Exclusion,
+  type Flip,
+  type QualityInput,
+  type UnknownCell,
+} from './robustness.js';
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
@@ -24,7 +39,7 @@ export const PREFILL_RULE =
   `Score = 3 + 2 × (good − bad) ÷ the larger of the evidence and ${EVIDENCE_SATURATION}, rounded to a whole number from 1 to 5. ` +
   'One minor claim moves a score by one step; strong one-sided evidence reaches 1 or 5. ' +
   'Rejected claims and claims set aside (their condition does not hold) do not count. ' +
-  'With no counted claim and no score of yours, a cell counts as 3.';
+  'With no counted claim and no score of yours, a cell is unknown: totals show the range it allows (1 to 5) and rank by its middle.';
 
 export const WEIGHT_LABELS = ['Not relevant', 'Minor', 'Some', 'Important', 'Major', 'Critical'] as const;
 export const SCORE_LABELS: Record<number, string> = { 1: 'Poor', 2: 'Weak', 3: 'Adequate', 4: 'Good', 5: 'Excellent' };
@@ -131,7 +146,7 @@ export function prefillScore(claims: readonly ClaimLike[], answers: ConditionAns
 export function describePrefill(p: Prefill): string {
   const counted = p.good + p.neutral + p.bad;
   const parts: string[] = [];
-  if (counted === 0) parts.push('No counted claim, so it counts as 3');
+  if (counted === 0) parts.push('No counted claim, so the score is unknown until you set one');
   else {
     const kinds = [p.good && `${p.good} good`, p.neutral && `${p.neutral} neutral`, p.bad && `${p.bad} bad`].filter(Boolean).join(', ');
     parts.push(`Pre-filled ${p.value} from ${counted} claim${counted === 1 ? '' : 's'} (${kinds})`);
@@ -147,13 +162,19 @@ export type ScoreSource = 'manual' | 'prefilled' | 'missing';
 export interface Cell {
   option: string;
   driver: string;
-  /** The score used: the user's, else the pre-filled one, else NEUTRAL_SCORE. */
-  score: number;
+  /** The score: the user's, else the pre-filled one; null when unknown (no evidence, no score). */
+  score: number | null;
+  /** The range the score may lie in: a range the user gave, 1–5 when unknown, else the score itself. */
+  min: number;
+  max: number;
+  /** What the totals count: the score, or the middle of its range when unknown. */
+  point: number;
+  /** `missing`: unknown — no counted claim and no score of the user's. */
   source: ScoreSource;
   /** The user's note on a score they set. */
   note: string;
   prefill: Prefill;
-  /** weight × score */
+  /** weight × point */
   contribution: number;
 }
 
@@ -173,8 +194,13 @@ export interface OptionTotal {
   share: number;
   /** 1 for the highest total; tied options share a rank (1, 1, 3). */
   rank: number;
-  /** Weighted cells that count as 3 for lack of evidence or a score. */
+  /** Weighted cells that are unknown for lack of evidence or a score. */
   missing: number;
+  /** The total with every unknown or ranged cell at its low end, and at its high end. */
+  min: number;
+  max: number;
+  /** Below a must-have on some criterion: ranked apart, never the winner. */
+  excluded: boolean;
 }
 
 export interface Matrix {
@@ -182,7 +208,7 @@ export interface Matrix {
   rows: MatrixRow[];
   /** In option order. */
   totals: OptionTotal[];
-  /** Option ids, highest total first; ties keep option order. */
+  /** Option ids, highest total first (excluded options after the others); ties keep option order. */
   ranking: string[];
   /** The options with the highest total (more than one on a tie; empty without options). */
   leaders: string[];
@@ -194,6 +220,35 @@ export interface Matrix {
 
 type Scorable = Pick<DecisionContent, 'drivers' | 'options' | 'evaluation'>;
 
+/**
+ * The weights and hand-set scores the matrix counts, after combining people's views as the
+ * decision says: its own, the mean of everyone's (rounded; a person who left a weight or score
+ * unset follows the decision's own), or one person's call.
+ */
+export function effectiveViews(content: Scorable): { weights: Map<string, number>; scores: Map<string, Score> } {
+  const { evaluation } = content;
+  const own = new Map(evaluation.scores.map((s) => [cellKey(s.option, s.driver), s]));
+  const weights = new Map(content.drivers.map((d) => [d.id, d.weight]));
+  const people = evaluation.combine.method === 'person' ? evaluation.people.filter((p) => p.name === evaluation.combine.person) : evaluation.people;
+  if (evaluation.combine.method === 'own' || people.length === 0) return { weights, scores: own };
+  for (const d of content.drivers) {
+    const values = people.map((p) => p.weights[d.id] ?? d.weight);
+    weights.set(d.id, Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+  }
+  const scores = new Map<string, Score>();
+  const keys = new Set([...own.keys(), ...people.flatMap((p) => p.scores.map((s) => cellKey(s.option, s.driver)))]);
+  for (const key of keys) {
+    const [option, driver] = key.split('\u0000') as [string, string];
+    const values = people.map((p) => p.scores.find((s) => s.option === option && s.driver === driver)?.value ?? own.get(key)?.value).filter((v): v is number => v !== undefined);
+    if (!values.length) continue;
+    const value = Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+    const ownScore = own.get(key);
+    const inRange = ownScore?.min != null && ownScore.max != null && ownScore.min <= value && value <= ownScore.max;
+    scores.set(key, { option, driver, value, note: ownScore?.note ?? '', min: inRange ? ownScore.min : null, max: inRange ? ownScore.max : null });
+  }
+  return { weights, scores };
+}
+
 /** The weighted matrix: every option × driver with its effective score, totals and ranking. */
 export function buildMatrix(content: Scorable): Matrix {
   const { evaluation } = content;
@@ -204,44 +259,69 @@ export function buildMatrix(content: Scorable): Matrix {
     if (list) list.push(claim);
     else claimsByCell.set(key, [claim]);
   }
-  const manual = new Map(evaluation.scores.map((s) => [cellKey(s.option, s.driver), s]));
-  const rows: MatrixRow[] = content.drivers.map((d) => ({
-    driver: d.id,
-    name: d.name,
-    weight: d.weight,
-    cells: content.options.map((o) => {
-      const key = cellKey(o.id, d.id);
-      const prefill = prefillScore(claimsByCell.get(key) ?? [], evaluation.conditions);
-      const own = manual.get(key);
-      const source: ScoreSource = own ? 'manual' : prefill.value !== null ? 'prefilled' : 'missing';
-      const score = own?.value ?? prefill.value ?? NEUTRAL_SCORE;
-      return { option: o.id, driver: d.id, score, source, note: own?.note ?? '', prefill, contribution: d.weight * score };
-    }),
-  }));
+  const { weights, scores: manual } = effectiveViews(content);
+  const rows: MatrixRow[] = content.drivers.map((d) => {
+    const weight = weights.get(d.id) ?? d.weight;
+    return {
+      driver: d.id,
+      name: d.name,
+      weight,
+      cells: content.options.map((o) => {
+        const key = cellKey(o.id, d.id);
+        const prefill = prefillScore(claimsByCell.get(key) ?? [], evaluation.conditions);
+        const own = manual.get(key);
+        const source: ScoreSource = own ? 'manual' : prefill.value !== null ? 'prefilled' : 'missing';
+        const score = own?.value ?? prefill.value ?? null;
+        const ranged = own && own.min !== null && own.max !== null;
+        const min = score === null ? SCORE_MIN : ranged ? own.min! : score;
+        const max = score === null ? SCORE_MAX : ranged ? own.max! : score;
+        const point = score ?? NEUTRAL_SCORE;
+        return { option: o.id, driver: d.id, score, min, max, point, source, note: own?.note ?? '', prefill, contribution: weight * point };
+      }),
+    };
+  });
+  const minimums = new Map(content.drivers.map((d) => [d.id, d.minimum]));
   return summarise(
     content.options.map((o) => ({ id: o.id, name: o.name })),
     rows,
+    excludedBy(rows, minimums, content.options.map((o) => o.id)),
   );
 }
 
-function summarise(options: Matrix['options'], rows: MatrixRow[]): Matrix {
+/** Options below a must-have on a weighted criterion (a known score under its minimum). */
+function excludedBy(rows: MatrixRow[], minimums: Map<string, number | null>, options: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of rows) {
+    const minimum = minimums.get(r.driver) ?? null;
+    if (minimum === null || r.weight === 0) continue;
+    r.cells.forEach((c, i) => {
+      if (c.score !== null && c.max < minimum) out.add(options[i]!);
+    });
+  }
+  return out;
+}
+
+function summarise(options: Matrix['options'], rows: MatrixRow[], excluded: ReadonlySet<string> = new Set()): Matrix {
   const maxTotal = rows.reduce((sum, r) => sum + r.weight * SCORE_MAX, 0);
   const raw = options.map((o, i) => ({
     option: o.id,
     name: o.name,
     total: rows.reduce((sum, r) => sum + r.cells[i]!.contribution, 0),
     missing: rows.filter((r) => r.weight > 0 && r.cells[i]!.source === 'missing').length,
+    min: rows.reduce((sum, r) => sum + r.weight * r.cells[i]!.min, 0),
+    max: rows.reduce((sum, r) => sum + r.weight * r.cells[i]!.max, 0),
+    excluded: excluded.has(o.id),
   }));
   const ranking = raw
     .map((t, i) => ({ t, i }))
-    .sort((a, b) => b.t.total - a.t.total || a.i - b.i)
+    .sort((a, b) => Number(a.t.excluded) - Number(b.t.excluded) || b.t.total - a.t.total || a.i - b.i)
     .map((x) => x.t.option);
   const totals: OptionTotal[] = raw.map((t) => ({
     ...t,
     share: maxTotal > 0 ? t.total / maxTotal : 0,
-    rank: 1 + raw.filter((u) => u.total > t.total).length,
+    rank: 1 + raw.filter((u) => Number(u.excluded) < Number(t.excluded) || (u.excluded === t.excluded && u.total > t.total)).length,
   }));
-  const leaders = totals.filter((t) => t.rank === 1).map((t) => t.option);
+  const leaders = totals.filter((t) => t.rank === 1 && !t.excluded).map((t) => t.option);
   return { options, rows, totals, ranking, leaders, winner: leaders.length === 1 ? leaders[0]! : null, maxTotal };
 }
 
@@ -294,8 +374,8 @@ export function sensitivity(matrix: Matrix): Sensitivity {
     };
   }
   const base = totals.map((t) => t.total);
-  const sorted = [...base].sort((a, b) => b - a);
-  const margin = sorted[0]! - sorted[1]!;
+  const sorted = totals.filter((t) => !t.excluded).map((t) => t.total).sort((a, b) => b - a);
+  const margin = sorted.length > 1 ? sorted[0]! - sorted[1]! : null;
   const current = matrix.leaders;
 
   let change: WeightChange | null = null;
@@ -305,9 +385,9 @@ export function sensitivity(matrix: Matrix): Sensitivity {
       if (change) break;
       for (const to of [row.weight - distance, row.weight + distance]) {
         if (to < WEIGHT_MIN || to > WEIGHT_MAX) continue;
-        const next = base.map((total, i) => total + (to - row.weight) * row.cells[i]!.score);
-        const top = Math.max(...next);
-        const leaders = options.filter((_, i) => next[i] === top).map((o) => o.id);
+        const next = base.map((total, i) => total + (to - row.weight) * row.cells[i]!.point);
+        const top = Math.max(...next.filter((_, i) => !totals[i]!.excluded));
+        const leaders = options.filter((_, i) => next[i] === top && !totals[i]!.excluded).map((o) => o.id);
         const describe = (option: string): WeightChange => ({ driver: row.driver, driverName: row.name, from: row.weight, to, option, optionName: name(option), leaders });
         if (leaders.length === 1 && !(current.length === 1 && leaders[0] === current[0])) {
           change = describe(leaders[0]!);
@@ -331,6 +411,10 @@ export function sensitivity(matrix: Matrix): Sensitivity {
   } else if (change) {
     statement = `${change.optionName} wins if ${moves(change)}.`;
     if (tie) statement += ` At ${tie.to}, ${list(tie.leaders)} tie.`;
+  } else if (current.length === 0) {
+    statement = 'Every option is excluded by a must-have, so none can be chosen on these scores.';
+  } else if (tie) {
+    statement = `No change of a single weight gives another option the lead, but if ${moves(tie)}, ${list(tie.leaders)} tie.`;
   } else {
     statement = `No change of a single weight changes the winner: ${name(current[0]!)} stays ahead whatever weight (0–5) any one criterion gets.`;
   }
@@ -339,7 +423,7 @@ export function sensitivity(matrix: Matrix): Sensitivity {
   if (current.length > 1) reasons.push('the top options tie');
   else {
     if (change && Math.abs(change.to - change.from) === 1) reasons.push('one step of a single weight changes the winner');
-    if (matrix.maxTotal > 0 && margin <= CLOSE_CALL_SHARE * matrix.maxTotal) {
+    if (margin !== null && current.length === 1 && matrix.maxTotal > 0 && margin <= CLOSE_CALL_SHARE * matrix.maxTotal) {
       const runnerUp = matrix.ranking[1]!;
       reasons.push(`${name(current[0]!)} leads ${name(runnerUp)} by only ${margin} of ${matrix.maxTotal} possible points`);
     }
@@ -355,18 +439,131 @@ export function sensitivity(matrix: Matrix): Sensitivity {
   };
 }
 
+export interface SourceLeftOut {
+  source: string;
+  title: string;
+  /** The winner without this source's claims (null on a tie). */
+  winner: string | null;
+  /** True when leaving this source out changes who wins. */
+  changes: boolean;
+}
+
+export interface RobustnessReport {
+  draws: number;
+  seed: number;
+  /** Share of draws (0–1) in which each option ranks first. */
+  firstShare: Record<string, number>;
+  flips: Flip[];
+  leaveOneSourceOut: SourceLeftOut[];
+  /** Whether an unknown cell could change the winner, and which to fill first. */
+  unknowns: { couldChangeWinner: boolean; fillFirst: UnknownCell | null };
+}
+
 export interface DecisionAnalysis {
   matrix: Matrix;
   sensitivity: Sensitivity;
   conditions: ConditionQuestion[];
   /** How the pre-filled scores were computed, in words. */
   rule: string;
+  /** Options below a must-have, with the criterion and score that exclude them. */
+  exclusions: Exclusion[];
+  /** Weighted cells with neither evidence nor a score. */
+  unknowns: UnknownCell[];
+  robustness: RobustnessReport;
+  /** Per cell, how far apart the people who scored it are; widest first (empty with fewer than two people). */
+  agreement: CellAgreement[];
+}
+
+/** The matrix as the robustness functions read it: weighted criteria only. */
+export function qualityInput(content: Pick<DecisionContent, 'drivers'>, matrix: Matrix): QualityInput {
+  const minimums = new Map(content.drivers.map((d) => [d.id, d.minimum]));
+  const rows = matrix.rows.filter((r) => r.weight > 0);
+  return {
+    options: matrix.options,
+    drivers: rows.map((r) => ({ id: r.driver, name: r.name, weight: r.weight, minimum: minimums.get(r.driver) ?? null })),
+    cells: rows.map((r) => r.cells.map((c) => ({ value: c.score, min: c.min, max: c.max }))),
+  };
+}
+
+/** Whether one source alone carries the outcome: the winner with each source's claims left out. */
+export function leaveOneSourceOut(content: Scorable, matrix: Matrix): SourceLeftOut[] {
+  const sources = new Map<string, string>();
+  for (const c of content.evaluation.claims) {
+    if (c.source && claimStanding(c, content.evaluation.conditions) === 'counted') sources.set(c.source.id, c.source.title);
+  }
+  return [...sources]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([source, title]) => {
+      const without = buildMatrix({ ...content, evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => c.source?.id !== source) } });
+      return { source, title, winner: without.winner, changes: without.winner !== matrix.winner };
+    });
 }
 
 /** Everything the screens and the exporter show about a decision's evaluation, from its content alone. */
-export function analyzeDecision(content: Scorable): DecisionAnalysis {
+export function analyzeDecision(content: Scorable, options: { draws?: number } = {}): DecisionAnalysis {
   const matrix = buildMatrix(content);
-  return { matrix, sensitivity: sensitivity(matrix), conditions: collectConditions(content), rule: PREFILL_RULE };
+  const input = qualityInput(content, matrix);
+  const excluded = new Set(matrix.totals.filter((t) => t.excluded).map((t) => t.option));
+  const draws = options.draws ?? DEFAULT_DRAWS;
+  const seed = content.evaluation.seed;
+  return {
+    matrix,
+    sensitivity: sensitivity(matrix),
+    conditions: collectConditions(content),
+    rule: PREFILL_RULE,
+    exclusions: findExclusions(input),
+    unknowns: findUnknowns(input),
+    robustness: {
+      draws,
+      seed,
+      firstShare: rankStability(input, excluded, draws, seed),
+      flips: findFlips(input, matrix.winner, excluded),
+      leaveOneSourceOut: leaveOneSourceOut(content, matrix),
+      unknowns: unknownAdvice(input, matrix.winner, excluded),
+    },
+    agreement: content.evaluation.people.length > 1 ? agreement(content.evaluation.people) : [],
+  };
+}
+
+/**
+ * One short paragraph for the ADR on the quality of the decision: exclusions, unknowns,
+ * robustness and disagreement; empty when there is nothing to say (no matrix, or one option).
+ */
+export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis): string {
+  const { matrix } = analysis;
+  if (matrix.options.length < 2 || !matrix.rows.some((r) => r.weight > 0)) return '';
+  const name = (id: string) => matrix.options.find((o) => o.id === id)?.name ?? id;
+  const driverName = (id: string) => content.drivers.find((d) => d.id === id)?.name ?? id;
+  const parts: string[] = [];
+  for (const e of analysis.exclusions) parts.push(`${name(e.option)} is excluded: it scores ${e.score} on ${driverName(e.driver)}, a must-have of at least ${e.minimum}.`);
+  if (analysis.unknowns.length) {
+    const advice = analysis.robustness.unknowns;
+    let text = `${analysis.unknowns.length} weighted cell${analysis.unknowns.length === 1 ? ' is' : 's are'} unknown (no evidence, no score)`;
+    text += advice.couldChangeWinner
+      ? `, and could change the winner${advice.fillFirst ? `; fill ${name(advice.fillFirst.option)} on ${driverName(advice.fillFirst.driver)} first` : ''}.`
+      : ', but none could change the winner.';
+    parts.push(text);
+  }
+  const shares = Object.entries(analysis.robustness.firstShare).sort((a, b) => b[1] - a[1]);
+  if (shares.length && shares[0]![1] > 0) {
+    const [top, share] = shares[0]!;
+    parts.push(
+      `${name(top)} ranks first in ${formatShare(share)} of ${analysis.robustness.draws.toLocaleString('en-US')} draws with every weight varied by one step and ranged or unknown scores drawn from their ranges (seed ${analysis.robustness.seed}).`,
+    );
+  }
+  const flip = analysis.robustness.flips[0];
+  if (flip) parts.push(flip.statement);
+  const carried = analysis.robustness.leaveOneSourceOut.filter((s) => s.changes);
+  if (carried.length) parts.push(`Leaving out ${joinNames(carried.map((s) => `“${s.title}”`))} alone would change the winner.`);
+  const split = analysis.agreement.filter((c) => c.spread >= 2);
+  if (split.length) {
+    const c = split[0]!;
+    parts.push(
+      `People differ most on ${name(c.option)} under ${driverName(c.driver)} (${c.values.map((v) => `${v.person} ${v.value}`).join(', ')}); ` +
+        `${content.evaluation.combine.method === 'person' ? `the matrix takes ${content.evaluation.combine.person}'s call` : content.evaluation.combine.method === 'mean' ? 'the matrix takes the mean of their views' : 'the matrix keeps the decision’s own scores'}.`,
+    );
+  }
+  return parts.join(' ');
 }
 
 /** The claims about one option under one driver, good first, then neutral, then bad; the weightiest first within each. */
@@ -419,8 +616,7 @@ export function proposeRationale(content: Scorable, option: string, matrix: Matr
   if (index < 0) return '';
   const total = matrix.totals[index]!;
   const others = matrix.totals.filter((t) => t.option !== option).sort((a, b) => b.total - a.total);
-  const percent = Math.round(total.share * 100);
-  let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${percent}%)`;
+  let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${formatShare(total.share)})`;
   const best = others[0];
   if (best) {
     if (best.total < total.total) text += `, ahead of ${joinNames(others.slice(0, 2).map((o) => `${o.name} (${o.total})`))}`;
@@ -428,7 +624,7 @@ export function proposeRationale(content: Scorable, option: string, matrix: Matr
     else text += `, behind ${best.name} (${best.total}), and is chosen nonetheless because `;
   }
   const strengths = matrix.rows
-    .filter((r) => r.weight > 0 && r.cells[index]!.score >= 4)
+    .filter((r) => r.weight > 0 && (r.cells[index]!.score ?? 0) >= 4)
     .sort((a, b) => b.cells[index]!.contribution - a.cells[index]!.contribution)
     .slice(0, 3);
   if (best && best.total > total.total) return text;
@@ -487,6 +683,6 @@ export function matrixForExport(content: Scorable, analysis: DecisionAnalysis = 
     method:
       `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims and changed by hand where noted; ` +
       `an option's total is the sum of weight × score over the criteria, out of ${matrix.maxTotal} possible.` +
-      (missing ? ' A criterion with no evidence and no score counts as 3.' : ''),
+      (missing ? ' A cell with no evidence and no score is unknown (shown as –); totals count it at the middle of the scale.' : ''),
   };
 }

@@ -158,7 +158,7 @@ export function contentFromFile(
       return { ...kept, name };
     }
     const id = existing ? fresh('d', existing.drivers) : `d${i + 1}`;
-    return { id, name, description: '', question: '', weight: 3, criterion: null };
+    return { id, name, description: '', question: '', weight: 3, minimum: null, criterion: null };
   });
   taken.clear();
   const options: ConsideredOption[] = v.options.map((o, i) => {

@@ -25,6 +25,8 @@ const WeightChange = z.object({
   leaders: z.array(z.string()),
 });
 
+const Cell = z.object({ option: z.string(), driver: z.string() });
+
 /** What shared/scoring.ts `analyzeDecision` computes, as a schema (see the README for each field). */
 export const DecisionAnalysisSchema = z.object({
   matrix: z.object({
@@ -38,17 +40,31 @@ export const DecisionAnalysisSchema = z.object({
           z.object({
             option: z.string(),
             driver: z.string(),
-            score: z.number().int(),
+            /** null: unknown (no counted claim, no score). */
+            score: z.number().int().nullable(),
+            min: z.number().int(),
+            max: z.number().int(),
+            point: z.number(),
             source: z.enum(['manual', 'prefilled', 'missing']),
             note: z.string(),
             prefill: Prefill,
-            contribution: z.number().int(),
+            contribution: z.number(),
           }),
         ),
       }),
     ),
     totals: z.array(
-      z.object({ option: z.string(), name: z.string(), total: z.number().int(), share: z.number(), rank: z.number().int(), missing: z.number().int() }),
+      z.object({
+        option: z.string(),
+        name: z.string(),
+        total: z.number(),
+        share: z.number(),
+        rank: z.number().int(),
+        missing: z.number().int(),
+        min: z.number(),
+        max: z.number(),
+        excluded: z.boolean(),
+      }),
     ),
     ranking: z.array(z.string()),
     leaders: z.array(z.string()),
@@ -65,6 +81,25 @@ export const DecisionAnalysisSchema = z.object({
   }),
   conditions: z.array(z.object({ condition: z.string(), claims: z.number().int(), drivers: z.array(z.string()), answer: z.boolean().nullable() })),
   rule: z.string(),
+  exclusions: z.array(z.object({ option: z.string(), driver: z.string(), minimum: z.number().int(), score: z.number() })),
+  unknowns: z.array(Cell),
+  robustness: z.object({
+    draws: z.number().int(),
+    seed: z.number().int(),
+    firstShare: z.record(z.string(), z.number()),
+    flips: z.array(z.object({ option: z.string(), driver: z.string(), from: z.number(), to: z.number(), winner: z.string(), statement: z.string() })),
+    leaveOneSourceOut: z.array(z.object({ source: z.string(), title: z.string(), winner: z.string().nullable(), changes: z.boolean() })),
+    unknowns: z.object({ couldChangeWinner: z.boolean(), fillFirst: Cell.nullable() }),
+  }),
+  agreement: z.array(
+    z.object({
+      option: z.string(),
+      driver: z.string(),
+      values: z.array(z.object({ person: z.string(), value: z.number() })),
+      spread: z.number(),
+      mean: z.number(),
+    }),
+  ),
 });
 
 // The schema and the TypeScript interface must describe the same thing.

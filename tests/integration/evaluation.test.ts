@@ -85,7 +85,7 @@ describe('applyPack', () => {
     const current = await core.invoke('applyPack', { id: d.id, pack: 'database-engine' });
     await save(core, current, (c) => {
       let next = addOption(c, 'Spreadsheet');
-      next = { ...next, drivers: [...next.drivers, { id: 'cost', name: 'Cost', description: '', question: '', weight: 4, criterion: null }] };
+      next = { ...next, drivers: [...next.drivers, { id: 'cost', name: 'Cost', description: '', question: '', weight: 4, minimum: null, criterion: null }] };
       next = addOwnClaim(next, { driver: 'cost', option: 'spreadsheet', effect: 'good', summary: 'Free.' });
       return addOwnClaim(next, { driver: 'cost', option: 'sqlite', effect: 'good', summary: 'Also free.' });
     });

@@ -67,7 +67,7 @@ describe('renderImported: an edit changes only the edited part', () => {
   it('drivers and options item by item, with the option\'s pros and cons', () => {
     const rel = 'madr2/0001-pick-a-queue.md';
     const d = decisionFrom(rel);
-    const drivers = [...d.drivers, { id: 'd9', name: 'Runs on our Kubernetes', description: '', question: '', weight: 3, criterion: null }];
+    const drivers = [...d.drivers, { id: 'd9', name: 'Runs on our Kubernetes', description: '', question: '', weight: 3, minimum: null, criterion: null }];
     expect(diff(rel, edit(d, { drivers }))).toEqual({ removed: [], added: ['* Runs on our Kubernetes'] });
     const options = d.options.map((o) => (o.name === 'Kafka' ? { ...o, name: 'Apache Kafka' } : o));
     expect(diff(rel, edit(d, { options }))).toEqual({ removed: ['* Kafka'], added: ['* Apache Kafka'] });
@@ -192,7 +192,7 @@ describe('renderImported: whatever is edited reads back as edited, in every fixt
     ['date', (d) => ({ ...d, date: '2030-05-06' }), (s) => s.date, '2030-05-06'],
     ['people and tags', (d) => ({ ...d, decisionMakers: ['Ada', 'Grace'], consulted: ['Ops'], informed: ['All'], tags: ['x', 'y'] }), (s) => [s.decisionMakers, s.consulted, s.informed, s.tags], [['Ada', 'Grace'], ['Ops'], ['All'], ['x', 'y']]],
     ['context', (d) => ({ ...d, context: 'New context.\nSecond line.' }), (s) => s.context, 'New context.\nSecond line.'],
-    ['drivers', (d) => ({ ...d, drivers: [...d.drivers.slice(1), { id: 'dn', name: 'New driver', description: '', question: '', weight: 3, criterion: null }] }), (s) => s.drivers.at(-1)?.name, 'New driver'],
+    ['drivers', (d) => ({ ...d, drivers: [...d.drivers.slice(1), { id: 'dn', name: 'New driver', description: '', question: '', weight: 3, minimum: null, criterion: null }] }), (s) => s.drivers.at(-1)?.name, 'New driver'],
     ['options', (d) => ({ ...d, options: [...d.options.slice(1), { id: 'on', name: 'New option', description: 'Some pros.', option: null }], chosenOption: 'on' }), (s, a) => [s.options.at(-1)?.name, s.options.at(-1)?.description, a.values.chosen], ['New option', 'Some pros.', 'New option']],
     ['rationale', (d) => ({ ...d, rationale: 'it is simplest.' }), (s) => s.rationale, 'it is simplest.'],
     ['consequences', (d) => ({ ...d, consequences: [...d.consequences.slice(1), { effect: 'bad', text: 'more work', claims: [] }] }), (s) => s.consequences.at(-1), { effect: 'bad', text: 'more work' }],

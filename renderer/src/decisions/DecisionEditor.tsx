@@ -154,7 +154,7 @@ function Editor({ initial }: { initial: Decision }) {
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('drivers')([...draft.drivers, { id: newId('d', draft.drivers), name: 'New driver', description: '', question: '', weight: 3, criterion: null }])}>
+          <button type="button" onClick={() => set('drivers')([...draft.drivers, { id: newId('d', draft.drivers), name: 'New driver', description: '', question: '', weight: 3, minimum: null, criterion: null }])}>
             Add driver
           </button>
         </fieldset>

@@ -50,7 +50,7 @@ export function TotalsChart({ matrix }: { matrix: Matrix }) {
                 const w = scale(cell.contribution);
                 const seg = (
                   <rect key={r.driver} x={x} y={y + 4} width={Math.max(w, 0)} height={rowH - 12} className={`bar ${series}`}>
-                    <title>{`${r.name}: ${cell.score} × ${r.weight} = ${cell.contribution}`}</title>
+                    <title>{`${r.name}: ${cell.score ?? 'unknown'} × ${r.weight} = ${cell.contribution}`}</title>
                   </rect>
                 );
                 x += w;
@@ -109,7 +109,7 @@ export function ContributionChart({ matrix }: { matrix: Matrix }) {
               <line x1={label} x2={label} y1={y0 + 2} y2={y0 + groupH - 4} className="axis" />
               {r.cells.map((c, i) => (
                 <rect key={c.option} x={label} y={y0 + 4 + i * barH} width={(c.contribution / maxC) * barArea} height={barH - 1} className={`bar ${seriesClass(i)}`}>
-                  <title>{`${matrix.options[i]!.name}, ${r.name}: ${c.score} × ${r.weight} = ${c.contribution}`}</title>
+                  <title>{`${matrix.options[i]!.name}, ${r.name}: ${c.score ?? 'unknown'} × ${r.weight} = ${c.contribution}`}</title>
                 </rect>
               ))}
             </g>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Driver } from '../../../shared/domain.js';
-import { addDriver, removeDriver, setCondition, setWeight } from '../../../shared/evaluation.js';
+import { addDriver, removeDriver, setCondition, setMinimum, setWeight } from '../../../shared/evaluation.js';
 import { joinNames, WEIGHT_LABELS, type ConditionQuestion } from '../../../shared/scoring.js';
 import type { StepProps } from './step-props.js';
 
@@ -58,6 +58,17 @@ function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
             <span className="weight-label">{label}</span>
           </label>
         ))}
+      </div>
+      <div className="must-have small">
+        <label htmlFor={legendId + '-min'}>Must-have</label>{' '}
+        <select id={legendId + '-min'} value={driver.minimum ?? ''} onChange={(e) => update((d) => setMinimum(d, driver.id, e.target.value ? Number(e.target.value) : null))}>
+          <option value="">No: any score may be outweighed</option>
+          {[2, 3, 4, 5].map((m) => (
+            <option key={m} value={m}>
+              Yes: exclude an option scoring below {m}
+            </option>
+          ))}
+        </select>
       </div>
     </fieldset>
   );

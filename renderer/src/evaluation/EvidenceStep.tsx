@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { addOwnClaim, removeOwnClaim, setScore, setVerdict } from '../../../shared/evaluation.js';
+import { addOwnClaim, removeOwnClaim, setScore, setScoreRange, setVerdict } from '../../../shared/evaluation.js';
 import { claimsFor, claimStanding, describePrefill, PREFILL_RULE, SCORE_LABELS, weightedDrivers, type Cell } from '../../../shared/scoring.js';
 import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
@@ -57,7 +57,7 @@ export function EvidenceStep(props: StepProps) {
                   <button type="button" aria-current={i === at ? 'true' : undefined} onClick={() => pick(i)}>
                     <span className="criterion-name">{d.name}</span>
                     <span className="criterion-meta">
-                      weight {d.weight} · {r.cells.map((c) => `${draft.options.find((o) => o.id === c.option)?.name}: ${c.score}`).join(', ')}
+                      weight {d.weight} · {r.cells.map((c) => `${draft.options.find((o) => o.id === c.option)?.name}: ${c.score ?? "unknown"}`).join(', ')}
                     </span>
                   </button>
                 </li>
@@ -146,7 +146,7 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
       <header className="option-evidence-head">
         <h4>{option.name}</h4>
         <span className={`score-badge${manual ? ' manual' : ''}`} aria-hidden="true" title={manual ? 'Your score' : 'Pre-filled score'}>
-          {cell.score}
+          {cell.score ?? '?'}
         </span>
       </header>
       <div className="score-row">
@@ -159,7 +159,7 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
           onChange={(e) => update((d) => setScore(d, option.id, driver.id, e.target.value ? Number(e.target.value) : null))}
           aria-describedby={id + 'how'}
         >
-          <option value="">{cell.prefill.value !== null ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}` : 'No evidence: counts as 3'}</option>
+          <option value="">{cell.prefill.value !== null ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}` : 'No evidence: unknown'}</option>
           {[1, 2, 3, 4, 5].map((v) => (
             <option key={v} value={v}>
               {v} {SCORE_LABELS[v]}
@@ -170,6 +170,28 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
       <p id={id + 'how'} className="muted small">
         {manual ? `Your score ${cell.score}. ${describePrefill(cell.prefill)}` : describePrefill(cell.prefill)}
       </p>
+      {manual && (
+        <div className="score-range">
+          <label htmlFor={id + 'min'}>
+            Could be as low as <span className="visually-hidden">({where})</span>
+          </label>
+          <select id={id + 'min'} value={cell.min} onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, Number(e.target.value), cell.max))}>
+            {[1, 2, 3, 4, 5].filter((v) => v <= (cell.score ?? 5)).map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={id + 'max'}>and as high as</label>
+          <select id={id + 'max'} value={cell.max} onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, cell.min, Number(e.target.value)))}>
+            {[1, 2, 3, 4, 5].filter((v) => v >= (cell.score ?? 1)).map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {manual && (
         <div className="field">
           <label htmlFor={id + 'note'}>

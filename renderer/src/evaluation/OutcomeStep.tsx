@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { Consequence, DecisionContent, Effect } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { proposeConsequences, proposeRationale, type Matrix } from '../../../shared/scoring.js';
+import { proposeConsequences, proposeRationale, qualityParagraph, type Matrix } from '../../../shared/scoring.js';
+import { formatShare } from '../../../shared/robustness.js';
 import { TextArea } from '../components/Fields.js';
 import { describeSource } from './EvidenceClaimCard.js';
 import { ContributionChart, TotalsChart } from './Charts.js';
@@ -45,6 +46,8 @@ export function OutcomeStep(props: StepProps) {
           <ContributionChart matrix={matrix} />
         </div>
       </section>
+
+      <QualityPanel {...props} />
 
       <ChooseOption {...props} />
 
@@ -100,7 +103,7 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
               {r.cells.map((c) => (
                 <td className="num" key={c.option} title={c.note || undefined}>
                   <span className="muted">
-                    {c.score}
+                    {c.score ?? '?'}
                     {mark[c.source]} × {r.weight} ={' '}
                   </span>
                   <strong>{c.contribution}</strong>
@@ -231,5 +234,114 @@ function ConsequencesEditor({ draft, update }: StepProps) {
         Add consequence
       </button>
     </fieldset>
+  );
+}
+
+/**
+ * Beyond the weighted sum: must-have exclusions, unknown cells, how often each option ranks first
+ * when weights and uncertain scores vary, single scores that would flip the outcome, sources that
+ * carry it alone, and where people disagree. Every figure is text; the bars only repeat it.
+ */
+function QualityPanel({ draft, analysis }: StepProps) {
+  const { matrix, exclusions, unknowns, robustness, agreement } = analysis;
+  if (matrix.options.length < 2 || !matrix.rows.some((r) => r.weight > 0)) return null;
+  const name = (id: string) => matrix.options.find((o) => o.id === id)?.name ?? id;
+  const driverName = (id: string) => draft.drivers.find((d) => d.id === id)?.name ?? id;
+  const shares = Object.entries(robustness.firstShare).sort((a, b) => b[1] - a[1]);
+  return (
+    <section aria-labelledby="quality-title" className="panel quality">
+      <h3 id="quality-title">How robust is the outcome?</h3>
+      <p className="quality-summary">{qualityParagraph(draft, analysis)}</p>
+      <h4>First place across {robustness.draws.toLocaleString('en-US')} draws</h4>
+      <ul className="share-bars">
+        {shares.map(([option, share]) => (
+          <li key={option}>
+            <span className="share-label">
+              {name(option)}: {formatShare(share)}
+            </span>
+            <span className="share-bar" aria-hidden="true" style={{ width: `${Math.round(share * 100)}%` }} />
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        Each draw varies every weight by up to one step and draws ranged or unknown scores from their ranges; the seed ({robustness.seed}) is kept with the decision, so the figures are the same
+        every time.
+      </p>
+      {exclusions.length > 0 && (
+        <>
+          <h4>Excluded by a must-have</h4>
+          <ul>
+            {exclusions.map((e) => (
+              <li key={`${e.option}:${e.driver}`}>
+                {name(e.option)} scores {e.score} on {driverName(e.driver)}, below the minimum of {e.minimum}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {unknowns.length > 0 && (
+        <>
+          <h4>Unknown cells ({unknowns.length})</h4>
+          <p>
+            {robustness.unknowns.couldChangeWinner
+              ? `They could change the winner${robustness.unknowns.fillFirst ? `: score ${name(robustness.unknowns.fillFirst.option)} on ${driverName(robustness.unknowns.fillFirst.driver)} first.` : '.'}`
+              : 'None of them could change the winner.'}
+          </p>
+          <p className="muted small">
+            Totals range from {matrix.totals.map((t) => `${t.name} ${t.min}–${t.max}`).join(', ')}.
+          </p>
+        </>
+      )}
+      {robustness.flips.length > 0 && (
+        <>
+          <h4>Single scores that would change the winner</h4>
+          <ul>
+            {robustness.flips.map((f) => (
+              <li key={`${f.option}:${f.driver}`}>{f.statement}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {robustness.leaveOneSourceOut.some((s) => s.changes) && (
+        <>
+          <h4>Sources that carry the outcome alone</h4>
+          <ul>
+            {robustness.leaveOneSourceOut
+              .filter((s) => s.changes)
+              .map((s) => (
+                <li key={s.source}>
+                  Without “{s.title}”, {s.winner ? `${name(s.winner)} wins` : 'the top options tie'}.
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+      {agreement.length > 0 && (
+        <>
+          <h4>Where people differ</h4>
+          <table className="agreement">
+            <caption className="visually-hidden">Scores given by each person, the widest disagreements first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Cell</th>
+                <th scope="col">Scores</th>
+                <th scope="col">Spread</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agreement.slice(0, 8).map((c) => (
+                <tr key={`${c.option}:${c.driver}`}>
+                  <th scope="row">
+                    {name(c.option)} · {driverName(c.driver)}
+                  </th>
+                  <td>{c.values.map((v) => `${v.person} ${v.value}`).join(', ')}</td>
+                  <td className="num">{c.spread}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
   );
 }
