@@ -11,7 +11,8 @@ import { rankPrecedents, type Precedent, type PrecedentInput } from '../../share
 import { canonicalEdges, connectedTo, supersedeChains, type GraphNode, type RelationEdge, type RelationGraph } from '../../shared/relations.js';
 import { diffContent } from '../../shared/revision-diff.js';
 import type { z } from 'zod';
-import type { CoreContext } from './context.js';
+import { today, type CoreContext } from './context.js';
+import { reviewState } from '../../shared/review.js';
 import type { DecisionStore } from './decisions.js';
 
 type ParsedListQuery = z.output<typeof import('../../shared/api/decisions.js').ListQuery>;
@@ -300,17 +301,20 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
       chosenOption: undefined,
       tag: undefined,
       decisionMaker: undefined,
+      review: undefined,
       sort: 'updated',
       limit: 100_000,
       offset: 0,
     });
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const day = today(ctx.platform);
     const tests: Record<Facet, (d: DecisionSummary) => boolean> = {
       status: (d) => q.status === undefined || d.status === q.status,
       pack: (d) => q.pack === undefined || d.pack === q.pack,
       chosenOption: (d) => q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
       tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
       decisionMaker: (d) => q.decisionMaker === undefined || d.decisionMakers.some((m) => same(m, q.decisionMaker!)),
+      review: (d) => q.review === undefined || reviewState(d.reviewBy, d.status, day) === q.review,
     };
     const valuesOf: Record<Facet, (d: DecisionSummary) => string[]> = {
       status: (d) => [d.status],
@@ -318,6 +322,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
       chosenOption: (d) => (d.chosenOption ? [d.chosenOption] : []),
       tag: (d) => [...new Set(d.tags)],
       decisionMaker: (d) => [...new Set(d.decisionMakers)],
+      review: (d) => [reviewState(d.reviewBy, d.status, day)],
     };
     const caseless = new Set<Facet>(['chosenOption', 'decisionMaker']);
     const facets = Object.keys(tests) as Facet[];

@@ -25,6 +25,8 @@ import { storeHandlers, type StoreState } from './handlers/store.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
 import { importHandlers } from './handlers/import.js';
 import { lifecycleHandlers } from './handlers/lifecycle.js';
+import { reviewHandlers } from './handlers/review.js';
+import { createReviews } from './review.js';
 import { createImporter } from './import/importer.js';
 import { createLifecycle } from './lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -111,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
   const packs = createPackStore(ctx);
   const shipped = packs.installShipped(ctx.knowledgeDir);
   const settings = createSettingsStore(ctx);
+  const lifecycle = createLifecycle(ctx, decisions);
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions),
     ...knowledgeHandlers(ctx, packs),
@@ -119,7 +122,8 @@ export function createCore(options: CoreOptions): Core {
     ...compareHandlers(createCompareQueries(ctx, decisions)),
     ...storeHandlers(ctx, storeState),
     ...importHandlers(createImporter(ctx)),
-    ...lifecycleHandlers(createLifecycle(ctx, decisions)),
+    ...lifecycleHandlers(lifecycle),
+    ...reviewHandlers(createReviews(ctx, decisions, lifecycle.link)),
     ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
