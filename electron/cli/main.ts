@@ -16,6 +16,7 @@ import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
 import { compareCommand } from './compare.js';
 import { dueCommand, reviewCommand } from './review.js';
+import { mcpCommand } from './mcp.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -30,7 +31,7 @@ export const COMMANDS: Command[] = [
   restoreCommand,
 ];
 COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
-COMMANDS.push(dueCommand, reviewCommand);
+COMMANDS.push(dueCommand, reviewCommand, mcpCommand);
 
 function help(): string {
   return [
