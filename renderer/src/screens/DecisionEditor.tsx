@@ -8,6 +8,7 @@ import { RelationsPanel } from '../components/RelationsPanel.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ExportDialog } from '../components/ExportDialog.js';
 import { Precedents } from '../components/Precedents.js';
+import { ReviewPanel } from '../components/ReviewPanel.js';
 import { href, navigate } from '../router.js';
 import { useAutosave, type SaveState } from '../useAutosave.js';
 import { useActionHandler } from '../actions.js';
@@ -111,6 +112,14 @@ function Editor({ initial }: { initial: Decision }) {
         />
       )}
       <Precedents id={saved.id} revision={saved.revision} />
+      <ReviewPanel
+        saved={saved}
+        draft={draft}
+        onChange={update}
+        settle={flush}
+        onReviewed={replace}
+        editTarget={() => document.querySelector<HTMLElement>('.editor .form-grid input, .editor .form-grid textarea')}
+      />
 
       <div className="form-grid">
         <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />

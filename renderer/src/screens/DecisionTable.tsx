@@ -10,6 +10,7 @@ import type { ListQuery } from '../../../shared/api/decisions.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { ReviewBadge } from '../components/ReviewPanel.js';
 import { plainText } from '../plain-text.js';
 import { href } from '../router.js';
 import './DecisionTable.css';
@@ -154,6 +155,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         </td>
         <td>
           <StatusBadge status={d.status} />
+          <ReviewBadge reviewBy={d.reviewBy} status={d.status} />
         </td>
         <td className="chosen" title={d.chosenOption ? plainText(d.chosenOption) : undefined}>
           {d.chosenOption ? plainText(d.chosenOption) : <span className="muted">–</span>}
