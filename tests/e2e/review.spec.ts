@@ -79,3 +79,20 @@ test('Review → supersede opens the superseding draft; amend sends you to editi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Draft: Queue on Postgres (revisited)');
   await expect(page.getByLabel('Context')).toHaveValue('Orders need a queue.');
 });
+
+test('in the dark theme, the list with its review facet and badge and the review panel pass the audit', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.api('createDecision', { content: { title: 'Use Redis for sessions', status: 'accepted', reviewBy: '2020-01-15' } });
+  await app.api('createDecision', { content: { title: 'Use Python for workers', status: 'accepted', reviewBy: inDays(10) } });
+  await page.reload();
+  await app.goToDecisions();
+  await expect(page.getByRole('group', { name: 'Due for review' })).toBeVisible();
+  await expect(page.getByText('review overdue')).toBeVisible();
+  const serious = async () =>
+    (await new AxeBuilder({ page }).include('main').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  expect(await serious()).toEqual([]);
+  await page.screenshot({ path: 'test-results/review-list-dark.png', fullPage: true });
+  await app.openDecision('Use Redis for sessions');
+  await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Review…' }).click();
+  expect(await serious()).toEqual([]);
+});

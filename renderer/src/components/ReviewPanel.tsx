@@ -34,7 +34,7 @@ export function ReviewBadge({ reviewBy, status }: { reviewBy: string | null; sta
   if (state !== 'overdue' && state !== 'due') return null;
   return (
     <span className={`badge review-${state}`} title={`Review by ${reviewBy}: ${describeDue(reviewBy!, today)}`}>
-      {state === 'overdue' ? 'review overdue' : `review ${reviewBy}`}
+      {state === 'overdue' ? 'review overdue' : 'review due'}
     </span>
   );
 }

@@ -151,11 +151,12 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         </td>
         <td className="num">{d.number ?? <span className="muted">draft</span>}</td>
         <td className="title" title={d.title}>
+          {/* Before the title: a long title is cut with an ellipsis, the badge must stay in view. */}
+          <ReviewBadge reviewBy={d.reviewBy} status={d.status} />
           <a href={href('decisions', d.id)}>{d.title}</a>
         </td>
         <td>
           <StatusBadge status={d.status} />
-          <ReviewBadge reviewBy={d.reviewBy} status={d.status} />
         </td>
         <td className="chosen" title={d.chosenOption ? plainText(d.chosenOption) : undefined}>
           {d.chosenOption ? plainText(d.chosenOption) : <span className="muted">–</span>}
