@@ -162,6 +162,23 @@ export const Relation = z.object({
 });
 export type Relation = z.infer<typeof Relation>;
 
+/** What a review concluded: the decision still holds, is being amended, or is being superseded. */
+export const REVIEW_OUTCOMES = ['holds', 'amend', 'supersede'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** One review of a decision, kept in its content so the history shows who looked again and why. */
+export const ReviewEntry = z.object({
+  date: IsoDate,
+  outcome: z.enum(REVIEW_OUTCOMES),
+  note: ShortText.default(''),
+  /** The review date set by this review (null: none set). */
+  next: IsoDate.nullable().default(null),
+});
+export type ReviewEntry = z.infer<typeof ReviewEntry>;
+
+/** A review trigger: a short condition that should send the team back to this decision. */
+export const ReviewTrigger = z.string().trim().min(1).max(300);
+
 /** Where an imported decision came from; kept so that an unedited decision exports byte-identically. */
 export const Origin = z.object({
   file: ShortText,
@@ -193,6 +210,12 @@ export const DecisionContent = z.object({
   moreInformation: LongText.default(''),
   evaluation: Evaluation.default(Evaluation.parse({})),
   relations: z.array(Relation).max(LIMITS.listItems).default([]),
+  /** When the team should look at this decision again (exported as `review-by`). */
+  reviewBy: IsoDate.nullable().default(null),
+  /** Events that should send the team back to it before that date (exported as `review-triggers`). */
+  reviewTriggers: z.array(ReviewTrigger).max(20).default([]),
+  /** The reviews recorded so far, oldest first. */
+  reviews: z.array(ReviewEntry).max(LIMITS.listItems).default([]),
   origin: Origin.nullable().default(null),
 });
 export type DecisionContent = z.infer<typeof DecisionContent>;
@@ -219,6 +242,8 @@ export const DecisionSummary = z.object({
   decisionMakers: z.array(z.string()),
   pack: Id.nullable(),
   chosenOption: z.string().nullable(),
+  /** The review date, or null. */
+  reviewBy: IsoDate.nullable(),
   revision: z.number().int(),
   updatedAt: z.string(),
   trashedAt: z.string().nullable(),

@@ -19,9 +19,19 @@ export const EFFECTS = ['good', 'neutral', 'bad'] as const;
 export const SOURCE_KINDS = ['vendor-blog', 'marketing', 'engineering-blog', 'docs', 'paper', 'other'] as const;
 
 /** Orders the decision list offers. */
-export const SORTS = ['updated', 'number', 'date', 'title', 'status'] as const;
+export const SORTS = ['updated', 'number', 'date', 'title', 'status', 'review'] as const;
 /** Fields the decision list counts values of, for one-click filters. */
-export const FACETS = ['status', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
+export const FACETS = ['status', 'review', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
+
+/**
+ * Where a decision stands with its review date (the `review` facet): past it, due within
+ * DUE_SOON_DAYS, later, or none (no date, or a status that is no longer reviewed).
+ */
+export const REVIEW_STATES = ['overdue', 'due', 'scheduled', 'none'] as const;
+/** "Due for review" means a review date within this many days (the list's facet; `cairn due` takes --within). */
+export const DUE_SOON_DAYS = 30;
+/** Only live decisions are reviewed: a rejected, deprecated or superseded one never comes due. */
+export const REVIEWED_STATUSES = ['proposed', 'accepted'] as const;
 /** Decisions compared side by side at most. */
 export const MAX_COMPARED = 4;
 export const THEMES = ['system', 'light', 'dark'] as const;

@@ -15,6 +15,8 @@ import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
 import { compareCommand } from './compare.js';
+import { dueCommand, reviewCommand } from './review.js';
+import { mcpCommand } from './mcp.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -29,6 +31,7 @@ export const COMMANDS: Command[] = [
   restoreCommand,
 ];
 COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
+COMMANDS.push(dueCommand, reviewCommand, mcpCommand);
 
 function help(): string {
   return [

@@ -33,6 +33,8 @@ import { storeHandlers, type StoreState } from './store/handlers.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
 import { importHandlers } from './import/handlers.js';
 import { lifecycleHandlers } from './lifecycle/handlers.js';
+import { reviewHandlers } from './review/handlers.js';
+import { createReviews } from './review/review.js';
 import { createImporter } from './import/importer.js';
 import { createLifecycle } from './lifecycle/lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -121,10 +123,12 @@ export function createCore(options: CoreOptions): Core {
   const settings = createSettingsStore(ctx);
   const relations = createRelationQueries(ctx, decisions);
   const adapter = options.host ?? {};
+  const lifecycle = createLifecycle(ctx, decisions);
   const handlers: Handlers = {
     ...decisionHandlers(ctx, decisions, packs),
     ...revisionHandlers(decisions, createRevisionQueries(decisions)),
-    ...lifecycleHandlers(createLifecycle(ctx, decisions)),
+    ...lifecycleHandlers(lifecycle),
+    ...reviewHandlers(createReviews(ctx, decisions, lifecycle.link)),
     ...relationHandlers(relations),
     ...insightHandlers(createInsightQueries(ctx, decisions, relations)),
     ...compareHandlers(createCompareQueries(ctx, decisions)),

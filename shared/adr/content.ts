@@ -65,6 +65,8 @@ export interface Snapshot {
   consulted: string[];
   informed: string[];
   tags: string[];
+  reviewBy: string | null;
+  reviewTriggers: string[];
   context: string;
   drivers: { id: string; name: string }[];
   options: { id: string; name: string; description: string }[];
@@ -110,6 +112,8 @@ export function snapshotOf(adr: ParsedAdr, extra: OriginExtra): Snapshot {
     consulted: v.consulted,
     informed: v.informed,
     tags: v.tags,
+    reviewBy: v.reviewBy,
+    reviewTriggers: v.reviewTriggers,
     context: v.context,
     drivers: v.drivers.map((name, i) => ({ id: driverIds[i]!, name })),
     options: v.options.map((o, i) => ({ id: optionIds[i]!, name: o.name, description: o.description })),
@@ -186,6 +190,9 @@ export function contentFromFile(
     consulted: snap.consulted,
     informed: snap.informed,
     tags: snap.tags,
+    reviewBy: snap.reviewBy,
+    reviewTriggers: snap.reviewTriggers,
+    reviews: existing?.reviews ?? [],
     context: snap.context,
     drivers,
     options,

@@ -32,6 +32,9 @@ function frontMatter(d: Decision, options: RenderOptions): string {
   if (d.consulted.length) lines.push(`consulted: ${yamlList(d.consulted)}`);
   if (d.informed.length) lines.push(`informed: ${yamlList(d.informed)}`);
   if (d.tags.length) lines.push(`tags: ${yamlList(d.tags)}`);
+  // Review keys in MADR's kebab case; readers that do not know them (MADR tooling, Backstage) skip unknown keys.
+  if (d.reviewBy) lines.push(`review-by: ${d.reviewBy}`);
+  if (d.reviewTriggers?.length) lines.push(`review-triggers: ${yamlList(d.reviewTriggers)}`);
   lines.push('---');
   return lines.join('\n');
 }
@@ -47,6 +50,9 @@ function metadataList(d: Decision, options: RenderOptions): string {
   people('Consulted', d.consulted);
   people('Informed', d.informed);
   people('Tags', d.tags);
+  if (d.reviewBy) lines.push(`${m} Review by: ${d.reviewBy}`);
+  // Semicolons, not commas: a trigger is a sentence and may hold commas.
+  if (d.reviewTriggers?.length) lines.push(`${m} Review triggers: ${d.reviewTriggers.map((t) => inline(t, false)).join('; ')}`);
   return lines.join('\n');
 }
 

@@ -49,6 +49,9 @@ export function renderNygard(d: Decision, options: RenderOptions): string {
   return assemble([
     heading(1, title),
     `Date: ${d.date}`,
+    // `Key: value` lines beside Date, before the Status section: adr-tools and its readers skip them.
+    d.reviewBy ? `Review by: ${d.reviewBy}` : null,
+    d.reviewTriggers?.length ? `Review triggers: ${d.reviewTriggers.map((t) => inline(t, false)).join('; ')}` : null,
     heading(2, 'Status'),
     ...statusLines(d, options.links),
     heading(2, 'Context'),

@@ -20,8 +20,8 @@ export interface Span {
   end: number;
 }
 
-export type MetaField = 'status' | 'date' | 'decisionMakers' | 'consulted' | 'informed' | 'tags';
-export const META_FIELDS: readonly MetaField[] = ['status', 'date', 'decisionMakers', 'consulted', 'informed', 'tags'];
+export type MetaField = 'status' | 'date' | 'decisionMakers' | 'consulted' | 'informed' | 'tags' | 'reviewBy' | 'reviewTriggers';
+export const META_FIELDS: readonly MetaField[] = ['status', 'date', 'decisionMakers', 'consulted', 'informed', 'tags', 'reviewBy', 'reviewTriggers'];
 
 /** Where a metadata value is written: a front-matter value, a `Key: value` line, or the first line of a Status section. */
 export interface MetaSlot extends Span {
@@ -91,6 +91,9 @@ export interface AdrValues {
   consulted: string[];
   informed: string[];
   tags: string[];
+  /** The review date (`review-by` and the spellings other tools use), if the file has one. */
+  reviewBy: string | null;
+  reviewTriggers: string[];
   context: string;
   drivers: string[];
   options: { name: string; description: string }[];
@@ -181,6 +184,8 @@ const META_LABELS: [RegExp, MetaField][] = [
   [/^consulted$/, 'consulted'],
   [/^informed$/, 'informed'],
   [/^(?:tags|labels|keywords|categories)$/, 'tags'],
+  [/^(?:review[- _]?by|review[- _]?date|next[- _]review(?:[- _]date)?|revisit[- _]?by)$/, 'reviewBy'],
+  [/^review[- _]?triggers?$/, 'reviewTriggers'],
 ];
 
 const FM_KEYS: Record<string, MetaField> = {
@@ -193,6 +198,20 @@ const FM_KEYS: Record<string, MetaField> = {
   consulted: 'consulted',
   informed: 'informed',
   tags: 'tags',
+  // Review dates as MADR-style kebab case (what Cairn writes) and as other ADR tools spell them.
+  'review-by': 'reviewBy',
+  review_by: 'reviewBy',
+  reviewby: 'reviewBy',
+  'review-date': 'reviewBy',
+  review_date: 'reviewBy',
+  reviewdate: 'reviewBy',
+  'next-review': 'reviewBy',
+  next_review: 'reviewBy',
+  nextreview: 'reviewBy',
+  'next-review-date': 'reviewBy',
+  'review-triggers': 'reviewTriggers',
+  review_triggers: 'reviewTriggers',
+  reviewtriggers: 'reviewTriggers',
 };
 
 const FM_RELATION_KEYS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to', 'clarifies', 'clarified-by', 'depends-on', 'enables', 'refines', 'refined-by', 'extends', 'extended-by']);
@@ -375,6 +394,8 @@ export function parseAdr(raw: string, file: string): ParseResult {
     consulted: [],
     informed: [],
     tags: [],
+    reviewBy: null,
+    reviewTriggers: [],
     context: '',
     drivers: [],
     options: [],
@@ -640,6 +661,7 @@ function consequenceList(raw: string, section: Section): ConsequenceList {
 function separatorOf(text: string, field: MetaField): MetaSlot['separator'] {
   if (text.includes(';') && !text.includes(',')) return '; ';
   if (field === 'tags' && !text.includes(',') && /\S\s+\S/.test(text)) return ' ';
+  if (field === 'reviewTriggers') return '; ';
   return ', ';
 }
 
@@ -658,6 +680,18 @@ function readMeta(field: MetaField, value: unknown, values: AdrValues, warnings:
       const date = asIsoDate(Array.isArray(value) ? value[0] : value);
       if (date) values.date = date;
       else if (asText(value)) warnings.push(`The date "${asText(value)}" is not a date Cairn can read (use YYYY-MM-DD); it is kept as written.`);
+      return;
+    }
+    case 'reviewBy': {
+      const date = asIsoDate(Array.isArray(value) ? value[0] : value);
+      if (date) values.reviewBy = date;
+      else if (asText(value)) warnings.push(`The review date "${asText(value)}" is not a date Cairn can read (use YYYY-MM-DD); it is kept as written.`);
+      return;
+    }
+    case 'reviewTriggers': {
+      // Triggers are sentences that may hold commas: one line (or one YAML string) splits at semicolons only.
+      const items = Array.isArray(value) ? value.map(asText) : asText(value).split(';');
+      values.reviewTriggers = items.map((t) => t.trim()).filter(Boolean);
       return;
     }
     case 'tags': {

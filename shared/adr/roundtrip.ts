@@ -212,6 +212,8 @@ const FM_KEY: Record<MetaField, string> = {
   consulted: 'consulted',
   informed: 'informed',
   tags: 'tags',
+  reviewBy: 'review-by',
+  reviewTriggers: 'review-triggers',
 };
 
 function metaLabel(field: MetaField, ctx: Ctx): string {
@@ -228,6 +230,10 @@ function metaLabel(field: MetaField, ctx: Ctx): string {
       return 'Informed';
     case 'tags':
       return 'Tags';
+    case 'reviewBy':
+      return 'Review by';
+    case 'reviewTriggers':
+      return 'Review triggers';
   }
 }
 
@@ -293,12 +299,18 @@ function renderMeta(ctx: Ctx): Relation[] {
 
   for (const field of META_FIELDS) {
     if (field === 'status') continue;
-    const now = field === 'date' ? d.date : d[field];
+    // Decisions stored before review dates existed lack those fields: read them as none.
+    const now = field === 'date' ? d.date : field === 'reviewBy' ? (d.reviewBy ?? null) : field === 'reviewTriggers' ? (d.reviewTriggers ?? []) : d[field];
     const before = field === 'date' ? snap.date : snap[field];
     if (same(now, before)) continue;
     const slot = adr.meta[field];
+    if (now === null) {
+      // A review date taken away: the key stays, empty, so the file's layout does not move.
+      if (slot) writeMeta(ctx, field, slot, '', null);
+      continue;
+    }
     const list = Array.isArray(now) ? now : null;
-    const value = list ? list.join(slot?.separator ?? ', ') : (now as string);
+    const value = list ? list.join(slot?.separator ?? (field === 'reviewTriggers' ? '; ' : ', ')) : (now as string);
     if (slot) writeMeta(ctx, field, slot, value, list);
     else if (list === null || list.length) pending.push({ field, value, list });
   }

@@ -9,7 +9,7 @@ import {
   Status,
 } from '../domain.js';
 import { method } from './define.js';
-import { SORTS } from '../vocabulary.js';
+import { REVIEW_STATES, SORTS } from '../vocabulary.js';
 
 const ById = z.object({ id: Id });
 
@@ -24,6 +24,8 @@ export const ListQuery = z.object({
   chosenOption: ShortText.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  /** overdue, due (within 30 days), scheduled (later) or none: see shared/review.ts. */
+  review: z.enum(REVIEW_STATES).optional(),
   trashed: z.boolean().default(false),
   sort: z.enum(SORTS).default('updated'),
   limit: z.number().int().min(1).max(100_000).default(1_000),

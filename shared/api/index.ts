@@ -20,6 +20,7 @@ import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
+import { reviewMethods } from './review.js';
 import { METHOD_NAMES, type MethodNameListed } from './names.js';
 
 export const api = {
@@ -37,6 +38,7 @@ export const api = {
   ...searchMethods,
   ...settingsMethods,
   ...nativeMethods,
+  ...reviewMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type { CoreContext } from '../context.js';
 import { toFtsQuery } from '../search/fts.js';
 import { createSearchIndex } from '../search/search-index.js';
+import { reviewDay, reviewFilter } from '../review/review.js';
 
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
 
@@ -73,12 +74,16 @@ export function headOfDecision(d: Decision): DecisionHead {
 /** The list's order by number: numbered decisions first, then drafts by creation. Index decisions_listed (migration 0008) holds it. */
 export const BY_NUMBER = 'd.number IS NULL, d.number, d.created_at';
 
-export type SaveReason = 'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert';
+export type SaveReason = 'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert' | 'review';
 
 function rowToDecision(row: Row): Decision {
   const content = JSON.parse(row.content) as DecisionContent;
   return {
     ...content,
+    // Content saved before review dates existed (schema < 12) has none of these fields.
+    reviewBy: content.reviewBy ?? null,
+    reviewTriggers: content.reviewTriggers ?? [],
+    reviews: content.reviews ?? [],
     id: row.id,
     number: row.number,
     revision: row.revision,
@@ -138,12 +143,12 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     insertContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content)'),
     updateContent: db.prepare('UPDATE decision_content SET content = @content WHERE id = @id'),
     insert: db.prepare(
-      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, created_at, updated_at, trashed_at)
-       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @now, @now, NULL)`,
+      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, review_by, revision, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @reviewBy, @revision, @now, @now, NULL)`,
     ),
     update: db.prepare(
       `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
-         tags = @tags, decision_makers = @makers, revision = @revision, updated_at = @now, trashed_at = @trashed
+         tags = @tags, decision_makers = @makers, review_by = @reviewBy, revision = @revision, updated_at = @now, trashed_at = @trashed
        WHERE id = @id`,
     ),
     revision: db.prepare(
@@ -170,6 +175,8 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       chosen: chosenName(c),
       tags: JSON.stringify(c.tags),
       makers: JSON.stringify(c.decisionMakers),
+      // Content saved before review dates existed has none.
+      reviewBy: c.reviewBy ?? null,
       revision,
       content: JSON.stringify(c),
       now,
@@ -326,6 +333,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     filter(q.to, 'd.date <= @to', 'to');
     filter(q.tag, 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag)', 'tag');
     filter(q.decisionMaker, 'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)', 'maker');
+    if (q.review !== undefined) {
+      const { sql, params: p } = reviewFilter(q.review, reviewDay(platform));
+      where.push(sql);
+      Object.assign(params, p);
+    }
     const fts = q.text ? toFtsQuery(q.text) : null;
     if (q.text && !fts) return { items: [], total: 0 };
     if (fts) {
@@ -348,15 +360,19 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       case 'status':
         order = 'd.status, d.number';
         break;
+      case 'review':
+        // Soonest review first; decisions without a review date last.
+        order = `d.review_by IS NULL, d.review_by, ${BY_NUMBER}`;
+        break;
       default:
         order = fts ? 'f.rank' : 'd.updated_at DESC';
     }
     const sqlWhere = where.join(' AND ');
     // Rows as arrays (`raw`), made into summaries here: far cheaper than an object per row from the driver.
-    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null];
+    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null];
     const rows = (
       prepared(
-        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at
+        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at, d.review_by
          FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ) as Statement<[Record<string, unknown>], Cells>
     )
@@ -370,7 +386,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     const list = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]));
     return {
       total,
-      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt]) => ({
+      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, reviewBy]) => ({
         id,
         number,
         title,
@@ -380,6 +396,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         decisionMakers: list(makers),
         pack,
         chosenOption: chosen,
+        reviewBy,
         revision,
         updatedAt,
         trashedAt,

@@ -352,7 +352,7 @@ function localEdits(d: Decision, syncedSha: string | undefined): boolean {
   return syncedSha ? sha256(rendered) !== syncedSha : rendered !== d.origin!.raw;
 }
 
-const COMPARED = ['title', 'status', 'statusText', 'date', 'decisionMakers', 'consulted', 'informed', 'tags', 'context', 'drivers', 'options', 'chosenOption', 'rationale', 'consequences', 'confirmation', 'moreInformation', 'relations'] as const;
+const COMPARED = ['title', 'status', 'statusText', 'date', 'decisionMakers', 'consulted', 'informed', 'tags', 'reviewBy', 'reviewTriggers', 'context', 'drivers', 'options', 'chosenOption', 'rationale', 'consequences', 'confirmation', 'moreInformation', 'relations'] as const;
 
 function changedFields(a: DecisionContent, b: DecisionContent): string[] {
   const norm = (k: (typeof COMPARED)[number], c: DecisionContent) =>

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { Facet, Facets, Timeline, TimelineEntry } from '../../../shared/api/insights.js';
 import type { DecisionSummary, Status } from '../../../shared/domain.js';
 import { supersedeChains } from '../../../shared/relations.js';
-import type { CoreContext } from '../context.js';
+import { today, type CoreContext } from '../context.js';
+import { reviewState } from '../../../shared/review.js';
 import type { DecisionStore } from '../decisions/store.js';
 import type { RelationQueries } from '../relations/links.js';
 import { WIDE_QUERIES } from '../store/wide-queries.js';
@@ -74,17 +75,20 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       chosenOption: undefined,
       tag: undefined,
       decisionMaker: undefined,
+      review: undefined,
       sort: 'updated',
       limit: 100_000,
       offset: 0,
     });
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const day = today(ctx.platform);
     const tests: Record<Facet, (d: DecisionSummary) => boolean> = {
       status: (d) => q.status === undefined || d.status === q.status,
       pack: (d) => q.pack === undefined || d.pack === q.pack,
       chosenOption: (d) => q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
       tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
       decisionMaker: (d) => q.decisionMaker === undefined || d.decisionMakers.some((m) => same(m, q.decisionMaker!)),
+      review: (d) => q.review === undefined || reviewState(d.reviewBy, d.status, day) === q.review,
     };
     const valuesOf: Record<Facet, (d: DecisionSummary) => string[]> = {
       status: (d) => [d.status],
@@ -92,6 +96,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       chosenOption: (d) => (d.chosenOption ? [d.chosenOption] : []),
       tag: (d) => [...new Set(d.tags)],
       decisionMaker: (d) => [...new Set(d.decisionMakers)],
+      review: (d) => [reviewState(d.reviewBy, d.status, day)],
     };
     const caseless = new Set<Facet>(['chosenOption', 'decisionMaker']);
     const facets = Object.keys(tests) as Facet[];

@@ -8,6 +8,7 @@ import { RelationsPanel } from '../lifecycle/RelationsPanel.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { Precedents } from '../compare/Precedents.js';
+import { ReviewPanel } from '../review/ReviewPanel.js';
 import { href, navigate } from '../app/router.js';
 import { useAutosave, type SaveState } from './useAutosave.js';
 import { useActionHandler } from '../app/actions.js';
@@ -111,6 +112,14 @@ function Editor({ initial }: { initial: Decision }) {
         />
       )}
       <Precedents id={saved.id} revision={saved.revision} />
+      <ReviewPanel
+        saved={saved}
+        draft={draft}
+        onChange={update}
+        settle={flush}
+        onReviewed={replace}
+        editTarget={() => document.querySelector<HTMLElement>('.editor .form-grid input, .editor .form-grid textarea')}
+      />
 
       <div className="form-grid">
         <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />

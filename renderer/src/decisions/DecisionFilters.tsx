@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Facet, Facets } from '../../../shared/api/insights.js';
-import { FACETS, SORTS } from '../../../shared/vocabulary.js';
+import { DUE_SOON_DAYS, FACETS, SORTS } from '../../../shared/vocabulary.js';
+import type { ReviewState } from '../../../shared/review.js';
 import type { Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { plainText } from '../plain-text.js';
@@ -19,6 +20,7 @@ export interface ListFilters {
   pack?: string;
   tag?: string;
   decisionMaker?: string;
+  review?: ReviewState;
   from?: string;
   to?: string;
   /** 'auto': best match while searching, else by number. */
@@ -40,6 +42,14 @@ const FACET_LABEL: Record<Facet, string> = {
   pack: 'Knowledge pack',
   tag: 'Tag',
   decisionMaker: 'Decision-maker',
+  review: 'Due for review',
+};
+
+const REVIEW_LABEL: Record<string, string> = {
+  overdue: 'Overdue',
+  due: `Due within ${DUE_SOON_DAYS} days`,
+  scheduled: 'Later',
+  none: 'No review date',
 };
 
 /** Values shown before "more": enough for the usual handful, short enough to scan. */
@@ -51,6 +61,7 @@ const SORT_LABEL: Record<(typeof SORTS)[number], string> = {
   date: 'Date, newest first',
   title: 'Title',
   status: 'Status',
+  review: 'Review date, soonest first',
 };
 
 export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: string }) {
@@ -121,7 +132,7 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
       <div className="facet-head">
         <h2>Filter</h2>
         {active && (
-          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, from: undefined, to: undefined })}>
+          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, review: undefined, from: undefined, to: undefined })}>
             Clear filters
           </button>
         )}
@@ -134,7 +145,7 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
             facet={facet}
             values={facets[facet]}
             selected={filters[facet]}
-            display={facet === 'pack' ? (v) => packTitles[v] ?? v : plainText}
+            display={facet === 'pack' ? (v) => packTitles[v] ?? v : facet === 'review' ? (v) => REVIEW_LABEL[v] ?? v : plainText}
             onSelect={(value) => onChange({ ...filters, [facet]: value })}
           />
         ))}

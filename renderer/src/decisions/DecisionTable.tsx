@@ -10,6 +10,7 @@ import type { ListQuery } from '../../../shared/api/decisions.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { StatusBadge } from './StatusBadge.js';
+import { ReviewBadge } from '../review/ReviewPanel.js';
 import { plainText } from '../plain-text.js';
 import { href } from '../app/router.js';
 import './DecisionTable.css';
@@ -150,6 +151,8 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         </td>
         <td className="num">{d.number ?? <span className="muted">draft</span>}</td>
         <td className="title" title={d.title}>
+          {/* Before the title: a long title is cut with an ellipsis, the badge must stay in view. */}
+          <ReviewBadge reviewBy={d.reviewBy} status={d.status} />
           <a href={href('decisions', d.id)}>{d.title}</a>
         </td>
         <td>

@@ -22,6 +22,7 @@ const REASON: Record<string, string> = {
   export: 'exported',
   number: 'numbered',
   relation: 'linked',
+  review: 'reviewed',
 };
 
 export function History({ id }: { id: string }) {
