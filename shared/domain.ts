@@ -107,17 +107,6 @@ export const Consequence = z.object({
 });
 export type Consequence = z.infer<typeof Consequence>;
 
-export const RELATION_TYPES = [
-  'supersedes',
-  'superseded-by',
-  'amends',
-  'amended-by',
-  'relates-to',
-  'clarifies',
-  'clarified-by',
-  'depends-on',
-  'enables',
-] as const;
 export const Relation = z.object({
   type: ShortText.min(1),
   target: Id,

@@ -13,6 +13,7 @@ import { diffContent } from '../../shared/revision-diff.js';
 import type { z } from 'zod';
 import type { CoreContext } from './context.js';
 import type { DecisionStore } from './decisions.js';
+import { checkBaseRevision } from './concurrency.js';
 
 type ParsedListQuery = z.output<typeof import('../../shared/api/decisions.js').ListQuery>;
 
@@ -176,13 +177,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
 
   function restore(id: string, revision: number, baseRevision?: number): Decision {
     const current = store.get(id);
-    if (baseRevision !== undefined && baseRevision !== current.revision) {
-      throw new CairnError(
-        'conflict',
-        `Decision “${current.title}” was saved elsewhere (now revision ${current.revision}, you were looking at ${baseRevision}). Reload its history and choose again.`,
-        { revision: current.revision },
-      );
-    }
+    checkBaseRevision(current, baseRevision, 'Reload its history and choose again.');
     if (revision === current.revision) {
       throw new CairnError('invalid_input', `Revision ${revision} is already the current content of “${current.title}”; choose an earlier revision to restore.`);
     }

@@ -13,6 +13,8 @@ import { CairnError } from '../../shared/api/define.js';
 import type { ListQuery } from '../../shared/api/decisions.js';
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
+import { contentOf } from '../../shared/decision-content.js';
+import { checkBaseRevision } from './concurrency.js';
 import type { CoreContext } from './context.js';
 import { toFtsQuery } from './fts.js';
 import { createSearchIndex } from './search-index.js';
@@ -253,22 +255,9 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
   );
 
   const update = atomic((id: string, baseRevision: number, content: DecisionContent, reason: SaveReason = 'update') => {
-    const current = get(id);
-    if (current.revision !== baseRevision) {
-      throw new CairnError(
-        'conflict',
-        `Decision "${current.title}" was saved elsewhere (revision ${current.revision}; this edit was based on ${baseRevision}). ` +
-          'Reload it to see the newer version; your text is still in the editor.',
-        { revision: current.revision },
-      );
-    }
+    checkBaseRevision(get(id), baseRevision, 'Reload it to see the newer version; your text is still in the editor.');
     return write(id, content, reason);
   });
-
-  function contentOf(d: Decision): DecisionContent {
-    const { id: _id, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
-    return content;
-  }
 
   function trash(id: string): Decision {
     const d = get(id);

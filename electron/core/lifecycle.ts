@@ -15,21 +15,19 @@ import path from 'node:path';
 import type { CoreContext } from './context.js';
 import type { DecisionStore, SaveReason } from './decisions.js';
 import { duplicateNumbers } from './import/importer.js';
-import { sha256 } from './import/read-file.js';
+import { isMissingPath } from './fs-errors.js';
+import { sha256 } from './hash.js';
+import { adrFileName } from '../../shared/adr/slug.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
 
-/** A file name for a decision that has none yet, as exports name them: `0007-use-postgresql.md`. */
+/**
+ * A file name for a decision that has none yet, as a new export names it (`0007-use-postgresql.md`):
+ * the exporter's own function, so a link written before the first export points at the file it makes.
+ */
 export function predictedFile(d: Pick<Decision, 'number' | 'title'>): string | null {
   if (d.number === null) return null;
-  const slug = d.title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${String(d.number).padStart(4, '0')}-${slug || 'decision'}.md`;
+  return adrFileName({ kind: 'number', width: 4 }, d.number, '', d.title);
 }
 
 export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
@@ -134,8 +132,9 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     try {
       const d = store.get(id);
       return { id: d.id, number: d.number, title: d.title, status: d.status, trashed: d.trashedAt !== null };
-    } catch {
-      return null;
+    } catch (e) {
+      if (e instanceof CairnError && e.code === 'not_found') return null;
+      throw e;
     }
   }
 
@@ -186,7 +185,8 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(from);
-      } catch {
+      } catch (e) {
+        if (!isMissingPath(e)) throw e;
         kept.push({ dir: row.dir, file: row.file, reason: `${row.file} is no longer in ${row.dir}; nothing to rename there.` });
         continue;
       }

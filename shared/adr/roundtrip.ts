@@ -30,9 +30,19 @@ export function renderImported(decision: Decision, resolve?: LinkResolver): stri
   const ctx: Ctx = { raw: origin.raw, adr, extra, snap, d: decision, out: new Patch(origin.raw, adr.eol), resolve, style: styleOf(adr) };
   try {
     return patch(ctx);
-  } catch {
+  } catch (e) {
     // Two edits that overlap cannot be merged safely; the exporter then writes the decision afresh.
-    return null;
+    // Anything else is a bug and must surface: swallowing it would silently rewrite a teammate's file.
+    if (e instanceof OverlappingEdits) return null;
+    throw e;
+  }
+}
+
+/** Two edits touch the same part of the original text; the only failure `renderImported` recovers from. */
+export class OverlappingEdits extends Error {
+  constructor(readonly offset: number) {
+    super(`Cairn could not merge two edits of the same part of the file (at offset ${offset}).`);
+    this.name = 'OverlappingEdits';
   }
 }
 
@@ -132,7 +142,7 @@ class Patch {
     let out = '';
     let pos = 0;
     for (const e of edits) {
-      if (e.start < pos) throw new Error(`Cairn could not merge two edits of the same part of the file (at offset ${e.start}).`);
+      if (e.start < pos) throw new OverlappingEdits(e.start);
       out += raw.slice(pos, e.start) + e.text;
       pos = e.end;
     }

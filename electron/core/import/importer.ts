@@ -290,8 +290,9 @@ export function createImporter(ctx: CoreContext): Importer {
 function sameTitle(store: DecisionStore, id: string, title: string): boolean {
   try {
     return store.get(id).title.trim().toLowerCase() === title.trim().toLowerCase();
-  } catch {
-    return false;
+  } catch (e) {
+    if (e instanceof CairnError && e.code === 'not_found') return false;
+    throw e;
   }
 }
 

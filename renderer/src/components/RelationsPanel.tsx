@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { RelationView, StatusChange } from '../../../shared/api/lifecycle.js';
-import { KNOWN_RELATIONS } from '../../../shared/adr/refs.js';
+import { RELATION_NAMES } from '../../../shared/relation-types.js';
 import type { Decision, DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { href } from '../router.js';
@@ -102,7 +102,7 @@ export function RelationsPanel({ decision, beforeChange, onChanged }: { decision
       <form className="relation-form" onSubmit={add}>
         <label htmlFor={ids.relation}>Relation</label>
         <select id={ids.relation} value={relation} onChange={(e) => setRelation(e.target.value)}>
-          {KNOWN_RELATIONS.map((r) => (
+          {RELATION_NAMES.map((r) => (
             <option key={r} value={r}>
               {words(r)}
             </option>
