@@ -113,7 +113,11 @@ export const Relation = z.object({
 });
 export type Relation = z.infer<typeof Relation>;
 
-/** Where an imported decision came from; kept so that an unedited decision exports byte-identically. */
+/**
+ * Where an imported decision came from; kept so that an unedited decision exports byte-identically.
+ * Not part of a decision's content or of the API: the core keeps it in a table of its own
+ * (electron/core/origins.ts), so the file's bytes never travel with a save or into a revision.
+ */
 export const Origin = z.object({
   file: ShortText,
   dialect: ShortText,
@@ -122,6 +126,8 @@ export const Origin = z.object({
   extra: z.record(z.string(), z.unknown()).default({}),
 });
 export type Origin = z.infer<typeof Origin>;
+/** A decision (or its content) together with the file it was imported from, as the core's exporter and importer see it. */
+export type WithOrigin<T> = T & { origin: Origin | null };
 
 /** The editable content of a decision: what `new --from` accepts and every save carries. */
 export const DecisionContent = z.object({
@@ -144,7 +150,6 @@ export const DecisionContent = z.object({
   moreInformation: LongText.default(''),
   evaluation: Evaluation.default(Evaluation.parse({})),
   relations: z.array(Relation).max(LIMITS.listItems).default([]),
-  origin: Origin.nullable().default(null),
 });
 export type DecisionContent = z.infer<typeof DecisionContent>;
 export type DecisionContentInput = z.input<typeof DecisionContent>;

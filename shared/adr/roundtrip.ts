@@ -1,4 +1,4 @@
-import type { Decision, Relation } from '../domain.js';
+import type { Decision, Origin, Relation } from '../domain.js';
 import { snapshotOfOrigin, type LinkInfo, type OriginExtra, type Snapshot } from './content.js';
 import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
 import type { ListItem } from './scan.js';
@@ -20,8 +20,10 @@ export type LinkResolver = (id: string) => { number: number | null; title: strin
  * replaced; a value the file lacks is added where its dialect puts it. Line endings, byte-order
  * mark, front-matter key order, list markers and everything Cairn does not model stay as they were.
  * `resolve` lets the exporter name files the importer never saw (a relation to a new decision).
+ * The origin is not part of a decision's content; the core reads it beside the decision
+ * (`DecisionStore.withOrigin`) and passes it here.
  */
-export function renderImported(decision: Decision, resolve?: LinkResolver): string | null {
+export function renderImported(decision: Decision & { origin?: Origin | null }, resolve?: LinkResolver): string | null {
   const origin = decision.origin;
   if (!origin) return null;
   const read = snapshotOfOrigin(origin);
