@@ -145,17 +145,6 @@ export const Consequence = z.object({
 });
 export type Consequence = z.infer<typeof Consequence>;
 
-export const RELATION_TYPES = [
-  'supersedes',
-  'superseded-by',
-  'amends',
-  'amended-by',
-  'relates-to',
-  'clarifies',
-  'clarified-by',
-  'depends-on',
-  'enables',
-] as const;
 export const Relation = z.object({
   type: ShortText.min(1),
   target: Id,
@@ -179,7 +168,11 @@ export type ReviewEntry = z.infer<typeof ReviewEntry>;
 /** A review trigger: a short condition that should send the team back to this decision. */
 export const ReviewTrigger = z.string().trim().min(1).max(300);
 
-/** Where an imported decision came from; kept so that an unedited decision exports byte-identically. */
+/**
+ * Where an imported decision came from; kept so that an unedited decision exports byte-identically.
+ * Not part of a decision's content or of the API: the core keeps it in a table of its own
+ * (electron/core/origins.ts), so the file's bytes never travel with a save or into a revision.
+ */
 export const Origin = z.object({
   file: ShortText,
   dialect: ShortText,
@@ -188,6 +181,8 @@ export const Origin = z.object({
   extra: z.record(z.string(), z.unknown()).default({}),
 });
 export type Origin = z.infer<typeof Origin>;
+/** A decision (or its content) together with the file it was imported from, as the core's exporter and importer see it. */
+export type WithOrigin<T> = T & { origin: Origin | null };
 
 /** The editable content of a decision: what `new --from` accepts and every save carries. */
 export const DecisionContent = z.object({
@@ -216,7 +211,6 @@ export const DecisionContent = z.object({
   reviewTriggers: z.array(ReviewTrigger).max(20).default([]),
   /** The reviews recorded so far, oldest first. */
   reviews: z.array(ReviewEntry).max(LIMITS.listItems).default([]),
-  origin: Origin.nullable().default(null),
 });
 export type DecisionContent = z.infer<typeof DecisionContent>;
 export type DecisionContentInput = z.input<typeof DecisionContent>;

@@ -5,6 +5,7 @@
  */
 import type { PackView } from './api/knowledge.js';
 import type { ConsideredOption, DecisionContent, Driver, EvidenceClaim, Score, SourceRef } from './domain.js';
+import { slugify } from './adr/slug.js';
 import { LIMITS } from './vocabulary.js';
 
 /** Weight a criterion gets when a pack brings it in, before the user says how much it matters. */
@@ -19,16 +20,9 @@ export function freeId(base: string, taken: ReadonlySet<string>): string {
   return `${stem}-${n}`;
 }
 
-/** A short id made from a name: lower case, dashes ("Message queue" → "message-queue"). */
+/** A short id made from a name: lower case, dashes ("Message queue" → "message-queue", "Straße" → "strasse"). */
 export function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'item'
-  );
+  return slugify(name, 'item');
 }
 
 /** Drops what a pack brought in (options, criteria, claims) and everything that hangs on it. */

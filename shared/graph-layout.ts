@@ -4,6 +4,7 @@
  * A plain layered layout (longest path, then barycentre ordering) is enough for ADR graphs, which
  * are small and nearly acyclic; it is pure so the renderer only draws.
  */
+import { ordersTime } from './relation-types.js';
 import type { RelationEdge } from './relations.js';
 
 export const NODE_WIDTH = 220;
@@ -32,17 +33,7 @@ export interface Layout {
 
 /** For an edge (as canonicalEdges states it) that orders two decisions in time: [earlier, later]. Others do not order. */
 export function timeOrder(e: RelationEdge): [string, string] | null {
-  switch (e.type) {
-    case 'supersedes':
-    case 'amends':
-    case 'clarifies':
-    case 'refines':
-    case 'extends':
-    case 'depends-on':
-      return [e.to, e.from];
-    default:
-      return null;
-  }
+  return ordersTime(e.type) ? [e.to, e.from] : null;
 }
 
 function components(ids: string[], edges: RelationEdge[]): string[][] {

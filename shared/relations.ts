@@ -4,20 +4,14 @@
  * in its active direction. Pure: used by the core for the graph and timeline queries, and by tests.
  */
 import { z } from 'zod';
-import { normalizeRelation } from './adr/refs.js';
 import { Id, IsoDate, Status } from './domain.js';
+import { canonicalRelation, normalizeRelation, relationType } from './relation-types.js';
 
-/** Passive relation types and the active type whose reverse they are ("A enables B" is "B depends on A"). */
-const PASSIVE: Record<string, string> = {
-  'superseded-by': 'supersedes',
-  'amended-by': 'amends',
-  'clarified-by': 'clarifies',
-  'refined-by': 'refines',
-  'extended-by': 'extends',
-  enables: 'depends-on',
+/** Types that read the same both ways round (relates-to): from the one relation table. */
+const symmetric = (type: string) => {
+  const entry = relationType(type);
+  return entry !== null && entry.type === entry.inverse;
 };
-/** Types that read the same both ways round. */
-const SYMMETRIC = new Set(['relates-to']);
 /**
  * "Superseded by", "superseded_by", "supersededBy", "Superceded by" → "superseded-by": the
  * importer's reading of relation names, so the graph and the import agree on every spelling.
@@ -41,12 +35,11 @@ export function canonicalEdges(decisions: RelationSource[], resolve: (target: st
   const edges: RelationEdge[] = [];
   for (const d of decisions) {
     for (const r of d.relations) {
-      const raw = normaliseRelationType(r.type);
       const target = resolve(r.target);
       if (target === d.id) continue;
-      const active = PASSIVE[raw];
-      let edge: RelationEdge = active ? { from: target, to: d.id, type: active } : { from: d.id, to: target, type: raw };
-      if (SYMMETRIC.has(raw) && edge.to < edge.from) edge = { from: edge.to, to: edge.from, type: raw };
+      const { type, flipped } = canonicalRelation(r.type);
+      let edge: RelationEdge = flipped ? { from: target, to: d.id, type } : { from: d.id, to: target, type };
+      if (symmetric(type) && edge.to < edge.from) edge = { from: edge.to, to: edge.from, type };
       const key = `${edge.from}\u0000${edge.to}\u0000${edge.type}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -238,8 +238,5 @@ export function diffContent(a: DecisionContent, b: DecisionContent): FieldChange
   const relation = (r: DecisionContent['relations'][number]) => `${r.type} ${r.target}`;
   keyed(out, 'relations', a.relations, b.relations, relation, relation, 'Relation', []);
 
-  if ((a.origin?.raw ?? '') !== (b.origin?.raw ?? '') || (a.origin?.file ?? '') !== (b.origin?.file ?? '')) {
-    out.push({ field: 'origin', label: 'Imported file', kind: a.origin ? (b.origin ? 'changed' : 'removed') : 'added', before: a.origin?.file ?? null, after: b.origin?.file ?? null, segments: null });
-  }
   return out;
 }

@@ -1,6 +1,7 @@
 import { STATUSES, type Decision, type Status } from '../../shared/domain.js';
 import { resolveRef } from './import.js';
 import { UsageError, type Command } from './command.js';
+import { RELATION_NAMES } from '../../shared/relation-types.js';
 
 const label = (d: Decision) => `${d.number === null ? 'Draft' : `ADR ${d.number}`}: ${d.title}`;
 
@@ -20,7 +21,7 @@ export const supersedeCommand: Command = {
 export const linkCommand: Command = {
   name: 'link',
   usage: 'cairn link A RELATION B [--json]',
-  summary: 'Relate two decisions (amends, relates-to, depends-on …); the reverse is written on B.',
+  summary: `Relate two decisions (${RELATION_NAMES.join(', ')}); the reverse is written on B.`,
   async run(ctx, args) {
     if (args.length !== 3) throw new UsageError('Name a decision, a relation and another decision, e.g. cairn link 9 amends 5');
     const core = ctx.core();

@@ -3,7 +3,7 @@
  * The importer and `renderImported` both go through `snapshotOf`, so "what the file said" is
  * computed one way only: a decision whose values equal its snapshot is written back unchanged.
  */
-import type { ConsideredOption, DecisionContent, DecisionContentInput, Driver, Effect, Relation, Status } from '../domain.js';
+import type { ConsideredOption, DecisionContent, DecisionContentInput, Driver, Effect, Origin, Relation, Status } from '../domain.js';
 import { nameKey, parseAdr, type ParsedAdr } from './parse.js';
 
 /** How a file links to another decision; kept per target so a renumbered target's links can be rewritten. */
@@ -144,7 +144,7 @@ export function contentFromFile(
   raw: string,
   origin: { file: string; extra: OriginExtra },
   existing: DecisionContent | null = null,
-): DecisionContentInput {
+): DecisionContentInput & { origin: Origin } {
   const v = adr.values;
   const extra = origin.extra;
   const byName = <T extends { id: string; name: string }>(list: T[], name: string) => list.find((x) => nameKey(x.name) === nameKey(name));

@@ -10,6 +10,7 @@ import type { Effect, Status } from '../domain.js';
 import { asIsoDate, asList, asText, parseFrontMatter, type FrontMatterKey } from './front-matter.js';
 import { headingKey, isBlank, listItems, scan, splitLines, type Heading, type Line, type ListItem } from './scan.js';
 import { fileNumber, findRefs, normalizeRelation, type DecisionRef } from './refs.js';
+import { isKnownRelation } from '../relation-types.js';
 import { mapStatus, plainStatus } from './status.js';
 
 export const DIALECTS = ['madr2', 'madr3', 'madr4', 'nygard', 'log4brains', 'markdown'] as const;
@@ -214,7 +215,6 @@ const FM_KEYS: Record<string, MetaField> = {
   reviewtriggers: 'reviewTriggers',
 };
 
-const FM_RELATION_KEYS = new Set(['supersedes', 'superseded-by', 'amends', 'amended-by', 'relates-to', 'clarifies', 'clarified-by', 'depends-on', 'enables', 'refines', 'refined-by', 'extends', 'extended-by']);
 
 function metaLabel(label: string): MetaField | null {
   const key = label.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -417,7 +417,7 @@ export function parseAdr(raw: string, file: string): ParseResult {
       const text = raw.slice(key.valueStart, key.valueEnd);
       meta[field] = { start: key.valueStart, end: key.valueEnd, kind: 'fm', text, fmKey: key, separator: ', ' };
       readMeta(field, fmData[key.key], values, warnings, true);
-    } else if (FM_RELATION_KEYS.has(relation)) {
+    } else if (isKnownRelation(relation)) {
       for (const item of asList(fmData[key.key])) {
         const ref = /^\d+$/.test(item) ? { file: null, number: Number(item), label: item } : findRefs(item)[0] ?? (/\.md$/i.test(item) ? { file: item, number: fileNumber(item), label: item } : null);
         if (ref) relations.push({ type: relation, ref, home: 'fm', item: null, link: null, fmKey: key.key });

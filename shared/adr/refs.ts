@@ -3,54 +3,11 @@
  * names in either spelling ("Superseded by", "superceded-by", "supersededBy") and references
  * (a link to a file, "ADR-0005", "#5"). Writing link lines is `relations.ts` (the exporter's).
  */
-import { reverseRelation } from './relations.js';
-
-/** Spellings real folders use for the same relation. */
-const ALIASES: Record<string, string> = {
-  'superceded-by': 'superseded-by',
-  'superseeded-by': 'superseded-by',
-  'replaced-by': 'superseded-by',
-  supercedes: 'supersedes',
-  replaces: 'supersedes',
-  'related-to': 'relates-to',
-  related: 'relates-to',
-  'relates': 'relates-to',
-  'see-also': 'relates-to',
-  'depends-upon': 'depends-on',
-  requires: 'depends-on',
-  'amended': 'amended-by',
-};
-
-/** A relation name in Cairn's spelling: lower-case words joined by dashes, known aliases folded. */
-export function normalizeRelation(name: string): string {
-  const kebab = name
-    .trim()
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return ALIASES[kebab] ?? kebab;
-}
-
-/** The reverse is the exporter's, so a relation and the link line in the other file always agree. */
-export { reverseRelation };
-
-/** Relation names for pickers, each followed by its reverse. */
-export const KNOWN_RELATIONS: readonly string[] = [
-  'supersedes',
-  'superseded-by',
-  'amends',
-  'amended-by',
-  'clarifies',
-  'clarified-by',
-  'refines',
-  'refined-by',
-  'extends',
-  'extended-by',
-  'depends-on',
-  'enables',
-  'relates-to',
-];
+/**
+ * Relation names, their spellings and reverses come from the one table (shared/relation-types.ts),
+ * so the importer, the exporter and the pickers agree; re-exported here for the importer's readers.
+ */
+export { normalizeRelation, reverseRelation, RELATION_NAMES as KNOWN_RELATIONS } from '../relation-types.js';
 
 /** How a file points at another decision. */
 export interface DecisionRef {
@@ -70,8 +27,9 @@ export function linkedFile(href: string): string | null {
   let name = base;
   try {
     name = decodeURIComponent(base);
-  } catch {
-    /* a malformed escape: use the name as written */
+  } catch (e) {
+    // A malformed escape: use the name as written.
+    if (!(e instanceof URIError)) throw e;
   }
   return /\.(md|markdown|mdx)$/i.test(name) ? name : name ? `${name}.md` : null;
 }

@@ -4,54 +4,21 @@
  * adr-tools' own spelling ("Supercedes", "Superceded by") so that adr-tools and the tools that
  * read its folders recognise the lines.
  */
+import { adrToolsWords, normalizeRelation, RELATION_NAMES, relationWords, reverseRelation } from '../relation-types.js';
 import type { AdrFormat, AdrLink } from './types.js';
 
-/** Relation pairs: forward, reverse. `relates-to` is its own reverse. */
-const PAIRS: readonly (readonly [string, string])[] = [
-  ['supersedes', 'superseded-by'],
-  ['amends', 'amended-by'],
-  ['clarifies', 'clarified-by'],
-  ['refines', 'refined-by'],
-  ['extends', 'extended-by'],
-  ['depends-on', 'enables'],
-  ['relates-to', 'relates-to'],
-];
-/** A relation word Cairn does not know is written as-is in its file and as this in the other. */
-export const UNKNOWN_REVERSE = 'referenced-by';
+/** The names, inverses and spellings live in one table; these re-exports keep the exporter's imports short. */
+export { canonicalRelation, UNKNOWN_REVERSE } from '../relation-types.js';
+export { reverseRelation };
 
-const ORDER = PAIRS.flatMap(([a, b]) => (a === b ? [a] : [a, b]));
-
-function normalise(type: string): string {
-  return type.trim().toLowerCase().replace(/[\s_]+/g, '-');
-}
-
-/** The relation as the other decision sees it. */
-export function reverseRelation(type: string): string {
-  const t = normalise(type);
-  for (const [a, b] of PAIRS) {
-    if (t === a) return b;
-    if (t === b) return a;
-  }
-  return UNKNOWN_REVERSE;
-}
-
-/** The forward form of a relation and whether the edge runs the other way (for graphs). */
-export function canonicalRelation(type: string): { type: string; flipped: boolean } {
-  const t = normalise(type);
-  for (const [a, b] of PAIRS) {
-    if (t === a) return { type: a, flipped: false };
-    if (t === b) return { type: a, flipped: true };
-  }
-  return { type: t, flipped: false };
-}
-
-const NYGARD_WORDS: Record<string, string> = { supersedes: 'Supercedes', 'superseded-by': 'Superceded by' };
+const normalise = normalizeRelation;
+const ORDER = RELATION_NAMES;
 
 /** The words that start a link line: "Superseded by", or adr-tools' "Superceded by" in Nygard. */
 export function relationLabel(type: string, format: AdrFormat): string {
-  const t = normalise(type);
-  if (format === 'nygard' && NYGARD_WORDS[t]) return NYGARD_WORDS[t];
-  const words = t.replace(/-/g, ' ').replace(/\s+/g, ' ').trim() || 'relates to';
+  const nygard = format === 'nygard' ? adrToolsWords(type) : null;
+  if (nygard) return nygard;
+  const words = relationWords(type).replace(/\s+/g, ' ').trim() || 'relates to';
   return words[0]!.toUpperCase() + words.slice(1);
 }
 

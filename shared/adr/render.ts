@@ -3,7 +3,7 @@
  * back byte for byte (the importer's `renderImported` decides); every other decision is rendered
  * afresh in the asked dialect. Pure: the same input always gives the same bytes.
  */
-import type { Decision } from '../domain.js';
+import type { Decision, Origin } from '../domain.js';
 import { renderMadr } from './madr.js';
 import { renderNygard } from './nygard.js';
 import { renderImported } from './roundtrip.js';
@@ -19,8 +19,8 @@ export function renderAdr(d: Decision, format: AdrFormat, options: RenderOptions
   return format === 'nygard' ? renderNygard(d, options) : renderMadr(d, options);
 }
 
-/** The text to write for a decision and whether it came from the importer's round trip. */
-export function adrFileText(d: Decision, format: AdrFormat, options: RenderOptions): { text: string; imported: boolean } {
+/** The text to write for a decision and whether it came from the importer's round trip (with the file it was imported from, if any). */
+export function adrFileText(d: Decision & { origin?: Origin | null }, format: AdrFormat, options: RenderOptions): { text: string; imported: boolean } {
   const imported = renderImported(d, options.resolve);
   if (imported !== null) return { text: imported, imported: true };
   return { text: renderAdr(d, format, options), imported: false };

@@ -1,4 +1,4 @@
-import type { Decision, Relation } from '../domain.js';
+import type { Decision, Origin, Relation } from '../domain.js';
 import { snapshotOfOrigin, type LinkInfo, type OriginExtra, type Snapshot } from './content.js';
 import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
 import type { ListItem } from './scan.js';
@@ -20,8 +20,10 @@ export type LinkResolver = (id: string) => { number: number | null; title: strin
  * replaced; a value the file lacks is added where its dialect puts it. Line endings, byte-order
  * mark, front-matter key order, list markers and everything Cairn does not model stay as they were.
  * `resolve` lets the exporter name files the importer never saw (a relation to a new decision).
+ * The origin is not part of a decision's content; the core reads it beside the decision
+ * (`DecisionStore.withOrigin`) and passes it here.
  */
-export function renderImported(decision: Decision, resolve?: LinkResolver): string | null {
+export function renderImported(decision: Decision & { origin?: Origin | null }, resolve?: LinkResolver): string | null {
   const origin = decision.origin;
   if (!origin) return null;
   const read = snapshotOfOrigin(origin);
@@ -30,9 +32,19 @@ export function renderImported(decision: Decision, resolve?: LinkResolver): stri
   const ctx: Ctx = { raw: origin.raw, adr, extra, snap, d: decision, out: new Patch(origin.raw, adr.eol), resolve, style: styleOf(adr) };
   try {
     return patch(ctx);
-  } catch {
+  } catch (e) {
     // Two edits that overlap cannot be merged safely; the exporter then writes the decision afresh.
-    return null;
+    // Anything else is a bug and must surface: swallowing it would silently rewrite a teammate's file.
+    if (e instanceof OverlappingEdits) return null;
+    throw e;
+  }
+}
+
+/** Two edits touch the same part of the original text; the only failure `renderImported` recovers from. */
+export class OverlappingEdits extends Error {
+  constructor(readonly offset: number) {
+    super(`Cairn could not merge two edits of the same part of the file (at offset ${offset}).`);
+    this.name = 'OverlappingEdits';
   }
 }
 
@@ -132,7 +144,7 @@ class Patch {
     let out = '';
     let pos = 0;
     for (const e of edits) {
-      if (e.start < pos) throw new Error(`Cairn could not merge two edits of the same part of the file (at offset ${e.start}).`);
+      if (e.start < pos) throw new OverlappingEdits(e.start);
       out += raw.slice(pos, e.start) + e.text;
       pos = e.end;
     }

@@ -9,8 +9,12 @@ export const MAX_SLUG = 60;
 /** The slug of a title with nothing usable in it (only emoji, punctuation, other scripts). */
 export const FALLBACK_SLUG = 'decision';
 
-/** Lower-case ASCII words joined by dashes, as adr-tools makes them ("Node.JS" → "node-js"). */
-export function slugify(title: string): string {
+/**
+ * Lower-case ASCII words joined by dashes, as adr-tools makes them ("Node.JS" → "node-js"), with
+ * letters transliterated rather than dropped ("Straße" → "strasse"). The one slug function: file
+ * names, the names links predict before an export, and ids made from names all come from here.
+ */
+export function slugify(title: string, fallback: string = FALLBACK_SLUG): string {
   const ascii = title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -25,7 +29,7 @@ export function slugify(title: string): string {
     const lastDash = cut.lastIndexOf('-');
     slug = (lastDash >= MAX_SLUG / 2 ? cut.slice(0, lastDash) : cut.slice(0, MAX_SLUG)).replace(/-+$/, '');
   }
-  return slug || FALLBACK_SLUG;
+  return slug || fallback;
 }
 
 /** How the folder names its files: a zero-padded number, or a date (log4brains). */

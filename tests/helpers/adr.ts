@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentFromFile, readExtra } from '../../shared/adr/content.js';
 import { parseAdr, type ParsedAdr } from '../../shared/adr/parse.js';
-import { Decision } from '../../shared/domain.js';
+import { Decision, type WithOrigin } from '../../shared/domain.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 
@@ -23,7 +23,7 @@ export function parsed(rel: string): ParsedAdr {
 export function decisionFrom(
   rel: string,
   opts: { targets?: Record<string, string>; links?: Record<string, { label: string; file: string | null; number: number | null }>; transform?: (raw: string) => string } = {},
-): Decision {
+): WithOrigin<Decision> {
   const raw = (opts.transform ?? ((r: string) => r))(fixture(rel));
   const file = path.basename(rel);
   const result = parseAdr(raw, file);
@@ -38,8 +38,9 @@ export function decisionFrom(
     },
     file,
   );
-  const content = contentFromFile(adr, raw, { file, extra });
-  return Decision.parse({ ...content, id: 'd-1', number: adr.number, revision: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', trashedAt: null });
+  const { origin, ...content } = contentFromFile(adr, raw, { file, extra });
+  const decision = Decision.parse({ ...content, id: 'd-1', number: adr.number, revision: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', trashedAt: null });
+  return { ...decision, origin };
 }
 
 /** Every fixture file that parses as a decision, relative to the fixtures folder. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderImported } from '../../shared/adr/roundtrip.js';
 import type { Core } from '../../electron/core/core.js';
+import { readDecisionOrigin } from '../../electron/core/origins.js';
 import { FIXTURES } from '../helpers/adr.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
@@ -11,6 +12,11 @@ function copyFixture(name: string): string {
   const dir = path.join(tempDir('cairn-import-'), name);
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return fs.realpathSync(dir);
+}
+
+/** A decision as the API gives it, with the file it was imported from beside it (never in it). */
+async function withOrigin(core: Core, id: string) {
+  return { ...(await core.invoke('getDecision', { id })), origin: readDecisionOrigin(core.db, id) };
 }
 
 async function all(core: Core) {
@@ -24,7 +30,7 @@ async function expectRoundTrip(core: Core, dir: string) {
   for (const row of rows) {
     // A file gone from the folder keeps its row (so it is matched if it comes back); nothing to compare.
     if (!fs.existsSync(path.join(dir, row.file))) continue;
-    const d = await core.invoke('getDecision', { id: row.decision_id });
+    const d = await withOrigin(core, row.decision_id);
     expect(renderImported(d), row.file).toBe(fs.readFileSync(path.join(dir, row.file), 'utf8'));
   }
 }
@@ -208,17 +214,18 @@ describe('duplicate numbers from parallel branches', () => {
     const taken = await core.call('renumberDecision', { id: cache, number: 3 });
     expect(!taken.ok && taken.error.message).toMatch(/ADR 3 is taken by "Tune the cache"/);
     const { decision, rewritten, moved, kept } = await core.invoke('renumberDecision', { id: cache });
-    expect(decision).toMatchObject({ number: 4, origin: { file: '0004-add-a-cache.md' } });
+    expect(decision).toMatchObject({ number: 4 });
+    expect(readDecisionOrigin(core.db, cache)).toMatchObject({ file: '0004-add-a-cache.md' });
     expect(moved).toEqual([{ dir: fs.realpathSync(dir), from: '0002-add-a-cache.md', to: '0004-add-a-cache.md' }]);
     expect(kept).toEqual([]);
     expect(fs.existsSync(path.join(dir, '0002-add-a-cache.md'))).toBe(false);
     expect(rewritten.sort()).toEqual([tune, report.imported.find((f) => f.file === '0001-start.md')!.id, report.imported.find((f) => f.file === '0002-add-a-queue.md')!.id].sort());
     expect(await core.invoke('findDuplicateNumbers', {})).toEqual([]);
 
-    const renderedTune = renderImported(await core.invoke('getDecision', { id: tune }))!;
+    const renderedTune = renderImported(await withOrigin(core, tune))!;
     expect(renderedTune).toContain('Amends [4. Add a cache](0004-add-a-cache.md)');
     expect(renderedTune).toContain('See [the cache](0004-add-a-cache.md) for details.');
-    expect(renderImported(decision)).toMatch(/^# 4\. Add a cache\n/);
+    expect(renderImported(await withOrigin(core, cache))).toMatch(/^# 4\. Add a cache\n/);
 
     // The export writes the new number and links; importing again finds everything unchanged.
     const exported = await core.invoke('runExport', { dir, index: false });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderImported } from '../../shared/adr/roundtrip.js';
+import { readDecisionOrigin } from '../../electron/core/origins.js';
 import { FIXTURES } from '../helpers/adr.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
@@ -72,8 +73,8 @@ describe('the lifecycle of decisions', () => {
     const id = (file: string) => report.imported.find((f) => f.file === file)!.id;
     const { old, new: next } = await core.invoke('supersedeDecision', { old: id('0000-keep-records-in-markdown.md'), new: id('0003-use-dead-letter-queue.md') });
     const oldText = fs.readFileSync(path.join(dir, '0000-keep-records-in-markdown.md'), 'utf8');
-    expect(renderImported(old)).toBe(oldText.replace('# Keep records in Markdown\n', '# Keep records in Markdown\n\n* Status: superseded by [ADR-0003](0003-use-dead-letter-queue.md)\n'));
+    expect(renderImported({ ...old, origin: readDecisionOrigin(core.db, old.id) })).toBe(oldText.replace('# Keep records in Markdown\n', '# Keep records in Markdown\n\n* Status: superseded by [ADR-0003](0003-use-dead-letter-queue.md)\n'));
     const newText = fs.readFileSync(path.join(dir, '0003-use-dead-letter-queue.md'), 'utf8');
-    expect(renderImported(next)).toBe(newText.replace('* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n', '* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n* Supersedes [ADR-0000](0000-keep-records-in-markdown.md)\n'));
+    expect(renderImported({ ...next, origin: readDecisionOrigin(core.db, next.id) })).toBe(newText.replace('* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n', '* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n* Supersedes [ADR-0000](0000-keep-records-in-markdown.md)\n'));
   });
 });

@@ -12,6 +12,7 @@ CREATE INDEX search_docs_pack ON search_docs(pack, kind);
 CREATE TABLE adr_headers ( dir TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL, header TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT, WITHOUT ROWID;
 CREATE TABLE claim_marks ( pack TEXT NOT NULL, claim TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE decision_content ( id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL ) STRICT;
+CREATE TABLE decision_origins ( decision_id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, file TEXT NOT NULL, dialect TEXT NOT NULL, raw TEXT NOT NULL, extra TEXT NOT NULL DEFAULT '{}' ) STRICT;
 CREATE TABLE decisions ( id TEXT PRIMARY KEY, number INTEGER, title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, pack TEXT, chosen_option TEXT, tags TEXT NOT NULL DEFAULT '[]', decision_makers TEXT NOT NULL DEFAULT '[]', revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, trashed_at TEXT , review_by TEXT) STRICT;
 CREATE TABLE export_files ( dir TEXT NOT NULL, file TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('index', 'copy')), sha256 TEXT NOT NULL, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE pack_user_claims ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readExtra, snapshotOf, type Snapshot } from '../../shared/adr/content.js';
 import { parseAdr, type ParsedAdr } from '../../shared/adr/parse.js';
 import { renderImported } from '../../shared/adr/roundtrip.js';
-import type { Decision } from '../../shared/domain.js';
+import type { Decision, WithOrigin } from '../../shared/domain.js';
 import { adrFixtures, decisionFrom, fixture, lineDiff } from '../helpers/adr.js';
 
-const edit = (d: Decision, change: Partial<Decision>): Decision => ({ ...d, ...change });
-const diff = (rel: string, d: Decision) => lineDiff(fixture(rel), renderImported(d)!);
+type Imported = WithOrigin<Decision>;
+const edit = (d: Imported, change: Partial<Imported>): Imported => ({ ...d, ...change });
+const diff = (rel: string, d: Imported) => lineDiff(fixture(rel), renderImported(d)!);
 
 describe('renderImported: an unedited decision is written back byte for byte', () => {
   const files = adrFixtures();
@@ -183,7 +184,7 @@ describe('renderImported: relations', () => {
 
 describe('renderImported: whatever is edited reads back as edited, in every fixture', () => {
   const target = { T: { label: 'ADR-0042', file: '0042-target.md', number: 42 } };
-  type Edit = [string, (d: Decision) => Decision, (s: Snapshot, adr: ParsedAdr) => unknown, unknown];
+  type Edit = [string, (d: Imported) => Imported, (s: Snapshot, adr: ParsedAdr) => unknown, unknown];
   const edits: Edit[] = [
     ['title', (d) => ({ ...d, title: 'Changed title' }), (s) => s.title, 'Changed title'],
     ['status', (d) => ({ ...d, status: 'deprecated', statusText: '' }), (s) => s.status, 'deprecated'],

@@ -5,6 +5,8 @@
 import {
   Decision,
   DecisionContent,
+  type Origin,
+  type WithOrigin,
   type DecisionSummary,
   type RevisionSummary,
   type Status,
@@ -17,6 +19,9 @@ import type { CoreContext } from '../context.js';
 import { toFtsQuery } from '../search/fts.js';
 import { createSearchIndex } from '../search/search-index.js';
 import { reviewDay, reviewFilter } from '../review/review.js';
+import { contentOf } from '../../../shared/decision-content.js';
+import { checkBaseRevision } from '../concurrency.js';
+import { createOriginStore } from '../origins.js';
 
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
 
@@ -127,6 +132,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     };
   };
   const searchIndex = createSearchIndex(db);
+  const origins = createOriginStore(db);
   const stmt = {
     get: db.prepare<[string], Row>(
       'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id = ?',
@@ -201,6 +207,22 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     return out;
   }
 
+  /** The file a decision was imported from, or null: the core's one way to read those bytes. */
+  function readOrigin(id: string): Origin | null {
+    return origins.read(id);
+  }
+
+  /** A decision with its imported file beside it, for the exporter, the importer and the lifecycle. */
+  function withOrigin<T extends { id: string }>(d: T): WithOrigin<T> {
+    return { ...d, origin: origins.read(d.id) };
+  }
+
+  /** Several decisions whole with their imported files, in two queries; ids with no decision are left out. */
+  function getManyWithOrigin(ids: readonly string[]): Map<string, WithOrigin<Decision>> {
+    const found = origins.readMany(ids);
+    return new Map([...getMany(ids)].map(([id, d]) => [id, { ...d, origin: found.get(id) ?? null }]));
+  }
+
   /** What the exporter needs of every decision not in the trash, in one query; `get` reads one whole. */
   function heads(): DecisionHead[] {
     return stmt.heads.all().map(headOf);
@@ -228,7 +250,8 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
   }
   const checked = (input: DecisionContent): DecisionContent => (validated.has(input) ? input : DecisionContent.parse(input));
 
-  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null): Decision => {
+  /** `origin`: the file an imported decision was read from (the importer's); null for one made in Cairn. */
+  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null, origin: Origin | null = null): Decision => {
     const content = checked(input);
     const id = platform.newId();
     const now = platform.now().toISOString();
@@ -237,13 +260,18 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     stmt.insert.run(cols);
     stmt.insertContent.run(cols);
     stmt.revision.run(id, 1, now, reason, n, cols.content);
+    origins.put(id, origin, true);
     index(id, content);
     return { ...content, id, number: n, revision: 1, createdAt: now, updatedAt: now, trashedAt: null };
   });
 
-  /** Writes a new revision of an existing decision; the caller has checked the base revision. */
+  /**
+   * Writes a new revision of an existing decision; the caller has checked the base revision.
+   * `opts.origin` replaces the imported file behind it (null removes it); left out, it stays as it is,
+   * which is what every save from a screen does: the file never travels with the content.
+   */
   const write = atomic(
-    (id: string, input: DecisionContent, reason: SaveReason, opts: { number?: number | null; trashed?: string | null } = {}) => {
+    (id: string, input: DecisionContent, reason: SaveReason, opts: { number?: number | null; trashed?: string | null; origin?: Origin | null } = {}) => {
       const before = get(id);
       const content = checked(input);
       const now = platform.now().toISOString();
@@ -254,28 +282,16 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       stmt.update.run(cols);
       stmt.updateContent.run(cols);
       stmt.revision.run(id, revision, now, reason, number, cols.content);
+      if (opts.origin !== undefined) origins.put(id, opts.origin, false);
       index(id, content);
       return { ...content, id, number, revision, createdAt: before.createdAt, updatedAt: now, trashedAt: trashed };
     },
   );
 
   const update = atomic((id: string, baseRevision: number, content: DecisionContent, reason: SaveReason = 'update') => {
-    const current = get(id);
-    if (current.revision !== baseRevision) {
-      throw new CairnError(
-        'conflict',
-        `Decision "${current.title}" was saved elsewhere (revision ${current.revision}; this edit was based on ${baseRevision}). ` +
-          'Reload it to see the newer version; your text is still in the editor.',
-        { revision: current.revision },
-      );
-    }
+    checkBaseRevision(get(id), baseRevision, 'Reload it to see the newer version; your text is still in the editor.');
     return write(id, content, reason);
   });
-
-  function contentOf(d: Decision): DecisionContent {
-    const { id: _id, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
-    return content;
-  }
 
   function trash(id: string): Decision {
     const d = get(id);
@@ -436,7 +452,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     });
   }
 
-  return { get, getMany, heads, validate, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
+  return { get, getMany, getManyWithOrigin, readOrigin, withOrigin, heads, validate, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
 }
 
 export type DecisionStore = ReturnType<typeof createDecisionStore>;

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../../shared/api/index.js';
 import type { evaluationMethods } from '../../../shared/api/evaluation.js';
-import { CairnError } from '../../../shared/api/define.js';
 import { applyPackTo } from '../../../shared/evaluation.js';
 import { analyzeDecision } from '../../../shared/scoring.js';
+import { checkBaseRevision } from '../concurrency.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import type { PackStore } from '../knowledge/packs.js';
@@ -11,13 +11,7 @@ export function evaluationHandlers(_ctx: CoreContext, decisions: DecisionStore, 
   return {
     applyPack: ({ id, pack, baseRevision }) => {
       const current = decisions.get(id);
-      if (baseRevision !== undefined && baseRevision !== current.revision) {
-        throw new CairnError(
-          'conflict',
-          `Decision "${current.title}" was saved elsewhere (revision ${current.revision}; this change was based on ${baseRevision}). Reload it and apply the pack again.`,
-          { revision: current.revision },
-        );
-      }
+      checkBaseRevision(current, baseRevision, 'Reload it and apply the pack again.');
       const view = pack === null ? null : packs.view(pack);
       return decisions.write(id, applyPackTo(decisions.contentOf(current), view), 'update');
     },

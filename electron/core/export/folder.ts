@@ -5,14 +5,15 @@
  * inside the named directory (a symlink or `.adr-dir` pointing elsewhere is refused); only
  * regular files are read, symlinks are never followed.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { AdrFormat, MadrMetadata } from '../../../shared/adr/types.js';
 import type { Naming } from '../../../shared/adr/slug.js';
+import { isMissingPath } from '../fs-errors.js';
 import { readHeader, type AdrHeader } from './header.js';
+import { sha256 } from '../hash.js';
 
 export const CANDIDATES = ['docs/decisions', 'doc/adr', 'docs/adr'] as const;
 export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new';
@@ -54,9 +55,8 @@ export interface FolderScan extends LocatedFolder {
   listMarker: '*' | '-';
 }
 
-export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+/** The store's one content hash, re-exported where the exporter has always found it. */
+export { sha256 };
 
 export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
@@ -66,8 +66,10 @@ export function isInside(parent: string, child: string): boolean {
 function isDir(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
+  } catch (e) {
+    // Missing is "not a folder"; a permission error is reported where the folder is used.
+    if (isMissingPath(e)) return false;
+    throw e;
   }
 }
 

@@ -4,7 +4,7 @@
  * to list every ADR in the index; the importer does the full reading.
  */
 import { parse as parseYaml } from 'yaml';
-import { canonicalRelation } from '../../../shared/adr/relations.js';
+import { isKnownRelation, normalizeRelation } from '../../../shared/relation-types.js';
 
 export interface AdrHeader {
   dialect: 'nygard' | 'madr' | 'madr-list' | null;
@@ -17,17 +17,10 @@ export interface AdrHeader {
   links: { type: string; file: string }[];
 }
 
-const KNOWN = new Set(['supersedes', 'amends', 'clarifies', 'depends-on', 'relates-to']);
-
-/** "Superceded by" → "superseded-by"; null for words that are not a relation Cairn knows. */
+/** "Superceded by" → "superseded-by"; null for words that are not a relation in the one relation table. */
 export function relationFromWords(words: string): string | null {
-  const t = words
-    .trim()
-    .toLowerCase()
-    .replace(/supercede/g, 'supersede')
-    .replace(/\s+/g, '-');
-  const canonical = canonicalRelation(t);
-  return KNOWN.has(canonical.type) ? t : null;
+  const t = normalizeRelation(words);
+  return isKnownRelation(t) ? t : null;
 }
 
 /**
@@ -52,6 +45,8 @@ function frontMatter(lines: string[]): { data: Record<string, unknown>; end: num
     const data: unknown = parseYaml(lines.slice(1, end).join('\n'));
     return { data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, end };
   } catch {
+    // The try holds one call, the YAML library on a teammate's text: whatever it throws there
+    // (YAMLParseError, a ReferenceError for an unknown alias …) means "no usable front matter".
     return { data: {}, end };
   }
 }
@@ -59,8 +54,10 @@ function frontMatter(lines: string[]): { data: Record<string, unknown>; end: num
 function decodeFile(href: string): string {
   try {
     return decodeURIComponent(href);
-  } catch {
-    return href;
+  } catch (e) {
+    // A malformed escape: the file name as written.
+    if (e instanceof URIError) return href;
+    throw e;
   }
 }
 

@@ -19,7 +19,7 @@ import { canonicalRelation, collectLinks, indexRelations, type LinkTarget } from
 import { adrFileText, RENDERER_VERSION } from '../../../shared/adr/render.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
 import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
-import type { Decision } from '../../../shared/domain.js';
+import type { Decision, WithOrigin } from '../../../shared/domain.js';
 import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
 import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions/store.js';
@@ -273,11 +273,12 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     return { d, p, style, inputKey, inputSha, recorded, onDisk, reuse };
   });
   // Only the decisions to render are read whole, a batch per query, each batch let go once rendered.
-  let wholes = new Map<string, Decision>();
+  // With the imported file beside each decision: the round trip writes an unedited one back byte for byte.
+  let wholes = new Map<string, WithOrigin<Decision>>();
   inputs.forEach(({ d, p, style, inputKey, inputSha, recorded, onDisk, reuse }, at) => {
     if (!reuse && !wholes.has(d.id)) {
       const batch = inputs.slice(at, at + RENDER_BATCH).filter((x) => !x.reuse);
-      wholes = store.getMany(batch.map((x) => x.d.id));
+      wholes = store.getManyWithOrigin(batch.map((x) => x.d.id));
     }
     let text: string;
     let imported: boolean;

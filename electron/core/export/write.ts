@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
+import { isMissingPath } from '../fs-errors.js';
 import { isInside, type LocatedFolder } from './folder.js';
 
 /** A single path segment that names an ordinary file on every platform. */
@@ -51,8 +52,10 @@ export function sweepStaleTemps(folder: string): void {
   let names: string[];
   try {
     names = fs.readdirSync(folder);
-  } catch {
-    return;
+  } catch (e) {
+    // No folder yet: nothing to sweep. Any other failure is the write's to report.
+    if (isMissingPath(e)) return;
+    throw e;
   }
   for (const name of names) {
     const pid = Number(TEMP.exec(name)?.[1] ?? NaN);

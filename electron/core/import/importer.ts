@@ -15,7 +15,7 @@ import { contentFromFile, DEFAULT_STATUS, PARSER_VERSION, readExtra, snapshotOfO
 import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
 import { reverseRelation } from '../../../shared/adr/refs.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
-import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
+import { DecisionContent, type Decision, type Relation, type WithOrigin } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
 import { readAdrFile, sha256 } from './read-file.js';
@@ -166,8 +166,9 @@ export function createImporter(ctx: CoreContext): Importer {
       for (const p of plans) if (p.kind === 'create' && p.number === null) p.number = ++next;
 
       const resolve = resolver(db, dir, plans, report);
-      const existing = new Map<string, Decision>();
-      for (const p of plans) if (p.kind !== 'create') existing.set(p.id, store.get(p.id));
+      // With the file each was imported from: what it said last time decides what a re-import keeps.
+      const existing = new Map<string, WithOrigin<Decision>>();
+      for (const p of plans) if (p.kind !== 'create') existing.set(p.id, store.withOrigin(store.get(p.id)));
 
       // Relations each file states, resolved to decision ids.
       const targets = new Map<Plan, (string | null)[]>();
@@ -232,7 +233,8 @@ export function createImporter(ctx: CoreContext): Importer {
         for (const [i, r] of f.adr.relations.entries()) {
           if (!ts[i] && looksLikeAdr(r.ref)) report.warnings.push({ file: f.file, message: `The ${r.type} reference "${r.ref.label}" names no decision in this folder; it is kept as written.` });
         }
-        const input = contentFromFile(f.adr, f.raw, { file: f.file, extra }, before ? store.contentOf(before) : null);
+        // The file's bytes and parse data are saved beside the content (decision_origins), not in it.
+        const { origin, ...input } = contentFromFile(f.adr, f.raw, { file: f.file, extra }, before ? store.contentOf(before) : null);
         if (before) input.relations = mergeRelations(before, input.relations ?? []);
         const parsed = store.validate(input);
         if (!parsed.success) {
@@ -243,7 +245,7 @@ export function createImporter(ctx: CoreContext): Importer {
         let saved: Decision;
         if (p.kind === 'create') {
           pending.push(p.id);
-          saved = store.create(content, 'import', number);
+          saved = store.create(content, 'import', number, origin);
           report.imported.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect });
         } else {
           const changes = changedFields(store.contentOf(before!), content);
@@ -253,7 +255,7 @@ export function createImporter(ctx: CoreContext): Importer {
               message: `"${before!.title}" had edits in Cairn that were not exported; the changed file replaces them (revision ${before!.revision} still holds them).`,
             });
           }
-          saved = store.write(p.id, content, 'import', { number });
+          saved = store.write(p.id, content, 'import', { number, origin });
           report.updated.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect, changes, renamedFrom: p.renamedFrom });
         }
         const syncedAt = platform.now().toISOString();
@@ -290,8 +292,9 @@ export function createImporter(ctx: CoreContext): Importer {
 function sameTitle(store: DecisionStore, id: string, title: string): boolean {
   try {
     return store.get(id).title.trim().toLowerCase() === title.trim().toLowerCase();
-  } catch {
-    return false;
+  } catch (e) {
+    if (e instanceof CairnError && e.code === 'not_found') return false;
+    throw e;
   }
 }
 
@@ -336,7 +339,7 @@ function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: Imp
 }
 
 /** On re-import the file's relations win, plus relations added in Cairn that were never in the file. */
-function mergeRelations(before: Decision, fromFile: Relation[]): Relation[] {
+function mergeRelations(before: WithOrigin<Decision>, fromFile: Relation[]): Relation[] {
   const inFile = before.origin ? (snapshotOfOrigin(before.origin)?.snap.relations ?? []) : [];
   const key = (r: Relation) => `${r.type}\u0000${r.target}`;
   const known = new Set(inFile.map(key));
@@ -346,7 +349,7 @@ function mergeRelations(before: Decision, fromFile: Relation[]): Relation[] {
 }
 
 /** True when the decision, rendered, differs from what was last read or written (its sha in repo_files). */
-function localEdits(d: Decision, syncedSha: string | undefined): boolean {
+function localEdits(d: WithOrigin<Decision>, syncedSha: string | undefined): boolean {
   const rendered = renderImported(d);
   if (rendered === null) return false;
   return syncedSha ? sha256(rendered) !== syncedSha : rendered !== d.origin!.raw;

@@ -3,9 +3,9 @@
  * no binary content, UTF-8 only (a UTF-8 byte-order mark is kept as part of the text so the
  * file can be written back byte for byte). Each refusal says what was wrong and what to do.
  */
-import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import { sha256 } from '../hash.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -15,9 +15,8 @@ export type ReadResult =
   | { ok: true; text: string; sha256: string; bytes: number }
   | { ok: false; kind: ReadKind; reason: string };
 
-export function sha256(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+/** The store's one content hash, re-exported where the file reader has always offered it. */
+export { sha256 };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

@@ -3,13 +3,13 @@
  * the shipped file changes; what the user added (sources, claims) or did (hide, flag) lives in
  * separate tables and is never touched by an upgrade.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { ClaimView, PackSummary, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import { checkPackReferences, describePackIssues, Pack, PackClaim, PackSource, type PackProblem } from '../../../shared/pack.js';
 import type { CoreContext } from '../context.js';
+import { sha256 } from '../hash.js';
 import { createSearchIndex } from '../search/search-index.js';
 
 interface PackRow {
@@ -25,7 +25,6 @@ interface MarkRow {
   note: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Parses and checks a pack; throws invalid_input naming every field and claim at fault. */
 export function parsePack(raw: unknown): Pack {

@@ -9,53 +9,59 @@ import type { RelationView, StatusChange } from '../../../shared/api/lifecycle.j
 import { readExtra, type LinkInfo } from '../../../shared/adr/content.js';
 import { normalizeRelation, relabel, renumberFile, reverseRelation } from '../../../shared/adr/refs.js';
 import { linkLabel } from '../../../shared/adr/roundtrip.js';
-import type { Decision, DecisionContent, Relation, Status } from '../../../shared/domain.js';
+import type { Decision, DecisionContent, Origin, Relation, Status } from '../../../shared/domain.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore, SaveReason } from '../decisions/store.js';
 import { duplicateNumbers } from '../import/importer.js';
-import { sha256 } from '../import/read-file.js';
+import { isMissingPath } from '../fs-errors.js';
+import { sha256 } from '../hash.js';
+import { adrFileName } from '../../../shared/adr/slug.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
 
-/** A file name for a decision that has none yet, as exports name them: `0007-use-postgresql.md`. */
+/**
+ * A file name for a decision that has none yet, as a new export names it (`0007-use-postgresql.md`):
+ * the exporter's own function, so a link written before the first export points at the file it makes.
+ */
 export function predictedFile(d: Pick<Decision, 'number' | 'title'>): string | null {
   if (d.number === null) return null;
-  const slug = d.title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${String(d.number).padStart(4, '0')}-${slug || 'decision'}.md`;
+  return adrFileName({ kind: 'number', width: 4 }, d.number, '', d.title);
 }
 
 export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   const { db } = ctx;
 
   function fileOf(d: Decision): string | null {
-    if (d.origin) return d.origin.file;
+    const origin = store.readOrigin(d.id);
+    if (origin) return origin.file;
     const row = db.prepare<[string], { file: string }>('SELECT file FROM repo_files WHERE decision_id = ? ORDER BY synced_at DESC LIMIT 1').get(d.id);
     return row?.file ?? predictedFile(d);
   }
 
-  /** The content with a relation added; for an imported file, also how that file will link to the target. */
-  function withRelation(d: Decision, r: Relation, target: Decision): DecisionContent {
+  /**
+   * The content with a relation added; for an imported file, also how that file will link to the
+   * target (its origin, to save with it; undefined leaves a decision without one as it is).
+   */
+  function withRelation(d: Decision, r: Relation, target: Decision): { content: DecisionContent; origin?: Origin } {
     const content = store.contentOf(d);
     if (!content.relations.some((x) => key(x) === key(r))) content.relations = [...content.relations, r];
-    if (content.origin) {
-      const extra = readExtra(content.origin.extra, content.origin.file);
-      // Said explicitly now, so the file writes it even if it was only implied before.
-      extra.implied = extra.implied.filter((x) => key(x) !== key(r));
-      if (!extra.links[target.id]) {
-        const file = fileOf(target);
-        extra.links[target.id] = { label: linkLabel(content.origin.dialect, { number: target.number, title: target.title, file }), file, number: target.number };
-      }
-      content.origin = { ...content.origin, extra: { ...content.origin.extra, implied: extra.implied, links: extra.links } };
+    const origin = store.readOrigin(d.id);
+    if (!origin) return { content };
+    const extra = readExtra(origin.extra, origin.file);
+    // Said explicitly now, so the file writes it even if it was only implied before.
+    extra.implied = extra.implied.filter((x) => key(x) !== key(r));
+    if (!extra.links[target.id]) {
+      const file = fileOf(target);
+      extra.links[target.id] = { label: linkLabel(origin.dialect, { number: target.number, title: target.title, file }), file, number: target.number };
     }
-    return content;
+    return { content, origin: { ...origin, extra: { ...origin.extra, implied: extra.implied, links: extra.links } } };
+  }
+
+  function writeWithRelation(d: Decision, r: Relation, target: Decision, reason: SaveReason): Decision {
+    const { content, origin } = withRelation(d, r, target);
+    return store.write(d.id, content, reason, origin ? { origin } : {});
   }
 
   function pair(fromId: string, toId: string): [Decision, Decision] {
@@ -69,14 +75,15 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     const [from, to] = pair(fromId, toId);
     const forward = { type, target: to.id };
     const back = { type: reverseRelation(type), target: from.id };
-    const f = from.relations.some((x) => key(x) === key(forward)) && !impliedOnly(from, forward) ? from : store.write(from.id, withRelation(from, forward, to), reason);
-    const t = to.relations.some((x) => key(x) === key(back)) && !impliedOnly(to, back) ? to : store.write(to.id, withRelation(to, back, from), reason);
+    const f = from.relations.some((x) => key(x) === key(forward)) && !impliedOnly(from, forward) ? from : writeWithRelation(from, forward, to, reason);
+    const t = to.relations.some((x) => key(x) === key(back)) && !impliedOnly(to, back) ? to : writeWithRelation(to, back, from, reason);
     return { from: f, to: t };
   });
 
   function impliedOnly(d: Decision, r: Relation): boolean {
-    if (!d.origin) return false;
-    return readExtra(d.origin.extra, d.origin.file).implied.some((x) => key(x) === key(r));
+    const origin = store.readOrigin(d.id);
+    if (!origin) return false;
+    return readExtra(origin.extra, origin.file).implied.some((x) => key(x) === key(r));
   }
 
   const unlink = db.transaction((fromId: string, relation: string, toId: string) => {
@@ -134,8 +141,9 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     try {
       const d = store.get(id);
       return { id: d.id, number: d.number, title: d.title, status: d.status, trashed: d.trashedAt !== null };
-    } catch {
-      return null;
+    } catch (e) {
+      if (e instanceof CairnError && e.code === 'not_found') return null;
+      throw e;
     }
   }
 
@@ -186,7 +194,8 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(from);
-      } catch {
+      } catch (e) {
+        if (!isMissingPath(e)) throw e;
         kept.push({ dir: row.dir, file: row.file, reason: `${row.file} is no longer in ${row.dir}; nothing to rename there.` });
         continue;
       }
@@ -252,24 +261,28 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
       return changed;
     };
     const content = store.contentOf(d);
-    if (content.origin) content.origin = { ...content.origin, file: renames.get(content.origin.file) ?? renumberFile(content.origin.file, n) };
+    const origin = store.readOrigin(id);
     swapText(content);
-    store.write(id, content, 'number', { number: n });
+    store.write(id, content, 'number', origin ? { number: n, origin: { ...origin, file: renames.get(origin.file) ?? renumberFile(origin.file, n) } } : { number: n });
     const moveRow = db.prepare('UPDATE repo_files SET file = ? WHERE dir = ? AND file = ?');
     for (const m of moved) moveRow.run(m.to, m.dir, m.from);
     const rewritten: string[] = [];
     // Every decision that links to this one: its recorded link, and Markdown links in its text.
-    const mentioning = db.prepare<[string, string], { id: string }>(
-      'SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id <> ? AND d.trashed_at IS NULL AND instr(c.content, ?) > 0',
+    // The recorded links live with the imported file (decision_origins.extra), the text in the content.
+    const mentioning = db.prepare<[string, string, string], { id: string }>(
+      `SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id LEFT JOIN decision_origins o ON o.decision_id = d.id
+       WHERE d.id <> ? AND d.trashed_at IS NULL AND (instr(c.content, ?) > 0 OR instr(o.extra, ?) > 0)`,
     );
-    const candidates = new Set<string>(mentioning.all(id, id).map((r) => r.id));
-    for (const from of renames.keys()) for (const r of mentioning.all(id, from)) candidates.add(r.id);
+    const candidates = new Set<string>(mentioning.all(id, id, id).map((r) => r.id));
+    for (const from of renames.keys()) for (const r of mentioning.all(id, from, from)) candidates.add(r.id);
     for (const otherId of candidates) {
       const other = store.get(otherId);
       const c = store.contentOf(other);
+      const origin = store.readOrigin(otherId);
+      let relinked: Origin | null = null;
       let changed = false;
-      if (c.origin) {
-        const extra = readExtra(c.origin.extra, c.origin.file);
+      if (origin) {
+        const extra = readExtra(origin.extra, origin.file);
         const old: LinkInfo | undefined = extra.links[id];
         if (old) {
           const next: LinkInfo = {
@@ -278,14 +291,14 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
             number: n,
           };
           if (JSON.stringify(next) !== JSON.stringify(old)) {
-            c.origin = { ...c.origin, extra: { ...c.origin.extra, links: { ...extra.links, [id]: next } } };
+            relinked = { ...origin, extra: { ...origin.extra, links: { ...extra.links, [id]: next } } };
             changed = true;
           }
         }
       }
       if (swapText(c)) changed = true;
       if (changed) {
-        store.write(otherId, c, 'relation');
+        store.write(otherId, c, 'relation', relinked ? { origin: relinked } : {});
         rewritten.push(otherId);
       }
     }

@@ -117,7 +117,7 @@ export function createReviews(ctx: CoreContext, store: DecisionStore, link: Link
     if (input.outcome === 'supersede') {
       // The superseding draft starts from the old decision's question and evidence, related to it
       // both ways; the old one becomes superseded only when the team runs supersede, not now.
-      const { origin: _o, reviews: _r, relations: _rel, ...rest } = content;
+      const { reviews: _r, relations: _rel, ...rest } = content;
       const created = store.create({
         ...rest,
         title: `${current.title} (revisited)`.slice(0, LIMITS.title),
@@ -131,7 +131,6 @@ export function createReviews(ctx: CoreContext, store: DecisionStore, link: Link
         reviewTriggers: [],
         reviews: [],
         relations: [],
-        origin: null,
       });
       const linked = link(created.id, 'relates-to', decision.id);
       draft = linked.from;

@@ -7,6 +7,7 @@ import type { RevisionDiff } from '../../../shared/api/revisions.js';
 import { DecisionContent, type Decision } from '../../../shared/domain.js';
 import { diffContent } from '../../../shared/revision-diff.js';
 import type { DecisionStore } from '../decisions/store.js';
+import { checkBaseRevision } from '../concurrency.js';
 
 export function createRevisionQueries(store: DecisionStore) {
   /** A stored revision's content with today's defaults filled in, so older revisions diff cleanly. */
@@ -23,13 +24,7 @@ export function createRevisionQueries(store: DecisionStore) {
 
   function restore(id: string, revision: number, baseRevision?: number): Decision {
     const current = store.get(id);
-    if (baseRevision !== undefined && baseRevision !== current.revision) {
-      throw new CairnError(
-        'conflict',
-        `Decision “${current.title}” was saved elsewhere (now revision ${current.revision}, you were looking at ${baseRevision}). Reload its history and choose again.`,
-        { revision: current.revision },
-      );
-    }
+    checkBaseRevision(current, baseRevision, 'Reload its history and choose again.');
     if (revision === current.revision) {
       throw new CairnError('invalid_input', `Revision ${revision} is already the current content of “${current.title}”; choose an earlier revision to restore.`);
     }

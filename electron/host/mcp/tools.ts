@@ -104,14 +104,11 @@ function cited(c: EvidenceClaim, d: Decision) {
   };
 }
 
-/**
- * Structured content without what is elsewhere in the answer: the imported file's raw bytes (up to
- * 6 MB, the Markdown shows them) and the weighed claims (listed under `citations`).
- */
+/** Structured content without what is elsewhere in the answer: the weighed claims (listed under `citations`). */
 function structured(d: Decision) {
-  const { origin, evaluation, ...rest } = d;
+  const { evaluation, ...rest } = d;
   const { claims, ...weighing } = evaluation;
-  return { ...rest, evaluation: { ...weighing, claimCount: claims.length }, origin: origin ? { file: origin.file, dialect: origin.dialect } : null };
+  return { ...rest, evaluation: { ...weighing, claimCount: claims.length } };
 }
 
 const matches = (want: string, ...names: (string | null)[]) => names.some((n) => n !== null && n.toLowerCase() === want.toLowerCase());

@@ -5,14 +5,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
+import { contentOf } from '../../../shared/decision-content.js';
 import { api, ApiError } from '../api.js';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
-
-export function contentOf(d: Decision): DecisionContent {
-  const { id: _i, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
-  return content;
-}
 
 export function useAutosave(initial: Decision, delayMs = 600) {
   const [saved, setSaved] = useState(initial);

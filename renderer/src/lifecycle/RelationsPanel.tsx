@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { RelationView } from '../../../shared/api/lifecycle.js';
-import { KNOWN_RELATIONS } from '../../../shared/adr/refs.js';
+import { RELATION_NAMES } from '../../../shared/relation-types.js';
 import type { Decision } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
@@ -96,7 +96,7 @@ export function RelationsPanel({ decision, beforeChange, onChanged }: { decision
       <form className="relation-form" onSubmit={add}>
         <label htmlFor={ids.relation}>Relation</label>
         <select id={ids.relation} value={relation} onChange={(e) => setRelation(e.target.value)}>
-          {KNOWN_RELATIONS.map((r) => (
+          {RELATION_NAMES.map((r) => (
             <option key={r} value={r}>
               {words(r)}
             </option>

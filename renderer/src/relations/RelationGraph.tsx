@@ -5,6 +5,7 @@
  * keyboard and read without seeing the drawing.
  */
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Placement } from '../../../shared/graph-layout.js';
+import { RELATION_TYPES, relationPhrase } from '../../../shared/relation-types.js';
 import type { GraphNode, RelationEdge, RelationGraph as Graph } from '../../../shared/relations.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { useApiQuery } from '../data/query.js';
@@ -14,18 +15,12 @@ import './RelationGraph.css';
 
 const MARGIN = 24;
 
-/** How each link type reads from either end. */
-const PHRASE: Record<string, [string, string]> = {
-  supersedes: ['supersedes', 'superseded by'],
-  amends: ['amends', 'amended by'],
-  clarifies: ['clarifies', 'clarified by'],
-  refines: ['refines', 'refined by'],
-  extends: ['extends', 'extended by'],
-  'depends-on': ['depends on', 'enables'],
-  'relates-to': ['relates to', 'relates to'],
-};
-const phrase = (type: string, outgoing: boolean) => PHRASE[type]?.[outgoing ? 0 : 1] ?? (outgoing ? type : `${type} (from)`);
-const edgeClass = (type: string) => (PHRASE[type] ? `edge-${type}` : 'edge-other');
+/** How each link type reads from either end, from the one relation table. */
+const phrase = relationPhrase;
+/** The active relation types, in the table's order (lineage first, "relates to" last). */
+const ACTIVE = RELATION_TYPES.map((r) => r.type);
+const isActive = (type: string) => ACTIVE.includes(type);
+const edgeClass = (type: string) => (isActive(type) ? `edge-${type}` : 'edge-other');
 
 function nodeLabel(n: GraphNode): string {
   if (n.missing) return `${n.title} (not in Cairn)`;
@@ -114,7 +109,7 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
       {/* Scaled down to fit up to a point, then the canvas scrolls: names must stay readable. */}
       <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width, minWidth: Math.min(width, 640) }} role="group" aria-label="Relation graph">
         <defs>
-          {[...Object.keys(PHRASE), 'other'].map((t) => (
+          {[...ACTIVE, 'other'].map((t) => (
             <marker key={t} id={`arrow-${t}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" className={`arrow ${t === 'other' ? 'edge-other' : edgeClass(t)}`} />
             </marker>
@@ -125,7 +120,7 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
             const a = at.get(e.from);
             const b = at.get(e.to);
             if (!a || !b) return null;
-            const kind = PHRASE[e.type] ? e.type : 'other';
+            const kind = isActive(e.type) ? e.type : 'other';
             return (
               <path key={`${e.from}-${e.to}-${e.type}`} d={edgePath(a, b)} className={`edge ${edgeClass(e.type)}`} markerEnd={e.type === 'relates-to' ? undefined : `url(#arrow-${kind})`}>
                 <title>{`${nodeLabel(byId.get(e.from)!)} ${phrase(e.type, true)} ${nodeLabel(byId.get(e.to)!)}`}</title>
@@ -170,7 +165,7 @@ function FocusDetails({ node, graph }: { node: GraphNode; graph: Graph }) {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // Lineage first (what it replaced, what replaced it), loose "relates to" links last.
   const rank = (e: RelationEdge) => {
-    const i = Object.keys(PHRASE).indexOf(e.type);
+    const i = ACTIVE.indexOf(e.type);
     return (i < 0 ? 99 : i) * 2 + (e.from === node.id ? 0 : 1);
   };
   const mine = graph.edges.filter((e) => e.from === node.id || e.to === node.id).sort((a, b) => rank(a) - rank(b));

@@ -10,6 +10,7 @@ import { migration0005 } from './0005-export-input-fingerprints.js';
 import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-adr-headers.js';
 import { migration0008 } from './0008-list-order-index.js';
+import { migration0009 } from './0009-decision-origins.js';
 import { migration0012 } from './0012-review-dates.js';
 import type { Migration } from './types.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
   migration0012,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
