@@ -121,9 +121,12 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
 
 /** The file's bytes, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */
 function readSmall(full: string): Buffer | null {
-  const fd = fs.openSync(full, 'r');
+  // Listed as a regular file, but it may have been swapped since: never follow a link, never wait on a FIFO.
+  const fd = fs.openSync(full, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const size = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return null;
+    const size = stat.size;
     if (size > MAX_READ) return null;
     const bytes = Buffer.allocUnsafe(size);
     let at = 0;

@@ -18,7 +18,7 @@ import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions.js';
-import { readAdrFile, sha256 } from './read-file.js';
+import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -74,7 +74,11 @@ export function createImporter(ctx: CoreContext): Importer {
     if (running.has(dir)) throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
     running.add(dir);
     try {
-      const names = entries.filter((e) => !e.name.startsWith('.') && (e.isFile() || e.isSymbolicLink())).map((e) => e.name).sort();
+      // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
+      // by name (never opened), and any other entry that is not a folder is left alone.
+      const listed = entries.filter((e) => !e.name.startsWith('.') && !e.isDirectory());
+      const names = listed.map((e) => e.name).sort();
+      const refused = new Map(listed.filter((e) => !e.isFile() && MARKDOWN.test(e.name)).map((e) => [e.name, refuseEntry(e)]));
       const markdown = names.filter((n) => MARKDOWN.test(n));
       const report: ImportReport = {
         dir,
@@ -97,7 +101,7 @@ export function createImporter(ctx: CoreContext): Importer {
         const sliceStop = i + SLICE_FILES;
         do {
           const file = markdown[i++]!;
-          const got = readAdrFile(path.join(dir, file));
+          const got = refused.get(file) ?? readAdrFile(path.join(dir, file), dir);
           if (!got.ok) {
             report.skipped.push({ file, kind: got.kind, reason: got.reason });
             continue;
