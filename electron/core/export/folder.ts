@@ -13,6 +13,7 @@ import { CairnError } from '../../../shared/api/define.js';
 import type { AdrFormat, MadrMetadata } from '../../../shared/adr/types.js';
 import type { Naming } from '../../../shared/adr/slug.js';
 import { readHeader, type AdrHeader } from './header.js';
+import { gitFolderOf } from '../git-folder.js';
 
 export const CANDIDATES = ['docs/decisions', 'doc/adr', 'docs/adr'] as const;
 export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new';
@@ -100,11 +101,13 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
     throw new CairnError('not_found', `There is no folder at ${named}. Create it first, or name the repository folder that should hold the ADRs.`);
   }
   const root = fs.realpathSync(named);
+  refuseGitFolder(root, `${root} is`);
   const inside = (rel: string, source: FolderSource): LocatedFolder => {
     const target = realOrPlanned(path.resolve(root, rel));
     if (!isInside(root, target)) {
       throw new CairnError('forbidden', `${source === '.adr-dir' ? `.adr-dir in ${root} points` : `${rel} in ${root} leads`} outside that folder (to ${target}); Cairn only writes inside the folder you name.`);
     }
+    refuseGitFolder(target, source === '.adr-dir' ? `.adr-dir in ${root} points to ${target}, which is` : `${target} is`);
     return { root, folder: target, source, exists: isDir(target) };
   };
   const adrDir = path.join(root, '.adr-dir');
@@ -117,6 +120,11 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
   }
   if (fs.existsSync(path.join(root, '.git'))) return inside(format === 'nygard' ? 'doc/adr' : 'docs/decisions', 'new');
   return { root, folder: root, source: 'named', exists: true };
+}
+
+function refuseGitFolder(p: string, what: string): void {
+  const git = gitFolderOf(p);
+  if (git) throw new CairnError('forbidden', `${what} inside the git folder ${git}; Cairn never writes ADRs there. Name the repository folder, or point .adr-dir at a folder such as doc/adr.`);
 }
 
 /** The file's bytes, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */

@@ -19,6 +19,7 @@ import { DecisionContent, type Decision, type Relation } from '../../../shared/d
 import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions.js';
 import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
+import { gitFolderOf } from '../git-folder.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -66,6 +67,8 @@ export function createImporter(ctx: CoreContext): Importer {
       dir = await fs.realpath(dir);
       const stat = await fs.stat(dir);
       if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (e.g. docs/decisions or doc/adr).`);
+      const git = gitFolderOf(dir);
+      if (git) throw new CairnError('forbidden', `${dir} is inside the git folder ${git}; Cairn does not read ADRs from there. Name the ADR folder itself, e.g. docs/decisions or doc/adr.`);
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       if (e instanceof CairnError) throw e;
