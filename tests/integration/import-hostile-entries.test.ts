@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAdrFile } from '../../electron/core/import/read-file.js';
 import type { ImportReport } from '../../shared/api/import.js';
 import { bundleCli } from '../helpers/cli-bundle.js';
-import { tempDir } from '../helpers/temp.js';
+import { tempDir, testCore } from '../helpers/temp.js';
 
 const SECRET = 'AWS_SECRET_ACCESS_KEY=do-not-leak-0xC0FFEE';
 const ADR = (n: number, title: string) => `# ${n}. ${title}\n\nDate: 2026-01-0${n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nThen.\n`;
@@ -127,5 +127,25 @@ describe('importing a folder with links, pipes and sockets', () => {
     expect(readAdrFile(path.join(dir, 'link.md'), dir)).toMatchObject({ ok: false, kind: 'symlink' });
     expect(readAdrFile(path.join(dir, 'pipe.md'), dir)).toMatchObject({ ok: false, kind: 'special' });
     expect(readAdrFile(path.join(dir, 'target.md'), dir)).toMatchObject({ ok: true });
+  });
+});
+
+describe('line endings', () => {
+  it('imports a file with classic Mac OS line endings (a CR alone), says so, and exports it as LF', async () => {
+    const core = testCore();
+    const dir = fs.realpathSync(tempDir());
+    fs.writeFileSync(path.join(dir, '0001-old-mac.md'), ADR(1, 'Old Mac').replace(/\n/g, '\r'));
+    fs.writeFileSync(path.join(dir, '0002-mixed.md'), ADR(2, 'Mixed').replace(/\n\n/g, '\r\n\r'));
+    const report = await core.invoke('importFolder', { dir });
+    expect(report.skipped).toEqual([]);
+    expect(report.imported.map((f) => [f.file, f.number, f.title])).toEqual([
+      ['0001-old-mac.md', 1, 'Old Mac'],
+      ['0002-mixed.md', 2, 'Mixed'],
+    ]);
+    expect(report.warnings.map((w) => w.file)).toEqual(['0001-old-mac.md', '0002-mixed.md']);
+    const d = await core.invoke('getDecision', { id: report.imported[0]!.id });
+    expect([d.status, d.context]).toEqual(['accepted', 'Why.']);
+    await core.invoke('runExport', { dir });
+    expect(fs.readFileSync(path.join(dir, '0001-old-mac.md'), 'utf8')).toBe(ADR(1, 'Old Mac'));
   });
 });

@@ -22,6 +22,7 @@ import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
 import { gitFolderOf } from '../git-folder.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
+const LONE_CR = /\r(?!\n)/;
 
 interface ReadFile {
   file: string;
@@ -109,12 +110,16 @@ export function createImporter(ctx: CoreContext): Importer {
             report.skipped.push({ file, kind: got.kind, reason: got.reason });
             continue;
           }
-          const parsed = parseAdr(got.text, file);
+          // Classic Mac OS line endings (a CR alone) are line breaks too; the parser reads LF and CRLF.
+          const loneCr = LONE_CR.test(got.text);
+          const text = loneCr ? got.text.replace(/\r\n?/g, '\n') : got.text;
+          const parsed = parseAdr(text, file);
           if (!parsed.ok) {
             report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
             continue;
           }
-          read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr });
+          if (loneCr) report.warnings.push({ file, message: 'The file ends its lines with a carriage return alone (classic Mac OS); Cairn read them as line breaks, and an export writes them as LF.' });
+          read.push({ file, raw: text, sha: got.sha256, adr: parsed.adr });
           for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
         } while (i < sliceStop && i < markdown.length && performance.now() < sliceEnd);
         onProgress(i, markdown.length, 'reading');
