@@ -16,6 +16,7 @@ import type { CoreContext } from './context.js';
 import type { DecisionStore, SaveReason } from './decisions.js';
 import { duplicateNumbers } from './import/importer.js';
 import { sha256 } from './import/read-file.js';
+import { readPlainFile } from './import/read-file.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
 
@@ -185,9 +186,15 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
       const from = path.join(row.dir, row.file);
       let bytes: Buffer;
       try {
-        bytes = fs.readFileSync(from);
-      } catch {
-        kept.push({ dir: row.dir, file: row.file, reason: `${row.file} is no longer in ${row.dir}; nothing to rename there.` });
+        // The folder is a repository anyone may have pulled into: no link followed, no FIFO read.
+        bytes = readPlainFile(from);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'ELOOP' || code === 'ENOTFILE'
+            ? `${row.file} in ${row.dir} is no longer a regular file (a link, pipe or folder now); Cairn leaves it alone.`
+            : `${row.file} is no longer in ${row.dir}; nothing to rename there.`;
+        kept.push({ dir: row.dir, file: row.file, reason });
         continue;
       }
       if (fs.existsSync(path.join(row.dir, to))) kept.push({ dir: row.dir, file: row.file, reason: `${to} exists already in ${row.dir}; rename ${row.file} yourself.` });

@@ -149,3 +149,27 @@ describe('line endings', () => {
     expect(fs.readFileSync(path.join(dir, '0001-old-mac.md'), 'utf8')).toBe(ADR(1, 'Old Mac'));
   });
 });
+
+describe('other readers of a repository folder', () => {
+  it('renumber does not read through a file swapped for a FIFO or a link after import (CLI process, bounded)', async () => {
+    const dir = fs.realpathSync(tempDir());
+    const db = path.join(dir, 'cairn.db');
+    const adr = path.join(dir, 'adr');
+    fs.mkdirSync(adr);
+    fs.writeFileSync(path.join(adr, '0001-first.md'), ADR(1, 'First'));
+    fs.writeFileSync(path.join(adr, '0002-second.md'), ADR(2, 'Second'));
+    const imported = JSON.parse(spawnSync(process.execPath, [cli, 'import', adr, '--json', '--db', db], { encoding: 'utf8', timeout: 20_000 }).stdout) as ImportReport;
+    fs.rmSync(path.join(adr, '0001-first.md'));
+    expect(spawnSync('mkfifo', [path.join(adr, '0001-first.md')]).status).toBe(0);
+    fs.rmSync(path.join(adr, '0002-second.md'));
+    fs.writeFileSync(path.join(dir, 'secret'), SECRET);
+    fs.symlinkSync(path.join(dir, 'secret'), path.join(adr, '0002-second.md'));
+    for (const [f, n] of [[imported.imported[0]!, '7'], [imported.imported[1]!, '8']] as const) {
+      const run = spawnSync(process.execPath, [cli, 'renumber', f.id, n, '--db', db], { encoding: 'utf8', timeout: 20_000 });
+      expect(run.signal, 'renumber blocked and was killed').toBeNull();
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).toMatch(new RegExp(`${f.file} in .* is no longer a regular file`));
+    }
+    expect(fs.readdirSync(adr).sort()).toEqual(['0001-first.md', '0002-second.md']);
+  });
+});

@@ -14,6 +14,7 @@ import type { AdrFormat, MadrMetadata } from '../../../shared/adr/types.js';
 import type { Naming } from '../../../shared/adr/slug.js';
 import { readHeader, type AdrHeader } from './header.js';
 import { gitFolderOf } from '../git-folder.js';
+import { readPlainFile } from '../import/read-file.js';
 
 export const CANDIDATES = ['docs/decisions', 'doc/adr', 'docs/adr'] as const;
 export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new';
@@ -112,7 +113,7 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
   };
   const adrDir = path.join(root, '.adr-dir');
   if (fs.existsSync(adrDir) && fs.lstatSync(adrDir).isFile()) {
-    const rel = fs.readFileSync(adrDir, 'utf8').split(/\r?\n/)[0]!.trim();
+    const rel = readPlainFile(adrDir).toString('utf8').split(/\r?\n/)[0]!.trim();
     if (rel) return inside(rel, '.adr-dir');
   }
   for (const candidate of CANDIDATES) {

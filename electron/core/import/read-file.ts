@@ -92,6 +92,21 @@ export function readAdrFile(file: string, within?: string): ReadResult {
   }
 }
 
+/**
+ * The bytes of a regular file, read the same careful way (no link followed, no FIFO waited on),
+ * for the other places that read files in a repository folder; throws (code ELOOP or ENOTFILE)
+ * when the name is not a regular file.
+ */
+export function readPlainFile(file: string): Buffer {
+  const fd = fs.openSync(file, OPEN_FLAGS);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTFILE' });
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The bytes as text, or why they are not UTF-8 text. Exported for tests. */
 export function decode(bytes: Buffer): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
