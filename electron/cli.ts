@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { runCli } from './cli/main.js';
+import { quietWriter } from './cli/terminal.js';
 
 const code = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
+  out: quietWriter(process.stdout),
+  err: quietWriter(process.stderr),
 });
 process.exitCode = code;

@@ -138,7 +138,14 @@ void app.whenReady().then(async () => {
     onSettingsChanged: () => void buildMenu(),
   });
   // A damaged database does not stop the app: the window opens on the restore page instead.
-  core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding, host }), dbPath, { nativeBinding });
+  try {
+    core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding, host }), dbPath, { nativeBinding, holder: 'the Cairn app' });
+  } catch (e) {
+    // Another process owns the database (see electron/core/store/lock.ts), or it cannot be opened at all.
+    dialog.showErrorBox('Cairn cannot open its database', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
   nativeTheme.themeSource = await currentTheme();
   registerIpc(ipcMain, core);
   hardenSession(session.defaultSession);

@@ -17,6 +17,8 @@ const sources = {
   markdownBrowser: ['markdown-chromium', 'tests/e2e/markdown.spec.ts'],
   crash: ['crash', 'tests/integration/crash-safety.test.ts'],
   mcp: ['mcp-fuzz', 'tests/integration/mcp.test.ts'],
+  http: ['http-malformed', 'tests/integration/http-host-malformed.test.ts'],
+  exportCrash: ['export-crash', 'tests/integration/export-crash.soak.test.ts'],
 };
 const figures = {};
 const missing = [];
@@ -30,7 +32,7 @@ if (missing.length) {
   process.exit(1);
 }
 
-const { checklist, renderer, fuzz, markdownNode, markdownBrowser, crash, mcp } = figures;
+const { checklist, renderer, fuzz, markdownNode, markdownBrowser, crash, mcp, http, exportCrash } = figures;
 // Checklist item 2 (no Node.js in the renderer) also needs the browser's word for it.
 const enforced = new Set(checklist.enforced);
 if (!(renderer.nodeGlobalsUndefined && renderer.inlineScriptBlocked && renderer.unexpectedViolations.length === 0)) enforced.delete(2);
@@ -43,6 +45,7 @@ console.log(
   `Electron checklist ${enforced.size}/${checklist.total} enforced; IPC fuzz ${n(fuzz.payloads)} payloads, ${fuzzCrashes} crashes; ` +
     `Markdown ${markdownBrowser.inputs} hostile inputs, ${unsafe.size} unsafe; kill -9 ${crash.runs} runs, ${lost} lost; ` +
     `MCP fuzz ${n(mcp.messages)} messages, ${mcp.requests - mcp.answered} unanswered, ${mcp.crashes} crashes`,
+    `malformed raw HTTP ${n(http.requests)} requests, ${http.wrong + http.stoppedServing} not answered 400; kill -9 mid-export ${exportCrash.runs} runs, ${exportCrash.problems} not finished by the next run`,
 );
 
 const slow = [...markdownNode.timings.map((t) => ({ ...t, where: 'Node' })), ...markdownBrowser.timings.map((t) => ({ ...t, where: 'Chromium' }))].sort((a, b) => b.ms - a.ms);
@@ -50,7 +53,10 @@ const over = slow.filter((t) => t.ms > 500);
 console.log(`Markdown: slowest input "${slow[0].name}" took ${slow[0].ms} ms (${slow[0].where}).`);
 if (over.length) console.log(`Markdown inputs over 500 ms on this machine: ${over.map((t) => `"${t.name}" ${t.ms} ms (${t.where})`).join(', ')}.`);
 
-const holds = enforced.size === checklist.total && fuzzCrashes === 0 && unsafe.size === 0 && lost === 0 && crash.runs >= 200 && fuzz.perMethod >= 1000 && markdownBrowser.inputs >= 20 && mcp.crashes === 0 && mcp.answered === mcp.requests;
+const holds =
+  enforced.size === checklist.total && fuzzCrashes === 0 && unsafe.size === 0 && lost === 0 && crash.runs >= 200 && fuzz.perMethod >= 1000 && markdownBrowser.inputs >= 20 &&
+  mcp.crashes === 0 && mcp.answered === mcp.requests &&
+  http.requests >= 1000 && http.wrong === 0 && http.stoppedServing === 0 && exportCrash.runs >= 3 && exportCrash.problems === 0;
 if (!holds) {
   console.error('Trust report: a figure does not hold (see above and the failing tests).');
   process.exit(1);

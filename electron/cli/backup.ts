@@ -4,6 +4,7 @@ import { CairnError } from '../../shared/api/define.js';
 import { backupView } from '../core/store/handlers.js';
 import { backupDirFor, listBackups, newestGoodBackup, restoreBackup } from '../core/store/backup.js';
 import { SCHEMA_VERSION } from '../core/store/database.js';
+import { acquireDbLock } from '../core/store/lock.js';
 import { UsageError, type Command } from './command.js';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -48,7 +49,14 @@ export const restoreCommand: Command = {
       if (!fs.existsSync(file)) throw new UsageError(`There is no backup "${args[0]}". See \`cairn backup --list\`.`);
     }
     // The store is not opened: the database may be damaged, and restore must not write to it.
-    const result = restoreBackup(ctx.dbPath, file, new Date(), SCHEMA_VERSION);
+    // No other process may hold it either: a server still running would write into the file set aside.
+    const lock = acquireDbLock(ctx.dbPath, 'cairn restore');
+    let result: ReturnType<typeof restoreBackup>;
+    try {
+      result = restoreBackup(ctx.dbPath, file, new Date(), SCHEMA_VERSION);
+    } finally {
+      lock.release();
+    }
     if (ctx.json) {
       ctx.out(JSON.stringify({ restored: path.basename(file), setAside: result.setAside }, null, 2));
       return;

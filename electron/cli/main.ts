@@ -8,6 +8,7 @@ import { createCore, type Core } from '../core/core.js';
 import { resolveDbPath } from '../core/paths.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
+import { terminalSafe } from './terminal.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { importCommand } from './import.js';
 import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
@@ -46,7 +47,9 @@ function help(): string {
 }
 
 /** Runs one command line; returns the exit code. Never calls process.exit itself. */
-export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Every line printed passes through here: titles and file names never reach a terminal raw.
+  const io: CliIo = { out: (text) => rawIo.out(terminalSafe(text)), err: (text) => rawIo.err(terminalSafe(text)) };
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());

@@ -29,7 +29,7 @@ export const serveCommand: Command = {
     const rendererDir = findRendererDir();
     if (!rendererDir) ctx.err('The renderer is not built yet, so only the API is served. Run `npm run build:renderer` first.');
     // Opened here rather than through ctx.core(): after a restore from the page, the core is reopened.
-    const core = openCoreHost(() => createCore({ dbPath: ctx.dbPath }), ctx.dbPath);
+    const core = openCoreHost(() => createCore({ dbPath: ctx.dbPath }), ctx.dbPath, { holder: 'cairn serve' });
     const host = await startHttpHost({ core, port, rendererDir, token: process.env.CAIRN_TOKEN || undefined });
     const damage = core.damage();
     if (damage) ctx.err(`${damage}\nThe page at the address below offers the same restore.`);

@@ -12,6 +12,7 @@ import { dispatch } from './dispatch.js';
 import { backupView } from './store/handlers.js';
 import { backupDirFor, listBackups, newestGoodBackup, restoreBackup, restoreCommandLine } from './store/backup.js';
 import { SCHEMA_VERSION } from './store/database.js';
+import { acquireDbLock } from './store/lock.js';
 
 export interface CoreHost {
   /** Validates and runs one API call; never throws. */
@@ -26,10 +27,14 @@ export interface CoreHost {
 export interface CoreHostOptions {
   now?: () => Date;
   nativeBinding?: string;
+  /** Who holds the database while this host runs (see store/lock.ts); e.g. "cairn serve". */
+  holder?: string;
 }
 
 export function openCoreHost(open: () => Core, dbPath: string, options: CoreHostOptions = {}): CoreHost {
   const now = options.now ?? (() => new Date());
+  // The host owns the file while it runs: `cairn restore` from another process is refused meanwhile.
+  const lock = acquireDbLock(dbPath, options.holder ?? 'a Cairn window or server');
   let core: Core | null = null;
   let damage: CairnError | null = null;
 
@@ -43,7 +48,12 @@ export function openCoreHost(open: () => Core, dbPath: string, options: CoreHost
       damage = e;
     }
   };
-  tryOpen();
+  try {
+    tryOpen();
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 
   const refuse = () => {
     throw damage ?? new CairnError('io', 'The database is not open.');
@@ -88,6 +98,12 @@ export function openCoreHost(open: () => Core, dbPath: string, options: CoreHost
     },
     current: () => core,
     damage: () => (damage as CairnError | null)?.message ?? null,
-    close: () => (core as Core | null)?.close(),
+    close: () => {
+      try {
+        (core as Core | null)?.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The loopback HTTP host: the renderer in a browser, talking to the same core.
  * Policy: binds 127.0.0.1 only; every API call needs this run's random token; the Host header
- * must name this server (DNS rebinding) and an Origin, when sent, must be this server's.
+ * must name this server (DNS rebinding) and an Origin, when sent, must be this server's; a
+ * malformed request (request line, target, percent-encoding, headers) is answered with 400 and
+ * never ends the server.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -66,11 +68,36 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
 
   const server = http.createServer((req, res) => {
     const send = (status: number, body: Result<unknown>) => {
+      // A response already under way (or a socket gone) cannot take another status line.
+      if (res.headersSent || res.destroyed) return void res.destroy();
       const text = JSON.stringify(body);
       res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(text);
     };
     const refuse = (status: number, code: ApiErrorShape['code'], message: string) => send(status, { ok: false, error: { code, message } });
+    res.on('error', () => res.destroy());
+    try {
+      handle(req, res, send, refuse);
+    } catch (e) {
+      // Whatever one request does, the server answers it and goes on serving the others.
+      refuse(400, 'invalid_input', `Bad request: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  // Requests Node's parser rejects (a bad request line, header or chunk) get a 400 too, not a silent close.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) return void socket.destroy();
+    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Bad request: ${error.code ?? 'malformed'}.` } });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, send: (status: number, body: Result<unknown>) => void, refuse: (status: number, code: ApiErrorShape['code'], message: string) => void): void {
+    // Only origin-form targets ("/path?query") are ours; anything else (absolute URLs, "*", "http://[/") is malformed here.
+    // A request line without "HTTP/1.x" (Node reads "GET /" as HTTP/0.9) is not one this server speaks.
+    if (req.httpVersionMajor !== 1) return refuse(400, 'invalid_input', 'Bad request: only HTTP/1.x requests are served.');
+    const target = req.url ?? '';
+    const url = target.startsWith('/') && !target.startsWith('//') ? parseTarget(target, port) : null;
+    if (!url) return refuse(400, 'invalid_input', 'Bad request: the request target must be a path such as /api/listDecisions.');
 
     if (!allowedHosts().has(req.headers.host ?? '')) {
       return refuse(421, 'forbidden', 'Refused: the Host header does not name this Cairn server.');
@@ -79,7 +106,6 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return refuse(403, 'forbidden', 'Refused: requests from other origins are not allowed.');
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(405, 'invalid_input', 'API calls are POST requests with a JSON body.');
@@ -90,7 +116,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
         return refuse(415, 'invalid_input', 'API calls need Content-Type: application/json.');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return refuse(400, 'invalid_input', 'Bad request: the method name in the path is not valid percent-encoded UTF-8.');
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;
@@ -119,7 +150,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'invalid_input', 'Only GET for pages.');
     serveStatic(options.rendererDir ?? null, url.pathname, res);
-  });
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -141,18 +172,27 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   });
 }
 
+function parseTarget(target: string, port: number): URL | null {
+  try {
+    return new URL(target, `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(root: string | null, pathname: string, res: http.ServerResponse): void {
   const notFound = (message: string) => {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(message);
   };
-  if (!root) return notFound('The renderer is not built. Run `npm run build:renderer`.');
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);
   } catch {
-    return notFound('Not found');
+    res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    return void res.end('Bad request: the path is not valid percent-encoded UTF-8.');
   }
+  if (!root) return notFound('The renderer is not built. Run `npm run build:renderer`.');
   const base = path.resolve(root);
   let file = path.resolve(base, '.' + (rel.endsWith('/') ? rel + 'index.html' : rel));
   if (file !== base && !file.startsWith(base + path.sep)) return notFound('Not found');
@@ -167,5 +207,8 @@ function serveStatic(root: string | null, pathname: string, res: http.ServerResp
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  fs.createReadStream(file).pipe(res);
+  // A file removed or unreadable mid-response ends that response, never the server.
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

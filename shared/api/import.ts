@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { Id } from '../domain.js';
 import { method } from './define.js';
 
-export const SKIP_KINDS = ['not-adr', 'front-matter', 'invalid', 'binary', 'too-large', 'encoding', 'unreadable'] as const;
+/** Why a file was skipped; `symlink` and `special` (a FIFO, socket or device) are never opened. */
+export const SKIP_KINDS = ['not-adr', 'front-matter', 'invalid', 'binary', 'too-large', 'encoding', 'unreadable', 'symlink', 'special'] as const;
 
 const FileRef = z.object({ file: z.string(), id: Id });
 export const ImportedFile = FileRef.extend({ number: z.number().int().nullable(), title: z.string(), dialect: z.string() });

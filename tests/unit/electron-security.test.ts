@@ -19,6 +19,7 @@ import { isTrustedSender, registerIpc } from '../../electron/host/ipc.js';
 import { APP_ORIGIN, APP_SCHEME, channelFor, externalUrl, isAppUrl, webPreferences } from '../../electron/host/window-settings.js';
 import { recordFigures } from '../helpers/trust-figures.js';
 import { tempDir } from '../helpers/temp.js';
+import { packagingConfig, packagingConfigFiles } from '../helpers/packaging-config.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
@@ -306,12 +307,14 @@ describe('Electron security checklist', () => {
       expect(res.status, url).toBe(404);
       expect(await res.text()).not.toContain('secret');
     }
-    expect(JSON.parse(read('electron-builder.json')).electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
+    expect((await packagingConfig()).electronFuses?.grantFileProtocolExtraPrivileges).toBe(false);
     enforced.add(18);
   });
 
-  it('#19 sets the Electron fuses that close runtime back doors', () => {
-    expect(JSON.parse(read('electron-builder.json')).electronFuses).toEqual({
+  it('#19 sets the Electron fuses that close runtime back doors, in the one config electron-builder reads', async () => {
+    // A second config file would be ignored by electron-builder (it reads .yml first): only one may exist.
+    expect(packagingConfigFiles()).toEqual(['electron-builder.yml']);
+    expect((await packagingConfig()).electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,

@@ -14,6 +14,8 @@ import type { Naming } from '../../../shared/adr/slug.js';
 import { isMissingPath } from '../fs-errors.js';
 import { readHeader, type AdrHeader } from './header.js';
 import { sha256 } from '../hash.js';
+import { gitFolderOf } from '../git-folder.js';
+import { readPlainFile } from '../import/read-file.js';
 
 export const CANDIDATES = ['docs/decisions', 'doc/adr', 'docs/adr'] as const;
 export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new';
@@ -102,16 +104,18 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
     throw new CairnError('not_found', `There is no folder at ${named}. Create it first, or name the repository folder that should hold the ADRs.`);
   }
   const root = fs.realpathSync(named);
+  refuseGitFolder(root, `${root} is`);
   const inside = (rel: string, source: FolderSource): LocatedFolder => {
     const target = realOrPlanned(path.resolve(root, rel));
     if (!isInside(root, target)) {
       throw new CairnError('forbidden', `${source === '.adr-dir' ? `.adr-dir in ${root} points` : `${rel} in ${root} leads`} outside that folder (to ${target}); Cairn only writes inside the folder you name.`);
     }
+    refuseGitFolder(target, source === '.adr-dir' ? `.adr-dir in ${root} points to ${target}, which is` : `${target} is`);
     return { root, folder: target, source, exists: isDir(target) };
   };
   const adrDir = path.join(root, '.adr-dir');
   if (fs.existsSync(adrDir) && fs.lstatSync(adrDir).isFile()) {
-    const rel = fs.readFileSync(adrDir, 'utf8').split(/\r?\n/)[0]!.trim();
+    const rel = readPlainFile(adrDir).toString('utf8').split(/\r?\n/)[0]!.trim();
     if (rel) return inside(rel, '.adr-dir');
   }
   for (const candidate of CANDIDATES) {
@@ -121,11 +125,19 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
   return { root, folder: root, source: 'named', exists: true };
 }
 
+function refuseGitFolder(p: string, what: string): void {
+  const git = gitFolderOf(p);
+  if (git) throw new CairnError('forbidden', `${what} inside the git folder ${git}; Cairn never writes ADRs there. Name the repository folder, or point .adr-dir at a folder such as doc/adr.`);
+}
+
 /** The file's bytes, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */
 function readSmall(full: string): Buffer | null {
-  const fd = fs.openSync(full, 'r');
+  // Listed as a regular file, but it may have been swapped since: never follow a link, never wait on a FIFO.
+  const fd = fs.openSync(full, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const size = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return null;
+    const size = stat.size;
     if (size > MAX_READ) return null;
     const bytes = Buffer.allocUnsafe(size);
     let at = 0;

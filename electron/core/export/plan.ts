@@ -25,6 +25,7 @@ import type { CoreContext } from '../context.js';
 import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions/store.js';
 import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
 import { createHeaderCache, type HeaderCache } from './header-cache.js';
+import { isPlainFileName } from './write.js';
 
 export interface PlanRequest {
   ids: string[];
@@ -162,6 +163,16 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
 
   const recordedRows = ctx.db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256, format, input_sha FROM repo_files WHERE dir = ?').all(scan.folder);
+  // Files an export killed midway wrote before it could record them: each still holds exactly the
+  // bytes that export meant to write, so it is Cairn's, and this export goes on from there.
+  const known = new Set(recordedRows.flatMap((r) => [r.file, `\u0000${r.decision_id}`]));
+  for (const intent of ctx.db
+    .prepare<[string], RepoRow>('SELECT file, decision_id, sha256, format, NULL AS input_sha FROM export_intents WHERE dir = ? ORDER BY file')
+    .all(scan.folder)) {
+    if (known.has(intent.file) || known.has(`\u0000${intent.decision_id}`) || scan.entries.get(intent.file)?.sha256 !== intent.sha256) continue;
+    recordedRows.push(intent);
+    known.add(intent.file).add(`\u0000${intent.decision_id}`);
+  }
   const recordedByFile = new Map(recordedRows.map((r) => [r.file, r]));
   const recordedByDecision = new Map(recordedRows.map((r) => [r.decision_id, r]));
   const elsewhere = new Set(
@@ -295,6 +306,10 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const sha = sha256(text);
     const decided = decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
     if (notes.has(d.id) && !decided.note) decided.note = notes.get(d.id)!;
+    if (!isPlainFileName(p.file) && decided.action !== 'unchanged') {
+      // A name from the folder (a control character, a reserved character) that no system writes safely: this file only is left out.
+      Object.assign(decided, { action: 'blocked', note: `Its name ${JSON.stringify(p.file)} holds a character Cairn cannot write in a file name; rename the file in the folder, then export again.` });
+    }
     let keptAs: string | null = null;
     if (decided.action === 'conflict') {
       keptAs = sideFile(scan, copies, p.file, sha, sideNames);

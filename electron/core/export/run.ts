@@ -1,13 +1,22 @@
 /**
- * Carrying out an export plan: numbers recorded on the decisions, each file written atomically,
- * and the hash of what was written remembered so a later change outside Cairn is noticed.
- * A conflict never touches the changed file: Cairn's version is written beside it.
+ * Carrying out an export plan: each file written atomically, and the hash of what was written
+ * remembered so a later change outside Cairn is noticed.
+ * Policy enforced here:
+ * - a conflict never touches the changed file: Cairn's version is written beside it, and that
+ *   holds for an edit made while the export runs (each target is checked right before its rename);
+ * - nothing is recorded unless its file landed: a draft gets its number (a new revision) in the
+ *   same transaction that records its file, so a failed export (EPERM, EROFS, ENOSPC) leaves no
+ *   numbers behind, and the next attempt numbers the same way;
+ * - before the first file lands, what is about to be written is recorded (export_intents), so an
+ *   export killed midway is finished by the next one: same numbers, no second copy of any file;
+ * - a file that cannot be written (a control character in its name, a link in the way) is refused
+ *   alone; the rest of the export goes on.
  */
 import type { ExportResult } from '../../../shared/api/export.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import { sha256 } from './folder.js';
-import { inputShaOf, planExport, type PlanRequest } from './plan.js';
+import { inputShaOf, planExport, type InternalFile, type PlanRequest } from './plan.js';
 import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';
 
 export async function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): Promise<ExportResult> {
@@ -30,26 +39,32 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     `INSERT INTO export_files (dir, file, role, sha256, synced_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (dir, file) DO UPDATE SET role = excluded.role, sha256 = excluded.sha256, synced_at = excluded.synced_at`,
   );
+  const intend = ctx.db.prepare(
+    `INSERT INTO export_intents (dir, file, decision_id, sha256, format, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, format = excluded.format, created_at = excluded.created_at`,
+  );
+  const forgetIntents = ctx.db.prepare('DELETE FROM export_intents WHERE dir = ?');
 
   const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
   sweepStaleTemps(plan.folder);
 
-  // One transaction for all numbers, and one for all file records: each commit is a disk sync.
-  // A new number is a new revision; the files record it, so the next export sees nothing changed.
-  const fileOf = new Map(plan.files.map((f) => [f.decisionId, f]));
-  ctx.db.transaction(() => {
-    for (const change of plan.numbers) {
-      const { revision } = store.assignNumber(change.id, change.to);
-      const f = fileOf.get(change.id);
-      if (f?.inputKey) f.inputSha = inputShaOf(f.inputKey, revision);
-      result.numbers.push(change);
-    }
-  })();
+  // A new number is a new revision, given only once the decision's file (or Cairn's version beside
+  // a conflicting one) has landed; the files record that revision, so the next export sees nothing changed.
+  const numberOf = new Map(plan.numbers.map((n) => [n.id, n]));
+  const giveNumber = (f: InternalFile) => {
+    const change = f.decisionId ? numberOf.get(f.decisionId) : undefined;
+    if (!change) return;
+    numberOf.delete(change.id);
+    const { revision } = store.assignNumber(change.id, change.to);
+    if (f.inputKey) f.inputSha = inputShaOf(f.inputKey, revision);
+    result.numbers.push(change);
+  };
 
   const records: (() => void)[] = [];
-  const rememberFile = (f: (typeof plan.files)[number]) => () => {
+  const rememberFile = (f: InternalFile) => () => {
+    giveNumber(f);
     if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
     if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
     const before = f.recorded;
@@ -59,18 +74,43 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     const updated = before ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes : 0;
     if (!updated) insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
   };
+  const keptBeside = (f: InternalFile, keptAs: string, why: string) => {
+    records.push(() => {
+      giveNumber(f);
+      rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now());
+    });
+    result.conflicts.push({ file: f.file, keptAs, message: `${f.file}: ${why} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.` });
+  };
   const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
   const byName = new Map(toWrite.map((f) => [f.file, f]));
+  // What each target must still hold right before its rename: the bytes the plan saw, or nothing.
+  const expected = (f: InternalFile) => plan.scan.entries.get(f.file)?.sha256 ?? null;
+
+  const intents = toWrite.filter((f) => f.kind === 'decision' && f.decisionId);
+  if (intents.length) {
+    ctx.db.transaction(() => {
+      for (const f of intents) intend.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now());
+    })();
+  }
   try {
-    // Each file is recorded as soon as it is in place, so a failure part-way keeps the records
+    // Each file is recorded once it is in place, so a failure part-way keeps the records
     // of what was written (and so never mistakes Cairn's own files for outside changes).
     await writeAtomicMany(
       plan.folder,
-      toWrite.map((f) => ({ name: f.file, text: f.text })),
+      toWrite.map((f) => ({ name: f.file, text: f.text, expect: expected(f) })),
       (name) => {
         const f = byName.get(name)!;
         records.push(rememberFile(f));
         result.written.push({ file: f.file, action: f.action as 'create' | 'update' });
+      },
+      {
+        conflict: (name, keptAs) => {
+          const f = byName.get(name)!;
+          const why = 'It changed while the export ran; your version stays.';
+          if (keptAs) keptBeside(f, keptAs, why);
+          else result.conflicts.push({ file: name, keptAs: null, message: `${name}: ${why} No free name was left for Cairn's version.` });
+        },
+        refused: (name, error) => result.conflicts.push({ file: name, keptAs: null, message: `${name}: ${error.message} Nothing was written.` }),
       },
     );
     for (const f of plan.files) {
@@ -85,13 +125,13 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
         case 'conflict': {
           const keptAs = f.keptAs!;
           const there = plan.scan.entries.get(keptAs);
-          if (!there || there.sha256 !== sha256(f.text)) writeAtomic(plan.folder, keptAs, f.text);
-          records.push(() => rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now()));
-          result.conflicts.push({
-            file: f.file,
-            keptAs,
-            message: `${f.file}: ${f.note} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.`,
-          });
+          try {
+            if (!there || there.sha256 !== sha256(f.text)) writeAtomic(plan.folder, keptAs, f.text);
+          } catch (e) {
+            result.conflicts.push({ file: f.file, keptAs: null, message: `${f.file}: ${f.note} Cairn's version could not be written beside it (${(e as Error).message}).` });
+            break;
+          }
+          keptBeside(f, keptAs, f.note);
           break;
         }
         case 'blocked':
@@ -103,6 +143,8 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     ctx.db.transaction(() => {
       for (const record of records) record();
       plan.headers?.cache.save(plan.headers.files);
+      // Everything that landed is recorded now; what did not land was never Cairn's.
+      if (intents.length) forgetIntents.run(plan.folder);
     })();
   }
   return result;

@@ -4,7 +4,7 @@
  * inside the folder is accepted; an existing symlink, folder or device at the target is never
  * written through.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
@@ -110,21 +110,93 @@ export function writeAtomic(folder: string, name: string, text: string): void {
 /** Files synced at once by the export: enough for the file system to batch its journal commits. */
 const SYNCS_IN_FLIGHT = 32;
 
+/** One file for `writeAtomicMany`. */
+export interface FileToWrite {
+  name: string;
+  text: string;
+  /**
+   * What must be at the target right before the rename: the sha256 of the bytes the plan saw, or
+   * null for "nothing there". Anything else (an edit made while the export ran) is not overwritten:
+   * Cairn's version goes beside it instead (see `WriteEvents.conflict`). Undefined: not checked.
+   */
+  expect?: string | null;
+}
+
+export interface WriteEvents {
+  /** The target changed after the plan; Cairn's version was put at `keptAs` instead (null: no free name). */
+  conflict?(name: string, keptAs: string | null): void;
+  /**
+   * The target cannot be written (not a plain name, a link or folder there). Given this handler,
+   * the file is reported here and the others are still written; without it, writing stops.
+   */
+  refused?(name: string, error: CairnError): void;
+}
+
+/** The sha256 of the regular file at `target`, null when nothing is there, or 'other' (a link, folder, device). */
+function currentSha(target: string): string | null | 'other' {
+  const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (!stat) return null;
+  if (!stat.isFile()) return 'other';
+  let fd: number;
+  try {
+    fd = fs.openSync(target, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return 'other';
+  }
+  try {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    return hash.digest('hex');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Moves a synced temporary file to the first free `<name>.cairn[-N]`, never replacing anything; the name, or null. */
+function keepBeside(folder: string, name: string, temp: string): string | null {
+  for (let n = 1; n <= 9; n++) {
+    const side = n === 1 ? `${name}.cairn` : `${name}.cairn-${n}`;
+    if (!isPlainFileName(side)) return null;
+    try {
+      // link() fails when the name is taken, so nothing there is ever replaced.
+      fs.linkSync(temp, path.join(folder, side));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw e;
+    }
+    fs.rmSync(temp, { force: true });
+    return side;
+  }
+  return null;
+}
+
 /**
  * Writes many files atomically, each as a temporary file then a rename, with the same guarantee
  * as `writeAtomic` but far faster for a whole folder: while later files are still being written,
  * earlier ones are synced on the thread pool (many at once, so the file system batches its journal
  * commits), and each is renamed into place, in order, once it and all before it are synced.
+ * Right before each rename the target is checked against what the plan saw (`expect`), so an edit
+ * made while the export ran is never overwritten.
  * Calls `done(name)` after each rename; a failure stops the writing, and the temporary files
  * not renamed yet are removed.
  */
-export async function writeAtomicMany(folder: string, files: readonly { name: string; text: string }[], done: (name: string) => void = () => {}): Promise<void> {
-  const staged: { name: string; target: string; temp: string; synced: boolean }[] = [];
+export async function writeAtomicMany(folder: string, files: readonly FileToWrite[], done: (name: string) => void = () => {}, events: WriteEvents = {}): Promise<void> {
+  const staged: { name: string; target: string; temp: string; synced: boolean; expect: string | null | undefined }[] = [];
   let renamed = 0;
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
   const renameSynced = () => {
     for (let f = staged[renamed]; f?.synced; f = staged[renamed]) {
+      if (f.expect !== undefined && currentSha(f.target) !== f.expect) {
+        // Changed since the plan: the other version stays, Cairn's goes beside it.
+        const keptAs = keepBeside(folder, f.name, f.temp);
+        renamed++;
+        if (!keptAs) fs.rmSync(f.temp, { force: true });
+        events.conflict?.(f.name, keptAs);
+        continue;
+      }
       fs.renameSync(f.temp, f.target);
       renamed++;
       done(f.name);
@@ -148,9 +220,17 @@ export async function writeAtomicMany(folder: string, files: readonly { name: st
   try {
     for (const f of files) {
       if (failure) break;
-      const target = checkTarget(folder, f.name);
+      let target: string;
+      try {
+        target = checkTarget(folder, f.name);
+      } catch (e) {
+        if (!(e instanceof CairnError) || !events.refused) throw e;
+        // This one file cannot be written; the others still are.
+        events.refused(f.name, e);
+        continue;
+      }
       const { temp, fd } = writeTemp(folder, f.name, f.text);
-      const entry = { name: f.name, target, temp, synced: false };
+      const entry = { name: f.name, target, temp, synced: false, expect: f.expect };
       staged.push(entry);
       sync(entry, fd);
       if (inFlight.size >= SYNCS_IN_FLIGHT) await Promise.race(inFlight);

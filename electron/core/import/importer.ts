@@ -18,9 +18,11 @@ import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { DecisionContent, type Decision, type Relation, type WithOrigin } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
-import { readAdrFile, sha256 } from './read-file.js';
+import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
+import { gitFolderOf } from '../git-folder.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
+const LONE_CR = /\r(?!\n)/;
 
 interface ReadFile {
   file: string;
@@ -66,6 +68,8 @@ export function createImporter(ctx: CoreContext): Importer {
       dir = await fs.realpath(dir);
       const stat = await fs.stat(dir);
       if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (e.g. docs/decisions or doc/adr).`);
+      const git = gitFolderOf(dir);
+      if (git) throw new CairnError('forbidden', `${dir} is inside the git folder ${git}; Cairn does not read ADRs from there. Name the ADR folder itself, e.g. docs/decisions or doc/adr.`);
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       if (e instanceof CairnError) throw e;
@@ -74,7 +78,11 @@ export function createImporter(ctx: CoreContext): Importer {
     if (running.has(dir)) throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
     running.add(dir);
     try {
-      const names = entries.filter((e) => !e.name.startsWith('.') && (e.isFile() || e.isSymbolicLink())).map((e) => e.name).sort();
+      // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
+      // by name (never opened), and any other entry that is not a folder is left alone.
+      const listed = entries.filter((e) => !e.name.startsWith('.') && !e.isDirectory());
+      const names = listed.map((e) => e.name).sort();
+      const refused = new Map(listed.filter((e) => !e.isFile() && MARKDOWN.test(e.name)).map((e) => [e.name, refuseEntry(e)]));
       const markdown = names.filter((n) => MARKDOWN.test(n));
       const report: ImportReport = {
         dir,
@@ -97,17 +105,21 @@ export function createImporter(ctx: CoreContext): Importer {
         const sliceStop = i + SLICE_FILES;
         do {
           const file = markdown[i++]!;
-          const got = readAdrFile(path.join(dir, file));
+          const got = refused.get(file) ?? readAdrFile(path.join(dir, file), dir);
           if (!got.ok) {
             report.skipped.push({ file, kind: got.kind, reason: got.reason });
             continue;
           }
-          const parsed = parseAdr(got.text, file);
+          // Classic Mac OS line endings (a CR alone) are line breaks too; the parser reads LF and CRLF.
+          const loneCr = LONE_CR.test(got.text);
+          const text = loneCr ? got.text.replace(/\r\n?/g, '\n') : got.text;
+          const parsed = parseAdr(text, file);
           if (!parsed.ok) {
             report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
             continue;
           }
-          read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr });
+          if (loneCr) report.warnings.push({ file, message: 'The file ends its lines with a carriage return alone (classic Mac OS); Cairn read them as line breaks, and an export writes them as LF.' });
+          read.push({ file, raw: text, sha: got.sha256, adr: parsed.adr });
           for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
         } while (i < sliceStop && i < markdown.length && performance.now() < sliceEnd);
         onProgress(i, markdown.length, 'reading');

@@ -2,14 +2,20 @@
  * Reading one file of an ADR folder. Policy enforced here: at most 5 MB, regular files only,
  * no binary content, UTF-8 only (a UTF-8 byte-order mark is kept as part of the text so the
  * file can be written back byte for byte). Each refusal says what was wrong and what to do.
+ * A cloned repository is untrusted input: a symbolic link is never followed (it could pull
+ * `~/.env` into the store, and from there into another repository on export), and a FIFO,
+ * socket or device is never read (a FIFO would block the reader, and with it `cairn serve`, for
+ * ever). The file is opened without following links and without blocking, then checked through
+ * its open descriptor, so a file swapped for a link after the folder was listed is refused too.
  */
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { sha256 } from '../hash.js';
+import path from 'node:path';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export type ReadKind = 'too-large' | 'binary' | 'encoding' | 'unreadable';
+export type ReadKind = 'too-large' | 'binary' | 'encoding' | 'unreadable' | 'symlink' | 'special';
 
 export type ReadResult =
   | { ok: true; text: string; sha256: string; bytes: number }
@@ -18,6 +24,20 @@ export type ReadResult =
 /** The store's one content hash, re-exported where the file reader has always offered it. */
 export { sha256 };
 
+/** Never follow a link at the name, never wait on a FIFO (both flags are absent on Windows, which has neither). */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
+const SYMLINK_REASON =
+  'The file is a symbolic link; Cairn does not follow links out of an ADR folder (a link could point at any file on this computer). Replace the link with the file itself to import it.';
+
+/** Why an entry that is not a regular file is refused, by what it is. */
+export function refuseEntry(stat: fs.Stats | fs.Dirent): { ok: false; kind: ReadKind; reason: string } {
+  if (stat.isSymbolicLink()) return { ok: false, kind: 'symlink', reason: SYMLINK_REASON };
+  if (stat.isDirectory()) return { ok: false, kind: 'unreadable', reason: 'A folder with a Markdown name; Cairn reads only the files directly in the ADR folder.' };
+  const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+  return { ok: false, kind: 'special', reason: `The entry is ${what}, not a regular file; Cairn never opens it. Only plain Markdown files are imported.` };
+}
+
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /**
@@ -25,16 +45,29 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
  * machinery of fs/promises for thousands of small files. The importer reads in short slices
  * and yields between them, so the host stays responsive.
  */
-export function readAdrFile(file: string): ReadResult {
+export function readAdrFile(file: string, within?: string): ReadResult {
+  const before = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (before && !before.isFile()) return refuseEntry(before);
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = fs.openSync(file, OPEN_FLAGS);
   } catch (e) {
-    return { ok: false, kind: 'unreadable', reason: `Cannot open the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that it is readable.` };
+    const code = (e as NodeJS.ErrnoException).code;
+    // ELOOP: the name became a symbolic link after the folder was listed.
+    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, kind: 'symlink', reason: SYMLINK_REASON };
+    return { ok: false, kind: 'unreadable', reason: `Cannot open the file (${code ?? (e as Error).message}); check that it is readable.` };
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, kind: 'unreadable', reason: 'Not a regular file; Cairn reads only plain files.' };
+    if (!stat.isFile()) return refuseEntry(stat);
+    if (within !== undefined) {
+      // The descriptor must be the file at this name, and the name must lie in the folder (no parent swapped for a link).
+      const now = fs.lstatSync(file, { throwIfNoEntry: false });
+      const real = fs.realpathSync(file);
+      if (!now || now.ino !== stat.ino || now.dev !== stat.dev || path.dirname(real) !== within) {
+        return { ok: false, kind: 'symlink', reason: `The file resolves outside ${within} (to ${real}); Cairn reads only files inside the folder.` };
+      }
+    }
     if (stat.size > MAX_FILE_BYTES) {
       return { ok: false, kind: 'too-large', reason: `The file is ${mb(stat.size)}; Cairn reads ADR files up to ${mb(MAX_FILE_BYTES)}. Move large content (images, logs) out of the Markdown file.` };
     }
@@ -53,6 +86,21 @@ export function readAdrFile(file: string): ReadResult {
     return decode(buffer.subarray(0, length));
   } catch (e) {
     return { ok: false, kind: 'unreadable', reason: `Cannot read the file: ${(e as Error).message}` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of a regular file, read the same careful way (no link followed, no FIFO waited on),
+ * for the other places that read files in a repository folder; throws (code ELOOP or ENOTFILE)
+ * when the name is not a regular file.
+ */
+export function readPlainFile(file: string): Buffer {
+  const fd = fs.openSync(file, OPEN_FLAGS);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTFILE' });
+    return fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
   }

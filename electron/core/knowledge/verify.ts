@@ -2,9 +2,9 @@
  * `knowledge verify`: every reference resolves, and every anchor is found verbatim, exactly
  * once, in the source file it cites — so each claim can be traced to its place in its document.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { checkPackReferences, type Pack, type PackProblem } from '../../../shared/pack.js';
+import { readPlainFile } from '../import/read-file.js';
 
 function occurrences(haystack: string, needle: string): number {
   let count = 0;
@@ -19,7 +19,7 @@ export function verifyPack(pack: Pack, sourcesDir: string): { checked: number; p
     if (!s.file) continue;
     const file = path.join(sourcesDir, path.basename(s.file));
     try {
-      texts.set(s.id, fs.readFileSync(file, 'utf8'));
+      texts.set(s.id, readPlainFile(file).toString('utf8'));
     } catch {
       texts.set(s.id, null);
       problems.push({ where: `sources[${i}] (${s.id}).file`, message: `cannot read ${file}` });

@@ -15,9 +15,9 @@ import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore, SaveReason } from '../decisions/store.js';
 import { duplicateNumbers } from '../import/importer.js';
-import { isMissingPath } from '../fs-errors.js';
 import { sha256 } from '../hash.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
+import { readPlainFile } from '../import/read-file.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
 
@@ -193,10 +193,15 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
       const from = path.join(row.dir, row.file);
       let bytes: Buffer;
       try {
-        bytes = fs.readFileSync(from);
+        // The folder is a repository anyone may have pulled into: no link followed, no FIFO read.
+        bytes = readPlainFile(from);
       } catch (e) {
-        if (!isMissingPath(e)) throw e;
-        kept.push({ dir: row.dir, file: row.file, reason: `${row.file} is no longer in ${row.dir}; nothing to rename there.` });
+        const code = (e as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'ELOOP' || code === 'ENOTFILE'
+            ? `${row.file} in ${row.dir} is no longer a regular file (a link, pipe or folder now); Cairn leaves it alone.`
+            : `${row.file} is no longer in ${row.dir}; nothing to rename there.`;
+        kept.push({ dir: row.dir, file: row.file, reason });
         continue;
       }
       if (fs.existsSync(path.join(row.dir, to))) kept.push({ dir: row.dir, file: row.file, reason: `${to} exists already in ${row.dir}; rename ${row.file} yourself.` });

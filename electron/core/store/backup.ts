@@ -2,7 +2,8 @@
  * Backups of the store and the health check on open. Policy enforced here:
  * - a backup is a complete database written with VACUUM INTO to a temporary file, flushed, then
  *   renamed into `backups/` beside the database, so a backup file is either whole or absent;
- * - one daily backup is taken on the first open of a day, and only the newest `keepDaily` are kept;
+ * - one daily backup is taken on the first open of a day, and only the newest `keepDaily` are kept,
+ *   except that the newest one holding decisions is never removed;
  * - a damaged database is examined through a read-only connection and never opened for writing;
  * - restoring never deletes: the file being replaced is renamed aside, with its -wal and -shm.
  */
@@ -157,8 +158,38 @@ export function dailyBackup(db: Database.Database, dbFile: string, now: Date, ke
     made = describe(target);
     if (made) dailies.unshift(made);
   }
-  for (const old of dailies.slice(Math.max(keep, 1))) fs.rmSync(old.file, { force: true });
+  const kept = dailies.slice(0, Math.max(keep, 1));
+  const older = dailies.slice(kept.length);
+  // The newest backup that holds decisions is never rotated out, even after a week of opens of an
+  // emptied store: it may be the only copy of the data left.
+  if (older.length && !kept.some((b) => decisionsIn(b.file) > 0)) {
+    const holder = older.find((b) => decisionsIn(b.file) > 0);
+    if (holder) older.splice(older.indexOf(holder), 1);
+  }
+  for (const old of older) fs.rmSync(old.file, { force: true });
   return made;
+}
+
+/** How many decisions a backup holds (0 when it cannot be read). */
+export function decisionsIn(file: string, nativeBinding?: string): number {
+  let db: Database.Database | null = null;
+  try {
+    db = openReadOnly(file, nativeBinding);
+    return (db.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n;
+  } catch {
+    return 0;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The newest restorable backup that holds decisions, with how many, or null. */
+export function backupWithDecisions(dbFile: string, maxSchema: number, nativeBinding?: string): { name: string; decisions: number } | null {
+  for (const b of listBackups(dbFile)) {
+    const n = decisionsIn(b.file, nativeBinding);
+    if (n > 0 && checkBackup(b.file, maxSchema, nativeBinding) === null) return { name: b.name, decisions: n };
+  }
+  return null;
 }
 
 function openReadOnly(file: string, nativeBinding?: string): Database.Database {
@@ -256,13 +287,13 @@ export function restoreBackup(dbFile: string, backupFile: string, now: Date, max
 }
 
 /** The error for a damaged database: what is wrong, that nothing was changed, and how to restore. */
-export function corruptDatabaseError(dbFile: string, problem: string, maxSchema: number, nativeBinding?: string): CairnError {
+export function corruptDatabaseError(dbFile: string, problem: string, maxSchema: number, nativeBinding?: string, state = 'is damaged'): CairnError {
   const good = newestGoodBackup(dbFile, maxSchema, nativeBinding);
   const where = path.resolve(dbFile);
   const advice = good
-    ? `Restore the newest good backup (${good.name}, taken ${good.createdAt.slice(0, 16).replace('T', ' ')} UTC) with:\n  ${restoreCommandLine(dbFile)}\nThe damaged file is kept beside it.`
+    ? `Restore the newest good backup (${good.name}, taken ${good.createdAt.slice(0, 16).replace('T', ' ')} UTC) with:\n  ${restoreCommandLine(dbFile)}\nThe file there now is kept beside it.`
     : `No good backup was found in ${backupDirFor(dbFile)}. Keep a copy of the file; the sqlite3 tool's .recover command may save part of it.`;
-  return new CairnError('corrupt', `The database at ${where} is damaged (${problem}). Cairn has not changed it.\n${advice}`, {
+  return new CairnError('corrupt', `The database at ${where} ${state} (${problem}). Cairn has not changed it.\n${advice}`, {
     dbPath: where,
     problem,
     newestGood: good?.name ?? null,
