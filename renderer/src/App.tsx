@@ -13,6 +13,7 @@ import { navigate } from './router.js';
 
 // Every other screen loads when first shown: the list, which most sessions open on, starts
 // without parsing the editor, the wizard, the Library or their Markdown and schema code.
+const DecisionRead = lazy(() => import('./screens/DecisionRead.js').then((m) => ({ default: m.DecisionRead })));
 const DecisionEditor = lazy(() => import('./screens/DecisionEditor.js').then((m) => ({ default: m.DecisionEditor })));
 const GuidedDecision = lazy(() => import('./screens/GuidedDecision.js').then((m) => ({ default: m.GuidedDecision })));
 const Library = lazy(() => import('./screens/Library.js').then((m) => ({ default: m.Library })));
@@ -72,7 +73,8 @@ export function App() {
   }
   if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
   let view: React.ReactNode;
-  if (section === 'decisions' && id) view = <DecisionEditor key={id} id={id} />;
+  // Opening a decision reads it (rendered as its ADR); `…/edit` is the editor.
+  if (section === 'decisions' && id) view = route[2] === 'edit' ? <DecisionEditor key={id} id={id} /> : <DecisionRead key={id} id={id} />;
   else if (section === 'library') view = <Library route={route} />;
   else if (section === 'compare') view = <Compare ids={route.slice(1)} />;
   else if (section === 'history' && id) view = <History key={id} id={id} />;

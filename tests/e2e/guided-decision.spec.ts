@@ -112,9 +112,9 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
 
   // 5. Review: the preview as exported, then accept.
   await app.expectStep(5, 'Review');
-  const preview = page.getByRole('article', { name: 'Preview of the exported ADR' });
-  await expect(preview).toContainText('Chosen option: “Node.js”, because Node.js totals');
-  await expect(preview.getByRole('region', { name: 'Sources cited' }).getByRole('listitem').first()).toBeVisible();
+  const preview = page.getByRole('region', { name: 'Preview of the exported ADR' });
+  await expect(preview).toContainText('Chosen option: "Node.js", because Node.js totals');
+  await expect(preview.locator('.footnotes').getByRole('listitem').first()).toBeVisible();
   await expect(preview).toContainText('Sensitivity:');
   await page.getByRole('button', { name: 'Accept this decision' }).click();
   await app.waitUntilSaved();
@@ -172,8 +172,8 @@ test('a blank decision with typed options, criteria and claims', async ({ app, p
   await app.nextStep();
 
   await app.expectStep(5, 'Review');
-  const preview = page.getByRole('article', { name: 'Preview of the exported ADR' });
-  await expect(preview).toContainText('Chosen option: “Kafka”, because it has the headroom we need');
+  const preview = page.getByRole('region', { name: 'Preview of the exported ADR' });
+  await expect(preview).toContainText('Chosen option: "Kafka", because it has the headroom we need');
   await expect(preview).toContainText('Benchmark notes');
   await page.getByLabel('Status of this decision').selectOption('accepted');
   await app.waitUntilSaved();

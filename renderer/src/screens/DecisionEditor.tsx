@@ -85,6 +85,7 @@ function Editor({ initial }: { initial: Decision }) {
           <button type="button" onClick={toggleTrash}>
             {saved.trashedAt ? 'Restore from trash' : 'Move to trash'}
           </button>
+          <a href={href('decisions', saved.id)}>Read</a>
           <a href={href('graph', saved.id)}>Relation graph</a>
         </div>
       </header>

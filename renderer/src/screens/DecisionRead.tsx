@@ -1,0 +1,129 @@
+/**
+ * The read view: what opening a decision shows. It renders the ADR exactly as export writes it
+ * (`adrMarkdownFor`) through the safe Markdown renderer, so reading a decision in Cairn and
+ * reading its file in the repository show the same words. *Edit* opens the editor.
+ */
+import { useEffect, useState } from 'react';
+import type { RelationView } from '../../../shared/api/lifecycle.js';
+import { adrMarkdownFor, formatOf, type ReadContext } from '../../../shared/adr/read.js';
+import { fileNumber } from '../../../shared/adr/refs.js';
+import type { Decision } from '../../../shared/domain.js';
+import { api } from '../api.js';
+import { DecisionLoader } from '../components/DecisionLoader.js';
+import { ExportDialog } from '../components/ExportDialog.js';
+import { AdrView } from '../components/AdrView.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { useActionHandler } from '../actions.js';
+import { href, navigate } from '../router.js';
+import './DecisionRead.css';
+
+export function DecisionRead({ id }: { id: string }) {
+  return <DecisionLoader id={id}>{(decision) => <Reader initial={decision} />}</DecisionLoader>;
+}
+
+/** What the link lines need about the decisions this one is related to, either way. */
+export function relatedFrom(decision: Decision, views: readonly RelationView[]): NonNullable<ReadContext['related']> {
+  return views
+    .filter((v) => v.decision !== null)
+    .map((v) => ({
+      id: v.target,
+      number: v.decision!.number,
+      title: v.decision!.title,
+      file: null,
+      // An incoming relation is held by the other decision; the link collector reads its reverse.
+      relations: v.direction === 'incoming' ? [{ type: v.type, target: decision.id }] : [],
+    }));
+}
+
+/** Opens the decision a relative link in an ADR points at (`0002-use-kafka.md`), matched by file name, then number. */
+async function openLinkedFile(target: string, from: Decision): Promise<string | null> {
+  const name = target.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  const { items } = await api.listDecisions({ sort: 'number', limit: 100_000 });
+  const number = fileNumber(name);
+  const sameFile = await Promise.all(
+    items
+      .filter((d) => d.id !== from.id && (number === null || d.number === number))
+      .slice(0, 20)
+      .map((d) => api.getDecision({ id: d.id })),
+  );
+  const hit = sameFile.find((d) => d.origin?.file.split('/').pop() === name) ?? (number !== null ? sameFile.find((d) => d.number === number) : undefined);
+  return hit?.id ?? null;
+}
+
+function Reader({ initial }: { initial: Decision }) {
+  const [decision, setDecision] = useState(initial);
+  const [views, setViews] = useState<RelationView[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.listRelations({ id: decision.id }).then(
+      (v) => live && setViews(v),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [decision.id, decision.revision]);
+  useActionHandler('export', () => setExporting(true));
+
+  const markdown = adrMarkdownFor(decision, { related: relatedFrom(decision, views) });
+  const format = decision.origin && formatOf(decision) === 'nygard' ? 'Nygard (adr-tools)' : decision.origin ? `${decision.origin.dialect.toUpperCase()} file` : 'MADR 4';
+  const fromFile = decision.origin ? `Imported from ${decision.origin.file}; ` : '';
+
+  async function followLink(target: string) {
+    setNotice(null);
+    const found = await openLinkedFile(target, decision).catch(() => null);
+    if (found) navigate('decisions', found);
+    else setNotice(`No decision in Cairn comes from ${target}. Import the folder it is in to open it here.`);
+  }
+
+  return (
+    <article className="reader" aria-labelledby="reader-title">
+      <header className="page-header">
+        <div>
+          <a href={href('decisions')} className="back">
+            ← Decisions
+          </a>
+          <h1 id="reader-title">
+            {decision.number !== null ? `ADR ${decision.number}: ` : 'Draft: '}
+            {decision.title}
+          </h1>
+          <p className="muted">
+            <StatusBadge status={decision.status} /> revision {decision.revision} · {fromFile}shown as export writes it ({format})
+            {decision.trashedAt && <strong> · in the trash</strong>}
+          </p>
+        </div>
+        <div className="header-actions">
+          <a className="button-link primary-link" href={href('decisions', decision.id, 'edit')}>
+            Edit
+          </a>
+          <a className="button-link" href={href('decisions', decision.id, 'wizard')}>
+            {decision.evaluation.step > 0 ? 'Continue guided decision' : 'Guided decision'}
+          </a>
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
+          </button>
+          <a href={href('history', decision.id)}>History</a>
+          <a href={href('graph', decision.id)}>Relation graph</a>
+        </div>
+      </header>
+      {notice && (
+        <p role="alert" className="warning">
+          {notice}
+        </p>
+      )}
+      {exporting && (
+        <ExportDialog
+          ids={[decision.id]}
+          what="this decision"
+          onClose={async () => {
+            setExporting(false);
+            setDecision(await api.getDecision({ id: decision.id }));
+          }}
+        />
+      )}
+      <AdrView markdown={markdown} label="The ADR" headingOffset={1} onRelativeLink={(t) => void followLink(t)} />
+    </article>
+  );
+}
