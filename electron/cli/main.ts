@@ -9,6 +9,7 @@ import { resolveDbPath } from '../core/paths.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
+import { trashCommand, untrashCommand, updateCommand } from './edit.js';
 import { importCommand } from './import.js';
 import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
@@ -20,6 +21,9 @@ export const COMMANDS: Command[] = [
   newCommand,
   listCommand,
   showCommand,
+  updateCommand,
+  trashCommand,
+  untrashCommand,
   searchCommand,
   serveCommand,
   knowledgeCommand,
