@@ -21,6 +21,20 @@ export interface AdrViewProps {
   startRaw?: boolean;
 }
 
+/**
+ * MADR's YAML front matter, split off so it shows as a list of fields: Markdown would read the
+ * closing `---` as a heading underline. Only `key: value` lines are listed; anything else (nested
+ * YAML) is shown as the text it is.
+ */
+export function splitFrontMatter(markdown: string): { fields: [string, string][] | null; yaml: string; body: string } {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
+  if (!m) return { fields: null, yaml: '', body: markdown };
+  const lines = m[1]!.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const pairs = lines.map((l) => /^([A-Za-z][\w-]*):\s*(.*)$/.exec(l));
+  const fields = pairs.every(Boolean) ? pairs.map((p) => [p![1]!, p![2]!.replace(/^(["'])(.*)\1$/, '$2')] as [string, string]) : null;
+  return { fields, yaml: m[1]!, body: markdown.slice(m[0].length) };
+}
+
 export function AdrView({ markdown, label, headingOffset, onRelativeLink, rawLabel, startRaw = false }: AdrViewProps) {
   const [raw, setRaw] = useState(startRaw);
   const id = useId();
@@ -34,8 +48,33 @@ export function AdrView({ markdown, label, headingOffset, onRelativeLink, rawLab
           {markdown}
         </pre>
       ) : (
-        <Markdown className="adr-view-doc" source={markdown} headingOffset={headingOffset} label={label} onRelativeLink={onRelativeLink} />
+        <Rendered markdown={markdown} label={label} headingOffset={headingOffset} onRelativeLink={onRelativeLink} />
       )}
+    </div>
+  );
+}
+
+function Rendered({ markdown, label, headingOffset, onRelativeLink }: Pick<AdrViewProps, 'markdown' | 'label' | 'headingOffset' | 'onRelativeLink'>) {
+  const { fields, yaml, body } = splitFrontMatter(markdown);
+  return (
+    <div className="adr-view-doc">
+      {fields ? (
+        <dl className="adr-view-meta" aria-label="Front matter">
+          {fields.map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        yaml && (
+          <pre className="adr-view-meta" aria-label="Front matter">
+            {yaml}
+          </pre>
+        )
+      )}
+      <Markdown source={body} headingOffset={headingOffset} label={label} onRelativeLink={onRelativeLink} />
     </div>
   );
 }

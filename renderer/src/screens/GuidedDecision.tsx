@@ -86,7 +86,7 @@ function Wizard({ initial }: { initial: Decision }) {
     <article className="wizard" aria-labelledby="wizard-title">
       <header className="page-header">
         <div>
-          <a href={href('decisions', saved.id)} className="back">
+          <a href={href('decisions', saved.id, 'edit')} className="back">
             ← Open in the editor
           </a>
           <h1 id="wizard-title">
@@ -152,7 +152,7 @@ function Wizard({ initial }: { initial: Decision }) {
             Next: {STEPS[step + 1]!.title} →
           </button>
         ) : (
-          <a className="button-link" href={href('decisions', saved.id)}>
+          <a className="button-link" href={href('decisions', saved.id, 'edit')}>
             Open in the editor
           </a>
         )}
