@@ -52,7 +52,12 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
-export const VERDICTS = ['accepted', 'rejected'] as const;
+/**
+ * `unreviewed`: brought in from a pack and not yet read by the architect; it counts nowhere (no
+ * score, no citation) until accepted. A claim without a verdict (older JSON) reads as accepted,
+ * which is what it meant when it was written.
+ */
+export const VERDICTS = ['accepted', 'rejected', 'unreviewed'] as const;
 
 /**
  * A claim as this decision weighs it: a snapshot of a pack claim (or one the user typed),

@@ -39,12 +39,12 @@ export function isSetAside(claim: Pick<EvidenceClaim, 'condition'>, answers: Con
   return claim.condition !== null && answers[claim.condition] === false;
 }
 
-export type ClaimStanding = 'counted' | 'rejected' | 'set-aside';
+export type ClaimStanding = 'counted' | 'rejected' | 'unreviewed' | 'set-aside';
 
 /** Whether a claim counts; a claim set aside reads as set aside even when it was also rejected. */
 export function claimStanding(claim: ClaimLike, answers: ConditionAnswers): ClaimStanding {
   if (isSetAside(claim, answers)) return 'set-aside';
-  return claim.verdict === 'rejected' ? 'rejected' : 'counted';
+  return claim.verdict === 'accepted' ? 'counted' : claim.verdict;
 }
 
 /** How much one counted claim weighs: its importance, halved when outdated. */
@@ -97,6 +97,8 @@ export interface Prefill {
   /** Counted claims that are outdated (and so count at half). */
   outdated: number;
   rejected: number;
+  /** Claims nobody has accepted or rejected yet: shown, never counted. */
+  unreviewed: number;
   setAside: number;
   /** Sum of signed claim weights (good minus bad). */
   net: number;
@@ -106,11 +108,12 @@ export interface Prefill {
 
 /** The score the evidence suggests for one option under one driver; see PREFILL_RULE. */
 export function prefillScore(claims: readonly ClaimLike[], answers: ConditionAnswers): Prefill {
-  const p: Prefill = { value: null, good: 0, neutral: 0, bad: 0, outdated: 0, rejected: 0, setAside: 0, net: 0, evidence: 0 };
+  const p: Prefill = { value: null, good: 0, neutral: 0, bad: 0, outdated: 0, rejected: 0, unreviewed: 0, setAside: 0, net: 0, evidence: 0 };
   for (const claim of claims) {
     const standing = claimStanding(claim, answers);
     if (standing === 'set-aside') p.setAside++;
     else if (standing === 'rejected') p.rejected++;
+    else if (standing === 'unreviewed') p.unreviewed++;
     else {
       const w = claimWeight(claim);
       p[claim.effect]++;
@@ -138,6 +141,7 @@ export function describePrefill(p: Prefill): string {
     if (p.outdated) parts.push(`${p.outdated} outdated, counted at half`);
   }
   if (p.rejected) parts.push(`${p.rejected} rejected`);
+  if (p.unreviewed) parts.push(`${p.unreviewed} not reviewed yet`);
   if (p.setAside) parts.push(`${p.setAside} set aside`);
   return parts.join('; ') + '.';
 }

@@ -3,6 +3,7 @@
  * Every change is saved as the user goes (the same autosave as the editor), the step they stand
  * on is saved with the decision, and reopening the wizard resumes there.
  */
+import { unreviewedCount } from '../../../shared/evaluation.js';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
@@ -41,7 +42,7 @@ export const STEPS: StepDef[] = [
   { title: 'Drivers', status: (d) => `${weightedDrivers(d.drivers).length} of ${plural(d.drivers.length, 'criterion', 'criteria')} weighted`, Component: DriversStep },
   {
     title: 'Evidence',
-    status: (d) => `${d.evaluation.claims.filter((c) => c.verdict === 'accepted').length} accepted, ${plural(d.evaluation.scores.length, 'score')} set`,
+    status: (d) => `${d.evaluation.claims.filter((c) => c.verdict === 'accepted').length} accepted, ${unreviewedCount(d)} unreviewed, ${plural(d.evaluation.scores.length, 'score')} set`,
     Component: EvidenceStep,
   },
   { title: 'Outcome', status: (d) => (d.chosenOption ? `${d.options.find((o) => o.id === d.chosenOption)?.name ?? '?'} chosen` : 'not chosen yet'), Component: OutcomeStep },
