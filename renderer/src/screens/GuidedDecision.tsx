@@ -24,6 +24,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
   dirty: 'Unsaved changes…',
   saving: 'Saving…',
+  invalid: 'Other changes saved; one field needs fixing',
   conflict: 'Not saved: changed elsewhere',
   error: 'Not saved',
 };
@@ -55,7 +56,7 @@ export function GuidedDecision({ id }: { id: string }) {
 }
 
 function Wizard({ initial }: { initial: Decision }) {
-  const { saved, draft, state, error, update, replace, settle } = useAutosave(initial);
+  const { saved, draft, state, error, fieldErrors, update, replace, settle } = useAutosave(initial);
   const step = Math.min(Math.max(draft.evaluation.step, 0), LAST);
   const analysis = useMemo(() => analyzeDecision(draft), [draft]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -102,6 +103,14 @@ function Wizard({ initial }: { initial: Decision }) {
           </span>
         </div>
       </header>
+      {Object.keys(fieldErrors).length > 0 && (
+        // The wizard's fields are spread over steps: list what cannot be saved where it is seen; the rest is saved.
+        <ul role="alert" className="error">
+          {Object.entries(fieldErrors).map(([field, message]) => (
+            <li key={field}>{message}</li>
+          ))}
+        </ul>
+      )}
       {error && (
         <div role="alert" className="error">
           {error}
