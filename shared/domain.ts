@@ -199,5 +199,7 @@ export const RevisionSummary = z.object({
   status: Status,
   /** What kind of save made this revision: create, update, trash, restore, import, … */
   reason: z.string(),
+  /** What this save changed from the revision before, in words ("status proposed → accepted; context edited"); "" for the first or when nothing did. */
+  changes: z.string().default(''),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;

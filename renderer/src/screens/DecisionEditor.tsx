@@ -245,7 +245,7 @@ function Revisions({ id, revision }: { id: string; revision: number }) {
         <ol className="revision-list" reversed>
           {items.map((r) => (
             <li key={r.revision}>
-              Revision {r.revision} · {r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” ({r.status})
+              Revision {r.revision} · {r.changes || r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” ({r.status})
             </li>
           ))}
         </ol>

@@ -104,6 +104,19 @@ function Reader({ initial }: { initial: Decision }) {
           <button type="button" onClick={() => setExporting(true)}>
             Export…
           </button>
+          <button
+            type="button"
+            onClick={async () => {
+              setNotice(null);
+              try {
+                setDecision(decision.trashedAt ? await api.restoreDecision({ id: decision.id }) : await api.trashDecision({ id: decision.id }));
+              } catch (e) {
+                setNotice((e as Error).message);
+              }
+            }}
+          >
+            {decision.trashedAt ? 'Restore from trash' : 'Move to trash'}
+          </button>
           <a href={href('history', decision.id)}>History</a>
           <a href={href('graph', decision.id)}>Relation graph</a>
         </div>
