@@ -29,6 +29,15 @@ export const PREFILL_RULE =
 export const WEIGHT_LABELS = ['Not relevant', 'Minor', 'Some', 'Important', 'Major', 'Critical'] as const;
 export const SCORE_LABELS: Record<number, string> = { 1: 'Poor', 2: 'Weak', 3: 'Adequate', 4: 'Good', 5: 'Excellent' };
 
+/**
+ * The one rounding rule for shares shown as percentages (matrix, Compare, CLI, rationale): the
+ * exact share, rounded once to a whole percent. Rounding an already rounded share again (0.7749 →
+ * 0.775 → 78%) made the matrix and Compare disagree.
+ */
+export function sharePercent(share: number): number {
+  return Math.round(share * 100);
+}
+
 /** Answers to condition questions: true holds, false does not (its claims are set aside), null or absent not answered. */
 export type ConditionAnswers = Record<string, boolean | null>;
 
@@ -423,7 +432,7 @@ export function proposeRationale(content: Scorable, option: string, matrix: Matr
   if (index < 0) return '';
   const total = matrix.totals[index]!;
   const others = matrix.totals.filter((t) => t.option !== option).sort((a, b) => b.total - a.total);
-  const percent = Math.round(total.share * 100);
+  const percent = sharePercent(total.share);
   let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${percent}%)`;
   const best = others[0];
   if (best) {
