@@ -41,7 +41,7 @@ describe('evidence review owned by the architect', () => {
     const dir = tempDir();
     const core = testCore({ dbPath: path.join(dir, 'cairn.db') });
     const d = await core.invoke('createDecision', { content: { title: 'Which runtime?' } });
-    let current = await core.invoke('applyPack', { id: d.id, pack: 'backend-runtime' });
+    const current = await core.invoke('applyPack', { id: d.id, pack: 'backend-runtime' });
     const driver = current.drivers[0]!;
     const option = current.options[0]!;
     let content = setWeight(contentOf(current), driver.id, 5);
@@ -57,7 +57,7 @@ describe('evidence review owned by the architect', () => {
     expect(after.prefill.good + after.prefill.neutral + after.prefill.bad).toBe(cell.length);
     expect(unreviewedCount(content)).toBe(current.evaluation.claims.length - cell.length);
 
-    current = await core.invoke('updateDecision', { id: d.id, baseRevision: current.revision, content });
+    await core.invoke('updateDecision', { id: d.id, baseRevision: current.revision, content });
     const out = path.join(dir, 'adr');
     fs.mkdirSync(out);
     const plan = await core.invoke('planExport', { ids: [d.id], dir: out, index: false });
