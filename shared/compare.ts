@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Effect, Id, IsoDate, Status, type Decision } from './domain.js';
-import { buildMatrix, type Matrix } from './scoring.js';
+import { buildMatrix, sharePercent, type Matrix } from './scoring.js';
 import { WEIGHT_WARNING_SPREAD } from './vocabulary.js';
 
 export { WEIGHT_WARNING_SPREAD };
@@ -300,7 +300,8 @@ export function compareDecisions(decisions: Decision[], scoreOf: ScoreOf = effec
       shares: optionRows.map((r) => {
         const o = r.cells[g];
         const total = o ? matrix.totals.find((t) => t.option === o.id) : undefined;
-        return total && matrix.maxTotal > 0 ? Math.round(total.share * 1000) / 1000 : null;
+        // Whole percents, by the one rule the matrix uses too, so Compare shows what the matrix shows.
+        return total && matrix.maxTotal > 0 ? sharePercent(total.share) / 100 : null;
       }),
       leaderKey: matrix.winner !== null && matrix.maxTotal > 0 ? optionKeyOf(g, matrix.winner) : null,
     };

@@ -54,7 +54,12 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
-export const VERDICTS = ['accepted', 'rejected'] as const;
+/**
+ * `unreviewed`: brought in from a pack and not yet read by the architect; it counts nowhere (no
+ * score, no citation) until accepted. A claim without a verdict (older JSON) reads as accepted,
+ * which is what it meant when it was written.
+ */
+export const VERDICTS = ['accepted', 'rejected', 'unreviewed'] as const;
 
 /**
  * A claim as this decision weighs it: a snapshot of a pack claim (or one the user typed),
@@ -251,5 +256,7 @@ export const RevisionSummary = z.object({
   status: Status,
   /** What kind of save made this revision: create, update, trash, restore, import, … */
   reason: z.string(),
+  /** What this save changed from the revision before, in words ("status proposed → accepted; context edited"); "" for the first or when nothing did. */
+  changes: z.string().default(''),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;

@@ -9,7 +9,10 @@ import { slugify } from './adr/slug.js';
 import { LIMITS } from './vocabulary.js';
 
 /** Weight a criterion gets when a pack brings it in, before the user says how much it matters. */
-export const DEFAULT_WEIGHT = 3;
+/** A pack's criteria start unweighted: none is a driver of the decision until the architect weighs it. */
+export const DEFAULT_WEIGHT = 0;
+/** A criterion the architect typed is one they chose to weigh; it starts in the middle. */
+export const TYPED_WEIGHT = 3;
 
 /** An id not yet taken: `base` itself when free, else `base-2`, `base-3`, … */
 export function freeId(base: string, taken: ReadonlySet<string>): string {
@@ -100,7 +103,8 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
       source: sources.get(claim.source) ?? null,
       outdated: claim.outdated,
       contradictions: claim.contradictions.slice(0, 50),
-      verdict: before?.verdict ?? 'accepted',
+      // Nothing a pack says enters the record until the architect has read it.
+      verdict: before?.verdict ?? 'unreviewed',
       own: false,
     });
   }
@@ -148,7 +152,7 @@ export function addOption(content: DecisionContent, name: string, description = 
 }
 
 /** Adds a criterion the user typed, with a guiding question if they gave one. */
-export function addDriver(content: DecisionContent, name: string, question = '', weight = DEFAULT_WEIGHT): DecisionContent {
+export function addDriver(content: DecisionContent, name: string, question = '', weight = TYPED_WEIGHT): DecisionContent {
   const id = freeId(slug(name), new Set(content.drivers.map((d) => d.id)));
   return { ...content, drivers: [...content.drivers, { id, name: name.trim(), description: '', question: question.trim(), weight, minimum: null, criterion: null }] };
 }
@@ -166,6 +170,21 @@ export function setVerdict(content: DecisionContent, claim: string, verdict: Evi
     ...content,
     evaluation: { ...content.evaluation, claims: content.evaluation.claims.map((c) => (c.id === claim ? { ...c, verdict } : c)) },
   };
+}
+
+/** One verdict for many claims at once (accept or reject all claims of a criterion × option). */
+export function setVerdicts(content: DecisionContent, claims: readonly string[], verdict: EvidenceClaim['verdict']): DecisionContent {
+  const ids = new Set(claims);
+  return {
+    ...content,
+    evaluation: { ...content.evaluation, claims: content.evaluation.claims.map((c) => (ids.has(c.id) ? { ...c, verdict } : c)) },
+  };
+}
+
+/** How many claims about the decision's options are still waiting for the architect's verdict. */
+export function unreviewedCount(content: Pick<DecisionContent, 'evaluation' | 'options'>): number {
+  const options = new Set(content.options.map((o) => o.id));
+  return content.evaluation.claims.filter((c) => c.verdict === 'unreviewed' && options.has(c.option)).length;
 }
 
 /** Sets the user's score for one cell, or (value null) goes back to the pre-filled one. */

@@ -15,6 +15,11 @@ export interface MarkdownOptions {
   allowRemoteImages?: boolean;
   /** Prefix for footnote ids, so several documents on one page do not share ids. Letters, digits, - and _ only. */
   docId?: string;
+  /**
+   * Levels to push every heading down, so a document shown inside a page (whose own title is the
+   * h1) keeps one outline: 1 turns the document's `#` into h2. Headings never go below h6.
+   */
+  headingOffset?: number;
 }
 
 export type LinkKind = 'http' | 'mailto' | 'relative' | 'fragment';
@@ -80,6 +85,20 @@ function createRenderer(allowRemoteImages: boolean): Renderer {
     };
   }
 
+  for (const rule of ['heading_open', 'heading_close'] as const) {
+    md.renderer.rules[rule] = (tokens, idx, options, env) => {
+      const token = tokens[idx]!;
+      const level = Number(token.tag.slice(1));
+      const offset = Number((env as { headingOffset?: number } | undefined)?.headingOffset ?? 0);
+      if (offset > 0 && level >= 1 && level <= 6) {
+        // The class keeps the document's own level for styling; the tag is what the page outline reads.
+        if (rule === 'heading_open') token.attrSet('class', `md-h${level}`);
+        token.tag = `h${Math.min(6, level + offset)}`;
+      }
+      return renderToken(tokens, idx, options);
+    };
+  }
+
   const defaultImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
@@ -112,7 +131,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
     renderers.set(allow, md);
   }
   const docId = options.docId?.replace(/[^A-Za-z0-9_-]/g, '') || undefined;
-  const env = docId ? { docId } : {};
+  const headingOffset = Math.max(0, Math.min(5, Math.trunc(options.headingOffset ?? 0)));
+  const env = { ...(docId ? { docId } : {}), ...(headingOffset ? { headingOffset } : {}) };
   if (source.length <= MARKDOWN_DISPLAY_LIMIT) return md.render(source, env);
   const shown = md.render(source.slice(0, MARKDOWN_DISPLAY_LIMIT), env);
   const note = `Only the first ${MARKDOWN_DISPLAY_LIMIT.toLocaleString('en')} of ${source.length.toLocaleString('en')} characters are shown here; the full text is kept.`;

@@ -44,6 +44,15 @@ export const PREFILL_RULE =
 export const WEIGHT_LABELS = ['Not relevant', 'Minor', 'Some', 'Important', 'Major', 'Critical'] as const;
 export const SCORE_LABELS: Record<number, string> = { 1: 'Poor', 2: 'Weak', 3: 'Adequate', 4: 'Good', 5: 'Excellent' };
 
+/**
+ * The one rounding rule for shares shown as percentages (matrix, Compare, CLI, rationale): the
+ * exact share, rounded once to a whole percent. Rounding an already rounded share again (0.7749 →
+ * 0.775 → 78%) made the matrix and Compare disagree.
+ */
+export function sharePercent(share: number): number {
+  return Math.round(share * 100);
+}
+
 /** Answers to condition questions: true holds, false does not (its claims are set aside), null or absent not answered. */
 export type ConditionAnswers = Record<string, boolean | null>;
 
@@ -54,12 +63,12 @@ export function isSetAside(claim: Pick<EvidenceClaim, 'condition'>, answers: Con
   return claim.condition !== null && answers[claim.condition] === false;
 }
 
-export type ClaimStanding = 'counted' | 'rejected' | 'set-aside';
+export type ClaimStanding = 'counted' | 'rejected' | 'unreviewed' | 'set-aside';
 
 /** Whether a claim counts; a claim set aside reads as set aside even when it was also rejected. */
 export function claimStanding(claim: ClaimLike, answers: ConditionAnswers): ClaimStanding {
   if (isSetAside(claim, answers)) return 'set-aside';
-  return claim.verdict === 'rejected' ? 'rejected' : 'counted';
+  return claim.verdict === 'accepted' ? 'counted' : claim.verdict;
 }
 
 /** How much one counted claim weighs: its importance, halved when outdated. */
@@ -112,6 +121,8 @@ export interface Prefill {
   /** Counted claims that are outdated (and so count at half). */
   outdated: number;
   rejected: number;
+  /** Claims nobody has accepted or rejected yet: shown, never counted. */
+  unreviewed: number;
   setAside: number;
   /** Sum of signed claim weights (good minus bad). */
   net: number;
@@ -121,11 +132,12 @@ export interface Prefill {
 
 /** The score the evidence suggests for one option under one driver; see PREFILL_RULE. */
 export function prefillScore(claims: readonly ClaimLike[], answers: ConditionAnswers): Prefill {
-  const p: Prefill = { value: null, good: 0, neutral: 0, bad: 0, outdated: 0, rejected: 0, setAside: 0, net: 0, evidence: 0 };
+  const p: Prefill = { value: null, good: 0, neutral: 0, bad: 0, outdated: 0, rejected: 0, unreviewed: 0, setAside: 0, net: 0, evidence: 0 };
   for (const claim of claims) {
     const standing = claimStanding(claim, answers);
     if (standing === 'set-aside') p.setAside++;
     else if (standing === 'rejected') p.rejected++;
+    else if (standing === 'unreviewed') p.unreviewed++;
     else {
       const w = claimWeight(claim);
       p[claim.effect]++;
@@ -153,6 +165,7 @@ export function describePrefill(p: Prefill): string {
     if (p.outdated) parts.push(`${p.outdated} outdated, counted at half`);
   }
   if (p.rejected) parts.push(`${p.rejected} rejected`);
+  if (p.unreviewed) parts.push(`${p.unreviewed} not reviewed yet`);
   if (p.setAside) parts.push(`${p.setAside} set aside`);
   return parts.join('; ') + '.';
 }
@@ -616,7 +629,8 @@ export function proposeRationale(content: Scorable, option: string, matrix: Matr
   if (index < 0) return '';
   const total = matrix.totals[index]!;
   const others = matrix.totals.filter((t) => t.option !== option).sort((a, b) => b.total - a.total);
-  let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${formatShare(total.share)})`;
+  const percent = sharePercent(total.share);
+  let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${percent}%)`;
   const best = others[0];
   if (best) {
     if (best.total < total.total) text += `, ahead of ${joinNames(others.slice(0, 2).map((o) => `${o.name} (${o.total})`))}`;

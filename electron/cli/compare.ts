@@ -1,5 +1,6 @@
 import type { Comparison } from '../../shared/compare.js';
 import { MAX_COMPARED } from '../../shared/api/compare.js';
+import { sharePercent } from '../../shared/scoring.js';
 import { UsageError, type Command } from './command.js';
 
 function table(rows: string[][]): string[] {
@@ -31,7 +32,7 @@ export function formatComparison(c: Comparison): string {
   if (c.decisions.some((d) => d.shares.some((x) => x !== null))) {
     rows.push(['Weighted totals (share of best possible)', ...c.decisions.map(() => '')]);
     c.options.forEach((o, i) => {
-      rows.push([`  ${o.name}`, ...c.decisions.map((d) => (d.shares[i] == null ? '–' : `${Math.round(d.shares[i]! * 100)}%${d.leaderKey === o.key ? ' first' : ''}`))]);
+      rows.push([`  ${o.name}`, ...c.decisions.map((d) => (d.shares[i] == null ? '–' : `${sharePercent(d.shares[i]!)}%${d.leaderKey === o.key ? ' first' : ''}`))]);
     });
   }
   rows.push([

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Decision, DecisionContent, STATUSES, type Status } from '../../shared/domain.js';
 import { describeIssues } from '../../shared/api/define.js';
-import { analyzeDecision, type DecisionAnalysis } from '../../shared/scoring.js';
+import { analyzeDecision, sharePercent, type DecisionAnalysis } from '../../shared/scoring.js';
 import { UsageError, type Command } from './command.js';
 
 function printTable(rows: string[][]): string {
@@ -103,7 +103,7 @@ export function formatEvaluation(a: DecisionAnalysis): string[] {
   for (const id of matrix.ranking) {
     const t = matrix.totals.find((x) => x.option === id)!;
     const missing = t.missing ? `  (${t.missing} criteria without evidence or score, counted as 3)` : '';
-    lines.push(`${String(t.rank).padStart(3)}. ${t.name.padEnd(width)}  ${String(t.total).padStart(4)}  ${Math.round(t.share * 100)}%${missing}`);
+    lines.push(`${String(t.rank).padStart(3)}. ${t.name.padEnd(width)}  ${String(t.total).padStart(4)}  ${sharePercent(t.share)}%${missing}`);
   }
   lines.push(`Sensitivity: ${sensitivity.statement}`);
   if (sensitivity.closeCallReason) lines.push(sensitivity.closeCallReason);

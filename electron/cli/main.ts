@@ -10,6 +10,7 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { terminalSafe } from './terminal.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
+import { trashCommand, untrashCommand, updateCommand } from './edit.js';
 import { importCommand } from './import.js';
 import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
 import { serveCommand } from './serve.js';
@@ -23,6 +24,9 @@ export const COMMANDS: Command[] = [
   newCommand,
   listCommand,
   showCommand,
+  updateCommand,
+  trashCommand,
+  untrashCommand,
   searchCommand,
   serveCommand,
   knowledgeCommand,

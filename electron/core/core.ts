@@ -125,7 +125,7 @@ export function createCore(options: CoreOptions): Core {
   const adapter = options.host ?? {};
   const lifecycle = createLifecycle(ctx, decisions);
   const handlers: Handlers = {
-    ...decisionHandlers(ctx, decisions, packs),
+    ...decisionHandlers(ctx, decisions, packs, { relationsOf: (id) => lifecycle.relations(id) }),
     ...revisionHandlers(decisions, createRevisionQueries(decisions)),
     ...lifecycleHandlers(lifecycle),
     ...reviewHandlers(createReviews(ctx, decisions, lifecycle.link)),

@@ -33,7 +33,21 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.input<typeof ListQuery>;
 
+/** A decision's ADR as export would write it, with what the read view says about where it came from. */
+export const RenderedAdr = z.object({
+  markdown: z.string(),
+  format: z.enum(['madr', 'nygard']),
+  /** The imported file's name and dialect, null for a decision Cairn wrote. */
+  origin: z.object({ file: z.string(), dialect: z.string() }).nullable(),
+});
+export type RenderedAdr = z.infer<typeof RenderedAdr>;
+
 export const decisionMethods = {
+  renderDecision: method(
+    z.object({ id: Id }),
+    RenderedAdr,
+    'The ADR Markdown of a decision exactly as export writes it (an unedited imported file: its own text), with its relations resolved.',
+  ),
   createDecision: method(
     z.object({ content: DecisionContent.extend({ date: IsoDate.optional() }) }),
     Decision,

@@ -10,6 +10,8 @@ const Prefill = z.object({
   bad: z.number().int(),
   outdated: z.number().int(),
   rejected: z.number().int(),
+  /** Claims not yet accepted or rejected: shown, never counted. */
+  unreviewed: z.number().int(),
   setAside: z.number().int(),
   net: z.number(),
   evidence: z.number(),

@@ -43,6 +43,7 @@ export const METHOD_NAMES = [
   'pickFolder',
   'planExport',
   'removeRecentFolder',
+  'renderDecision',
   'renumberDecision',
   'restoreBackup',
   'restoreDecision',

@@ -53,7 +53,7 @@ test('a new decision shows its precedents and lines up with one', async ({ app, 
   await app.api('createDecision', { content: reporting });
   await app.api('createDecision', { content: gateway });
   const draft = await app.api('createDecision', { content: notificationsDraft });
-  await page.goto(`${app.url.replace(/#.*/, '')}#/decisions/${draft.id}`);
+  await page.goto(`${app.url.replace(/#.*/, '')}#/decisions/${draft.id}/edit`);
 
   await page.getByText('2 similar past decisions').click();
   const precedents = page.getByRole('list', { name: 'Similar past decisions, most similar first' }).locator(':scope > li');

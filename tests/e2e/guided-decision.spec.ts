@@ -23,23 +23,21 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   await press(page, 'Alt+PageDown');
   await app.expectStep(2, 'Drivers');
   await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+  // Criteria start unweighted (0): none is a driver until it is weighed.
   await press(page, 'Tab');
-  await expect(app.weightOf('I/O concurrency model', 3)).toBeFocused();
+  await expect(app.weightOf('I/O concurrency model', 0)).toBeFocused();
+  await press(page, 'ArrowRight', 5);
+  await press(page, 'Tab', 3);
   await press(page, 'ArrowRight', 2);
   await press(page, 'Tab');
-  await press(page, 'ArrowLeft', 3);
+  await expect(app.weightOf('Scalability', 0)).toBeFocused();
+  await press(page, 'ArrowRight', 3);
   await press(page, 'Tab');
-  await press(page, 'ArrowLeft', 3);
-  await press(page, 'Tab');
-  await press(page, 'ArrowLeft');
-  await press(page, 'Tab');
-  await press(page, 'Tab');
-  await expect(app.weightOf('Real-time and streaming', 3)).toBeFocused();
-  await press(page, 'ArrowRight', 2);
-  await press(page, 'Tab');
-  await press(page, 'ArrowLeft', 3);
-  await press(page, 'Tab', 12);
-  await expect(app.weightOf('Maturity, stability and evolution', 3)).toBeFocused();
+  await expect(app.weightOf('Real-time and streaming', 0)).toBeFocused();
+  await press(page, 'ArrowRight', 5);
+  await press(page, 'Tab', 13);
+  await expect(app.weightOf('Maturity, stability and evolution', 0)).toBeFocused();
+  await press(page, 'ArrowRight', 3);
   await press(page, 'Tab', 3);
   const condition = (name: string) => page.getByRole('group', { name: `Does “${name}” describe this decision?` });
   await expect(condition('I/O-bound workload').getByRole('radio', { name: 'Not sure' })).toBeFocused();
@@ -53,8 +51,10 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
     ['CPU-heavy workloads', 0],
     ['Threading and parallelism', 0],
     ['Raw performance and speed', 2],
+    ['Scalability', 3],
     ['Real-time and streaming', 5],
     ['Machine learning and data work', 0],
+    ['Package ecosystem and libraries', 0],
     ['Maturity, stability and evolution', 3],
   ] as const) {
     await expect(app.weightOf(criterion, weight)).toBeChecked();
@@ -78,7 +78,11 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
 
   await app.openCriterion('Real-time and streaming');
   const node = app.optionEvidence('Node.js');
-  await node.getByRole('checkbox', { name: /^Accept:/ }).first().uncheck();
+  // Claims start unreviewed and count nowhere; accept the cell's claims at once, then reject one.
+  await expect(node.getByText(/not reviewed yet/).first()).toBeVisible();
+  await node.getByRole('button', { name: /^Accept all \d+ claims about Node\.js on Real-time and streaming$/ }).click();
+  await expect(node.getByText(/^All \d+ reviewed\.$/)).toBeVisible();
+  await node.getByRole('button', { name: /^Reject:/ }).first().click();
   await expect(node.getByText(/1 rejected/)).toBeVisible();
   await app.addOwnClaim('Node.js', { text: 'Our gateway prototype held 20,000 sockets on one small instance.', source: 'Spike report, March' });
   await app.setScore('Python', 2, 'Nobody on the team has run asyncio in production.');
@@ -112,9 +116,9 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
 
   // 5. Review: the preview as exported, then accept.
   await app.expectStep(5, 'Review');
-  const preview = page.getByRole('article', { name: 'Preview of the exported ADR' });
-  await expect(preview).toContainText('Chosen option: “Node.js”, because Node.js totals');
-  await expect(preview.getByRole('region', { name: 'Sources cited' }).getByRole('listitem').first()).toBeVisible();
+  const preview = page.getByRole('region', { name: 'Preview of the exported ADR' });
+  await expect(preview).toContainText('Chosen option: "Node.js", because Node.js totals');
+  await expect(preview.locator('.footnotes').getByRole('listitem').first()).toBeVisible();
   await expect(preview).toContainText('Sensitivity:');
   await page.getByRole('button', { name: 'Accept this decision' }).click();
   await app.waitUntilSaved();
@@ -172,8 +176,8 @@ test('a blank decision with typed options, criteria and claims', async ({ app, p
   await app.nextStep();
 
   await app.expectStep(5, 'Review');
-  const preview = page.getByRole('article', { name: 'Preview of the exported ADR' });
-  await expect(preview).toContainText('Chosen option: “Kafka”, because it has the headroom we need');
+  const preview = page.getByRole('region', { name: 'Preview of the exported ADR' });
+  await expect(preview).toContainText('Chosen option: "Kafka", because it has the headroom we need');
   await expect(preview).toContainText('Benchmark notes');
   await page.getByLabel('Status of this decision').selectOption('accepted');
   await app.waitUntilSaved();

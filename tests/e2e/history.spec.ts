@@ -39,6 +39,8 @@ test('see what changed between any two revisions and restore an earlier one as a
   await expect(page.getByLabel('From revision', { exact: true })).toHaveValue(latest);
 
   await page.getByRole('link', { name: '← Back to the decision' }).click();
+  await expect(app.renderedAdr()).toContainText('Python for the reporting service');
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await expect(app.field('Title')).toHaveValue('Python for the reporting service');
   await expect(app.field('Rationale')).toHaveValue(String(reporting.rationale));
 });

@@ -50,9 +50,17 @@ export const SCREENS: Screen[] = [
     },
   },
   {
-    name: 'decision-editor',
+    // What opening a decision shows: the ADR rendered as export writes it.
+    name: 'read',
     async open(app, { sampleUrl }) {
       await app.page.goto(sampleUrl);
+      await expect(app.renderedAdr().getByRole('heading', { name: 'Decision Outcome' })).toBeVisible();
+    },
+  },
+  {
+    name: 'decision-editor',
+    async open(app, { sampleUrl }) {
+      await app.page.goto(`${sampleUrl}/edit`);
       await expect(app.page.getByRole('heading', { level: 1 })).toContainText('Sample:');
       await expect(app.field('Rationale')).not.toHaveValue('');
     },

@@ -108,8 +108,8 @@ describe('comparing decisions side by side', () => {
 
   it('gives each decision’s weighted totals per option and the option its matrix ranks first', () => {
     expect(c.decisions.map((d) => d.shares)).toEqual([
-      [0.756, 0.644, null],
-      [0.677, 0.754, 0.6],
+      [0.76, 0.64, null],
+      [0.68, 0.75, 0.6],
     ]);
     expect(c.decisions.map((d) => d.leaderKey)).toEqual([c.options[0]!.key, c.options[1]!.key]);
   });

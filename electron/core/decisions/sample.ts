@@ -101,9 +101,9 @@ export function buildSampleDecision(pack: PackView, date: string): DecisionConte
   c = applyPackTo(c, pack);
   for (const d of c.drivers) c = setWeight(c, d.id, (d.criterion && plan.weights[d.criterion]) || 0);
   for (const [condition, answer] of Object.entries(plan.conditions)) c = setCondition(c, condition, answer);
-  // Outdated claims about what matters here are shown but not relied on.
+  // A finished review: every claim read; outdated ones about what matters here are shown but not relied on.
   const weighted = new Set(c.drivers.filter((d) => d.weight > 0).map((d) => d.id));
-  for (const claim of c.evaluation.claims) if (claim.outdated && weighted.has(claim.driver)) c = setVerdict(c, claim.id, 'rejected');
+  for (const claim of c.evaluation.claims) c = setVerdict(c, claim.id, claim.outdated && weighted.has(claim.driver) ? 'rejected' : 'accepted');
   for (const s of plan.scores) {
     const driver = c.drivers.find((d) => d.criterion === s.criterion);
     const option = c.options.find((o) => o.option === s.option);

@@ -2,6 +2,7 @@
  * The decision store. Every save appends a revision; an update names the revision it was
  * based on and is refused if another save came first, so nothing is overwritten silently.
  */
+import { summarizeChanges } from '../../../shared/revision-summary.js';
 import {
   Decision,
   DecisionContent,
@@ -427,9 +428,12 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         'SELECT revision, saved_at, reason, content FROM revisions WHERE decision_id = ? ORDER BY revision DESC',
       )
       .all(id);
-    return rows.map((r) => {
-      const c = JSON.parse(r.content) as DecisionContent;
-      return { revision: r.revision, savedAt: r.saved_at, title: c.title, status: c.status, reason: r.reason };
+    const contents = rows.map((r) => JSON.parse(r.content) as DecisionContent);
+    // Rows are newest first: each revision is compared with the one saved before it (the next row).
+    return rows.map((r, i) => {
+      const c = contents[i]!;
+      const before = contents[i + 1];
+      return { revision: r.revision, savedAt: r.saved_at, title: c.title, status: c.status, reason: r.reason, changes: before ? summarizeChanges(before, c) : '' };
     });
   }
 

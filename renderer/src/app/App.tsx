@@ -14,6 +14,7 @@ import { navigate } from './router.js';
 
 // Every other screen loads when first shown: the list, which most sessions open on, starts
 // without parsing the editor, the wizard, the Library or their Markdown and schema code.
+const DecisionRead = lazy(() => import('../decisions/DecisionRead.js').then((m) => ({ default: m.DecisionRead })));
 const DecisionEditor = lazy(() => import('../decisions/DecisionEditor.js').then((m) => ({ default: m.DecisionEditor })));
 const GuidedDecision = lazy(() => import('../evaluation/GuidedDecision.js').then((m) => ({ default: m.GuidedDecision })));
 const Library = lazy(() => import('../knowledge/Library.js').then((m) => ({ default: m.Library })));
@@ -73,7 +74,8 @@ export function App() {
   }
   if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
   let view: React.ReactNode;
-  if (section === 'decisions' && id) view = <DecisionEditor key={id} id={id} />;
+  // Opening a decision reads it (rendered as its ADR); `…/edit` is the editor.
+  if (section === 'decisions' && id) view = route[2] === 'edit' ? <DecisionEditor key={id} id={id} /> : <DecisionRead key={id} id={id} />;
   else if (section === 'library') view = <Library route={route} />;
   else if (section === 'compare') view = <Compare ids={route.slice(1)} />;
   else if (section === 'history' && id) view = <History key={id} id={id} />;

@@ -8,6 +8,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Comparison, CriterionCell, CriterionRow } from '../../../shared/compare.js';
 import { MAX_COMPARED, WEIGHT_WARNING_SPREAD } from '../../../shared/vocabulary.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
+import { sharePercent } from '../../../shared/scoring.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { useApiQuery } from '../data/query.js';
@@ -171,7 +172,7 @@ function ComparisonView({ c, onRemove }: { c: Comparison; onRemove: (id: string)
                         <li key={o.key} className={o.cells[g]!.chosen ? 'is-chosen' : undefined}>
                           {plainText(o.cells[g]!.name)}
                           {o.cells[g]!.chosen && <span className="chosen-mark"> (chosen)</span>}
-                          {d.shares[i] != null && <span className="share"> {Math.round(d.shares[i]! * 100)}%</span>}
+                          {d.shares[i] != null && <span className="share"> {sharePercent(d.shares[i]!)}%</span>}
                           {d.leaderKey === o.key && <span className="leader-mark"> ranked first</span>}
                           {o.cells.some((x) => x === null) && <span className="only-here"> only here</span>}
                         </li>

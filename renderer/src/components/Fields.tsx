@@ -1,12 +1,33 @@
-/** Labelled form controls used across screens; every control has a visible label. */
+/** Labelled form controls used across screens; every control has a visible label, and a problem is said beside it. */
 import { useId, useState, useEffect } from 'react';
 
-export function TextField(props: { label: string; value: string; onChange: (v: string) => void; maxLength?: number; type?: string; hint?: string }) {
+/** What is wrong with a field, next to it; announced when it appears. */
+function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  if (!error) return null;
+  return (
+    <small id={id} className="field-error" role="alert">
+      {error}
+    </small>
+  );
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+export function TextField(props: { label: string; value: string; onChange: (v: string) => void; maxLength?: number; type?: string; hint?: string; error?: string | undefined }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <input id={id} type={props.type ?? 'text'} value={props.value} maxLength={props.maxLength ?? 2000} onChange={(e) => props.onChange(e.target.value)} aria-describedby={props.hint ? id + '-hint' : undefined} />
+      <input
+        id={id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        maxLength={props.maxLength ?? 2000}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.hint && id + '-hint', props.error && id + '-error')}
+      />
+      <FieldError id={id + '-error'} error={props.error} />
       {props.hint && (
         <small id={id + '-hint'} className="muted">
           {props.hint}
@@ -16,12 +37,20 @@ export function TextField(props: { label: string; value: string; onChange: (v: s
   );
 }
 
-export function TextArea(props: { label: string; value: string; onChange: (v: string) => void; rows?: number; hint?: string }) {
+export function TextArea(props: { label: string; value: string; onChange: (v: string) => void; rows?: number; hint?: string; error?: string | undefined }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <textarea id={id} rows={props.rows ?? 4} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-describedby={props.hint ? id + '-hint' : undefined} />
+      <textarea
+        id={id}
+        rows={props.rows ?? 4}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.hint && id + '-hint', props.error && id + '-error')}
+      />
+      <FieldError id={id + '-error'} error={props.error} />
       {props.hint && (
         <small id={id + '-hint'} className="muted">
           {props.hint}
@@ -32,7 +61,7 @@ export function TextArea(props: { label: string; value: string; onChange: (v: st
 }
 
 /** A comma-separated list edited as text; the list is only re-split when the text changes. */
-export function ListField(props: { label: string; value: string[]; onChange: (v: string[]) => void; hint?: string }) {
+export function ListField(props: { label: string; value: string[]; onChange: (v: string[]) => void; hint?: string; error?: string | undefined }) {
   const id = useId();
   const [text, setText] = useState(props.value.join(', '));
   useEffect(() => {
@@ -49,8 +78,10 @@ export function ListField(props: { label: string; value: string[]; onChange: (v:
           setText(e.target.value);
           props.onChange(split(e.target.value));
         }}
-        aria-describedby={id + '-hint'}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id + '-hint', props.error && id + '-error')}
       />
+      <FieldError id={id + '-error'} error={props.error} />
       <small id={id + '-hint'} className="muted">
         {props.hint ?? 'Separate names with commas.'}
       </small>

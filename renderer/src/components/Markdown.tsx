@@ -19,6 +19,8 @@ export interface MarkdownProps {
   className?: string;
   /** Accessible name of the rendered region, e.g. "Preview of ADR 4". */
   label?: string;
+  /** Push the document's headings this many levels down (see `renderMarkdown`). */
+  headingOffset?: number;
 }
 
 function decode(text: string): string {
@@ -29,9 +31,9 @@ function decode(text: string): string {
   }
 }
 
-export function Markdown({ source, allowRemoteImages = false, onRelativeLink, className, label }: MarkdownProps) {
+export function Markdown({ source, allowRemoteImages = false, onRelativeLink, className, label, headingOffset = 0 }: MarkdownProps) {
   const docId = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const html = useMemo(() => renderMarkdown(source, { allowRemoteImages, docId }), [source, allowRemoteImages, docId]);
+  const html = useMemo(() => renderMarkdown(source, { allowRemoteImages, docId, headingOffset }), [source, allowRemoteImages, docId, headingOffset]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target instanceof Element ? event.target.closest('a') : null;

@@ -17,6 +17,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
   dirty: 'Unsaved changes…',
   saving: 'Saving…',
+  invalid: 'Other changes saved; one field needs fixing',
   conflict: 'Not saved: changed elsewhere',
   error: 'Not saved',
 };
@@ -32,7 +33,7 @@ function newId(prefix: string, taken: { id: string }[]): string {
 }
 
 function Editor({ initial }: { initial: Decision }) {
-  const { saved, draft, state, error, update, replace, flush, settle } = useAutosave(initial);
+  const { saved, draft, state, error, fieldErrors, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
   useActionHandler('export', () => {
@@ -86,6 +87,7 @@ function Editor({ initial }: { initial: Decision }) {
           <button type="button" onClick={toggleTrash}>
             {saved.trashedAt ? 'Restore from trash' : 'Move to trash'}
           </button>
+          <a href={href('decisions', saved.id)}>Read</a>
           <a href={href('graph', saved.id)}>Relation graph</a>
         </div>
       </header>
@@ -122,7 +124,7 @@ function Editor({ initial }: { initial: Decision }) {
       />
 
       <div className="form-grid">
-        <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} />
+        <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} error={fieldErrors.title} />
         <div className="field-row">
           <div className="field">
             <label htmlFor="status">Status</label>
@@ -136,11 +138,11 @@ function Editor({ initial }: { initial: Decision }) {
           </div>
           <TextField label="Date" type="date" value={draft.date} onChange={(v) => v && set('date')(v)} />
         </div>
-        <ListField label="Decision-makers" value={draft.decisionMakers} onChange={set('decisionMakers')} />
-        <ListField label="Consulted" value={draft.consulted} onChange={set('consulted')} />
-        <ListField label="Informed" value={draft.informed} onChange={set('informed')} />
-        <ListField label="Tags" value={draft.tags} onChange={set('tags')} hint="Separate tags with commas." />
-        <TextArea label="Context and problem statement" value={draft.context} onChange={set('context')} rows={6} />
+        <ListField label="Decision-makers" value={draft.decisionMakers} onChange={set('decisionMakers')} error={fieldErrors.decisionMakers} />
+        <ListField label="Consulted" value={draft.consulted} onChange={set('consulted')} error={fieldErrors.consulted} />
+        <ListField label="Informed" value={draft.informed} onChange={set('informed')} error={fieldErrors.informed} />
+        <ListField label="Tags" value={draft.tags} onChange={set('tags')} hint="Separate tags with commas." error={fieldErrors.tags} />
+        <TextArea label="Context and problem statement" value={draft.context} onChange={set('context')} rows={6} error={fieldErrors.context} />
 
         <fieldset>
           <legend>Decision drivers</legend>
@@ -197,7 +199,7 @@ function Editor({ initial }: { initial: Decision }) {
             ))}
           </select>
         </div>
-        <TextArea label="Rationale" value={draft.rationale} onChange={set('rationale')} hint="Why the chosen option, in a sentence or two." />
+        <TextArea label="Rationale" value={draft.rationale} onChange={set('rationale')} hint="Why the chosen option, in a sentence or two." error={fieldErrors.rationale} />
 
         <fieldset>
           <legend>Consequences</legend>
@@ -227,8 +229,8 @@ function Editor({ initial }: { initial: Decision }) {
           </button>
         </fieldset>
 
-        <TextArea label="Confirmation" value={draft.confirmation} onChange={set('confirmation')} hint="How will you know the decision is implemented and works?" />
-        <TextArea label="More information" value={draft.moreInformation} onChange={set('moreInformation')} />
+        <TextArea label="Confirmation" value={draft.confirmation} onChange={set('confirmation')} hint="How will you know the decision is implemented and works?" error={fieldErrors.confirmation} />
+        <TextArea label="More information" value={draft.moreInformation} onChange={set('moreInformation')} error={fieldErrors.moreInformation} />
       </div>
       <RelationsPanel decision={saved} beforeChange={flush} onChanged={replace} />
     </article>
@@ -252,7 +254,7 @@ function Revisions({ id, revision }: { id: string; revision: number }) {
         <ol className="revision-list" reversed>
           {items.map((r) => (
             <li key={r.revision}>
-              Revision {r.revision} · {r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” ({r.status})
+              Revision {r.revision} · {r.changes || r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” ({r.status})
             </li>
           ))}
         </ol>

@@ -51,7 +51,8 @@ export function DecisionList() {
     if (!name) return;
     try {
       const d = await api.createDecision({ content: { title: name } });
-      navigate('decisions', d.id);
+      // A new decision has nothing to read yet: straight to the editor.
+      navigate('decisions', d.id, 'edit');
     } catch (err) {
       setError((err as Error).message);
     }

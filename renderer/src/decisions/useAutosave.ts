@@ -1,38 +1,53 @@
 /**
  * Autosave for a decision being edited: saves a moment after the last change, one save at a
  * time, always based on the revision the last save returned. A conflict stops saving and keeps
- * the user's text so nothing is lost.
+ * the user's text so nothing is lost. A field that fails validation is kept as typed and flagged
+ * (`fieldErrors`); every other field is still saved, so one bad field never holds back the rest.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Decision, DecisionContent } from '../../../shared/domain.js';
+import { DecisionContent, type Decision } from '../../../shared/domain.js';
+import { checkFields } from '../../../shared/field-errors.js';
+import { setLeaveGuard } from '../app/router.js';
 import { contentOf } from '../../../shared/decision-content.js';
 import { api, ApiError } from '../api.js';
 
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'invalid' | 'conflict' | 'error';
 
 export function useAutosave(initial: Decision, delayMs = 600) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<DecisionContent>(() => contentOf(initial));
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef({ draft, saved, dirty: false, saving: false, stopped: false });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const latest = useRef({ draft, saved, dirty: false, saving: false, stopped: false, invalid: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inflight = useRef<Promise<void> | null>(null);
 
   const flush = useCallback(async () => {
     const s = latest.current;
     if (!s.dirty || s.saving || s.stopped) return;
+    const stored = DecisionContent.parse(contentOf(s.saved));
+    const check = checkFields(s.draft, stored);
+    s.invalid = Object.keys(check.errors).length > 0;
+    setFieldErrors(check.errors);
+    // Only invalid fields differ from what is stored: nothing to send; the typed text stays in the draft.
+    if (s.invalid && JSON.stringify(check.savable) === JSON.stringify(stored)) {
+      setState('invalid');
+      return;
+    }
     s.saving = true;
     let done = () => {};
     inflight.current = new Promise<void>((resolve) => (done = resolve));
-    s.dirty = false;
+    const sentDraft = s.draft;
+    s.dirty = s.invalid;
     setState('saving');
     try {
-      const next = await api.updateDecision({ id: s.saved.id, baseRevision: s.saved.revision, content: s.draft });
+      const next = await api.updateDecision({ id: s.saved.id, baseRevision: s.saved.revision, content: check.savable });
       s.saved = next;
       setSaved(next);
       setError(null);
-      setState(s.dirty ? 'dirty' : 'saved');
+      if (s.draft !== sentDraft) s.dirty = true;
+      setState(s.invalid ? 'invalid' : s.dirty ? 'dirty' : 'saved');
     } catch (e) {
       s.dirty = true;
       if (e instanceof ApiError && e.code === 'conflict') {
@@ -43,7 +58,7 @@ export function useAutosave(initial: Decision, delayMs = 600) {
     } finally {
       s.saving = false;
       done();
-      if (s.dirty && !s.stopped && timer.current === null) timer.current = setTimeout(tick, delayMs);
+      if (s.dirty && !s.stopped && !s.invalid && timer.current === null) timer.current = setTimeout(tick, delayMs);
     }
   }, [delayMs]);
 
@@ -91,6 +106,8 @@ export function useAutosave(initial: Decision, delayMs = 600) {
     s.draft = contentOf(next);
     s.dirty = false;
     s.stopped = false;
+    s.invalid = false;
+    setFieldErrors({});
     setSaved(next);
     setDraft(s.draft);
     setState('saved');
@@ -105,12 +122,22 @@ export function useAutosave(initial: Decision, delayMs = 600) {
       }
     };
     window.addEventListener('beforeunload', warn);
+    // Moving to another screen saves what can be saved (on unmount, below); ask first only when
+    // something typed cannot be saved: an invalid field, a conflict or a failed save.
+    const unguard = setLeaveGuard(() => {
+      const s = latest.current;
+      if (!s.dirty) return null;
+      if (s.invalid) return 'A field you edited cannot be saved as it is (it is marked on the page). Leave and lose that edit?';
+      if (s.stopped || (!s.saving && timer.current === null)) return 'Your last edits are not saved. Leave and lose them?';
+      return null;
+    });
     return () => {
+      unguard();
       window.removeEventListener('beforeunload', warn);
       if (timer.current) clearTimeout(timer.current);
       void flush();
     };
   }, [flush]);
 
-  return { saved, draft, state, error, update, replace, flush, settle };
+  return { saved, draft, state, error, fieldErrors, update, replace, flush, settle };
 }

@@ -4,12 +4,12 @@
  * beside them holds every value as well.
  */
 import { useId } from 'react';
-import type { Matrix } from '../../../shared/scoring.js';
+import { sharePercent, type Matrix } from '../../../shared/scoring.js';
 
 const SERIES = 8;
 export const seriesClass = (i: number) => `series-${i % SERIES}`;
 
-const pct = (n: number) => `${Math.round(n * 100)}%`;
+const pct = (n: number) => `${sharePercent(n)}%`;
 
 export function TotalsChart({ matrix }: { matrix: Matrix }) {
   const id = useId();

@@ -40,6 +40,7 @@ export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: Con
         </span>
         {claim.own && <span className="tag">your claim</span>}
         {standing === 'rejected' && <span className="tag tag-rejected">rejected</span>}
+        {standing === 'unreviewed' && <span className="tag tag-unreviewed">not reviewed</span>}
       </div>
       <p className="claim-summary">{claim.summary}</p>
       <Citation claim={claim} />
@@ -66,15 +67,25 @@ export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: Con
       )}
       {standing !== 'set-aside' && props.onVerdict && (
         <div className="claim-actions">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={claim.verdict === 'accepted'}
-              onChange={(e) => props.onVerdict!(e.target.checked ? 'accepted' : 'rejected')}
-              aria-label={`Accept: ${claim.summary}`}
-            />
+          {/* Two explicit choices: a claim nobody chose stays unreviewed and counts nowhere. Pressing the chosen one again takes it back. */}
+          <button
+            type="button"
+            className="verdict verdict-accept"
+            aria-pressed={claim.verdict === 'accepted'}
+            aria-label={`Accept: ${claim.summary}`}
+            onClick={() => props.onVerdict!(claim.verdict === 'accepted' ? 'unreviewed' : 'accepted')}
+          >
             Accept
-          </label>
+          </button>
+          <button
+            type="button"
+            className="verdict verdict-reject"
+            aria-pressed={claim.verdict === 'rejected'}
+            aria-label={`Reject: ${claim.summary}`}
+            onClick={() => props.onVerdict!(claim.verdict === 'rejected' ? 'unreviewed' : 'rejected')}
+          >
+            Reject
+          </button>
           {props.onRemove && (
             <button type="button" className="link" onClick={props.onRemove} aria-label={`Remove your claim: ${claim.summary}`}>
               Remove

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { addOwnClaim, removeOwnClaim, setScore, setScoreRange, setVerdict } from '../../../shared/evaluation.js';
+import { addOwnClaim, removeOwnClaim, setScore, setScoreRange, setVerdict, setVerdicts } from '../../../shared/evaluation.js';
 import { claimsFor, claimStanding, describePrefill, PREFILL_RULE, SCORE_LABELS, weightedDrivers, type Cell } from '../../../shared/scoring.js';
 import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
@@ -35,12 +35,21 @@ export function EvidenceStep(props: StepProps) {
   const at = Math.min(index, drivers.length - 1);
   const driver = drivers[at]!;
   const row = analysis.matrix.rows.find((r) => r.driver === driver.id)!;
+  const options = new Set(draft.options.map((o) => o.id));
+  const toReview = (driverId: string) =>
+    draft.evaluation.claims.filter((c) => c.driver === driverId && options.has(c.option) && claimStanding(c, draft.evaluation.conditions) === 'unreviewed').length;
+  const left = drivers.reduce((n, d) => n + toReview(d.id), 0);
   return (
     <div className="step-body">
       <div className="rule panel">
         <p>
           <strong>How scores are pre-filled.</strong> Each option gets a score from 1 (poor) to 5 (excellent) per criterion, pre-filled from the claims you accept: good claims raise
           it, bad claims lower it, major claims count more than minor ones, and outdated claims count half. Change any score and note why.
+        </p>
+        <p aria-live="polite" className={left ? 'review-left' : 'review-done'}>
+          {left
+            ? `${left} claim${left === 1 ? '' : 's'} under the weighted criteria ${left === 1 ? 'is' : 'are'} not reviewed yet. Only claims you accept count and are cited.`
+            : 'Every claim under the weighted criteria is reviewed.'}
         </p>
         <details>
           <summary>The exact rule</summary>
@@ -58,6 +67,7 @@ export function EvidenceStep(props: StepProps) {
                     <span className="criterion-name">{d.name}</span>
                     <span className="criterion-meta">
                       weight {d.weight} · {r.cells.map((c) => `${draft.options.find((o) => o.id === c.option)?.name}: ${c.score ?? "unknown"}`).join(', ')}
+                      {toReview(d.id) > 0 && ` · ${toReview(d.id)} to review`}
                     </span>
                   </button>
                 </li>
@@ -141,6 +151,7 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
   const aside = claims.filter((c) => claimStanding(c, answers) === 'set-aside');
   const manual = cell.source === 'manual';
   const where = `${option.name} on ${driver.name}`;
+  const unreviewed = active.filter((c) => c.verdict === 'unreviewed').length;
   return (
     <section className="option-evidence" aria-label={`${option.name}: evidence and score`}>
       <header className="option-evidence-head">
@@ -207,6 +218,17 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
         </div>
       )}
       {active.length === 0 && aside.length === 0 && <p className="muted small">No claims about {option.name} here yet.</p>}
+      {active.length > 1 && (
+        <div className="bulk-verdict">
+          <span className="small">{unreviewed > 0 ? `${unreviewed} of ${active.length} not reviewed yet.` : `All ${active.length} reviewed.`}</span>{' '}
+          <button type="button" onClick={() => update((d) => setVerdicts(d, active.map((c) => c.id), 'accepted'))} aria-label={`Accept all ${active.length} claims about ${where}`}>
+            Accept all {active.length}
+          </button>{' '}
+          <button type="button" onClick={() => update((d) => setVerdicts(d, active.map((c) => c.id), 'rejected'))} aria-label={`Reject all ${active.length} claims about ${where}`}>
+            Reject all {active.length}
+          </button>
+        </div>
+      )}
       <ul className="plain-list claim-list">
         {active.map((c) => (
           <EvidenceClaimCard

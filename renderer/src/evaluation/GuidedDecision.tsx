@@ -3,6 +3,7 @@
  * Every change is saved as the user goes (the same autosave as the editor), the step they stand
  * on is saved with the decision, and reopening the wizard resumes there.
  */
+import { unreviewedCount } from '../../../shared/evaluation.js';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
@@ -23,6 +24,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
   dirty: 'Unsaved changes…',
   saving: 'Saving…',
+  invalid: 'Other changes saved; one field needs fixing',
   conflict: 'Not saved: changed elsewhere',
   error: 'Not saved',
 };
@@ -41,7 +43,7 @@ export const STEPS: StepDef[] = [
   { title: 'Drivers', status: (d) => `${weightedDrivers(d.drivers).length} of ${plural(d.drivers.length, 'criterion', 'criteria')} weighted`, Component: DriversStep },
   {
     title: 'Evidence',
-    status: (d) => `${d.evaluation.claims.filter((c) => c.verdict === 'accepted').length} accepted, ${plural(d.evaluation.scores.length, 'score')} set`,
+    status: (d) => `${d.evaluation.claims.filter((c) => c.verdict === 'accepted').length} accepted, ${unreviewedCount(d)} unreviewed, ${plural(d.evaluation.scores.length, 'score')} set`,
     Component: EvidenceStep,
   },
   { title: 'Outcome', status: (d) => (d.chosenOption ? `${d.options.find((o) => o.id === d.chosenOption)?.name ?? '?'} chosen` : 'not chosen yet'), Component: OutcomeStep },
@@ -54,7 +56,7 @@ export function GuidedDecision({ id }: { id: string }) {
 }
 
 function Wizard({ initial }: { initial: Decision }) {
-  const { saved, draft, state, error, update, replace, settle } = useAutosave(initial);
+  const { saved, draft, state, error, fieldErrors, update, replace, settle } = useAutosave(initial);
   const step = Math.min(Math.max(draft.evaluation.step, 0), LAST);
   const analysis = useMemo(() => analyzeDecision(draft), [draft]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -86,7 +88,7 @@ function Wizard({ initial }: { initial: Decision }) {
     <article className="wizard" aria-labelledby="wizard-title">
       <header className="page-header">
         <div>
-          <a href={href('decisions', saved.id)} className="back">
+          <a href={href('decisions', saved.id, 'edit')} className="back">
             ← Open in the editor
           </a>
           <h1 id="wizard-title">
@@ -101,6 +103,14 @@ function Wizard({ initial }: { initial: Decision }) {
           </span>
         </div>
       </header>
+      {Object.keys(fieldErrors).length > 0 && (
+        // The wizard's fields are spread over steps: list what cannot be saved where it is seen; the rest is saved.
+        <ul role="alert" className="error">
+          {Object.entries(fieldErrors).map(([field, message]) => (
+            <li key={field}>{message}</li>
+          ))}
+        </ul>
+      )}
       {error && (
         <div role="alert" className="error">
           {error}
@@ -152,7 +162,7 @@ function Wizard({ initial }: { initial: Decision }) {
             Next: {STEPS[step + 1]!.title} →
           </button>
         ) : (
-          <a className="button-link" href={href('decisions', saved.id)}>
+          <a className="button-link" href={href('decisions', saved.id, 'edit')}>
             Open in the editor
           </a>
         )}

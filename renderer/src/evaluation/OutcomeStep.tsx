@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Consequence, DecisionContent, Effect } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { proposeConsequences, proposeRationale, qualityParagraph, type Matrix } from '../../../shared/scoring.js';
+import { proposeConsequences, proposeRationale, qualityParagraph, sharePercent, type Matrix } from '../../../shared/scoring.js';
 import { formatShare } from '../../../shared/robustness.js';
 import { TextArea } from '../components/Fields.js';
 import { describeSource } from './EvidenceClaimCard.js';
@@ -118,7 +118,7 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
             <td className="num muted">of {matrix.maxTotal}</td>
             {matrix.totals.map((t) => (
               <td className="num total" key={t.option}>
-                <strong>{t.total}</strong> <span className="muted">({Math.round(t.share * 100)}%)</span>
+                <strong>{t.total}</strong> <span className="muted">({sharePercent(t.share)}%)</span>
               </td>
             ))}
           </tr>

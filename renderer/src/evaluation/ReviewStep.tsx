@@ -2,10 +2,11 @@ import type { Status } from '../../../shared/domain.js';
 import { STATUSES } from '../../../shared/vocabulary.js';
 import { weightedDrivers } from '../../../shared/scoring.js';
 import { href } from '../app/router.js';
-import { AdrPreview } from './AdrPreview.js';
+import { adrMarkdownFor } from '../../../shared/adr/read.js';
+import { AdrView } from '../components/AdrView.js';
 import type { StepProps } from './step-props.js';
 
-export function ReviewStep({ draft, saved, analysis, update, go }: StepProps) {
+export function ReviewStep({ draft, saved, update, go }: StepProps) {
   const checks: { ok: boolean; text: string; step: number }[] = [
     { ok: draft.context.trim().length > 0, text: 'The context and problem statement are written', step: 0 },
     { ok: draft.options.length >= 2, text: 'At least two options are considered', step: 0 },
@@ -66,13 +67,14 @@ export function ReviewStep({ draft, saved, analysis, update, go }: StepProps) {
                 : `The decision is ${draft.status}.`}
             </p>
             <p className="small">
-              <a href={href('decisions', saved.id)}>Open it in the editor</a> · <a href={href('decisions')}>Back to all decisions</a>
+              <a href={href('decisions', saved.id)}>Read it</a> · <a href={href('decisions', saved.id, 'edit')}>Open it in the editor</a> · <a href={href('decisions')}>Back to all decisions</a>
             </p>
           </section>
         </div>
         <section className="preview-pane" aria-labelledby="preview-title">
-          <h3 id="preview-title">The decision as it will be exported (MADR)</h3>
-          <AdrPreview draft={draft} analysis={analysis} number={saved.number} />
+          <h3 id="preview-title">The decision as it will be exported</h3>
+          {/* The same text export writes (and the read view shows), not a separate drawing of it. */}
+          <AdrView markdown={adrMarkdownFor({ ...saved, ...draft })} label="Preview of the exported ADR" headingOffset={3} />
         </section>
       </div>
     </div>

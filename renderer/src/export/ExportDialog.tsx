@@ -3,6 +3,7 @@
  * has one), choose the format, preview every file with its text, then write and see what
  * happened, conflicts first. File text is shown as plain preformatted text, never rendered.
  */
+import { AdrView } from '../components/AdrView.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportPlan, ExportResult, FileAction } from '../../../shared/api/export.js';
 import type { AdrFormat } from '../../../shared/adr/types.js';
@@ -188,9 +189,15 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
                   </li>
                 ))}
               </ul>
-              <pre id={textId} className="export-text" tabIndex={0} aria-label={file ? `Text of ${file.file}` : 'File text'}>
-                {file?.text ?? ''}
-              </pre>
+              <div id={textId} className="export-text">
+                {/* Rendered as the team will read it, with a switch to the exact bytes to be written. */}
+                <AdrView
+                  markdown={file?.text ?? ''}
+                  label={file ? `Rendered ${file.file}` : 'Rendered file'}
+                  rawLabel={file ? `Text of ${file.file}` : 'File text'}
+                  headingOffset={2}
+                />
+              </div>
             </div>
             <div className="actions">
               <button type="button" className="primary" onClick={write} disabled={busy || toWrite === 0}>

@@ -25,10 +25,24 @@ export class CairnApp {
     await expect(this.page.getByRole('heading', { level: 1 })).toContainText(title);
   }
 
-  async openDecision(title: string) {
+  /** Opens a decision from the list, which shows it rendered as its ADR (the read view). */
+  async readDecision(title: string) {
     await this.goToDecisions();
     await this.page.getByRole('link', { name: title, exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 1 })).toContainText(title);
+    await expect(this.renderedAdr()).toBeVisible();
+  }
+
+  /** The rendered ADR of the read view. */
+  renderedAdr() {
+    return this.page.getByRole('region', { name: 'The ADR' });
+  }
+
+  /** Opens a decision from the list and then its editor (Edit on the read view). */
+  async openDecision(title: string) {
+    await this.readDecision(title);
+    await this.page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await expect(this.page.getByLabel('Title', { exact: true })).toBeVisible();
   }
 
   async openLibraryPack(title: string) {
@@ -252,6 +266,8 @@ export class CairnApp {
   async showExportedText(file: string) {
     const dialog = this.exportDialog();
     await dialog.getByRole('button', { name: new RegExp(escapeRegExp(file)) }).click();
+    await expect(dialog.getByRole('region', { name: `Rendered ${file}` })).toBeVisible();
+    await dialog.getByLabel('Show the Markdown text').check();
     return dialog.getByLabel(`Text of ${file}`);
   }
 
