@@ -1,10 +1,11 @@
--- user_version = 8
+-- user_version = 13
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
 CREATE INDEX decisions_number ON decisions(number);
 CREATE INDEX decisions_status ON decisions(status);
 CREATE INDEX decisions_updated ON decisions(updated_at);
+CREATE INDEX ledger_files_decision ON ledger_files(decision_id);
 CREATE INDEX repo_files_decision ON repo_files(decision_id);
 CREATE INDEX revisions_status ON revisions(decision_id, revision, saved_at, json_extract(content, '$.status'));
 CREATE INDEX search_docs_pack ON search_docs(pack, kind);
@@ -13,6 +14,7 @@ CREATE TABLE claim_marks ( pack TEXT NOT NULL, claim TEXT NOT NULL, hidden INTEG
 CREATE TABLE decision_content ( id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL ) STRICT;
 CREATE TABLE decisions ( id TEXT PRIMARY KEY, number INTEGER, title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, pack TEXT, chosen_option TEXT, tags TEXT NOT NULL DEFAULT '[]', decision_makers TEXT NOT NULL DEFAULT '[]', revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, trashed_at TEXT ) STRICT;
 CREATE TABLE export_files ( dir TEXT NOT NULL, file TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('index', 'copy')), sha256 TEXT NOT NULL, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
+CREATE TABLE ledger_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, input_sha TEXT, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE pack_user_claims ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE pack_user_sources ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE packs ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, shipped INTEGER NOT NULL, content TEXT NOT NULL, content_sha TEXT NOT NULL, installed_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
@@ -26,3 +28,4 @@ CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+CREATE TABLE sync_bases ( decision_id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL, synced_at TEXT NOT NULL ) STRICT;

@@ -31,6 +31,15 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
      ON CONFLICT (dir, file) DO UPDATE SET role = excluded.role, sha256 = excluded.sha256, synced_at = excluded.synced_at`,
   );
 
+  const rememberLedger = ctx.db.prepare(
+    `INSERT INTO ledger_files (dir, file, decision_id, sha256, input_sha, synced_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, input_sha = excluded.input_sha, synced_at = excluded.synced_at`,
+  );
+  // What the decision held when its ledger was written: the ancestor of a later re-import's merge.
+  const rememberBase = ctx.db.prepare(
+    `INSERT INTO sync_bases (decision_id, content, synced_at) VALUES (?, ?, ?)
+     ON CONFLICT (decision_id) DO UPDATE SET content = excluded.content, synced_at = excluded.synced_at`,
+  );
   const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
@@ -38,12 +47,13 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
 
   // One transaction for all numbers, and one for all file records: each commit is a disk sync.
   // A new number is a new revision; the files record it, so the next export sees nothing changed.
-  const fileOf = new Map(plan.files.map((f) => [f.decisionId, f]));
+  // A decision has two files (its ADR and its ledger); both record what they were made from.
+  const filesOf = new Map<string | null, typeof plan.files>();
+  for (const f of plan.files) filesOf.set(f.decisionId, [...(filesOf.get(f.decisionId) ?? []), f]);
   ctx.db.transaction(() => {
     for (const change of plan.numbers) {
       const { revision } = store.assignNumber(change.id, change.to);
-      const f = fileOf.get(change.id);
-      if (f?.inputKey) f.inputSha = inputShaOf(f.inputKey, revision);
+      for (const f of filesOf.get(change.id) ?? []) if (f.inputKey) f.inputSha = inputShaOf(f.inputKey, revision);
       result.numbers.push(change);
     }
   })();
@@ -52,6 +62,11 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const rememberFile = (f: (typeof plan.files)[number]) => () => {
     if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
     if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
+    if (f.kind === 'ledger') {
+      rememberLedger.run(plan.folder, f.file, f.decisionId, f.sha256, f.inputSha, now());
+      if (f.ledgerBase) rememberBase.run(f.decisionId, f.ledgerBase, now());
+      return;
+    }
     const before = f.recorded;
     // Re-recording the same bytes would only churn the database.
     if (before && before.sha256 === f.sha256 && before.decisionId === f.decisionId && before.format === f.format && before.inputSha === f.inputSha) return;
