@@ -32,6 +32,16 @@ function proseOf(adrFile: string, adrText: string, d: Decision) {
   return proseHashes(snapshotOf(parsed.adr, readExtra(d.origin?.extra, adrFile)));
 }
 
+/**
+ * Whether a decision holds anything its prose cannot carry. An ADR read from an ordinary
+ * repository and exported back gets no ledger: Cairn adds no files to other people's folders
+ * unless there is evidence, a weight or a score to keep.
+ */
+export function needsLedger(d: Decision): boolean {
+  const e = d.evaluation;
+  return e.pack !== null || e.claims.length > 0 || e.scores.length > 0 || d.drivers.some((x) => x.weight > 0) || d.consequences.some((c) => c.claims.length > 0);
+}
+
 export interface PlannedLedger {
   file: string;
   text: string;
@@ -59,7 +69,10 @@ export function planLedger(
   if (adr.reused && recorded?.decision_id === decision.id && recorded.input_sha === adr.inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256) {
     return { file, text: onDisk.text, sha256: onDisk.sha256, reused: true, base: null };
   }
+  // Unchanged since the last export, which wrote no ledger: still none needed (and no decision to load).
+  if (adr.reused && !recorded && !onDisk) return null;
   const d = { ...load(), number: decision.number };
+  if (!needsLedger(d) && !recorded && !onDisk) return null;
   const prose = proseOf(adr.file, adr.text, d);
   // An ADR Cairn cannot read back has no prose to compare with; its ledger would mislead.
   if (!prose) return null;
