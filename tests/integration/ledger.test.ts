@@ -26,6 +26,26 @@ function snapshotFolder(folder: string): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(folder).sort().map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')]));
 }
 
+describe('the ADR stays short enough to review', () => {
+  it('the one-click sample is at most 120 lines and 12 KB, citing only accepted claims under weighted criteria', async () => {
+    const { a, sample, folder, adr } = await authorExport();
+    const text = fs.readFileSync(path.join(folder, adr), 'utf8');
+    expect(text.split('\n').length - 1).toBeLessThanOrEqual(120);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(12 * 1024);
+    const d = await a.invoke('getDecision', { id: sample.id });
+    const weighted = new Set(d.drivers.filter((x) => x.weight > 0).map((x) => x.id));
+    const cited = new Set([...text.matchAll(/^\[\^([^\]]+)\]:/gm)].map((m) => m[1]));
+    expect(cited.size).toBeGreaterThan(0);
+    for (const c of d.evaluation.claims.filter((c) => cited.has(c.id))) {
+      expect(c.verdict).toBe('accepted');
+      expect(weighted.has(c.driver)).toBe(true);
+    }
+    // One Pros and Cons line per option and weighted criterion at most, not one per claim.
+    const pros = text.slice(text.indexOf('## Pros and Cons'), text.indexOf('## More Information'));
+    expect(pros.split('\n').filter((l) => /^\* (Good|Neutral|Bad), because/.test(l)).length).toBeLessThanOrEqual(weighted.size * d.options.length);
+  });
+});
+
 describe('export → import → export through a ledger', () => {
   it('writes a deterministic ledger beside the ADR, never a .md file', async () => {
     const { folder, adr, ledger } = await authorExport();

@@ -176,6 +176,15 @@ describe('sensitivity', () => {
     expect(step.closeCallReason).toContain('one step of a single weight changes the winner');
   });
 
+  it('never says "stays ahead" when a single weight can bring another option level', () => {
+    // One criterion: at weight 0 every option totals 0, a tie, though no weight puts B ahead.
+    const s = sensitivity(buildMatrix(decision(['a', 'b'], [['x', 3]], { 'a/x': 5, 'b/x': 1 })));
+    expect(s.change).toBeNull();
+    expect(s.tie).toMatchObject({ driver: 'x', to: 0 });
+    expect(s.statement).toBe('No change of a single weight gives another option the lead, but if the weight of Crit x drops from 3 to 0, A and B tie.');
+    expect(s.statement).not.toContain('stays ahead');
+  });
+
   it('says when no single weight changes the winner', () => {
     const s = sensitivity(buildMatrix(decision(['a', 'b'], [['x', 3], ['y', 3]], { 'a/x': 5, 'b/x': 1, 'a/y': 5, 'b/y': 1 })));
     expect(s.change).toBeNull();
