@@ -103,7 +103,7 @@ test('two files with the same number are reported, and one is renumbered from th
   }
 });
 
-test("a field changed both in the file and in Cairn is shown with both values, and the file's can be taken", async ({ app, page, served }) => {
+test("a field changed both in the file and in Cairn is shown with both values, and the file's can be taken", async ({ app, served }) => {
   const repo = tempFolder();
   try {
     const sample = (await served.api('createSampleDecision', {})) as { id: string };
