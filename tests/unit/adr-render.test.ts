@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { renderAdr } from '../../shared/adr/render.js';
+import { previewAdr, renderAdr } from '../../shared/adr/render.js';
 import type { AdrFormat, AdrLink, RenderOptions } from '../../shared/adr/types.js';
 import { Decision, type DecisionContentInput } from '../../shared/domain.js';
 import { matrixForExport } from '../../shared/scoring.js';
@@ -247,5 +247,12 @@ describe('hostile text', () => {
     expect(text).toContain('# Bell and null');
     expect(text).toContain('one\ntwo\nthree');
     expect([...text].filter((c) => c === '\r' || c === '\u0000' || c === '\u0007')).toEqual([]);
+  });
+});
+
+describe('one text for every screen', () => {
+  it('previewAdr prints what the export writes, with the matrix computed from the decision', () => {
+    const d: Decision = { ...evidence, number: 7 };
+    expect(previewAdr(d, 'madr', { links: evidenceLinks })).toBe(renderAdr(d, 'madr', options(d, 7, evidenceLinks)));
   });
 });
