@@ -88,7 +88,8 @@ export function createImporter(ctx: CoreContext): Importer {
         unchanged: [],
         skipped: [],
         missing: [],
-        ignored: names.filter((n) => !MARKDOWN.test(n)),
+        // A ledger beside an ADR is read with it, so it is not "left alone".
+        ignored: names.filter((n) => !MARKDOWN.test(n) && !markdown.some((m) => ledgerFileName(m) === n)),
         duplicates: [],
         warnings: [],
         conflicts: [],
