@@ -123,6 +123,7 @@ describe('bad ledgers', () => {
     ['malformed JSON', (t) => t.slice(0, 100), /not valid JSON/],
     ['a newer Cairn', (t) => t.replace('"cairn-ledger/1"', '"cairn-ledger/2"'), /newer Cairn/],
     ['another ADR', (t, adr) => t.replace(JSON.stringify(adr), '"0009-other.md"'), /belongs to "0009-other.md"/],
+    ['another ADR’s number', (t) => t.replace(/"number": 1,/, '"number": 9,'), /describes ADR 9, but .* is ADR 1/],
     ['a hostile value', (t) => t.replace(/"weight": 5/, '"weight": "<script>"'), /decision\.drivers\.\d+\.weight/],
   ];
   it.each(cases)('%s: a clear line in the report, the ADR imported from its prose, no crash', async (_name, spoil, message) => {

@@ -115,6 +115,11 @@ export function createImporter(ctx: CoreContext): Importer {
             continue;
           }
           const ledger = present.has(ledgerFileName(file)) ? readLedgerBeside(dir, file) : null;
+          const stated = ledger?.reading.ok ? ledger.reading.ledger.number : null;
+          if (ledger && stated !== null && parsed.adr.number !== null && stated !== parsed.adr.number) {
+            // A ledger copied beside another ADR: its evidence is not this decision's.
+            ledger.reading = { ok: false, reason: `${ledgerFileName(file)} describes ADR ${stated}, but ${file} is ADR ${parsed.adr.number}; the ADR was imported from its prose. Rename or delete the ledger.` };
+          }
           if (ledger && !ledger.reading.ok) report.warnings.push({ file: ledgerFileName(file), message: ledger.reading.reason });
           read.push({ file, raw: got.text, sha: got.sha256, adr: parsed.adr, ledger: ledger?.reading.ok ? ledger : null });
           for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
