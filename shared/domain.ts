@@ -128,6 +128,8 @@ export type Combination = z.infer<typeof Combination>;
 
 export const Evaluation = z.object({
   pack: Id.nullable().default(null),
+  /** The version of the pack when it was applied, so the ledger names the evidence's edition. */
+  packVersion: z.number().int().nullable().default(null),
   /** Answers to the conditions claims depend on; a condition answered false sets its claims aside. */
   conditions: z.record(ShortText, z.boolean().nullable()).default({}),
   claims: z.array(EvidenceClaim).max(LIMITS.claims).default([]),

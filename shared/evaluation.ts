@@ -56,7 +56,7 @@ function withoutPack(content: DecisionContent): DecisionContent {
  */
 export function applyPackTo(content: DecisionContent, pack: PackView | null): DecisionContent {
   const base = content.evaluation.pack !== null && content.evaluation.pack !== (pack?.id ?? null) ? withoutPack(content) : content;
-  if (!pack) return { ...base, evaluation: { ...base.evaluation, pack: null } };
+  if (!pack) return { ...base, evaluation: { ...base.evaluation, pack: null, packVersion: null } };
 
   const options: ConsideredOption[] = [...base.options];
   const optionFor = new Map<string, string>();
@@ -114,7 +114,7 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
     ...base,
     options,
     drivers,
-    evaluation: { ...base.evaluation, pack: pack.id, claims: [...fromPack, ...kept, ...own].slice(0, LIMITS.claims) },
+    evaluation: { ...base.evaluation, pack: pack.id, packVersion: pack.version, claims: [...fromPack, ...kept, ...own].slice(0, LIMITS.claims) },
   };
 }
 

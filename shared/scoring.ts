@@ -589,9 +589,10 @@ export function claimsFor(claims: readonly EvidenceClaim[], option: string, driv
     .map((x) => x.c);
 }
 
-const MAX_CITED = 3;
+/** Claims a proposed consequence cites: its strongest, so the ADR stays short (the rest are in the pros and cons and the ledger). */
+const MAX_CITED = 1;
 /** Proposals per effect: an ADR lists a handful of consequences, not every claim (those are in the pros and cons). */
-export const MAX_PROPOSED = 5;
+export const MAX_PROPOSED = 4;
 
 /**
  * Consequences proposed for the chosen option: per weighted driver, one good and one bad
@@ -607,8 +608,11 @@ export function proposeConsequences(content: Scorable, option: string): Conseque
     for (const effect of ['good', 'bad'] as const) {
       const group = counted.filter((c) => c.effect === effect);
       if (!group.length) continue;
+      // Worded so it reads after "Good, because" / "Bad, because" whatever the pack's summaries look like.
+      const summary = group[0]!.summary.replace(/[.\s]+$/, '');
+      const text = effect === 'good' ? `the evidence on ${driver.name} is in its favour: ${summary}.` : `the evidence on ${driver.name} counts against it: ${summary}.`;
       groups[effect].push({
-        c: { effect, text: `${driver.name}: ${group[0]!.summary}`, claims: group.slice(0, MAX_CITED).map((c) => c.id) },
+        c: { effect, text, claims: group.slice(0, MAX_CITED).map((c) => c.id) },
         weight: driver.weight,
         strength: group.reduce((sum, c) => sum + claimWeight(c), 0),
         order,
@@ -673,7 +677,13 @@ function clamp(n: number, lo: number, hi: number): number {
  */
 export interface MatrixForExport {
   drivers: { id: string; name: string; weight: number }[];
-  options: { id: string; name: string; scores: Record<string, number | null>; total: number | null }[];
+  options: {
+    id: string;
+    name: string;
+    scores: Record<string, number | null>;
+    total: number | null;
+    cells: Record<string, { source: ScoreSource; note: string }>;
+  }[];
   ranking: string[];
   sensitivity: string | null;
   method: string;
@@ -691,6 +701,7 @@ export function matrixForExport(content: Scorable, analysis: DecisionAnalysis = 
       name: o.name,
       scores: Object.fromEntries(rows.map((r) => [r.driver, r.cells[i]!.score])),
       total: matrix.totals[i]!.total,
+      cells: Object.fromEntries(rows.map((r) => [r.driver, { source: r.cells[i]!.source, note: r.cells[i]!.note }])),
     })),
     ranking: matrix.ranking,
     sensitivity: matrix.options.length > 1 ? [s.statement, s.closeCallReason].filter(Boolean).join(' ') : null,

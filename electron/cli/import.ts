@@ -9,6 +9,7 @@ export function formatReport(r: ImportReport): string {
   const lines = [
     `Imported from ${r.dir}: ${r.imported.length} new, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.skipped.length} skipped` +
       (r.missing.length ? `, ${r.missing.length} missing` : '') +
+      (r.conflicts.length ? `, ${r.conflicts.length} conflicting field${r.conflicts.length === 1 ? '' : 's'} kept` : '') +
       '.',
   ];
   const adr = (n: number | null) => (n === null ? 'draft' : `ADR ${n}`);
@@ -20,17 +21,27 @@ export function formatReport(r: ImportReport): string {
     lines.push(`  duplicate  ADR ${g.number} is used by ${g.decisions.map((d) => `${d.file ?? d.title} (${d.id})`).join(' and ')}; renumber one with: cairn renumber ID`);
   }
   for (const w of r.warnings) lines.push(`  warning    ${w.file}: ${w.message}`);
+  for (const c of r.conflicts) {
+    const short = (t: string) => (t.length > 120 ? `${t.slice(0, 120)}…` : t).replace(/\s+/g, ' ');
+    lines.push(`  conflict   ${c.file}: ${c.field} changed both in the file and in Cairn; kept Cairn's "${short(c.local)}", the file has "${short(c.incoming)}". Take the file's with: cairn import DIR --take ${c.id}:${c.field}`);
+  }
   if (r.ignored.length) lines.push(`  (${r.ignored.length} other file${r.ignored.length === 1 ? '' : 's'} in the folder left alone: ${r.ignored.slice(0, 5).join(', ')}${r.ignored.length > 5 ? ', …' : ''})`);
   return lines.join('\n');
 }
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'cairn import DIR [--json]',
+  usage: 'cairn import DIR [--take ID:FIELD]... [--json]',
   summary: 'Import the ADRs in a folder (MADR 2/3/4, adr-tools/Nygard, log4brains); again after a git pull to update.',
-  async run(ctx, args) {
+  options: { take: { type: 'string', multiple: true } },
+  async run(ctx, args, flags) {
     if (args.length !== 1) throw new UsageError('Name one folder, e.g. cairn import docs/decisions');
-    const report = await ctx.core().invoke('importFolder', { dir: args[0]! });
+    const take = ((flags.take as unknown as string[] | undefined) ?? []).map((t) => {
+      const m = /^(.+):([A-Za-z*]+)$/.exec(t);
+      if (!m) throw new UsageError(`--take wants DECISION-ID:FIELD (e.g. --take ${'1f2e…'}:context, or ID:* for every conflicting field); got "${t}".`);
+      return { id: m[1]!, field: m[2]! };
+    });
+    const report = await ctx.core().invoke('importFolder', { dir: args[0]!, take });
     ctx.out(ctx.json ? JSON.stringify(report, null, 2) : formatReport(report));
   },
 };

@@ -158,7 +158,8 @@ export class Footnotes {
       for (const c of claim.contradictions) {
         const other = this.byId.get(c.claim);
         const by = other?.source ? ` by *${inline(other.source.title, false)}*${other.section ? `, section "${inline(other.section, false)}"` : ''}` : '';
-        text += ` **Contradicted**${by}: ${inline(c.note, false)}`;
+        // The note itself is in the ledger and the app; the file names who disagrees and where.
+        text += ` **Contradicted**${by}.`;
       }
       return text;
     });

@@ -162,7 +162,8 @@ export function contentFromFile(
       return { ...kept, name };
     }
     const id = existing ? fresh('d', existing.drivers) : `d${i + 1}`;
-    return { id, name, description: '', question: '', weight: 3, minimum: null, criterion: null };
+    // The file states no weight: none is invented (0, not a driver of a matrix until someone weighs it).
+    return { id, name, description: '', question: '', weight: 0, minimum: null, criterion: null };
   });
   taken.clear();
   const options: ConsideredOption[] = v.options.map((o, i) => {

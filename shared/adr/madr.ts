@@ -6,10 +6,10 @@
  * keep metadata as bullets under the title (MADR 2, log4brains) the same keys go there instead.
  */
 import type { Decision } from '../domain.js';
-import { Footnotes, relevantDrivers } from './citations.js';
+import { Footnotes } from './citations.js';
 import { block, fileLink, inline, yamlList, yamlScalar } from './markdown.js';
 import { relationLabel } from './relations.js';
-import { assemble, consequences, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
+import { assemble, consequences, driverList, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
 import { adrRef } from './slug.js';
 import type { AdrLink, RenderOptions } from './types.js';
 
@@ -66,12 +66,12 @@ function linkLine(link: AdrLink, options: RenderOptions): string {
 export function renderMadr(d: Decision, options: RenderOptions): string {
   const notes = new Footnotes(d.evaluation.claims);
   const list = options.madrMetadata === 'list';
-  const drivers = relevantDrivers(d).map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
+  const drivers = driverList(d);
   const considered = d.options.map((o) => `* ${inline(o.name)}`).join('\n');
   const decided = outcome(d, options.analysis, notes);
   const consequenceList = consequences(d, notes);
   const confirmation = block(d.confirmation);
-  const pros = prosAndCons(d, notes, 3);
+  const pros = prosAndCons(d, options.analysis, notes, 3);
   // MADR 2 and log4brains keep relations in a Links section; MADR 4 under More Information.
   const linkList = options.links.map((l) => linkLine(l, options)).join('\n');
   const more = [list ? '' : linkList, block(d.moreInformation), ...matrix(options.analysis, 3)];

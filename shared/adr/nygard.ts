@@ -7,10 +7,10 @@
  * adr-tools and the tools that read its folders (Structurizr) still find title, date and status.
  */
 import type { Decision } from '../domain.js';
-import { Footnotes, relevantDrivers } from './citations.js';
+import { Footnotes } from './citations.js';
 import { block, fileLink, inline } from './markdown.js';
 import { relationLabel } from './relations.js';
-import { assemble, consequences, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
+import { assemble, consequences, driverList, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
 import type { AdrLink, RenderOptions } from './types.js';
 
 function linkLine(link: AdrLink): string {
@@ -38,9 +38,9 @@ function people(d: Decision): string | null {
 export function renderNygard(d: Decision, options: RenderOptions): string {
   const notes = new Footnotes(d.evaluation.claims);
   const title = options.number !== null ? `${options.number}. ${inline(d.title, false)}` : inline(d.title, false);
-  const drivers = relevantDrivers(d).map((x) => `* ${inline(x.name)}${x.description ? `: ${inline(x.description, false)}` : ''}`).join('\n');
+  const drivers = driverList(d);
   const decided = outcome(d, options.analysis, notes);
-  const pros = prosAndCons(d, notes, 4);
+  const pros = prosAndCons(d, options.analysis, notes, 4);
   const optionList = pros ? null : d.options.map((o) => `* ${inline(o.name)}`).join('\n');
   const consequenceList = consequences(d, notes);
   const confirmation = block(d.confirmation);

@@ -8,12 +8,13 @@ import { renderMadr } from './madr.js';
 import { renderNygard } from './nygard.js';
 import { renderImported } from './roundtrip.js';
 import type { AdrFormat, RenderOptions } from './types.js';
+import { matrixForExport } from '../scoring.js';
 
 /**
  * Part of every exported file's input fingerprint: bump it whenever the renderers' output
  * changes, so the next export renders every file afresh instead of reusing its bytes.
  */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export function renderAdr(d: Decision, format: AdrFormat, options: RenderOptions): string {
   return format === 'nygard' ? renderNygard(d, options) : renderMadr(d, options);
@@ -24,4 +25,13 @@ export function adrFileText(d: Decision & { origin?: Origin | null }, format: Ad
   const imported = renderImported(d, options.resolve);
   if (imported !== null) return { text: imported, imported: true };
   return { text: renderAdr(d, format, options), imported: false };
+}
+
+/**
+ * The one text every screen shows for a decision (the read view, the wizard's review, the export
+ * preview): exactly what an export would write, the matrix computed from the decision itself.
+ * Links and the folder's style are the export planner's to know; without them, none are printed.
+ */
+export function previewAdr(d: Decision, format: AdrFormat, options: Partial<RenderOptions> = {}): string {
+  return adrFileText(d, format, { number: d.number, numberWidth: 4, links: [], analysis: matrixForExport(d), ...options }).text;
 }

@@ -3,7 +3,8 @@
  * weighted matrix and the assembly of blocks into one deterministic file.
  */
 import type { DecisionContent } from '../domain.js';
-import { EFFECT_WORD, Footnotes, becauseClause, claimBullet, orderForOption, strongestFor, usableClaims } from './citations.js';
+import { EFFECT_WORD, Footnotes, becauseClause, usableClaims } from './citations.js';
+import { docDrivers, docOptions, outcomeCites, type DocLine } from './document.js';
 import { block, cell, inline, listContinuation } from './markdown.js';
 import type { AdrAnalysis } from './types.js';
 
@@ -42,7 +43,7 @@ export function outcome(d: DecisionContent, analysis: AdrAnalysis | null, notes:
   else if (analysis?.ranking[0] === chosen.id) reason = 'it comes out best in the weighted matrix.';
   // Nothing recorded: nothing rests on the evidence yet, so nothing is cited.
   else return [`Chosen option: "${inline(chosen.name, false)}", because no reason has been recorded yet.`];
-  const cites = strongestFor(d, chosen.id)
+  const cites = outcomeCites(d, reason)
     .map((c) => notes.cite(c))
     .join('');
   return [`Chosen option: "${inline(chosen.name, false)}", because ${reason}${cites}`, rest];
@@ -51,30 +52,43 @@ export function outcome(d: DecisionContent, analysis: AdrAnalysis | null, notes:
 /** `* Good, because …` for each consequence, citing the claims it rests on. */
 export function consequences(d: DecisionContent, notes: Footnotes): string | null {
   if (!d.consequences.length) return null;
+  // Only what the architect accepted under a weighted criterion is cited, here as everywhere.
+  const usable = new Set(usableClaims(d).map((c) => c.id));
   return d.consequences
     .map((c) => {
       const text = becauseClause(block(c.text)) || '…';
-      return listContinuation(`* ${EFFECT_WORD[c.effect]}, because ${text}${notes.citeIds(c.claims)}`);
+      return listContinuation(`* ${EFFECT_WORD[c.effect]}, because ${text}${notes.citeIds(c.claims.filter((id) => usable.has(id)))}`);
     })
     .join('\n');
 }
 
-/** One subsection per option with its description and its cited pros and cons; null when there is nothing to say. */
-export function prosAndCons(d: DecisionContent, notes: Footnotes, level: number): string[] | null {
-  const claims = usableClaims(d);
-  const drivers = new Map(d.drivers.map((x) => [x.id, x.name]));
+/** `* Good, because Real-time scores 5 of 5: <strongest claim>[^a][^b], and 7 more claims from 4 sources.` */
+function docLine(line: DocLine, notes: Footnotes): string {
+  let text = `* ${EFFECT_WORD[line.effect]}, because ${inline(line.lead, false)}`;
+  if (line.quote) text += `: ${inline(line.quote, false)}`;
+  if (line.qualifiers.length) text += ` (${inline(line.qualifiers.join('; '), false)})`;
+  text += line.cites.map((c) => notes.cite(c)).join('');
+  if (line.more) text += `, ${line.more}`;
+  return `${text}.`;
+}
+
+/** The Decision Drivers list: weighted criteria with their weights, highest first. */
+export function driverList(d: DecisionContent): string {
+  return docDrivers(d)
+    .map((x) => `* ${inline(x.name)}${x.weight !== null ? ` (weight ${x.weight} of 5)` : ''}`)
+    .join('\n');
+}
+
+/** One subsection per option with its description and one line per weighted criterion; null when there is nothing to say. */
+export function prosAndCons(d: DecisionContent, analysis: AdrAnalysis | null, notes: Footnotes, level: number): string[] | null {
   const out: string[] = [];
   let any = false;
-  for (const option of d.options) {
-    const own = orderForOption(
-      d,
-      claims.filter((c) => c.option === option.id),
-    );
+  for (const option of docOptions(d, analysis)) {
     const description = block(option.description);
-    if (own.length || description) any = true;
+    if (option.lines.length || description) any = true;
     out.push(heading(level, inline(option.name, false)));
     if (description) out.push(description);
-    if (own.length) out.push(own.map((c) => claimBullet(c, drivers.get(c.driver), notes)).join('\n'));
+    if (option.lines.length) out.push(option.lines.map((l) => docLine(l, notes)).join('\n'));
   }
   return any ? out : null;
 }
@@ -90,9 +104,17 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
   if (!analysis || !analysis.options.length || !analysis.drivers.length) return [];
   const header = `| Criterion | Weight | ${analysis.options.map((o) => cell(o.name)).join(' | ')} |`;
   const align = `| --- | ---: | ${analysis.options.map(() => '---:').join(' | ')} |`;
-  const rows = analysis.drivers.map(
-    (dr) => `| ${cell(dr.name)} | ${dr.weight} | ${analysis.options.map((o) => formatNumber(o.scores[dr.id])).join(' | ')} |`,
-  );
+  const mark = (o: AdrAnalysis['options'][number], driver: string) => {
+    const source = o.cells?.[driver]?.source;
+    return formatNumber(o.scores[driver]) + (source === 'manual' ? ' ✎' : source === 'missing' ? ' ?' : '');
+  };
+  const rows = analysis.drivers.map((dr) => `| ${cell(dr.name)} | ${dr.weight} | ${analysis.options.map((o) => mark(o, dr.id)).join(' | ')} |`);
+  const sources = analysis.options.flatMap((o) => analysis.drivers.map((dr) => ({ o, dr, c: o.cells?.[dr.id] })));
+  const handSet = sources.filter((x) => x.c?.source === 'manual');
+  const anyMissing = sources.some((x) => x.c?.source === 'missing');
+  // Hand-set cells are named with the architect's note, in the legend's paragraph: the judgement stays beside the table.
+  const handNotes = handSet.map(({ o, dr, c }) => `${inline(o.name, false)} on ${inline(dr.name, false)}${c!.note ? ` ("${inline(c!.note.replace(/[.\s]+$/, ''), false)}")` : ' (no note)'}`);
+  const legend = [handSet.length ? `✎ set by hand: ${handNotes.join('; ')}` : '', anyMissing ? '? no accepted evidence and no score' : ''].filter(Boolean);
   const total = `| **Weighted total** | | ${analysis.options.map((o) => `**${formatNumber(o.total)}**`).join(' | ')} |`;
   const names = new Map(analysis.options.map((o) => [o.id, o]));
   const ranking = analysis.ranking
@@ -105,13 +127,14 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
   return [
     heading(level, 'Weighted matrix'),
     [header, align, ...rows, total].join('\n'),
-    ranking ? `Ranking: ${ranking}.` : '',
-    inline(analysis.method),
-    analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity, false)}` : '',
+    [legend.length ? `${legend.join('. ')}.` : '', inline(analysis.method)].filter(Boolean).join(' '),
+    [ranking ? `Ranking: ${ranking}.` : '', analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity, false)}` : ''].filter(Boolean).join(' '),
   ];
 }
 
-/** Footnote definitions, last in the file, a blank line apart so no renderer reads one as part of another. */
+/** Footnote definitions, last in the file. */
 export function footnoteBlock(notes: Footnotes): string | null {
-  return notes.size ? notes.definitions().join('\n\n') : null;
+  // One definition per line: GitHub and markdown-it both start a new footnote at each `[^label]:`,
+  // and a line each keeps a decision with a hundred cited claims reviewable.
+  return notes.size ? notes.definitions().join('\n') : null;
 }

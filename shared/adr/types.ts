@@ -16,7 +16,14 @@ export interface AdrAnalysis {
   /** The criteria, in the decision's order, with their weights (0 … 5). */
   drivers: { id: string; name: string; weight: number }[];
   /** The options, in the decision's order; `scores` is keyed by driver id, null where unscored. */
-  options: { id: string; name: string; scores: Record<string, number | null>; total: number | null }[];
+  options: {
+    id: string;
+    name: string;
+    scores: Record<string, number | null>;
+    total: number | null;
+    /** Per driver id: where the score comes from (`manual` set by hand, `missing` no evidence, counted as 3) and the hand-set note. */
+    cells?: Record<string, { source: 'manual' | 'prefilled' | 'missing'; note: string }>;
+  }[];
   /** Option ids, best first; options without a total are left out. */
   ranking: string[];
   /** One sentence on how robust the ranking is to the weights, or null when there is nothing to say. */

@@ -27,7 +27,8 @@ export type ExportRequest = z.input<typeof ExportRequest>;
 
 export const PlannedFile = z.object({
   file: z.string(),
-  kind: z.enum(['decision', 'index']),
+  /** `ledger`: the decision's evidence ledger (`cairn-ledger/1`) beside its ADR. */
+  kind: z.enum(['decision', 'index', 'ledger']),
   decisionId: Id.nullable(),
   number: z.number().int().nullable(),
   title: z.string(),

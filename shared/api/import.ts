@@ -29,6 +29,11 @@ export const ImportReport = z.object({
   /** Numbers that more than one decision has, as parallel branches produce. */
   duplicates: z.array(z.object({ number: z.number().int(), decisions: z.array(z.object({ id: Id, title: z.string(), file: z.string().nullable() })) })),
   warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+  /**
+   * Fields changed both in the folder and in Cairn since the last export or import: the local
+   * value was kept; import again with `take` to use the file's. `local` and `file` as text.
+   */
+  conflicts: z.array(z.object({ file: z.string(), id: Id, field: z.string(), local: z.string(), incoming: z.string() })).default([]),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -44,7 +49,11 @@ export const ImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
-const Dir = z.object({ dir: z.string().min(1, 'the folder to import').max(4096) });
+const Dir = z.object({
+  dir: z.string().min(1, 'the folder to import').max(4096),
+  /** Conflicting fields to resolve with the folder's value (`field` "*" takes every conflicting field of that decision). */
+  take: z.array(z.object({ id: Id, field: z.string().min(1).max(40) })).max(10_000).default([]),
+});
 
 export const importMethods = {
   importFolder: method(Dir, ImportReport, 'Import every ADR file in a folder (MADR 2/3/4, adr-tools/Nygard, log4brains) in one transaction; answers with the report.'),

@@ -102,3 +102,32 @@ test('two files with the same number are reported, and one is renumbered from th
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a field changed both in the file and in Cairn is shown with both values, and the file's can be taken", async ({ app, served }) => {
+  const repo = tempFolder();
+  try {
+    const sample = (await served.api('createSampleDecision', {})) as { id: string };
+    const exported = (await served.api('runExport', { ids: [sample.id], dir: repo, index: false })) as { folder: string; written: { file: string }[] };
+    const adr = exported.written.find((w) => w.file.endsWith('.md'))!.file;
+    // Cairn's side: the author adds to the context.
+    const mine = (await served.api('getDecision', { id: sample.id })) as { revision: number; context: string };
+    await served.api('updateDecision', { id: sample.id, baseRevision: mine.revision, content: { ...mine, context: `${mine.context} Author's note.` } });
+    // The folder's side: a teammate adds another sentence to the same context.
+    const file = path.join(exported.folder, adr);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('in TypeScript.', "in TypeScript. Teammate's note."));
+
+    const dialog = await app.importFolder(exported.folder);
+    const report = dialog.getByRole('region', { name: 'Import report' });
+    await expect(report).toContainText('1 conflicting field kept');
+    const conflicts = report.getByRole('list', { name: 'Conflicts' });
+    await expect(conflicts).toContainText("Author's note.");
+    await expect(conflicts).toContainText("Teammate's note.");
+    await conflicts.getByRole('button', { name: "Take the file’s context" }).click();
+    await expect(conflicts.getByRole('status')).toHaveText("Took the file's context.");
+    const after = (await served.api('getDecision', { id: sample.id })) as { context: string; drivers: unknown };
+    expect(after.context).toContain("Teammate's note.");
+    expect(after.context).not.toContain("Author's note.");
+  } finally {
+    fs.rmSync(repo, { recursive: true, force: true });
+  }
+});

@@ -56,13 +56,15 @@ describe('export into a new repository', () => {
     expect(plan.format).toBe('madr');
     expect(plan.files.map((f) => [f.file, f.action])).toEqual([
       ['0001-use-node-js-for-the-notification-gateway.md', 'create'],
+      // It weighs options, so its evidence ledger goes beside it; the plain decision needs none.
+      ['0001-use-node-js-for-the-notification-gateway.ledger.json', 'create'],
       ['0002-keep-a-decision-log.md', 'create'],
       ['README.md', 'create'],
     ]);
     expect(fs.existsSync(plan.folder)).toBe(false);
 
     const result = await core.invoke('runExport', { dir });
-    expect(result.written).toHaveLength(3);
+    expect(result.written).toHaveLength(4);
     expect(result.numbers).toEqual([{ id: b.id, title: 'Keep a decision log', from: null, to: 2 }]);
     expect((await core.invoke('getDecision', { id: b.id })).number).toBe(2);
     const written = fs.readFileSync(path.join(plan.folder, '0001-use-node-js-for-the-notification-gateway.md'), 'utf8');
@@ -72,7 +74,7 @@ describe('export into a new repository', () => {
     commit(dir);
     const again = await core.invoke('runExport', { dir });
     expect(again.written).toEqual([]);
-    expect(again.unchanged).toHaveLength(3);
+    expect(again.unchanged).toHaveLength(4);
     expect(status(dir)).toBe('');
 
     // An edit changes exactly that file.
@@ -115,6 +117,7 @@ describe('export into existing folders continues them in their own dialect', () 
     expect(index).toContain('| 5 | [Adopt a code formatter](0005-adopt-a-code-formatter.md) | proposed |');
     expect(index).toContain('adr3 -->|supersedes| adr2');
     expect(status(dir).split('\n').sort()).toEqual([
+      '?? doc/adr/0004-use-node-js-for-the-notification-gateway.ledger.json',
       '?? doc/adr/0004-use-node-js-for-the-notification-gateway.md',
       '?? doc/adr/0005-adopt-a-code-formatter.md',
       '?? doc/adr/README.md',

@@ -26,6 +26,7 @@ import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisi
 import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
 import { createHeaderCache, type HeaderCache } from './header-cache.js';
 import { isPlainFileName } from './write.js';
+import { ledgerRows, planLedger } from './ledger.js';
 
 export interface PlanRequest {
   ids: string[];
@@ -47,6 +48,8 @@ export interface InternalFile extends PlannedFile {
   recorded: { sha256: string; decisionId: string; format: string; inputSha: string | null } | null;
   /** Whether Cairn kept versions of this file beside it after conflicts (records to forget once it is written). */
   hasCopies: boolean;
+  /** A ledger only: the decision's merge base (JSON) to remember once the ledger is written. */
+  ledgerBase?: string | null;
 }
 
 /** The fingerprint of a rendering's inputs: the decision's revision and the rest (`inputKey`). */
@@ -286,6 +289,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   // Only the decisions to render are read whole, a batch per query, each batch let go once rendered.
   // With the imported file beside each decision: the round trip writes an unedited one back byte for byte.
   let wholes = new Map<string, WithOrigin<Decision>>();
+  const ledgers = ledgerRows(ctx, scan.folder);
   inputs.forEach(({ d, p, style, inputKey, inputSha, recorded, onDisk, reuse }, at) => {
     if (!reuse && !wholes.has(d.id)) {
       const batch = inputs.slice(at, at + RENDER_BATCH).filter((x) => !x.reuse);
@@ -332,7 +336,43 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       hasCopies: copiesOf(copies, p.file).length > 0,
       format: imported ? `imported:${origin}` : format,
     });
+    const ledgerFile = ledgerFor(files[files.length - 1]!, reuse, () => wholes.get(d.id) ?? store.get(d.id));
+    if (ledgerFile) files.push(ledgerFile);
   });
+
+  /** The ledger beside an ADR file, planned with the same rules; kept back whenever its ADR is. */
+  function ledgerFor(adr: InternalFile, reused: boolean, load: () => Decision): InternalFile | null {
+    const planned = planLedger({ ...adr, reused }, { id: adr.decisionId!, number: adr.number! }, ledgers, scan.entries, load);
+    if (!planned) return null;
+    const recorded = ledgers.get(planned.file);
+    const kept = adr.action === 'conflict' || adr.action === 'blocked';
+    const decided = kept
+      ? { action: 'blocked' as const, note: `Not written: its ADR ${adr.file} was kept back.` }
+      : decide(scan.entries.get(planned.file), recorded && recorded.decision_id === adr.decisionId ? recorded.sha256 : undefined, planned.sha256, copiesOf(copies, planned.file));
+    let keptAs: string | null = null;
+    if (decided.action === 'conflict') {
+      keptAs = sideFile(scan, copies, planned.file, planned.sha256, sideNames);
+      if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
+    }
+    return {
+      file: planned.file,
+      kind: 'ledger',
+      decisionId: adr.decisionId,
+      number: adr.number,
+      title: adr.title,
+      action: decided.action,
+      text: planned.text,
+      note: decided.note,
+      keptAs,
+      sha256: planned.sha256,
+      inputSha: adr.inputSha,
+      inputKey: adr.inputKey,
+      recorded: null,
+      hasCopies: copiesOf(copies, planned.file).length > 0,
+      format: 'ledger',
+      ledgerBase: planned.base,
+    };
+  }
 
   let headers: InternalPlan['headers'] = null;
   if (request.index) {

@@ -45,6 +45,15 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   );
   const forgetIntents = ctx.db.prepare('DELETE FROM export_intents WHERE dir = ?');
 
+  const rememberLedger = ctx.db.prepare(
+    `INSERT INTO ledger_files (dir, file, decision_id, sha256, input_sha, synced_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dir, file) DO UPDATE SET decision_id = excluded.decision_id, sha256 = excluded.sha256, input_sha = excluded.input_sha, synced_at = excluded.synced_at`,
+  );
+  // What the decision held when its ledger was written: the ancestor of a later re-import's merge.
+  const rememberBase = ctx.db.prepare(
+    `INSERT INTO sync_bases (decision_id, content, synced_at) VALUES (?, ?, ?)
+     ON CONFLICT (decision_id) DO UPDATE SET content = excluded.content, synced_at = excluded.synced_at`,
+  );
   const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
@@ -52,13 +61,16 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
 
   // A new number is a new revision, given only once the decision's file (or Cairn's version beside
   // a conflicting one) has landed; the files record that revision, so the next export sees nothing changed.
+  // A decision has two files (its ADR and its ledger); both record the revision its number made.
   const numberOf = new Map(plan.numbers.map((n) => [n.id, n]));
+  const filesOf = new Map<string | null, InternalFile[]>();
+  for (const f of plan.files as InternalFile[]) filesOf.set(f.decisionId, [...(filesOf.get(f.decisionId) ?? []), f]);
   const giveNumber = (f: InternalFile) => {
     const change = f.decisionId ? numberOf.get(f.decisionId) : undefined;
     if (!change) return;
     numberOf.delete(change.id);
     const { revision } = store.assignNumber(change.id, change.to);
-    if (f.inputKey) f.inputSha = inputShaOf(f.inputKey, revision);
+    for (const g of filesOf.get(change.id) ?? [f]) if (g.inputKey) g.inputSha = inputShaOf(g.inputKey, revision);
     result.numbers.push(change);
   };
 
@@ -67,6 +79,11 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     giveNumber(f);
     if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
     if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
+    if (f.kind === 'ledger') {
+      rememberLedger.run(plan.folder, f.file, f.decisionId, f.sha256, f.inputSha, now());
+      if (f.ledgerBase) rememberBase.run(f.decisionId, f.ledgerBase, now());
+      return;
+    }
     const before = f.recorded;
     // Re-recording the same bytes would only churn the database.
     if (before && before.sha256 === f.sha256 && before.decisionId === f.decisionId && before.format === f.format && before.inputSha === f.inputSha) return;

@@ -4,8 +4,8 @@ import type { Importer } from './importer.js';
 
 export function importHandlers(importer: Importer): Pick<Handlers, keyof typeof importMethods> {
   return {
-    importFolder: ({ dir }) => importer.run(dir),
-    startImport: ({ dir }) => importer.start(dir),
+    importFolder: ({ dir, take }) => importer.run(dir, undefined, take),
+    startImport: ({ dir, take }) => importer.start(dir, take),
     getImportJob: ({ job }) => importer.get(job),
   };
 }

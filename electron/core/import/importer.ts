@@ -15,6 +15,8 @@ import { contentFromFile, DEFAULT_STATUS, PARSER_VERSION, readExtra, snapshotOfO
 import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
 import { reverseRelation } from '../../../shared/adr/refs.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
+import { ledgerFileName } from '../../../shared/adr/ledger.js';
+import { readLedgerBeside, mergeWithLedger, rememberLedgerSync, type LedgerBeside } from './ledger.js';
 import { DecisionContent, type Decision, type Relation, type WithOrigin } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
@@ -29,6 +31,8 @@ interface ReadFile {
   raw: string;
   sha: string;
   adr: ParsedAdr;
+  /** The evidence ledger beside the file, when there is a usable one. */
+  ledger: LedgerBeside | null;
 }
 
 interface RepoRow {
@@ -44,8 +48,8 @@ type Plan =
 
 export interface Importer {
   /** Imports a folder and answers with the report; `onProgress` is told after each file is read. */
-  run(dir: string, onProgress?: (done: number, total: number, state: ImportJob['state']) => void): Promise<ImportReport>;
-  start(dir: string): { job: string };
+  run(dir: string, onProgress?: (done: number, total: number, state: ImportJob['state']) => void, take?: readonly { id: string; field: string }[]): Promise<ImportReport>;
+  start(dir: string, take?: readonly { id: string; field: string }[]): { job: string };
   get(job: string): ImportJob;
 }
 
@@ -60,7 +64,7 @@ export function createImporter(ctx: CoreContext): Importer {
   const jobs = new Map<string, ImportJob>();
   const running = new Set<string>();
 
-  async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}): Promise<ImportReport> {
+  async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}, take: readonly { id: string; field: string }[] = []): Promise<ImportReport> {
     // Folders are keyed by their real path, as the exporter keys them, so both find the same rows.
     let dir = path.resolve(dirInput);
     let entries: import('node:fs').Dirent[];
@@ -92,10 +96,13 @@ export function createImporter(ctx: CoreContext): Importer {
         unchanged: [],
         skipped: [],
         missing: [],
-        ignored: names.filter((n) => !MARKDOWN.test(n)),
+        // A ledger beside an ADR is read with it, so it is not "left alone".
+        ignored: names.filter((n) => !MARKDOWN.test(n) && !markdown.some((m) => ledgerFileName(m) === n)),
         duplicates: [],
         warnings: [],
+        conflicts: [],
       };
+      const present = new Set(names);
       const read: ReadFile[] = [];
       onProgress(0, markdown.length, 'reading');
       // Files are read and parsed in slices of a few milliseconds; between slices the host answers progress polls.
@@ -118,22 +125,29 @@ export function createImporter(ctx: CoreContext): Importer {
             report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
             continue;
           }
+          const ledger = present.has(ledgerFileName(file)) ? readLedgerBeside(dir, file) : null;
+          const stated = ledger?.reading.ok ? ledger.reading.ledger.number : null;
+          if (ledger && stated !== null && parsed.adr.number !== null && stated !== parsed.adr.number) {
+            // A ledger copied beside another ADR: its evidence is not this decision's.
+            ledger.reading = { ok: false, reason: `${ledgerFileName(file)} describes ADR ${stated}, but ${file} is ADR ${parsed.adr.number}; the ADR was imported from its prose. Rename or delete the ledger.` };
+          }
+          if (ledger && !ledger.reading.ok) report.warnings.push({ file: ledgerFileName(file), message: ledger.reading.reason });
           if (loneCr) report.warnings.push({ file, message: 'The file ends its lines with a carriage return alone (classic Mac OS); Cairn read them as line breaks, and an export writes them as LF.' });
-          read.push({ file, raw: text, sha: got.sha256, adr: parsed.adr });
+          read.push({ file, raw: text, sha: got.sha256, adr: parsed.adr, ledger: ledger?.reading.ok ? ledger : null });
           for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
         } while (i < sliceStop && i < markdown.length && performance.now() < sliceEnd);
         onProgress(i, markdown.length, 'reading');
         await new Promise((r) => setImmediate(r));
       }
       onProgress(markdown.length, markdown.length, 'writing');
-      write(dir, read, new Set(markdown), report);
+      write(dir, read, new Set(markdown), report, take);
       return report;
     } finally {
       running.delete(dir);
     }
   }
 
-  function write(dir: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport) {
+  function write(dir: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport, take: readonly { id: string; field: string }[]) {
     const { db, platform } = ctx;
     // Ids for new decisions are known before they are written, so relations between new files resolve in one pass.
     const pending: string[] = [];
@@ -148,9 +162,16 @@ export function createImporter(ctx: CoreContext): Importer {
       const byFile = new Map(rows.map((r) => [r.file, r]));
       const gone = rows.filter((r) => !onDisk.has(r.file));
       const plans: Plan[] = [];
+      const ledgerShas = new Map(
+        db.prepare<[string], { file: string; sha256: string }>('SELECT file, sha256 FROM ledger_files WHERE dir = ?').all(dir).map((r) => [r.file, r.sha256]),
+      );
+      const idTaken = db.prepare<[string], { id: string }>('SELECT id FROM decisions WHERE id = ?');
+      const givenIds = new Set<string>();
       for (const f of files) {
         const row = byFile.get(f.file);
-        if (row && row.sha256 === f.sha) plans.push({ kind: 'unchanged', f, id: row.decision_id });
+        // A ledger changed on its own (a teammate re-weighed and re-exported) makes its ADR worth reading again.
+        const ledgerChanged = f.ledger !== null && ledgerShas.get(ledgerFileName(f.file)) !== f.ledger.sha;
+        if (row && row.sha256 === f.sha && !ledgerChanged) plans.push({ kind: 'unchanged', f, id: row.decision_id });
         else if (row) plans.push({ kind: 'update', f, id: row.decision_id, renamedFrom: null });
         else {
           // A file renamed by a teammate: same bytes, or same title, as a file that disappeared.
@@ -159,7 +180,13 @@ export function createImporter(ctx: CoreContext): Importer {
             gone.splice(gone.indexOf(moved), 1);
             db.prepare('DELETE FROM repo_files WHERE dir = ? AND file = ?').run(dir, moved.file);
             plans.push({ kind: 'update', f, id: moved.decision_id, renamedFrom: moved.file });
-          } else plans.push({ kind: 'create', f, id: platform.newId(), number: f.adr.number });
+          } else {
+            // The decision keeps its id across stores when it is free here, so relations and ledgers name it alike.
+            const own = f.ledger?.reading.ok ? f.ledger.reading.ledger.id : null;
+            const id = own && !givenIds.has(own) && !idTaken.get(own) ? own : platform.newId();
+            givenIds.add(id);
+            plans.push({ kind: 'create', f, id, number: f.adr.number });
+          }
         }
       }
       for (const g of gone) report.missing.push({ file: g.file, id: g.decision_id });
@@ -248,6 +275,10 @@ export function createImporter(ctx: CoreContext): Importer {
         // The file's bytes and parse data are saved beside the content (decision_origins), not in it.
         const { origin, ...input } = contentFromFile(f.adr, f.raw, { file: f.file, extra }, before ? store.contentOf(before) : null);
         if (before) input.relations = mergeRelations(before, input.relations ?? []);
+        const merged = f.ledger ? mergeWithLedger(db, input, f.adr, extra, f.ledger, before ? store.contentOf(before) : null, p.id, take) : null;
+        for (const c of merged?.conflicts ?? []) report.conflicts.push({ file: f.file, id: p.id, ...c });
+        // A decision rebuilt from its ledger is Cairn's own writing: it renders afresh, no file bytes kept.
+        const kept = merged ? null : origin;
         const parsed = store.validate(input);
         if (!parsed.success) {
           report.skipped.push({ file: f.file, kind: 'invalid', reason: `The file's content does not fit a decision: ${describeIssues(parsed.error.issues)}.` });
@@ -257,35 +288,39 @@ export function createImporter(ctx: CoreContext): Importer {
         let saved: Decision;
         if (p.kind === 'create') {
           pending.push(p.id);
-          saved = store.create(content, 'import', number, origin);
+          saved = store.create(content, 'import', number, kept);
           report.imported.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect });
         } else {
           const changes = changedFields(store.contentOf(before!), content);
-          if (before!.origin && localEdits(before!, rows.find((r) => r.decision_id === p.id)?.sha256)) {
+          if (!merged && before!.origin && localEdits(before!, rows.find((r) => r.decision_id === p.id)?.sha256)) {
             report.warnings.push({
               file: f.file,
               message: `"${before!.title}" had edits in Cairn that were not exported; the changed file replaces them (revision ${before!.revision} still holds them).`,
             });
           }
-          saved = store.write(p.id, content, 'import', { number, origin });
+          saved = store.write(p.id, content, 'import', { number, origin: kept });
           report.updated.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect, changes, renamedFrom: p.renamedFrom });
         }
         const syncedAt = platform.now().toISOString();
+        // While a conflict is open the file is not "synced": the next import reports it again,
+        // and an export keeps the file (it holds a value Cairn does not).
+        const fileSha = merged?.conflicts.length ? 'conflict-open' : f.sha;
         // A new file, or a renamed one (its old row is gone), has no row yet; any other has one.
-        if (p.kind === 'create' || p.renamedFrom !== null) insertFile.run(dir, f.file, saved.id, f.sha, f.adr.dialect, syncedAt);
-        else updateFile.run(saved.id, f.sha, f.adr.dialect, syncedAt, dir, f.file);
+        if (p.kind === 'create' || p.renamedFrom !== null) insertFile.run(dir, f.file, saved.id, fileSha, f.adr.dialect, syncedAt);
+        else updateFile.run(saved.id, fileSha, f.adr.dialect, syncedAt, dir, f.file);
+        if (merged && f.ledger) rememberLedgerSync(db, dir, f.file, f.ledger, saved, merged, syncedAt);
       }
       report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
     });
     tx.immediate();
   }
 
-  function start(dir: string): { job: string } {
+  function start(dir: string, take: readonly { id: string; field: string }[] = []): { job: string } {
     const id = ctx.platform.newId();
     const job: ImportJob = { job: id, dir: path.resolve(dir), state: 'reading', done: 0, total: 0, report: null, error: null };
     jobs.set(id, job);
     while (jobs.size > KEPT_JOBS) jobs.delete(jobs.keys().next().value!);
-    run(dir, (done, total, state) => Object.assign(job, { done, total, state })).then(
+    run(dir, (done, total, state) => Object.assign(job, { done, total, state }), take).then(
       (report) => Object.assign(job, { state: 'done', report, done: job.total }),
       (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
     );

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
 import { api } from '../api.js';
+import { ImportConflicts } from './ImportConflicts.js';
 import { useActionHandler, useRequest } from '../app/actions.js';
 import { FolderField, rememberFolder } from '../components/FolderField.js';
 import './ImportDialog.css';
@@ -139,12 +140,14 @@ function Report({ report: r }: { report: ImportReport }) {
     <section className="import-report" aria-label="Import report">
       <p>
         <strong>{r.imported.length} new</strong>, {r.updated.length} updated, {r.unchanged.length} unchanged, {r.skipped.length} skipped
-        {r.missing.length ? `, ${r.missing.length} missing` : ''}.
+        {r.missing.length ? `, ${r.missing.length} missing` : ''}
+        {r.conflicts.length ? `, ${r.conflicts.length} conflicting field${r.conflicts.length === 1 ? '' : 's'} kept` : ''}.
       </p>
       {r.skipped.length > 0 && (
         <ReportList title="Skipped" items={r.skipped.map((s) => `${s.file}: ${s.reason}`)} />
       )}
       {r.duplicates.length > 0 && <Duplicates groups={r.duplicates} />}
+      {r.conflicts.length > 0 && <ImportConflicts report={r} />}
       {r.updated.length > 0 && <ReportList title="Updated" items={r.updated.map((f) => `${adr(f.number)}: ${f.title} (${f.changes.join(', ') || 'formatting'})`)} />}
       {r.missing.length > 0 && <ReportList title="No longer in the folder (kept in Cairn)" items={r.missing.map((f) => f.file)} />}
       {r.warnings.length > 0 && <ReportList title="Warnings" items={r.warnings.map((w) => `${w.file}: ${w.message}`)} />}
