@@ -108,6 +108,7 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
       contradictions: claim.contradictions.slice(0, 50),
       verdict: before?.verdict ?? 'accepted',
       own: false,
+      verification: claim.verification.state,
     });
   }
   const kept = base.evaluation.claims.filter((c) => !c.own && !seen.has(c.id));
@@ -217,6 +218,7 @@ export function addOwnClaim(content: DecisionContent, input: OwnClaimInput): Dec
     contradictions: [],
     verdict: 'accepted',
     own: true,
+    verification: null,
   };
   return { ...content, evaluation: { ...content.evaluation, claims: [...content.evaluation.claims, claim] } };
 }

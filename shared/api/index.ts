@@ -14,6 +14,7 @@ import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
+import { sourceMethods } from './sources.js';
 import { METHOD_NAMES, type MethodNameListed } from './names.js';
 
 export const api = {
@@ -26,6 +27,7 @@ export const api = {
   ...importMethods,
   ...lifecycleMethods,
   ...hostMethods,
+  ...sourceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

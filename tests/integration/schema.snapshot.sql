@@ -1,4 +1,4 @@
--- user_version = 8
+-- user_version = 11
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
@@ -9,6 +9,7 @@ CREATE INDEX repo_files_decision ON repo_files(decision_id);
 CREATE INDEX revisions_status ON revisions(decision_id, revision, saved_at, json_extract(content, '$.status'));
 CREATE INDEX search_docs_pack ON search_docs(pack, kind);
 CREATE TABLE adr_headers ( dir TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL, header TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT, WITHOUT ROWID;
+CREATE TABLE claim_checks ( pack TEXT NOT NULL, claim TEXT NOT NULL, state TEXT NOT NULL, found_section TEXT, start INTEGER, end INTEGER, text_version INTEGER, reason TEXT NOT NULL DEFAULT '', previous_state TEXT, checked_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE claim_marks ( pack TEXT NOT NULL, claim TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE decision_content ( id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL ) STRICT;
 CREATE TABLE decisions ( id TEXT PRIMARY KEY, number INTEGER, title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, pack TEXT, chosen_option TEXT, tags TEXT NOT NULL DEFAULT '[]', decision_makers TEXT NOT NULL DEFAULT '[]', revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, trashed_at TEXT ) STRICT;
@@ -26,3 +27,5 @@ CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+CREATE TABLE source_texts ( pack TEXT NOT NULL, source TEXT NOT NULL, version INTEGER NOT NULL, text TEXT NOT NULL, sections TEXT NOT NULL, sha256 TEXT NOT NULL, file TEXT, format TEXT NOT NULL, bytes INTEGER NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, source, version) ) STRICT;
+CREATE TABLE suggestion_dismissals ( pack TEXT NOT NULL, source TEXT NOT NULL, start INTEGER NOT NULL, option TEXT NOT NULL, criterion TEXT NOT NULL, dismissed_at TEXT NOT NULL, PRIMARY KEY (pack, source, start, option, criterion) ) STRICT;

@@ -10,6 +10,7 @@ import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
 import { api } from '../api.js';
 import { Labeled } from '../components/Fields.js';
 import { Highlighted } from '../components/Highlighted.js';
+import { VerificationBadge } from '../components/VerificationBadge.js';
 import { href } from '../router.js';
 import './Library.css';
 
@@ -140,7 +141,9 @@ function ClaimCard({ claim, pack, onChange, showContext = false }: { claim: Clai
         {claim.own && <span className="badge-soft">your claim</span>}
         {claim.flagged && <span className="badge-flag">flagged{claim.flagNote ? `: ${claim.flagNote}` : ''}</span>}
         {claim.hidden && <span className="badge-soft">hidden</span>}
+        {claim.anchor && <VerificationBadge state={claim.verification.state} reason={claim.verification.reason} />}
       </p>
+      {claim.anchor && claim.verification.state !== 'verified' && claim.verification.state !== 'unchecked' && <p className="claim-verification-reason">{claim.verification.reason}</p>}
       {claim.outdated && (
         <p className="claim-outdated">
           <strong>Outdated:</strong> {claim.outdated}

@@ -10,6 +10,7 @@ import { migration0005 } from './0005-export-input-fingerprints.js';
 import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-adr-headers.js';
 import { migration0008 } from './0008-list-order-index.js';
+import { migration0011 } from './0011-source-texts-and-claim-checks.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
