@@ -246,3 +246,34 @@ describe('freshness', () => {
     expect((await core.invoke('getSourceText', { pack: 'queues', source: source.id, version: 1 })).text).toBe(v1);
   });
 });
+
+describe('suggestions', () => {
+  it('suggest --json lists ranked candidates; a dismissed or claimed passage is not offered again; --eval measures against the claims', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cairn.db');
+    const page = path.join(dir, 'queues.html');
+    fs.writeFileSync(page, htmlPage());
+    await cairn('knowledge', 'new', 'queues', '--question', 'Which broker?', '--option', 'RabbitMQ', '--option', 'Kafka', '--criterion', 'Operations: How hard is it to run?', '--criterion', 'Throughput', '--db', db);
+    const source = JSON.parse((await cairn('knowledge', 'add-source', 'queues', page, '--json', '--db', db)).out).source.id;
+    const run = await cairn('knowledge', 'suggest', 'queues', '--source', source, '--limit', '5', '--json', '--db', db);
+    expect(run.code, run.err).toBe(0);
+    const list = JSON.parse(run.out);
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.length).toBeLessThanOrEqual(5);
+    expect(Object.keys(list[0]).sort()).toEqual(['anchor', 'criterion', 'effect', 'option', 'score', 'section', 'source']);
+    expect(list.some((s: { option: string; criterion: string; section: string }) => s.option === 'kafka' && s.criterion === 'operations' && s.section === 'Operations')).toBe(true);
+
+    const core = testCore({ dbPath: db });
+    const [first] = await core.invoke('suggestClaims', { pack: 'queues', source, limit: 50 });
+    await core.invoke('dismissSuggestion', { pack: 'queues', source, start: first!.start, option: first!.option, criterion: first!.criterion });
+    const after = await core.invoke('suggestClaims', { pack: 'queues', source, limit: 50 });
+    expect(after.some((s) => s.start === first!.start && s.option === first!.option && s.criterion === first!.criterion)).toBe(false);
+    const next = after[0]!;
+    const claim = await core.invoke('addClaim', { pack: 'queues', claim: { source, anchor: next.anchor, section: next.section, option: next.option, criterion: next.criterion, effect: next.effect, importance: 3, summary: 'Accepted from a suggestion.' } });
+    expect(claim.verification.state).toBe('verified');
+    expect((await core.invoke('suggestClaims', { pack: 'queues', source, limit: 50 })).some((s) => s.start === next.start && s.option === next.option && s.criterion === next.criterion)).toBe(false);
+    const report = await core.invoke('evaluateSuggestions', { pack: 'queues', top: 10 });
+    expect(report).toMatchObject({ claims: 1, claims3: 1, found3: 1, recall3: 1, sources: 1 });
+    expect(report.precision).toBeGreaterThan(0);
+  });
+});
