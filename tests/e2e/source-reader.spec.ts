@@ -64,4 +64,14 @@ test('add a web page to my own pack, read it, make a claim from a selection, and
   const fake = page.getByRole('article').filter({ hasText: 'Made up.' });
   await expect(fake.getByText('quote not found in the source')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('source-reader.png'), fullPage: true });
+
+  // A decision takes the verified claim; then the page changes and the passage is gone.
+  const decision = (await served.api('createDecision', { content: { title: 'Pick a broker for orders' } })) as { id: string };
+  await served.api('applyPack', { id: decision.id, pack: 'brokers' });
+  await served.api('addSourceDocument', { pack: 'brokers', source: 'own-source-1', document: { name: 'queues.txt', text: 'Operations\n\nKafka is now run for us by a managed service.\n' } });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Pick a broker for orders' });
+  await expect(row.getByText('evidence changed')).toBeVisible();
+  await row.getByRole('link', { name: 'Pick a broker for orders' }).click();
+  await expect(page.getByRole('note', { name: 'Evidence changed' })).toContainText('Kafka asks the team to learn its storage model before the first release. — missing (was verified)');
 });

@@ -6,6 +6,7 @@ import { DecisionLoader } from '../components/DecisionLoader.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
 import { RelationsPanel } from '../components/RelationsPanel.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
 import { ExportDialog } from '../components/ExportDialog.js';
 import { Precedents } from '../components/Precedents.js';
 import { href, navigate } from '../router.js';
@@ -31,6 +32,7 @@ function newId(prefix: string, taken: { id: string }[]): string {
 }
 
 function Editor({ initial }: { initial: Decision }) {
+  const evidence = useEvidenceChanges();
   const { saved, draft, state, error, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -59,6 +61,7 @@ function Editor({ initial }: { initial: Decision }) {
             <StatusBadge status={draft.status} /> revision {saved.revision} · created {saved.createdAt.slice(0, 10)}
             {saved.trashedAt && <strong> · in the trash</strong>}
           </p>
+          <EvidenceChangedNotice change={evidence.get(saved.id)} />
         </div>
         <div className="header-actions">
           <span className={`save-state save-${state}`} role="status" aria-live="polite">

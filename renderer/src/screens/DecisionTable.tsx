@@ -10,6 +10,7 @@ import type { ListQuery } from '../../../shared/api/decisions.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { EvidenceChangedTag, useEvidenceChanges } from '../components/EvidenceChanged.js';
 import { plainText } from '../plain-text.js';
 import { href } from '../router.js';
 import './DecisionTable.css';
@@ -84,6 +85,7 @@ function usePagedDecisions(query: ListQuery, version: number, onError?: (message
 
 export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, onError, emptyText, version = 0 }: Props) {
   const { pages, total, current, load } = usePagedDecisions(query, version, onError);
+  const evidence = useEvidenceChanges(version);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
@@ -150,7 +152,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         </td>
         <td className="num">{d.number ?? <span className="muted">draft</span>}</td>
         <td className="title" title={d.title}>
-          <a href={href('decisions', d.id)}>{d.title}</a>
+          <a href={href('decisions', d.id)}>{d.title}</a> <EvidenceChangedTag change={evidence.get(d.id)} />
         </td>
         <td>
           <StatusBadge status={d.status} />
