@@ -243,7 +243,7 @@ export function matchAnchor(stored: StoredText | PreparedText | null, anchor: st
     return { state: 'ambiguous', count: hits.length, start, end, foundSection, reason: `The quote occurs ${hits.length === 50 ? '50 or more' : hits.length} times in the source; widen it until it names one place.` };
   }
   const named = section.trim();
-  if (named && !chain.some((h) => sameHeading(h.heading, named))) {
+  if (named && !chain.some((h) => sameHeading(h.heading, named)) && !lineAbove(prepared.text, chain[0]?.start ?? 0, start, named)) {
     return {
       state: 'moved',
       count: 1,
@@ -254,6 +254,18 @@ export function matchAnchor(stored: StoredText | PreparedText | null, anchor: st
     };
   }
   return { state: 'verified', count: 1, start, end, foundSection, reason: '' };
+}
+
+/**
+ * A sub-heading no detector found — a list item ending in a colon, a table caption — still
+ * names the place when it stands as a line of its own between the nearest heading and the quote.
+ */
+function lineAbove(text: string, from: number, to: number, named: string): boolean {
+  for (const line of text.slice(from, to).split('\n')) {
+    const bare = line.replace(/^[\s•*·\-–—]+/, '').trim();
+    if (bare && bare.length <= named.length + 4 && sameHeading(bare, named)) return true;
+  }
+  return false;
 }
 
 export interface PreparedText extends StoredText {

@@ -51,6 +51,13 @@ describe('the anchor matcher', () => {
     expect(headingsAt(nested, m.start!).map((s) => s.heading)).toEqual(['Threads', 'Top']);
   });
 
+  it('accepts a sub-heading standing as its own line above the quote (a list item ending in a colon)', () => {
+    const listed = 'Uses\n\nWeb work:\n  • Node.js suits APIs well.\n  • Data work:\n  • Python leads in data science.';
+    const heads: Section[] = [{ heading: 'Uses', level: 1, start: 0 }];
+    expect(matchAnchor({ text: listed, sections: heads }, 'Python leads in data', 'Data work').state).toBe('verified');
+    expect(matchAnchor({ text: listed, sections: heads }, 'Node.js suits APIs', 'Data work').state).toBe('moved');
+  });
+
   it('says unchecked with no text or no quote: never verified', () => {
     expect(matchAnchor(null, 'anything', 'x').state).toBe('unchecked');
     expect(matchAnchor(stored, '   ', 'x').state).toBe('unchecked');

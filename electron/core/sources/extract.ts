@@ -160,7 +160,10 @@ export function plainTextSections(text: string): Section[] {
     const alone = (lines[i - 1] ?? '').trim() === '' && (lines[i + 1] ?? '').trim() === '' && i + 1 < lines.length;
     const words = trimmed.split(/\s+/).length;
     // A heading is short, stands alone, and does not end the way a sentence or a list item does.
-    if (alone && words <= 12 && trimmed.length <= 100 && !/[.,;]$/.test(trimmed) && /^[\p{Lu}\p{N}#"'“(]/u.test(trimmed)) {
+    // "Hire-Python-Developers": a lone hyphenated token is an image's name left by a page's
+    // text extraction, not a heading.
+    const imageName = /^[\p{L}\p{N}_.]+(?:-[\p{L}\p{N}_.]+)+$/u.test(trimmed);
+    if (alone && !imageName && words <= 12 && trimmed.length <= 100 && !/[.,;]$/.test(trimmed) && /^[\p{Lu}\p{N}#"'“(]/u.test(trimmed)) {
       sections.push({ heading: trimmed, level: 1, start });
     }
   }
