@@ -3,7 +3,7 @@
  * Shared by the core, every host and the renderer; imports nothing but zod.
  */
 import { z } from 'zod';
-import { EFFECTS, LIMITS, STATUSES } from './vocabulary.js';
+import { EFFECTS, LIMITS, STATUSES, VERIFICATION_STATES } from './vocabulary.js';
 
 export { EFFECTS, LIMITS, STATUSES };
 
@@ -83,6 +83,12 @@ export const EvidenceClaim = z.object({
   verdict: z.enum(VERDICTS).default('accepted'),
   /** True when the user typed this claim rather than taking it from a pack. */
   own: z.boolean().default(false),
+  /**
+   * Where its quote stood against the source's stored text when the decision took it (null:
+   * never checked, as in decisions saved before Cairn kept texts). Anything but `verified` is
+   * said in the exported footnote.
+   */
+  verification: z.enum(VERIFICATION_STATES).nullable().default(null),
 });
 export type EvidenceClaim = z.infer<typeof EvidenceClaim>;
 

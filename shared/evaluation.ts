@@ -106,6 +106,7 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
       // Nothing a pack says enters the record until the architect has read it.
       verdict: before?.verdict ?? 'unreviewed',
       own: false,
+      verification: claim.verification.state,
     });
   }
   const kept = base.evaluation.claims.filter((c) => !c.own && !seen.has(c.id));
@@ -246,6 +247,7 @@ export function addOwnClaim(content: DecisionContent, input: OwnClaimInput): Dec
     contradictions: [],
     verdict: 'accepted',
     own: true,
+    verification: null,
   };
   return { ...content, evaluation: { ...content.evaluation, claims: [...content.evaluation.claims, claim] } };
 }

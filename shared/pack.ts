@@ -4,13 +4,18 @@
  */
 import { z } from 'zod';
 import { Effect, Id, IsoDate, ShortText } from './domain.js';
+import { SourceDocument } from './sources.js';
 import { SOURCE_KINDS } from './vocabulary.js';
+import { anchorWords, MAX_ANCHOR_WORDS } from './verification.js';
 
 export const PACK_FORMAT = 'cairn-pack/1';
 
 export { SOURCE_KINDS };
 
 const NullableText = ShortText.nullable().default(null);
+
+/** A claim's verbatim quote: the only text copied from a source, so it stays short. */
+export const Anchor = ShortText.refine((a) => anchorWords(a) <= MAX_ANCHOR_WORDS, `an anchor of at most ${MAX_ANCHOR_WORDS} words (shorten the quote to the words that locate it)`);
 
 export const PackOption = z.object({ id: Id, name: ShortText.min(1), description: ShortText.default('') });
 export const PackCriterion = z.object({
@@ -28,6 +33,8 @@ export const PackSource = z.object({
   kind: z.enum(SOURCE_KINDS),
   url: NullableText,
   file: NullableText,
+  /** The source's extracted text, carried so an importer can verify anchors (optional, added in this version of cairn-pack/1). */
+  document: SourceDocument.optional(),
 });
 export const PackClaim = z.object({
   id: Id,
@@ -38,7 +45,7 @@ export const PackClaim = z.object({
   condition: NullableText,
   summary: ShortText.min(1),
   section: ShortText.default(''),
-  anchor: ShortText.refine((a) => a.trim().split(/\s+/).length <= 12, 'an anchor of at most 12 words'),
+  anchor: Anchor,
   importance: z.number().int().min(1).max(3),
 });
 export const PackContradiction = z.object({ claims: z.array(Id).min(2).max(10), note: ShortText.min(1) });

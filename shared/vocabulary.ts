@@ -38,3 +38,10 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 
 /** Weights this far apart (on the 0–5 scale) for the same criterion earn a warning, not just a highlight. */
 export const WEIGHT_WARNING_SPREAD = 3;
+
+/**
+ * How a claim's quote stands against its source's stored text: found once under the section it
+ * names; found once under another section; found more than once; not found; no text to check.
+ */
+export const VERIFICATION_STATES = ['verified', 'moved', 'ambiguous', 'missing', 'unchecked'] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import type { SearchHit } from '../../shared/api/search.js';
 import { UsageError, type Command } from './command.js';
 import { MARK_END, MARK_START } from '../core/search/search.js';
+import { runSourceSubcommand, sourceOptions, SOURCE_SUBCOMMANDS } from './knowledge-sources.js';
 
-const SUBCOMMANDS = 'list | show ID | export ID | import FILE | verify ID --sources DIR';
+const SUBCOMMANDS = `list | show ID | export ID | import FILE | verify ID [--sources DIR] | ${SOURCE_SUBCOMMANDS}`;
 
 export const knowledgeCommand: Command = {
   name: 'knowledge',
   usage: `cairn knowledge ${SUBCOMMANDS} [--json]`,
-  summary: 'Knowledge packs: list, show, export, import, verify anchors against source files.',
-  options: { sources: { type: 'string' } },
+  summary: 'Knowledge packs: list, show, export, import, create from your own documents, verify every quote against the stored texts, suggest claims.',
+  options: { sources: { type: 'string' }, ...sourceOptions },
   async run(ctx, args, flags) {
     const [sub, arg, ...extra] = args;
     const core = ctx.core();
@@ -53,21 +54,31 @@ export const knowledgeCommand: Command = {
           throw new UsageError(`Cannot read ${arg} as JSON: ${(e as Error).message}`);
         }
         const summary = await core.invoke('importPack', { pack: raw });
-        ctx.out(ctx.json ? JSON.stringify(summary, null, 2) : `Imported ${summary.id}: ${summary.claims} claims from ${summary.sources} sources.`);
+        if (ctx.json) return void ctx.out(JSON.stringify(summary, null, 2));
+        ctx.out(`Imported ${summary.id}: ${summary.claims} claims from ${summary.sources} sources.`);
+        const s = summary.states;
+        ctx.out(`Quotes: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked (no text).`);
+        if ((s.missing ?? 0) + (s.moved ?? 0) + (s.ambiguous ?? 0) > 0) ctx.err(`Some quotes do not verify; \`cairn knowledge verify ${summary.id}\` lists them.`);
         return;
       }
       case 'verify': {
-        if (typeof flags.sources !== 'string') throw new UsageError('Say where the source files are: --sources DIR');
-        const result = await core.invoke('verifyPack', { id: one(), sourcesDir: flags.sources });
+        const result = await core.invoke('verifyPack', { id: one(), sourcesDir: typeof flags.sources === 'string' ? flags.sources : undefined });
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
+          for (const s of result.stored) ctx.out(`Stored the text of ${s.source} (version ${s.version}).`);
           for (const p of result.problems) ctx.err(`${p.where}: ${p.message}`);
-          ctx.out(`${result.checked} anchors checked, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`);
+          const s = result.states;
+          ctx.out(
+            `${result.checked} anchors checked against stored texts: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`,
+          );
         }
         return result.problems.length ? 1 : 0;
       }
-      default:
+      default: {
+        const code = sub ? await runSourceSubcommand(ctx, sub, [arg, ...extra].filter((x): x is string => x !== undefined), flags) : 'unknown';
+        if (code !== 'unknown') return code;
         throw new UsageError(sub ? `Unknown subcommand "${sub}"; use ${SUBCOMMANDS}.` : `Say what to do: ${SUBCOMMANDS}.`);
+      }
     }
   },
 };

@@ -34,6 +34,7 @@ import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
 import { importHandlers } from './import/handlers.js';
 import { lifecycleHandlers } from './lifecycle/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
+import { sourceHandlers } from './sources/handlers.js';
 import { createReviews } from './review/review.js';
 import { createImporter } from './import/importer.js';
 import { createLifecycle } from './lifecycle/lifecycle.js';
@@ -134,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
     ...compareHandlers(createCompareQueries(ctx, decisions)),
     ...evaluationHandlers(ctx, decisions, packs),
     ...knowledgeHandlers(ctx, packs),
+    ...sourceHandlers(ctx, packs, decisions),
     ...searchHandlers(ctx),
     ...importHandlers(createImporter(ctx)),
     ...exportHandlers(ctx, decisions),

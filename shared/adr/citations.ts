@@ -3,7 +3,7 @@
  * Policy: only claims the user accepted, about an option of this decision, under a driver that
  * matters (weight above 0), and not set aside by a condition answered "no"; every cited claim gets one footnote whose id is Markdown-safe
  * and stays the same from export to export; a footnote says when its claim is outdated or
- * contradicted.
+ * contradicted, and says plainly when its quote is not verified against the source's text.
  */
 import type { DecisionContent, Effect, EvidenceClaim } from '../domain.js';
 import { inline, safeUrl } from './markdown.js';
@@ -102,6 +102,21 @@ function sourceText(claim: EvidenceClaim): string {
   return parts.join(', ');
 }
 
+/** What a footnote adds when its quote was not found once, where it says, in the source's stored text. */
+export function verificationNote(claim: EvidenceClaim): string {
+  if (!claim.anchor.trim() || claim.verification === 'verified') return '';
+  switch (claim.verification) {
+    case 'missing':
+      return ' **Quote not verified:** not found in the source’s text.';
+    case 'ambiguous':
+      return ' **Quote not verified:** it occurs more than once in the source’s text.';
+    case 'moved':
+      return ' **Quote not verified:** found under another section of the source.';
+    default:
+      return ' **Quote not verified:** not checked against the source’s text.';
+  }
+}
+
 function locationText(claim: EvidenceClaim): string {
   const parts: string[] = [];
   if (claim.section) parts.push(`section "${inline(claim.section.replace(/[\s:]+$/, ''), false)}"`);
@@ -154,6 +169,7 @@ export class Footnotes {
       const where = locationText(claim);
       if (where) text += `, ${where}`;
       text += '.';
+      text += verificationNote(claim);
       if (claim.outdated) text += ` **Outdated:** ${inline(claim.outdated, false)}`;
       for (const c of claim.contradictions) {
         const other = this.byId.get(c.claim);

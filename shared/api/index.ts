@@ -21,6 +21,7 @@ import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
 import { reviewMethods } from './review.js';
+import { sourceMethods } from './sources.js';
 import { METHOD_NAMES, type MethodNameListed } from './names.js';
 
 export const api = {
@@ -39,6 +40,7 @@ export const api = {
   ...settingsMethods,
   ...nativeMethods,
   ...reviewMethods,
+  ...sourceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Effect, Id, IsoDate, ShortText } from '../domain.js';
-import { PackClaim, PackContradiction, PackCriterion, PackOption, PackOutdated, PackSource, SOURCE_KINDS } from '../pack.js';
+import { Anchor, PackClaim, PackContradiction, PackCriterion, PackOption, PackOutdated, PackSource, SOURCE_KINDS } from '../pack.js';
+import { ClaimCheck, SourceTextInfo } from '../sources.js';
 import { method } from './define.js';
 
 /** A claim as the Library shows it: the pack's data plus what the user did with it. */
@@ -12,10 +13,13 @@ export const ClaimView = PackClaim.extend({
   /** Why the claim is outdated, when the pack says it is. */
   outdated: z.string().nullable(),
   contradictions: z.array(z.object({ claim: Id, note: z.string() })),
+  /** Where its quote stands against the source's stored text; `unchecked` when there is none. */
+  verification: ClaimCheck,
 });
 export type ClaimView = z.infer<typeof ClaimView>;
 
-export const SourceView = PackSource.extend({ own: z.boolean() });
+/** A source as the Library shows it: its text is summarised (`text`), never sent whole; `getSourceText` reads it. */
+export const SourceView = PackSource.omit({ document: true }).extend({ own: z.boolean(), text: SourceTextInfo.nullable() });
 export type SourceView = z.infer<typeof SourceView>;
 
 /** A pack as stored: shipped (or imported) content merged with the user's own sources and claims. */
@@ -56,13 +60,20 @@ export const knowledgeMethods = {
   exportPack: method(z.object({ id: Id }), z.record(z.string(), z.unknown()), 'A pack in the cairn-pack/1 format, the user’s additions included.'),
   importPack: method(
     z.object({ pack: z.unknown() }),
-    PackSummary,
+    PackSummary.extend({ states: z.record(z.string(), z.number().int()) }),
     'Add or replace a pack from cairn-pack/1 JSON; a malformed pack is refused with every problem named and nothing changed.',
   ),
   verifyPack: method(
-    z.object({ id: Id, sourcesDir: ShortText.min(1) }),
-    z.object({ checked: z.number().int(), problems: z.array(PackProblem) }),
-    'Check that every anchor occurs exactly once in its source file and every reference resolves.',
+    z.object({ id: Id, sourcesDir: ShortText.min(1).optional() }),
+    z.object({
+      checked: z.number().int(),
+      problems: z.array(PackProblem),
+      /** How many claims are in each state after the check. */
+      states: z.record(z.string(), z.number().int()),
+      /** Source texts read from `sourcesDir` and stored (new versions only). */
+      stored: z.array(z.object({ source: Id, version: z.number().int() })),
+    }),
+    'Verify every claim against its source’s stored text (reading the texts from `sourcesDir` first when given, by each source’s file name); every claim not verified is a problem.',
   ),
   addSource: method(
     z.object({
@@ -90,12 +101,12 @@ export const knowledgeMethods = {
         condition: ShortText.nullable().default(null),
         summary: ShortText.min(1),
         section: ShortText.default(''),
-        anchor: ShortText.default(''),
+        anchor: Anchor.default(''),
         importance: z.number().int().min(1).max(3).default(2),
       }),
     }),
     ClaimView,
-    'Add a claim of the user’s own to a pack.',
+    'Add a claim of the user’s own to a pack; its quote is verified against the source’s stored text at once.',
   ),
   markClaim: method(
     z.object({ pack: Id, claim: Id, hidden: z.boolean().optional(), flagged: z.boolean().optional(), note: ShortText.optional() }),

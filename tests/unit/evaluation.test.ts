@@ -20,6 +20,7 @@ const claimView = (id: string, more: Partial<PackView['claims'][number]> = {}): 
   flagNote: '',
   outdated: null,
   contradictions: [],
+  verification: { state: 'unchecked', foundSection: null, start: null, end: null, textVersion: null, reason: '', previous: null },
   ...more,
 });
 
@@ -34,7 +35,7 @@ const pack: PackView = {
     { id: 'slow', name: 'Slow', description: '' },
   ],
   criteria: [{ id: 'speed', name: 'Speed', description: '', question: 'How fast?' }],
-  sources: [{ id: 's1', title: 'A source', publisher: 'P', author: null, date: '2024-01-01', kind: 'docs', url: null, file: null, own: false }],
+  sources: [{ id: 's1', title: 'A source', publisher: 'P', author: null, date: '2024-01-01', kind: 'docs', url: null, file: null, own: false, text: null }],
   claims: [claimView('c1'), claimView('c2', { hidden: true }), claimView('mine-1', { option: 'slow', effect: 'bad' })],
   contradictions: [],
   outdated: [],

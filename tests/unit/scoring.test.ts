@@ -28,6 +28,7 @@ function claim(c: ClaimInput): EvidenceClaim {
     source: null,
     outdated: null,
     contradictions: [],
+    verification: null,
     verdict: 'accepted',
     own: false,
     ...c,

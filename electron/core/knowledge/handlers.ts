@@ -10,7 +10,7 @@ export function knowledgeHandlers(_ctx: CoreContext, packs: PackStore): Pick<Han
     getPack: ({ id }) => packs.view(id),
     exportPack: ({ id }) => packs.exportPack(id),
     importPack: ({ pack }) => packs.importPack(pack),
-    verifyPack: ({ id, sourcesDir }) => verifyPack(packs.exportPack(id), sourcesDir),
+    verifyPack: ({ id, sourcesDir }) => verifyPack(packs, id, sourcesDir),
     addSource: ({ pack, source }) => packs.addSource(pack, source),
     addClaim: ({ pack, claim }) => packs.addClaim(pack, claim),
     markClaim: ({ pack, claim, ...change }) => packs.markClaim(pack, claim, change),

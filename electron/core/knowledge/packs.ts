@@ -7,10 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { ClaimView, PackSummary, PackView, SourceView } from '../../../shared/api/knowledge.js';
-import { checkPackReferences, describePackIssues, Pack, PackClaim, PackSource, type PackProblem } from '../../../shared/pack.js';
+import type { SourceFields } from '../../../shared/api/sources.js';
+import { checkPackReferences, describePackIssues, Pack, PackClaim, PackSource, PACK_FORMAT, type PackProblem } from '../../../shared/pack.js';
+import { UNCHECKED } from '../../../shared/sources.js';
+import { VERIFICATION_STATES, type VerificationState } from '../../../shared/vocabulary.js';
+import { matchAnchor } from '../../../shared/verification.js';
 import type { CoreContext } from '../context.js';
 import { sha256 } from '../hash.js';
 import { createSearchIndex } from '../search/search-index.js';
+import type { ExtractedDocument } from '../sources/extract.js';
+import { createSourceTexts, type CheckChange } from '../sources/texts.js';
 
 interface PackRow {
   id: string;
@@ -44,6 +50,7 @@ export function createPackStore(ctx: CoreContext) {
   const { db, platform } = ctx;
   const cache = new Map<string, { content: string; pack: Pack }>();
   const searchIndex = createSearchIndex(db);
+  const texts = createSourceTexts(ctx);
 
   const rowOf = (id: string) => db.prepare<[string], PackRow>('SELECT id, version, shipped, content FROM packs WHERE id = ?').get(id);
 
@@ -93,9 +100,13 @@ export function createPackStore(ctx: CoreContext) {
         flagNote: mark?.note ?? '',
         outdated: outdated.get(claim.id) ?? null,
         contradictions: against.get(claim.id) ?? [],
+        verification: checks.get(claim.id) ?? UNCHECKED,
       };
     };
-    const sources: SourceView[] = [...pack.sources.map((s) => ({ ...s, own: false })), ...ownSources(id).map((s) => ({ ...s, own: true }))];
+    const checks = texts.checksOf(id);
+    const textInfo = texts.infoOf(id);
+    const toSource = ({ document: _document, ...s }: PackSource, own: boolean): SourceView => ({ ...s, own, text: textInfo.get(s.id) ?? null });
+    const sources: SourceView[] = [...pack.sources.map((s) => toSource(s, false)), ...ownSources(id).map((s) => toSource(s, true))];
     return {
       id: pack.id,
       version: pack.version,
@@ -147,12 +158,33 @@ export function createPackStore(ctx: CoreContext) {
     for (const s of v.sources) searchIndex.put('source', id, s.id, s.title, [s.publisher, s.author, s.kind, s.file, s.date].filter(Boolean).join('\n'));
   }
 
-  const install = db.transaction((pack: Pack, text: string, shipped: boolean) => {
+  /** How many of a pack's claims are in each verification state. */
+  function stateCounts(id: string): Record<VerificationState, number> {
+    const counts = Object.fromEntries(VERIFICATION_STATES.map((s) => [s, 0])) as Record<VerificationState, number>;
+    for (const c of view(id).claims) counts[c.verification.state]++;
+    return counts;
+  }
+
+  /** Every claim of the pack (shipped or imported, and the user's own). */
+  function allClaims(id: string): PackClaim[] {
+    return [...base(id).pack.claims, ...ownClaims(id)];
+  }
+
+  /**
+   * Stores the texts a pack file carries (each source's `document`) and verifies every claim.
+   * The pack's row keeps the pack without them: texts live, versioned, in source_texts.
+   */
+  const install = db.transaction((full: Pack, _text: string, shipped: boolean) => {
+    const carried = full.sources.filter((s) => s.document);
+    const pack: Pack = { ...full, sources: full.sources.map(({ document: _d, ...s }) => s) };
+    const text = JSON.stringify(pack);
     const now = platform.now().toISOString();
     db.prepare(
       `INSERT INTO packs (id, version, shipped, content, content_sha, installed_at, updated_at) VALUES (@id, @version, @shipped, @content, @sha, @now, @now)
        ON CONFLICT (id) DO UPDATE SET version = @version, shipped = @shipped, content = @content, content_sha = @sha, updated_at = @now`,
     ).run({ id: pack.id, version: pack.version, shipped: shipped ? 1 : 0, content: text, sha: sha256(text), now });
+    for (const s of carried) texts.put(pack.id, s.id, { ...s.document!, file: s.file, bytes: 0 });
+    texts.check(pack.id, allClaims(pack.id));
     reindex(pack.id);
   });
 
@@ -188,20 +220,24 @@ export function createPackStore(ctx: CoreContext) {
     return { installed, problems };
   }
 
-  function importPack(raw: unknown): PackSummary {
+  function importPack(raw: unknown): PackSummary & { states: Record<VerificationState, number> } {
     const pack = parsePack(raw);
     const existing = rowOf(pack.id);
     if (existing?.shipped === 1) {
       throw new CairnError('conflict', `"${pack.id}" is a pack shipped with Cairn; give your pack another id (the "id" field) to import it beside it.`);
     }
     install(pack, JSON.stringify(pack), false);
-    return summary(pack.id);
+    return { ...summary(pack.id), states: stateCounts(pack.id) };
   }
 
   /** The pack in the interchange format, with the user's own sources and claims folded in. */
   function exportPack(id: string): Pack {
     const { pack } = base(id);
-    return { ...pack, sources: [...pack.sources, ...ownSources(id)], claims: [...pack.claims, ...ownClaims(id)] };
+    const withText = (s: PackSource): PackSource => {
+      const stored = texts.latest(id, s.id);
+      return stored ? { ...s, document: { format: stored.format, sha256: stored.sha256, text: stored.text, sections: stored.sections } } : s;
+    };
+    return { ...pack, sources: [...pack.sources, ...ownSources(id)].map(withText), claims: [...pack.claims, ...ownClaims(id)] };
   }
 
   function uniqueId(prefix: string, taken: Set<string>): string {
@@ -215,7 +251,7 @@ export function createPackStore(ctx: CoreContext) {
     const source: PackSource = { ...input, id: uniqueId('own-source-', new Set(v.sources.map((s) => s.id))), file: null };
     db.prepare('INSERT INTO pack_user_sources (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(packId, source.id, JSON.stringify(source), platform.now().toISOString());
     reindex(packId);
-    return { ...source, own: true };
+    return { ...source, own: true, text: null };
   });
 
   const addClaim = db.transaction((packId: string, input: Omit<PackClaim, 'id'>): ClaimView => {
@@ -226,8 +262,17 @@ export function createPackStore(ctx: CoreContext) {
       !v.options.some((o) => o.id === input.option) && `option "${input.option}"`,
     ].filter(Boolean);
     if (missing.length) throw new CairnError('invalid_input', `Pack "${packId}" has no ${missing.join(', ')}; pick one the pack has.`);
-    const claim = PackClaim.parse({ ...input, id: uniqueId('own-claim-', new Set(v.claims.map((c) => c.id))) });
+    const parsed = PackClaim.safeParse({ ...input, id: uniqueId('own-claim-', new Set(v.claims.map((c) => c.id))) });
+    if (!parsed.success) throw new CairnError('invalid_input', `The claim is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+    const claim = parsed.data;
+    // A claim made without a section takes the heading its quote sits under, when the text says it.
+    if (!claim.section.trim()) {
+      const stored = texts.latest(packId, claim.source);
+      const m = matchAnchor(stored, claim.anchor, '');
+      if (m.state === 'verified' && m.foundSection) claim.section = m.foundSection;
+    }
     db.prepare('INSERT INTO pack_user_claims (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(packId, claim.id, JSON.stringify(claim), platform.now().toISOString());
+    texts.check(packId, [claim]);
     reindex(packId);
     return view(packId).claims.find((c) => c.id === claim.id)!;
   });
@@ -249,7 +294,90 @@ export function createPackStore(ctx: CoreContext) {
     return view(packId).claims.find((c) => c.id === claimId)!;
   }
 
-  return { view, list, summary, installShipped, importPack, exportPack, addSource, addClaim, markClaim, base };
+  /**
+   * Stores a document's text for a source: a new source of the user's own, or a new version of
+   * an existing one (shipped sources included: that is how the shipped pack gets its texts).
+   * Every claim on the source is verified again; the changes are returned. One transaction.
+   */
+  const addDocument = db.transaction(
+    (packId: string, doc: ExtractedDocument & { file: string | null }, sourceId: string | undefined, fields: SourceFields): { source: SourceView; version: number; created: boolean; changes: CheckChange[] } => {
+      const v = view(packId);
+      let id = sourceId;
+      if (id) {
+        const existing = v.sources.find((s) => s.id === id);
+        if (!existing) throw new CairnError('not_found', `Pack "${packId}" has no source "${id}"; see \`cairn knowledge show ${packId} --json\` for its sources.`);
+        if (existing.own && Object.keys(fields).length) updateOwnSource(packId, id, fields);
+      } else {
+        const title = fields.title ?? doc.fields.title ?? doc.file?.replace(/\.[^.]+$/, '') ?? 'Untitled source';
+        const source: PackSource = {
+          id: uniqueId('own-source-', new Set(v.sources.map((s) => s.id))),
+          title: title.slice(0, 500),
+          publisher: fields.publisher !== undefined ? fields.publisher : doc.fields.publisher,
+          author: fields.author !== undefined ? fields.author : doc.fields.author,
+          date: fields.date !== undefined ? fields.date : doc.fields.date,
+          kind: fields.kind ?? 'other',
+          url: fields.url !== undefined ? fields.url : doc.fields.url,
+          file: doc.file,
+        };
+        id = source.id;
+        db.prepare('INSERT INTO pack_user_sources (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(packId, source.id, JSON.stringify(PackSource.parse(source)), platform.now().toISOString());
+      }
+      const { version, created } = texts.put(packId, id, doc);
+      const changes = texts.check(packId, allClaims(packId).filter((c) => c.source === id));
+      reindex(packId);
+      return { source: view(packId).sources.find((s) => s.id === id)!, version, created, changes };
+    },
+  );
+
+  function updateOwnSource(packId: string, sourceId: string, fields: SourceFields): void {
+    const row = db.prepare<[string, string], { content: string }>('SELECT content FROM pack_user_sources WHERE pack = ? AND id = ?').get(packId, sourceId);
+    if (!row) throw new CairnError('forbidden', `Source "${sourceId}" came with the pack; only sources you added can be edited. Add your own source instead.`);
+    const next = PackSource.parse({ ...(JSON.parse(row.content) as PackSource), ...fields });
+    db.prepare('UPDATE pack_user_sources SET content = ? WHERE pack = ? AND id = ?').run(JSON.stringify(next), packId, sourceId);
+  }
+
+  const updateSource = db.transaction((packId: string, sourceId: string, fields: SourceFields): SourceView => {
+    base(packId);
+    updateOwnSource(packId, sourceId, fields);
+    reindex(packId);
+    return view(packId).sources.find((s) => s.id === sourceId)!;
+  });
+
+  /** A new, empty pack of the user's own; ids are made from the names. */
+  function createPack(input: { id: string; title?: string; question: string; options: { name: string; description: string }[]; criteria: { name: string; description: string; question: string }[] }): PackSummary {
+    if (rowOf(input.id)) throw new CairnError('conflict', `A pack "${input.id}" exists already; choose another id, or add to it with \`cairn knowledge add-source ${input.id} FILE\`.`);
+    const ids = (names: string[]) => {
+      const taken = new Set<string>();
+      return names.map((n) => {
+        const slug = n.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'item';
+        let id = slug;
+        for (let k = 2; taken.has(id); k++) id = `${slug}-${k}`;
+        taken.add(id);
+        return id;
+      });
+    };
+    const optionIds = ids(input.options.map((o) => o.name));
+    const criterionIds = ids(input.criteria.map((c) => c.name));
+    const pack = parsePack({
+      format: PACK_FORMAT,
+      id: input.id,
+      version: 1,
+      title: input.title?.trim() || input.question,
+      question: input.question,
+      options: input.options.map((o, i) => ({ id: optionIds[i], name: o.name, description: o.description })),
+      criteria: input.criteria.map((c, i) => ({ id: criterionIds[i], name: c.name, description: c.description, question: c.question })),
+    });
+    install(pack, JSON.stringify(pack), false);
+    return summary(pack.id);
+  }
+
+  /** Verifies every claim again against the stored texts. */
+  function recheck(packId: string): CheckChange[] {
+    base(packId);
+    return db.transaction(() => texts.check(packId, allClaims(packId)))();
+  }
+
+  return { view, list, summary, installShipped, importPack, exportPack, addSource, addClaim, markClaim, base, addDocument, updateSource, createPack, recheck, stateCounts, texts, allClaims };
 }
 
 export type PackStore = ReturnType<typeof createPackStore>;

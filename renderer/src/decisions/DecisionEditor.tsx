@@ -9,6 +9,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { Precedents } from '../compare/Precedents.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
+import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
 import { href, navigate } from '../app/router.js';
 import { useAutosave, type SaveState } from './useAutosave.js';
 import { useActionHandler } from '../app/actions.js';
@@ -33,6 +34,7 @@ function newId(prefix: string, taken: { id: string }[]): string {
 }
 
 function Editor({ initial }: { initial: Decision }) {
+  const evidence = useEvidenceChanges();
   const { saved, draft, state, error, fieldErrors, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -61,6 +63,7 @@ function Editor({ initial }: { initial: Decision }) {
             <StatusBadge status={draft.status} /> revision {saved.revision} · created {saved.createdAt.slice(0, 10)}
             {saved.trashedAt && <strong> · in the trash</strong>}
           </p>
+          <EvidenceChangedNotice change={evidence.get(saved.id)} />
         </div>
         <div className="header-actions">
           <span className={`save-state save-${state}`} role="status" aria-live="polite">

@@ -11,6 +11,7 @@ import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ReviewBadge } from '../review/ReviewPanel.js';
+import { EvidenceChangedTag, useEvidenceChanges } from '../components/EvidenceChanged.js';
 import { plainText } from '../plain-text.js';
 import { href } from '../app/router.js';
 import './DecisionTable.css';
@@ -85,6 +86,7 @@ function usePagedDecisions(query: ListQuery, version: number, onError?: (message
 
 export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, onError, emptyText, version = 0 }: Props) {
   const { pages, total, current, load } = usePagedDecisions(query, version, onError);
+  const evidence = useEvidenceChanges(version);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
@@ -153,7 +155,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         <td className="title" title={d.title}>
           {/* Before the title: a long title is cut with an ellipsis, the badge must stay in view. */}
           <ReviewBadge reviewBy={d.reviewBy} status={d.status} />
-          <a href={href('decisions', d.id)}>{d.title}</a>
+          <a href={href('decisions', d.id)}>{d.title}</a> <EvidenceChangedTag change={evidence.get(d.id)} />
         </td>
         <td>
           <StatusBadge status={d.status} />

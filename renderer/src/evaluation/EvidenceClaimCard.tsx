@@ -1,5 +1,6 @@
 import type { EvidenceClaim, SourceRef } from '../../../shared/domain.js';
 import { claimStanding, type ConditionAnswers } from '../../../shared/scoring.js';
+import { VerificationBadge } from '../components/VerificationBadge.js';
 import { EFFECT_LABEL, EFFECT_MARK, IMPORTANCE_LABEL } from './step-props.js';
 
 /** "Title — Publisher, 2025-06-10", or "undated" when the source gives no date. */
@@ -23,6 +24,12 @@ function Citation({ claim }: { claim: EvidenceClaim }) {
       <cite>{describeSource(claim.source)}</cite>
       {claim.section && <> · § {claim.section}</>}
       {claim.anchor && <> · “{claim.anchor}”</>}
+      {claim.anchor && (
+        <>
+          {' '}
+          <VerificationBadge state={claim.verification} />
+        </>
+      )}
     </p>
   );
 }

@@ -11,13 +11,15 @@ import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
 import { api } from '../api.js';
 import { Labeled } from '../components/Fields.js';
 import { Highlighted } from '../components/Highlighted.js';
+import { VerificationBadge } from '../components/VerificationBadge.js';
+import { AddSourceText, SourceReader } from './SourceReader.js';
 import { href } from '../app/router.js';
 import './Library.css';
 
 export function Library({ route }: { route: string[] }) {
-  const [, packId, view, ref] = route;
+  const [, packId, view, ref, focus] = route;
   if (!packId) return <PackList />;
-  return <PackScreen key={packId} packId={packId} view={view ?? 'criteria'} refId={ref} />;
+  return <PackScreen key={packId} packId={packId} view={view ?? 'criteria'} refId={ref} focus={focus} />;
 }
 
 function PackList() {
@@ -61,7 +63,7 @@ function usePack(packId: string) {
   return { pack, error, reload };
 }
 
-function PackScreen({ packId, view, refId }: { packId: string; view: string; refId: string | undefined }) {
+function PackScreen({ packId, view, refId, focus }: { packId: string; view: string; refId: string | undefined; focus?: string }) {
   const { pack, error, reload } = usePack(packId);
   if (error) return <p role="alert" className="error">{error} <a href={href('library')}>Back to the library</a></p>;
   if (!pack) return <p className="muted">Loading…</p>;
@@ -92,7 +94,7 @@ function PackScreen({ packId, view, refId }: { packId: string; view: string; ref
         ))}
       </nav>
       {current === 'criteria' && <CriteriaView pack={pack} selected={view === 'criterion' ? refId : undefined} onChange={reload} />}
-      {current === 'sources' && (view === 'source' && refId ? <SourcePage pack={pack} sourceId={refId} onChange={reload} /> : <SourceList pack={pack} />)}
+      {current === 'sources' && (view === 'source' && refId ? <SourcePage pack={pack} sourceId={refId} focus={focus} onChange={reload} /> : <SourceList pack={pack} />)}
       {current === 'contradictions' && <Contradictions pack={pack} />}
       {current === 'search' && <PackSearch pack={pack} />}
       {current === 'add' && <AddOwn pack={pack} onAdded={reload} />}
@@ -134,6 +136,12 @@ function LibraryClaimCard({ claim, pack, onChange, showContext = false }: { clai
         <a href={href('library', pack.id, 'source', claim.source)}>{sourceLabel(source)}</a>
         {claim.section && <> · § {claim.section}</>}
         {claim.anchor && <> · “{claim.anchor}”</>}
+        {claim.verification.start !== null && (
+          <>
+            {' '}
+            · <a href={href('library', pack.id, 'source', claim.source, claim.id)}>open in the source</a>
+          </>
+        )}
       </p>
       <p className="claim-badges">
         {claim.condition && <span className="badge-condition">only if: {claim.condition}</span>}
@@ -141,7 +149,9 @@ function LibraryClaimCard({ claim, pack, onChange, showContext = false }: { clai
         {claim.own && <span className="badge-soft">your claim</span>}
         {claim.flagged && <span className="badge-flag">flagged{claim.flagNote ? `: ${claim.flagNote}` : ''}</span>}
         {claim.hidden && <span className="badge-soft">hidden</span>}
+        {claim.anchor && <VerificationBadge state={claim.verification.state} reason={claim.verification.reason} />}
       </p>
+      {claim.anchor && claim.verification.state !== 'verified' && claim.verification.state !== 'unchecked' && <p className="claim-verification-reason">{claim.verification.reason}</p>}
       {claim.outdated && (
         <p className="claim-outdated">
           <strong>Outdated:</strong> {claim.outdated}
@@ -264,7 +274,7 @@ function SourceList({ pack }: { pack: PackView }) {
   );
 }
 
-function SourcePage({ pack, sourceId, onChange }: { pack: PackView; sourceId: string; onChange: () => void }) {
+function SourcePage({ pack, sourceId, focus, onChange }: { pack: PackView; sourceId: string; focus?: string; onChange: () => void }) {
   const source = pack.sources.find((s) => s.id === sourceId);
   if (!source) return <p role="alert" className="error">This pack has no source “{sourceId}”.</p>;
   const claims = pack.claims.filter((c) => c.source === source.id);
@@ -288,6 +298,8 @@ function SourcePage({ pack, sourceId, onChange }: { pack: PackView; sourceId: st
           </>
         )}
       </dl>
+      <h3>Text</h3>
+      <SourceReader pack={pack} source={source} focus={focus} onChange={onChange} />
       <h3>{claims.length} claims</h3>
       {claims.map((c) => (
         <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} showContext />
@@ -405,6 +417,14 @@ function AddOwn({ pack, onAdded }: { pack: PackView; onAdded: () => void }) {
     <div className="add-own">
       {message && <p role="status" className="panel">{message}</p>}
       {error && <p role="alert" className="error">{error}</p>}
+      <AddSourceText
+        pack={pack}
+        onAdded={(id, note) => {
+          setMessage(note);
+          setClaim((c) => ({ ...c, source: id }));
+          onAdded();
+        }}
+      />
       <form onSubmit={addSource} className="panel form-grid" aria-labelledby="add-source-title">
         <h2 id="add-source-title">Add a source</h2>
         <Labeled label="Title">{(id) => <input id={id} required value={source.title} onChange={(e) => setSource({ ...source, title: e.target.value })} />}</Labeled>

@@ -1,0 +1,267 @@
+/**
+ * The source reader: a source's stored text with its headings, every claim drawn from it marked
+ * in place, and *Make a claim* from a selected passage. The selection becomes the anchor only
+ * when it is at most 12 words and occurs exactly once (the same matcher the core verifies
+ * with); otherwise the reader says so and how to widen or narrow it. The section is the heading
+ * the passage sits under. A source without text offers to add its document.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ClaimView, PackView, SourceView } from '../../../shared/api/knowledge.js';
+import type { Effect } from '../../../shared/domain.js';
+import { EFFECTS } from '../../../shared/vocabulary.js';
+import { anchorWords, headingsAt, matchAnchor, MAX_ANCHOR_WORDS, prepareText, type Section } from '../../../shared/verification.js';
+import { api } from '../api.js';
+import { Labeled } from '../components/Fields.js';
+
+interface SourceText {
+  text: string;
+  sections: Section[];
+  version: number;
+  claims: { id: string; state: string; start: number | null; end: number | null }[];
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Adds (or replaces with a new version) the document of a source. */
+export function AddSourceText({ pack, source, onAdded }: { pack: PackView; source?: SourceView; onAdded: (sourceId: string, note: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pasted, setPasted] = useState('');
+  const send = async (document: { name: string; base64: string } | { name: string; text: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.addSourceDocument({ pack: pack.id, source: source?.id, document, fields: {} });
+      const moved = r.changes.filter((c) => c.now !== 'verified');
+      onAdded(r.source.id, `${r.created ? 'Stored' : 'Already stored:'} text version ${r.version} of “${r.source.title}”.${moved.length ? ` ${moved.length} claim${moved.length === 1 ? '' : 's'} no longer verify.` : ''}`);
+      setPasted('');
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="panel add-source-text">
+      <Labeled label={source ? (source.text ? 'Replace with a new version of the document' : 'Add the document’s text') : 'Add a source from a document'}>
+        {(id) => (
+          <input
+            id={id}
+            type="file"
+            accept=".md,.markdown,.html,.htm,.pdf,.docx,.txt,text/plain,text/html,application/pdf"
+            disabled={busy}
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) await send({ name: file.name, base64: await fileToBase64(file) });
+              e.target.value = '';
+            }}
+          />
+        )}
+      </Labeled>
+      <Labeled label="…or paste its text">{(id) => <textarea id={id} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />}</Labeled>
+      <button type="button" disabled={busy || !pasted.trim()} onClick={() => send({ name: 'pasted text.txt', text: pasted })}>
+        Store pasted text
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The words of a selection as an anchor: trimmed to the first 12 words when longer. */
+function anchorOf(selection: string): { anchor: string; trimmed: boolean } {
+  const words = selection.trim().split(/\s+/).filter(Boolean);
+  return { anchor: words.slice(0, MAX_ANCHOR_WORDS).join(' '), trimmed: words.length > MAX_ANCHOR_WORDS };
+}
+
+export function SourceReader({ pack, source, focus, onChange }: { pack: PackView; source: SourceView; focus?: string; onChange: () => void }) {
+  const [doc, setDoc] = useState<SourceText | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selection, setSelection] = useState('');
+  const [draft, setDraft] = useState<{ anchor: string; section: string; problem: string | null } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const load = useCallback(() => {
+    if (!source.text) return setDoc(null);
+    api.getSourceText({ pack: pack.id, source: source.id }).then(setDoc, (e: Error) => setError(e.message));
+  }, [pack.id, source.id, source.text]);
+  useEffect(load, [load, source.text?.version]);
+  const prepared = useMemo(() => (doc ? prepareText(doc) : null), [doc]);
+  useEffect(() => {
+    if (doc && focus) document.getElementById(`mark-${focus}`)?.scrollIntoView({ block: 'center' });
+  }, [doc, focus]);
+
+  if (!source.text) return <AddSourceText pack={pack} source={source} onAdded={(_, n) => (setNote(n), onChange())} />;
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!doc || !prepared) return <p className="muted">Loading the text…</p>;
+
+  const claimsById = new Map(pack.claims.map((c) => [c.id, c]));
+  const marks = doc.claims.filter((c) => c.start !== null && c.end !== null).sort((a, b) => a.start! - b.start!);
+
+  const check = () => {
+    const { anchor, trimmed } = anchorOf(selection);
+    if (!anchor) return setDraft({ anchor: '', section: '', problem: 'Select a passage of the text first.' });
+    const m = matchAnchor(prepared, anchor, '');
+    let problem: string | null = null;
+    if (m.count === 0) problem = 'The selection was not found as one passage (it may cross a heading); select within one paragraph.';
+    else if (m.count > 1) problem = `These words occur ${m.count} times in the text; widen the selection with a word or two around it until it names one place.`;
+    else if (trimmed) problem = `The selection was longer than ${MAX_ANCHOR_WORDS} words; the quote keeps its first ${MAX_ANCHOR_WORDS}. Narrow it to the words that matter if you like.`;
+    const section = m.start !== null ? (headingsAt(doc.sections, m.start)[0]?.heading ?? '') : '';
+    setDraft({ anchor, section, problem });
+  };
+
+  return (
+    <div className="source-reader">
+      {note && <p role="status" className="panel">{note}</p>}
+      <div className="reader-toolbar">
+        <span className="muted">
+          Text version {doc.version} · {source.text.format} · {doc.sections.length} headings · {marks.length} claims marked
+        </span>
+        <button type="button" className="primary" onClick={check} disabled={!selection.trim()}>
+          Make a claim from the selection
+        </button>
+      </div>
+      {draft && <ClaimFromSelection pack={pack} source={source} draft={draft} onCancel={() => setDraft(null)} onSaved={(c) => (setDraft(null), setNote(`Added claim ${c.id}: ${c.verification.state}.`), onChange(), load())} />}
+      <article
+        className="reader-text"
+        aria-label={`Text of ${source.title}`}
+        onMouseUp={() => setSelection(window.getSelection()?.toString() ?? '')}
+        onKeyUp={() => setSelection(window.getSelection()?.toString() ?? '')}
+      >
+        <TextWithMarks text={doc.text} sections={doc.sections} marks={marks} claimsById={claimsById} />
+      </article>
+      <AddSourceText pack={pack} source={source} onAdded={(_, n) => (setNote(n), onChange())} />
+    </div>
+  );
+}
+
+function TextWithMarks({ text, sections, marks, claimsById }: { text: string; sections: Section[]; marks: SourceText['claims']; claimsById: Map<string, ClaimView> }) {
+  // Paragraphs with their offsets; a paragraph that starts at a heading is drawn as one.
+  const blocks: { start: number; end: number }[] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) blocks.push({ start: m.index, end: m.index + m[0].length });
+  const headingAt = new Map(sections.map((s) => [s.start, s]));
+  return (
+    <>
+      {blocks.map((b) => {
+        const heading = headingAt.get(b.start);
+        if (heading && b.end - b.start <= heading.heading.length + 2) {
+          const Tag = `h${Math.min(6, heading.level + 2)}` as 'h3';
+          return <Tag key={b.start}>{text.slice(b.start, b.end)}</Tag>;
+        }
+        const inside = marks.filter((m) => m.start! < b.end && m.end! > b.start);
+        const parts: React.ReactNode[] = [];
+        let at = b.start;
+        for (const m of inside) {
+          const from = Math.max(m.start!, at);
+          const to = Math.min(m.end!, b.end);
+          if (from > at) parts.push(text.slice(at, from));
+          if (to > from) {
+            const claim = claimsById.get(m.id);
+            parts.push(
+              <mark key={m.id} id={`mark-${m.id}`} className={`claim-mark effect-${claim?.effect ?? 'neutral'}`} title={claim ? `${claim.summary} (${m.state})` : m.id}>
+                {text.slice(from, to)}
+              </mark>,
+            );
+          }
+          at = Math.max(at, to);
+        }
+        if (at < b.end) parts.push(text.slice(at, b.end));
+        return <p key={b.start}>{parts}</p>;
+      })}
+    </>
+  );
+}
+
+function ClaimFromSelection({ pack, source, draft, onCancel, onSaved }: { pack: PackView; source: SourceView; draft: { anchor: string; section: string; problem: string | null }; onCancel: () => void; onSaved: (c: ClaimView) => void }) {
+  const [form, setForm] = useState({ anchor: draft.anchor, section: draft.section, option: pack.options[0]?.id ?? '', criterion: pack.criteria[0]?.id ?? '', effect: 'good' as Effect, condition: '', importance: 2, summary: '' });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setForm((f) => ({ ...f, anchor: draft.anchor, section: draft.section })), [draft]);
+  const words = anchorWords(form.anchor);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const c = await api.addClaim({ pack: pack.id, claim: { ...form, source: source.id, condition: form.condition.trim() || null, summary: form.summary.trim() } });
+      onSaved(c);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form className="panel form-grid claim-from-selection" onSubmit={save} aria-labelledby="make-claim-title">
+      <h3 id="make-claim-title">Make a claim</h3>
+      {draft.problem && (
+        <p role="alert" className="error">
+          {draft.problem}
+        </p>
+      )}
+      <Labeled label={`Quote (${words} of at most ${MAX_ANCHOR_WORDS} words)`}>{(id) => <input id={id} value={form.anchor} onChange={(e) => setForm({ ...form, anchor: e.target.value })} />}</Labeled>
+      <Labeled label="Section">{(id) => <input id={id} value={form.section} onChange={(e) => setForm({ ...form, section: e.target.value })} />}</Labeled>
+      <Labeled label="Option">
+        {(id) => (
+          <select id={id} value={form.option} onChange={(e) => setForm({ ...form, option: e.target.value })}>
+            {pack.options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Labeled>
+      <Labeled label="Criterion">
+        {(id) => (
+          <select id={id} value={form.criterion} onChange={(e) => setForm({ ...form, criterion: e.target.value })}>
+            {pack.criteria.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Labeled>
+      <Labeled label="Effect for that option">
+        {(id) => (
+          <select id={id} value={form.effect} onChange={(e) => setForm({ ...form, effect: e.target.value as Effect })}>
+            {EFFECTS.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        )}
+      </Labeled>
+      <Labeled label="Only holds if (optional)">{(id) => <input id={id} value={form.condition} onChange={(e) => setForm({ ...form, condition: e.target.value })} />}</Labeled>
+      <Labeled label="Importance">
+        {(id) => (
+          <select id={id} value={form.importance} onChange={(e) => setForm({ ...form, importance: Number(e.target.value) })}>
+            <option value={1}>1 — minor</option>
+            <option value={2}>2 — notable</option>
+            <option value={3}>3 — central</option>
+          </select>
+        )}
+      </Labeled>
+      <Labeled label="Claim, in your own words">{(id) => <textarea id={id} rows={2} required value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />}</Labeled>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={!form.summary.trim() || words > MAX_ANCHOR_WORDS}>
+          Save claim
+        </button>{' '}
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
