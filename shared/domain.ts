@@ -184,6 +184,9 @@ export const DecisionSummary = z.object({
   revision: z.number().int(),
   updatedAt: z.string(),
   trashedAt: z.string().nullable(),
+  /** The repository the decision belongs to (its name), and its file's path there; null for a draft never exported. */
+  repository: z.string().nullable(),
+  path: z.string().nullable(),
 });
 export type DecisionSummary = z.infer<typeof DecisionSummary>;
 

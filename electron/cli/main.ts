@@ -15,6 +15,7 @@ import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
 import { compareCommand } from './compare.js';
+import { reposCommand } from './repositories.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -28,7 +29,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
 ];
-COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
+COMMANDS.push(importCommand, reposCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 
 function help(): string {
   return [

@@ -25,6 +25,7 @@ import { storeHandlers, type StoreState } from './handlers/store.js';
 import { dailyBackup, DEFAULT_KEEP_DAILY } from './store/backup.js';
 import { importHandlers } from './handlers/import.js';
 import { lifecycleHandlers } from './handlers/lifecycle.js';
+import { repositoryHandlers } from './handlers/repositories.js';
 import { createImporter } from './import/importer.js';
 import { createLifecycle } from './lifecycle.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -120,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
     ...storeHandlers(ctx, storeState),
     ...importHandlers(createImporter(ctx)),
     ...lifecycleHandlers(createLifecycle(ctx, decisions)),
+    ...repositoryHandlers(ctx),
     ...hostHandlers(ctx, { adapter: options.host ?? {}, settings, decisions, packs }),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });

@@ -38,6 +38,9 @@ interface HeadRow {
   created_at: string;
   trashed_at: string | null;
   relations: string | null;
+  repo_folder: string | null;
+  repo_path: string | null;
+  keeps_name: number;
 }
 
 /** A decision's identity, order and relations: enough to plan an export without reading it whole. */
@@ -50,6 +53,11 @@ export interface DecisionHead {
   createdAt: string;
   trashedAt: string | null;
   relations: Decision['relations'];
+  /**
+   * The ADR folder of the decision's repository and its file's path there, null for a decision in
+   * none; `keepsName` when the file was imported (its name is kept wherever it is exported).
+   */
+  repository: { folder: string; path: string; keepsName: boolean } | null;
 }
 
 function headOf(r: HeadRow): DecisionHead {
@@ -62,12 +70,13 @@ function headOf(r: HeadRow): DecisionHead {
     createdAt: r.created_at,
     trashedAt: r.trashed_at,
     relations: r.relations ? (JSON.parse(r.relations) as Decision['relations']) : [],
+    repository: r.repo_folder !== null && r.repo_path !== null ? { folder: r.repo_folder, path: r.repo_path, keepsName: r.keeps_name === 1 } : null,
   };
 }
 
 /** The head of a whole decision (for one read with `get`). */
-export function headOfDecision(d: Decision): DecisionHead {
-  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations };
+export function headOfDecision(d: Decision, repository: DecisionHead['repository'] = null): DecisionHead {
+  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations, repository };
 }
 
 /** The list's order by number: numbered decisions first, then drafts by creation. Index decisions_listed (migration 0008) holds it. */
@@ -130,8 +139,10 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))',
     ),
     heads: db.prepare<[], HeadRow>(
-      `SELECT d.id, d.number, d.revision, d.title, d.date, d.created_at, d.trashed_at, json_extract(c.content, '$.relations') AS relations
-       FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id WHERE d.trashed_at IS NULL`,
+      `SELECT d.id, d.number, d.revision, d.title, d.date, d.created_at, d.trashed_at, json_extract(c.content, '$.relations') AS relations,
+         p.folder AS repo_folder, d.repo_path, d.keeps_name
+       FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id LEFT JOIN repositories p ON p.id = d.repository
+       WHERE d.trashed_at IS NULL`,
     ),
     // Plain INSERT and UPDATE, not an upsert: with foreign keys on, SQLite gives an upsert a statement
     // journal, copying every page it touches (measured: three times the cost in a bulk import).
@@ -325,6 +336,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     filter(q.from, 'd.date >= @from', 'from');
     filter(q.to, 'd.date <= @to', 'to');
     filter(q.tag, 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag)', 'tag');
+    filter(q.repository, 'd.repository = (SELECT id FROM repositories WHERE name = @repository)', 'repository');
     filter(q.decisionMaker, 'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)', 'maker');
     const fts = q.text ? toFtsQuery(q.text) : null;
     if (q.text && !fts) return { items: [], total: 0 };
@@ -353,10 +365,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     }
     const sqlWhere = where.join(' AND ');
     // Rows as arrays (`raw`), made into summaries here: far cheaper than an object per row from the driver.
-    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null];
+    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null, string | null];
     const rows = (
       prepared(
-        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at
+        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at,
+           (SELECT p.name FROM repositories p WHERE p.id = d.repository), d.repo_path
          FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ) as Statement<[Record<string, unknown>], Cells>
     )
@@ -370,7 +383,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     const list = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]));
     return {
       total,
-      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt]) => ({
+      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, repository, path]) => ({
         id,
         number,
         title,
@@ -383,6 +396,8 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         revision,
         updatedAt,
         trashedAt,
+        repository,
+        path,
       })),
     };
   }

@@ -23,6 +23,8 @@ export const ListQuery = z.object({
   decisionMaker: ShortText.optional(),
   pack: Id.optional(),
   chosenOption: ShortText.optional(),
+  /** Only the decisions of this repository (its name). */
+  repository: ShortText.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   trashed: z.boolean().default(false),

@@ -28,6 +28,13 @@ export const ImportReport = z.object({
   /** Numbers that more than one decision has, as parallel branches produce. */
   duplicates: z.array(z.object({ number: z.number().int(), decisions: z.array(z.object({ id: Id, title: z.string(), file: z.string().nullable() })) })),
   warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+  /**
+   * The ADR folders read: the named folder itself, or those found in a repository root through
+   * `.adr-dir`, `.log4brains.yml`, `.adr.json` or the usual places; each is a repository.
+   */
+  folders: z.array(z.object({ folder: z.string(), source: z.string(), repository: z.string().nullable(), files: z.number().int() })),
+  /** Where Cairn looked for ADR folders (relative to `dir`): the report's answer when none was found. */
+  lookedIn: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

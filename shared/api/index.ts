@@ -14,6 +14,7 @@ import type { MethodSpec } from './define.js';
 import { storeMethods } from './store.js';
 import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
+import { repositoryMethods } from './repositories.js';
 import { METHOD_NAMES, type MethodNameListed } from './names.js';
 
 export const api = {
@@ -25,6 +26,7 @@ export const api = {
   ...storeMethods,
   ...importMethods,
   ...lifecycleMethods,
+  ...repositoryMethods,
   ...hostMethods,
 } as const satisfies Record<string, MethodSpec>;
 

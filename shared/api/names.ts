@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'listDecisions',
   'listPacks',
   'listRelations',
+  'listRepositories',
   'listRevisions',
   'listStatusHistory',
   'markClaim',

@@ -18,9 +18,9 @@ import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
 import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions.js';
+import { ensureRepository, gitRoot, placeDecision } from '../repositories.js';
+import { discoverFolders, markdownFiles } from './discover.js';
 import { readAdrFile, sha256 } from './read-file.js';
-
-const MARKDOWN = /\.(md|markdown)$/i;
 
 interface ReadFile {
   file: string;
@@ -61,33 +61,32 @@ export function createImporter(ctx: CoreContext): Importer {
   async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}): Promise<ImportReport> {
     // Folders are keyed by their real path, as the exporter keys them, so both find the same rows.
     let dir = path.resolve(dirInput);
-    let entries: import('node:fs').Dirent[];
     try {
       dir = await fs.realpath(dir);
       const stat = await fs.stat(dir);
-      if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (e.g. docs/decisions or doc/adr).`);
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`);
     } catch (e) {
       if (e instanceof CairnError) throw e;
-      throw new CairnError('not_found', `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files, e.g. docs/decisions or doc/adr.`);
+      throw new CairnError('not_found', `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`);
     }
+    const found = discoverFolders(dir);
+    if (!found.folders.length) return { ...emptyReport(dir), lookedIn: found.lookedIn };
+    const reports: ImportReport[] = [];
+    for (const { folder, source } of found.folders) {
+      const report = await runFolder(folder, gitRoot(folder) ?? dir, onProgress);
+      report.folders = [{ folder, source, repository: report.folders[0]?.repository ?? null, files: report.files }];
+      reports.push(report);
+    }
+    return mergeReports(dir, reports, found.lookedIn);
+  }
+
+  async function runFolder(dir: string, root: string, onProgress: NonNullable<Parameters<Importer['run']>[1]>): Promise<ImportReport> {
     if (running.has(dir)) throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
     running.add(dir);
     try {
-      const names = entries.filter((e) => !e.name.startsWith('.') && (e.isFile() || e.isSymbolicLink())).map((e) => e.name).sort();
-      const markdown = names.filter((n) => MARKDOWN.test(n));
-      const report: ImportReport = {
-        dir,
-        files: markdown.length,
-        imported: [],
-        updated: [],
-        unchanged: [],
-        skipped: [],
-        missing: [],
-        ignored: names.filter((n) => !MARKDOWN.test(n)),
-        duplicates: [],
-        warnings: [],
-      };
+      const listed = markdownFiles(dir);
+      const markdown = listed.markdown;
+      const report: ImportReport = { ...emptyReport(dir), files: markdown.length, ignored: listed.other };
       const read: ReadFile[] = [];
       onProgress(0, markdown.length, 'reading');
       // Files are read and parsed in slices of a few milliseconds; between slices the host answers progress polls.
@@ -102,7 +101,8 @@ export function createImporter(ctx: CoreContext): Importer {
             report.skipped.push({ file, kind: got.kind, reason: got.reason });
             continue;
           }
-          const parsed = parseAdr(got.text, file);
+          // The name alone says the number and date; the subfolder is only where the file lives.
+          const parsed = parseAdr(got.text, path.posix.basename(file));
           if (!parsed.ok) {
             report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
             continue;
@@ -114,14 +114,14 @@ export function createImporter(ctx: CoreContext): Importer {
         await new Promise((r) => setImmediate(r));
       }
       onProgress(markdown.length, markdown.length, 'writing');
-      write(dir, read, new Set(markdown), report);
+      write(dir, root, read, new Set(markdown), report);
       return report;
     } finally {
       running.delete(dir);
     }
   }
 
-  function write(dir: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport) {
+  function write(dir: string, root: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport) {
     const { db, platform } = ctx;
     // Ids for new decisions are known before they are written, so relations between new files resolve in one pass.
     const pending: string[] = [];
@@ -132,6 +132,8 @@ export function createImporter(ctx: CoreContext): Importer {
     const insertFile = db.prepare('INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)');
     const updateFile = db.prepare('UPDATE repo_files SET decision_id = ?, sha256 = ?, format = ?, synced_at = ? WHERE dir = ? AND file = ?');
     const tx = db.transaction(() => {
+      const repository = ensureRepository(ctx, { folder: dir, root, dialect: majorityDialect(files), naming: namingOf(files.map((f) => f.file)) });
+      report.folders = [{ folder: dir, source: 'named', repository: repository.name, files: report.files }];
       const rows = db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(dir);
       const byFile = new Map(rows.map((r) => [r.file, r]));
       const gone = rows.filter((r) => !onDisk.has(r.file));
@@ -201,6 +203,7 @@ export function createImporter(ctx: CoreContext): Importer {
       for (const p of plans) {
         const { f } = p;
         if (p.kind === 'unchanged') {
+          placeDecision(db, p.id, repository.id, f.file);
           report.unchanged.push({ file: f.file, id: p.id });
           continue;
         }
@@ -260,6 +263,7 @@ export function createImporter(ctx: CoreContext): Importer {
         // A new file, or a renamed one (its old row is gone), has no row yet; any other has one.
         if (p.kind === 'create' || p.renamedFrom !== null) insertFile.run(dir, f.file, saved.id, f.sha, f.adr.dialect, syncedAt);
         else updateFile.run(saved.id, f.sha, f.adr.dialect, syncedAt, dir, f.file);
+        placeDecision(db, saved.id, repository.id, f.file);
       }
       report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
     });
@@ -285,6 +289,50 @@ export function createImporter(ctx: CoreContext): Importer {
   }
 
   return { run, start, get };
+}
+
+function emptyReport(dir: string): ImportReport {
+  return { dir, files: 0, imported: [], updated: [], unchanged: [], skipped: [], missing: [], ignored: [], duplicates: [], warnings: [], folders: [], lookedIn: [] };
+}
+
+/**
+ * One report for a repository whose several ADR folders were imported: file names are then
+ * relative to the folder named, so the same name in two folders stays two lines.
+ */
+function mergeReports(root: string, reports: ImportReport[], lookedIn: string[]): ImportReport {
+  if (reports.length === 1) return { ...reports[0]!, lookedIn };
+  const out: ImportReport = { ...emptyReport(root), lookedIn };
+  for (const r of reports) {
+    const rel = path.relative(root, r.dir).split(path.sep).join('/');
+    const at = <T extends { file: string }>(x: T): T => ({ ...x, file: rel ? `${rel}/${x.file}` : x.file });
+    out.files += r.files;
+    out.imported.push(...r.imported.map(at));
+    out.updated.push(...r.updated.map(at));
+    out.unchanged.push(...r.unchanged.map(at));
+    out.skipped.push(...r.skipped.map(at));
+    out.missing.push(...r.missing.map(at));
+    out.ignored.push(...r.ignored.map((f) => (rel ? `${rel}/${f}` : f)));
+    out.warnings.push(...r.warnings.map(at));
+    out.duplicates.push(...r.duplicates);
+    out.folders.push(...r.folders);
+  }
+  return out;
+}
+
+function majorityDialect(files: ReadFile[]): string | null {
+  const votes = new Map<string, number>();
+  for (const f of files) votes.set(f.adr.dialect, (votes.get(f.adr.dialect) ?? 0) + 1);
+  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** How the folder names its files, as `repositories.naming` records it. */
+function namingOf(files: string[]): string {
+  const prefixes = files.map((f) => /^(\d+)[-_]/.exec(path.posix.basename(f))?.[1]).filter((p): p is string => p !== undefined);
+  if (!prefixes.length) return 'number:4';
+  if (prefixes.every((p) => /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(p))) return 'date';
+  const widths = new Map<number, number>();
+  for (const p of prefixes) widths.set(p.length, (widths.get(p.length) ?? 0) + 1);
+  return `number:${[...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0]}`;
 }
 
 function sameTitle(store: DecisionStore, id: string, title: string): boolean {

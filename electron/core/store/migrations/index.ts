@@ -10,6 +10,7 @@ import { migration0005 } from './0005-export-input-fingerprints.js';
 import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-adr-headers.js';
 import { migration0008 } from './0008-list-order-index.js';
+import { migration0010 } from './0010-repositories.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  // 0009 is the origin table (issue #14), merged separately; user_version only has to rise.
+  migration0010,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
