@@ -9,6 +9,10 @@ import { reverseRelation } from './relations.js';
 const ALIASES: Record<string, string> = {
   'superceded-by': 'superseded-by',
   'superseeded-by': 'superseded-by',
+  'superceeded-by': 'superseded-by',
+  'supersceded-by': 'superseded-by',
+  superceeds: 'supersedes',
+  superseeds: 'supersedes',
   'replaced-by': 'superseded-by',
   supercedes: 'supersedes',
   replaces: 'supersedes',

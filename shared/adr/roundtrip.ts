@@ -3,6 +3,7 @@ import { snapshotOfOrigin, type LinkInfo, type OriginExtra, type Snapshot } from
 import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
 import type { ListItem } from './scan.js';
 import { META_FIELDS, type MetaField, type ParsedAdr, type ParsedRelation, type Section, type SectionKind, type Span } from './parse.js';
+import { inline } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
@@ -193,7 +194,8 @@ function renderTitle(ctx: Ctx) {
   const { adr, d, snap, out } = ctx;
   if (d.title !== snap.title) {
     if (adr.title.kind === 'fm') out.replace(adr.title, yamlScalar(oneLine(d.title)));
-    else out.replace(adr.title, oneLine(d.title));
+    // The heading is Markdown: the title is escaped as the renderer escapes it, so it reads back the same.
+    else out.replace(adr.title, inline(oneLine(d.title), false));
   }
   if (adr.numberSlot && d.number !== null && d.number !== snap.number) {
     const width = adr.numberSlot.end - adr.numberSlot.start;
