@@ -21,7 +21,7 @@ export const SOURCE_KINDS = ['vendor-blog', 'marketing', 'engineering-blog', 'do
 /** Orders the decision list offers. */
 export const SORTS = ['updated', 'number', 'date', 'title', 'status'] as const;
 /** Fields the decision list counts values of, for one-click filters. */
-export const FACETS = ['status', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
+export const FACETS = ['status', 'repository', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
 /** Decisions compared side by side at most. */
 export const MAX_COMPARED = 4;
 export const THEMES = ['system', 'light', 'dark'] as const;

@@ -272,7 +272,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     }
     const entries = [...headers.values()]
       .filter((h) => !h.trashed && (!from || h.date >= from) && (!to || h.date <= to))
-      .sort((a, b) => a.date.localeCompare(b.date) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.title.localeCompare(b.title))
+      .sort((a, b) => Number(a.date === '') - Number(b.date === '') || a.date.localeCompare(b.date) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.title.localeCompare(b.title))
       .map((h) => ({
         id: h.id,
         number: h.number,
@@ -296,6 +296,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     const { items } = store.list({
       ...q,
       status: undefined,
+      repository: undefined,
       pack: undefined,
       chosenOption: undefined,
       tag: undefined,
@@ -307,6 +308,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
     const tests: Record<Facet, (d: DecisionSummary) => boolean> = {
       status: (d) => q.status === undefined || d.status === q.status,
+      repository: (d) => q.repository === undefined || d.repository === q.repository,
       pack: (d) => q.pack === undefined || d.pack === q.pack,
       chosenOption: (d) => q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
       tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
@@ -314,6 +316,7 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
     };
     const valuesOf: Record<Facet, (d: DecisionSummary) => string[]> = {
       status: (d) => [d.status],
+      repository: (d) => (d.repository ? [d.repository] : []),
       pack: (d) => (d.pack ? [d.pack] : []),
       chosenOption: (d) => (d.chosenOption ? [d.chosenOption] : []),
       tag: (d) => [...new Set(d.tags)],

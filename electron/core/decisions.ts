@@ -149,11 +149,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     insertContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content)'),
     updateContent: db.prepare('UPDATE decision_content SET content = @content WHERE id = @id'),
     insert: db.prepare(
-      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, revision, created_at, updated_at, trashed_at)
-       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @revision, @now, @now, NULL)`,
+      `INSERT INTO decisions (id, number, title, status, date, date_source, pack, chosen_option, tags, decision_makers, revision, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @dateSource, @pack, @chosen, @tags, @makers, @revision, @now, @now, NULL)`,
     ),
     update: db.prepare(
-      `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
+      `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, date_source = @dateSource, pack = @pack, chosen_option = @chosen,
          tags = @tags, decision_makers = @makers, revision = @revision, updated_at = @now, trashed_at = @trashed
        WHERE id = @id`,
     ),
@@ -177,6 +177,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       title: c.title,
       status: c.status,
       date: c.date,
+      dateSource: c.dateSource ?? 'written',
       pack: c.evaluation.pack,
       chosen: chosenName(c),
       tags: JSON.stringify(c.tags),
@@ -352,7 +353,8 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         order = BY_NUMBER;
         break;
       case 'date':
-        order = 'd.date DESC, d.number DESC';
+        // "No date" ('') sorts last, after the oldest date.
+        order = "d.date = '', d.date DESC, d.number DESC";
         break;
       case 'title':
         order = 'd.title COLLATE NOCASE';
@@ -365,11 +367,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     }
     const sqlWhere = where.join(' AND ');
     // Rows as arrays (`raw`), made into summaries here: far cheaper than an object per row from the driver.
-    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null, string | null];
+    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null, string | null, 'written' | 'git'];
     const rows = (
       prepared(
         `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at,
-           (SELECT p.name FROM repositories p WHERE p.id = d.repository), d.repo_path
+           (SELECT p.name FROM repositories p WHERE p.id = d.repository), d.repo_path, d.date_source
          FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ) as Statement<[Record<string, unknown>], Cells>
     )
@@ -383,12 +385,13 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     const list = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]));
     return {
       total,
-      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, repository, path]) => ({
+      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, repository, path, dateSource]) => ({
         id,
         number,
         title,
         status,
         date,
+        dateSource,
         tags: list(tags),
         decisionMakers: list(makers),
         pack,

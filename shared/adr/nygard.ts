@@ -48,7 +48,7 @@ export function renderNygard(d: Decision, options: RenderOptions): string {
   const tags = d.tags.length ? `Tags: ${d.tags.map((t) => inline(t, false)).join(', ')}.` : null;
   return assemble([
     heading(1, title),
-    `Date: ${d.date}`,
+    d.date ? `Date: ${d.date}` : null,
     heading(2, 'Status'),
     ...statusLines(d, options.links),
     heading(2, 'Context'),

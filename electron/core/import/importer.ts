@@ -20,6 +20,7 @@ import { today, type CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions.js';
 import { ensureRepository, gitRoot, placeDecision } from '../repositories.js';
 import { discoverFolders, markdownFiles } from './discover.js';
+import { gitAddedDates } from './git-dates.js';
 import { readAdrFile, sha256 } from './read-file.js';
 
 interface ReadFile {
@@ -135,6 +136,7 @@ export function createImporter(ctx: CoreContext): Importer {
       const repository = ensureRepository(ctx, { folder: dir, root, dialect: majorityDialect(files), naming: namingOf(files.map((f) => f.file)) });
       report.folders = [{ folder: dir, source: 'named', repository: repository.name, files: report.files }];
       const rows = db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(dir);
+      const gitDates = files.some((f) => f.adr.values.date === null && f.adr.fileDate === null) ? gitAddedDates(dir) : new Map<string, string>();
       const byFile = new Map(rows.map((r) => [r.file, r]));
       const gone = rows.filter((r) => !onDisk.has(r.file));
       const plans: Plan[] = [];
@@ -226,7 +228,8 @@ export function createImporter(ctx: CoreContext): Importer {
           implied: [...(implied.get(p.id) ?? []), ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).implied.filter((r) => !rewritten.has(r.target)) : [])],
           defaults: {
             ...(noStatus ? { status: before?.status ?? DEFAULT_STATUS } : {}),
-            ...(noDate ? { date: before?.date ?? today(platform) } : {}),
+            // Never a date the file does not have: the commit that added it ("from git"), else none.
+            ...(noDate && gitDates.has(f.file) ? { date: gitDates.get(f.file)!, dateFrom: 'git' as const } : {}),
           },
           links: { ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).links : {}), ...links },
           unknownSections: f.adr.unknownSections,

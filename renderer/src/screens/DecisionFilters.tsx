@@ -15,6 +15,7 @@ import { useFocusTarget } from '../actions.js';
 export interface ListFilters {
   text: string;
   status?: Status;
+  repository?: string;
   chosenOption?: string;
   pack?: string;
   tag?: string;
@@ -36,6 +37,7 @@ export function sortFor(f: Pick<ListFilters, 'sort'>, searching: boolean): (type
 
 const FACET_LABEL: Record<Facet, string> = {
   status: 'Status',
+  repository: 'Repository',
   chosenOption: 'Chosen option',
   pack: 'Knowledge pack',
   tag: 'Tag',

@@ -9,7 +9,8 @@ import type { Migration } from './types.js';
  * decision belonging to the folder it was synced with last; their names are the folder paths
  * until the next import names them after the repository. `keeps_name` marks a file someone else
  * named (it was imported): it keeps that exact name wherever it is exported, where a decision
- * Cairn named follows each folder's own naming.
+ * Cairn named follows each folder's own naming. `date_source` says where a date comes from
+ * ('written', or 'git': the commit that added a file that states none); '' in `date` is "no date".
  */
 export const migration0010: Migration = {
   version: 10,
@@ -29,6 +30,7 @@ export const migration0010: Migration = {
     ALTER TABLE decisions ADD COLUMN repository INTEGER REFERENCES repositories(id) ON DELETE SET NULL;
     ALTER TABLE decisions ADD COLUMN repo_path TEXT;
     ALTER TABLE decisions ADD COLUMN keeps_name INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE decisions ADD COLUMN date_source TEXT NOT NULL DEFAULT 'written';
     CREATE INDEX decisions_repository ON decisions(repository, number);
     INSERT INTO repositories (name, root, folder, created_at, updated_at)
       SELECT dir, dir, dir, MIN(synced_at), MAX(synced_at) FROM repo_files GROUP BY dir;
