@@ -14,7 +14,7 @@ export function formatReport(r: ImportReport): string {
       (r.missing.length ? `, ${r.missing.length} missing` : '') +
       '.',
   ];
-  if (r.folders.length > 1 || r.folders[0]!.folder !== r.dir) {
+  if (r.folders.length > 1 || r.folders[0]!.source !== 'named') {
     for (const f of r.folders) lines.push(`  folder     ${f.folder} (${f.files} Markdown file${f.files === 1 ? '' : 's'}, found by ${f.source}) as repository ${f.repository ?? '?'}`);
   } else if (r.folders[0]!.repository) lines.push(`  repository ${r.folders[0]!.repository}`);
   const adr = (n: number | null) => (n === null ? 'draft' : `ADR ${n}`);

@@ -123,7 +123,7 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
       <div className="facet-head">
         <h2>Filter</h2>
         {active && (
-          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, from: undefined, to: undefined })}>
+          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, repository: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, from: undefined, to: undefined })}>
             Clear filters
           </button>
         )}
