@@ -71,7 +71,8 @@ export const listCommand: Command = {
       return;
     }
     const rows = [['REPOSITORY', 'NUMBER', 'STATUS', 'DATE', 'TITLE', 'ID']];
-    for (const d of result.items) rows.push([d.repository ?? '-', d.number === null ? 'draft' : String(d.number), d.status, d.date, d.title, d.id]);
+    const date = (d: (typeof result.items)[number]) => (d.date ? `${d.date}${d.dateSource === 'git' ? ' (git)' : ''}` : 'no date');
+    for (const d of result.items) rows.push([d.repository ?? '-', d.number === null ? 'draft' : String(d.number), d.status, date(d), d.title, d.id]);
     ctx.out(printTable(rows));
   },
 };

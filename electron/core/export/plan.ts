@@ -408,7 +408,9 @@ function exportTarget(ctx: CoreContext, request: PlanRequest): { request: PlanRe
   } catch {
     exists = false;
   }
-  return { request: { ...request, ids }, located: { root, folder: repo.folder, source: 'repository', exists } };
+  // A deleted folder has no files to tell its dialect; the repository remembers it.
+  const format = request.format ?? (repo.dialect === 'nygard' ? 'nygard' : repo.dialect ? 'madr' : undefined);
+  return { request: { ...request, ids, format }, located: { root, folder: repo.folder, source: 'repository', exists } };
 }
 
 /**

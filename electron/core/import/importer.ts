@@ -166,7 +166,9 @@ export function createImporter(ctx: CoreContext): Importer {
       }
 
       // Unnumbered files (log4brains names them by date) get the numbers after the highest one.
-      let next = Math.max(store.nextNumber() - 1, ...plans.map((p) => (p.kind === 'create' ? (p.number ?? -1) : -1)));
+      // Numbers are per repository: they continue this repository's, not the whole store's.
+      const highest = db.prepare<[number], { n: number | null }>('SELECT MAX(number) AS n FROM decisions WHERE repository = ?').get(repository.id)?.n ?? 0;
+      let next = Math.max(highest, ...plans.map((p) => (p.kind === 'create' ? (p.number ?? -1) : -1)));
       for (const p of plans) if (p.kind === 'create' && p.number === null) p.number = ++next;
 
       const resolve = resolver(db, dir, plans, report);
