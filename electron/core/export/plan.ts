@@ -402,12 +402,7 @@ function exportTarget(ctx: CoreContext, request: PlanRequest): { request: PlanRe
         .all(repo.id)
         .map((r) => r.id);
   if (!ids.length) throw new CairnError('not_found', `The repository ${repo.name} holds no decisions to export.`);
-  let exists = false;
-  try {
-    exists = fs.statSync(repo.folder).isDirectory();
-  } catch {
-    exists = false;
-  }
+  const exists = fs.statSync(repo.folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
   // A deleted folder has no files to tell its dialect; the repository remembers it.
   const format = request.format ?? (repo.dialect === 'nygard' ? 'nygard' : repo.dialect ? 'madr' : undefined);
   return { request: { ...request, ids, format }, located: { root, folder: repo.folder, source: 'repository', exists } };

@@ -16,7 +16,7 @@ import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
 import { reverseRelation } from '../../../shared/adr/refs.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { DecisionContent, type Decision, type Relation } from '../../../shared/domain.js';
-import { today, type CoreContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions.js';
 import { ensureRepository, gitRoot, placeDecision } from '../repositories.js';
 import { discoverFolders, markdownFiles } from './discover.js';
