@@ -233,9 +233,10 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
   }
   const checked = (input: DecisionContent): DecisionContent => (validated.has(input) ? input : DecisionContent.parse(input));
 
-  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null): Decision => {
+  /** A new decision; `id` is for callers that chose it before (the importer links new files to each other first). */
+  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null, chosenId?: string): Decision => {
     const content = checked(input);
-    const id = platform.newId();
+    const id = chosenId ?? platform.newId();
     const now = platform.now().toISOString();
     const n = number ?? numberFor(null, content.status);
     const cols = columns(id, content, n, 1, now, null);

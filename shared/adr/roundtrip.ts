@@ -245,6 +245,9 @@ function linkOf(ctx: Ctx, target: string): LinkInfo | null {
   if (!found?.file) return known;
   if (!known) return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
   if (known.file === found.file && known.number === found.number) return known;
+  // Same number, another name (a link written by number to a file named otherwise, or kept from a
+  // rename): the link stays as its author wrote it; Cairn rewrites links only when numbers change.
+  if (known.number !== null && known.number === found.number) return known;
   const label = known.number !== null && found.number !== null ? relabel(known.label, known.number, found.number) : known.label;
   return { label, file: found.file, number: found.number };
 }

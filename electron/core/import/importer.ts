@@ -124,10 +124,9 @@ export function createImporter(ctx: CoreContext): Importer {
 
   function write(dir: string, root: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport) {
     const { db, platform } = ctx;
-    // Ids for new decisions are known before they are written, so relations between new files resolve in one pass.
-    const pending: string[] = [];
+    // Ids for new decisions are chosen when planning, so relations between new files resolve in one pass.
     // The whole import is one transaction that lands whole or not at all, so saves join it.
-    const store = createDecisionStore({ ...ctx, platform: { now: platform.now, newId: () => pending.shift() ?? platform.newId() } }, { transactions: 'join' });
+    const store = createDecisionStore(ctx, { transactions: 'join' });
     // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
     // foreign key) costs SQLite a statement journal per row.
     const insertFile = db.prepare('INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -250,8 +249,7 @@ export function createImporter(ctx: CoreContext): Importer {
         const content = parsed.data;
         let saved: Decision;
         if (p.kind === 'create') {
-          pending.push(p.id);
-          saved = store.create(content, 'import', number);
+          saved = store.create(content, 'import', number, p.id);
           report.imported.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect });
         } else {
           const changes = changedFields(store.contentOf(before!), content);
