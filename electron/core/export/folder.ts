@@ -22,6 +22,8 @@ const MAX_READ = 4 * 1024 * 1024;
 const ADR_NAME = /^(\d+)-.+\.md$/i;
 /** How deep subfolders are read, and which are never read (tooling, dependencies, build output). */
 const MAX_DEPTH = 6;
+/** Entries read at most, subfolders included. */
+const MAX_ENTRIES = 50_000;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor']);
 
 export interface LocatedFolder {
@@ -188,12 +190,17 @@ function namingOf(adrs: ScannedFile[]): Naming {
 /** Reads the folder: its entries, how it names files, which dialect it writes. */
 export function scanFolder(located: LocatedFolder, headerOf: HeaderReader = (_file, _sha, text) => readHeader(text)): FolderScan {
   const entries = new Map<string, ScannedFile>();
-  // Subfolders are read too (ADRs kept in `sub/0001-….md` are the folder's as well), named by their relative path.
+  // Subfolders of an ADR folder are read too (ADRs kept in `sub/0001-….md` are the folder's as well),
+  // named by their relative path. A folder merely named (not found as an ADR folder) is only read
+  // deeper when it holds ADR files itself: exporting into a large folder must not walk all of it.
   const walk = (rel: string, depth: number) => {
-    for (const dirent of fs.readdirSync(path.join(located.folder, rel), { withFileTypes: true })) {
+    const dirents = fs.readdirSync(path.join(located.folder, rel), { withFileTypes: true });
+    const deep = depth > 0 || located.source !== 'named' || dirents.some((d) => ADR_NAME.test(d.name));
+    for (const dirent of dirents) {
+      if (entries.size >= MAX_ENTRIES) break;
       const entry = scanEntry(located.folder, dirent, headerOf, rel);
       entries.set(entry.name, entry);
-      if (dirent.isDirectory() && depth < MAX_DEPTH && !dirent.name.startsWith('.') && !SKIPPED_DIRS.has(dirent.name)) walk(entry.name, depth + 1);
+      if (deep && dirent.isDirectory() && depth < MAX_DEPTH && !dirent.name.startsWith('.') && !SKIPPED_DIRS.has(dirent.name)) walk(entry.name, depth + 1);
     }
   };
   if (located.exists) walk('', 0);

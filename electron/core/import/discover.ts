@@ -35,6 +35,8 @@ const ADR_NAME = /(^|[^\d])\d{3,}|^adr[-_ ]?\d/i;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor']);
 /** How deep subfolders of an ADR folder are read. */
 const MAX_DEPTH = 6;
+/** Files listed at most: a folder named by mistake (a home folder) is not walked whole. */
+const MAX_ENTRIES = 50_000;
 
 export interface FoundFolder {
   folder: string;
@@ -70,7 +72,7 @@ export function markdownFiles(folder: string): { markdown: string[]; other: stri
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+      if (e.name.startsWith('.') || markdown.length + other.length >= MAX_ENTRIES) continue;
       const relName = rel ? `${rel}/${e.name}` : e.name;
       // A symlinked folder is not followed: it may lead outside the repository, or in a circle.
       if (e.isDirectory()) {
