@@ -9,6 +9,10 @@ export { EFFECTS, LIMITS, STATUSES };
 
 export const Id = z.string().min(1).max(LIMITS.id);
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** A decision's date, or '' for "no date": an imported file that states none is never given one Cairn made up. */
+export const DecisionDate = IsoDate.or(z.literal(''));
+/** Where a decision's date comes from: written (in the file, or set in Cairn), or the commit that added its file ("from git"). */
+export const DATE_SOURCES = ['written', 'git'] as const;
 export const ShortText = z.string().max(LIMITS.shortText);
 export const LongText = z.string().max(LIMITS.longText);
 const People = z.array(ShortText).max(LIMITS.listItems);
@@ -203,7 +207,8 @@ export const DecisionContent = z.object({
   status: Status.default('proposed'),
   /** The status as written in an imported file ("Superceded by 3", "✅ Accepted"), kept verbatim. */
   statusText: ShortText.default(''),
-  date: IsoDate,
+  date: DecisionDate,
+  dateSource: z.enum(DATE_SOURCES).default('written'),
   decisionMakers: People.default([]),
   consulted: People.default([]),
   informed: People.default([]),
@@ -244,7 +249,8 @@ export const DecisionSummary = z.object({
   number: z.number().int().nullable(),
   title: z.string(),
   status: Status,
-  date: IsoDate,
+  date: DecisionDate,
+  dateSource: z.enum(DATE_SOURCES),
   tags: z.array(z.string()),
   decisionMakers: z.array(z.string()),
   pack: Id.nullable(),
@@ -254,6 +260,9 @@ export const DecisionSummary = z.object({
   revision: z.number().int(),
   updatedAt: z.string(),
   trashedAt: z.string().nullable(),
+  /** The repository the decision belongs to (its name), and its file's path there; null for a draft never exported. */
+  repository: z.string().nullable(),
+  path: z.string().nullable(),
 });
 export type DecisionSummary = z.infer<typeof DecisionSummary>;
 

@@ -21,7 +21,7 @@ export const SOURCE_KINDS = ['vendor-blog', 'marketing', 'engineering-blog', 'do
 /** Orders the decision list offers. */
 export const SORTS = ['updated', 'number', 'date', 'title', 'status', 'review'] as const;
 /** Fields the decision list counts values of, for one-click filters. */
-export const FACETS = ['status', 'review', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
+export const FACETS = ['status', 'repository', 'review', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
 
 /**
  * Where a decision stands with its review date (the `review` facet): past it, due within

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Decision, DecisionContent, STATUSES, type Status } from '../../shared/domain.js';
 import { describeIssues } from '../../shared/api/define.js';
 import { analyzeDecision, sharePercent, type DecisionAnalysis } from '../../shared/scoring.js';
+import { resolveRef } from './import.js';
 import { UsageError, type Command } from './command.js';
 
 function printTable(rows: string[][]): string {
@@ -44,9 +45,9 @@ export const newCommand: Command = {
 
 export const listCommand: Command = {
   name: 'list',
-  usage: 'cairn list [--status S] [--tag T] [--text Q] [--trashed] [--json]',
-  summary: 'List decisions.',
-  options: { status: { type: 'string' }, tag: { type: 'string' }, text: { type: 'string' }, trashed: { type: 'boolean' } },
+  usage: 'cairn list [--status S] [--tag T] [--text Q] [--repo NAME] [--trashed] [--json]',
+  summary: 'List decisions, with the repository each belongs to.',
+  options: { status: { type: 'string' }, tag: { type: 'string' }, text: { type: 'string' }, repo: { type: 'string' }, trashed: { type: 'boolean' } },
   async run(ctx, _args, flags) {
     const status = flags.status as string | undefined;
     if (status !== undefined && !STATUSES.includes(status as Status)) {
@@ -56,6 +57,7 @@ export const listCommand: Command = {
       status: status as Status | undefined,
       tag: flags.tag as string | undefined,
       text: flags.text as string | undefined,
+      repository: flags.repo as string | undefined,
       trashed: flags.trashed === true,
       sort: 'number',
       limit: 100_000,
@@ -68,8 +70,9 @@ export const listCommand: Command = {
       ctx.out('No decisions yet. Create one with: cairn new "TITLE"');
       return;
     }
-    const rows = [['NUMBER', 'STATUS', 'DATE', 'TITLE', 'ID']];
-    for (const d of result.items) rows.push([d.number === null ? 'draft' : String(d.number), d.status, d.date, d.title, d.id]);
+    const rows = [['REPOSITORY', 'NUMBER', 'STATUS', 'DATE', 'TITLE', 'ID']];
+    const date = (d: (typeof result.items)[number]) => (d.date ? `${d.date}${d.dateSource === 'git' ? ' (git)' : ''}` : 'no date');
+    for (const d of result.items) rows.push([d.repository ?? '-', d.number === null ? 'draft' : String(d.number), d.status, date(d), d.title, d.id]);
     ctx.out(printTable(rows));
   },
 };
@@ -116,7 +119,8 @@ export const showCommand: Command = {
   summary: 'Show one decision with its weighted totals; --json prints it whole (accepted by `new --from`).',
   async run(ctx, args) {
     if (args.length !== 1) throw new UsageError('Name one decision id (see `cairn list`).');
-    const d = await ctx.core().invoke('getDecision', { id: args[0]! });
+    const core = ctx.core();
+    const d = await core.invoke('getDecision', { id: await resolveRef(core, args[0]!) });
     // `analysis` is computed from the rest and ignored by `new --from`; scripts read scores and totals from it.
     ctx.out(ctx.json ? JSON.stringify({ ...d, analysis: analyzeDecision(d) }, null, 2) : formatDecision(d));
   },

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { ADR_FORMATS, type AdrFormat } from '../../shared/adr/types.js';
-import type { ExportPlan, ExportResult } from '../../shared/api/export.js';
+import type { ExportPlan, ExportRequest, ExportResult } from '../../shared/api/export.js';
+import { INDEX_FILE } from '../../shared/adr/index-file.js';
+import type { Core } from '../core/core.js';
+import { resolveRef } from './import.js';
 import { UsageError, type Command } from './command.js';
 
 const VERB: Record<string, string> = { create: 'write', update: 'update', unchanged: 'same', conflict: 'KEEP', blocked: 'SKIP' };
@@ -23,34 +26,75 @@ function describeResult(result: ExportResult): string[] {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'cairn export [ID...] --dir DIR [--format madr|nygard] [--no-index] [--dry-run] [--json]',
-  summary: 'Write decisions as Markdown ADRs into a repository folder (all not in the trash when no id is given).',
-  options: { dir: { type: 'string' }, format: { type: 'string' }, 'no-index': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  usage: 'cairn export [ID|REPO:N...] [--dir DIR | --repo NAME] [--format madr|nygard] [--index | --no-index] [--dry-run] [--json]',
+  summary:
+    'Write decisions as Markdown ADRs: without --dir each goes back to its own repository (deleted folders are re-created); with --dir into that folder (all not in the trash when no id is given).',
+  options: {
+    dir: { type: 'string' },
+    repo: { type: 'string' },
+    format: { type: 'string' },
+    index: { type: 'boolean' },
+    'no-index': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
   async run(ctx, args, flags) {
-    if (typeof flags.dir !== 'string' || !flags.dir.trim()) {
-      throw new UsageError('Name the repository or ADR folder with --dir, e.g. cairn export --dir . (Cairn finds doc/adr or docs/decisions inside it).');
-    }
     const format = flags.format as string | undefined;
     if (format !== undefined && !ADR_FORMATS.includes(format as AdrFormat)) {
       throw new UsageError(`Unknown format "${format}"; use madr or nygard (leave it out to follow the folder).`);
     }
-    const request = {
-      ids: args,
-      // The core expands "~"; anything else relative is taken from the working folder.
-      dir: flags.dir.startsWith('~') ? flags.dir : path.resolve(flags.dir),
-      format: format as AdrFormat | undefined,
-      index: flags['no-index'] !== true,
-    };
+    if (typeof flags.dir === 'string' && !flags.dir.trim()) throw new UsageError('--dir needs a folder, e.g. cairn export --dir . (Cairn finds doc/adr or docs/decisions inside it).');
     const core = ctx.core();
-    if (flags['dry-run'] === true) {
-      const plan = await core.invoke('planExport', request);
-      ctx.out(ctx.json ? JSON.stringify(plan, null, 2) : describePlan(plan).join('\n'));
-      return;
+    const ids = await Promise.all(args.map((a) => resolveRef(core, a)));
+    // Left out, the index is Cairn's call: only where Cairn wrote it or makes the folder.
+    const index = flags['no-index'] === true ? false : flags.index === true ? true : undefined;
+    const base = { format: format as AdrFormat | undefined, index };
+    let requests: ExportRequest[];
+    if (typeof flags.dir === 'string') {
+      // The core expands "~"; anything else relative is taken from the working folder.
+      requests = [{ ...base, ids, dir: flags.dir.startsWith('~') ? flags.dir : path.resolve(flags.dir) }];
+    } else if (typeof flags.repo === 'string') {
+      requests = [{ ...base, ids, repository: flags.repo }];
+    } else {
+      requests = await ownRepositories(core, ids, base);
     }
-    const result = await core.invoke('runExport', request);
-    if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
-    else ctx.out(describeResult(result).join('\n'));
-    for (const c of result.conflicts) ctx.err(`cairn export: ${c.message}`);
-    return result.conflicts.length ? 1 : 0;
+    let failed = false;
+    const outputs: unknown[] = [];
+    for (const request of requests) {
+      if (flags['dry-run'] === true) {
+        const plan = await core.invoke('planExport', request);
+        outputs.push(plan);
+        if (!ctx.json) ctx.out(describePlan(plan).join('\n'));
+        continue;
+      }
+      const result = await core.invoke('runExport', request);
+      outputs.push(result);
+      if (!ctx.json) ctx.out(describeResult(result).join('\n'));
+      for (const c of result.conflicts) ctx.err(`cairn export: ${c.message}`);
+      // The index is a courtesy: one Cairn could not write is a notice; the exit code is about the ADRs.
+      if (result.conflicts.some((c) => c.file !== INDEX_FILE)) failed = true;
+    }
+    // One folder prints its plan or result as before; several print a list of them.
+    if (ctx.json) ctx.out(JSON.stringify(outputs.length === 1 ? outputs[0] : outputs, null, 2));
+    return failed ? 1 : 0;
   },
 };
+
+/** One export per repository the chosen decisions (all, when none is named) belong to. */
+async function ownRepositories(core: Core, ids: string[], base: Omit<ExportRequest, 'dir' | 'ids'>): Promise<ExportRequest[]> {
+  const { items } = await core.invoke('listDecisions', { limit: 100_000, sort: 'number' });
+  const chosen = ids.length ? items.filter((d) => ids.includes(d.id)) : items;
+  const byRepo = new Map<string, string[]>();
+  const homeless: string[] = [];
+  for (const d of chosen) {
+    if (d.repository === null) homeless.push(d.number === null ? `"${d.title}"` : `ADR ${d.number} "${d.title}"`);
+    else byRepo.set(d.repository, [...(byRepo.get(d.repository) ?? []), d.id]);
+  }
+  if (homeless.length && (ids.length || !byRepo.size)) {
+    throw new UsageError(
+      `${homeless.length} decision${homeless.length === 1 ? ' belongs' : 's belong'} to no repository yet (${homeless.slice(0, 3).join(', ')}${homeless.length > 3 ? ', …' : ''}); ` +
+        'name the folder with --dir, e.g. cairn export ID --dir ~/project.',
+    );
+  }
+  if (!byRepo.size) throw new UsageError('There is nothing to export. Create a decision with cairn new, or import a repository with cairn import DIR.');
+  return [...byRepo].map(([repository, list]) => ({ ...base, repository, ids: list }));
+}

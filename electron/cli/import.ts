@@ -6,12 +6,18 @@ import { UsageError, type Command } from './command.js';
 const LISTED = 50;
 
 export function formatReport(r: ImportReport): string {
+  if (!r.folders.length) {
+    return `Found no ADR folder in ${r.dir}. Looked in: ${r.lookedIn.join(', ')}. Name the folder that holds the ADR files, e.g. cairn import ${r.dir}/docs/adr.`;
+  }
   const lines = [
     `Imported from ${r.dir}: ${r.imported.length} new, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.skipped.length} skipped` +
       (r.missing.length ? `, ${r.missing.length} missing` : '') +
       (r.conflicts.length ? `, ${r.conflicts.length} conflicting field${r.conflicts.length === 1 ? '' : 's'} kept` : '') +
       '.',
   ];
+  if (r.folders.length > 1 || r.folders[0]!.source !== 'named') {
+    for (const f of r.folders) lines.push(`  folder     ${f.folder} (${f.files} Markdown file${f.files === 1 ? '' : 's'}, found by ${f.source}) as repository ${f.repository ?? '?'}`);
+  } else if (r.folders[0]!.repository) lines.push(`  repository ${r.folders[0]!.repository}`);
   const adr = (n: number | null) => (n === null ? 'draft' : `ADR ${n}`);
   if (r.imported.length && r.imported.length <= LISTED) for (const f of r.imported) lines.push(`  new        ${adr(f.number)}: ${f.title}  (${f.file}, ${f.dialect})`);
   for (const f of r.updated) lines.push(`  updated    ${adr(f.number)}: ${f.title}  (${f.file}${f.renamedFrom ? `, renamed from ${f.renamedFrom}` : ''}: ${f.changes.join(', ') || 'formatting only'})`);
@@ -32,7 +38,7 @@ export function formatReport(r: ImportReport): string {
 export const importCommand: Command = {
   name: 'import',
   usage: 'cairn import DIR [--take ID:FIELD]... [--json]',
-  summary: 'Import the ADRs in a folder (MADR 2/3/4, adr-tools/Nygard, log4brains); again after a git pull to update.',
+  summary: 'Import the ADRs of a repository (its ADR folders are found) or of one folder, subfolders included (MADR 2/3/4, adr-tools/Nygard, log4brains); again after a git pull to update.',
   options: { take: { type: 'string', multiple: true } },
   async run(ctx, args, flags) {
     if (args.length !== 1) throw new UsageError('Name one folder, e.g. cairn import docs/decisions');
@@ -46,13 +52,26 @@ export const importCommand: Command = {
   },
 };
 
-/** Accepts a decision id, or an ADR number when exactly one decision has it. */
+/**
+ * Accepts a decision id; an ADR number when exactly one decision has it; or `REPO:N`, ADR N of
+ * that repository (numbers are per repository, so a bare number may be ambiguous).
+ */
 export async function resolveRef(core: Core, ref: string): Promise<string> {
-  if (!/^\d+$/.test(ref)) return ref;
-  const n = Number(ref);
-  const { items } = await core.invoke('listDecisions', { limit: 100_000, sort: 'number' });
+  const m = /^(?:(.+):)?(\d+)$/.exec(ref);
+  if (!m) return ref;
+  const [, repo, digits] = m;
+  const n = Number(digits);
+  const { items } = await core.invoke('listDecisions', { limit: 100_000, sort: 'number', ...(repo ? { repository: repo } : {}) });
   const hits = items.filter((d) => d.number === n);
   if (hits.length === 1) return hits[0]!.id;
-  if (!hits.length) throw new UsageError(`No decision has number ${n}. Run \`cairn list\` to see numbers and ids.`);
-  throw new UsageError(`${hits.length} decisions have number ${n} (${hits.map((h) => h.id).join(', ')}); name one by its id, or renumber one with cairn renumber ID.`);
+  if (repo && !items.length) {
+    const known = await core.invoke('listRepositories', {});
+    if (!known.some((r) => r.name === repo)) throw new UsageError(`No repository "${repo}". Run \`cairn repos\` to see their names.`);
+  }
+  if (!hits.length) throw new UsageError(`No decision has number ${n}${repo ? ` in ${repo}` : ''}. Run \`cairn list\` to see numbers and ids.`);
+  const named = hits.map((h) => (h.repository ? `${h.repository}:${n}` : h.id));
+  if (!repo && new Set(named).size === named.length) {
+    throw new UsageError(`ADR ${n} is ambiguous: ${hits.length} decisions have that number. Name one as ${named.join(' or ')}.`);
+  }
+  throw new UsageError(`${hits.length} decisions have number ${n}${repo ? ` in ${repo}` : ''} (${hits.map((h) => h.id).join(', ')}); name one by its id, or renumber one with cairn renumber ID.`);
 }

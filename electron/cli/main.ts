@@ -19,6 +19,7 @@ import { exportCommand } from './export.js';
 import { compareCommand } from './compare.js';
 import { dueCommand, reviewCommand } from './review.js';
 import { mcpCommand } from './mcp.js';
+import { reposCommand } from './repositories.js';
 
 export const COMMANDS: Command[] = [
   newCommand,
@@ -35,7 +36,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
 ];
-COMMANDS.push(importCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
+COMMANDS.push(importCommand, reposCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
 COMMANDS.push(dueCommand, reviewCommand, mcpCommand);
 
 function help(): string {

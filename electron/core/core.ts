@@ -35,6 +35,7 @@ import { importHandlers } from './import/handlers.js';
 import { lifecycleHandlers } from './lifecycle/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
 import { sourceHandlers } from './sources/handlers.js';
+import { repositoryHandlers } from './repositories/handlers.js';
 import { createReviews } from './review/review.js';
 import { createImporter } from './import/importer.js';
 import { createLifecycle } from './lifecycle/lifecycle.js';
@@ -138,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
     ...sourceHandlers(ctx, packs, decisions),
     ...searchHandlers(ctx),
     ...importHandlers(createImporter(ctx)),
+    ...repositoryHandlers(ctx),
     ...exportHandlers(ctx, decisions),
     ...settingsHandlers(ctx, settings, adapter),
     ...nativeHandlers(adapter),

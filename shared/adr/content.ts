@@ -24,8 +24,8 @@ export interface OriginExtra {
   targets: (string | null)[];
   /** Relations Cairn holds that the file does not write: the reverse of what another file states. */
   implied: Relation[];
-  /** Values Cairn filled in because the file has none. */
-  defaults: { status?: Status; date?: string };
+  /** Values Cairn filled in because the file has none; a date only from git (`dateFrom`), never made up. */
+  defaults: { status?: Status; date?: string; dateFrom?: 'git' };
   /** Ids of the drivers and options, in the order the file lists them. */
   driverIds: string[];
   optionIds: string[];
@@ -61,6 +61,7 @@ export interface Snapshot {
   status: Status;
   statusText: string;
   date: string;
+  dateSource: 'written' | 'git';
   decisionMakers: string[];
   consulted: string[];
   informed: string[];
@@ -107,7 +108,8 @@ export function snapshotOf(adr: ParsedAdr, extra: OriginExtra): Snapshot {
     title: v.title,
     status: v.status ?? (v.statusText ? 'proposed' : (extra.defaults.status ?? DEFAULT_STATUS)),
     statusText: v.statusText,
-    date: v.date ?? adr.fileDate ?? extra.defaults.date ?? '1970-01-01',
+    date: v.date ?? adr.fileDate ?? extra.defaults.date ?? '',
+    dateSource: !v.date && !adr.fileDate && extra.defaults.date && extra.defaults.dateFrom === 'git' ? 'git' : 'written',
     decisionMakers: v.decisionMakers,
     consulted: v.consulted,
     informed: v.informed,
@@ -187,6 +189,7 @@ export function contentFromFile(
     status: snap.status,
     statusText: snap.statusText,
     date: snap.date,
+    dateSource: snap.dateSource,
     decisionMakers: snap.decisionMakers,
     consulted: snap.consulted,
     informed: snap.informed,

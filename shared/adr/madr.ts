@@ -27,7 +27,8 @@ function statusValue(d: Decision, options: RenderOptions): { text: string; link:
 }
 
 function frontMatter(d: Decision, options: RenderOptions): string {
-  const lines = ['---', `status: ${yamlScalar(statusValue(d, options).text)}`, `date: ${d.date}`];
+  const lines = ['---', `status: ${yamlScalar(statusValue(d, options).text)}`];
+  if (d.date) lines.push(`date: ${d.date}`);
   if (d.decisionMakers.length) lines.push(`decision-makers: ${yamlList(d.decisionMakers)}`);
   if (d.consulted.length) lines.push(`consulted: ${yamlList(d.consulted)}`);
   if (d.informed.length) lines.push(`informed: ${yamlList(d.informed)}`);
@@ -44,7 +45,8 @@ function metadataList(d: Decision, options: RenderOptions): string {
   const status = statusValue(d, options);
   const statusText =
     status.link && status.link.file ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(status.link.file)})` : inline(status.text, false);
-  const lines = [`${m} Status: ${statusText}`, `${m} Date: ${d.date}`];
+  const lines = [`${m} Status: ${statusText}`];
+  if (d.date) lines.push(`${m} Date: ${d.date}`);
   const people = (label: string, list: string[]) => list.length && lines.push(`${m} ${label}: ${list.map((p) => inline(p, false)).join(', ')}`);
   people('Deciders', d.decisionMakers);
   people('Consulted', d.consulted);

@@ -48,7 +48,7 @@ export function renderNygard(d: Decision, options: RenderOptions): string {
   const tags = d.tags.length ? `Tags: ${d.tags.map((t) => inline(t, false)).join(', ')}.` : null;
   return assemble([
     heading(1, title),
-    `Date: ${d.date}`,
+    d.date ? `Date: ${d.date}` : null,
     // `Key: value` lines beside Date, before the Status section: adr-tools and its readers skip them.
     d.reviewBy ? `Review by: ${d.reviewBy}` : null,
     d.reviewTriggers?.length ? `Review triggers: ${d.reviewTriggers.map((t) => inline(t, false)).join('; ')}` : null,

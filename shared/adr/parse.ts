@@ -11,7 +11,7 @@ import { asIsoDate, asList, asText, parseFrontMatter, type FrontMatterKey } from
 import { headingKey, isBlank, listItems, scan, splitLines, type Heading, type Line, type ListItem } from './scan.js';
 import { fileNumber, findRefs, normalizeRelation, type DecisionRef } from './refs.js';
 import { isKnownRelation } from '../relation-types.js';
-import { mapStatus, plainStatus } from './status.js';
+import { mapStatus, plainStatus, SUPERSEDED_BY } from './status.js';
 
 export const DIALECTS = ['madr2', 'madr3', 'madr4', 'nygard', 'log4brains', 'markdown'] as const;
 export type Dialect = (typeof DIALECTS)[number];
@@ -369,12 +369,12 @@ export function parseAdr(raw: string, file: string): ParseResult {
       }
     }
     title = { start, end: titleHeading.textEnd, kind: 'heading' };
-    titleText = text;
+    titleText = unescapeInline(text);
   } else {
     title = { start: fmTitle!.valueStart, end: fmTitle!.valueEnd, kind: 'fm', fmKey: fmTitle };
     titleText = asText(fmData.title);
   }
-  if (/^[{[<].*[}\]>]$/.test(titleText.trim()) || /^(?:short )?title\b/i.test(titleText.trim())) {
+  if (/^[{[<].*[}\]>]$/.test(titleText.trim()) || TEMPLATE_TITLE.test(titleText.trim())) {
     return { ok: false, kind: 'not-adr', reason: `${file} is a template (its title "${titleText.trim().slice(0, 60)}" is a placeholder), not a decision.` };
   }
 
@@ -450,7 +450,8 @@ export function parseAdr(raw: string, file: string): ParseResult {
   if (statusSection) {
     const items = listItems(raw, statusSection.bodyStart, statusSection.end);
     statusItems = items;
-    statusItem = items.find((it) => !it.text.startsWith('<!--')) ?? null;
+    // A template's comment or block quote ("> A decision may be 'proposed' if …") explains the field; it is never the status.
+    statusItem = items.find((it) => !it.text.startsWith('<!--') && !it.text.startsWith('>')) ?? null;
     if (statusItem && !meta.status) {
       const line = splitLines(raw, statusItem.textStart, statusItem.end)[0]!;
       let end = line.end;
@@ -465,7 +466,7 @@ export function parseAdr(raw: string, file: string): ParseResult {
       if (rel) for (const r of rel.refs) relations.push({ type: rel.type, ref: r.ref, home: 'status-section', item, link: r.link });
     }
   }
-  if (meta.status && /^(?:supersee?ded|superceded|replaced)\s+by\b/.test(plainStatus(meta.status.text))) {
+  if (meta.status && SUPERSEDED_BY.test(plainStatus(meta.status.text))) {
     const slot = meta.status;
     const text = slot.kind === 'fm' ? asText(fmData[slot.fmKey!.key]) : slot.text;
     const linkRe = /\[([^\]]*)\]\(([^)\s]*)\)/g;
@@ -639,6 +640,18 @@ export function parseAdr(raw: string, file: string): ParseResult {
       unknownKeys,
     },
   };
+}
+
+/**
+ * A template's title, by its whole text: "Title", "NUMBER. TITLE", "Short title of solved problem
+ * and solution", "Title of the decision". A real title that merely starts with the word
+ * ("Title case for headings") is a decision.
+ */
+const TEMPLATE_TITLE = /^(?:(?:number|nnnn|n)\.?\s+)?(?:short title\b.*|title|title of (?:the )?(?:adr|decision|solved problem)\b.*)$/i;
+
+/** A heading's text as it reads: CommonMark backslash escapes (`\*`, `\\`) undone, so the title round-trips through the renderer's escaping. */
+function unescapeInline(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 /** Template leftovers such as "…" or "… <!-- numbers of drivers can vary -->" are not values. */

@@ -3,6 +3,7 @@ import { snapshotOfOrigin, type LinkInfo, type OriginExtra, type Snapshot } from
 import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
 import type { ListItem } from './scan.js';
 import { META_FIELDS, type MetaField, type ParsedAdr, type ParsedRelation, type Section, type SectionKind, type Span } from './parse.js';
+import { inline } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
@@ -205,7 +206,8 @@ function renderTitle(ctx: Ctx) {
   const { adr, d, snap, out } = ctx;
   if (d.title !== snap.title) {
     if (adr.title.kind === 'fm') out.replace(adr.title, yamlScalar(oneLine(d.title)));
-    else out.replace(adr.title, oneLine(d.title));
+    // The heading is Markdown: the title is escaped as the renderer escapes it, so it reads back the same.
+    else out.replace(adr.title, inline(oneLine(d.title), false));
   }
   if (adr.numberSlot && d.number !== null && d.number !== snap.number) {
     const width = adr.numberSlot.end - adr.numberSlot.start;
@@ -261,6 +263,9 @@ function linkOf(ctx: Ctx, target: string): LinkInfo | null {
   if (!found?.file) return known;
   if (!known) return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
   if (known.file === found.file && known.number === found.number) return known;
+  // Same number, another name (a link written by number to a file named otherwise, or kept from a
+  // rename): the link stays as its author wrote it; Cairn rewrites links only when numbers change.
+  if (known.number !== null && known.number === found.number) return known;
   const label = known.number !== null && found.number !== null ? relabel(known.label, known.number, found.number) : known.label;
   return { label, file: found.file, number: found.number };
 }

@@ -4,8 +4,17 @@
  */
 import type { Status } from '../domain.js';
 
+/**
+ * "Superseded" as real folders spell it: superseded, superceded, superseeded, superceeded, supersceded.
+ * The one source for the word: the status reading and the parser's "superseded by …" both use it.
+ */
+export const SUPERSEDED_WORD = 'super(?:s|c|sc)ee?ded';
+
+/** A status that says what replaced the decision: "Superseded by [ADR 33](…)", "Superceeded by 33", "Replaced by …". */
+export const SUPERSEDED_BY = new RegExp(`^(?:${SUPERSEDED_WORD}|replaced)\\s+by\\b`);
+
 const WORDS: [RegExp, Status][] = [
-  [/^(?:supersee?ded|superceded|superseeded|replaced)\b/, 'superseded'],
+  [new RegExp(`^(?:${SUPERSEDED_WORD}|replaced)\\b`), 'superseded'],
   [/^(?:accepted|approved|adopted|agreed|decided|done|active|implemented|final|in effect|valid|current)\b/, 'accepted'],
   [/^(?:rejected|declined|refused|abandoned|withdrawn|dismissed|discarded|not accepted)\b/, 'rejected'],
   [/^(?:deprecated|obsolete|retired|outdated|archived|revoked|expired)\b/, 'deprecated'],

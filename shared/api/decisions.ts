@@ -22,6 +22,8 @@ export const ListQuery = z.object({
   decisionMaker: ShortText.optional(),
   pack: Id.optional(),
   chosenOption: ShortText.optional(),
+  /** Only the decisions of this repository (its name). */
+  repository: ShortText.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   /** overdue, due (within 30 days), scheduled (later) or none: see shared/review.ts. */

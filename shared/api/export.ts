@@ -16,12 +16,17 @@ export type FileAction = (typeof FILE_ACTIONS)[number];
 export const ExportRequest = z.object({
   /** Decisions to export; none means every decision not in the trash. Related decisions come along. */
   ids: z.array(Id).max(LIMITS.claims).default([]),
-  /** The repository or ADR folder, as an absolute path (`~` is the home folder). */
-  dir: ShortText.min(1, 'a folder'),
+  /** The repository or ADR folder, as an absolute path (`~` is the home folder). Left out: `repository`'s own folder. */
+  dir: ShortText.min(1, 'a folder').optional(),
+  /** A repository by name (see listRepositories): exports into its own folder, re-creating it if deleted; ids default to its decisions. */
+  repository: ShortText.min(1).optional(),
   /** The dialect; left out, the folder's own dialect (MADR for a new folder). */
   format: ExportFormat.optional(),
-  /** Write the folder index (README.md) too. */
-  index: z.boolean().default(true),
+  /**
+   * Write the folder index (README.md) too. Left out: yes where Cairn wrote it before or makes the
+   * folder, no in a folder whose README or index someone else wrote or in an imported repository.
+   */
+  index: z.boolean().optional(),
 });
 export type ExportRequest = z.input<typeof ExportRequest>;
 

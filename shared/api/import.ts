@@ -34,6 +34,13 @@ export const ImportReport = z.object({
    * value was kept; import again with `take` to use the file's. `local` and `file` as text.
    */
   conflicts: z.array(z.object({ file: z.string(), id: Id, field: z.string(), local: z.string(), incoming: z.string() })).default([]),
+  /**
+   * The ADR folders read: the named folder itself, or those found in a repository root through
+   * `.adr-dir`, `.log4brains.yml`, `.adr.json` or the usual places; each is a repository.
+   */
+  folders: z.array(z.object({ folder: z.string(), source: z.string(), repository: z.string().nullable(), files: z.number().int() })),
+  /** Where Cairn looked for ADR folders (relative to `dir`): the report's answer when none was found. */
+  lookedIn: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

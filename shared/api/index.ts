@@ -22,6 +22,7 @@ import { importMethods } from './import.js';
 import { lifecycleMethods } from './lifecycle.js';
 import { reviewMethods } from './review.js';
 import { sourceMethods } from './sources.js';
+import { repositoryMethods } from './repositories.js';
 import { METHOD_NAMES, type MethodNameListed } from './names.js';
 
 export const api = {
@@ -41,6 +42,7 @@ export const api = {
   ...nativeMethods,
   ...reviewMethods,
   ...sourceMethods,
+  ...repositoryMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

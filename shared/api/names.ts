@@ -42,6 +42,7 @@ export const METHOD_NAMES = [
   'listEvidenceChanges',
   'listPacks',
   'listRelations',
+  'listRepositories',
   'listRevisions',
   'listStatusHistory',
   'markClaim',

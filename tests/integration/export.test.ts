@@ -132,17 +132,20 @@ describe('export into existing folders continues them in their own dialect', () 
     expect(plan.folderSource).toBe('docs/decisions');
     expect(plan.format).toBe('madr');
     expect(plan.formatSource).toBe('folder');
-    expect(plan.files.map((f) => f.file)).toEqual(['0002-use-semantic-versioning.md', 'README.md']);
+    // The folder has its own index.md, which Cairn did not write: no README.md index of Cairn's goes beside it unasked.
+    expect(plan.files.map((f) => f.file)).toEqual(['0002-use-semantic-versioning.md']);
     await core.invoke('runExport', { dir });
     expect(fs.readFileSync(path.join(dir, 'docs/decisions/0002-use-semantic-versioning.md'), 'utf8')).toMatch(/^---\nstatus: proposed\ndate: /);
-    expect(status(dir).split('\n').sort()).toEqual(['?? docs/decisions/0002-use-semantic-versioning.md', '?? docs/decisions/README.md']);
+    expect(status(dir).split('\n').sort()).toEqual(['?? docs/decisions/0002-use-semantic-versioning.md']);
+    expect((await core.invoke('planExport', { dir, index: true })).files.map((f) => f.file)).toEqual(['0002-use-semantic-versioning.md', 'README.md']);
   });
 
-  it('log4brains: date-named files with metadata bullets; its own README is kept and Cairn’s index goes beside it', async () => {
+  it('log4brains: date-named files with metadata bullets; its own README is kept and Cairn’s index, when asked for, goes beside it', async () => {
     const core = testCore();
     const dir = repo('log4brains');
     await create(core, { title: 'Use Kafka for events', date: '2024-03-01', status: 'accepted' });
-    const result = await core.invoke('runExport', { dir });
+    expect((await core.invoke('planExport', { dir })).files.map((f) => f.file)).toEqual(['20240301-use-kafka-for-events.md']);
+    const result = await core.invoke('runExport', { dir, index: true });
     const folder = path.join(dir, 'docs/adr');
     const text = fs.readFileSync(path.join(folder, '20240301-use-kafka-for-events.md'), 'utf8');
     expect(text).toMatch(/^# Use Kafka for events\n\n- Status: accepted\n- Date: 2024-03-01\n/);
@@ -153,7 +156,7 @@ describe('export into existing folders continues them in their own dialect', () 
     expect(fs.readFileSync(path.join(folder, 'README.md.cairn'), 'utf8')).toContain('[Pick a message broker](20240210-pick-a-message-broker.md)');
 
     commit(dir);
-    const again = await core.invoke('runExport', { dir });
+    const again = await core.invoke('runExport', { dir, index: true });
     expect(again.written).toEqual([]);
     expect(again.conflicts).toHaveLength(1);
     expect(status(dir)).toBe('');
@@ -241,7 +244,7 @@ describe('writing stays inside the folder', () => {
     fs.mkdirSync(path.join(dir, 'docs/decisions'), { recursive: true });
     fs.symlinkSync(outside, path.join(dir, 'docs/decisions/README.md'));
     await create(core, { title: 'Anything' });
-    const result = await core.invoke('runExport', { dir });
+    const result = await core.invoke('runExport', { dir, index: true });
     expect(result.conflicts).toEqual([expect.objectContaining({ file: 'README.md', keptAs: null })]);
     expect(fs.readFileSync(outside, 'utf8')).toBe('do not touch\n');
   });
@@ -424,10 +427,11 @@ describe('what an export remembers for the next one', () => {
 });
 
 describe('cairn export', () => {
-  it('writes, reports, and exits 1 when something was kept back', async () => {
+  it('writes, reports, and exits 1 when an ADR was kept back; an index it cannot write is only a notice', async () => {
     const core = testCore();
     const dir = repo('log4brains');
     await create(core, { title: 'From the command line', date: '2024-04-01' });
+    await create(core, { title: 'Someone got there first', date: '2024-04-02' });
     core.close();
     const out: string[] = [];
     const err: string[] = [];
@@ -435,12 +439,22 @@ describe('cairn export', () => {
     expect(await runCli(['export', '--dir', dir, '--db', core.dbPath, '--dry-run'], io)).toBe(0);
     expect(out.join('\n')).toContain('write  20240401-from-the-command-line.md');
     expect(fs.existsSync(path.join(dir, 'docs/adr/20240401-from-the-command-line.md'))).toBe(false);
+    // The team's own README stays theirs: asked for, Cairn's index goes beside it, and the export still succeeds.
     out.length = 0;
-    expect(await runCli(['export', '--dir', dir, '--db', core.dbPath, '--json'], io)).toBe(1);
+    expect(await runCli(['export', '--dir', dir, '--index', '--db', core.dbPath, '--json'], io)).toBe(0);
     const result = JSON.parse(out.join('\n')) as { written: { file: string }[] };
-    expect(result.written.map((w) => w.file)).toEqual(['20240401-from-the-command-line.md']);
+    expect(result.written.map((w) => w.file)).toEqual(['20240401-from-the-command-line.md', '20240402-someone-got-there-first.md']);
     expect(err.join('\n')).toContain('README.md.cairn');
-    expect(await runCli(['export', '--db', core.dbPath], io)).toBe(2);
+    // An ADR file changed outside Cairn is kept, and the exit code says not everything was written.
+    fs.appendFileSync(path.join(dir, 'docs/adr/20240402-someone-got-there-first.md'), 'Edited by hand.\n');
+    err.length = 0;
+    expect(await runCli(['export', '--db', core.dbPath], io)).toBe(1);
+    expect(err.join('\n')).toContain('20240402-someone-got-there-first.md.cairn');
+    const drafts = path.join(tempDir(), 'drafts.db');
+    expect(await runCli(['new', 'Nowhere yet', '--db', drafts], io)).toBe(0);
+    err.length = 0;
+    expect(await runCli(['export', '--db', drafts], io)).toBe(2);
+    expect(err.join('\n')).toContain('belongs to no repository yet');
     expect(await runCli(['export', '--dir', dir, '--format', 'rst', '--db', core.dbPath], io)).toBe(2);
   });
 });

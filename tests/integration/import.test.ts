@@ -70,11 +70,14 @@ describe('importing a folder', () => {
     expect((await core.invoke('getDecision', { id: four! })).statusText).toBe('Superceded by [3. Deploy with containers](0003-deploy-with-containers.md)');
   });
 
-  it('numbers files named by date after the highest number, and reads a missing status as accepted', async () => {
+  it('numbers files named by date after the highest number of their repository, and reads a missing status as accepted', async () => {
     const core = testCore();
     await core.invoke('importFolder', { dir: copyFixture('nygard') });
+    // Numbers are per repository: another folder's ADR 1–4 do not push these on.
     const report = await core.invoke('importFolder', { dir: copyFixture('log4brains') });
-    expect(report.imported.map((f) => f.number)).toEqual([5, 6, 7]);
+    expect(report.imported.map((f) => f.number)).toEqual([1, 2, 3]);
+    const again = await core.invoke('importFolder', { dir: copyFixture('log4brains') });
+    expect(again.imported.map((f) => f.number)).toEqual([1, 2, 3]);
     const madr = await core.invoke('importFolder', { dir: copyFixture('madr4') });
     const zero = await core.invoke('getDecision', { id: madr.imported.find((f) => f.number === 0)!.id });
     expect(zero).toMatchObject({ status: 'accepted', statusText: '' });

@@ -3,6 +3,7 @@ CREATE INDEX decision_content_links ON decision_content(id, json_extract(content
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
 CREATE INDEX decisions_number ON decisions(number);
+CREATE INDEX decisions_repository ON decisions(repository, number);
 CREATE INDEX decisions_review ON decisions(review_by) WHERE trashed_at IS NULL AND review_by IS NOT NULL;
 CREATE INDEX decisions_status ON decisions(status);
 CREATE INDEX decisions_updated ON decisions(updated_at);
@@ -15,7 +16,7 @@ CREATE TABLE claim_checks ( pack TEXT NOT NULL, claim TEXT NOT NULL, state TEXT 
 CREATE TABLE claim_marks ( pack TEXT NOT NULL, claim TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE decision_content ( id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL ) STRICT;
 CREATE TABLE decision_origins ( decision_id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, file TEXT NOT NULL, dialect TEXT NOT NULL, raw TEXT NOT NULL, extra TEXT NOT NULL DEFAULT '{}' ) STRICT;
-CREATE TABLE decisions ( id TEXT PRIMARY KEY, number INTEGER, title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, pack TEXT, chosen_option TEXT, tags TEXT NOT NULL DEFAULT '[]', decision_makers TEXT NOT NULL DEFAULT '[]', revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, trashed_at TEXT , review_by TEXT) STRICT;
+CREATE TABLE decisions ( id TEXT PRIMARY KEY, number INTEGER, title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, pack TEXT, chosen_option TEXT, tags TEXT NOT NULL DEFAULT '[]', decision_makers TEXT NOT NULL DEFAULT '[]', revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, trashed_at TEXT , repository INTEGER REFERENCES repositories(id) ON DELETE SET NULL, repo_path TEXT, keeps_name INTEGER NOT NULL DEFAULT 0, date_source TEXT NOT NULL DEFAULT 'written', review_by TEXT) STRICT;
 CREATE TABLE export_files ( dir TEXT NOT NULL, file TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('index', 'copy')), sha256 TEXT NOT NULL, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE export_intents ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE ledger_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, input_sha TEXT, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
@@ -23,6 +24,7 @@ CREATE TABLE pack_user_claims ( pack TEXT NOT NULL REFERENCES packs(id) ON DELET
 CREATE TABLE pack_user_sources ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE packs ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, shipped INTEGER NOT NULL, content TEXT NOT NULL, content_sha TEXT NOT NULL, installed_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE repo_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, synced_at TEXT NOT NULL, input_sha TEXT, PRIMARY KEY (dir, file) ) STRICT;
+CREATE TABLE repositories ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, root TEXT NOT NULL, folder TEXT NOT NULL UNIQUE, dialect TEXT, naming TEXT NOT NULL DEFAULT 'number:4', index_file INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE revisions ( decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, revision INTEGER NOT NULL, saved_at TEXT NOT NULL, reason TEXT NOT NULL, number INTEGER, content TEXT NOT NULL, PRIMARY KEY (decision_id, revision) ) STRICT;
 CREATE TABLE search_docs ( id INTEGER PRIMARY KEY, kind TEXT NOT NULL, pack TEXT NOT NULL DEFAULT '', ref TEXT NOT NULL, UNIQUE (kind, pack, ref) ) STRICT;
 CREATE VIRTUAL TABLE search_fts USING fts5( title, body, tokenize = 'porter unicode61 remove_diacritics 2' );

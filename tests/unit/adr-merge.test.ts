@@ -20,6 +20,7 @@ const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
   status: content.status,
   statusText: '',
   date: content.date,
+  dateSource: 'written',
   decisionMakers: [],
   consulted: [],
   informed: [],

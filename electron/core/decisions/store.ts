@@ -45,6 +45,9 @@ interface HeadRow {
   created_at: string;
   trashed_at: string | null;
   relations: string | null;
+  repo_folder: string | null;
+  repo_path: string | null;
+  keeps_name: number;
 }
 
 /** A decision's identity, order and relations: enough to plan an export without reading it whole. */
@@ -57,6 +60,11 @@ export interface DecisionHead {
   createdAt: string;
   trashedAt: string | null;
   relations: Decision['relations'];
+  /**
+   * The ADR folder of the decision's repository and its file's path there, null for a decision in
+   * none; `keepsName` when the file was imported (its name is kept wherever it is exported).
+   */
+  repository: { folder: string; path: string; keepsName: boolean } | null;
 }
 
 function headOf(r: HeadRow): DecisionHead {
@@ -69,12 +77,13 @@ function headOf(r: HeadRow): DecisionHead {
     createdAt: r.created_at,
     trashedAt: r.trashed_at,
     relations: r.relations ? (JSON.parse(r.relations) as Decision['relations']) : [],
+    repository: r.repo_folder !== null && r.repo_path !== null ? { folder: r.repo_folder, path: r.repo_path, keepsName: r.keeps_name === 1 } : null,
   };
 }
 
 /** The head of a whole decision (for one read with `get`). */
-export function headOfDecision(d: Decision): DecisionHead {
-  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations };
+export function headOfDecision(d: Decision, repository: DecisionHead['repository'] = null): DecisionHead {
+  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations, repository };
 }
 
 /** The list's order by number: numbered decisions first, then drafts by creation. Index decisions_listed (migration 0008) holds it. */
@@ -142,19 +151,21 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       'SELECT d.id, d.number, d.revision, c.content, d.created_at, d.updated_at, d.trashed_at FROM decisions d JOIN decision_content c ON c.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))',
     ),
     heads: db.prepare<[], HeadRow>(
-      `SELECT d.id, d.number, d.revision, d.title, d.date, d.created_at, d.trashed_at, json_extract(c.content, '$.relations') AS relations
-       FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id WHERE d.trashed_at IS NULL`,
+      `SELECT d.id, d.number, d.revision, d.title, d.date, d.created_at, d.trashed_at, json_extract(c.content, '$.relations') AS relations,
+         p.folder AS repo_folder, d.repo_path, d.keeps_name
+       FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id LEFT JOIN repositories p ON p.id = d.repository
+       WHERE d.trashed_at IS NULL`,
     ),
     // Plain INSERT and UPDATE, not an upsert: with foreign keys on, SQLite gives an upsert a statement
     // journal, copying every page it touches (measured: three times the cost in a bulk import).
     insertContent: db.prepare('INSERT INTO decision_content (id, content) VALUES (@id, @content)'),
     updateContent: db.prepare('UPDATE decision_content SET content = @content WHERE id = @id'),
     insert: db.prepare(
-      `INSERT INTO decisions (id, number, title, status, date, pack, chosen_option, tags, decision_makers, review_by, revision, created_at, updated_at, trashed_at)
-       VALUES (@id, @number, @title, @status, @date, @pack, @chosen, @tags, @makers, @reviewBy, @revision, @now, @now, NULL)`,
+      `INSERT INTO decisions (id, number, title, status, date, date_source, pack, chosen_option, tags, decision_makers, review_by, revision, created_at, updated_at, trashed_at)
+       VALUES (@id, @number, @title, @status, @date, @dateSource, @pack, @chosen, @tags, @makers, @reviewBy, @revision, @now, @now, NULL)`,
     ),
     update: db.prepare(
-      `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, pack = @pack, chosen_option = @chosen,
+      `UPDATE decisions SET number = @number, title = @title, status = @status, date = @date, date_source = @dateSource, pack = @pack, chosen_option = @chosen,
          tags = @tags, decision_makers = @makers, review_by = @reviewBy, revision = @revision, updated_at = @now, trashed_at = @trashed
        WHERE id = @id`,
     ),
@@ -178,6 +189,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       title: c.title,
       status: c.status,
       date: c.date,
+      dateSource: c.dateSource ?? 'written',
       pack: c.evaluation.pack,
       chosen: chosenName(c),
       tags: JSON.stringify(c.tags),
@@ -251,10 +263,13 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
   }
   const checked = (input: DecisionContent): DecisionContent => (validated.has(input) ? input : DecisionContent.parse(input));
 
-  /** `origin`: the file an imported decision was read from (the importer's); null for one made in Cairn. */
-  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null, origin: Origin | null = null): Decision => {
+  /**
+   * `origin`: the file an imported decision was read from (the importer's); null for one made in Cairn.
+   * `chosenId` is for callers that chose the id before (the importer links new files to each other first).
+   */
+  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null, origin: Origin | null = null, chosenId?: string): Decision => {
     const content = checked(input);
-    const id = platform.newId();
+    const id = chosenId ?? platform.newId();
     const now = platform.now().toISOString();
     const n = number ?? numberFor(null, content.status);
     const cols = columns(id, content, n, 1, now, null);
@@ -349,6 +364,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     filter(q.from, 'd.date >= @from', 'from');
     filter(q.to, 'd.date <= @to', 'to');
     filter(q.tag, 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag)', 'tag');
+    filter(q.repository, 'd.repository = (SELECT id FROM repositories WHERE name = @repository)', 'repository');
     filter(q.decisionMaker, 'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)', 'maker');
     if (q.review !== undefined) {
       const { sql, params: p } = reviewFilter(q.review, reviewDay(platform));
@@ -369,7 +385,8 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         order = BY_NUMBER;
         break;
       case 'date':
-        order = 'd.date DESC, d.number DESC';
+        // "No date" ('') sorts last, after the oldest date.
+        order = "d.date = '', d.date DESC, d.number DESC";
         break;
       case 'title':
         order = 'd.title COLLATE NOCASE';
@@ -386,10 +403,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     }
     const sqlWhere = where.join(' AND ');
     // Rows as arrays (`raw`), made into summaries here: far cheaper than an object per row from the driver.
-    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null];
+    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null, string | null, string | null, 'written' | 'git'];
     const rows = (
       prepared(
-        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at, d.review_by
+        `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at, d.review_by,
+           (SELECT p.name FROM repositories p WHERE p.id = d.repository), d.repo_path, d.date_source
          FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ) as Statement<[Record<string, unknown>], Cells>
     )
@@ -403,12 +421,13 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     const list = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]));
     return {
       total,
-      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, reviewBy]) => ({
+      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, reviewBy, repository, path, dateSource]) => ({
         id,
         number,
         title,
         status,
         date,
+        dateSource,
         tags: list(tags),
         decisionMakers: list(makers),
         pack,
@@ -417,6 +436,8 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         revision,
         updatedAt,
         trashedAt,
+        repository,
+        path,
       })),
     };
   }

@@ -18,11 +18,16 @@ import { gitFolderOf } from '../git-folder.js';
 import { readPlainFile } from '../import/read-file.js';
 
 export const CANDIDATES = ['docs/decisions', 'doc/adr', 'docs/adr'] as const;
-export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new';
+export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 'new' | 'repository';
 
 /** Files larger than this are not read for their header (they still count for numbering). */
 const MAX_READ = 4 * 1024 * 1024;
 const ADR_NAME = /^(\d+)-.+\.md$/i;
+/** How deep subfolders are read, and which are never read (tooling, dependencies, build output). */
+const MAX_DEPTH = 6;
+/** Entries read at most, subfolders included. */
+const MAX_ENTRIES = 50_000;
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor']);
 
 export interface LocatedFolder {
   /** The directory the user named, resolved through symlinks. */
@@ -155,10 +160,11 @@ function readSmall(full: string): Buffer | null {
 /** How a file's header is read: parsed, or remembered from an earlier export (see header-cache.ts). */
 export type HeaderReader = (file: string, sha: string | null, text: string) => AdrHeader;
 
-function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader): ScannedFile {
+function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader, rel = ''): ScannedFile {
   const m = ADR_NAME.exec(dirent.name);
+  const name = rel ? `${rel}/${dirent.name}` : dirent.name;
   const file: ScannedFile = {
-    name: dirent.name,
+    name,
     prefix: m ? Number(m[1]) : null,
     prefixText: m ? m[1]! : null,
     regular: dirent.isFile(),
@@ -167,7 +173,7 @@ function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader): S
     header: null,
   };
   if (!file.regular) return file;
-  const bytes = readSmall(path.join(folder, dirent.name));
+  const bytes = readSmall(path.join(folder, name));
   if (!bytes) return file;
   file.sha256 = sha256(bytes);
   file.text = bytes.toString('utf8');
@@ -175,7 +181,7 @@ function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader): S
     // Parsed on first use only: an unchanged re-export of a large folder never needs most of them.
     const { text, sha256: sha } = file;
     let parsed: AdrHeader | undefined;
-    Object.defineProperty(file, 'header', { enumerable: true, get: () => (parsed ??= headerOf(dirent.name, sha, text)) });
+    Object.defineProperty(file, 'header', { enumerable: true, get: () => (parsed ??= headerOf(name, sha, text)) });
   }
   return file;
 }
@@ -198,11 +204,20 @@ function namingOf(adrs: ScannedFile[]): Naming {
 /** Reads the folder: its entries, how it names files, which dialect it writes. */
 export function scanFolder(located: LocatedFolder, headerOf: HeaderReader = (_file, _sha, text) => readHeader(text)): FolderScan {
   const entries = new Map<string, ScannedFile>();
-  if (located.exists) {
-    for (const dirent of fs.readdirSync(located.folder, { withFileTypes: true })) {
-      entries.set(dirent.name, scanEntry(located.folder, dirent, headerOf));
+  // Subfolders of an ADR folder are read too (ADRs kept in `sub/0001-….md` are the folder's as well),
+  // named by their relative path. A folder merely named (not found as an ADR folder) is only read
+  // deeper when it holds ADR files itself: exporting into a large folder must not walk all of it.
+  const walk = (rel: string, depth: number) => {
+    const dirents = fs.readdirSync(path.join(located.folder, rel), { withFileTypes: true });
+    const deep = depth > 0 || located.source !== 'named' || dirents.some((d) => ADR_NAME.test(d.name));
+    for (const dirent of dirents) {
+      if (entries.size >= MAX_ENTRIES) break;
+      const entry = scanEntry(located.folder, dirent, headerOf, rel);
+      entries.set(entry.name, entry);
+      if (deep && dirent.isDirectory() && depth < MAX_DEPTH && !dirent.name.startsWith('.') && !SKIPPED_DIRS.has(dirent.name)) walk(entry.name, depth + 1);
     }
-  }
+  };
+  if (located.exists) walk('', 0);
   const adrs = [...entries.values()].filter((f) => f.prefix !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
   const votes = { nygard: 0, front: 0, list: 0, star: 0, dash: 0 };
   // The folder's dialect by majority vote of up to 200 of its ADRs, spread evenly over it.

@@ -12,6 +12,8 @@
  * repo_files, or export_files for the index); otherwise it is a conflict, the file stays as it
  * is, and Cairn's version goes beside it as `<file>.cairn`.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ExportPlan, FileAction, PlannedFile } from '../../../shared/api/export.js';
 import { CairnError } from '../../../shared/api/define.js';
 import { INDEX_FILE, renderIndex, type IndexEdge, type IndexEntry } from '../../../shared/adr/index-file.js';
@@ -23,16 +25,21 @@ import type { Decision, WithOrigin } from '../../../shared/domain.js';
 import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
 import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions/store.js';
-import { locateFolder, scanFolder, sha256, type FolderScan, type ScannedFile } from './folder.js';
+import { isInside, locateFolder, scanFolder, sha256, type FolderScan, type LocatedFolder, type ScannedFile } from './folder.js';
+import { repositoryByName } from '../repositories/repositories.js';
 import { createHeaderCache, type HeaderCache } from './header-cache.js';
 import { isPlainFileName } from './write.js';
 import { ledgerRows, planLedger } from './ledger.js';
 
 export interface PlanRequest {
   ids: string[];
-  dir: string;
+  /** The folder named; left out, the repository's own folder. */
+  dir?: string | undefined;
+  /** A repository by name: its folder (re-created when it was deleted), its decisions by default. */
+  repository?: string | undefined;
   format?: AdrFormat | undefined;
-  index: boolean;
+  /** Write the folder's index; left out, Cairn decides (see `wantsIndex`). */
+  index?: boolean | undefined;
 }
 
 /** A planned file with what the runner needs besides what the API shows. */
@@ -158,8 +165,98 @@ function sideFile(scan: FolderScan, copies: Map<string, string>, file: string, s
   return null;
 }
 
+interface Placed {
+  file: string;
+  number: number;
+  /** Whether the decision takes `number` as its own with this export. */
+  assign: boolean;
+}
+
+/**
+ * Numbers and file names. A decision keeps the file it has in this folder; one that belongs to a
+ * repository keeps its own relative path and exact name (so the store re-creates a folder as it
+ * was, duplicate numbers included); any other is named and numbered in the folder's scheme.
+ */
+function placeDecisions(
+  scan: FolderScan,
+  store: DecisionStore,
+  selected: DecisionHead[],
+  known: { recordedByFile: Map<string, RepoRow>; recordedByDecision: Map<string, RepoRow>; elsewhere: Set<string> },
+): { placed: Map<string, Placed>; notes: Map<string, string> } {
+  const { recordedByFile, recordedByDecision, elsewhere } = known;
+  const numberNaming = scan.naming.kind === 'number';
+  const takenNumbers = new Set<number>();
+  for (const f of scan.entries.values()) if (f.prefix !== null && numberNaming) takenNumbers.add(f.prefix);
+  let storeNext = store.nextNumber();
+  const nextFree = () => {
+    if (!numberNaming) return storeNext++;
+    let n = Math.max(0, ...takenNumbers) + 1;
+    while (takenNumbers.has(n)) n++;
+    return n;
+  };
+  const takenNames = new Set<string>();
+  const placed = new Map<string, Placed>();
+  const pending: DecisionHead[] = [];
+  for (const d of selected) {
+    const row = recordedByDecision.get(d.id);
+    if (row) {
+      let file = row.file;
+      if (!scan.entries.has(file)) {
+        // Renamed outside Cairn: the bytes Cairn wrote now sit under another name.
+        const moved = scan.adrs.find((f) => f.sha256 === row.sha256 && !recordedByFile.has(f.name));
+        if (moved) file = moved.name;
+      }
+      const m = /^(\d+)-/.exec(path.posix.basename(file));
+      const prefix = m ? Number(m[1]) : null;
+      const number = numberNaming && prefix !== null ? prefix : (d.number ?? nextFree());
+      // The file keeps its number; the store's number is only filled in, never changed, from here.
+      placed.set(d.id, { file, number, assign: d.number === null });
+      takenNames.add(file);
+    } else {
+      pending.push(d);
+    }
+  }
+  const notes = new Map<string, string>();
+  const fresh: DecisionHead[] = [];
+  for (const d of pending) {
+    // An imported file goes under its own name, unless two chosen decisions share it.
+    const own = d.repository?.keepsName ? d.repository.path : null;
+    if (own && !takenNames.has(own)) {
+      const prefix = /^(\d+)[-_]/.exec(path.posix.basename(own));
+      const number = d.number ?? (prefix ? Number(prefix[1]) : nextFree());
+      if (numberNaming) takenNumbers.add(number);
+      takenNames.add(own);
+      placed.set(d.id, { file: own, number, assign: d.number === null });
+    } else fresh.push(d);
+  }
+  for (const d of fresh) {
+    let number: number;
+    // Exported before into another folder: that folder's number stays the decision's own.
+    const numberedElsewhere = d.number !== null && elsewhere.has(d.id);
+    if (d.number !== null && (numberedElsewhere || !numberNaming) && !(numberNaming && takenNumbers.has(d.number))) {
+      number = d.number;
+    } else {
+      number = nextFree();
+      if (numberedElsewhere) notes.set(d.id, `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`);
+    }
+    if (numberNaming) takenNumbers.add(number);
+    let file = adrFileName(scan.naming, number, d.date, d.title);
+    if (!numberNaming) {
+      // Date-named folders can hold several ADRs of one day; keep names unique.
+      const base = file.replace(/\.md$/, '');
+      for (let n = 2; scan.entries.has(file) || takenNames.has(file); n++) file = `${base}-${n}.md`;
+    }
+    takenNames.add(file);
+    placed.set(d.id, { file, number, assign: !numberedElsewhere && d.number !== number });
+  }
+
+  return { placed, notes };
+}
+
 export function planExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): InternalPlan {
-  const located = locateFolder(request.dir, request.format);
+  const target = exportTarget(ctx, request);
+  request = target.request;
+  const located = target.located;
   const headerCache = createHeaderCache(ctx.db, located.folder);
   const scan = scanFolder(located, headerCache.headerOf);
   const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
@@ -196,67 +293,14 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   for (const r of recordedRows) if (!all.has(r.decision_id)) all.set(r.decision_id, headOfDecision(store.get(r.decision_id)));
   const selected = selection(all, request.ids, (id) => headOfDecision(store.get(id))).sort(compareDecisions);
 
-  // Numbers and file names.
-  const numberNaming = scan.naming.kind === 'number';
-  const takenNumbers = new Set<number>();
-  for (const f of scan.entries.values()) if (f.prefix !== null && numberNaming) takenNumbers.add(f.prefix);
-  let storeNext = store.nextNumber();
-  const nextFree = () => {
-    if (!numberNaming) return storeNext++;
-    let n = Math.max(0, ...takenNumbers) + 1;
-    while (takenNumbers.has(n)) n++;
-    return n;
-  };
-  const takenNames = new Set<string>();
-  const placed = new Map<string, { file: string; number: number; assign: boolean }>();
-  const pending: DecisionHead[] = [];
-  for (const d of selected) {
-    const row = recordedByDecision.get(d.id);
-    if (row) {
-      let file = row.file;
-      if (!scan.entries.has(file)) {
-        // Renamed outside Cairn: the bytes Cairn wrote now sit under another name.
-        const moved = scan.adrs.find((f) => f.sha256 === row.sha256 && !recordedByFile.has(f.name));
-        if (moved) file = moved.name;
-      }
-      const m = /^(\d+)-/.exec(file);
-      const prefix = m ? Number(m[1]) : null;
-      const number = numberNaming && prefix !== null ? prefix : (d.number ?? nextFree());
-      // The file keeps its number; the store's number is only filled in, never changed, from here.
-      placed.set(d.id, { file, number, assign: d.number === null });
-      takenNames.add(file);
-    } else {
-      pending.push(d);
-    }
-  }
-  const notes = new Map<string, string>();
-  for (const d of pending) {
-    let number: number;
-    // Exported before into another folder: that folder's number stays the decision's own.
-    const numberedElsewhere = d.number !== null && elsewhere.has(d.id);
-    if (d.number !== null && (numberedElsewhere || !numberNaming) && !(numberNaming && takenNumbers.has(d.number))) {
-      number = d.number;
-    } else {
-      number = nextFree();
-      if (numberedElsewhere) notes.set(d.id, `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`);
-    }
-    if (numberNaming) takenNumbers.add(number);
-    let file = adrFileName(scan.naming, number, d.date, d.title);
-    if (!numberNaming) {
-      // Date-named folders can hold several ADRs of one day; keep names unique.
-      const base = file.replace(/\.md$/, '');
-      for (let n = 2; scan.entries.has(file) || takenNames.has(file); n++) file = `${base}-${n}.md`;
-    }
-    takenNames.add(file);
-    placed.set(d.id, { file, number, assign: !numberedElsewhere && d.number !== number });
-  }
+  const { placed, notes } = placeDecisions(scan, store, selected, { recordedByFile, recordedByDecision, elsewhere });
 
   // What each decision id points to in this folder, for link lines.
   const targets = new Map<string, LinkTarget>();
   for (const r of recordedRows) {
     const d = all.get(r.decision_id);
     const prefix = scan.entries.get(r.file)?.prefix ?? null;
-    if (d && scan.entries.has(r.file)) targets.set(d.id, { number: numberNaming ? prefix : d.number, title: d.title, file: r.file });
+    if (d && scan.entries.has(r.file)) targets.set(d.id, { number: scan.naming.kind === 'number' ? prefix : d.number, title: d.title, file: r.file });
   }
   for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
   const related = indexRelations([...all.values()]);
@@ -375,7 +419,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   }
 
   let headers: InternalPlan['headers'] = null;
-  if (request.index) {
+  if (request.index ?? wantsIndex(ctx, scan, selected, copies)) {
     const index = planIndex(scan, files, copies, sideNames, headerCache);
     files.push(index.file);
     headers = { cache: headerCache, files: index.adrFiles };
@@ -394,6 +438,49 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     scan,
     headers,
   };
+}
+
+/** Where an export goes: the folder named, or the repository's own folder (its decisions unless ids are given). */
+function exportTarget(ctx: CoreContext, request: PlanRequest): { request: PlanRequest; located: LocatedFolder } {
+  if (request.dir !== undefined) return { request, located: locateFolder(request.dir, request.format) };
+  if (request.repository === undefined) throw new CairnError('invalid_input', 'Name the folder to export into, or the repository (see `cairn repos`).');
+  const repo = repositoryByName(ctx.db, request.repository);
+  if (!repo) throw new CairnError('not_found', `No repository "${request.repository}". Run \`cairn repos\` to see their names.`);
+  if (!fs.existsSync(repo.root)) {
+    throw new CairnError('not_found', `The repository ${repo.name} was at ${repo.root}, which is gone. Clone it back there, or export into another folder with --dir.`);
+  }
+  const root = fs.realpathSync(repo.root);
+  if (!isInside(root, repo.folder)) throw new CairnError('forbidden', `The ADR folder ${repo.folder} is not inside ${root}; export with --dir instead.`);
+  const ids = request.ids.length
+    ? request.ids
+    : ctx.db
+        .prepare<[number], { id: string }>('SELECT id FROM decisions WHERE repository = ? AND trashed_at IS NULL ORDER BY number, id')
+        .all(repo.id)
+        .map((r) => r.id);
+  if (!ids.length) throw new CairnError('not_found', `The repository ${repo.name} holds no decisions to export.`);
+  const exists = fs.statSync(repo.folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  // A deleted folder has no files to tell its dialect; the repository remembers it.
+  const format = request.format ?? (repo.dialect === 'nygard' ? 'nygard' : repo.dialect ? 'madr' : undefined);
+  return { request: { ...request, ids, format }, located: { root, folder: repo.folder, source: 'repository', exists } };
+}
+
+/**
+ * Whether to write the folder's index when the caller did not say. Policy: the index is Cairn's
+ * only where Cairn wrote it before, or where Cairn makes the folder: never in a folder with a
+ * README or index someone else wrote, nor in a repository Cairn imported (whose owners keep their
+ * own index, or none, and re-creating it must add no file).
+ */
+function wantsIndex(ctx: CoreContext, scan: FolderScan, selected: DecisionHead[], copies: Map<string, string>): boolean {
+  const ownIndex = ctx.db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM export_files WHERE dir = ? AND role = 'index'").get(scan.folder)!.n > 0;
+  if (ownIndex || copies.has(INDEX_FILE)) return true;
+  for (const name of scan.entries.keys()) if (/^(readme|index)\.(md|markdown)$/i.test(name)) return false;
+  const cairnWrites = new Set(
+    ctx.db
+      .prepare<[], { folder: string }>('SELECT folder FROM repositories WHERE index_file = 1')
+      .all()
+      .map((r) => r.folder),
+  );
+  return selected.every((d) => d.repository === null || cairnWrites.has(d.repository.folder));
 }
 
 /** The index as the folder will be after the export: every ADR file, read from the text it will hold. */

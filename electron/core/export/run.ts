@@ -16,7 +16,8 @@ import type { ExportResult } from '../../../shared/api/export.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import { sha256 } from './folder.js';
-import { inputShaOf, planExport, type InternalFile, type PlanRequest } from './plan.js';
+import { ensureRepository, gitRoot, markIndexWritten, repositoryByFolder } from '../repositories/repositories.js';
+import { inputShaOf, planExport, type InternalFile, type InternalPlan, type PlanRequest } from './plan.js';
 import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';
 
 export async function runExport(ctx: CoreContext, store: DecisionStore, request: PlanRequest): Promise<ExportResult> {
@@ -162,7 +163,24 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
       plan.headers?.cache.save(plan.headers.files);
       // Everything that landed is recorded now; what did not land was never Cairn's.
       if (intents.length) forgetIntents.run(plan.folder);
+      placeInRepository(ctx, plan, result);
     })();
   }
   return result;
+}
+
+/**
+ * The folder written is a repository; decisions that belonged to none now belong to it, under the
+ * name they were written as. A decision of another repository stays in its own: this was a copy.
+ */
+function placeInRepository(ctx: CoreContext, plan: InternalPlan, result: ExportResult): void {
+  const done = new Set([...result.written.map((w) => w.file), ...result.unchanged]);
+  const files = plan.files.filter((f) => f.kind === 'decision' && f.decisionId !== null && done.has(f.file));
+  const indexWritten = plan.files.some((f) => f.kind === 'index' && done.has(f.file));
+  if (!files.length && !indexWritten) return;
+  const naming = plan.naming.kind === 'date' ? 'date' : `number:${plan.naming.width ?? 4}`;
+  const repository = repositoryByFolder(ctx.db, plan.folder) ?? ensureRepository(ctx, { folder: plan.folder, root: gitRoot(plan.folder) ?? plan.root, dialect: plan.format, naming });
+  const adopt = ctx.db.prepare('UPDATE decisions SET repository = ?, repo_path = ? WHERE id = ? AND (repository IS NULL OR repository = ?)');
+  for (const f of files) adopt.run(repository.id, f.file, f.decisionId, repository.id);
+  if (indexWritten) markIndexWritten(ctx.db, plan.folder);
 }

@@ -2,7 +2,7 @@
  * Writing into an ADR folder. Policy: a file is written whole or not at all (a temporary file
  * in the same folder, flushed, then renamed over the target); only a single plain file name
  * inside the folder is accepted; an existing symlink, folder or device at the target is never
- * written through.
+ * written through. ADRs in subfolders of the ADR folder are written there, under the same rules.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -63,11 +63,25 @@ export function sweepStaleTemps(folder: string): void {
   }
 }
 
-/** Checks a target before writing: a plain name, inside the folder, not a symlink or special file. */
+/**
+ * Checks a target before writing: plain names (subfolders allowed, as `sub/0001-x.md`, for ADRs
+ * kept in a subfolder of the ADR folder), inside the folder, not a symlink or special file. Missing
+ * subfolders are created; an existing one must be a real folder, never a symlink.
+ */
 function checkTarget(folder: string, name: string): string {
-  if (!isPlainFileName(name)) throw new CairnError('forbidden', `Refused to write "${name}": not a plain file name.`);
-  const target = path.join(folder, name);
-  if (!isInside(folder, target) || path.dirname(target) !== folder) throw new CairnError('forbidden', `Refused to write "${name}" outside ${folder}.`);
+  const segments = name.split('/');
+  if (!segments.every(isPlainFileName)) throw new CairnError('forbidden', `Refused to write "${name}": not a plain file name.`);
+  const target = path.join(folder, ...segments);
+  if (!isInside(folder, target) || path.relative(folder, target).split(path.sep).length !== segments.length) {
+    throw new CairnError('forbidden', `Refused to write "${name}" outside ${folder}.`);
+  }
+  let dir = folder;
+  for (const segment of segments.slice(0, -1)) {
+    dir = path.join(dir, segment);
+    const there = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (!there) fs.mkdirSync(dir);
+    else if (!there.isDirectory()) throw new CairnError('conflict', `${dir} is ${there.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; Cairn does not write through it.`);
+  }
   const existing = fs.lstatSync(target, { throwIfNoEntry: false });
   if (existing && !existing.isFile()) {
     throw new CairnError('conflict', `${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Cairn does not write through it.`);
@@ -76,8 +90,8 @@ function checkTarget(folder: string, name: string): string {
 }
 
 /** Writes the text to a fresh temporary file beside the target (not yet synced); the file stays open. */
-function writeTemp(folder: string, name: string, text: string): { temp: string; fd: number } {
-  const temp = path.join(folder, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`);
+function writeTemp(target: string, text: string): { temp: string; fd: number } {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`);
   // 'wx' fails if anything (a symlink included) already sits at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
   try {
@@ -93,7 +107,7 @@ function writeTemp(folder: string, name: string, text: string): { temp: string; 
 /** Writes `text` to `folder/name` atomically: a synced temporary file, then a rename. */
 export function writeAtomic(folder: string, name: string, text: string): void {
   const target = checkTarget(folder, name);
-  const { temp, fd } = writeTemp(folder, name, text);
+  const { temp, fd } = writeTemp(target, text);
   try {
     try {
       fs.fsyncSync(fd);
@@ -229,7 +243,7 @@ export async function writeAtomicMany(folder: string, files: readonly FileToWrit
         events.refused(f.name, e);
         continue;
       }
-      const { temp, fd } = writeTemp(folder, f.name, f.text);
+      const { temp, fd } = writeTemp(target, f.text);
       const entry = { name: f.name, target, temp, synced: false, expect: f.expect };
       staged.push(entry);
       sync(entry, fd);

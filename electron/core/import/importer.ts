@@ -7,6 +7,7 @@
  * ever imported twice.
  */
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
@@ -18,12 +19,14 @@ import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { ledgerFileName } from '../../../shared/adr/ledger.js';
 import { readLedgerBeside, mergeWithLedger, rememberLedgerSync, type LedgerBeside } from './ledger.js';
 import { DecisionContent, type Decision, type Relation, type WithOrigin } from '../../../shared/domain.js';
-import { today, type CoreContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
+import { ensureRepository, gitRoot, placeDecision } from '../repositories/repositories.js';
+import { discoverFolders, markdownFiles } from './discover.js';
+import { gitAddedDates } from './git-dates.js';
 import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
 import { gitFolderOf } from '../git-folder.js';
 
-const MARKDOWN = /\.(md|markdown)$/i;
 const LONE_CR = /\r(?!\n)/;
 
 interface ReadFile {
@@ -67,42 +70,48 @@ export function createImporter(ctx: CoreContext): Importer {
   async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}, take: readonly { id: string; field: string }[] = []): Promise<ImportReport> {
     // Folders are keyed by their real path, as the exporter keys them, so both find the same rows.
     let dir = path.resolve(dirInput);
-    let entries: import('node:fs').Dirent[];
     try {
       dir = await fs.realpath(dir);
       const stat = await fs.stat(dir);
-      if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (e.g. docs/decisions or doc/adr).`);
+      if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`);
       const git = gitFolderOf(dir);
       if (git) throw new CairnError('forbidden', `${dir} is inside the git folder ${git}; Cairn does not read ADRs from there. Name the ADR folder itself, e.g. docs/decisions or doc/adr.`);
-      entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       if (e instanceof CairnError) throw e;
-      throw new CairnError('not_found', `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files, e.g. docs/decisions or doc/adr.`);
+      throw new CairnError('not_found', `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`);
     }
+    const found = discoverFolders(dir);
+    if (!found.folders.length) return { ...emptyReport(dir), lookedIn: found.lookedIn };
+    const reports: ImportReport[] = [];
+    for (const { folder, source } of found.folders) {
+      const report = await runFolder(folder, gitRoot(folder) ?? dir, onProgress, take);
+      report.folders = [{ folder, source, repository: report.folders[0]?.repository ?? null, files: report.files }];
+      reports.push(report);
+    }
+    return mergeReports(dir, reports, found.lookedIn);
+  }
+
+  async function runFolder(dir: string, root: string, onProgress: NonNullable<Parameters<Importer['run']>[1]>, take: readonly { id: string; field: string }[]): Promise<ImportReport> {
     if (running.has(dir)) throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
     running.add(dir);
     try {
+      const listed = markdownFiles(dir);
+      const markdown = listed.markdown;
       // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
-      // by name (never opened), and any other entry that is not a folder is left alone.
-      const listed = entries.filter((e) => !e.name.startsWith('.') && !e.isDirectory());
-      const names = listed.map((e) => e.name).sort();
-      const refused = new Map(listed.filter((e) => !e.isFile() && MARKDOWN.test(e.name)).map((e) => [e.name, refuseEntry(e)]));
-      const markdown = names.filter((n) => MARKDOWN.test(n));
+      // by name (never opened), each with its reason in the report.
+      const refused = new Map<string, ReturnType<typeof refuseEntry>>();
+      for (const name of markdown) {
+        const st = fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+        if (st && !st.isFile()) refused.set(name, refuseEntry(st));
+      }
       const report: ImportReport = {
-        dir,
+        ...emptyReport(dir),
         files: markdown.length,
-        imported: [],
-        updated: [],
-        unchanged: [],
-        skipped: [],
-        missing: [],
         // A ledger beside an ADR is read with it, so it is not "left alone".
-        ignored: names.filter((n) => !MARKDOWN.test(n) && !markdown.some((m) => ledgerFileName(m) === n)),
-        duplicates: [],
-        warnings: [],
+        ignored: listed.other.filter((n) => !markdown.some((m) => ledgerFileName(m) === n)),
         conflicts: [],
       };
-      const present = new Set(names);
+      const present = new Set([...markdown, ...listed.other]);
       const read: ReadFile[] = [];
       onProgress(0, markdown.length, 'reading');
       // Files are read and parsed in slices of a few milliseconds; between slices the host answers progress polls.
@@ -120,7 +129,8 @@ export function createImporter(ctx: CoreContext): Importer {
           // Classic Mac OS line endings (a CR alone) are line breaks too; the parser reads LF and CRLF.
           const loneCr = LONE_CR.test(got.text);
           const text = loneCr ? got.text.replace(/\r\n?/g, '\n') : got.text;
-          const parsed = parseAdr(text, file);
+          // The name alone says the number and date; the subfolder is only where the file lives.
+          const parsed = parseAdr(text, path.posix.basename(file));
           if (!parsed.ok) {
             report.skipped.push({ file, kind: parsed.kind, reason: parsed.reason });
             continue;
@@ -140,25 +150,27 @@ export function createImporter(ctx: CoreContext): Importer {
         await new Promise((r) => setImmediate(r));
       }
       onProgress(markdown.length, markdown.length, 'writing');
-      write(dir, read, new Set(markdown), report, take);
+      write(dir, root, read, new Set(markdown), report, take);
       return report;
     } finally {
       running.delete(dir);
     }
   }
 
-  function write(dir: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport, take: readonly { id: string; field: string }[]) {
+  function write(dir: string, root: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport, take: readonly { id: string; field: string }[]) {
     const { db, platform } = ctx;
-    // Ids for new decisions are known before they are written, so relations between new files resolve in one pass.
-    const pending: string[] = [];
+    // Ids for new decisions are chosen when planning, so relations between new files resolve in one pass.
     // The whole import is one transaction that lands whole or not at all, so saves join it.
-    const store = createDecisionStore({ ...ctx, platform: { now: platform.now, newId: () => pending.shift() ?? platform.newId() } }, { transactions: 'join' });
+    const store = createDecisionStore(ctx, { transactions: 'join' });
     // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
     // foreign key) costs SQLite a statement journal per row.
     const insertFile = db.prepare('INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)');
     const updateFile = db.prepare('UPDATE repo_files SET decision_id = ?, sha256 = ?, format = ?, synced_at = ? WHERE dir = ? AND file = ?');
     const tx = db.transaction(() => {
+      const repository = ensureRepository(ctx, { folder: dir, root, dialect: majorityDialect(files), naming: namingOf(files.map((f) => f.file)) });
+      report.folders = [{ folder: dir, source: 'named', repository: repository.name, files: report.files }];
       const rows = db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(dir);
+      const gitDates = files.some((f) => f.adr.values.date === null && f.adr.fileDate === null) ? gitAddedDates(dir) : new Map<string, string>();
       const byFile = new Map(rows.map((r) => [r.file, r]));
       const gone = rows.filter((r) => !onDisk.has(r.file));
       const plans: Plan[] = [];
@@ -201,7 +213,9 @@ export function createImporter(ctx: CoreContext): Importer {
       }
 
       // Unnumbered files (log4brains names them by date) get the numbers after the highest one.
-      let next = Math.max(store.nextNumber() - 1, ...plans.map((p) => (p.kind === 'create' ? (p.number ?? -1) : -1)));
+      // Numbers are per repository: they continue this repository's, not the whole store's.
+      const highest = db.prepare<[number], { n: number | null }>('SELECT MAX(number) AS n FROM decisions WHERE repository = ?').get(repository.id)?.n ?? 0;
+      let next = Math.max(highest, ...plans.map((p) => (p.kind === 'create' ? (p.number ?? -1) : -1)));
       for (const p of plans) if (p.kind === 'create' && p.number === null) p.number = ++next;
 
       const resolve = resolver(db, dir, plans, report);
@@ -241,6 +255,7 @@ export function createImporter(ctx: CoreContext): Importer {
       for (const p of plans) {
         const { f } = p;
         if (p.kind === 'unchanged') {
+          placeDecision(db, p.id, repository.id, f.file);
           report.unchanged.push({ file: f.file, id: p.id });
           continue;
         }
@@ -263,7 +278,8 @@ export function createImporter(ctx: CoreContext): Importer {
           implied: [...(implied.get(p.id) ?? []), ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).implied.filter((r) => !rewritten.has(r.target)) : [])],
           defaults: {
             ...(noStatus ? { status: before?.status ?? DEFAULT_STATUS } : {}),
-            ...(noDate ? { date: before?.date ?? today(platform) } : {}),
+            // Never a date the file does not have: the commit that added it ("from git"), else none.
+            ...(noDate && gitDates.has(f.file) ? { date: gitDates.get(f.file)!, dateFrom: 'git' as const } : {}),
           },
           links: { ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).links : {}), ...links },
           unknownSections: f.adr.unknownSections,
@@ -287,8 +303,7 @@ export function createImporter(ctx: CoreContext): Importer {
         const content = parsed.data;
         let saved: Decision;
         if (p.kind === 'create') {
-          pending.push(p.id);
-          saved = store.create(content, 'import', number, kept);
+          saved = store.create(content, 'import', number, kept, p.id);
           report.imported.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect });
         } else {
           const changes = changedFields(store.contentOf(before!), content);
@@ -308,6 +323,7 @@ export function createImporter(ctx: CoreContext): Importer {
         // A new file, or a renamed one (its old row is gone), has no row yet; any other has one.
         if (p.kind === 'create' || p.renamedFrom !== null) insertFile.run(dir, f.file, saved.id, fileSha, f.adr.dialect, syncedAt);
         else updateFile.run(saved.id, fileSha, f.adr.dialect, syncedAt, dir, f.file);
+        placeDecision(db, saved.id, repository.id, f.file);
         if (merged && f.ledger) rememberLedgerSync(db, dir, f.file, f.ledger, saved, merged, syncedAt);
       }
       report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
@@ -334,6 +350,51 @@ export function createImporter(ctx: CoreContext): Importer {
   }
 
   return { run, start, get };
+}
+
+function emptyReport(dir: string): ImportReport {
+  return { dir, files: 0, imported: [], updated: [], unchanged: [], skipped: [], missing: [], ignored: [], duplicates: [], warnings: [], conflicts: [], folders: [], lookedIn: [] };
+}
+
+/**
+ * One report for a repository whose several ADR folders were imported: file names are then
+ * relative to the folder named, so the same name in two folders stays two lines.
+ */
+function mergeReports(root: string, reports: ImportReport[], lookedIn: string[]): ImportReport {
+  if (reports.length === 1) return { ...reports[0]!, lookedIn };
+  const out: ImportReport = { ...emptyReport(root), lookedIn };
+  for (const r of reports) {
+    const rel = path.relative(root, r.dir).split(path.sep).join('/');
+    const at = <T extends { file: string }>(x: T): T => ({ ...x, file: rel ? `${rel}/${x.file}` : x.file });
+    out.files += r.files;
+    out.imported.push(...r.imported.map(at));
+    out.updated.push(...r.updated.map(at));
+    out.unchanged.push(...r.unchanged.map(at));
+    out.skipped.push(...r.skipped.map(at));
+    out.missing.push(...r.missing.map(at));
+    out.ignored.push(...r.ignored.map((f) => (rel ? `${rel}/${f}` : f)));
+    out.warnings.push(...r.warnings.map(at));
+    out.conflicts.push(...r.conflicts.map(at));
+    out.duplicates.push(...r.duplicates);
+    out.folders.push(...r.folders);
+  }
+  return out;
+}
+
+function majorityDialect(files: ReadFile[]): string | null {
+  const votes = new Map<string, number>();
+  for (const f of files) votes.set(f.adr.dialect, (votes.get(f.adr.dialect) ?? 0) + 1);
+  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** How the folder names its files, as `repositories.naming` records it. */
+function namingOf(files: string[]): string {
+  const prefixes = files.map((f) => /^(\d+)[-_]/.exec(path.posix.basename(f))?.[1]).filter((p): p is string => p !== undefined);
+  if (!prefixes.length) return 'number:4';
+  if (prefixes.every((p) => /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(p))) return 'date';
+  const widths = new Map<number, number>();
+  for (const p of prefixes) widths.set(p.length, (widths.get(p.length) ?? 0) + 1);
+  return `number:${[...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0]}`;
 }
 
 function sameTitle(store: DecisionStore, id: string, title: string): boolean {

@@ -47,7 +47,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     }
     const entries = [...headers.values()]
       .filter((h) => !h.trashed && (!from || h.date >= from) && (!to || h.date <= to))
-      .sort((a, b) => a.date.localeCompare(b.date) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.title.localeCompare(b.title))
+      .sort((a, b) => Number(a.date === '') - Number(b.date === '') || a.date.localeCompare(b.date) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.title.localeCompare(b.title))
       .map((h) => ({
         id: h.id,
         number: h.number,
@@ -71,6 +71,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     const { items } = store.list({
       ...q,
       status: undefined,
+      repository: undefined,
       pack: undefined,
       chosenOption: undefined,
       tag: undefined,
@@ -84,6 +85,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     const day = today(ctx.platform);
     const tests: Record<Facet, (d: DecisionSummary) => boolean> = {
       status: (d) => q.status === undefined || d.status === q.status,
+      repository: (d) => q.repository === undefined || d.repository === q.repository,
       pack: (d) => q.pack === undefined || d.pack === q.pack,
       chosenOption: (d) => q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
       tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
@@ -92,6 +94,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     };
     const valuesOf: Record<Facet, (d: DecisionSummary) => string[]> = {
       status: (d) => [d.status],
+      repository: (d) => (d.repository ? [d.repository] : []),
       pack: (d) => (d.pack ? [d.pack] : []),
       chosenOption: (d) => (d.chosenOption ? [d.chosenOption] : []),
       tag: (d) => [...new Set(d.tags)],

@@ -139,7 +139,9 @@ function Editor({ initial }: { initial: Decision }) {
               ))}
             </select>
           </div>
-          <TextField label="Date" type="date" value={draft.date} onChange={(v) => v && set('date')(v)} />
+          <TextField label="Date" type="date" value={draft.date} onChange={(v) => v && update({ date: v, dateSource: 'written' })} />
+          {draft.dateSource === 'git' && <span className="muted">from git: the commit that added the file</span>}
+          {!draft.date && <span className="muted">no date: the file states none</span>}
         </div>
         <ListField label="Decision-makers" value={draft.decisionMakers} onChange={set('decisionMakers')} error={fieldErrors.decisionMakers} />
         <ListField label="Consulted" value={draft.consulted} onChange={set('consulted')} error={fieldErrors.consulted} />

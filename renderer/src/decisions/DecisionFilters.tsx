@@ -16,6 +16,7 @@ import { useFocusTarget } from '../app/actions.js';
 export interface ListFilters {
   text: string;
   status?: Status;
+  repository?: string;
   chosenOption?: string;
   pack?: string;
   tag?: string;
@@ -38,6 +39,7 @@ export function sortFor(f: Pick<ListFilters, 'sort'>, searching: boolean): (type
 
 const FACET_LABEL: Record<Facet, string> = {
   status: 'Status',
+  repository: 'Repository',
   chosenOption: 'Chosen option',
   pack: 'Knowledge pack',
   tag: 'Tag',
@@ -132,7 +134,7 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
       <div className="facet-head">
         <h2>Filter</h2>
         {active && (
-          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, review: undefined, from: undefined, to: undefined })}>
+          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, repository: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, review: undefined, from: undefined, to: undefined })}>
             Clear filters
           </button>
         )}

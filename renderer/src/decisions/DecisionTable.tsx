@@ -20,7 +20,7 @@ import './DecisionTable.css';
 export const ROW_HEIGHT = 40;
 const PAGE_SIZE = 100;
 const OVERSCAN = 8;
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 export interface Selection {
   id: string;
@@ -152,6 +152,9 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
           />
         </td>
         <td className="num">{d.number ?? <span className="muted">draft</span>}</td>
+        <td className="repo" title={d.path ?? undefined}>
+          {d.repository ?? <span className="muted">none</span>}
+        </td>
         <td className="title" title={d.title}>
           {/* Before the title: a long title is cut with an ellipsis, the badge must stay in view. */}
           <ReviewBadge reviewBy={d.reviewBy} status={d.status} />
@@ -163,7 +166,10 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         <td className="chosen" title={d.chosenOption ? plainText(d.chosenOption) : undefined}>
           {d.chosenOption ? plainText(d.chosenOption) : <span className="muted">–</span>}
         </td>
-        <td>{d.date}</td>
+        <td>
+          {d.date || <span className="muted">no date</span>}
+          {d.dateSource === 'git' && <span className="muted"> (from git)</span>}
+        </td>
         <td className="tags">
           {d.tags.map((t) => (
             <span key={t} className="tag">
@@ -188,6 +194,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         <colgroup>
           <col className="col-select" />
           <col className="col-num" />
+          <col className="col-repo" />
           <col />
           <col className="col-status" />
           <col className="col-chosen" />
@@ -202,6 +209,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
             <th scope="col" aria-sort={query.sort === 'number' ? 'ascending' : undefined}>
               No.
             </th>
+            <th scope="col">Repository</th>
             <th scope="col" aria-sort={query.sort === 'title' ? 'ascending' : undefined}>
               Title
             </th>

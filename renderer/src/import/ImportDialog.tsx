@@ -93,7 +93,7 @@ function ImportForm({ initialDir, onClose }: { initialDir: string; onClose: () =
           dialogTitle="Import ADRs from which folder?"
           hint={
             <>
-              The folder that holds the ADR files, e.g. <code>/home/me/shop/docs/decisions</code>. MADR, adr-tools and log4brains files are read; importing again after a git pull updates what changed.
+              The repository (its ADR folders are found) or the folder that holds the ADR files, e.g. <code>/home/me/shop</code>; subfolders are read too. MADR, adr-tools and log4brains files are read; importing again after a git pull updates what changed.
             </>
           }
         />
@@ -136,8 +136,20 @@ function Progress({ job }: { job: ImportJob }) {
 
 function Report({ report: r }: { report: ImportReport }) {
   const adr = (n: number | null) => (n === null ? 'Draft' : `ADR ${n}`);
+  if (!r.folders.length) {
+    return (
+      <section className="import-report" aria-label="Import report">
+        <p>
+          Found no ADR folder in {r.dir}. Looked in: {r.lookedIn.join(', ')}. Choose the folder that holds the ADR files.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="import-report" aria-label="Import report">
+      {(r.folders.length > 1 || r.folders[0]!.source !== 'named') && (
+        <ReportList title="Folders found" items={r.folders.map((f) => `${f.folder} (found by ${f.source}): repository ${f.repository ?? '?'}, ${f.files} files`)} />
+      )}
       <p>
         <strong>{r.imported.length} new</strong>, {r.updated.length} updated, {r.unchanged.length} unchanged, {r.skipped.length} skipped
         {r.missing.length ? `, ${r.missing.length} missing` : ''}

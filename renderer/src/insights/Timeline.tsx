@@ -66,14 +66,14 @@ export function Timeline() {
       )}
       {data && data.entries.length === 0 && <p className="empty">No decisions {from || to ? 'in these dates' : 'yet'}.</p>}
       {years.map(([year, entries]) => (
-        <section key={year} aria-labelledby={`year-${year}`} className="timeline-year">
-          <h2 id={`year-${year}`}>
-            {year} <span className="muted">({entries.length})</span>
+        <section key={year} aria-labelledby={`year-${year || 'none'}`} className="timeline-year">
+          <h2 id={`year-${year || 'none'}`}>
+            {year || 'No date'} <span className="muted">({entries.length})</span>
           </h2>
           <ol className="timeline">
             {entries.map((e) => (
               <li key={e.id} className={`timeline-entry entry-${e.status}`}>
-                <time dateTime={e.date}>{e.date}</time>
+                {e.date ? <time dateTime={e.date}>{e.date}</time> : <span className="muted">no date</span>}
                 <div>
                   <a href={href('decisions', e.id)} className="entry-title">
                     {label(e)}

@@ -11,6 +11,7 @@ import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-adr-headers.js';
 import { migration0008 } from './0008-list-order-index.js';
 import { migration0009 } from './0009-decision-origins.js';
+import { migration0010 } from './0010-repositories.js';
 import { migration0011 } from './0011-source-texts-and-claim-checks.js';
 import { migration0012 } from './0012-review-dates.js';
 import { migration0013 } from './0013-ledgers-and-sync-bases.js';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
   migration0011,
   migration0012,
   migration0013,

@@ -1,0 +1,215 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main.js';
+import { tempDir, testCore } from '../helpers/temp.js';
+
+/**
+ * Repositories as first-class: import by the repository root, files in subfolders, exact names,
+ * export back home without --dir, `REPO:N`, and dates never made up. Real folders, real git.
+ */
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=Test', ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+function write(root: string, files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+}
+
+/** Every file under `dir` (relative path → bytes). */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const name = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(name);
+      else out.set(name, fs.readFileSync(path.join(dir, name), 'latin1'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+const nygard = (n: number, title: string, status = 'Accepted') => `# ${n}. ${title}\n\nDate: 2024-0${(n % 9) + 1}-11\n\n## Status\n\n${status}\n\n## Context\n\nWhy ${title}.\n\n## Decision\n\nWe do it.\n\n## Consequences\n\nSome.\n`;
+
+/** A repository laid out the way real ones are: odd names, a duplicate number, a subfolder, CRLF, its own README. */
+function adrToolsRepo(): string {
+  const root = tempDir('cairn-repo-');
+  git(root, 'init', '-q');
+  write(root, {
+    'README.md': '# Some project\n',
+    'doc/adr/README.md': '# Our decisions\n\nKept by hand.\n',
+    'doc/adr/0001-record-architecture-decisions.md': nygard(1, 'Record architecture decisions'),
+    'doc/adr/0002-use-postgres.md': nygard(2, 'Use Postgres'),
+    // Two branches merged with the same number: both stay ADR 2, under their own names.
+    'doc/adr/0002-use-kafka.md': nygard(2, 'Use Kafka'),
+    'doc/adr/0009-translations-2.0.md': nygard(9, 'Translations 2.0'),
+    'doc/adr/adr-010-logging.md': nygard(10, 'Logging'),
+    'doc/adr/ADR011-caching.html.md': nygard(11, 'Cache \\*everything\\*'),
+    'doc/adr/archive/0003-use-mysql.md': nygard(3, 'Use MySQL', 'Superceeded by [ADR 2](../0002-use-postgres.md)'),
+    'doc/adr/archive/2019/0004-crlf.md': nygard(4, 'Line endings').replace(/\n/g, '\r\n'),
+  });
+  git(root, 'add', '.');
+  git(root, 'commit', '-qm', 'ADRs');
+  return root;
+}
+
+describe('importing a repository by its root', () => {
+  it('finds doc/adr, reads its subfolders, and the store alone re-creates every file with its name and bytes', async () => {
+    const core = testCore();
+    const root = adrToolsRepo();
+    const report = await core.invoke('importFolder', { dir: root });
+    const folder = fs.realpathSync(path.join(root, 'doc/adr'));
+    expect(report.folders).toEqual([{ folder, source: 'doc/adr', repository: path.basename(root), files: 9 }]);
+    expect(report.imported.map((f) => f.file).sort()).toEqual([
+      '0001-record-architecture-decisions.md',
+      '0002-use-kafka.md',
+      '0002-use-postgres.md',
+      '0009-translations-2.0.md',
+      'ADR011-caching.html.md',
+      'adr-010-logging.md',
+      'archive/0003-use-mysql.md',
+      'archive/2019/0004-crlf.md',
+    ]);
+    const mysql = report.imported.find((f) => f.file === 'archive/0003-use-mysql.md')!;
+    const read = await core.invoke('getDecision', { id: mysql.id });
+    expect(read.status).toBe('superseded');
+    expect(read.relations).toEqual([{ type: 'superseded-by', target: report.imported.find((f) => f.file === '0002-use-postgres.md')!.id }]);
+    expect((await core.invoke('getDecision', { id: report.imported.find((f) => f.file === 'ADR011-caching.html.md')!.id })).title).toBe('Cache *everything*');
+
+    // The folder moved away: an export into an empty folder writes it again, file for file.
+    const original = tree(path.join(root, 'doc/adr'));
+    const out = tempDir();
+    const result = await core.invoke('runExport', { dir: out });
+    expect(result.conflicts).toEqual([]);
+    const again = tree(out);
+    for (const [name, bytes] of original) if (name !== 'README.md') expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
+    // Their README is theirs: Cairn adds no index of its own.
+    expect(again.has('README.md')).toBe(false);
+    expect(again.size).toBe(original.size - 1);
+  });
+
+  it('exports each decision back to its own repository, re-creating a deleted folder with git status clean', async () => {
+    const core = testCore();
+    const root = adrToolsRepo();
+    await core.invoke('importFolder', { dir: root });
+    core.close();
+    const io = { out: () => {}, err: () => {} };
+    fs.rmSync(path.join(root, 'doc/adr'), { recursive: true });
+    expect(git(root, 'status', '--porcelain')).not.toBe('');
+    expect(await runCli(['export', '--db', core.dbPath], io)).toBe(0);
+    // Everything but the README Cairn never wrote, which git still has.
+    expect(git(root, 'status', '--porcelain').trim()).toBe('D doc/adr/README.md');
+    git(root, 'checkout', '--', 'doc/adr/README.md');
+    expect(await runCli(['export', '--db', core.dbPath], io)).toBe(0);
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('says where it looked when a repository has no ADR folder', async () => {
+    const core = testCore();
+    const root = tempDir();
+    write(root, { 'README.md': '# Nothing here\n', 'src/main.ts': '' });
+    const report = await core.invoke('importFolder', { dir: root });
+    expect(report.folders).toEqual([]);
+    expect(report.lookedIn).toEqual(expect.arrayContaining(['.adr-dir', '.log4brains.yml', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions', 'adr']));
+    const out: string[] = [];
+    core.close();
+    expect(await runCli(['import', root, '--db', core.dbPath], { out: (t) => out.push(t), err: () => {} })).toBe(0);
+    expect(out.join('\n')).toMatch(/Found no ADR folder in .*Looked in: \., \.adr-dir, \.log4brains\.yml/);
+  });
+
+  it('follows .log4brains.yml to the project folder and each package folder, each its own repository', async () => {
+    const core = testCore();
+    const root = tempDir('mono-');
+    write(root, {
+      '.log4brains.yml': 'project:\n  name: mono\n  tz: Europe/Paris\n  adrFolder: ./docs/adr\n  packages:\n    - name: core\n      path: ./packages/core\n      adrFolder: ./packages/core/adr\n',
+      'docs/adr/20240101-use-a-monorepo.md': '# Use a monorepo\n\n- Status: accepted\n- Date: 2024-01-01\n\n## Context and Problem Statement\n\nMany packages.\n',
+      'packages/core/adr/20240202-use-zod.md': '# Use zod\n\n- Status: accepted\n- Date: 2024-02-02\n\n## Context and Problem Statement\n\nSchemas.\n',
+    });
+    const report = await core.invoke('importFolder', { dir: root });
+    expect(report.folders.map((f) => [path.relative(fs.realpathSync(root), f.folder), f.source])).toEqual([
+      ['docs/adr', '.log4brains.yml'],
+      ['packages/core/adr', '.log4brains.yml'],
+    ]);
+    expect(report.imported.map((f) => f.file).sort()).toEqual(['docs/adr/20240101-use-a-monorepo.md', 'packages/core/adr/20240202-use-zod.md']);
+    const repos = await core.invoke('listRepositories', {});
+    expect(repos.map((r) => [r.name, r.decisions, r.naming])).toEqual([
+      [path.basename(root), 1, 'date'],
+      [`${path.basename(root)}/packages/core/adr`, 1, 'date'],
+    ]);
+  });
+});
+
+describe('numbers per repository', () => {
+  it('lists repositories, and takes REPO:N where a bare number is ambiguous', async () => {
+    const core = testCore();
+    const a = tempDir('alpha-');
+    const b = tempDir('beta-');
+    write(a, { 'doc/adr/0001-use-go.md': nygard(1, 'Use Go') });
+    write(b, { 'docs/decisions/0001-use-rust.md': '# Use Rust\n\n## Context and Problem Statement\n\nSpeed.\n\n## Decision Outcome\n\nChosen option: Rust.\n' });
+    await core.invoke('importFolder', { dir: a });
+    await core.invoke('importFolder', { dir: b });
+    core.close();
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    expect(await runCli(['repos', '--json', '--db', core.dbPath], io)).toBe(0);
+    const repos = JSON.parse(out.join('\n')) as { name: string; decisions: number }[];
+    expect(repos.map((r) => [r.name, r.decisions])).toEqual([
+      [path.basename(a), 1],
+      [path.basename(b), 1],
+    ]);
+    expect(await runCli(['show', '1', '--db', core.dbPath], io)).toBe(2);
+    expect(err.join('\n')).toContain(`ADR 1 is ambiguous: 2 decisions have that number. Name one as ${path.basename(a)}:1 or ${path.basename(b)}:1.`);
+    out.length = 0;
+    expect(await runCli(['show', `${path.basename(b)}:1`, '--db', core.dbPath], io)).toBe(0);
+    expect(out.join('\n')).toContain('ADR 1: Use Rust');
+    err.length = 0;
+    expect(await runCli(['show', 'nowhere:1', '--db', core.dbPath], io)).toBe(2);
+    expect(err.join('\n')).toContain('No repository "nowhere"');
+    out.length = 0;
+    expect(await runCli(['list', '--db', core.dbPath], io)).toBe(0);
+    expect(out.join('\n')).toMatch(new RegExp(`^REPOSITORY +NUMBER[\\s\\S]*\\n${path.basename(a)} +1 `));
+  });
+});
+
+describe('dates', () => {
+  it('never invents one: no date outside git, the date of the commit that added the file inside', async () => {
+    const core = testCore();
+    const plain = tempDir();
+    const undated = '# 1. Undated\n\n## Status\n\nAccepted\n\n## Context\n\nNo date line, or one Cairn cannot read:\n';
+    write(plain, { '0001-undated.md': undated, '0002-us-style.md': undated.replace('# 1. Undated', '# 2. US style').replace('## Status', 'Date: 05/02/2018\n\n## Status') });
+    const first = await core.invoke('importFolder', { dir: plain });
+    for (const f of first.imported) expect((await core.invoke('getDecision', { id: f.id })).date).toBe('');
+    const listed = await core.invoke('listDecisions', { sort: 'date' });
+    expect(listed.items.map((d) => [d.date, d.dateSource])).toEqual([
+      ['', 'written'],
+      ['', 'written'],
+    ]);
+
+    const repo = tempDir();
+    git(repo, 'init', '-q');
+    write(repo, { 'doc/adr/0001-undated.md': undated, 'doc/adr/0002-dated.md': nygard(2, 'Dated') });
+    git(repo, 'add', '.');
+    execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qm', 'x'], {
+      cwd: repo,
+      env: { ...process.env, GIT_COMMITTER_DATE: '2021-06-15T10:00:00Z', GIT_AUTHOR_DATE: '2021-06-15T10:00:00Z' },
+    });
+    const second = await core.invoke('importFolder', { dir: repo });
+    const undatedInGit = await core.invoke('getDecision', { id: second.imported.find((f) => f.file === '0001-undated.md')!.id });
+    expect([undatedInGit.date, undatedInGit.dateSource]).toEqual(['2021-06-15', 'git']);
+    const dated = await core.invoke('getDecision', { id: second.imported.find((f) => f.file === '0002-dated.md')!.id });
+    expect([dated.date, dated.dateSource]).toEqual(['2024-03-11', 'written']);
+    // The file still says nothing about a date: re-exported, it is the same bytes.
+    const out = tempDir();
+    await core.invoke('runExport', { dir: out, ids: [undatedInGit.id] });
+    expect(fs.readFileSync(path.join(out, '0001-undated.md'), 'utf8')).toBe(undated);
+    // Sorted by date, "no date" comes last.
+    expect((await core.invoke('listDecisions', { sort: 'date' })).items.map((d) => d.date)).toEqual(['2024-03-11', '2021-06-15', '', '']);
+  });
+});
