@@ -1,7 +1,11 @@
-import { defineConfig } from '@playwright/test';
+import { chromium, defineConfig } from '@playwright/test';
+import { chromiumForTests } from './scripts/chromium.js';
 
-// End-to-end tests drive Debian's Chromium (browsers cannot be downloaded here) against
-// `cairn serve`, each test with its own data folder (see tests/e2e/fixtures.ts).
+// End-to-end tests drive a Chromium against `cairn serve`, each test with its own data folder
+// (see tests/e2e/fixtures.ts). Which Chromium: CHROMIUM_PATH, Playwright's own, or the system's,
+// as scripts/chromium.ts finds it (`npm test` first gets one if the machine has none); with none
+// the run stops here with one sentence saying what to run, instead of failing every test.
+const browser = chromiumForTests(chromium.executablePath());
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -16,7 +20,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browser.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     trace: 'off',
