@@ -53,7 +53,7 @@ const SORT_LABEL: Record<(typeof SORTS)[number], string> = {
   status: 'Status',
 };
 
-export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: string }) {
+export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: React.ReactNode }) {
   const id = useId();
   const searching = filters.text.trim() !== '';
   const searchInput = useRef<HTMLInputElement>(null);
