@@ -3,7 +3,7 @@
  * time, always based on the revision the last save returned. A conflict stops saving and keeps
  * the user's text so nothing is lost.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Decision, DecisionContent } from '../../shared/domain.js';
 import { api, ApiError } from './api.js';
 
@@ -23,38 +23,42 @@ export function useAutosave(initial: Decision, delayMs = 600) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inflight = useRef<Promise<void> | null>(null);
 
-  const flush = useCallback(async () => {
-    const s = latest.current;
-    if (!s.dirty || s.saving || s.stopped) return;
-    s.saving = true;
-    let done = () => {};
-    inflight.current = new Promise<void>((resolve) => (done = resolve));
-    s.dirty = false;
-    setState('saving');
-    try {
-      const next = await api.updateDecision({ id: s.saved.id, baseRevision: s.saved.revision, content: s.draft });
-      s.saved = next;
-      setSaved(next);
-      setError(null);
-      setState(s.dirty ? 'dirty' : 'saved');
-    } catch (e) {
-      s.dirty = true;
-      if (e instanceof ApiError && e.code === 'conflict') {
-        s.stopped = true;
-        setState('conflict');
-      } else setState('error');
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      s.saving = false;
-      done();
-      if (s.dirty && !s.stopped && timer.current === null) timer.current = setTimeout(tick, delayMs);
-    }
+  // flush and tick call each other (a save that ends dirty schedules the next), so they are made
+  // together, once per delay, instead of each listing the other as a dependency.
+  const { flush, tick } = useMemo(() => {
+    const tick = () => {
+      timer.current = null;
+      void flush();
+    };
+    const flush = async () => {
+      const s = latest.current;
+      if (!s.dirty || s.saving || s.stopped) return;
+      s.saving = true;
+      let done = () => {};
+      inflight.current = new Promise<void>((resolve) => (done = resolve));
+      s.dirty = false;
+      setState('saving');
+      try {
+        const next = await api.updateDecision({ id: s.saved.id, baseRevision: s.saved.revision, content: s.draft });
+        s.saved = next;
+        setSaved(next);
+        setError(null);
+        setState(s.dirty ? 'dirty' : 'saved');
+      } catch (e) {
+        s.dirty = true;
+        if (e instanceof ApiError && e.code === 'conflict') {
+          s.stopped = true;
+          setState('conflict');
+        } else setState('error');
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        s.saving = false;
+        done();
+        if (s.dirty && !s.stopped && timer.current === null) timer.current = setTimeout(tick, delayMs);
+      }
+    };
+    return { flush, tick };
   }, [delayMs]);
-
-  const tick = useCallback(() => {
-    timer.current = null;
-    void flush();
-  }, [flush]);
 
   const update = useCallback(
     (change: Partial<DecisionContent> | ((d: DecisionContent) => DecisionContent)) => {

@@ -1,5 +1,5 @@
 /** Labelled form controls used across screens; every control has a visible label. */
-import { useId, useState, useEffect } from 'react';
+import { useId, useState } from 'react';
 
 export function TextField(props: { label: string; value: string; onChange: (v: string) => void; maxLength?: number; type?: string; hint?: string }) {
   const id = useId();
@@ -35,10 +35,13 @@ export function TextArea(props: { label: string; value: string; onChange: (v: st
 export function ListField(props: { label: string; value: string[]; onChange: (v: string[]) => void; hint?: string }) {
   const id = useId();
   const [text, setText] = useState(props.value.join(', '));
-  useEffect(() => {
-    const parsed = split(text);
-    if (parsed.join('\u0000') !== props.value.join('\u0000')) setText(props.value.join(', '));
-  }, [props.value]);
+  // A new list from outside replaces the text, unless the text already says it (so ", " being
+  // typed survives). Adjusted while rendering, as React advises, rather than in an effect.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    if (split(text).join('\u0000') !== props.value.join('\u0000')) setText(props.value.join(', '));
+  }
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>

@@ -17,21 +17,22 @@ import './Compare.css';
 export function Compare({ ids }: { ids: string[] }) {
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = ids.join('/');
+  // The ids by value: a new array with the same ids is the same comparison.
+  const key = JSON.stringify(ids);
 
   useEffect(() => {
+    const wanted = JSON.parse(key) as string[];
     setComparison(null);
     setError(null);
-    if (ids.length < 2) return;
+    if (wanted.length < 2) return;
     let live = true;
-    api.compareDecisions({ ids }).then(
+    api.compareDecisions({ ids: wanted }).then(
       (c) => live && setComparison(c),
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
     };
-    // `key` stands for the ids by value: a new array with the same ids is the same comparison.
   }, [key]);
 
   const remove = (id: string) => navigate('compare', ...ids.filter((x) => x !== id));
