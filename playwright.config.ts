@@ -9,12 +9,17 @@ const browser = chromiumForTests(chromium.executablePath());
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Pictures for the README only when asked for (`npm run screenshots` sets the folder): a test
+  // run checks screens, it does not photograph them.
+  testIgnore: process.env.CAIRN_SCREENSHOTS_DIR ? [] : ['**/screenshots.spec.ts'],
   // Beside, not over, test-results/trust (figures from vitest for the trust report).
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two browsers at once: each test has its own server and data folder, so they do not meet; more
+  // would only fight over two cores. PLAYWRIGHT_WORKERS overrides (e.g. 1 on a busy machine).
+  workers: Number(process.env.PLAYWRIGHT_WORKERS) || 2,
   retries: 0,
   reporter: [['list']],
   use: {
