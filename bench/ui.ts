@@ -42,7 +42,11 @@ export async function openApp(dbPath: string): Promise<UiRun> {
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.openUrl);
-  await page.locator('[data-total]').first().waitFor({ timeout: 60_000 }).catch(() => page.getByRole('main').waitFor());
+  await page
+    .locator('[data-total]')
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(() => page.getByRole('main').waitFor());
   return {
     core,
     page,
@@ -112,7 +116,12 @@ export async function evidenceStepSamples(run: UiRun, count: number): Promise<{ 
       () => stepButton(page, 3).click(),
       async () => {
         await stepHeading(page, 3).waitFor();
-        await page.getByRole('region', { name: /: evidence and score$/ }).first().getByRole('checkbox', { name: /^Accept:/ }).first().waitFor();
+        await page
+          .getByRole('region', { name: /: evidence and score$/ })
+          .first()
+          .getByRole('checkbox', { name: /^Accept:/ })
+          .first()
+          .waitFor();
       },
     );
     if (i > 0) samples.push(t);
@@ -133,7 +142,11 @@ export async function acceptClaimSamples(run: UiRun, count: number): Promise<num
   await stepButton(page, 3).click();
   await stepHeading(page, 3).waitFor();
   const criteria = page.getByRole('navigation', { name: 'Criteria' }).getByRole('button');
-  const saved = () => page.getByRole('status').filter({ hasText: /^All changes saved$/ }).waitFor();
+  const saved = () =>
+    page
+      .getByRole('status')
+      .filter({ hasText: /^All changes saved$/ })
+      .waitFor();
   const badge = (region: ReturnType<Page['getByRole']>) => region.locator('.score-badge');
   for (let c = 0; c < (await criteria.count()); c++) {
     await criteria.nth(c).click();
@@ -147,10 +160,20 @@ export async function acceptClaimSamples(run: UiRun, count: number): Promise<num
         const before = await badge(region).textContent();
         await box.click();
         const moved = await page
-          .waitForFunction(([el, was]) => el?.textContent !== was, [await badge(region).elementHandle(), before] as const, { timeout: 1500 })
-          .then(() => true, () => false);
+          .waitForFunction(
+            ([el, was]) => el?.textContent !== was,
+            [await badge(region).elementHandle(), before] as const,
+            { timeout: 1500 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
         await box.click(); // back as it was
-        await page.waitForFunction(([el, was]) => el?.textContent === was, [await badge(region).elementHandle(), before] as const);
+        await page.waitForFunction(([el, was]) => el?.textContent === was, [
+          await badge(region).elementHandle(),
+          before,
+        ] as const);
         await saved();
         if (!moved) continue;
         const samples: number[] = [];
@@ -168,18 +191,37 @@ export async function acceptClaimSamples(run: UiRun, count: number): Promise<num
       }
     }
   }
-  throw new Error('no claim on the sample’s evidence step moves a score when accepted: the bench cannot measure accepting one');
+  throw new Error(
+    'no claim on the sample’s evidence step moves a score when accepted: the bench cannot measure accepting one',
+  );
 }
 
 /** The browser alone on the same work: a static page with 216 checkboxes, one toggled until a number changes. */
 export async function bareToggleSamples(browser: Browser, count: number): Promise<number[]> {
   const page = await browser.newPage();
-  const rows = Array.from({ length: 216 }, (_, i) => `<li><label><input type="checkbox" data-i="${i}"> claim ${i}</label></li>`).join('');
-  await page.setContent(`<output id="s">0</output><ul>${rows}</ul><script>document.addEventListener('change', () => { s.textContent = document.querySelectorAll('input:checked').length; });</script>`);
+  const rows = Array.from(
+    { length: 216 },
+    (_, i) => `<li><label><input type="checkbox" data-i="${i}"> claim ${i}</label></li>`,
+  ).join('');
+  await page.setContent(
+    `<output id="s">0</output><ul>${rows}</ul><script>document.addEventListener('change', () => { s.textContent = document.querySelectorAll('input:checked').length; });</script>`,
+  );
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const was = await page.locator('#s').textContent();
-    samples.push(await timed(() => page.locator('input').nth(i % 216).click(), () => page.waitForFunction(`document.getElementById('s').textContent !== ${JSON.stringify(was)}`, undefined, { polling: 'raf' })));
+    samples.push(
+      await timed(
+        () =>
+          page
+            .locator('input')
+            .nth(i % 216)
+            .click(),
+        () =>
+          page.waitForFunction(`document.getElementById('s').textContent !== ${JSON.stringify(was)}`, undefined, {
+            polling: 'raf',
+          }),
+      ),
+    );
   }
   await page.close();
   return samples;
@@ -189,7 +231,13 @@ export async function bareToggleSamples(browser: Browser, count: number): Promis
 export async function bareOpenSamples(browser: Browser, count: number, html: string): Promise<number[]> {
   const page = await browser.newPage();
   const samples: number[] = [];
-  for (let i = 0; i < count; i++) samples.push(await timed(() => page.setContent(html), () => page.locator('h1').waitFor()));
+  for (let i = 0; i < count; i++)
+    samples.push(
+      await timed(
+        () => page.setContent(html),
+        () => page.locator('h1').waitFor(),
+      ),
+    );
   await page.close();
   return samples;
 }

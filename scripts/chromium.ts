@@ -37,9 +37,22 @@ export type InstallStep = { name: 'playwright' | 'apt'; description: string; com
 
 /** The usual places of a system Chromium or Chrome, in order of preference. */
 export const SYSTEM_CHROMIUMS: Partial<Record<NodeJS.Platform, string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'],
-  darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
-  win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/lib/chromium/chromium',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+  ],
+  darwin: [
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
 };
 
 /** CHROMIUM_PATH set to something that is not there: a mistake to report, never to route around. */
@@ -53,7 +66,8 @@ export function badChromiumPath(p: ChromiumProbe): string | null {
 export function findChromium(p: ChromiumProbe): FoundChromium | null {
   const wanted = p.env.CHROMIUM_PATH;
   if (wanted) return p.exists(wanted) ? { executablePath: wanted, file: wanted, source: 'CHROMIUM_PATH' } : null;
-  if (p.playwrightBrowser && p.exists(p.playwrightBrowser)) return { executablePath: undefined, file: p.playwrightBrowser, source: 'playwright' };
+  if (p.playwrightBrowser && p.exists(p.playwrightBrowser))
+    return { executablePath: undefined, file: p.playwrightBrowser, source: 'playwright' };
   const system = (SYSTEM_CHROMIUMS[p.platform] ?? []).find((f) => p.exists(f));
   return system ? { executablePath: system, file: system, source: 'system' } : null;
 }
@@ -61,7 +75,8 @@ export function findChromium(p: ChromiumProbe): FoundChromium | null {
 /** 'debian', 'ubuntu' (and their derivatives by ID_LIKE), or null. Ubuntu first: its ID_LIKE says debian too. */
 export function distribution(osRelease: string | null): 'debian' | 'ubuntu' | null {
   if (!osRelease) return null;
-  const field = (name: string) => new RegExp(`^${name}=["']?([^"'\\n]*)`, 'm').exec(osRelease)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  const field = (name: string) =>
+    new RegExp(`^${name}=["']?([^"'\\n]*)`, 'm').exec(osRelease)?.[1]?.toLowerCase().split(/\s+/) ?? [];
   const ids = [...field('ID'), ...field('ID_LIKE')];
   if (ids.includes('ubuntu')) return 'ubuntu';
   if (ids.includes('debian')) return 'debian';
@@ -80,12 +95,20 @@ export function installPlan(p: ChromiumProbe, canDownload: boolean, playwrightCl
   if (canDownload) {
     // As root on Debian/Ubuntu the installer also fetches the libraries Chromium needs.
     const deps = apt ? ['--with-deps'] : [];
-    plan.push({ name: 'playwright', description: "Playwright's own Chromium (npx playwright install chromium)", command: [process.execPath, playwrightCli, 'install', ...deps, 'chromium'] });
+    plan.push({
+      name: 'playwright',
+      description: "Playwright's own Chromium (npx playwright install chromium)",
+      command: [process.execPath, playwrightCli, 'install', ...deps, 'chromium'],
+    });
   }
   if (apt) {
     const pkg = distro === 'ubuntu' ? 'chromium-browser' : 'chromium';
     const script = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`;
-    plan.push({ name: 'apt', description: `the system's ${pkg} package (apt-get install ${pkg})`, command: ['sh', '-c', script] });
+    plan.push({
+      name: 'apt',
+      description: `the system's ${pkg} package (apt-get install ${pkg})`,
+      command: ['sh', '-c', script],
+    });
   }
   return plan;
 }
@@ -119,7 +142,10 @@ function onPath(name: string, env: Record<string, string | undefined>): boolean 
 }
 
 /** The real machine, as a probe; `playwrightBrowser` is `chromium.executablePath()` from @playwright/test. */
-export function probeMachine(playwrightBrowser: string | null, env: Record<string, string | undefined> = process.env): ChromiumProbe {
+export function probeMachine(
+  playwrightBrowser: string | null,
+  env: Record<string, string | undefined> = process.env,
+): ChromiumProbe {
   let osRelease: string | null;
   try {
     osRelease = fs.readFileSync('/etc/os-release', 'utf8');
@@ -142,7 +168,10 @@ export function probeMachine(playwrightBrowser: string | null, env: Record<strin
  * anything (scripts/ensure-chromium.ts does the installing first). Throws the one sentence when
  * there is none, so a run stops at its start instead of failing every test.
  */
-export function chromiumForTests(playwrightBrowser: string | null, env: Record<string, string | undefined> = process.env): FoundChromium {
+export function chromiumForTests(
+  playwrightBrowser: string | null,
+  env: Record<string, string | undefined> = process.env,
+): FoundChromium {
   const probe = probeMachine(playwrightBrowser, env);
   const found = findChromium(probe);
   if (found) return found;

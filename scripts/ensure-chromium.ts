@@ -9,22 +9,41 @@ import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import { createRequire } from 'node:module';
-import { badChromiumPath, findChromium, installPlan, missingSentence, probeMachine, type FoundChromium } from './chromium.js';
+import {
+  badChromiumPath,
+  findChromium,
+  installPlan,
+  missingSentence,
+  probeMachine,
+  type FoundChromium,
+} from './chromium.js';
 
 const probe = () => probeMachine(chromium.executablePath());
 
 /** Whether Playwright's download host answers a name lookup within 3 s (or a proxy is configured). */
 async function canDownload(): Promise<boolean> {
   if (process.env.HTTPS_PROXY || process.env.https_proxy) return true;
-  const host = process.env.PLAYWRIGHT_DOWNLOAD_HOST ? new URL(process.env.PLAYWRIGHT_DOWNLOAD_HOST).hostname : 'cdn.playwright.dev';
+  const host = process.env.PLAYWRIGHT_DOWNLOAD_HOST
+    ? new URL(process.env.PLAYWRIGHT_DOWNLOAD_HOST).hostname
+    : 'cdn.playwright.dev';
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref());
-  return Promise.race([lookup(host).then(() => true, () => false), timeout]);
+  return Promise.race([
+    lookup(host).then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
 }
 
 /** A Chromium that is there but does not start (a broken wrapper, a snap in a container) is no Chromium. */
 function starts(found: FoundChromium): boolean {
   if (found.source === 'playwright') return true;
-  const run = spawnSync(found.file, ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  const run = spawnSync(found.file, ['--version'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return run.status === 0 && /chrom/i.test(run.stdout);
 }
 
@@ -39,7 +58,9 @@ if (wrong) fail(wrong);
 
 let found = findChromium(first);
 if (found && !starts(found)) {
-  fail(`The Chromium at ${found.file} does not start (\`${found.file} --version\` failed): reinstall it, or set CHROMIUM_PATH to one that works.`);
+  fail(
+    `The Chromium at ${found.file} does not start (\`${found.file} --version\` failed): reinstall it, or set CHROMIUM_PATH to one that works.`,
+  );
 }
 
 const tried: string[] = [];
@@ -57,4 +78,6 @@ if (!found) {
   }
 }
 if (!found) fail(missingSentence(first, tried));
-console.error(`Chromium for the browser tests: ${found.file} (${found.source === 'playwright' ? "Playwright's own" : found.source === 'system' ? 'system' : 'CHROMIUM_PATH'})`);
+console.error(
+  `Chromium for the browser tests: ${found.file} (${found.source === 'playwright' ? "Playwright's own" : found.source === 'system' ? 'system' : 'CHROMIUM_PATH'})`,
+);

@@ -5,7 +5,9 @@
  */
 const FALLBACK = 'en';
 
-export function readerLocales(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): string[] {
+export function readerLocales(
+  languages: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
+): string[] {
   const usable = languages.filter((tag) => {
     if (!tag || /^(c|posix)$/i.test(tag) || /-u-va-posix$/i.test(tag)) return false;
     try {

@@ -18,6 +18,10 @@ export function perMethod<T>(make: (name: MethodName) => T): Record<MethodName, 
 }
 
 /** Calls one method through the bridge, keeping the method's own input and output types. */
-export function callBridge<M extends MethodName>(bridge: Bridge, method: M, input: Input<M>): Promise<Result<Output<M>>> {
+export function callBridge<M extends MethodName>(
+  bridge: Bridge,
+  method: M,
+  input: Input<M>,
+): Promise<Result<Output<M>>> {
   return bridge[method](input);
 }
