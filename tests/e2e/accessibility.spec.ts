@@ -36,14 +36,17 @@ for (const { scheme, size, keyboard } of TOURS) {
     await app.createSampleDecision();
     const sampleUrl = page.url();
     for (const screen of SCREENS) {
-      await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-      expect(await seriousViolations(page), screen.name).toEqual([]);
-      await expectFits(page, size, screen.name);
-      if (!keyboard) continue;
-      expect(await unnamedControls(page), screen.name).toEqual([]);
-      const { stops, unmarked } = await tabThrough(page, 40);
-      expect(stops, screen.name).toBeGreaterThanOrEqual(screen.minTabStops ?? 4);
-      expect(unmarked, screen.name).toEqual([]);
+      // One step per screen, so a failure or a timeout names the screen it was on.
+      await test.step(screen.name, async () => {
+        await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
+        expect(await seriousViolations(page), screen.name).toEqual([]);
+        await expectFits(page, size, screen.name);
+        if (!keyboard) return;
+        expect(await unnamedControls(page), screen.name).toEqual([]);
+        const { stops, unmarked } = await tabThrough(page, 40);
+        expect(stops, screen.name).toBeGreaterThanOrEqual(screen.minTabStops ?? 4);
+        expect(unmarked, screen.name).toEqual([]);
+      });
     }
   });
 }
