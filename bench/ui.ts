@@ -61,9 +61,23 @@ export async function openApp(dbPath: string): Promise<UiRun> {
   };
 }
 
-// Page-side code is passed as source text: this file compiles with Node's types, without the DOM's.
+/**
+ * The page's globals as the page-side functions below use them: this file compiles with Node's
+ * types, not the DOM's. (Page code must be functions, not strings: the app's CSP forbids eval.)
+ */
+interface PageGlobals {
+  location: { hash: string };
+  document: {
+    querySelector(selector: string): { textContent: string | null } | null;
+    querySelectorAll(selector: string): ArrayLike<{ value: string }>;
+    getElementById(id: string): { textContent: string | null } | null;
+  };
+}
+
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+  await page.evaluate((h) => {
+    (globalThis as unknown as PageGlobals).location.hash = h;
+  }, hash);
 }
 
 /** Milliseconds from `act` to `until` resolving. */
@@ -86,8 +100,14 @@ export async function openDecisionSamples(run: UiRun, ids: { id: string; title: 
       () => go(page, `#/decisions/${d.id}`),
       () =>
         page.waitForFunction(
-          `document.querySelector('h1')?.textContent?.includes(${JSON.stringify(d.title)}) && [...document.querySelectorAll('textarea')].some((t) => t.value !== '')`,
-          undefined,
+          (title) => {
+            const { document } = globalThis as unknown as PageGlobals;
+            return (
+              document.querySelector('h1')?.textContent?.includes(title) &&
+              Array.from(document.querySelectorAll('textarea')).some((t) => t.value !== '')
+            );
+          },
+          d.title,
           { polling: 'raf' },
         ),
     );
@@ -217,9 +237,13 @@ export async function bareToggleSamples(browser: Browser, count: number): Promis
             .nth(i % 216)
             .click(),
         () =>
-          page.waitForFunction(`document.getElementById('s').textContent !== ${JSON.stringify(was)}`, undefined, {
-            polling: 'raf',
-          }),
+          page.waitForFunction(
+            (w) => (globalThis as unknown as PageGlobals).document.getElementById('s')?.textContent !== w,
+            was,
+            {
+              polling: 'raf',
+            },
+          ),
       ),
     );
   }
