@@ -1,6 +1,7 @@
 // Lint rules, chiefly the process boundaries: a wrong import is a build error.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
@@ -25,6 +26,22 @@ export default tseslint.config(
     },
   },
   {
+    // The rules of hooks and exhaustive dependencies as errors, with the React Compiler's checks the
+    // plugin recommends. Three of those flag the screens' hand-rolled loading (setState at the start
+    // of a fetching effect, refs read while rendering a virtual list); they stay warnings until the
+    // renderer's data layer (issue #14, TanStack Query) replaces that code, then become errors.
+    files: ['renderer/**/*.{ts,tsx}', 'tests/e2e/harness/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/refs': 'warn',
+      'react-hooks/immutability': 'warn',
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
@@ -37,6 +54,14 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(['electron', 'electron/*', '**/host/**', '**/renderer/**'], 'The core is host-agnostic: it never imports electron or a host.'),
+    },
+  },
+  {
+    // The CLI and the loopback HTTP host run in plain Node (`cairn …`, `cairn serve`), where the
+    // electron package is only a stub that prints a path: importing it there breaks them at run time.
+    files: ['electron/cli.ts', 'electron/cli/**/*.ts', 'electron/host/http.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['electron', 'electron/*', '**/renderer/**'], 'The CLI and the HTTP host run without Electron: they never import electron.'),
     },
   },
   {

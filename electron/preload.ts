@@ -3,8 +3,10 @@
  * input over its own IPC channel. No raw ipcRenderer, nothing else crosses the bridge.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { METHOD_NAMES } from '../shared/api/names.js';
+import { perMethod, type Bridge } from '../shared/api/bridge.js';
 import { channelFor } from './host/window-settings.js';
 
-const bridge = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelFor(name), input)]));
+// Typed from the contract: a method missing here, or a channel answering the wrong shape for the
+// renderer's `window.cairn`, is a compile error rather than a cast.
+const bridge: Bridge = perMethod((name) => (input: unknown) => ipcRenderer.invoke(channelFor(name), input));
 contextBridge.exposeInMainWorld('cairn', bridge);

@@ -3,13 +3,15 @@
  * (one function per API method); in a browser the same calls go to the loopback host with
  * the token from the URL. Either way the client is derived from the one method list.
  */
-import type { Client, MethodName } from '../../shared/api/index.js';
+import type { Client, Input, MethodName } from '../../shared/api/index.js';
 import { METHOD_NAMES } from '../../shared/api/names.js';
 import type { Result } from '../../shared/api/define.js';
+import { callBridge, type Bridge } from '../../shared/api/bridge.js';
 
 declare global {
   interface Window {
-    cairn?: Record<string, (input: unknown) => Promise<Result<unknown>>>;
+    /** The Electron preload's bridge (electron/preload.ts); absent in a browser. */
+    cairn?: Bridge;
   }
 }
 
@@ -57,7 +59,7 @@ async function overHttp(method: MethodName, input: unknown): Promise<Result<unkn
 
 async function call(method: MethodName, input: unknown): Promise<unknown> {
   const bridge = window.cairn;
-  const result = bridge ? await bridge[method]!(input) : await overHttp(method, input);
+  const result = bridge ? await callBridge(bridge, method, input as Input<typeof method>) : await overHttp(method, input);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;
 }

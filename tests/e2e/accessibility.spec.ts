@@ -1,7 +1,12 @@
 /**
- * Every main screen passes axe-core (WCAG 2.1 A and AA rules and axe's best practices) with no
- * serious or critical violation, in the light and the dark theme; and every control on it can
- * be reached with Tab and shows where the focus is.
+ * One tour of every main screen per theme, checking on each screen everything a screen owes the
+ * user (one walk instead of one per check keeps `npm test` short):
+ * - axe-core (WCAG 2.1 A and AA rules and axe's best practices) finds no serious or critical violation;
+ * - it fits the window without sideways scrolling, the sidebar visible (the light tour in a small
+ *   1024×700 window, the dark one on a 3840×2160 screen);
+ * - every control can be reached with Tab and shows where the focus is, and every form control
+ *   has an accessible name (checked once, in the light tour: neither depends on the theme).
+ * The screenshots walk the same screens, only in `npm run screenshots`.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -15,19 +20,60 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`every main screen passes the accessibility audit in the ${scheme} theme`, async ({ app, page, served }) => {
-    test.setTimeout(120_000);
+const TOURS = [
+  { scheme: 'light', size: { width: 1024, height: 700 }, keyboard: true },
+  { scheme: 'dark', size: { width: 3840, height: 2160 }, keyboard: false },
+] as const;
+
+for (const { scheme, size, keyboard } of TOURS) {
+  test(`every main screen, ${scheme} theme at ${size.width}×${size.height}: accessible, fits the window${keyboard ? ', reachable by keyboard' : ''}`, async ({ app, page, served }) => {
+    // One walk does every check of ~25 screens: generous, so a busy machine does not fail it.
+    test.setTimeout(360_000);
+    await page.setViewportSize(size);
     await page.emulateMedia({ colorScheme: scheme });
     await app.expectWelcome();
     expect(await seriousViolations(page), 'first run').toEqual([]);
     await app.createSampleDecision();
     const sampleUrl = page.url();
     for (const screen of SCREENS) {
-      await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-      expect(await seriousViolations(page), screen.name).toEqual([]);
+      // One step per screen, so a failure or a timeout names the screen it was on.
+      await test.step(screen.name, async () => {
+        await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
+        expect(await seriousViolations(page), screen.name).toEqual([]);
+        await expectFits(page, size, screen.name);
+        if (!keyboard) return;
+        expect(await unnamedControls(page), screen.name).toEqual([]);
+        const { stops, unmarked } = await tabThrough(page, 40);
+        expect(stops, screen.name).toBeGreaterThanOrEqual(screen.minTabStops ?? 4);
+        expect(unmarked, screen.name).toEqual([]);
+      });
     }
   });
+}
+
+/** No sideways scrolling, the sidebar the window's full height, the main area most of the width. */
+async function expectFits(page: Page, size: { width: number; height: number }, name: string): Promise<void> {
+  const fit = await page.evaluate(() => {
+    const main = document.querySelector('main')!.getBoundingClientRect();
+    const nav = document.querySelector('nav.sidebar')!.getBoundingClientRect();
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, main: main.width, navVisible: nav.width > 0 && nav.height >= window.innerHeight - 1 };
+  });
+  expect(fit.overflow, name).toBeLessThanOrEqual(0);
+  expect(fit.navVisible, name).toBe(true);
+  expect(fit.main, name).toBeGreaterThan(Math.min(size.width * 0.6, 1400));
+}
+
+/** Visible inputs, selects, text areas and buttons with no label, aria-label or text. */
+function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => {
+        const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
 }
 
 /** Walks the Tab order: each stop must be a visible element with a visible focus indicator. */
@@ -61,33 +107,3 @@ async function tabThrough(page: Page, limit: number): Promise<{ stops: number; u
   }
   return { stops, unmarked };
 }
-
-test('every control is reached with Tab and shows its focus, on every main screen', async ({ app, page, served }) => {
-  test.setTimeout(120_000);
-  await app.createSampleDecision();
-  const sampleUrl = page.url();
-  for (const screen of SCREENS) {
-    await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-    const { stops, unmarked } = await tabThrough(page, 40);
-    expect(stops, screen.name).toBeGreaterThanOrEqual(screen.minTabStops ?? 4);
-    expect(unmarked, screen.name).toEqual([]);
-  }
-});
-
-test('every form control on every main screen has an accessible name', async ({ app, page, served }) => {
-  await app.createSampleDecision();
-  const sampleUrl = page.url();
-  for (const screen of SCREENS) {
-    await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
-        .filter((el) => el.getClientRects().length > 0)
-        .filter((el) => {
-          const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
-          return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-    expect(unnamed, screen.name).toEqual([]);
-  }
-});

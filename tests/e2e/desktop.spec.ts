@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { expect, test } from './fixtures.js';
 import { CairnApp } from './pages/CairnApp.js';
-import { SCREENS, visit } from './screens.js';
 
 test('an empty store opens on the welcome screen, and one click makes a finished sample decision', async ({ app, page }) => {
   await app.expectWelcome();
@@ -108,26 +107,3 @@ test('the theme follows the system, can be chosen, and is remembered by the stor
   await expect(fresh.page.getByRole('navigation', { name: 'Main' }).getByLabel('Theme')).toHaveValue('dark');
   await other.close();
 });
-
-for (const size of [
-  { width: 1024, height: 700 },
-  { width: 3840, height: 2160 },
-]) {
-  test(`every main screen fits a ${size.width}×${size.height} window without sideways scrolling`, async ({ app, page, served }) => {
-    test.setTimeout(120_000);
-    await page.setViewportSize(size);
-    await app.createSampleDecision();
-    const sampleUrl = page.url();
-    for (const screen of SCREENS) {
-      await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-      const fit = await page.evaluate(() => {
-        const main = document.querySelector('main')!.getBoundingClientRect();
-        const nav = document.querySelector('nav.sidebar')!.getBoundingClientRect();
-        return { overflow: document.documentElement.scrollWidth - window.innerWidth, main: main.width, navVisible: nav.width > 0 && nav.height >= window.innerHeight - 1 };
-      });
-      expect(fit.overflow, screen.name).toBeLessThanOrEqual(0);
-      expect(fit.navVisible, screen.name).toBe(true);
-      expect(fit.main, screen.name).toBeGreaterThan(Math.min(size.width * 0.6, 1400));
-    }
-  });
-}

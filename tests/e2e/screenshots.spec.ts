@@ -1,7 +1,7 @@
 /**
- * Pictures of every main screen in both themes. `npm run screenshots` writes them to
- * docs/screenshots/ for the README; a plain test run writes them under test-results/ so it
- * never changes committed files. New screens join through tests/e2e/screens.ts.
+ * Pictures of every main screen in both themes, run only by `npm run screenshots`, which writes
+ * them to docs/screenshots/ for the README (playwright.config.ts leaves this file out of a test
+ * run). New screens join through tests/e2e/screens.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';

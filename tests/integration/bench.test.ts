@@ -2,7 +2,8 @@
  * The benchmark's contract, not its figures: `npm run bench -- --json` prints one object per
  * operation with the fields the issue names. Run at 1 % of every size, so it checks that each
  * operation still works end to end (the figures mean nothing at that size and are not asserted).
- * ui-list is left to `npm run bench` itself: it needs the built renderer, which the e2e suite covers.
+ * The Chromium operations (ui-list, ui-open, ui-evidence, ui-accept) are left to `npm run bench`
+ * itself: they need the built renderer and a browser, which vitest runs before `npm test` has built.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

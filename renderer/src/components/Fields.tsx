@@ -1,5 +1,5 @@
 /** Labelled form controls used across screens; every control has a visible label, and a problem is said beside it. */
-import { useId, useState, useEffect } from 'react';
+import { useId, useState } from 'react';
 
 /** What is wrong with a field, next to it; announced when it appears. */
 function FieldError({ id, error }: { id: string; error?: string | undefined }) {
@@ -64,10 +64,13 @@ export function TextArea(props: { label: string; value: string; onChange: (v: st
 export function ListField(props: { label: string; value: string[]; onChange: (v: string[]) => void; hint?: string; error?: string | undefined }) {
   const id = useId();
   const [text, setText] = useState(props.value.join(', '));
-  useEffect(() => {
-    const parsed = split(text);
-    if (parsed.join('\u0000') !== props.value.join('\u0000')) setText(props.value.join(', '));
-  }, [props.value]);
+  // A new list from outside replaces the text, unless the text already says it (so ", " being
+  // typed survives). Adjusted while rendering, as React advises, rather than in an effect.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    if (split(text).join('\u0000') !== props.value.join('\u0000')) setText(props.value.join(', '));
+  }
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>

@@ -66,7 +66,7 @@ const SORT_LABEL: Record<(typeof SORTS)[number], string> = {
   review: 'Review date, soonest first',
 };
 
-export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: string }) {
+export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: React.ReactNode }) {
   const id = useId();
   const searching = filters.text.trim() !== '';
   const searchInput = useRef<HTMLInputElement>(null);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_COMPARED } from '../../../shared/vocabulary.js';
 import { api } from '../api.js';
+import { countOf } from '../number-format.js';
 import { navigate } from '../app/router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
 import { DecisionTable, type Selection } from './DecisionTable.js';
@@ -101,7 +102,8 @@ export function DecisionList() {
         )}
         <ImportButton onImported={() => setReloads((n) => n + 1)} />
       </header>
-      <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : `${total} decision${total === 1 ? '' : 's'}`} />
+      {/* data-total: the bare number, for tools (the bench) that must not depend on the reader's locale. */}
+      <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : <span data-total={total}>{countOf(total, 'decision')}</span>} />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -5,7 +5,7 @@
  * row's index are announced (aria-rowcount / aria-rowindex), spacer rows are hidden from assistive
  * technology, and the scroll area takes keyboard focus so arrow keys and Page Down scroll it.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { ListQuery } from '../../../shared/api/decisions.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
@@ -74,11 +74,13 @@ function usePagedDecisions(query: ListQuery, version: number, onError?: (message
     [key, onError],
   );
 
-  useEffect(() => {
+  // Only a new query (or version) starts a new generation; `load` follows the key, so it is read
+  // as an effect event rather than being a reason to start over.
+  const startGeneration = useEffectEvent(() => {
     generation.current++;
     load(0);
-    // Only a new query (or version) starts a new generation; `load` follows the key.
-  }, [fetchKey]);
+  });
+  useEffect(() => startGeneration(), [fetchKey]);
 
   const current = state.gen === generation.current;
   return { pages: state.pages, total: state.total, current, load };

@@ -23,6 +23,13 @@ export function useAutosave(initial: Decision, delayMs = 600) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inflight = useRef<Promise<void> | null>(null);
 
+  // A save that ends dirty schedules the next one: tick reaches the latest flush through a ref.
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const tick = useCallback(() => {
+    timer.current = null;
+    void flushRef.current();
+  }, []);
+
   const flush = useCallback(async () => {
     const s = latest.current;
     if (!s.dirty || s.saving || s.stopped) return;
@@ -60,11 +67,9 @@ export function useAutosave(initial: Decision, delayMs = 600) {
       done();
       if (s.dirty && !s.stopped && !s.invalid && timer.current === null) timer.current = setTimeout(tick, delayMs);
     }
-  }, [delayMs]);
-
-  const tick = useCallback(() => {
-    timer.current = null;
-    void flush();
+  }, [delayMs, tick]);
+  useEffect(() => {
+    flushRef.current = flush;
   }, [flush]);
 
   const update = useCallback(

@@ -1,0 +1,179 @@
+/**
+ * Where the end-to-end tests and the benchmark find a Chromium, and how a fresh machine gets one.
+ *
+ * The README's test command must work on a machine with no browser, so `npm test` starts with
+ * `scripts/ensure-chromium.ts`, which asks this module three things in turn: is a Chromium here
+ * (`findChromium`)? if not, how can this machine get one (`installPlan`)? and if it cannot, what
+ * one sentence tells the person what to run (`missingSentence`)? Each decision is a pure function
+ * of a `ChromiumProbe` (environment, platform, files present), so tests feed them machines as
+ * data; `probeMachine()` is the only part that looks at the real one.
+ */
+import fs from 'node:fs';
+
+export interface ChromiumProbe {
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  /** Running as root (may use the system package manager without sudo). */
+  isRoot: boolean;
+  /** /etc/os-release's text, or null where there is none (macOS, Windows). */
+  osRelease: string | null;
+  /** Where Playwright keeps its own Chromium for the installed version, whether or not it is there. */
+  playwrightBrowser: string | null;
+  /** An executable file exists at this path. */
+  exists(file: string): boolean;
+  /** A command of this name is on the PATH. */
+  hasCommand(name: string): boolean;
+}
+
+export interface FoundChromium {
+  /** Pass to Playwright's `launchOptions.executablePath`; undefined means Playwright's own browser. */
+  executablePath: string | undefined;
+  /** The file that will run, for messages. */
+  file: string;
+  source: 'CHROMIUM_PATH' | 'playwright' | 'system';
+}
+
+export type InstallStep = { name: 'playwright' | 'apt'; description: string; command: string[] }[];
+
+/** The usual places of a system Chromium or Chrome, in order of preference. */
+export const SYSTEM_CHROMIUMS: Partial<Record<NodeJS.Platform, string[]>> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/lib/chromium/chromium',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+  ],
+  darwin: [
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
+};
+
+/** CHROMIUM_PATH set to something that is not there: a mistake to report, never to route around. */
+export function badChromiumPath(p: ChromiumProbe): string | null {
+  const wanted = p.env.CHROMIUM_PATH;
+  if (!wanted || p.exists(wanted)) return null;
+  return `CHROMIUM_PATH is set to ${wanted}, which is not an executable file: point it at a Chromium or unset it, then run the command again.`;
+}
+
+/** The Chromium to use, or null when this machine has none. CHROMIUM_PATH wins, then Playwright's own, then the system's. */
+export function findChromium(p: ChromiumProbe): FoundChromium | null {
+  const wanted = p.env.CHROMIUM_PATH;
+  if (wanted) return p.exists(wanted) ? { executablePath: wanted, file: wanted, source: 'CHROMIUM_PATH' } : null;
+  if (p.playwrightBrowser && p.exists(p.playwrightBrowser))
+    return { executablePath: undefined, file: p.playwrightBrowser, source: 'playwright' };
+  const system = (SYSTEM_CHROMIUMS[p.platform] ?? []).find((f) => p.exists(f));
+  return system ? { executablePath: system, file: system, source: 'system' } : null;
+}
+
+/** 'debian', 'ubuntu' (and their derivatives by ID_LIKE), or null. Ubuntu first: its ID_LIKE says debian too. */
+export function distribution(osRelease: string | null): 'debian' | 'ubuntu' | null {
+  if (!osRelease) return null;
+  const field = (name: string) =>
+    new RegExp(`^${name}=["']?([^"'\\n]*)`, 'm').exec(osRelease)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  const ids = [...field('ID'), ...field('ID_LIKE')];
+  if (ids.includes('ubuntu')) return 'ubuntu';
+  if (ids.includes('debian')) return 'debian';
+  return null;
+}
+
+/**
+ * How this machine can get a Chromium, tried in order until one works: Playwright's installer
+ * (it downloads, so only where downloading is possible), then, as root on Debian or Ubuntu, the
+ * system package manager (Debian's `chromium`; Ubuntu's `chromium-browser`). Empty: no way here.
+ */
+export function installPlan(p: ChromiumProbe, canDownload: boolean, playwrightCli: string): InstallStep {
+  const plan: InstallStep = [];
+  const distro = p.platform === 'linux' ? distribution(p.osRelease) : null;
+  const apt = p.isRoot && distro !== null && p.hasCommand('apt-get');
+  if (canDownload) {
+    // As root on Debian/Ubuntu the installer also fetches the libraries Chromium needs.
+    const deps = apt ? ['--with-deps'] : [];
+    plan.push({
+      name: 'playwright',
+      description: "Playwright's own Chromium (npx playwright install chromium)",
+      command: [process.execPath, playwrightCli, 'install', ...deps, 'chromium'],
+    });
+  }
+  if (apt) {
+    const pkg = distro === 'ubuntu' ? 'chromium-browser' : 'chromium';
+    const script = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`;
+    plan.push({
+      name: 'apt',
+      description: `the system's ${pkg} package (apt-get install ${pkg})`,
+      command: ['sh', '-c', script],
+    });
+  }
+  return plan;
+}
+
+/** The one sentence that says what to run when no Chromium is here and none could be got. */
+export function missingSentence(p: ChromiumProbe, tried: string[]): string {
+  const distro = p.platform === 'linux' ? distribution(p.osRelease) : null;
+  const pkg = distro === 'ubuntu' ? 'chromium-browser' : 'chromium';
+  const get =
+    distro !== null
+      ? `\`sudo apt-get install ${pkg}\` (or \`npx playwright install chromium\` where downloads work)`
+      : '`npx playwright install chromium`';
+  const after = tried.length ? ` (tried ${tried.join(', then ')}; see the output above)` : '';
+  return `No Chromium for the end-to-end tests on this machine${after}: run ${get}, or set CHROMIUM_PATH to a Chromium or Chrome executable, then run the command again.`;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return false;
+    if (process.platform !== 'win32') fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name: string, env: Record<string, string | undefined>): boolean {
+  const dirs = (env.PATH ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
+  return dirs.some((d) => isExecutable(`${d}/${name}`));
+}
+
+/** The real machine, as a probe; `playwrightBrowser` is `chromium.executablePath()` from @playwright/test. */
+export function probeMachine(
+  playwrightBrowser: string | null,
+  env: Record<string, string | undefined> = process.env,
+): ChromiumProbe {
+  let osRelease: string | null;
+  try {
+    osRelease = fs.readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    osRelease = null; // macOS, Windows, or a Linux without it: not Debian/Ubuntu as far as we can tell
+  }
+  return {
+    env,
+    platform: process.platform,
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    osRelease,
+    playwrightBrowser: playwrightBrowser || null,
+    exists: isExecutable,
+    hasCommand: (name) => onPath(name, env),
+  };
+}
+
+/**
+ * The Chromium the e2e tests and the bench launch on this machine, found without installing
+ * anything (scripts/ensure-chromium.ts does the installing first). Throws the one sentence when
+ * there is none, so a run stops at its start instead of failing every test.
+ */
+export function chromiumForTests(
+  playwrightBrowser: string | null,
+  env: Record<string, string | undefined> = process.env,
+): FoundChromium {
+  const probe = probeMachine(playwrightBrowser, env);
+  const found = findChromium(probe);
+  if (found) return found;
+  throw new Error(badChromiumPath(probe) ?? missingSentence(probe, []));
+}
