@@ -3,7 +3,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
 export default tseslint.config(
@@ -12,7 +27,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -45,7 +63,17 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'react', 'react-dom', 'react/*', '**/electron/**', '**/renderer/**'],
+        [
+          ...nodeBuiltins,
+          'electron',
+          'electron/*',
+          'better-sqlite3',
+          'react',
+          'react-dom',
+          'react/*',
+          '**/electron/**',
+          '**/renderer/**',
+        ],
         'shared/ is used by both processes: no Node, Electron, database or DOM imports.',
       ),
     },
@@ -53,7 +81,10 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid(['electron', 'electron/*', '**/host/**', '**/renderer/**'], 'The core is host-agnostic: it never imports electron or a host.'),
+      'no-restricted-imports': forbid(
+        ['electron', 'electron/*', '**/host/**', '**/renderer/**'],
+        'The core is host-agnostic: it never imports electron or a host.',
+      ),
     },
   },
   {
@@ -61,7 +92,10 @@ export default tseslint.config(
     // electron package is only a stub that prints a path: importing it there breaks them at run time.
     files: ['electron/cli.ts', 'electron/cli/**/*.ts', 'electron/host/http.ts'],
     rules: {
-      'no-restricted-imports': forbid(['electron', 'electron/*', '**/renderer/**'], 'The CLI and the HTTP host run without Electron: they never import electron.'),
+      'no-restricted-imports': forbid(
+        ['electron', 'electron/*', '**/renderer/**'],
+        'The CLI and the HTTP host run without Electron: they never import electron.',
+      ),
     },
   },
   {

@@ -81,7 +81,12 @@ const STATUSES = ['proposed', 'accepted', 'accepted', 'accepted', 'rejected', 'd
 
 export function decisionContent(r: ReturnType<typeof rng>, i: number): DecisionContentInput {
   const year = 2016 + (i % 10);
-  const options = [0, 1, 2].map((k) => ({ id: `o${k}`, name: r.pick(DOMAIN_WORDS) + ' ' + r.pick(DOMAIN_WORDS), description: sentence(r, 12), option: null }));
+  const options = [0, 1, 2].map((k) => ({
+    id: `o${k}`,
+    name: r.pick(DOMAIN_WORDS) + ' ' + r.pick(DOMAIN_WORDS),
+    description: sentence(r, 12),
+    option: null,
+  }));
   return {
     title: `${sentence(r, 5).slice(0, -1)} (${i})`,
     status: r.pick(STATUSES),
@@ -89,19 +94,43 @@ export function decisionContent(r: ReturnType<typeof rng>, i: number): DecisionC
     decisionMakers: [r.pick(['Ada', 'Grace', 'Linus', 'Barbara', 'Ken'])],
     tags: [r.pick(DOMAIN_WORDS), r.pick(DOMAIN_WORDS)],
     context: Array.from({ length: 4 }, () => sentence(r, 18)).join(' '),
-    drivers: [0, 1, 2, 3].map((k) => ({ id: `d${k}`, name: sentence(r, 3).slice(0, -1), weight: r.int(0, 5), description: '', question: '', criterion: null })),
+    drivers: [0, 1, 2, 3].map((k) => ({
+      id: `d${k}`,
+      name: sentence(r, 3).slice(0, -1),
+      weight: r.int(0, 5),
+      description: '',
+      question: '',
+      criterion: null,
+    })),
     options,
     chosenOption: 'o0',
     rationale: sentence(r, 25),
-    consequences: [{ effect: 'good', text: sentence(r, 10), claims: [] }, { effect: 'bad', text: sentence(r, 10), claims: [] }],
+    consequences: [
+      { effect: 'good', text: sentence(r, 10), claims: [] },
+      { effect: 'bad', text: sentence(r, 10), claims: [] },
+    ],
   };
 }
 
 /** A synthetic knowledge pack of `claims` claims (the schema allows 20,000 per pack). */
 export function syntheticPack(r: ReturnType<typeof rng>, id: string, claims: number): Pack {
   const options = [0, 1, 2].map((k) => ({ id: `opt${k}`, name: `Option ${k}`, description: '' }));
-  const criteria = Array.from({ length: 15 }, (_, k) => ({ id: `crit${k}`, name: `Criterion ${k} ${r.pick(DOMAIN_WORDS)}`, description: sentence(r, 8), question: sentence(r, 8) }));
-  const sources = Array.from({ length: 40 }, (_, k) => ({ id: `src${k}`, title: `${sentence(r, 6)} ${k}`, publisher: 'Bench Press', author: null, date: '2024-01-01', kind: 'engineering-blog' as const, url: null, file: null }));
+  const criteria = Array.from({ length: 15 }, (_, k) => ({
+    id: `crit${k}`,
+    name: `Criterion ${k} ${r.pick(DOMAIN_WORDS)}`,
+    description: sentence(r, 8),
+    question: sentence(r, 8),
+  }));
+  const sources = Array.from({ length: 40 }, (_, k) => ({
+    id: `src${k}`,
+    title: `${sentence(r, 6)} ${k}`,
+    publisher: 'Bench Press',
+    author: null,
+    date: '2024-01-01',
+    kind: 'engineering-blog' as const,
+    url: null,
+    file: null,
+  }));
   return {
     format: 'cairn-pack/1',
     id,

@@ -20,7 +20,15 @@ import { startHttpHost } from '../electron/host/http.js';
 import { findRendererDir } from '../electron/cli/serve.js';
 import { toFtsQuery } from '../electron/core/search/fts.js';
 import { decisionContent, queryWords, rng, sentence, syntheticPack } from './data.js';
-import { acceptClaimSamples, bareOpenSamples, bareToggleSamples, evidenceStepSamples, launchChromium, openApp, openDecisionSamples } from './ui.js';
+import {
+  acceptClaimSamples,
+  bareOpenSamples,
+  bareToggleSamples,
+  evidenceStepSamples,
+  launchChromium,
+  openApp,
+  openDecisionSamples,
+} from './ui.js';
 import { peakMb, quantile, settle, time, timeAsync } from './measure.js';
 
 /**
@@ -120,8 +128,13 @@ function seededCore(dir: string, decisions: number, claims: number): Core {
   const seeds = process.env.CAIRN_BENCH_SEEDS ?? dir;
   const seed = path.join(seeds, `seed-${decisions}-${claims}.db`);
   if (!fs.existsSync(seed)) {
-    const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--seed', seed, String(decisions), String(claims)], { stdio: 'inherit' });
-    if (out.status !== 0 || !fs.existsSync(seed)) throw new Error(`building the seed store ${seed} failed (exit ${out.status})`);
+    const out = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, '--seed', seed, String(decisions), String(claims)],
+      { stdio: 'inherit' },
+    );
+    if (out.status !== 0 || !fs.existsSync(seed))
+      throw new Error(`building the seed store ${seed} failed (exit ${out.status})`);
   }
   const dbPath = path.join(dir, 'bench.db');
   fs.copyFileSync(seed, dbPath);
@@ -159,11 +172,16 @@ export const OPS = {
       const samples: number[] = [];
       for (let i = 0; i < 3; i++) {
         settle();
-        const core = createCore({ dbPath: path.join(dir, `import-${i}.db`), knowledgeDir: path.join(dir, 'none'), backups: false });
+        const core = createCore({
+          dbPath: path.join(dir, `import-${i}.db`),
+          knowledgeDir: path.join(dir, 'none'),
+          backups: false,
+        });
         samples.push(
           await timeAsync(async () => {
             const report = await core.invoke('importFolder', { dir: folder });
-            if (report.imported.length !== FILES) throw new Error(`imported ${report.imported.length} of ${plural(FILES)} files`);
+            if (report.imported.length !== FILES)
+              throw new Error(`imported ${report.imported.length} of ${plural(FILES)} files`);
           }),
         );
         core.close();
@@ -185,7 +203,15 @@ export const OPS = {
         return t;
       });
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('import', { n: FILES, samples, unitsPerSample: FILES, engineSamples: engine, engineUnitsPerSample: FILES, target: '≥ 2,000 files/s', met: (r) => r.per_second >= 2000 });
+      return finish('import', {
+        n: FILES,
+        samples,
+        unitsPerSample: FILES,
+        engineSamples: engine,
+        engineUnitsPerSample: FILES,
+        target: '≥ 2,000 files/s',
+        met: (r) => r.per_second >= 2000,
+      });
     },
   },
   search: {
@@ -194,7 +220,9 @@ export const OPS = {
       const core = seededCore(dir, DECISIONS, CLAIMS);
       const qs = queries(QUERIES);
       // The same work without Cairn: the top 50 hits, ranked, with the text to show for each.
-      const bare = core.db.prepare('SELECT rowid, title, body, bm25(search_fts, 5, 1) AS r FROM search_fts WHERE search_fts MATCH ? ORDER BY r LIMIT 50');
+      const bare = core.db.prepare(
+        'SELECT rowid, title, body, bm25(search_fts, 5, 1) AS r FROM search_fts WHERE search_fts MATCH ? ORDER BY r LIMIT 50',
+      );
       const cairn = (q: string) => core.invoke('search', { query: q, limit: 50 });
       // Both warmed on every query first, then measured query by query, taking turns at going
       // first, so neither gains from the other's cache or from a quieter moment.
@@ -227,22 +255,50 @@ export const OPS = {
     async run(): Promise<OpResult> {
       const dir = workDir();
       const core = seededCore(dir, DECISIONS, 0);
-      const filters = [{}, { status: 'accepted' as const }, { tag: 'cache' }, { from: '2020-01-01', to: '2022-12-31' }, { decisionMaker: 'Ada' }];
+      const filters = [
+        {},
+        { status: 'accepted' as const },
+        { tag: 'cache' },
+        { from: '2020-01-01', to: '2022-12-31' },
+        { decisionMaker: 'Ada' },
+      ];
       const samples: number[] = [];
-      for (let i = 0; i < 40; i++) samples.push(await timeAsync(() => core.invoke('listDecisions', { ...filters[i % filters.length], sort: 'number', limit: 100_000 })));
+      for (let i = 0; i < 40; i++)
+        samples.push(
+          await timeAsync(() =>
+            core.invoke('listDecisions', { ...filters[i % filters.length], sort: 'number', limit: 100_000 }),
+          ),
+        );
       // The same five queries in bare SQL, rows returned as they come.
-      const cols = 'id, number, title, status, date, tags, decision_makers, pack, chosen_option, revision, updated_at, trashed_at';
+      const cols =
+        'id, number, title, status, date, tags, decision_makers, pack, chosen_option, revision, updated_at, trashed_at';
       const bare = [
         core.db.prepare(`SELECT ${cols} FROM decisions WHERE trashed_at IS NULL ORDER BY number`),
-        core.db.prepare(`SELECT ${cols} FROM decisions WHERE trashed_at IS NULL AND status = 'accepted' ORDER BY number`),
-        core.db.prepare(`SELECT ${cols} FROM decisions d WHERE trashed_at IS NULL AND EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = 'cache') ORDER BY number`),
-        core.db.prepare(`SELECT ${cols} FROM decisions WHERE trashed_at IS NULL AND date >= '2020-01-01' AND date <= '2022-12-31' ORDER BY number`),
-        core.db.prepare(`SELECT ${cols} FROM decisions d WHERE trashed_at IS NULL AND EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = 'Ada') ORDER BY number`),
+        core.db.prepare(
+          `SELECT ${cols} FROM decisions WHERE trashed_at IS NULL AND status = 'accepted' ORDER BY number`,
+        ),
+        core.db.prepare(
+          `SELECT ${cols} FROM decisions d WHERE trashed_at IS NULL AND EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = 'cache') ORDER BY number`,
+        ),
+        core.db.prepare(
+          `SELECT ${cols} FROM decisions WHERE trashed_at IS NULL AND date >= '2020-01-01' AND date <= '2022-12-31' ORDER BY number`,
+        ),
+        core.db.prepare(
+          `SELECT ${cols} FROM decisions d WHERE trashed_at IS NULL AND EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = 'Ada') ORDER BY number`,
+        ),
       ];
       const engine = Array.from({ length: 40 }, (_, i) => time(() => bare[i % bare.length]!.all()));
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('list', { n: DECISIONS, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: '≤ 50 ms', met: (r) => r.median_ms <= 50 && r.p95_ms <= 50 });
+      return finish('list', {
+        n: DECISIONS,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: '≤ 50 ms',
+        met: (r) => r.median_ms <= 50 && r.p95_ms <= 50,
+      });
     },
   },
   export: {
@@ -272,7 +328,15 @@ export const OPS = {
       });
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('export', { n: files.length, samples, unitsPerSample: files.length, engineSamples: engine, engineUnitsPerSample: files.length, target: '≥ 2,000 files/s', met: (r) => r.per_second >= 2000 });
+      return finish('export', {
+        n: files.length,
+        samples,
+        unitsPerSample: files.length,
+        engineSamples: engine,
+        engineUnitsPerSample: files.length,
+        target: '≥ 2,000 files/s',
+        met: (r) => r.per_second >= 2000,
+      });
     },
   },
   reexport: {
@@ -282,10 +346,16 @@ export const OPS = {
       fs.mkdirSync(repo);
       // The first export is setup, made by a process of its own so its memory is not counted here.
       seededCore(dir, DECISIONS, 0).close();
-      const setup = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--export', path.join(dir, 'bench.db'), repo], { stdio: 'inherit' });
+      const setup = spawnSync(
+        process.execPath,
+        [...process.execArgv, process.argv[1]!, '--export', path.join(dir, 'bench.db'), repo],
+        { stdio: 'inherit' },
+      );
       if (setup.status !== 0) throw new Error(`the first export failed (exit ${setup.status})`);
       const again = reopen(dir);
-      const { folder } = again.db.prepare<[], { folder: string }>('SELECT DISTINCT dir AS folder FROM repo_files').get()!;
+      const { folder } = again.db
+        .prepare<[], { folder: string }>('SELECT DISTINCT dir AS folder FROM repo_files')
+        .get()!;
       const samples: number[] = [];
       let written = 0;
       for (let i = 0; i < 3; i++) {
@@ -302,12 +372,23 @@ export const OPS = {
       const names = fs.readdirSync(folder);
       const engine = [0, 1, 2].map(() =>
         time(() => {
-          for (const f of names) createHash('sha256').update(fs.readFileSync(path.join(folder, f))).digest('hex');
+          for (const f of names)
+            createHash('sha256')
+              .update(fs.readFileSync(path.join(folder, f)))
+              .digest('hex');
         }),
       );
       again.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('reexport', { n: names.length, samples, unitsPerSample: names.length, engineSamples: engine, engineUnitsPerSample: names.length, target: '≤ 1 s, writes nothing', met: (r) => r.median_ms <= 1000 });
+      return finish('reexport', {
+        n: names.length,
+        samples,
+        unitsPerSample: names.length,
+        engineSamples: engine,
+        engineUnitsPerSample: names.length,
+        target: '≤ 1 s, writes nothing',
+        met: (r) => r.median_ms <= 1000,
+      });
     },
   },
   index: {
@@ -321,7 +402,11 @@ export const OPS = {
         status: r.pick(['accepted', 'proposed', 'superseded', 'deprecated']),
         date: '2024-05-01',
       }));
-      const edges: IndexEdge[] = Array.from({ length: 800 }, () => ({ from: r.pick(entries).file, to: r.pick(entries).file, type: r.pick(['supersedes', 'amends', 'relates-to']) }));
+      const edges: IndexEdge[] = Array.from({ length: 800 }, () => ({
+        from: r.pick(entries).file,
+        to: r.pick(entries).file,
+        type: r.pick(['supersedes', 'amends', 'relates-to']),
+      }));
       let text = '';
       const samples = Array.from({ length: 10 }, () =>
         time(() => {
@@ -331,7 +416,15 @@ export const OPS = {
       );
       const engine = Array.from({ length: 10 }, () => time(() => writeAtomic(dir, 'README-bare.md', text)));
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('index', { n: entries.length, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: '≤ 0.5 s', met: (x) => x.median_ms <= 500 });
+      return finish('index', {
+        n: entries.length,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: '≤ 0.5 s',
+        met: (x) => x.median_ms <= 500,
+      });
     },
   },
   precedents: {
@@ -346,28 +439,56 @@ export const OPS = {
       const engine = ids.map(() => time(() => bare.all()));
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('precedents', { n: DECISIONS, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: 'p95 ≤ 250 ms', met: (r) => r.p95_ms <= 250 });
+      return finish('precedents', {
+        n: DECISIONS,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: 'p95 ≤ 250 ms',
+        met: (r) => r.p95_ms <= 250,
+      });
     },
   },
   facets: {
     async run(): Promise<OpResult> {
       const dir = workDir();
       const core = seededCore(dir, DECISIONS, 0);
-      const filters = [{}, { status: 'accepted' as const }, { status: 'accepted' as const, chosenOption: 'cache layer' }, { from: '2020-01-01', to: '2022-12-31' }];
+      const filters = [
+        {},
+        { status: 'accepted' as const },
+        { status: 'accepted' as const, chosenOption: 'cache layer' },
+        { from: '2020-01-01', to: '2022-12-31' },
+      ];
       const samples: number[] = [];
-      for (let i = 0; i < 40; i++) samples.push(await timeAsync(() => core.invoke('listDecisionFacets', filters[i % filters.length]!)));
+      for (let i = 0; i < 40; i++)
+        samples.push(await timeAsync(() => core.invoke('listDecisionFacets', filters[i % filters.length]!)));
       // Bare SQL counting the same five facets, each with one GROUP BY.
       const bare = [
         core.db.prepare('SELECT status, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY status'),
-        core.db.prepare('SELECT chosen_option, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY chosen_option COLLATE NOCASE'),
+        core.db.prepare(
+          'SELECT chosen_option, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY chosen_option COLLATE NOCASE',
+        ),
         core.db.prepare('SELECT pack, COUNT(*) FROM decisions WHERE trashed_at IS NULL GROUP BY pack'),
-        core.db.prepare('SELECT j.value, COUNT(*) FROM decisions d, json_each(d.tags) j WHERE d.trashed_at IS NULL GROUP BY j.value'),
-        core.db.prepare('SELECT j.value, COUNT(*) FROM decisions d, json_each(d.decision_makers) j WHERE d.trashed_at IS NULL GROUP BY j.value'),
+        core.db.prepare(
+          'SELECT j.value, COUNT(*) FROM decisions d, json_each(d.tags) j WHERE d.trashed_at IS NULL GROUP BY j.value',
+        ),
+        core.db.prepare(
+          'SELECT j.value, COUNT(*) FROM decisions d, json_each(d.decision_makers) j WHERE d.trashed_at IS NULL GROUP BY j.value',
+        ),
       ];
       const engine = Array.from({ length: 40 }, () => time(() => bare.forEach((q) => q.all())));
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('facets', { n: DECISIONS, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: 'p95 ≤ 100 ms', met: (r) => r.p95_ms <= 100 });
+      return finish('facets', {
+        n: DECISIONS,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: 'p95 ≤ 100 ms',
+        met: (r) => r.p95_ms <= 100,
+      });
     },
   },
   render: {
@@ -392,7 +513,14 @@ export const OPS = {
       let md = '';
       const samples = Array.from({ length: 20 }, () =>
         time(() => {
-          md = renderAdr(decision, 'madr', { number: 1, numberWidth: 4, links: [], analysis: null, madrMetadata: 'front-matter', listMarker: '*' });
+          md = renderAdr(decision, 'madr', {
+            number: 1,
+            numberWidth: 4,
+            links: [],
+            analysis: null,
+            madrMetadata: 'front-matter',
+            listMarker: '*',
+          });
           renderMarkdown(md);
         }),
       );
@@ -433,13 +561,22 @@ export const OPS = {
         const s = performance.now();
         await page.getByRole('row').nth(3).click();
         await page.keyboard.press('End');
-        await page.getByText(new RegExp(`ADR ${plural(DECISIONS)}\\b|\\b${DECISIONS}\\b`)).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+        await page
+          .getByText(new RegExp(`ADR ${plural(DECISIONS)}\\b|\\b${DECISIONS}\\b`))
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .catch(() => undefined);
         scrolls.push(performance.now() - s);
         await page.close();
       }
       // The browser alone: a plain page with the same 10,000 rows as static HTML.
       const rows = (await core.invoke('listDecisions', { limit: 100_000, sort: 'number' })).items;
-      const html = '<table>' + rows.map((d) => `<tr><td>${d.number ?? ''}</td><td>${d.title}</td><td>${d.status}</td><td>${d.date}</td></tr>`).join('') + '</table>';
+      const html =
+        '<table>' +
+        rows
+          .map((d) => `<tr><td>${d.number ?? ''}</td><td>${d.title}</td><td>${d.status}</td><td>${d.date}</td></tr>`)
+          .join('') +
+        '</table>';
       const engine: number[] = [];
       for (let i = 0; i < 5; i++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -453,7 +590,15 @@ export const OPS = {
       await host.close();
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      const result = finish('ui-list', { n: DECISIONS, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: 'usable ≤ 1 s', met: (x) => x.median_ms <= 1000 });
+      const result = finish('ui-list', {
+        n: DECISIONS,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: 'usable ≤ 1 s',
+        met: (x) => x.median_ms <= 1000,
+      });
       return { ...result, target: `usable ≤ 1 s; scroll to end ${quantile(scrolls, 0.5).toFixed(0)} ms` };
     },
   },
@@ -462,13 +607,26 @@ export const OPS = {
       const dir = workDir();
       seededCore(dir, DECISIONS, 0).close();
       const run = await openApp(path.join(dir, 'bench.db'));
-      const picked = (await run.core.invoke('listDecisions', { limit: DECISIONS, sort: 'number' })).items.filter((_, i) => i % Math.max(1, Math.floor(DECISIONS / 21)) === 0).slice(0, 21);
-      const samples = await openDecisionSamples(run, picked.map((d) => ({ id: d.id, title: d.title })));
+      const picked = (await run.core.invoke('listDecisions', { limit: DECISIONS, sort: 'number' })).items
+        .filter((_, i) => i % Math.max(1, Math.floor(DECISIONS / 21)) === 0)
+        .slice(0, 21);
+      const samples = await openDecisionSamples(
+        run,
+        picked.map((d) => ({ id: d.id, title: d.title })),
+      );
       const html = `<h1>${picked[0]!.title}</h1>` + `<p>${sentence(rng(3), 200)}</p>`.repeat(20);
       const engine = await bareOpenSamples(run.browser, samples.length, html);
       await run.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('ui-open', { n: DECISIONS, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: '≤ 200 ms median', met: (x) => x.median_ms <= 200 });
+      return finish('ui-open', {
+        n: DECISIONS,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: '≤ 200 ms median',
+        met: (x) => x.median_ms <= 200,
+      });
     },
   },
   'ui-evidence': {
@@ -477,11 +635,22 @@ export const OPS = {
       seededCore(dir, DECISIONS, 0).close();
       const run = await openApp(path.join(dir, 'bench.db'));
       const { samples, claims } = await evidenceStepSamples(run, 10);
-      const rows = Array.from({ length: claims }, (_, i) => `<li><label><input type="checkbox"> claim ${i}</label></li>`).join('');
+      const rows = Array.from(
+        { length: claims },
+        (_, i) => `<li><label><input type="checkbox"> claim ${i}</label></li>`,
+      ).join('');
       const engine = await bareOpenSamples(run.browser, samples.length, `<h1>Evidence</h1><ul>${rows}</ul>`);
       await run.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('ui-evidence', { n: claims, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: '≤ 200 ms median', met: (x) => x.median_ms <= 200 });
+      return finish('ui-evidence', {
+        n: claims,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: '≤ 200 ms median',
+        met: (x) => x.median_ms <= 200,
+      });
     },
   },
   'ui-accept': {
@@ -494,7 +663,15 @@ export const OPS = {
       const engine = await bareToggleSamples(run.browser, samples.length);
       await run.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('ui-accept', { n: claims, samples, unitsPerSample: 1, engineSamples: engine, engineUnitsPerSample: 1, target: '≤ 200 ms median', met: (x) => x.median_ms <= 200 });
+      return finish('ui-accept', {
+        n: claims,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: '≤ 200 ms median',
+        met: (x) => x.median_ms <= 200,
+      });
     },
   },
 } satisfies Record<string, { run(): Promise<OpResult> }>;

@@ -24,15 +24,22 @@ async function child(op: OpName): Promise<void> {
 
 function runInChild(op: OpName, seeds: string): OpResult {
   // --profile: the operation's process writes a V8 CPU profile (open it in Chrome's DevTools).
-  const profile = args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('bench-profiles'), '--cpu-prof-name', `${op}.cpuprofile`] : [];
-  const out = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...profile, process.argv[1]!, '--child', op], {
-    encoding: 'utf8',
-    env: { ...process.env, CAIRN_BENCH_SEEDS: seeds },
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const profile = args.includes('--profile')
+    ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('bench-profiles'), '--cpu-prof-name', `${op}.cpuprofile`]
+    : [];
+  const out = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', ...profile, process.argv[1]!, '--child', op],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CAIRN_BENCH_SEEDS: seeds },
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const line = out.stdout.split('\n').find((l) => l.startsWith('@@RESULT@@'));
-  if (out.status !== 0 || !line) throw new Error(`bench operation "${op}" failed (exit ${out.status}):\n${out.stdout.slice(-2000)}`);
+  if (out.status !== 0 || !line)
+    throw new Error(`bench operation "${op}" failed (exit ${out.status}):\n${out.stdout.slice(-2000)}`);
   return JSON.parse(line.slice('@@RESULT@@'.length)) as OpResult;
 }
 
@@ -41,10 +48,27 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 function table(results: OpResult[]): string {
   const rows = [['op', 'n', 'median ms', 'p95 ms', 'per second', 'peak MB', 'engine/s', 'ratio', 'target', 'met']];
   for (const r of results) {
-    rows.push([r.op, String(r.n), fmt(r.median_ms, 2), fmt(r.p95_ms, 2), fmt(r.per_second, 0), fmt(r.peak_mb, 0), fmt(r.engine_per_second, 0), fmt(r.ratio, 2), r.target, r.met ? 'yes' : 'NO']);
+    rows.push([
+      r.op,
+      String(r.n),
+      fmt(r.median_ms, 2),
+      fmt(r.p95_ms, 2),
+      fmt(r.per_second, 0),
+      fmt(r.peak_mb, 0),
+      fmt(r.engine_per_second, 0),
+      fmt(r.ratio, 2),
+      r.target,
+      r.met ? 'yes' : 'NO',
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row, j) => row.map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + (j === 0 ? '\n' + widths.map((w) => '-'.repeat(w)).join('  ') : '')).join('\n');
+  return rows
+    .map(
+      (row, j) =>
+        row.map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') +
+        (j === 0 ? '\n' + widths.map((w) => '-'.repeat(w)).join('  ') : ''),
+    )
+    .join('\n');
 }
 
 async function main() {
@@ -73,10 +97,18 @@ async function main() {
     fs.rmSync(seeds, { recursive: true, force: true });
   }
   if (args.includes('--json')) {
-    process.stdout.write(JSON.stringify(results.map(({ target: _t, met: _m, ...r }) => r), null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify(
+        results.map(({ target: _t, met: _m, ...r }) => r),
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     process.stdout.write(table(results) + '\n');
-    process.stdout.write('ratio = engine per second / Cairn per second: how many times slower Cairn is than the bare engine doing the same work.\n');
+    process.stdout.write(
+      'ratio = engine per second / Cairn per second: how many times slower Cairn is than the bare engine doing the same work.\n',
+    );
   }
 }
 

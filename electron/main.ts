@@ -24,7 +24,9 @@ import { secondInstanceSteps } from './host/single-instance.js';
 import { captureWindowState, restoreWindowState, WINDOW_STATE_KEY, WindowState } from './host/window-state.js';
 import { APP_ORIGIN, APP_SCHEME, webPreferences } from './host/window-settings.js';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -59,7 +61,18 @@ async function currentTheme(): Promise<Theme> {
 
 async function buildMenu(): Promise<void> {
   const theme = await currentTheme();
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, theme, isPackaged: app.isPackaged, send: sendAction, openExternal })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        platform: process.platform,
+        appName: app.name,
+        theme,
+        isPackaged: app.isPackaged,
+        send: sendAction,
+        openExternal,
+      }),
+    ),
+  );
 }
 
 function createWindow(): void {
@@ -88,7 +101,8 @@ function createWindow(): void {
   const saveState = () => {
     clearTimeout(saveTimer);
     const store = core?.current()?.settings;
-    if (store && !win.isDestroyed()) store.set(WINDOW_STATE_KEY, captureWindowState(win.getNormalBounds(), win.isMaximized(), win.isFullScreen()));
+    if (store && !win.isDestroyed())
+      store.set(WINDOW_STATE_KEY, captureWindowState(win.getNormalBounds(), win.isMaximized(), win.isFullScreen()));
   };
   const saveSoon = () => {
     clearTimeout(saveTimer);
@@ -126,12 +140,16 @@ void app.whenReady().then(async () => {
   const dbPath = resolveDbPath(process.env.CAIRN_DB, process.env);
   const nativeBinding = electronNativeBinding();
   if (app.isPackaged && !nativeBinding) {
-    dialog.showErrorBox('Cairn cannot open its database', 'This build lacks resources/native/better_sqlite3.node (the database driver built for Electron). Rebuild it with `npm run dist`.');
+    dialog.showErrorBox(
+      'Cairn cannot open its database',
+      'This build lacks resources/native/better_sqlite3.node (the database driver built for Electron). Rebuild it with `npm run dist`.',
+    );
     app.quit();
     return;
   }
   const host = electronHostAdapter({
-    showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+    showOpenDialog: (options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
     shell,
     nativeTheme,
     menuActions,
@@ -139,7 +157,10 @@ void app.whenReady().then(async () => {
   });
   // A damaged database does not stop the app: the window opens on the restore page instead.
   try {
-    core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding, host }), dbPath, { nativeBinding, holder: 'the Cairn app' });
+    core = openCoreHost(() => createCore({ dbPath, knowledgeDir, nativeBinding, host }), dbPath, {
+      nativeBinding,
+      holder: 'the Cairn app',
+    });
   } catch (e) {
     // Another process owns the database (see electron/core/store/lock.ts), or it cannot be opened at all.
     dialog.showErrorBox('Cairn cannot open its database', e instanceof Error ? e.message : String(e));

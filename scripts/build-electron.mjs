@@ -6,7 +6,14 @@ import { rmSync } from 'node:fs';
 rmSync('dist/electron', { recursive: true, force: true });
 rmSync('dist/cli', { recursive: true, force: true });
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
 await Promise.all([
   build({
     ...common,
@@ -15,7 +22,13 @@ await Promise.all([
     format: 'esm',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', minify: true }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    minify: true,
+  }),
   build({
     ...common,
     entryPoints: ['electron/cli.ts'],

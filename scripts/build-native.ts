@@ -44,7 +44,10 @@ export interface NativeBuildPlan {
   manifest: string;
 }
 
-export function planNativeBuild(target: NativeTarget, options: { outDir: string; workDir: string; nodedir?: string }): NativeBuildPlan {
+export function planNativeBuild(
+  target: NativeTarget,
+  options: { outDir: string; workDir: string; nodedir?: string },
+): NativeBuildPlan {
   const args = ['rebuild', '--release', `--target=${target.version}`, `--arch=${target.arch}`];
   if (target.runtime === 'electron') args.push('--runtime=electron', `--dist-url=${ELECTRON_HEADERS_URL}`);
   if (options.nodedir) args.push(`--nodedir=${options.nodedir}`);
@@ -73,14 +76,23 @@ export function buildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function needsNativeBuild(manifest: unknown, target: NativeTarget): boolean {
   if (!manifest || typeof manifest !== 'object') return true;
   const m = manifest as Partial<NativeTarget>;
-  return m.runtime !== target.runtime || m.version !== target.version || m.platform !== target.platform || m.arch !== target.arch || m.betterSqlite3 !== target.betterSqlite3;
+  return (
+    m.runtime !== target.runtime ||
+    m.version !== target.version ||
+    m.platform !== target.platform ||
+    m.arch !== target.arch ||
+    m.betterSqlite3 !== target.betterSqlite3
+  );
 }
 
 /**
  * Reads what loading an Electron-ABI addon in plain Node says. Loading must fail, naming the
  * expected ABI; if it loads, the file is a Node build and would crash the desktop app.
  */
-export function judgeLoadInNode(result: { loaded: boolean; message: string }, abi: string | null): 'electron-abi' | 'node-abi' | 'unknown' {
+export function judgeLoadInNode(
+  result: { loaded: boolean; message: string },
+  abi: string | null,
+): 'electron-abi' | 'node-abi' | 'unknown' {
   if (result.loaded) return 'node-abi';
   if (abi && new RegExp(`NODE_MODULE_VERSION ${abi}\\b`).test(result.message)) return 'electron-abi';
   return 'unknown';
@@ -98,9 +110,21 @@ function findNodeGyp(require: NodeJS.Require): string {
   try {
     return require.resolve('node-gyp/bin/node-gyp.js');
   } catch {
-    const bundled = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    const bundled = path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    );
     if (fs.existsSync(bundled)) return bundled;
-    throw new Error('node-gyp was not found. Install it with `npm install -g node-gyp` and run `npm run build:native` again.');
+    throw new Error(
+      'node-gyp was not found. Install it with `npm install -g node-gyp` and run `npm run build:native` again.',
+    );
   }
 }
 
@@ -108,12 +132,22 @@ function main(): number {
   const root = path.resolve(import.meta.dirname, '..');
   const require = createRequire(path.join(root, 'package.json'));
   const { values } = parseArgs({
-    options: { force: { type: 'boolean' }, out: { type: 'string' }, runtime: { type: 'string' }, target: { type: 'string' }, nodedir: { type: 'string' } },
+    options: {
+      force: { type: 'boolean' },
+      out: { type: 'string' },
+      runtime: { type: 'string' },
+      target: { type: 'string' },
+      nodedir: { type: 'string' },
+    },
   });
   const runtime = values.runtime === 'node' ? 'node' : 'electron';
   const electronDir = path.dirname(require.resolve('electron/package.json'));
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const version = values.target ?? (runtime === 'electron' ? (readJson(path.join(electronDir, 'package.json')) as { version: string }).version : process.versions.node);
+  const version =
+    values.target ??
+    (runtime === 'electron'
+      ? (readJson(path.join(electronDir, 'package.json')) as { version: string }).version
+      : process.versions.node);
   const target: NativeTarget = {
     runtime,
     version,
@@ -126,19 +160,30 @@ function main(): number {
   const plan = planNativeBuild(target, { outDir, workDir, nodedir: values.nodedir });
 
   if (!values.force && !needsNativeBuild(readJson(plan.manifest), target) && fs.existsSync(plan.output)) {
-    console.log(`${path.relative(root, plan.output)} is already built for ${runtime} ${version} (${target.platform}-${target.arch}).`);
+    console.log(
+      `${path.relative(root, plan.output)} is already built for ${runtime} ${version} (${target.platform}-${target.arch}).`,
+    );
     fs.rmSync(workDir, { recursive: true, force: true });
     return 0;
   }
   try {
-    console.log(`Building better-sqlite3 ${target.betterSqlite3} for ${runtime} ${version} (${target.platform}-${target.arch}) in ${workDir}…`);
-    for (const item of SOURCES) fs.cpSync(path.join(sqliteDir, item), path.join(plan.moduleDir, item), { recursive: true });
-    const built = spawnSync(process.execPath, [findNodeGyp(require), ...plan.args], { cwd: plan.moduleDir, env: buildEnv(process.env), stdio: 'inherit' });
+    console.log(
+      `Building better-sqlite3 ${target.betterSqlite3} for ${runtime} ${version} (${target.platform}-${target.arch}) in ${workDir}…`,
+    );
+    for (const item of SOURCES)
+      fs.cpSync(path.join(sqliteDir, item), path.join(plan.moduleDir, item), { recursive: true });
+    const built = spawnSync(process.execPath, [findNodeGyp(require), ...plan.args], {
+      cwd: plan.moduleDir,
+      env: buildEnv(process.env),
+      stdio: 'inherit',
+    });
     const addon = path.join(plan.moduleDir, 'build', 'Release', ADDON);
     if (built.status !== 0 || !fs.existsSync(addon)) {
       console.error(
         `\nCould not build better-sqlite3 for ${runtime} ${version}.` +
-          (runtime === 'electron' ? ` This needs network access to download Electron's headers from ${ELECTRON_HEADERS_URL},` : '') +
+          (runtime === 'electron'
+            ? ` This needs network access to download Electron's headers from ${ELECTRON_HEADERS_URL},`
+            : '') +
           ' and a C++ toolchain (Python 3, make, a C++ compiler; on Windows, Visual Studio Build Tools). node_modules was not changed.',
       );
       return 1;
@@ -149,14 +194,21 @@ function main(): number {
     fs.renameSync(temp, plan.output);
     fs.writeFileSync(plan.manifest, JSON.stringify(target, null, 2) + '\n');
     if (runtime === 'electron') {
-      const abi = fs.existsSync(path.join(electronDir, 'abi_version')) ? fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim() : null;
-      const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(plan.output)})`], { encoding: 'utf8' });
+      const abi = fs.existsSync(path.join(electronDir, 'abi_version'))
+        ? fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim()
+        : null;
+      const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(plan.output)})`], {
+        encoding: 'utf8',
+      });
       const verdict = judgeLoadInNode({ loaded: probe.status === 0, message: probe.stderr }, abi);
       if (verdict === 'node-abi') {
-        console.error(`${plan.output} loads in Node, so it was built for Node, not Electron. Delete it and run \`npm run build:native -- --force\`.`);
+        console.error(
+          `${plan.output} loads in Node, so it was built for Node, not Electron. Delete it and run \`npm run build:native -- --force\`.`,
+        );
         return 1;
       }
-      if (verdict === 'electron-abi') console.log(`Checked: the addon targets NODE_MODULE_VERSION ${abi} (Electron ${version}).`);
+      if (verdict === 'electron-abi')
+        console.log(`Checked: the addon targets NODE_MODULE_VERSION ${abi} (Electron ${version}).`);
     }
     console.log(`Wrote ${path.relative(root, plan.output)}.`);
     return 0;

@@ -99,7 +99,7 @@ export function readIcns(bytes: Uint8Array): { type: string; data: Uint8Array }[
   const text = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (text(0) !== 'icns' || view.getUint32(4) !== bytes.length) throw new Error('not an .icns file');
   const out: { type: string; data: Uint8Array }[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = view.getUint32(at + 4);
     out.push({ type: text(at), data: bytes.subarray(at + 8, at + length) });
     at += length;

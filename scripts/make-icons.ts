@@ -16,7 +16,10 @@ const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 const svg = fs.readFileSync(path.join(buildDir, 'icon.svg'), 'utf8');
 const sizes = [...new Set([...LINUX_SIZES, ...ICO_SIZES, ...ICNS_TYPES.map(([, s]) => s)])].sort((a, b) => a - b);
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const images = new Map<number, Uint8Array>();
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
@@ -32,7 +35,8 @@ try {
 
 const pick = (list: number[]): PngImage[] => list.map((size) => ({ size, png: images.get(size)! }));
 fs.mkdirSync(path.join(buildDir, 'icons'), { recursive: true });
-for (const size of LINUX_SIZES) fs.writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), images.get(size)!);
+for (const size of LINUX_SIZES)
+  fs.writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), images.get(size)!);
 fs.writeFileSync(path.join(buildDir, 'icon.png'), images.get(1024)!);
 fs.writeFileSync(path.join(buildDir, 'icon.ico'), encodeIco(pick(ICO_SIZES)));
 fs.writeFileSync(path.join(buildDir, 'icon.icns'), encodeIcns(pick([...new Set(ICNS_TYPES.map(([, s]) => s))])));

@@ -6,8 +6,12 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const cli = require.resolve('@playwright/test/cli');
-const run = spawnSync(process.execPath, [cli, 'test', 'tests/e2e/screenshots.spec.ts', '--workers=1', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, CAIRN_SCREENSHOTS_DIR: 'docs/screenshots' },
-});
+const run = spawnSync(
+  process.execPath,
+  [cli, 'test', 'tests/e2e/screenshots.spec.ts', '--workers=1', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, CAIRN_SCREENSHOTS_DIR: 'docs/screenshots' },
+  },
+);
 process.exit(run.status ?? 1);

@@ -28,14 +28,17 @@ for (const [key, [name, test]] of Object.entries(sources)) {
   else missing.push(`${name} (written by ${test})`);
 }
 if (missing.length) {
-  console.error(`Trust report: no figures from this run for ${missing.join(', ')}. Run the whole suite with \`npm test\`.`);
+  console.error(
+    `Trust report: no figures from this run for ${missing.join(', ')}. Run the whole suite with \`npm test\`.`,
+  );
   process.exit(1);
 }
 
 const { checklist, renderer, fuzz, markdownNode, markdownBrowser, crash, mcp, http, exportCrash } = figures;
 // Checklist item 2 (no Node.js in the renderer) also needs the browser's word for it.
 const enforced = new Set(checklist.enforced);
-if (!(renderer.nodeGlobalsUndefined && renderer.inlineScriptBlocked && renderer.unexpectedViolations.length === 0)) enforced.delete(2);
+if (!(renderer.nodeGlobalsUndefined && renderer.inlineScriptBlocked && renderer.unexpectedViolations.length === 0))
+  enforced.delete(2);
 const fuzzCrashes = fuzz.crashes + (fuzz.prototypeChanged ? 1 : 0);
 const unsafe = new Set([...markdownNode.unsafeInputs, ...markdownBrowser.unsafeInputs]);
 const lost = crash.lost + crash.problems;
@@ -45,18 +48,35 @@ console.log(
   `Electron checklist ${enforced.size}/${checklist.total} enforced; IPC fuzz ${n(fuzz.payloads)} payloads, ${fuzzCrashes} crashes; ` +
     `Markdown ${markdownBrowser.inputs} hostile inputs, ${unsafe.size} unsafe; kill -9 ${crash.runs} runs, ${lost} lost; ` +
     `MCP fuzz ${n(mcp.messages)} messages, ${mcp.requests - mcp.answered} unanswered, ${mcp.crashes} crashes`,
-    `malformed raw HTTP ${n(http.requests)} requests, ${http.wrong + http.stoppedServing} not answered 400; kill -9 mid-export ${exportCrash.runs} runs, ${exportCrash.problems} not finished by the next run`,
+  `malformed raw HTTP ${n(http.requests)} requests, ${http.wrong + http.stoppedServing} not answered 400; kill -9 mid-export ${exportCrash.runs} runs, ${exportCrash.problems} not finished by the next run`,
 );
 
-const slow = [...markdownNode.timings.map((t) => ({ ...t, where: 'Node' })), ...markdownBrowser.timings.map((t) => ({ ...t, where: 'Chromium' }))].sort((a, b) => b.ms - a.ms);
+const slow = [
+  ...markdownNode.timings.map((t) => ({ ...t, where: 'Node' })),
+  ...markdownBrowser.timings.map((t) => ({ ...t, where: 'Chromium' })),
+].sort((a, b) => b.ms - a.ms);
 const over = slow.filter((t) => t.ms > 500);
 console.log(`Markdown: slowest input "${slow[0].name}" took ${slow[0].ms} ms (${slow[0].where}).`);
-if (over.length) console.log(`Markdown inputs over 500 ms on this machine: ${over.map((t) => `"${t.name}" ${t.ms} ms (${t.where})`).join(', ')}.`);
+if (over.length)
+  console.log(
+    `Markdown inputs over 500 ms on this machine: ${over.map((t) => `"${t.name}" ${t.ms} ms (${t.where})`).join(', ')}.`,
+  );
 
 const holds =
-  enforced.size === checklist.total && fuzzCrashes === 0 && unsafe.size === 0 && lost === 0 && crash.runs >= 200 && fuzz.perMethod >= 1000 && markdownBrowser.inputs >= 20 &&
-  mcp.crashes === 0 && mcp.answered === mcp.requests &&
-  http.requests >= 1000 && http.wrong === 0 && http.stoppedServing === 0 && exportCrash.runs >= 3 && exportCrash.problems === 0;
+  enforced.size === checklist.total &&
+  fuzzCrashes === 0 &&
+  unsafe.size === 0 &&
+  lost === 0 &&
+  crash.runs >= 200 &&
+  fuzz.perMethod >= 1000 &&
+  markdownBrowser.inputs >= 20 &&
+  mcp.crashes === 0 &&
+  mcp.answered === mcp.requests &&
+  http.requests >= 1000 &&
+  http.wrong === 0 &&
+  http.stoppedServing === 0 &&
+  exportCrash.runs >= 3 &&
+  exportCrash.problems === 0;
 if (!holds) {
   console.error('Trust report: a figure does not hold (see above and the failing tests).');
   process.exit(1);

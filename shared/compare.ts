@@ -187,7 +187,9 @@ function matrixOf(d: Decision): Matrix {
  * matrix counts, so a comparison does not show agreement nobody expressed.
  */
 export const effectiveScore: ScoreOf = (d, option, driver) => {
-  const cell = matrixOf(d).rows.find((r) => r.driver === driver)?.cells.find((c) => c.option === option);
+  const cell = matrixOf(d)
+    .rows.find((r) => r.driver === driver)
+    ?.cells.find((c) => c.option === option);
   return cell && cell.source !== 'missing' ? cell.score : null;
 };
 
@@ -238,7 +240,9 @@ export function compareDecisions(decisions: Decision[], scoreOf: ScoreOf = effec
   const options: OptionRow[] = optionRows.map((r, i) => ({
     key: optionKeys[i]!,
     name: r.cells.find((c) => c !== null)!.name,
-    cells: r.cells.map((o, g) => (o ? { option: o.id, name: o.name, chosen: decisions[g]!.chosenOption === o.id } : null)),
+    cells: r.cells.map((o, g) =>
+      o ? { option: o.id, name: o.name, chosen: decisions[g]!.chosenOption === o.id } : null,
+    ),
   }));
 
   const criteria: CriterionRow[] = criterionRows.map((r, i) => {
@@ -323,18 +327,36 @@ function findDifferences(
   labels: string[],
 ): Difference[] {
   const out: Difference[] = [];
-  const add = (kind: Difference['kind'], severity: Difference['severity'], message: string, criterion: string | null = null, option: string | null = null) =>
-    out.push({ kind, severity, criterion, option, message });
+  const add = (
+    kind: Difference['kind'],
+    severity: Difference['severity'],
+    message: string,
+    criterion: string | null = null,
+    option: string | null = null,
+  ) => out.push({ kind, severity, criterion, option, message });
 
   const chosenKeys = new Set(decisions.map((d) => d.chosenKey).filter((k) => k !== null));
   if (chosenKeys.size > 1) {
-    add('chosen', 'info', decisions.filter((d) => d.chosen).map((d) => `${d.label} chose ${d.chosen}`).join('; '));
+    add(
+      'chosen',
+      'info',
+      decisions
+        .filter((d) => d.chosen)
+        .map((d) => `${d.label} chose ${d.chosen}`)
+        .join('; '),
+    );
   }
   for (const d of decisions) {
     if (!d.chosen) add('chosen', 'info', `${d.label} has no chosen option yet`);
     else if (d.leaderKey !== null && d.leaderKey !== d.chosenKey) {
       const leader = options.find((o) => o.key === d.leaderKey)!.name;
-      add('chosen', 'info', `${d.label} chose ${d.chosen}, though its weighted matrix ranks ${leader} first`, null, d.leaderKey);
+      add(
+        'chosen',
+        'info',
+        `${d.label} chose ${d.chosen}, though its weighted matrix ranks ${leader} first`,
+        null,
+        d.leaderKey,
+      );
     }
   }
 
@@ -345,11 +367,17 @@ function findDifferences(
     const present = row.cells.filter((c) => c !== null);
     if (present.length > 1 && row.weightSpread > 0) {
       const list = row.cells.flatMap((c, g) => (c ? [`${c.weight} in ${labels[g]}`] : [])).join(', ');
-      if (row.weightSpread >= WEIGHT_WARNING_SPREAD) add('weight', 'warning', `${row.name} was weighed very differently: ${list}`, row.key);
+      if (row.weightSpread >= WEIGHT_WARNING_SPREAD)
+        add('weight', 'warning', `${row.name} was weighed very differently: ${list}`, row.key);
       else add('weight', 'info', `${row.name} weighted ${list}`, row.key);
     }
     if (present.length < decisions.length) {
-      add('criterion', 'info', `${row.name} was a driver only in ${joinLabels(having(row.cells))}, not in ${joinLabels(lacking(row.cells))}`, row.key);
+      add(
+        'criterion',
+        'info',
+        `${row.name} was a driver only in ${joinLabels(having(row.cells))}, not in ${joinLabels(lacking(row.cells))}`,
+        row.key,
+      );
     }
   }
 
@@ -365,7 +393,13 @@ function findDifferences(
       if (scored.length < 2) return;
       const values = scored.map((s) => s.v);
       if (Math.max(...values) - Math.min(...values) < SCORE_DIFFERENCE) return;
-      add('score', 'info', `${opt.name} scored ${scored.map((s) => `${s.v} in ${labels[s.g]}`).join(', ')} for ${crit.name}`, crit.key, opt.key);
+      add(
+        'score',
+        'info',
+        `${opt.name} scored ${scored.map((s) => `${s.v} in ${labels[s.g]}`).join(', ')} for ${crit.name}`,
+        crit.key,
+        opt.key,
+      );
     });
   }
 
@@ -382,5 +416,8 @@ function findDifferences(
 
 function sortDifferences(list: Difference[]): Difference[] {
   const rank = (d: Difference) => (d.severity === 'warning' ? 0 : 1) * 100 + DIFFERENCE_KINDS.indexOf(d.kind);
-  return list.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+    .map((x) => x.d);
 }

@@ -83,7 +83,10 @@ export const EvidenceClaim = z.object({
   /** Why the claim is outdated, when it is. */
   outdated: ShortText.nullable().default(null),
   /** Claims that contradict this one, with the reason. */
-  contradictions: z.array(z.object({ claim: Id, note: ShortText })).max(50).default([]),
+  contradictions: z
+    .array(z.object({ claim: Id, note: ShortText }))
+    .max(50)
+    .default([]),
   verdict: z.enum(VERDICTS).default('accepted'),
   /** True when the user typed this claim rather than taking it from a pack. */
   own: z.boolean().default(false),
@@ -125,7 +128,10 @@ export const PersonView = z.object({
   name: ShortText.min(1),
   role: z.enum(['decision-maker', 'consulted']).default('decision-maker'),
   weights: z.record(Id, z.number().int().min(0).max(5)).default({}),
-  scores: z.array(z.object({ option: Id, driver: Id, value: z.number().int().min(1).max(5), note: ShortText.default('') })).max(LIMITS.claims).default([]),
+  scores: z
+    .array(z.object({ option: Id, driver: Id, value: z.number().int().min(1).max(5), note: ShortText.default('') }))
+    .max(LIMITS.claims)
+    .default([]),
 });
 export type PersonView = z.infer<typeof PersonView>;
 

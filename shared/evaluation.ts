@@ -55,7 +55,8 @@ function withoutPack(content: DecisionContent): DecisionContent {
  * criteria and own claims about them stay.
  */
 export function applyPackTo(content: DecisionContent, pack: PackView | null): DecisionContent {
-  const base = content.evaluation.pack !== null && content.evaluation.pack !== (pack?.id ?? null) ? withoutPack(content) : content;
+  const base =
+    content.evaluation.pack !== null && content.evaluation.pack !== (pack?.id ?? null) ? withoutPack(content) : content;
   if (!pack) return { ...base, evaluation: { ...base.evaluation, pack: null, packVersion: null } };
 
   const options: ConsideredOption[] = [...base.options];
@@ -74,12 +75,23 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
   for (const c of pack.criteria) {
     if (driverFor.has(c.id)) continue;
     const id = freeId(c.id, new Set(drivers.map((d) => d.id)));
-    drivers.push({ id, name: c.name, description: c.description, question: c.question, weight: DEFAULT_WEIGHT, minimum: null, criterion: c.id });
+    drivers.push({
+      id,
+      name: c.name,
+      description: c.description,
+      question: c.question,
+      weight: DEFAULT_WEIGHT,
+      minimum: null,
+      criterion: c.id,
+    });
     driverFor.set(c.id, id);
   }
 
   const sources = new Map<string, SourceRef>(
-    pack.sources.map((s) => [s.id, { id: s.id, title: s.title, publisher: s.publisher, author: s.author, date: s.date, kind: s.kind, url: s.url }]),
+    pack.sources.map((s) => [
+      s.id,
+      { id: s.id, title: s.title, publisher: s.publisher, author: s.author, date: s.date, kind: s.kind, url: s.url },
+    ]),
   );
   const previous = new Map(base.evaluation.claims.filter((c) => !c.own).map((c) => [c.id, c]));
   const ownIds = new Set(base.evaluation.claims.filter((c) => c.own).map((c) => c.id));
@@ -115,7 +127,12 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
     ...base,
     options,
     drivers,
-    evaluation: { ...base.evaluation, pack: pack.id, packVersion: pack.version, claims: [...fromPack, ...kept, ...own].slice(0, LIMITS.claims) },
+    evaluation: {
+      ...base.evaluation,
+      pack: pack.id,
+      packVersion: pack.version,
+      claims: [...fromPack, ...kept, ...own].slice(0, LIMITS.claims),
+    },
   };
 }
 
@@ -153,9 +170,20 @@ export function addOption(content: DecisionContent, name: string, description = 
 }
 
 /** Adds a criterion the user typed, with a guiding question if they gave one. */
-export function addDriver(content: DecisionContent, name: string, question = '', weight = TYPED_WEIGHT): DecisionContent {
+export function addDriver(
+  content: DecisionContent,
+  name: string,
+  question = '',
+  weight = TYPED_WEIGHT,
+): DecisionContent {
   const id = freeId(slug(name), new Set(content.drivers.map((d) => d.id)));
-  return { ...content, drivers: [...content.drivers, { id, name: name.trim(), description: '', question: question.trim(), weight, minimum: null, criterion: null }] };
+  return {
+    ...content,
+    drivers: [
+      ...content.drivers,
+      { id, name: name.trim(), description: '', question: question.trim(), weight, minimum: null, criterion: null },
+    ],
+  };
 }
 
 export function setWeight(content: DecisionContent, driver: string, weight: number): DecisionContent {
@@ -163,22 +191,39 @@ export function setWeight(content: DecisionContent, driver: string, weight: numb
 }
 
 export function setCondition(content: DecisionContent, condition: string, answer: boolean | null): DecisionContent {
-  return { ...content, evaluation: { ...content.evaluation, conditions: { ...content.evaluation.conditions, [condition]: answer } } };
-}
-
-export function setVerdict(content: DecisionContent, claim: string, verdict: EvidenceClaim['verdict']): DecisionContent {
   return {
     ...content,
-    evaluation: { ...content.evaluation, claims: content.evaluation.claims.map((c) => (c.id === claim ? { ...c, verdict } : c)) },
+    evaluation: { ...content.evaluation, conditions: { ...content.evaluation.conditions, [condition]: answer } },
+  };
+}
+
+export function setVerdict(
+  content: DecisionContent,
+  claim: string,
+  verdict: EvidenceClaim['verdict'],
+): DecisionContent {
+  return {
+    ...content,
+    evaluation: {
+      ...content.evaluation,
+      claims: content.evaluation.claims.map((c) => (c.id === claim ? { ...c, verdict } : c)),
+    },
   };
 }
 
 /** One verdict for many claims at once (accept or reject all claims of a criterion × option). */
-export function setVerdicts(content: DecisionContent, claims: readonly string[], verdict: EvidenceClaim['verdict']): DecisionContent {
+export function setVerdicts(
+  content: DecisionContent,
+  claims: readonly string[],
+  verdict: EvidenceClaim['verdict'],
+): DecisionContent {
   const ids = new Set(claims);
   return {
     ...content,
-    evaluation: { ...content.evaluation, claims: content.evaluation.claims.map((c) => (ids.has(c.id) ? { ...c, verdict } : c)) },
+    evaluation: {
+      ...content.evaluation,
+      claims: content.evaluation.claims.map((c) => (ids.has(c.id) ? { ...c, verdict } : c)),
+    },
   };
 }
 
@@ -189,15 +234,40 @@ export function unreviewedCount(content: Pick<DecisionContent, 'evaluation' | 'o
 }
 
 /** Sets the user's score for one cell, or (value null) goes back to the pre-filled one. */
-export function setScore(content: DecisionContent, option: string, driver: string, value: number | null, note?: string): DecisionContent {
+export function setScore(
+  content: DecisionContent,
+  option: string,
+  driver: string,
+  value: number | null,
+  note?: string,
+): DecisionContent {
   const rest = content.evaluation.scores.filter((s) => !(s.option === option && s.driver === driver));
   const before = content.evaluation.scores.find((s) => s.option === option && s.driver === driver);
-  const scores: Score[] = value === null ? rest : [...rest, { option, driver, value, note: note ?? before?.note ?? '', min: before?.min ?? null, max: before?.max ?? null }];
+  const scores: Score[] =
+    value === null
+      ? rest
+      : [
+          ...rest,
+          {
+            option,
+            driver,
+            value,
+            note: note ?? before?.note ?? '',
+            min: before?.min ?? null,
+            max: before?.max ?? null,
+          },
+        ];
   return { ...content, evaluation: { ...content.evaluation, scores } };
 }
 
 /** Says how uncertain a hand-set score is: it lies between min and max (equal to the score: no range). */
-export function setScoreRange(content: DecisionContent, option: string, driver: string, min: number, max: number): DecisionContent {
+export function setScoreRange(
+  content: DecisionContent,
+  option: string,
+  driver: string,
+  min: number,
+  max: number,
+): DecisionContent {
   const scores = content.evaluation.scores.map((s) => {
     if (s.option !== option || s.driver !== driver) return s;
     const lo = Math.min(min, s.value);
@@ -241,7 +311,15 @@ export function addOwnClaim(content: DecisionContent, input: OwnClaimInput): Dec
     anchor: '',
     importance: input.importance ?? 2,
     source: title
-      ? { id: `source-${id}`, title, publisher: input.source?.publisher?.trim() || null, author: null, date: input.source?.date || null, kind: 'other', url: input.source?.url?.trim() || null }
+      ? {
+          id: `source-${id}`,
+          title,
+          publisher: input.source?.publisher?.trim() || null,
+          author: null,
+          date: input.source?.date || null,
+          kind: 'other',
+          url: input.source?.url?.trim() || null,
+        }
       : null,
     outdated: null,
     contradictions: [],
@@ -254,5 +332,8 @@ export function addOwnClaim(content: DecisionContent, input: OwnClaimInput): Dec
 
 /** Removes one of the user's own claims (pack claims are rejected, never removed). */
 export function removeOwnClaim(content: DecisionContent, id: string): DecisionContent {
-  return { ...content, evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => !(c.own && c.id === id)) } };
+  return {
+    ...content,
+    evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => !(c.own && c.id === id)) },
+  };
 }

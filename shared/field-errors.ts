@@ -24,7 +24,15 @@ const FIELD_NAMES: Record<string, string> = {
   moreInformation: 'More information',
 };
 
-const ITEM_NAMES: Record<string, string> = { tags: 'Tag', decisionMakers: 'Name', consulted: 'Name', informed: 'Name', drivers: 'Driver', options: 'Option', consequences: 'Consequence' };
+const ITEM_NAMES: Record<string, string> = {
+  tags: 'Tag',
+  decisionMakers: 'Name',
+  consulted: 'Name',
+  informed: 'Name',
+  drivers: 'Driver',
+  options: 'Option',
+  consequences: 'Consequence',
+};
 
 interface Issue {
   path: readonly PropertyKey[];
@@ -38,11 +46,12 @@ interface Issue {
 function plain(issue: Issue, value: unknown): string {
   const [field, index] = issue.path;
   const key = String(field);
-  const item = typeof index === 'number' ? `${ITEM_NAMES[key] ?? 'Entry'} ${index + 1}` : FIELD_NAMES[key] ?? key;
+  const item = typeof index === 'number' ? `${ITEM_NAMES[key] ?? 'Entry'} ${index + 1}` : (FIELD_NAMES[key] ?? key);
   const length = typeof value === 'string' ? value.length : Array.isArray(value) ? value.length : null;
   if (issue.code === 'too_big' && (issue.origin === 'string' || typeof value === 'string'))
     return `${item} is too long: at most ${String(issue.maximum)} characters${length !== null ? `, it has ${length}` : ''}. Shorten it to save it.`;
-  if (issue.code === 'too_big') return `${item} has too many entries: at most ${String(issue.maximum)}. Remove some to save it.`;
+  if (issue.code === 'too_big')
+    return `${item} has too many entries: at most ${String(issue.maximum)}. Remove some to save it.`;
   if (issue.code === 'too_small' && key === 'title') return 'A decision needs a title. Type one to save it.';
   if (issue.code === 'too_small') return `${item} cannot be empty.`;
   if (key === 'date') return 'Give the date as a full date (day, month and year).';

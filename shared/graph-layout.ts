@@ -55,7 +55,11 @@ export function layoutGraph(nodes: LayoutInput[], edges: RelationEdge[]): Layout
   const initial = (a: string, b: string) => {
     const x = byId.get(a)!;
     const y = byId.get(b)!;
-    return (x.date ?? '').localeCompare(y.date ?? '') || (x.number ?? Infinity) - (y.number ?? Infinity) || a.localeCompare(b);
+    return (
+      (x.date ?? '').localeCompare(y.date ?? '') ||
+      (x.number ?? Infinity) - (y.number ?? Infinity) ||
+      a.localeCompare(b)
+    );
   };
   const inGraph = edges.filter((e) => byId.has(e.from) && byId.has(e.to));
   const groups = components(

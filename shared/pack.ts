@@ -15,7 +15,10 @@ export { SOURCE_KINDS };
 const NullableText = ShortText.nullable().default(null);
 
 /** A claim's verbatim quote: the only text copied from a source, so it stays short. */
-export const Anchor = ShortText.refine((a) => anchorWords(a) <= MAX_ANCHOR_WORDS, `an anchor of at most ${MAX_ANCHOR_WORDS} words (shorten the quote to the words that locate it)`);
+export const Anchor = ShortText.refine(
+  (a) => anchorWords(a) <= MAX_ANCHOR_WORDS,
+  `an anchor of at most ${MAX_ANCHOR_WORDS} words (shorten the quote to the words that locate it)`,
+);
 
 export const PackOption = z.object({ id: Id, name: ShortText.min(1), description: ShortText.default('') });
 export const PackCriterion = z.object({
@@ -85,7 +88,8 @@ export function checkPackReferences(pack: Pack): PackProblem[] {
   const ids = (kind: string, items: { id: string }[]) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) problems.push({ where: `${kind}[${i}] (${item.id}).id`, message: `duplicate id "${item.id}"` });
+      if (seen.has(item.id))
+        problems.push({ where: `${kind}[${i}] (${item.id}).id`, message: `duplicate id "${item.id}"` });
       seen.add(item.id);
     });
     return seen;
@@ -97,12 +101,14 @@ export function checkPackReferences(pack: Pack): PackProblem[] {
   pack.claims.forEach((c, i) => {
     const at = `claims[${i}] (${c.id})`;
     if (!sources.has(c.source)) problems.push({ where: `${at}.source`, message: `unknown source "${c.source}"` });
-    if (!criteria.has(c.criterion)) problems.push({ where: `${at}.criterion`, message: `unknown criterion "${c.criterion}"` });
+    if (!criteria.has(c.criterion))
+      problems.push({ where: `${at}.criterion`, message: `unknown criterion "${c.criterion}"` });
     if (!options.has(c.option)) problems.push({ where: `${at}.option`, message: `unknown option "${c.option}"` });
   });
   pack.contradictions.forEach((c, i) => {
     c.claims.forEach((id, j) => {
-      if (!claims.has(id)) problems.push({ where: `contradictions[${i}].claims[${j}]`, message: `unknown claim "${id}"` });
+      if (!claims.has(id))
+        problems.push({ where: `contradictions[${i}].claims[${j}]`, message: `unknown claim "${id}"` });
     });
   });
   pack.outdated.forEach((o, i) => {
@@ -112,7 +118,10 @@ export function checkPackReferences(pack: Pack): PackProblem[] {
 }
 
 /** Formats zod issues on a pack so each names the field and, for claims, the claim id. */
-export function describePackIssues(raw: unknown, issues: readonly { path: readonly PropertyKey[]; message: string }[]): PackProblem[] {
+export function describePackIssues(
+  raw: unknown,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): PackProblem[] {
   return issues.map((issue) => {
     const [head, index, ...rest] = issue.path;
     let where = issue.path.map(String).join('.');

@@ -116,7 +116,11 @@ interface Target {
   options: Side<OptionItem>;
   drivers: Side<DriverItem>;
 }
-const prepare = (d: PrecedentInput): Target => ({ input: d, options: side(itemsOf(d).options), drivers: side(itemsOf(d).drivers) });
+const prepare = (d: PrecedentInput): Target => ({
+  input: d,
+  options: side(itemsOf(d).options),
+  drivers: side(itemsOf(d).drivers),
+});
 
 interface Measure {
   similarity: number;
@@ -177,7 +181,8 @@ function explain(m: Measure): Similarity {
   if (sharedOptions.length) reasons.push(`Options in common: ${sharedOptions.join(', ')}`);
   if (sharedCriteria.length) reasons.push(`Criteria in common: ${sharedCriteria.join(', ')}`);
   for (const [x, y] of m.drivers) {
-    if (Math.abs(x.weight - y.weight) >= WEIGHT_GAP) reasons.push(`${x.name} weighted ${y.weight} there, ${x.weight} here`);
+    if (Math.abs(x.weight - y.weight) >= WEIGHT_GAP)
+      reasons.push(`${x.name} weighted ${y.weight} there, ${x.weight} here`);
   }
   return { similarity: m.similarity, samePack: m.samePack, sharedOptions, sharedCriteria, reasons };
 }
@@ -192,7 +197,12 @@ export function similarity(target: PrecedentInput, candidate: PrecedentInput): S
  * then accepted ones, then the most recent. The target itself is never its own precedent. Only the
  * ones returned are put into words.
  */
-export function rankPrecedents(target: PrecedentInput, candidates: PrecedentInput[], limit = 10, min = MIN_SIMILARITY): Precedent[] {
+export function rankPrecedents(
+  target: PrecedentInput,
+  candidates: PrecedentInput[],
+  limit = 10,
+  min = MIN_SIMILARITY,
+): Precedent[] {
   const t = prepare(target);
   const ranked: { c: PrecedentInput; m: Measure; chosen: string | null }[] = [];
   for (const c of candidates) {

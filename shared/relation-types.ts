@@ -40,14 +40,21 @@ export const RELATION_TYPES: readonly RelationType[] = [
   { type: 'refines', inverse: 'refined-by', ordersTime: true, spellings: {} },
   { type: 'extends', inverse: 'extended-by', ordersTime: true, spellings: {} },
   { type: 'depends-on', inverse: 'enables', ordersTime: true, spellings: { type: ['depends-upon', 'requires'] } },
-  { type: 'relates-to', inverse: 'relates-to', ordersTime: false, spellings: { type: ['related-to', 'related', 'relates', 'see-also'] } },
+  {
+    type: 'relates-to',
+    inverse: 'relates-to',
+    ordersTime: false,
+    spellings: { type: ['related-to', 'related', 'relates', 'see-also'] },
+  },
 ];
 
 /** What a relation word Cairn does not know is written as in the other decision's file. */
 export const UNKNOWN_REVERSE = 'referenced-by';
 
 /** Every relation name in Cairn's spelling, each followed by its inverse: the pickers' list and the sort order of link lines. */
-export const RELATION_NAMES: readonly string[] = RELATION_TYPES.flatMap((r) => (r.type === r.inverse ? [r.type] : [r.type, r.inverse]));
+export const RELATION_NAMES: readonly string[] = RELATION_TYPES.flatMap((r) =>
+  r.type === r.inverse ? [r.type] : [r.type, r.inverse],
+);
 
 const BY_NAME = new Map<string, { entry: RelationType; inverse: boolean }>();
 const ALIASES = new Map<string, string>();

@@ -30,7 +30,10 @@ export interface RelationSource {
  * One edge per link however many ends recorded it. `resolve` turns a relation target (an id,
  * or an ADR number from an imported file) into a decision id; an unknown target stays as written.
  */
-export function canonicalEdges(decisions: RelationSource[], resolve: (target: string) => string = (t) => t): RelationEdge[] {
+export function canonicalEdges(
+  decisions: RelationSource[],
+  resolve: (target: string) => string = (t) => t,
+): RelationEdge[] {
   const seen = new Set<string>();
   const edges: RelationEdge[] = [];
   for (const d of decisions) {

@@ -24,7 +24,12 @@ export function isReviewed(status: string): boolean {
 }
 
 /** Overdue when the date has passed (the day itself is still "due"). */
-export function reviewState(reviewBy: string | null | undefined, status: string, today: string, soon = DUE_SOON_DAYS): ReviewState {
+export function reviewState(
+  reviewBy: string | null | undefined,
+  status: string,
+  today: string,
+  soon = DUE_SOON_DAYS,
+): ReviewState {
   if (!reviewBy || !isReviewed(status)) return 'none';
   if (reviewBy < today) return 'overdue';
   return reviewBy <= addDays(today, soon) ? 'due' : 'scheduled';

@@ -63,7 +63,8 @@ export function diffWords(before: string, after: string): Segment[] {
     const lcs = new Uint32Array((n + 1) * w);
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        lcs[i * w + j] = midA[i] === midB[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+        lcs[i * w + j] =
+          midA[i] === midB[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
       }
     }
     let i = 0;
@@ -100,7 +101,8 @@ function groupChanges(segments: Segment[]): Segment[] {
     add = '';
   };
   segments.forEach((seg, i) => {
-    const between = i > 0 && i < segments.length - 1 && segments[i - 1]!.op !== 'same' && segments[i + 1]!.op !== 'same';
+    const between =
+      i > 0 && i < segments.length - 1 && segments[i - 1]!.op !== 'same' && segments[i + 1]!.op !== 'same';
     if (seg.op === 'del') del += seg.text;
     else if (seg.op === 'add') add += seg.text;
     else if (between && /^\s+$/.test(seg.text) && (del || add)) {
@@ -163,16 +165,36 @@ function keyed<T>(
   const old = new Map(before.map((t) => [key(t), t]));
   const now = new Map(after.map((t) => [key(t), t]));
   for (const [k, t] of old) {
-    if (!now.has(k)) out.push({ field: `${field}.${k}`, label: `${noun} removed`, kind: 'removed', before: describe(t), after: null, segments: null });
+    if (!now.has(k))
+      out.push({
+        field: `${field}.${k}`,
+        label: `${noun} removed`,
+        kind: 'removed',
+        before: describe(t),
+        after: null,
+        segments: null,
+      });
   }
   for (const [k, t] of now) {
     const was = old.get(k);
     if (!was) {
-      out.push({ field: `${field}.${k}`, label: `${noun} added`, kind: 'added', before: null, after: describe(t), segments: null });
+      out.push({
+        field: `${field}.${k}`,
+        label: `${noun} added`,
+        kind: 'added',
+        before: null,
+        after: describe(t),
+        segments: null,
+      });
       continue;
     }
     for (const [attr, name, read] of attributes) {
-      const change = text(`${field}.${k}.${attr}`, `${noun} “${describeShort(describe(t))}”: ${name}`, read(was), read(t));
+      const change = text(
+        `${field}.${k}.${attr}`,
+        `${noun} “${describeShort(describe(t))}”: ${name}`,
+        read(was),
+        read(t),
+      );
       if (change) out.push(change);
     }
   }
@@ -194,18 +216,37 @@ export function diffContent(a: DecisionContent, b: DecisionContent): FieldChange
     if (change) out.push(change);
   }
 
-  keyed(out, 'drivers', a.drivers, b.drivers, (d) => d.id, (d) => d.name, 'Driver', [
-    ['name', 'name', (d) => d.name],
-    ['weight', 'weight', (d) => String(d.weight)],
-    ['description', 'description', (d) => d.description],
-    ['question', 'question', (d) => d.question],
-  ]);
-  keyed(out, 'options', a.options, b.options, (o) => o.id, (o) => o.name, 'Option', [
-    ['name', 'name', (o) => o.name],
-    ['description', 'description', (o) => o.description],
-  ]);
+  keyed(
+    out,
+    'drivers',
+    a.drivers,
+    b.drivers,
+    (d) => d.id,
+    (d) => d.name,
+    'Driver',
+    [
+      ['name', 'name', (d) => d.name],
+      ['weight', 'weight', (d) => String(d.weight)],
+      ['description', 'description', (d) => d.description],
+      ['question', 'question', (d) => d.question],
+    ],
+  );
+  keyed(
+    out,
+    'options',
+    a.options,
+    b.options,
+    (o) => o.id,
+    (o) => o.name,
+    'Option',
+    [
+      ['name', 'name', (o) => o.name],
+      ['description', 'description', (o) => o.description],
+    ],
+  );
 
-  const optionName = (c: DecisionContent, id: string | null) => (id === null ? '' : (c.options.find((o) => o.id === id)?.name ?? id));
+  const optionName = (c: DecisionContent, id: string | null) =>
+    id === null ? '' : (c.options.find((o) => o.id === id)?.name ?? id);
   const chosen = text('chosenOption', 'Chosen option', optionName(a, a.chosenOption), optionName(b, b.chosenOption));
   if (chosen) out.push(chosen);
 
@@ -214,16 +255,31 @@ export function diffContent(a: DecisionContent, b: DecisionContent): FieldChange
 
   const pack = text('evaluation.pack', 'Knowledge pack', a.evaluation.pack ?? '', b.evaluation.pack ?? '');
   if (pack) out.push(pack);
-  const answer = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : v === null ? 'not answered' : '');
+  const answer = (v: boolean | null | undefined) =>
+    v === true ? 'yes' : v === false ? 'no' : v === null ? 'not answered' : '';
   for (const cond of new Set([...Object.keys(a.evaluation.conditions), ...Object.keys(b.evaluation.conditions)])) {
-    const change = text(`evaluation.conditions.${cond}`, `Condition “${cond}”`, answer(a.evaluation.conditions[cond]), answer(b.evaluation.conditions[cond]));
+    const change = text(
+      `evaluation.conditions.${cond}`,
+      `Condition “${cond}”`,
+      answer(a.evaluation.conditions[cond]),
+      answer(b.evaluation.conditions[cond]),
+    );
     if (change) out.push(change);
   }
-  keyed(out, 'evaluation.claims', a.evaluation.claims, b.evaluation.claims, (c) => c.id, (c) => c.summary, 'Claim', [
-    ['verdict', 'verdict', (c) => c.verdict],
-    ['summary', 'summary', (c) => c.summary],
-    ['effect', 'effect', (c) => c.effect],
-  ]);
+  keyed(
+    out,
+    'evaluation.claims',
+    a.evaluation.claims,
+    b.evaluation.claims,
+    (c) => c.id,
+    (c) => c.summary,
+    'Claim',
+    [
+      ['verdict', 'verdict', (c) => c.verdict],
+      ['summary', 'summary', (c) => c.summary],
+      ['effect', 'effect', (c) => c.effect],
+    ],
+  );
   const driverName = (c: DecisionContent, id: string) => c.drivers.find((d) => d.id === id)?.name ?? id;
   const scoreKey = (s: DecisionContent['evaluation']['scores'][number]) => `${s.option}/${s.driver}`;
   const oldScores = new Map(a.evaluation.scores.map((s) => [scoreKey(s), s]));
@@ -231,7 +287,12 @@ export function diffContent(a: DecisionContent, b: DecisionContent): FieldChange
   for (const k of new Set([...oldScores.keys(), ...newScores.keys()])) {
     const s = (newScores.get(k) ?? oldScores.get(k))!;
     const label = `Score of ${optionName(b, s.option) || optionName(a, s.option)} for ${driverName(b, s.driver)}`;
-    const change = text(`evaluation.scores.${k}`, label, String(oldScores.get(k)?.value ?? ''), String(newScores.get(k)?.value ?? ''));
+    const change = text(
+      `evaluation.scores.${k}`,
+      label,
+      String(oldScores.get(k)?.value ?? ''),
+      String(newScores.get(k)?.value ?? ''),
+    );
     if (change) out.push(change);
   }
 

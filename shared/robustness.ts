@@ -99,7 +99,9 @@ export function findExclusions(input: QualityInput): Exclusion[] {
 /** Cells of weighted criteria with neither evidence nor a score: unknown, never a silent 3. */
 export function findUnknowns(input: QualityInput): UnknownCell[] {
   const out: UnknownCell[] = [];
-  input.drivers.forEach((d, r) => input.options.forEach((o, c) => input.cells[r]![c]!.value === null && out.push({ option: o.id, driver: d.id })));
+  input.drivers.forEach((d, r) =>
+    input.options.forEach((o, c) => input.cells[r]![c]!.value === null && out.push({ option: o.id, driver: d.id })),
+  );
   return out;
 }
 
@@ -120,11 +122,17 @@ export function totalRanges(input: QualityInput): TotalRange[] {
  * Whether the unknown cells could change the winner, and which one to fill first: the unknown
  * cell of the leader or a contender whose weight can move the totals most.
  */
-export function unknownAdvice(input: QualityInput, winner: string | null, excluded: ReadonlySet<string>): { couldChangeWinner: boolean; fillFirst: UnknownCell | null } {
+export function unknownAdvice(
+  input: QualityInput,
+  winner: string | null,
+  excluded: ReadonlySet<string>,
+): { couldChangeWinner: boolean; fillFirst: UnknownCell | null } {
   if (winner === null) return { couldChangeWinner: false, fillFirst: null };
   const ranges = totalRanges(input);
   const lead = ranges.find((r) => r.option === winner)!;
-  const contenders = ranges.filter((r) => r.option !== winner && !excluded.has(r.option) && r.max >= lead.min).map((r) => r.option);
+  const contenders = ranges
+    .filter((r) => r.option !== winner && !excluded.has(r.option) && r.max >= lead.min)
+    .map((r) => r.option);
   if (!contenders.length) return { couldChangeWinner: false, fillFirst: null };
   const relevant = new Set([winner, ...contenders]);
   let best: { cell: UnknownCell; swing: number } | null = null;
@@ -145,7 +153,12 @@ export function unknownAdvice(input: QualityInput, winner: string | null, exclud
  * (within 0–5; a criterion weighted 0 is not a driver and stays out) and every ranged or unknown
  * score is drawn uniformly from its range. Excluded options never rank first.
  */
-export function rankStability(input: QualityInput, excluded: ReadonlySet<string>, draws = DEFAULT_DRAWS, seed = DEFAULT_SEED): Record<string, number> {
+export function rankStability(
+  input: QualityInput,
+  excluded: ReadonlySet<string>,
+  draws = DEFAULT_DRAWS,
+  seed = DEFAULT_SEED,
+): Record<string, number> {
   const nOpt = input.options.length;
   const nDrv = input.drivers.length;
   const firsts = new Float64Array(nOpt);
@@ -195,10 +208,17 @@ export function rankStability(input: QualityInput, excluded: ReadonlySet<string>
  * cell whose raise (to at most 5) gives it the sole lead; for the winner, the cell whose drop hands
  * the lead to another. Point scores only; unknown cells are reported as unknowns instead.
  */
-export function findFlips(input: QualityInput, winner: string | null, excluded: ReadonlySet<string>, limit = 5): Flip[] {
+export function findFlips(
+  input: QualityInput,
+  winner: string | null,
+  excluded: ReadonlySet<string>,
+  limit = 5,
+): Flip[] {
   if (winner === null) return [];
   const point = (cell: QualityCell) => cell.value ?? (cell.min + cell.max) / 2;
-  const totals = input.options.map((_, c) => input.drivers.reduce((sum, d, r) => sum + d.weight * point(input.cells[r]![c]!), 0));
+  const totals = input.options.map((_, c) =>
+    input.drivers.reduce((sum, d, r) => sum + d.weight * point(input.cells[r]![c]!), 0),
+  );
   const w = input.options.findIndex((o) => o.id === winner);
   if (w < 0) return [];
   const name = (id: string) => input.options.find((o) => o.id === id)?.name ?? id;
@@ -233,17 +253,30 @@ export function findFlips(input: QualityInput, winner: string | null, excluded: 
             c === w
               ? `${name(winnerId)} wins if ${o.name}'s ${d.name} score were ${to} instead of ${cell.value}.`
               : `${o.name} wins if its ${d.name} score were ${to} instead of ${cell.value}.`;
-          flips.push({ option: o.id, driver: d.id, from: cell.value, to, winner: winnerId, statement, size: Math.abs(step), weight: d.weight });
+          flips.push({
+            option: o.id,
+            driver: d.id,
+            from: cell.value,
+            to,
+            winner: winnerId,
+            statement,
+            size: Math.abs(step),
+            weight: d.weight,
+          });
           break;
         }
       }
     });
   });
-  return flips
-    // Smallest change first; at equal size a rival's raise reads more naturally than the winner's drop.
-    .sort((a, b) => a.size - b.size || Number(a.option === winner) - Number(b.option === winner) || b.weight - a.weight)
-    .slice(0, limit)
-    .map(({ size: _size, weight: _weight, ...f }) => f);
+  return (
+    flips
+      // Smallest change first; at equal size a rival's raise reads more naturally than the winner's drop.
+      .sort(
+        (a, b) => a.size - b.size || Number(a.option === winner) - Number(b.option === winner) || b.weight - a.weight,
+      )
+      .slice(0, limit)
+      .map(({ size: _size, weight: _weight, ...f }) => f)
+  );
 }
 
 export interface PersonView {

@@ -91,7 +91,9 @@ export interface ConditionQuestion {
  * The conditions claims depend on, each once: the ones most claims depend on first, then by name.
  * Only claims about the decision's drivers and options are asked about.
  */
-export function collectConditions(content: Pick<DecisionContent, 'drivers' | 'options' | 'evaluation'>): ConditionQuestion[] {
+export function collectConditions(
+  content: Pick<DecisionContent, 'drivers' | 'options' | 'evaluation'>,
+): ConditionQuestion[] {
   const driverOrder = new Map(content.drivers.map((d, i) => [d.id, i]));
   const optionIds = new Set(content.options.map((o) => o.id));
   const found = new Map<string, { claims: number; drivers: Set<string> }>();
@@ -132,7 +134,18 @@ export interface Prefill {
 
 /** The score the evidence suggests for one option under one driver; see PREFILL_RULE. */
 export function prefillScore(claims: readonly ClaimLike[], answers: ConditionAnswers): Prefill {
-  const p: Prefill = { value: null, good: 0, neutral: 0, bad: 0, outdated: 0, rejected: 0, unreviewed: 0, setAside: 0, net: 0, evidence: 0 };
+  const p: Prefill = {
+    value: null,
+    good: 0,
+    neutral: 0,
+    bad: 0,
+    outdated: 0,
+    rejected: 0,
+    unreviewed: 0,
+    setAside: 0,
+    net: 0,
+    evidence: 0,
+  };
   for (const claim of claims) {
     const standing = claimStanding(claim, answers);
     if (standing === 'set-aside') p.setAside++;
@@ -160,7 +173,9 @@ export function describePrefill(p: Prefill): string {
   const parts: string[] = [];
   if (counted === 0) parts.push('No counted claim, so the score is unknown until you set one');
   else {
-    const kinds = [p.good && `${p.good} good`, p.neutral && `${p.neutral} neutral`, p.bad && `${p.bad} bad`].filter(Boolean).join(', ');
+    const kinds = [p.good && `${p.good} good`, p.neutral && `${p.neutral} neutral`, p.bad && `${p.bad} bad`]
+      .filter(Boolean)
+      .join(', ');
     parts.push(`Pre-filled ${p.value} from ${counted} claim${counted === 1 ? '' : 's'} (${kinds})`);
     if (p.outdated) parts.push(`${p.outdated} outdated, counted at half`);
   }
@@ -242,7 +257,10 @@ export function effectiveViews(content: Scorable): { weights: Map<string, number
   const { evaluation } = content;
   const own = new Map(evaluation.scores.map((s) => [cellKey(s.option, s.driver), s]));
   const weights = new Map(content.drivers.map((d) => [d.id, d.weight]));
-  const people = evaluation.combine.method === 'person' ? evaluation.people.filter((p) => p.name === evaluation.combine.person) : evaluation.people;
+  const people =
+    evaluation.combine.method === 'person'
+      ? evaluation.people.filter((p) => p.name === evaluation.combine.person)
+      : evaluation.people;
   if (evaluation.combine.method === 'own' || people.length === 0) return { weights, scores: own };
   for (const d of content.drivers) {
     const values = people.map((p) => p.weights[d.id] ?? d.weight);
@@ -252,12 +270,21 @@ export function effectiveViews(content: Scorable): { weights: Map<string, number
   const keys = new Set([...own.keys(), ...people.flatMap((p) => p.scores.map((s) => cellKey(s.option, s.driver)))]);
   for (const key of keys) {
     const [option, driver] = key.split('\u0000') as [string, string];
-    const values = people.map((p) => p.scores.find((s) => s.option === option && s.driver === driver)?.value ?? own.get(key)?.value).filter((v): v is number => v !== undefined);
+    const values = people
+      .map((p) => p.scores.find((s) => s.option === option && s.driver === driver)?.value ?? own.get(key)?.value)
+      .filter((v): v is number => v !== undefined);
     if (!values.length) continue;
     const value = Math.round(values.reduce((a, b) => a + b, 0) / values.length);
     const ownScore = own.get(key);
     const inRange = ownScore?.min != null && ownScore.max != null && ownScore.min <= value && value <= ownScore.max;
-    scores.set(key, { option, driver, value, note: ownScore?.note ?? '', min: inRange ? ownScore.min : null, max: inRange ? ownScore.max : null });
+    scores.set(key, {
+      option,
+      driver,
+      value,
+      note: ownScore?.note ?? '',
+      min: inRange ? ownScore.min : null,
+      max: inRange ? ownScore.max : null,
+    });
   }
   return { weights, scores };
 }
@@ -289,7 +316,18 @@ export function buildMatrix(content: Scorable): Matrix {
         const min = score === null ? SCORE_MIN : ranged ? own.min! : score;
         const max = score === null ? SCORE_MAX : ranged ? own.max! : score;
         const point = score ?? NEUTRAL_SCORE;
-        return { option: o.id, driver: d.id, score, min, max, point, source, note: own?.note ?? '', prefill, contribution: weight * point };
+        return {
+          option: o.id,
+          driver: d.id,
+          score,
+          min,
+          max,
+          point,
+          source,
+          note: own?.note ?? '',
+          prefill,
+          contribution: weight * point,
+        };
       }),
     };
   });
@@ -297,7 +335,11 @@ export function buildMatrix(content: Scorable): Matrix {
   return summarise(
     content.options.map((o) => ({ id: o.id, name: o.name })),
     rows,
-    excludedBy(rows, minimums, content.options.map((o) => o.id)),
+    excludedBy(
+      rows,
+      minimums,
+      content.options.map((o) => o.id),
+    ),
   );
 }
 
@@ -332,7 +374,10 @@ function summarise(options: Matrix['options'], rows: MatrixRow[], excluded: Read
   const totals: OptionTotal[] = raw.map((t) => ({
     ...t,
     share: maxTotal > 0 ? t.total / maxTotal : 0,
-    rank: 1 + raw.filter((u) => Number(u.excluded) < Number(t.excluded) || (u.excluded === t.excluded && u.total > t.total)).length,
+    rank:
+      1 +
+      raw.filter((u) => Number(u.excluded) < Number(t.excluded) || (u.excluded === t.excluded && u.total > t.total))
+        .length,
   }));
   const leaders = totals.filter((t) => t.rank === 1 && !t.excluded).map((t) => t.option);
   return { options, rows, totals, ranking, leaders, winner: leaders.length === 1 ? leaders[0]! : null, maxTotal };
@@ -374,7 +419,14 @@ export function sensitivity(matrix: Matrix): Sensitivity {
   const { options, rows, totals } = matrix;
   const name = (id: string) => options.find((o) => o.id === id)?.name ?? id;
   if (options.length === 0) {
-    return { statement: 'No options yet: add at least two to compare.', change: null, tie: null, closeCall: false, closeCallReason: null, margin: null };
+    return {
+      statement: 'No options yet: add at least two to compare.',
+      change: null,
+      tie: null,
+      closeCall: false,
+      closeCallReason: null,
+      margin: null,
+    };
   }
   if (options.length === 1) {
     return {
@@ -387,7 +439,10 @@ export function sensitivity(matrix: Matrix): Sensitivity {
     };
   }
   const base = totals.map((t) => t.total);
-  const sorted = totals.filter((t) => !t.excluded).map((t) => t.total).sort((a, b) => b - a);
+  const sorted = totals
+    .filter((t) => !t.excluded)
+    .map((t) => t.total)
+    .sort((a, b) => b - a);
   const margin = sorted.length > 1 ? sorted[0]! - sorted[1]! : null;
   const current = matrix.leaders;
 
@@ -401,7 +456,15 @@ export function sensitivity(matrix: Matrix): Sensitivity {
         const next = base.map((total, i) => total + (to - row.weight) * row.cells[i]!.point);
         const top = Math.max(...next.filter((_, i) => !totals[i]!.excluded));
         const leaders = options.filter((_, i) => next[i] === top && !totals[i]!.excluded).map((o) => o.id);
-        const describe = (option: string): WeightChange => ({ driver: row.driver, driverName: row.name, from: row.weight, to, option, optionName: name(option), leaders });
+        const describe = (option: string): WeightChange => ({
+          driver: row.driver,
+          driverName: row.name,
+          from: row.weight,
+          to,
+          option,
+          optionName: name(option),
+          leaders,
+        });
         if (leaders.length === 1 && !(current.length === 1 && leaders[0] === current[0])) {
           change = describe(leaders[0]!);
           break;
@@ -414,13 +477,16 @@ export function sensitivity(matrix: Matrix): Sensitivity {
   }
   if (tie && change && Math.abs(tie.to - tie.from) >= Math.abs(change.to - change.from)) tie = null;
 
-  const moves = (c: WeightChange) => `the weight of ${c.driverName} ${c.to < c.from ? 'drops' : 'rises'} from ${c.from} to ${c.to}`;
+  const moves = (c: WeightChange) =>
+    `the weight of ${c.driverName} ${c.to < c.from ? 'drops' : 'rises'} from ${c.from} to ${c.to}`;
   const list = (ids: string[]) => joinNames(ids.map(name));
   let statement: string;
   if (rows.every((r) => r.weight === 0)) {
     statement = `Every criterion has weight 0, so every option totals 0.${change ? ` ${change.optionName} wins if ${moves(change)}.` : ''}`;
   } else if (current.length > 1) {
-    statement = `${list(current)} tie at ${sorted[0]} points. ` + (change ? `${change.optionName} wins if ${moves(change)}.` : 'No change of a single weight breaks the tie.');
+    statement =
+      `${list(current)} tie at ${sorted[0]} points. ` +
+      (change ? `${change.optionName} wins if ${moves(change)}.` : 'No change of a single weight breaks the tie.');
   } else if (change) {
     statement = `${change.optionName} wins if ${moves(change)}.`;
     if (tie) statement += ` At ${tie.to}, ${list(tie.leaders)} tie.`;
@@ -435,10 +501,18 @@ export function sensitivity(matrix: Matrix): Sensitivity {
   const reasons: string[] = [];
   if (current.length > 1) reasons.push('the top options tie');
   else {
-    if (change && Math.abs(change.to - change.from) === 1) reasons.push('one step of a single weight changes the winner');
-    if (margin !== null && current.length === 1 && matrix.maxTotal > 0 && margin <= CLOSE_CALL_SHARE * matrix.maxTotal) {
+    if (change && Math.abs(change.to - change.from) === 1)
+      reasons.push('one step of a single weight changes the winner');
+    if (
+      margin !== null &&
+      current.length === 1 &&
+      matrix.maxTotal > 0 &&
+      margin <= CLOSE_CALL_SHARE * matrix.maxTotal
+    ) {
       const runnerUp = matrix.ranking[1]!;
-      reasons.push(`${name(current[0]!)} leads ${name(runnerUp)} by only ${margin} of ${matrix.maxTotal} possible points`);
+      reasons.push(
+        `${name(current[0]!)} leads ${name(runnerUp)} by only ${margin} of ${matrix.maxTotal} possible points`,
+      );
     }
   }
   const closeCall = reasons.length > 0;
@@ -493,7 +567,12 @@ export function qualityInput(content: Pick<DecisionContent, 'drivers'>, matrix: 
   const rows = matrix.rows.filter((r) => r.weight > 0);
   return {
     options: matrix.options,
-    drivers: rows.map((r) => ({ id: r.driver, name: r.name, weight: r.weight, minimum: minimums.get(r.driver) ?? null })),
+    drivers: rows.map((r) => ({
+      id: r.driver,
+      name: r.name,
+      weight: r.weight,
+      minimum: minimums.get(r.driver) ?? null,
+    })),
     cells: rows.map((r) => r.cells.map((c) => ({ value: c.score, min: c.min, max: c.max }))),
   };
 }
@@ -502,12 +581,16 @@ export function qualityInput(content: Pick<DecisionContent, 'drivers'>, matrix: 
 export function leaveOneSourceOut(content: Scorable, matrix: Matrix): SourceLeftOut[] {
   const sources = new Map<string, string>();
   for (const c of content.evaluation.claims) {
-    if (c.source && claimStanding(c, content.evaluation.conditions) === 'counted') sources.set(c.source.id, c.source.title);
+    if (c.source && claimStanding(c, content.evaluation.conditions) === 'counted')
+      sources.set(c.source.id, c.source.title);
   }
   return [...sources]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([source, title]) => {
-      const without = buildMatrix({ ...content, evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => c.source?.id !== source) } });
+      const without = buildMatrix({
+        ...content,
+        evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => c.source?.id !== source) },
+      });
       return { source, title, winner: without.winner, changes: without.winner !== matrix.winner };
     });
 }
@@ -548,7 +631,10 @@ export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis):
   const name = (id: string) => matrix.options.find((o) => o.id === id)?.name ?? id;
   const driverName = (id: string) => content.drivers.find((d) => d.id === id)?.name ?? id;
   const parts: string[] = [];
-  for (const e of analysis.exclusions) parts.push(`${name(e.option)} is excluded: it scores ${e.score} on ${driverName(e.driver)}, a must-have of at least ${e.minimum}.`);
+  for (const e of analysis.exclusions)
+    parts.push(
+      `${name(e.option)} is excluded: it scores ${e.score} on ${driverName(e.driver)}, a must-have of at least ${e.minimum}.`,
+    );
   if (analysis.unknowns.length) {
     const advice = analysis.robustness.unknowns;
     let text = `${analysis.unknowns.length} weighted cell${analysis.unknowns.length === 1 ? ' is' : 's are'} unknown (no evidence, no score)`;
@@ -567,7 +653,8 @@ export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis):
   const flip = analysis.robustness.flips[0];
   if (flip) parts.push(flip.statement);
   const carried = analysis.robustness.leaveOneSourceOut.filter((s) => s.changes);
-  if (carried.length) parts.push(`Leaving out ${joinNames(carried.map((s) => `“${s.title}”`))} alone would change the winner.`);
+  if (carried.length)
+    parts.push(`Leaving out ${joinNames(carried.map((s) => `“${s.title}”`))} alone would change the winner.`);
   const split = analysis.agreement.filter((c) => c.spread >= 2);
   if (split.length) {
     const c = split[0]!;
@@ -601,16 +688,24 @@ export const MAX_PROPOSED = 4;
  * good ones first. The user edits them; nothing is proposed from neutral claims.
  */
 export function proposeConsequences(content: Scorable, option: string): Consequence[] {
-  const groups: Record<'good' | 'bad', { c: Consequence; weight: number; strength: number; order: number }[]> = { good: [], bad: [] };
+  const groups: Record<'good' | 'bad', { c: Consequence; weight: number; strength: number; order: number }[]> = {
+    good: [],
+    bad: [],
+  };
   content.drivers.forEach((driver, order) => {
     if (driver.weight <= 0) return;
-    const counted = claimsFor(content.evaluation.claims, option, driver.id).filter((c) => claimStanding(c, content.evaluation.conditions) === 'counted');
+    const counted = claimsFor(content.evaluation.claims, option, driver.id).filter(
+      (c) => claimStanding(c, content.evaluation.conditions) === 'counted',
+    );
     for (const effect of ['good', 'bad'] as const) {
       const group = counted.filter((c) => c.effect === effect);
       if (!group.length) continue;
       // Worded so it reads after "Good, because" / "Bad, because" whatever the pack's summaries look like.
       const summary = group[0]!.summary.replace(/[.\s]+$/, '');
-      const text = effect === 'good' ? `the evidence on ${driver.name} is in its favour: ${summary}.` : `the evidence on ${driver.name} counts against it: ${summary}.`;
+      const text =
+        effect === 'good'
+          ? `the evidence on ${driver.name} is in its favour: ${summary}.`
+          : `the evidence on ${driver.name} counts against it: ${summary}.`;
       groups[effect].push({
         c: { effect, text, claims: group.slice(0, MAX_CITED).map((c) => c.id) },
         weight: driver.weight,
@@ -637,7 +732,8 @@ export function proposeRationale(content: Scorable, option: string, matrix: Matr
   let text = `${total.name} totals ${total.total} of ${matrix.maxTotal} possible points (${percent}%)`;
   const best = others[0];
   if (best) {
-    if (best.total < total.total) text += `, ahead of ${joinNames(others.slice(0, 2).map((o) => `${o.name} (${o.total})`))}`;
+    if (best.total < total.total)
+      text += `, ahead of ${joinNames(others.slice(0, 2).map((o) => `${o.name} (${o.total})`))}`;
     else if (best.total === total.total) text += `, level with ${best.name}`;
     else text += `, behind ${best.name} (${best.total}), and is chosen nonetheless because `;
   }
@@ -647,7 +743,8 @@ export function proposeRationale(content: Scorable, option: string, matrix: Matr
     .slice(0, 3);
   if (best && best.total > total.total) return text;
   text += '.';
-  if (strengths.length) text += ` It is strongest on ${joinNames(strengths.map((r) => `${r.name} (${r.cells[index]!.score} of 5, weight ${r.weight})`))}.`;
+  if (strengths.length)
+    text += ` It is strongest on ${joinNames(strengths.map((r) => `${r.name} (${r.cells[index]!.score} of 5, weight ${r.weight})`))}.`;
   return text;
 }
 
@@ -689,7 +786,10 @@ export interface MatrixForExport {
   method: string;
 }
 
-export function matrixForExport(content: Scorable, analysis: DecisionAnalysis = analyzeDecision(content)): MatrixForExport | null {
+export function matrixForExport(
+  content: Scorable,
+  analysis: DecisionAnalysis = analyzeDecision(content),
+): MatrixForExport | null {
   const { matrix, sensitivity: s } = analysis;
   const rows = matrix.rows.filter((r) => r.weight > 0);
   if (!rows.length || !matrix.options.length) return null;
@@ -708,6 +808,8 @@ export function matrixForExport(content: Scorable, analysis: DecisionAnalysis = 
     method:
       `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims and changed by hand where noted; ` +
       `an option's total is the sum of weight × score over the criteria, out of ${matrix.maxTotal} possible.` +
-      (missing ? ' A cell with no evidence and no score is unknown (shown as –); totals count it at the middle of the scale.' : ''),
+      (missing
+        ? ' A cell with no evidence and no score is unknown (shown as –); totals count it at the middle of the scale.'
+        : ''),
   };
 }

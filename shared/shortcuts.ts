@@ -44,10 +44,28 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'newDecision', label: 'New decision', keys: ['Mod+N', 'N'], group: 'Decisions' },
   { action: 'search', label: 'Search decisions', keys: ['Mod+F', '/'], group: 'Decisions' },
-  { action: 'export', label: 'Export to an ADR folder…', keys: ['Mod+E'], group: 'Decisions', where: 'on a decision or the decision list' },
+  {
+    action: 'export',
+    label: 'Export to an ADR folder…',
+    keys: ['Mod+E'],
+    group: 'Decisions',
+    where: 'on a decision or the decision list',
+  },
   { action: 'importRepository', label: 'Import a repository…', keys: ['Mod+O'], group: 'Decisions' },
-  { action: 'nextStep', label: 'Next step', keys: ['Alt+PageDown', 'Mod+]'], group: 'Guided decision', where: 'in a guided decision' },
-  { action: 'previousStep', label: 'Previous step', keys: ['Alt+PageUp', 'Mod+['], group: 'Guided decision', where: 'in a guided decision' },
+  {
+    action: 'nextStep',
+    label: 'Next step',
+    keys: ['Alt+PageDown', 'Mod+]'],
+    group: 'Guided decision',
+    where: 'in a guided decision',
+  },
+  {
+    action: 'previousStep',
+    label: 'Previous step',
+    keys: ['Alt+PageUp', 'Mod+['],
+    group: 'Guided decision',
+    where: 'in a guided decision',
+  },
   { action: 'goDecisions', label: 'Decisions', keys: ['Mod+1'], group: 'Go to' },
   { action: 'goLibrary', label: 'Knowledge library', keys: ['Mod+2'], group: 'Go to' },
   { action: 'showHelp', label: 'Keyboard shortcuts and help', keys: ['F1', '?'], group: 'Help' },
@@ -66,8 +84,14 @@ export function parseKey(combo: string): ParsedKey {
   const parts = combo.length > 1 && combo.endsWith('+') ? [...combo.slice(0, -2).split('+'), '+'] : combo.split('+');
   const key = parts.pop() ?? '';
   const mods = new Set(parts);
-  for (const m of mods) if (m !== 'Mod' && m !== 'Alt' && m !== 'Shift') throw new Error(`Unknown modifier "${m}" in shortcut "${combo}".`);
-  return { mod: mods.has('Mod'), alt: mods.has('Alt'), shift: mods.has('Shift'), key: key.length === 1 ? key.toUpperCase() : key };
+  for (const m of mods)
+    if (m !== 'Mod' && m !== 'Alt' && m !== 'Shift') throw new Error(`Unknown modifier "${m}" in shortcut "${combo}".`);
+  return {
+    mod: mods.has('Mod'),
+    alt: mods.has('Alt'),
+    shift: mods.has('Shift'),
+    key: key.length === 1 ? key.toUpperCase() : key,
+  };
 }
 
 const isFunctionKey = (key: string) => /^F([1-9]|1[0-9]|2[0-4])$/.test(key);
@@ -135,7 +159,11 @@ export function matchesKey(press: KeyPress, combo: string, mac: boolean): boolea
  * The action a key press asks for, or null. `typing` is true while a text field has focus:
  * plain keys are then left to the field.
  */
-export function actionForKey(press: KeyPress, options: { mac: boolean; typing: boolean }, table: readonly Shortcut[] = SHORTCUTS): ActionId | null {
+export function actionForKey(
+  press: KeyPress,
+  options: { mac: boolean; typing: boolean },
+  table: readonly Shortcut[] = SHORTCUTS,
+): ActionId | null {
   for (const s of table) {
     for (const combo of s.keys) {
       if (options.typing && isPlainKey(combo)) continue;

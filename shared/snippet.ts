@@ -24,7 +24,9 @@ function hitTest(prefixes: string[]): (token: string) => boolean {
   return (token) => {
     if (!pattern) return false;
     // Plain ASCII words (most of them) skip Unicode folding.
-    const w = PRINTABLE_ASCII.test(token) ? token.toLowerCase().replace(ASCII_EDGES, '') : fold(token).replace(UNICODE_EDGES, '');
+    const w = PRINTABLE_ASCII.test(token)
+      ? token.toLowerCase().replace(ASCII_EDGES, '')
+      : fold(token).replace(UNICODE_EDGES, '');
     return w.length > 0 && pattern.test(w);
   };
 }

@@ -56,7 +56,29 @@ const ENTITIES: Record<string, string> = {
 
 // Inline tags vanish without a trace ("handled <em>many</em>" reads "handled many"); any other
 // tag (a paragraph, a line break) separates words like a space.
-const INLINE_TAGS = new Set(['em', 'strong', 'b', 'i', 'u', 's', 'a', 'span', 'code', 'mark', 'sup', 'sub', 'small', 'abbr', 'cite', 'q', 'del', 'ins', 'kbd', 'var', 'font']);
+const INLINE_TAGS = new Set([
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'a',
+  'span',
+  'code',
+  'mark',
+  'sup',
+  'sub',
+  'small',
+  'abbr',
+  'cite',
+  'q',
+  'del',
+  'ins',
+  'kbd',
+  'var',
+  'font',
+]);
 const TAG = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]{0,500})?\/?>/;
 const ENTITY = /^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/;
 
@@ -128,7 +150,7 @@ export function normalizeForMatch(raw: string): Normalized {
       at.push(from);
     }
   };
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const ch = raw[i]!;
     if (ch === '<') {
       const m = TAG.exec(raw.slice(i, i + 520));
@@ -209,7 +231,8 @@ export interface StoredText {
 /** Every place a normalized needle occurs in a normalized haystack (overlaps included). */
 function findAll(haystack: string, needle: string, limit = 50): number[] {
   const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1 && found.length < limit; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  for (let at = haystack.indexOf(needle); at !== -1 && found.length < limit; at = haystack.indexOf(needle, at + 1))
+    found.push(at);
   return found;
 }
 
@@ -226,7 +249,8 @@ export function anchorWords(anchor: string): number {
  */
 export function matchAnchor(stored: StoredText | PreparedText | null, anchor: string, section: string): AnchorMatch {
   const none = { count: 0, start: null, end: null, foundSection: null };
-  if (!stored) return { state: 'unchecked', ...none, reason: 'Cairn has no text of this source to check the quote against.' };
+  if (!stored)
+    return { state: 'unchecked', ...none, reason: 'Cairn has no text of this source to check the quote against.' };
   const needle = normalizeForMatch(anchor).text;
   if (!needle) return { state: 'unchecked', ...none, reason: 'The claim has no quote to check.' };
   const prepared = 'normalized' in stored ? stored : prepareText(stored);
@@ -240,17 +264,30 @@ export function matchAnchor(stored: StoredText | PreparedText | null, anchor: st
   const chain = headingsAt(prepared.sections, start);
   const foundSection = chain[0]?.heading ?? '';
   if (hits.length > 1) {
-    return { state: 'ambiguous', count: hits.length, start, end, foundSection, reason: `The quote occurs ${hits.length === 50 ? '50 or more' : hits.length} times in the source; widen it until it names one place.` };
+    return {
+      state: 'ambiguous',
+      count: hits.length,
+      start,
+      end,
+      foundSection,
+      reason: `The quote occurs ${hits.length === 50 ? '50 or more' : hits.length} times in the source; widen it until it names one place.`,
+    };
   }
   const named = section.trim();
-  if (named && !chain.some((h) => sameHeading(h.heading, named)) && !lineAbove(prepared.text, chain[0]?.start ?? 0, start, named)) {
+  if (
+    named &&
+    !chain.some((h) => sameHeading(h.heading, named)) &&
+    !lineAbove(prepared.text, chain[0]?.start ?? 0, start, named)
+  ) {
     return {
       state: 'moved',
       count: 1,
       start,
       end,
       foundSection,
-      reason: foundSection ? `The quote sits under “${foundSection}”, not under “${named}”.` : `The quote sits before the first heading, not under “${named}”.`,
+      reason: foundSection
+        ? `The quote sits under “${foundSection}”, not under “${named}”.`
+        : `The quote sits before the first heading, not under “${named}”.`,
     };
   }
   return { state: 'verified', count: 1, start, end, foundSection, reason: '' };

@@ -7,7 +7,8 @@ import { SCHEMA_VERSION } from '../core/store/database.js';
 import { acquireDbLock } from '../core/store/lock.js';
 import { UsageError, type Command } from './command.js';
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -20,8 +21,12 @@ export const backupCommand: Command = {
       // Listing must work on a damaged database too, so it does not open the store.
       const backups = listBackups(ctx.dbPath).map(backupView);
       if (ctx.json) return void ctx.out(JSON.stringify(backups, null, 2));
-      if (!backups.length) return void ctx.out(`No backups yet in ${backupDirFor(ctx.dbPath)}. Make one with: cairn backup`);
-      const rows = [['TAKEN (UTC)', 'KIND', 'SIZE', 'NAME'], ...backups.map((b) => [b.createdAt.slice(0, 19).replace('T', ' '), b.kind, size(b.bytes), b.name])];
+      if (!backups.length)
+        return void ctx.out(`No backups yet in ${backupDirFor(ctx.dbPath)}. Make one with: cairn backup`);
+      const rows = [
+        ['TAKEN (UTC)', 'KIND', 'SIZE', 'NAME'],
+        ...backups.map((b) => [b.createdAt.slice(0, 19).replace('T', ' '), b.kind, size(b.bytes), b.name]),
+      ];
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
       ctx.out(rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n'));
       return;
@@ -37,11 +42,16 @@ export const restoreCommand: Command = {
   usage: 'cairn restore [NAME | FILE] [--json]',
   summary: 'Replace the database with a backup (default: the newest good one); the old file is kept.',
   async run(ctx, args) {
-    if (args.length > 1) throw new UsageError('Name one backup (see `cairn backup --list`), or none for the newest good one.');
+    if (args.length > 1)
+      throw new UsageError('Name one backup (see `cairn backup --list`), or none for the newest good one.');
     let file: string;
     if (args[0] === undefined) {
       const good = newestGoodBackup(ctx.dbPath, SCHEMA_VERSION);
-      if (!good) throw new CairnError('not_found', `There is no good backup in ${backupDirFor(ctx.dbPath)}; nothing was changed.`);
+      if (!good)
+        throw new CairnError(
+          'not_found',
+          `There is no good backup in ${backupDirFor(ctx.dbPath)}; nothing was changed.`,
+        );
       file = good.file;
     } else {
       const named = listBackups(ctx.dbPath).find((b) => b.name === args[0]);

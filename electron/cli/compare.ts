@@ -5,16 +5,29 @@ import { UsageError, type Command } from './command.js';
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 const dash = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
 
 /** The comparison as aligned columns, one per decision, then the warnings and differences. */
 export function formatComparison(c: Comparison): string {
-  const lines = ['Comparing', ...c.decisions.map((d) => `  ${d.label}: ${d.title} (${d.status}, ${d.date})  ${d.id}`), ''];
+  const lines = [
+    'Comparing',
+    ...c.decisions.map((d) => `  ${d.label}: ${d.title} (${d.status}, ${d.date})  ${d.id}`),
+    '',
+  ];
   const head = ['', ...c.decisions.map((d) => d.label)];
-  const rows: string[][] = [head, ['Chosen option', ...c.decisions.map((d) => d.chosen ?? '–')], ['Weights (0–5)', ...c.decisions.map(() => '')]];
+  const rows: string[][] = [
+    head,
+    ['Chosen option', ...c.decisions.map((d) => d.chosen ?? '–')],
+    ['Weights (0–5)', ...c.decisions.map(() => '')],
+  ];
   for (const r of c.criteria) {
     const mark = r.weightSpread >= 3 ? '!' : r.weightSpread > 0 ? '*' : '';
     rows.push([`  ${r.name}`, ...r.cells.map((x) => dash(x?.weight)), mark]);
@@ -32,14 +45,23 @@ export function formatComparison(c: Comparison): string {
   if (c.decisions.some((d) => d.shares.some((x) => x !== null))) {
     rows.push(['Weighted totals (share of best possible)', ...c.decisions.map(() => '')]);
     c.options.forEach((o, i) => {
-      rows.push([`  ${o.name}`, ...c.decisions.map((d) => (d.shares[i] == null ? '–' : `${sharePercent(d.shares[i]!)}%${d.leaderKey === o.key ? ' first' : ''}`))]);
+      rows.push([
+        `  ${o.name}`,
+        ...c.decisions.map((d) =>
+          d.shares[i] == null ? '–' : `${sharePercent(d.shares[i]!)}%${d.leaderKey === o.key ? ' first' : ''}`,
+        ),
+      ]);
     });
   }
   rows.push([
     'Claims relied on',
     ...c.decisions.map((_, g) => String(c.criteria.reduce((n, r) => n + (r.cells[g]?.claims.length ?? 0), 0))),
   ]);
-  lines.push(...table(rows), '', '! weighed very differently   * weighed differently   – not a driver there / not scored');
+  lines.push(
+    ...table(rows),
+    '',
+    '! weighed very differently   * weighed differently   – not a driver there / not scored',
+  );
   const warnings = c.differences.filter((d) => d.severity === 'warning');
   const info = c.differences.filter((d) => d.severity === 'info');
   if (warnings.length) lines.push('', 'Warnings', ...warnings.map((d) => `  ! ${d.message}`));

@@ -26,7 +26,8 @@ export const newCommand: Command = {
       }
       // `show --json` prints a whole decision; its content is what a new decision is made from.
       const parsed = DecisionContent.extend({ date: DecisionContent.shape.date.optional() }).safeParse(raw);
-      if (!parsed.success) throw new UsageError(`${flags.from} is not a decision: ${describeIssues(parsed.error.issues)}`);
+      if (!parsed.success)
+        throw new UsageError(`${flags.from} is not a decision: ${describeIssues(parsed.error.issues)}`);
       content = parsed.data;
     } else {
       const title = args.join(' ').trim();
@@ -37,7 +38,8 @@ export const newCommand: Command = {
     // Check the pack first, so a mistyped id leaves no half-made decision behind.
     if (typeof flags.pack === 'string') await core.invoke('getPack', { id: flags.pack });
     let decision = await core.invoke('createDecision', { content: content as never });
-    if (typeof flags.pack === 'string') decision = await core.invoke('applyPack', { id: decision.id, pack: flags.pack });
+    if (typeof flags.pack === 'string')
+      decision = await core.invoke('applyPack', { id: decision.id, pack: flags.pack });
     if (ctx.json) ctx.out(JSON.stringify(decision, null, 2));
     else ctx.out(decision.id);
   },
@@ -47,7 +49,13 @@ export const listCommand: Command = {
   name: 'list',
   usage: 'cairn list [--status S] [--tag T] [--text Q] [--repo NAME] [--trashed] [--json]',
   summary: 'List decisions, with the repository each belongs to.',
-  options: { status: { type: 'string' }, tag: { type: 'string' }, text: { type: 'string' }, repo: { type: 'string' }, trashed: { type: 'boolean' } },
+  options: {
+    status: { type: 'string' },
+    tag: { type: 'string' },
+    text: { type: 'string' },
+    repo: { type: 'string' },
+    trashed: { type: 'boolean' },
+  },
   async run(ctx, _args, flags) {
     const status = flags.status as string | undefined;
     if (status !== undefined && !STATUSES.includes(status as Status)) {
@@ -71,8 +79,17 @@ export const listCommand: Command = {
       return;
     }
     const rows = [['REPOSITORY', 'NUMBER', 'STATUS', 'DATE', 'TITLE', 'ID']];
-    const date = (d: (typeof result.items)[number]) => (d.date ? `${d.date}${d.dateSource === 'git' ? ' (git)' : ''}` : 'no date');
-    for (const d of result.items) rows.push([d.repository ?? '-', d.number === null ? 'draft' : String(d.number), d.status, date(d), d.title, d.id]);
+    const date = (d: (typeof result.items)[number]) =>
+      d.date ? `${d.date}${d.dateSource === 'git' ? ' (git)' : ''}` : 'no date';
+    for (const d of result.items)
+      rows.push([
+        d.repository ?? '-',
+        d.number === null ? 'draft' : String(d.number),
+        d.status,
+        date(d),
+        d.title,
+        d.id,
+      ]);
     ctx.out(printTable(rows));
   },
 };
@@ -90,7 +107,12 @@ export function formatDecision(d: Decision): string {
   people('Tags', d.tags);
   if (d.context) lines.push('', 'Context and problem statement', d.context);
   if (d.drivers.length) lines.push('', 'Decision drivers', ...d.drivers.map((x) => `- ${x.name} (weight ${x.weight})`));
-  if (d.options.length) lines.push('', 'Considered options', ...d.options.map((o) => `- ${o.name}${o.id === d.chosenOption ? '  <- chosen' : ''}`));
+  if (d.options.length)
+    lines.push(
+      '',
+      'Considered options',
+      ...d.options.map((o) => `- ${o.name}${o.id === d.chosenOption ? '  <- chosen' : ''}`),
+    );
   if (d.rationale) lines.push('', 'Rationale', d.rationale);
   if (d.options.length && d.drivers.some((x) => x.weight > 0)) lines.push('', ...formatEvaluation(analyzeDecision(d)));
   if (d.consequences.length) lines.push('', 'Consequences', ...d.consequences.map((c) => `- ${c.effect}: ${c.text}`));
@@ -106,7 +128,9 @@ export function formatEvaluation(a: DecisionAnalysis): string[] {
   for (const id of matrix.ranking) {
     const t = matrix.totals.find((x) => x.option === id)!;
     const missing = t.missing ? `  (${t.missing} criteria without evidence or score, counted as 3)` : '';
-    lines.push(`${String(t.rank).padStart(3)}. ${t.name.padEnd(width)}  ${String(t.total).padStart(4)}  ${sharePercent(t.share)}%${missing}`);
+    lines.push(
+      `${String(t.rank).padStart(3)}. ${t.name.padEnd(width)}  ${String(t.total).padStart(4)}  ${sharePercent(t.share)}%${missing}`,
+    );
   }
   lines.push(`Sensitivity: ${sensitivity.statement}`);
   if (sensitivity.closeCallReason) lines.push(sensitivity.closeCallReason);

@@ -24,7 +24,10 @@ export const updateCommand: Command = {
   options: { from: { type: 'string' } },
   async run(ctx, args, flags) {
     if (args.length !== 1) throw new UsageError('Name one decision id (see `cairn list`).');
-    if (typeof flags.from !== 'string') throw new UsageError(`Give the edited decision with --from FILE.json (print it with: cairn show ${args[0]} --json > FILE.json).`);
+    if (typeof flags.from !== 'string')
+      throw new UsageError(
+        `Give the edited decision with --from FILE.json (print it with: cairn show ${args[0]} --json > FILE.json).`,
+      );
     let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(flags.from, 'utf8'));
@@ -32,21 +35,31 @@ export const updateCommand: Command = {
       throw new UsageError(`Cannot read ${flags.from} as JSON: ${(e as Error).message}`);
     }
     const parsed = UpdateFile.safeParse(raw);
-    if (!parsed.success) throw new UsageError(`${flags.from} is not a decision: ${describeIssues(parsed.error.issues)}`);
+    if (!parsed.success)
+      throw new UsageError(`${flags.from} is not a decision: ${describeIssues(parsed.error.issues)}`);
     const { id: fileId, revision, ...content } = parsed.data;
     const core = ctx.core();
     const id = await resolveRef(core, args[0]!);
     if (fileId !== undefined && fileId !== id) {
-      throw new UsageError(`${flags.from} holds decision ${fileId}, not ${id}. Use \`cairn update ${fileId} --from ${flags.from}\`, or \`cairn new --from\` to make a copy.`);
+      throw new UsageError(
+        `${flags.from} holds decision ${fileId}, not ${id}. Use \`cairn update ${fileId} --from ${flags.from}\`, or \`cairn new --from\` to make a copy.`,
+      );
     }
     const current = await core.invoke('getDecision', { id });
     // Without a revision the file cannot say what it was based on; taking the latest would overwrite blindly.
     if (revision === undefined) {
-      throw new UsageError(`${flags.from} has no "revision", so Cairn cannot tell whether ${id} changed since. Start from \`cairn show ${id} --json\` (revision ${current.revision}).`);
+      throw new UsageError(
+        `${flags.from} has no "revision", so Cairn cannot tell whether ${id} changed since. Start from \`cairn show ${id} --json\` (revision ${current.revision}).`,
+      );
     }
     const saved = await core.invoke('updateDecision', { id, baseRevision: revision, content });
     if (ctx.json) ctx.out(JSON.stringify(saved, null, 2));
-    else ctx.out(saved.revision === current.revision ? `Nothing changed in ${id} (revision ${saved.revision}).` : `Saved ${id} as revision ${saved.revision}.`);
+    else
+      ctx.out(
+        saved.revision === current.revision
+          ? `Nothing changed in ${id} (revision ${saved.revision}).`
+          : `Saved ${id} as revision ${saved.revision}.`,
+      );
   },
 };
 
@@ -55,13 +68,23 @@ function trashLike(name: 'trash' | 'untrash'): Command {
   return {
     name,
     usage: `cairn ${name} ID [--json]`,
-    summary: trash ? 'Move a decision to the trash (kept; `cairn untrash` brings it back).' : 'Bring a decision back from the trash.',
+    summary: trash
+      ? 'Move a decision to the trash (kept; `cairn untrash` brings it back).'
+      : 'Bring a decision back from the trash.',
     async run(ctx, args) {
-      if (args.length !== 1) throw new UsageError(`Name one decision id (see \`cairn list${trash ? '' : ' --trashed'}\`).`);
+      if (args.length !== 1)
+        throw new UsageError(`Name one decision id (see \`cairn list${trash ? '' : ' --trashed'}\`).`);
       const core = ctx.core();
-      const d = await core.invoke(trash ? 'trashDecision' : 'restoreDecision', { id: await resolveRef(core, args[0]!) });
+      const d = await core.invoke(trash ? 'trashDecision' : 'restoreDecision', {
+        id: await resolveRef(core, args[0]!),
+      });
       if (ctx.json) ctx.out(JSON.stringify(d, null, 2));
-      else ctx.out(trash ? `Moved "${d.title}" to the trash; \`cairn untrash ${d.id}\` brings it back.` : `Restored "${d.title}" from the trash.`);
+      else
+        ctx.out(
+          trash
+            ? `Moved "${d.title}" to the trash; \`cairn untrash ${d.id}\` brings it back.`
+            : `Restored "${d.title}" from the trash.`,
+        );
     },
   };
 }

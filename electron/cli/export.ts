@@ -6,19 +6,32 @@ import type { Core } from '../core/core.js';
 import { resolveRef } from './import.js';
 import { UsageError, type Command } from './command.js';
 
-const VERB: Record<string, string> = { create: 'write', update: 'update', unchanged: 'same', conflict: 'KEEP', blocked: 'SKIP' };
+const VERB: Record<string, string> = {
+  create: 'write',
+  update: 'update',
+  unchanged: 'same',
+  conflict: 'KEEP',
+  blocked: 'SKIP',
+};
 
 function describePlan(plan: ExportPlan): string[] {
-  const lines = [`${plan.folder} (${plan.format}${plan.formatSource === 'folder' ? ', as the folder already writes' : ''})`];
-  for (const n of plan.numbers) lines.push(`  number ${n.to} for "${n.title}"${n.from !== null ? ` (was ${n.from})` : ''}`);
+  const lines = [
+    `${plan.folder} (${plan.format}${plan.formatSource === 'folder' ? ', as the folder already writes' : ''})`,
+  ];
+  for (const n of plan.numbers)
+    lines.push(`  number ${n.to} for "${n.title}"${n.from !== null ? ` (was ${n.from})` : ''}`);
   for (const f of plan.files) {
-    lines.push(`  ${VERB[f.action]!.padEnd(6)} ${f.file}${f.keptAs ? ` -> Cairn's version in ${f.keptAs}` : ''}${f.note ? `  (${f.note})` : ''}`);
+    lines.push(
+      `  ${VERB[f.action]!.padEnd(6)} ${f.file}${f.keptAs ? ` -> Cairn's version in ${f.keptAs}` : ''}${f.note ? `  (${f.note})` : ''}`,
+    );
   }
   return lines;
 }
 
 function describeResult(result: ExportResult): string[] {
-  const lines = [`Exported to ${result.folder} (${result.format}): ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}.`];
+  const lines = [
+    `Exported to ${result.folder} (${result.format}): ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}.`,
+  ];
   for (const n of result.numbers) lines.push(`  "${n.title}" is now ADR ${n.to}`);
   for (const w of result.written) lines.push(`  ${w.action === 'create' ? 'wrote  ' : 'updated'} ${w.file}`);
   return lines;
@@ -26,7 +39,8 @@ function describeResult(result: ExportResult): string[] {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'cairn export [ID|REPO:N...] [--dir DIR | --repo NAME] [--format madr|nygard] [--index | --no-index] [--dry-run] [--json]',
+  usage:
+    'cairn export [ID|REPO:N...] [--dir DIR | --repo NAME] [--format madr|nygard] [--index | --no-index] [--dry-run] [--json]',
   summary:
     'Write decisions as Markdown ADRs: without --dir each goes back to its own repository (deleted folders are re-created); with --dir into that folder (all not in the trash when no id is given).',
   options: {
@@ -42,7 +56,10 @@ export const exportCommand: Command = {
     if (format !== undefined && !ADR_FORMATS.includes(format as AdrFormat)) {
       throw new UsageError(`Unknown format "${format}"; use madr or nygard (leave it out to follow the folder).`);
     }
-    if (typeof flags.dir === 'string' && !flags.dir.trim()) throw new UsageError('--dir needs a folder, e.g. cairn export --dir . (Cairn finds doc/adr or docs/decisions inside it).');
+    if (typeof flags.dir === 'string' && !flags.dir.trim())
+      throw new UsageError(
+        '--dir needs a folder, e.g. cairn export --dir . (Cairn finds doc/adr or docs/decisions inside it).',
+      );
     const core = ctx.core();
     const ids = await Promise.all(args.map((a) => resolveRef(core, a)));
     // Left out, the index is Cairn's call: only where Cairn wrote it or makes the folder.
@@ -80,7 +97,11 @@ export const exportCommand: Command = {
 };
 
 /** One export per repository the chosen decisions (all, when none is named) belong to. */
-async function ownRepositories(core: Core, ids: string[], base: Omit<ExportRequest, 'dir' | 'ids'>): Promise<ExportRequest[]> {
+async function ownRepositories(
+  core: Core,
+  ids: string[],
+  base: Omit<ExportRequest, 'dir' | 'ids'>,
+): Promise<ExportRequest[]> {
   const { items } = await core.invoke('listDecisions', { limit: 100_000, sort: 'number' });
   const chosen = ids.length ? items.filter((d) => ids.includes(d.id)) : items;
   const byRepo = new Map<string, string[]>();
@@ -95,6 +116,9 @@ async function ownRepositories(core: Core, ids: string[], base: Omit<ExportReque
         'name the folder with --dir, e.g. cairn export ID --dir ~/project.',
     );
   }
-  if (!byRepo.size) throw new UsageError('There is nothing to export. Create a decision with cairn new, or import a repository with cairn import DIR.');
+  if (!byRepo.size)
+    throw new UsageError(
+      'There is nothing to export. Create a decision with cairn new, or import a repository with cairn import DIR.',
+    );
   return [...byRepo].map(([repository, list]) => ({ ...base, repository, ids: list }));
 }

@@ -8,7 +8,8 @@ import type { Effect } from '../../shared/domain.js';
 import { EFFECTS, SOURCE_KINDS } from '../../shared/vocabulary.js';
 import { UsageError, type CliContext } from './command.js';
 
-export const SOURCE_SUBCOMMANDS = 'new ID --question Q --option NAME… --criterion NAME… | add-source PACK FILE | add-claim PACK … | suggest PACK --source S';
+export const SOURCE_SUBCOMMANDS =
+  'new ID --question Q --option NAME… --criterion NAME… | add-source PACK FILE | add-claim PACK … | suggest PACK --source S';
 
 export const sourceOptions = {
   question: { type: 'string' },
@@ -32,7 +33,8 @@ export const sourceOptions = {
 } as const;
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
-const text = (flags: Flags, name: string): string | undefined => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+const text = (flags: Flags, name: string): string | undefined =>
+  typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
 const list = (flags: Flags, name: string): string[] => {
   const v = flags[name];
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
@@ -41,25 +43,41 @@ const int = (flags: Flags, name: string, min: number, max: number): number | und
   const v = text(flags, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} is a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} is a whole number from ${min} to ${max}.`);
   return n;
 };
 
 /** Runs one of these subcommands; `undefined` when `sub` is not one of them. */
-export async function runSourceSubcommand(ctx: CliContext, sub: string, args: string[], flags: Flags): Promise<number | 'unknown'> {
+export async function runSourceSubcommand(
+  ctx: CliContext,
+  sub: string,
+  args: string[],
+  flags: Flags,
+): Promise<number | 'unknown'> {
   const core = ctx.core();
   switch (sub) {
     case 'new': {
       const [id, ...extra] = args;
       const question = text(flags, 'question');
-      if (!id || extra.length) throw new UsageError('Name the new pack: cairn knowledge new ID --question Q --option NAME --option NAME --criterion NAME');
-      if (!question) throw new UsageError('Say what the pack helps decide: --question "Which database for the orders service?"');
+      if (!id || extra.length)
+        throw new UsageError(
+          'Name the new pack: cairn knowledge new ID --question Q --option NAME --option NAME --criterion NAME',
+        );
+      if (!question)
+        throw new UsageError('Say what the pack helps decide: --question "Which database for the orders service?"');
       // "--criterion 'Name: guiding question?'" gives a criterion its question.
       const criteria = list(flags, 'criterion').map((c) => {
         const at = c.indexOf(':');
         return at > 0 ? { name: c.slice(0, at).trim(), question: c.slice(at + 1).trim() } : { name: c.trim() };
       });
-      const summary = await core.invoke('createPack', { id, title: text(flags, 'title'), question, options: list(flags, 'option').map((name) => ({ name })), criteria });
+      const summary = await core.invoke('createPack', {
+        id,
+        title: text(flags, 'title'),
+        question,
+        options: list(flags, 'option').map((name) => ({ name })),
+        criteria,
+      });
       const pack = await core.invoke('getPack', { id });
       if (ctx.json) ctx.out(JSON.stringify({ ...summary, options: pack.options, criteria: pack.criteria }, null, 2));
       else {
@@ -72,11 +90,17 @@ export async function runSourceSubcommand(ctx: CliContext, sub: string, args: st
     }
     case 'add-source': {
       const [pack, file, ...extra] = args;
-      if (!pack || !file || extra.length) throw new UsageError('Name the pack and the document: cairn knowledge add-source PACK FILE (use - to read pasted text from stdin)');
+      if (!pack || !file || extra.length)
+        throw new UsageError(
+          'Name the pack and the document: cairn knowledge add-source PACK FILE (use - to read pasted text from stdin)',
+        );
       const kind = text(flags, 'kind');
-      if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind is one of ${SOURCE_KINDS.join(', ')}.`);
+      if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind))
+        throw new UsageError(`--kind is one of ${SOURCE_KINDS.join(', ')}.`);
       const fields = Object.fromEntries(
-        (['title', 'author', 'publisher', 'date', 'url', 'kind'] as const).map((k) => [k, text(flags, k)]).filter(([, v]) => v !== undefined),
+        (['title', 'author', 'publisher', 'date', 'url', 'kind'] as const)
+          .map((k) => [k, text(flags, k)])
+          .filter(([, v]) => v !== undefined),
       );
       let document: { name: string; base64: string } | { name: string; text: string };
       if (file === '-') document = { name: 'pasted text.txt', text: fs.readFileSync(0, 'utf8') };
@@ -85,7 +109,9 @@ export async function runSourceSubcommand(ctx: CliContext, sub: string, args: st
         try {
           bytes = fs.readFileSync(file);
         } catch (e) {
-          throw new UsageError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+          throw new UsageError(
+            `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+          );
         }
         document = { name: path.basename(file), base64: bytes.toString('base64') };
       }
@@ -98,13 +124,19 @@ export async function runSourceSubcommand(ctx: CliContext, sub: string, args: st
       ctx.out(
         `${result.created ? 'Stored' : 'Unchanged:'} ${s.id} "${s.title}" — text version ${result.version}, ${s.text?.format}, ${s.text?.chars.toLocaleString('en')} characters, ${s.text?.sections} headings.`,
       );
-      ctx.out(`  author: ${s.author ?? '—'}; publisher: ${s.publisher ?? '—'}; date: ${s.date ?? 'undated'}; url: ${s.url ?? '—'}`);
-      for (const c of result.changes) ctx.out(`  claim ${c.claim}: ${c.was} → ${c.now}${c.reason ? ` (${c.reason})` : ''}`);
+      ctx.out(
+        `  author: ${s.author ?? '—'}; publisher: ${s.publisher ?? '—'}; date: ${s.date ?? 'undated'}; url: ${s.url ?? '—'}`,
+      );
+      for (const c of result.changes)
+        ctx.out(`  claim ${c.claim}: ${c.was} → ${c.now}${c.reason ? ` (${c.reason})` : ''}`);
       return 0;
     }
     case 'add-claim': {
       const [pack, ...extra] = args;
-      if (!pack || extra.length) throw new UsageError('Name the pack: cairn knowledge add-claim PACK --source S --anchor "…" --option O --criterion C --effect good|bad|neutral --summary "…"');
+      if (!pack || extra.length)
+        throw new UsageError(
+          'Name the pack: cairn knowledge add-claim PACK --source S --anchor "…" --option O --criterion C --effect good|bad|neutral --summary "…"',
+        );
       const need = (name: string) => {
         const v = text(flags, name);
         if (!v) throw new UsageError(`add-claim needs --${name}.`);
@@ -114,7 +146,10 @@ export async function runSourceSubcommand(ctx: CliContext, sub: string, args: st
       if (!(EFFECTS as readonly string[]).includes(effect)) throw new UsageError(`--effect is ${EFFECTS.join(', ')}.`);
       const [option] = list(flags, 'option');
       const [criterion] = list(flags, 'criterion');
-      if (!option || !criterion) throw new UsageError('add-claim needs one --option and one --criterion (their ids, see `cairn knowledge show PACK --json`).');
+      if (!option || !criterion)
+        throw new UsageError(
+          'add-claim needs one --option and one --criterion (their ids, see `cairn knowledge show PACK --json`).',
+        );
       const claim = await core.invoke('addClaim', {
         pack,
         claim: {
@@ -131,14 +166,19 @@ export async function runSourceSubcommand(ctx: CliContext, sub: string, args: st
       });
       if (ctx.json) ctx.out(JSON.stringify(claim, null, 2));
       else {
-        ctx.out(`Added ${claim.id}: ${claim.verification.state}${claim.section ? ` (section "${claim.section}")` : ''}.`);
+        ctx.out(
+          `Added ${claim.id}: ${claim.verification.state}${claim.section ? ` (section "${claim.section}")` : ''}.`,
+        );
         if (claim.verification.state !== 'verified') ctx.err(`  ${claim.verification.reason}`);
       }
       return claim.verification.state === 'verified' ? 0 : 1;
     }
     case 'suggest': {
       const [pack, ...extra] = args;
-      if (!pack || extra.length) throw new UsageError('Name the pack: cairn knowledge suggest PACK --source S [--limit N] | suggest --eval PACK');
+      if (!pack || extra.length)
+        throw new UsageError(
+          'Name the pack: cairn knowledge suggest PACK --source S [--limit N] | suggest --eval PACK',
+        );
       if (flags.eval === true) {
         const report = await core.invoke('evaluateSuggestions', { pack });
         if (ctx.json) {
@@ -148,18 +188,42 @@ export async function runSourceSubcommand(ctx: CliContext, sub: string, args: st
         ctx.out(`Suggestions for ${pack}, its claims as the answer key (top ${report.top} per criterion × option):`);
         ctx.out(`  recall (importance 3): ${report.found3}/${report.claims3} = ${(report.recall3 * 100).toFixed(1)} %`);
         ctx.out(`  recall (all claims):   ${report.found}/${report.claims} = ${(report.recall * 100).toFixed(1)} %`);
-        ctx.out(`  precision:             ${report.hits}/${report.suggested} suggestions name a claimed sentence = ${(report.precision * 100).toFixed(1)} %`);
+        ctx.out(
+          `  precision:             ${report.hits}/${report.suggested} suggestions name a claimed sentence = ${(report.precision * 100).toFixed(1)} %`,
+        );
         return 0;
       }
       const source = text(flags, 'source');
-      if (!source) throw new UsageError('Say which source to read: --source S (see `cairn knowledge show PACK --json`).');
-      const suggestions = await core.invoke('suggestClaims', { pack, source, limit: int(flags, 'limit', 1, 500) ?? 20 });
+      if (!source)
+        throw new UsageError('Say which source to read: --source S (see `cairn knowledge show PACK --json`).');
+      const suggestions = await core.invoke('suggestClaims', {
+        pack,
+        source,
+        limit: int(flags, 'limit', 1, 500) ?? 20,
+      });
       if (ctx.json) {
-        ctx.out(JSON.stringify(suggestions.map(({ source, option, criterion, effect, anchor, section, score }) => ({ source, option, criterion, effect, anchor, section, score })), null, 2));
+        ctx.out(
+          JSON.stringify(
+            suggestions.map(({ source, option, criterion, effect, anchor, section, score }) => ({
+              source,
+              option,
+              criterion,
+              effect,
+              anchor,
+              section,
+              score,
+            })),
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       if (!suggestions.length) ctx.out('No suggestions: nothing in this source names an option under a criterion.');
-      for (const s of suggestions) ctx.out(`${s.score.toFixed(2)}  ${s.option} × ${s.criterion}  ${s.effect}  § ${s.section || '—'}\n      “${s.anchor}”`);
+      for (const s of suggestions)
+        ctx.out(
+          `${s.score.toFixed(2)}  ${s.option} × ${s.criterion}  ${s.effect}  § ${s.section || '—'}\n      “${s.anchor}”`,
+        );
       return 0;
     }
     default:

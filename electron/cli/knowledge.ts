@@ -9,13 +9,15 @@ const SUBCOMMANDS = `list | show ID | export ID | import FILE | verify ID [--sou
 export const knowledgeCommand: Command = {
   name: 'knowledge',
   usage: `cairn knowledge ${SUBCOMMANDS} [--json]`,
-  summary: 'Knowledge packs: list, show, export, import, create from your own documents, verify every quote against the stored texts, suggest claims.',
+  summary:
+    'Knowledge packs: list, show, export, import, create from your own documents, verify every quote against the stored texts, suggest claims.',
   options: { sources: { type: 'string' }, ...sourceOptions },
   async run(ctx, args, flags) {
     const [sub, arg, ...extra] = args;
     const core = ctx.core();
     const one = () => {
-      if (!arg || extra.length) throw new UsageError(`Name one pack id: cairn knowledge ${sub} ID (see \`cairn knowledge list\`).`);
+      if (!arg || extra.length)
+        throw new UsageError(`Name one pack id: cairn knowledge ${sub} ID (see \`cairn knowledge list\`).`);
       return arg;
     };
     switch (sub) {
@@ -23,7 +25,10 @@ export const knowledgeCommand: Command = {
         const packs = await core.invoke('listPacks', {});
         if (ctx.json) return void ctx.out(JSON.stringify(packs, null, 2));
         if (!packs.length) return void ctx.out('No knowledge packs. Import one with: cairn knowledge import FILE');
-        for (const p of packs) ctx.out(`${p.id}  ${p.title}  (${p.options} options, ${p.criteria} criteria, ${p.sources} sources, ${p.claims} claims${p.shipped ? ', shipped' : ''})`);
+        for (const p of packs)
+          ctx.out(
+            `${p.id}  ${p.title}  (${p.options} options, ${p.criteria} criteria, ${p.sources} sources, ${p.claims} claims${p.shipped ? ', shipped' : ''})`,
+          );
         return;
       }
       case 'show': {
@@ -37,7 +42,9 @@ export const knowledgeCommand: Command = {
           const claims = pack.claims.filter((x) => x.criterion === c.id && !x.hidden);
           ctx.out(`  ${c.name} (${claims.length} claims) — ${c.question || c.description}`);
         }
-        ctx.out(`Sources: ${pack.sources.length}; contradictions: ${pack.contradictions.length}; outdated claims: ${pack.outdated.length}`);
+        ctx.out(
+          `Sources: ${pack.sources.length}; contradictions: ${pack.contradictions.length}; outdated claims: ${pack.outdated.length}`,
+        );
         return;
       }
       case 'export': {
@@ -57,12 +64,18 @@ export const knowledgeCommand: Command = {
         if (ctx.json) return void ctx.out(JSON.stringify(summary, null, 2));
         ctx.out(`Imported ${summary.id}: ${summary.claims} claims from ${summary.sources} sources.`);
         const s = summary.states;
-        ctx.out(`Quotes: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked (no text).`);
-        if ((s.missing ?? 0) + (s.moved ?? 0) + (s.ambiguous ?? 0) > 0) ctx.err(`Some quotes do not verify; \`cairn knowledge verify ${summary.id}\` lists them.`);
+        ctx.out(
+          `Quotes: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked (no text).`,
+        );
+        if ((s.missing ?? 0) + (s.moved ?? 0) + (s.ambiguous ?? 0) > 0)
+          ctx.err(`Some quotes do not verify; \`cairn knowledge verify ${summary.id}\` lists them.`);
         return;
       }
       case 'verify': {
-        const result = await core.invoke('verifyPack', { id: one(), sourcesDir: typeof flags.sources === 'string' ? flags.sources : undefined });
+        const result = await core.invoke('verifyPack', {
+          id: one(),
+          sourcesDir: typeof flags.sources === 'string' ? flags.sources : undefined,
+        });
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
           for (const s of result.stored) ctx.out(`Stored the text of ${s.source} (version ${s.version}).`);
@@ -75,9 +88,18 @@ export const knowledgeCommand: Command = {
         return result.problems.length ? 1 : 0;
       }
       default: {
-        const code = sub ? await runSourceSubcommand(ctx, sub, [arg, ...extra].filter((x): x is string => x !== undefined), flags) : 'unknown';
+        const code = sub
+          ? await runSourceSubcommand(
+              ctx,
+              sub,
+              [arg, ...extra].filter((x): x is string => x !== undefined),
+              flags,
+            )
+          : 'unknown';
         if (code !== 'unknown') return code;
-        throw new UsageError(sub ? `Unknown subcommand "${sub}"; use ${SUBCOMMANDS}.` : `Say what to do: ${SUBCOMMANDS}.`);
+        throw new UsageError(
+          sub ? `Unknown subcommand "${sub}"; use ${SUBCOMMANDS}.` : `Say what to do: ${SUBCOMMANDS}.`,
+        );
       }
     }
   },
@@ -96,10 +118,19 @@ export const searchCommand: Command = {
     const query = args.join(' ').trim();
     if (!query) throw new UsageError('Say what to search for, e.g. cairn search "event loop".');
     const kind = flags.kind as SearchHit['kind'] | undefined;
-    if (kind && !['decision', 'claim', 'source'].includes(kind)) throw new UsageError('--kind is decision, claim or source.');
+    if (kind && !['decision', 'claim', 'source'].includes(kind))
+      throw new UsageError('--kind is decision, claim or source.');
     const { hits } = await ctx.core().invoke('search', { query, kinds: kind ? [kind] : undefined, limit: 50 });
-    if (ctx.json) return void ctx.out(JSON.stringify(hits.map((h) => ({ ...h, snippet: plain(h.snippet) })), null, 2));
+    if (ctx.json)
+      return void ctx.out(
+        JSON.stringify(
+          hits.map((h) => ({ ...h, snippet: plain(h.snippet) })),
+          null,
+          2,
+        ),
+      );
     if (!hits.length) return void ctx.out(`Nothing found for "${query}".`);
-    for (const h of hits) ctx.out(`${h.kind.padEnd(8)} ${h.pack ? `${h.pack}/` : ''}${h.id}  ${h.title}\n         ${plain(h.snippet)}`);
+    for (const h of hits)
+      ctx.out(`${h.kind.padEnd(8)} ${h.pack ? `${h.pack}/` : ''}${h.id}  ${h.title}\n         ${plain(h.snippet)}`);
   },
 };

@@ -12,7 +12,14 @@ import { terminalSafe } from './terminal.js';
 import { listCommand, newCommand, showCommand } from './decisions.js';
 import { trashCommand, untrashCommand, updateCommand } from './edit.js';
 import { importCommand } from './import.js';
-import { duplicatesCommand, linkCommand, renumberCommand, statusCommand, supersedeCommand, unlinkCommand } from './lifecycle.js';
+import {
+  duplicatesCommand,
+  linkCommand,
+  renumberCommand,
+  statusCommand,
+  supersedeCommand,
+  unlinkCommand,
+} from './lifecycle.js';
 import { serveCommand } from './serve.js';
 import { knowledgeCommand, searchCommand } from './knowledge.js';
 import { exportCommand } from './export.js';
@@ -36,7 +43,16 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
 ];
-COMMANDS.push(importCommand, reposCommand, supersedeCommand, linkCommand, unlinkCommand, statusCommand, duplicatesCommand, renumberCommand);
+COMMANDS.push(
+  importCommand,
+  reposCommand,
+  supersedeCommand,
+  linkCommand,
+  unlinkCommand,
+  statusCommand,
+  duplicatesCommand,
+  renumberCommand,
+);
 COMMANDS.push(dueCommand, reviewCommand, mcpCommand);
 
 function help(): string {
@@ -47,7 +63,7 @@ function help(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
     '',
-    'Every command takes --db PATH (or the CAIRN_DB environment variable); the default is the app\'s own data file.',
+    "Every command takes --db PATH (or the CAIRN_DB environment variable); the default is the app's own data file.",
   ].join('\n');
 }
 
@@ -71,7 +87,12 @@ export async function runCli(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEn
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...command.options },
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        ...command.options,
+      },
     });
     if (values.help) {
       io.out(`${command.usage}\n\n${command.summary}`);
@@ -87,7 +108,10 @@ export async function runCli(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEn
     const code = await command.run(ctx, positionals, values as Record<string, string | boolean | undefined>);
     return typeof code === 'number' ? code : 0;
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(`cairn ${name}: ${e.message}\nUsage: ${command.usage}`);
       return 2;
     }

@@ -22,7 +22,9 @@ export const mcpCommand: Command = {
     });
     server.onerror = (e) => ctx.err(`cairn mcp: ${e.message}`);
     await server.connect(transport);
-    ctx.err(`cairn mcp: serving ${ctx.dbPath} on stdio (${allowWrites ? 'writes allowed: drafts only' : 'read-only'}).`);
+    ctx.err(
+      `cairn mcp: serving ${ctx.dbPath} on stdio (${allowWrites ? 'writes allowed: drafts only' : 'read-only'}).`,
+    );
     await closed;
   },
 };

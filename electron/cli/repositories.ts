@@ -17,6 +17,8 @@ export const reposCommand: Command = {
     const rows = [['NAME', 'DECISIONS', 'NAMING', 'FOLDER']];
     for (const r of repos) rows.push([r.name, String(r.decisions), r.naming, r.folder]);
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-    ctx.out(rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n'));
+    ctx.out(
+      rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n'),
+    );
   },
 };

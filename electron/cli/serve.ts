@@ -12,7 +12,8 @@ export function findRendererDir(): string | null {
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, 'dist', 'renderer');
     if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
-    if (path.basename(dir) === 'dist' && fs.existsSync(path.join(dir, 'renderer', 'index.html'))) return path.join(dir, 'renderer');
+    if (path.basename(dir) === 'dist' && fs.existsSync(path.join(dir, 'renderer', 'index.html')))
+      return path.join(dir, 'renderer');
     dir = path.dirname(dir);
   }
   return null;
@@ -25,9 +26,11 @@ export const serveCommand: Command = {
   options: { port: { type: 'string' } },
   async run(ctx, _args, flags) {
     const port = flags.port === undefined ? 0 : Number(flags.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${String(flags.port)}".`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port takes a number from 0 to 65535, not "${String(flags.port)}".`);
     const rendererDir = findRendererDir();
-    if (!rendererDir) ctx.err('The renderer is not built yet, so only the API is served. Run `npm run build:renderer` first.');
+    if (!rendererDir)
+      ctx.err('The renderer is not built yet, so only the API is served. Run `npm run build:renderer` first.');
     // Opened here rather than through ctx.core(): after a restore from the page, the core is reopened.
     const core = openCoreHost(() => createCore({ dbPath: ctx.dbPath }), ctx.dbPath, { holder: 'cairn serve' });
     const host = await startHttpHost({ core, port, rendererDir, token: process.env.CAIRN_TOKEN || undefined });

@@ -10,7 +10,11 @@ import { CairnError } from '../../shared/api/define.js';
  * Throws `conflict` when `base` is given and is not the decision's current revision.
  * `reload` tells the user what to do next ("Reload it and apply the pack again.").
  */
-export function checkBaseRevision(current: { title: string; revision: number }, base: number | undefined, reload: string): void {
+export function checkBaseRevision(
+  current: { title: string; revision: number },
+  base: number | undefined,
+  reload: string,
+): void {
   if (base === undefined || base === current.revision) return;
   throw new CairnError(
     'conflict',

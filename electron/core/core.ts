@@ -145,7 +145,8 @@ export function createCore(options: CoreOptions): Core {
     ...nativeHandlers(adapter),
     ...storeHandlers(ctx, storeState),
   };
-  const call = (method: unknown, input: unknown) => dispatch(handlers, method, input, { checkOutput: options.checkOutput });
+  const call = (method: unknown, input: unknown) =>
+    dispatch(handlers, method, input, { checkOutput: options.checkOutput });
   return {
     ctx,
     db,

@@ -17,12 +17,18 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `There is no API method "${String(method).slice(0, 100)}".` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: `There is no API method "${String(method).slice(0, 100)}".` },
+    };
   }
   const spec = api[method];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}: ${describeIssues(parsed.error.issues)}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `Invalid input for ${method}: ${describeIssues(parsed.error.issues)}` },
+    };
   }
   try {
     const handler = handlers[method] as (i: unknown) => unknown;
@@ -30,7 +36,13 @@ export async function dispatch(
     if (options.checkOutput) {
       const out = spec.output.safeParse(value);
       if (!out.success) {
-        return { ok: false, error: { code: 'internal', message: `Output of ${method} broke the contract: ${describeIssues(out.error.issues)}` } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `Output of ${method} broke the contract: ${describeIssues(out.error.issues)}`,
+          },
+        };
       }
     }
     return { ok: true, value };
@@ -40,10 +52,15 @@ export async function dispatch(
 }
 
 export function toErrorShape(e: unknown): { code: CairnError['code']; message: string; details?: unknown } {
-  if (e instanceof CairnError) return e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
-  if (e instanceof RangeError) return { code: 'invalid_input', message: `The request is too large or too deeply nested: ${e.message}` };
+  if (e instanceof CairnError)
+    return e.details === undefined
+      ? { code: e.code, message: e.message }
+      : { code: e.code, message: e.message, details: e.details };
+  if (e instanceof RangeError)
+    return { code: 'invalid_input', message: `The request is too large or too deeply nested: ${e.message}` };
   const message = e instanceof Error ? e.message : String(e);
-  if (/SQLITE_FULL|SQLITE_IOERR|ENOSPC|EACCES|EROFS/.test(message)) return { code: 'io', message: `Cannot write: ${message}` };
+  if (/SQLITE_FULL|SQLITE_IOERR|ENOSPC|EACCES|EROFS/.test(message))
+    return { code: 'io', message: `Cannot write: ${message}` };
   return { code: 'internal', message: `Unexpected error: ${message}` };
 }
 

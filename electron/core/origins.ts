@@ -17,15 +17,28 @@ interface OriginRow {
   extra: string;
 }
 
-const toOrigin = (r: OriginRow): Origin => ({ file: r.file, dialect: r.dialect, raw: r.raw, extra: JSON.parse(r.extra) as Record<string, unknown> });
+const toOrigin = (r: OriginRow): Origin => ({
+  file: r.file,
+  dialect: r.dialect,
+  raw: r.raw,
+  extra: JSON.parse(r.extra) as Record<string, unknown>,
+});
 
 export function createOriginStore(db: Db) {
   const stmt = {
-    get: db.prepare<[string], OriginRow>('SELECT decision_id, file, dialect, raw, extra FROM decision_origins WHERE decision_id = ?'),
-    many: db.prepare<[string], OriginRow>('SELECT decision_id, file, dialect, raw, extra FROM decision_origins WHERE decision_id IN (SELECT value FROM json_each(?))'),
+    get: db.prepare<[string], OriginRow>(
+      'SELECT decision_id, file, dialect, raw, extra FROM decision_origins WHERE decision_id = ?',
+    ),
+    many: db.prepare<[string], OriginRow>(
+      'SELECT decision_id, file, dialect, raw, extra FROM decision_origins WHERE decision_id IN (SELECT value FROM json_each(?))',
+    ),
     // Plain INSERT and UPDATE rather than an upsert, as for decision_content: cheaper in a bulk import.
-    insert: db.prepare('INSERT INTO decision_origins (decision_id, file, dialect, raw, extra) VALUES (@id, @file, @dialect, @raw, @extra)'),
-    update: db.prepare('UPDATE decision_origins SET file = @file, dialect = @dialect, raw = @raw, extra = @extra WHERE decision_id = @id'),
+    insert: db.prepare(
+      'INSERT INTO decision_origins (decision_id, file, dialect, raw, extra) VALUES (@id, @file, @dialect, @raw, @extra)',
+    ),
+    update: db.prepare(
+      'UPDATE decision_origins SET file = @file, dialect = @dialect, raw = @raw, extra = @extra WHERE decision_id = @id',
+    ),
     remove: db.prepare<[string]>('DELETE FROM decision_origins WHERE decision_id = ?'),
   };
 

@@ -8,7 +8,11 @@ import path from 'node:path';
 export const APP_FOLDER = 'Cairn';
 export const DB_FILE = 'cairn.db';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER);
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_FOLDER);

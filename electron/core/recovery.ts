@@ -78,7 +78,11 @@ export function openCoreHost(open: () => Core, dbPath: string, options: CoreHost
   const restoring: Pick<Handlers, 'restoreBackup'> = {
     restoreBackup: ({ name }) => {
       const backup = listBackups(dbPath).find((b) => b.name === name);
-      if (!backup) throw new CairnError('not_found', `There is no backup named "${name.slice(0, 300)}". See the list of backups (cairn backup --list).`);
+      if (!backup)
+        throw new CairnError(
+          'not_found',
+          `There is no backup named "${name.slice(0, 300)}". See the list of backups (cairn backup --list).`,
+        );
       (core as Core | null)?.close();
       core = null;
       try {

@@ -32,7 +32,10 @@ export async function serveAppRequest(rendererDir: string, requestUrl: string): 
   if (!file) return new Response('Not found', { status: 404, headers });
   try {
     const body = await fs.readFile(file);
-    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' } });
+    return new Response(body, {
+      status: 200,
+      headers: { ...headers, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' },
+    });
   } catch {
     return new Response('Not found', { status: 404, headers });
   }

@@ -71,10 +71,15 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       // A response already under way (or a socket gone) cannot take another status line.
       if (res.headersSent || res.destroyed) return void res.destroy();
       const text = JSON.stringify(body);
-      res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(status, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
       res.end(text);
     };
-    const refuse = (status: number, code: ApiErrorShape['code'], message: string) => send(status, { ok: false, error: { code, message } });
+    const refuse = (status: number, code: ApiErrorShape['code'], message: string) =>
+      send(status, { ok: false, error: { code, message } });
     res.on('error', () => res.destroy());
     try {
       handle(req, res, send, refuse);
@@ -85,19 +90,33 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   });
   // Requests Node's parser rejects (a bad request line, header or chunk) get a 400 too, not a silent close.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) return void socket.destroy();
-    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
-    const body = JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Bad request: ${error.code ?? 'malformed'}.` } });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    if (!socket.writable || (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent)
+      return void socket.destroy();
+    const [status, reason] =
+      error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({
+      ok: false,
+      error: { code: 'invalid_input', message: `Bad request: ${error.code ?? 'malformed'}.` },
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 
-  function handle(req: http.IncomingMessage, res: http.ServerResponse, send: (status: number, body: Result<unknown>) => void, refuse: (status: number, code: ApiErrorShape['code'], message: string) => void): void {
+  function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    send: (status: number, body: Result<unknown>) => void,
+    refuse: (status: number, code: ApiErrorShape['code'], message: string) => void,
+  ): void {
     // Only origin-form targets ("/path?query") are ours; anything else (absolute URLs, "*", "http://[/") is malformed here.
     // A request line without "HTTP/1.x" (Node reads "GET /" as HTTP/0.9) is not one this server speaks.
-    if (req.httpVersionMajor !== 1) return refuse(400, 'invalid_input', 'Bad request: only HTTP/1.x requests are served.');
+    if (req.httpVersionMajor !== 1)
+      return refuse(400, 'invalid_input', 'Bad request: only HTTP/1.x requests are served.');
     const target = req.url ?? '';
     const url = target.startsWith('/') && !target.startsWith('//') ? parseTarget(target, port) : null;
-    if (!url) return refuse(400, 'invalid_input', 'Bad request: the request target must be a path such as /api/listDecisions.');
+    if (!url)
+      return refuse(400, 'invalid_input', 'Bad request: the request target must be a path such as /api/listDecisions.');
 
     if (!allowedHosts().has(req.headers.host ?? '')) {
       return refuse(421, 'forbidden', 'Refused: the Host header does not name this Cairn server.');
@@ -120,7 +139,11 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       try {
         method = decodeURIComponent(url.pathname.slice('/api/'.length));
       } catch {
-        return refuse(400, 'invalid_input', 'Bad request: the method name in the path is not valid percent-encoded UTF-8.');
+        return refuse(
+          400,
+          'invalid_input',
+          'Bad request: the method name in the path is not valid percent-encoded UTF-8.',
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -131,7 +154,8 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
         else chunks.push(chunk);
       });
       req.on('end', () => {
-        if (tooLarge) return refuse(413, 'invalid_input', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        if (tooLarge)
+          return refuse(413, 'invalid_input', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
         let input: unknown;
         try {
           const text = Buffer.concat(chunks).toString('utf8');

@@ -16,7 +16,8 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'call'>): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelFor(method), async (event, input: unknown): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'Refused: the request did not come from Cairn.' } };
+      if (!isTrustedSender(event))
+        return { ok: false, error: { code: 'forbidden', message: 'Refused: the request did not come from Cairn.' } };
       return core.call(method, input);
     });
   }

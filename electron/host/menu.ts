@@ -45,7 +45,13 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const sep: MenuItemConstructorOptions = { type: 'separator' };
   const file: MenuItemConstructorOptions = {
     label: '&File',
-    submenu: [actionItem('newDecision', ctx), actionItem('importRepository', ctx), actionItem('export', ctx), sep, mac ? { role: 'close' } : { role: 'quit' }],
+    submenu: [
+      actionItem('newDecision', ctx),
+      actionItem('importRepository', ctx),
+      actionItem('export', ctx),
+      sep,
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
@@ -54,7 +60,11 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       sep,
       {
         label: 'Theme',
-        submenu: THEME_ITEMS.map(([theme, action, label]) => ({ ...actionItem(action, ctx, label), type: 'radio' as const, checked: ctx.theme === theme })),
+        submenu: THEME_ITEMS.map(([theme, action, label]) => ({
+          ...actionItem(action, ctx, label),
+          type: 'radio' as const,
+          checked: ctx.theme === theme,
+        })),
       },
       sep,
       ...(ctx.isPackaged ? [] : [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }, sep]),
@@ -67,12 +77,29 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   };
   const go: MenuItemConstructorOptions = {
     label: '&Go',
-    submenu: [actionItem('goDecisions', ctx), actionItem('goLibrary', ctx), sep, actionItem('previousStep', ctx), actionItem('nextStep', ctx)],
+    submenu: [
+      actionItem('goDecisions', ctx),
+      actionItem('goLibrary', ctx),
+      sep,
+      actionItem('previousStep', ctx),
+      actionItem('nextStep', ctx),
+    ],
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [actionItem('showHelp', ctx), { label: 'About Architecture Decision Records', click: () => ctx.openExternal(ADR_HELP_URL) }],
+    submenu: [
+      actionItem('showHelp', ctx),
+      { label: 'About Architecture Decision Records', click: () => ctx.openExternal(ADR_HELP_URL) },
+    ],
   };
-  return [...(mac ? [{ role: 'appMenu' as const, label: ctx.appName }] : []), file, { role: 'editMenu' }, view, go, { role: 'windowMenu' }, help];
+  return [
+    ...(mac ? [{ role: 'appMenu' as const, label: ctx.appName }] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    go,
+    { role: 'windowMenu' },
+    help,
+  ];
 }

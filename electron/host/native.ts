@@ -35,7 +35,10 @@ export function electronHostAdapter(deps: NativeDeps): HostAdapter {
     },
     async openExternal(url) {
       if (!(await openOutside(url, deps.shell))) {
-        throw new CairnError('forbidden', `Cairn opens only http, https and mailto links in the browser, not "${url.slice(0, 200)}".`);
+        throw new CairnError(
+          'forbidden',
+          `Cairn opens only http, https and mailto links in the browser, not "${url.slice(0, 200)}".`,
+        );
       }
     },
     nextMenuAction: () => deps.menuActions.next(),

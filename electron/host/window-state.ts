@@ -61,7 +61,9 @@ export function restoreWindowState(saved: unknown, workAreas: readonly Rect[], p
   const screen = titleStrip
     ? workAreas.find((area) => {
         const o = overlap(titleStrip, area);
-        return o.width >= Math.min(GRAB.width, titleStrip.width) && o.height >= Math.min(GRAB.height, titleStrip.height);
+        return (
+          o.width >= Math.min(GRAB.width, titleStrip.width) && o.height >= Math.min(GRAB.height, titleStrip.height)
+        );
       })
     : undefined;
   const target = screen ?? primary;

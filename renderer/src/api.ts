@@ -48,21 +48,31 @@ async function overHttp(method: MethodName, input: unknown): Promise<Result<unkn
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'io', message: 'Cannot reach the Cairn server. Is `cairn serve` still running?' } };
+    return {
+      ok: false,
+      error: { code: 'io', message: 'Cannot reach the Cairn server. Is `cairn serve` still running?' },
+    };
   }
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `The server answered ${response.status} without a result.` },
+    };
   }
 }
 
 async function call(method: MethodName, input: unknown): Promise<unknown> {
   const bridge = window.cairn;
-  const result = bridge ? await callBridge(bridge, method, input as Input<typeof method>) : await overHttp(method, input);
+  const result = bridge
+    ? await callBridge(bridge, method, input as Input<typeof method>)
+    : await overHttp(method, input);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;
 }
 
-export const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as Client;
+export const api = Object.fromEntries(
+  METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)]),
+) as unknown as Client;
 export const hasToken = hostKind === 'electron' || token !== '';

@@ -42,7 +42,11 @@ function driverIndex(d: DecisionContent): (id: string) => number {
 export function orderForOption(d: DecisionContent, claims: EvidenceClaim[]): EvidenceClaim[] {
   const di = driverIndex(d);
   return [...claims].sort(
-    (a, b) => EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] || di(a.driver) - di(b.driver) || b.importance - a.importance || compareText(a.id, b.id),
+    (a, b) =>
+      EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect] ||
+      di(a.driver) - di(b.driver) ||
+      b.importance - a.importance ||
+      compareText(a.id, b.id),
   );
 }
 
@@ -173,7 +177,9 @@ export class Footnotes {
       if (claim.outdated) text += ` **Outdated:** ${inline(claim.outdated, false)}`;
       for (const c of claim.contradictions) {
         const other = this.byId.get(c.claim);
-        const by = other?.source ? ` by *${inline(other.source.title, false)}*${other.section ? `, section "${inline(other.section, false)}"` : ''}` : '';
+        const by = other?.source
+          ? ` by *${inline(other.source.title, false)}*${other.section ? `, section "${inline(other.section, false)}"` : ''}`
+          : '';
         // The note itself is in the ledger and the app; the file names who disagrees and where.
         text += ` **Contradicted**${by}.`;
       }
@@ -195,11 +201,15 @@ export function claimQualifiers(claim: EvidenceClaim, driverName: string | undef
 // Claim summaries are written as reported speech with the source as the implied subject
 // ("Says Node.js …", "Warns that …"); after "because" they read as "the source says …".
 const REPORTING_VERBS = new Set(
-  'admits advises argues asserts attributes calls cites claims classes concedes credits describes explains finds frames highlights likens lists mentions names notes points praises presents ranks rates recommends reports says states suggests treats warns'.split(' '),
+  'admits advises argues asserts attributes calls cites claims classes concedes credits describes explains finds frames highlights likens lists mentions names notes points praises presents ranks rates recommends reports says states suggests treats warns'.split(
+    ' ',
+  ),
 );
 // Ordinary words that only carry a capital because they start the sentence; names keep theirs.
 const SENTENCE_WORDS = new Set(
-  'a an the it its this that these those there they their one both each every many most some several few no not for using despite running building developers teams same we our us in on with without when while if as after before unlike compared'.split(' '),
+  'a an the it its this that these those there they their one both each every many most some several few no not for using despite running building developers teams same we our us in on with without when while if as after before unlike compared'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -216,7 +226,12 @@ export function becauseClause(text: string): string {
 }
 
 /** One pro/con bullet: `* Good, because … (driver)[^id]`. */
-export function claimBullet(claim: EvidenceClaim, driverName: string | undefined, notes: Footnotes, marker = '*'): string {
+export function claimBullet(
+  claim: EvidenceClaim,
+  driverName: string | undefined,
+  notes: Footnotes,
+  marker = '*',
+): string {
   const summary = becauseClause(inline(claim.summary, false).replace(/\.$/, ''));
   return `${marker} ${EFFECT_WORD[claim.effect]}, because ${summary}${claimQualifiers(claim, driverName)}${notes.cite(claim)}`;
 }

@@ -3,7 +3,16 @@
  * The importer and `renderImported` both go through `snapshotOf`, so "what the file said" is
  * computed one way only: a decision whose values equal its snapshot is written back unchanged.
  */
-import type { ConsideredOption, DecisionContent, DecisionContentInput, Driver, Effect, Origin, Relation, Status } from '../domain.js';
+import type {
+  ConsideredOption,
+  DecisionContent,
+  DecisionContentInput,
+  Driver,
+  Effect,
+  Origin,
+  Relation,
+  Status,
+} from '../domain.js';
 import { nameKey, parseAdr, type ParsedAdr } from './parse.js';
 
 /** How a file links to another decision; kept per target so a renumbered target's links can be rewritten. */
@@ -100,16 +109,19 @@ export function snapshotOf(adr: ParsedAdr, extra: OriginExtra): Snapshot {
   const relations: Relation[] = [];
   adr.relations.forEach((r, i) => {
     const target = extra.targets[i];
-    if (target && !relations.some((x) => x.type === r.type && x.target === target)) relations.push({ type: r.type, target });
+    if (target && !relations.some((x) => x.type === r.type && x.target === target))
+      relations.push({ type: r.type, target });
   });
-  for (const r of extra.implied) if (!relations.some((x) => x.type === r.type && x.target === r.target)) relations.push(r);
+  for (const r of extra.implied)
+    if (!relations.some((x) => x.type === r.type && x.target === r.target)) relations.push(r);
   return {
     number: extra.number ?? adr.number,
     title: v.title,
     status: v.status ?? (v.statusText ? 'proposed' : (extra.defaults.status ?? DEFAULT_STATUS)),
     statusText: v.statusText,
     date: v.date ?? adr.fileDate ?? extra.defaults.date ?? '',
-    dateSource: !v.date && !adr.fileDate && extra.defaults.date && extra.defaults.dateFrom === 'git' ? 'git' : 'written',
+    dateSource:
+      !v.date && !adr.fileDate && extra.defaults.date && extra.defaults.dateFrom === 'git' ? 'git' : 'written',
     decisionMakers: v.decisionMakers,
     consulted: v.consulted,
     informed: v.informed,
@@ -129,7 +141,11 @@ export function snapshotOf(adr: ParsedAdr, extra: OriginExtra): Snapshot {
 }
 
 /** Parses an origin again (with the file name it was read under) and returns its snapshot. */
-export function snapshotOfOrigin(origin: { raw: string; file: string; extra: Record<string, unknown> }): { adr: ParsedAdr; extra: OriginExtra; snap: Snapshot } | null {
+export function snapshotOfOrigin(origin: {
+  raw: string;
+  file: string;
+  extra: Record<string, unknown>;
+}): { adr: ParsedAdr; extra: OriginExtra; snap: Snapshot } | null {
   const extra = readExtra(origin.extra, origin.file);
   const parsed = parseAdr(origin.raw, extra.sourceFile);
   if (!parsed.ok) return null;
@@ -149,7 +165,8 @@ export function contentFromFile(
 ): DecisionContentInput & { origin: Origin } {
   const v = adr.values;
   const extra = origin.extra;
-  const byName = <T extends { id: string; name: string }>(list: T[], name: string) => list.find((x) => nameKey(x.name) === nameKey(name));
+  const byName = <T extends { id: string; name: string }>(list: T[], name: string) =>
+    list.find((x) => nameKey(x.name) === nameKey(name));
   const taken = new Set<string>();
   const fresh = (prefix: string, list: { id: string }[]) => {
     let n = list.length + 1;

@@ -106,11 +106,19 @@ export function docOptions(d: DecisionContent, analysis: AdrAnalysis | null): Do
       const handSet = mark?.source === 'manual';
       let lead = `${driver.name} scores ${score} of 5`;
       if (handSet) lead += ', set by hand';
-      const quote = cites[0] ? cites[0].summary.replace(/[.\s]+$/, '') : handSet && mark?.note ? mark.note.replace(/[.\s]+$/, '') : null;
+      const quote = cites[0]
+        ? cites[0].summary.replace(/[.\s]+$/, '')
+        : handSet && mark?.note
+          ? mark.note.replace(/[.\s]+$/, '')
+          : null;
       const more = rest.length ? `and ${plural(rest.length, 'more claim')} from ${plural(sources.size, 'source')}` : '';
       const first = cites[0];
       const qualifiers = first
-        ? [first.condition ? `condition: ${first.condition}` : '', first.outdated ? 'outdated' : '', first.contradictions.length ? 'contradicted' : ''].filter(Boolean)
+        ? [
+            first.condition ? `condition: ${first.condition}` : '',
+            first.outdated ? 'outdated' : '',
+            first.contradictions.length ? 'contradicted' : '',
+          ].filter(Boolean)
         : [];
       lines.push({ effect, lead, quote, qualifiers, cites, more });
     }
@@ -145,6 +153,9 @@ export function outcomeCites(d: DecisionContent, reason: string, limit = 3): Evi
   if (named.length) return picked;
   const weight = new Map(d.drivers.map((x) => [x.id, x.weight]));
   return [...good]
-    .sort((a, b) => strength(b) - strength(a) || (weight.get(b.driver) ?? 0) - (weight.get(a.driver) ?? 0) || byText(a.id, b.id))
+    .sort(
+      (a, b) =>
+        strength(b) - strength(a) || (weight.get(b.driver) ?? 0) - (weight.get(a.driver) ?? 0) || byText(a.id, b.id),
+    )
     .slice(0, limit);
 }

@@ -15,9 +15,7 @@ export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 export const MAX_ALIASES = 20;
 
 /** Tags of the core schema; any other tag is refused. */
-const SAFE_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const SAFE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export interface FrontMatterKey {
   key: string;
@@ -40,11 +38,21 @@ export type FrontMatterResult =
 /** Parses the text between the `---` lines. `line` is where that text starts in the file, for messages. */
 export function parseFrontMatter(source: string, line = 2): FrontMatterResult {
   if (source.length > MAX_FRONT_MATTER_CHARS) {
-    return { ok: false, error: `The front matter is ${source.length} characters long (at most ${MAX_FRONT_MATTER_CHARS}); move long text into the body.` };
+    return {
+      ok: false,
+      error: `The front matter is ${source.length} characters long (at most ${MAX_FRONT_MATTER_CHARS}); move long text into the body.`,
+    };
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { schema: 'core', version: '1.2', uniqueKeys: true, strict: true, prettyErrors: true, customTags: [] });
+    doc = parseDocument(source, {
+      schema: 'core',
+      version: '1.2',
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: true,
+      customTags: [],
+    });
   } catch (e) {
     return { ok: false, error: `The front matter is not valid YAML: ${(e as Error).message}` };
   }
@@ -52,8 +60,14 @@ export function parseFrontMatter(source: string, line = 2): FrontMatterResult {
     const first = doc.errors[0]!;
     const at = first.linePos?.[0];
     const where = at ? ` (line ${at.line + line - 1}, column ${at.col})` : '';
-    const message = first.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-    return { ok: false, error: `The front matter is not valid YAML${where}: ${message}. Fix the YAML between the --- lines and import again.` };
+    const message = first.message
+      .split('\n')[0]!
+      .replace(/\s+at line \d+, column \d+:?$/, '')
+      .replace(/\.$/, '');
+    return {
+      ok: false,
+      error: `The front matter is not valid YAML${where}: ${message}. Fix the YAML between the --- lines and import again.`,
+    };
   }
   let tagError: string | null = null;
   let aliases = 0;
@@ -68,17 +82,27 @@ export function parseFrontMatter(source: string, line = 2): FrontMatterResult {
   });
   if (tagError) return { ok: false, error: tagError };
   if (aliases > MAX_ALIASES) {
-    return { ok: false, error: `The front matter uses ${aliases} YAML aliases (at most ${MAX_ALIASES}); that is how "billion laughs" attacks expand. Write the values out instead.` };
+    return {
+      ok: false,
+      error: `The front matter uses ${aliases} YAML aliases (at most ${MAX_ALIASES}); that is how "billion laughs" attacks expand. Write the values out instead.`,
+    };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    return { ok: false, error: `The front matter expands too far (${(e as Error).message}); write the values out instead of using aliases.` };
+    return {
+      ok: false,
+      error: `The front matter expands too far (${(e as Error).message}); write the values out instead of using aliases.`,
+    };
   }
   if (value === null || value === undefined) return { ok: true, data: {}, keys: [], warnings: [] };
   if (!isMap(doc.contents) || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, error: 'The front matter is not a list of "key: value" lines. Write it as YAML keys (status: accepted) and import again.' };
+    return {
+      ok: false,
+      error:
+        'The front matter is not a list of "key: value" lines. Write it as YAML keys (status: accepted) and import again.',
+    };
   }
   const keys: FrontMatterKey[] = [];
   const warnings: string[] = [];
@@ -157,8 +181,10 @@ export function asIsoDate(value: unknown): string | null {
   let y: number, m: number, d: number;
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(text);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text)))
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text)))
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = /^(\d{1,2})\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(text))) {
     [d, m, y] = [Number(match[1]), MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1, Number(match[3])];
   } else if ((match = /^([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text))) {
@@ -182,7 +208,9 @@ export function yamlScalar(value: string): string {
     value !== '' &&
     /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
     !/[:#]\s|\s#|:$|[\r\n\t]|\s$|[,[\]{}]/.test(value) &&
-    !/^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
+    !/^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(
+      value,
+    );
   if (plainSafe) return value;
   return JSON.stringify(value);
 }

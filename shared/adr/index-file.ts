@@ -23,12 +23,23 @@ export interface IndexEdge {
 }
 
 function byNumber(a: IndexEntry, b: IndexEntry): number {
-  return (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return (
+    (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+  );
 }
 
 /** Text inside a Mermaid `["…"]` label: characters Mermaid or HTML would read are written as entity codes. */
 export function mermaidText(text: string): string {
-  const codes: Record<string, string> = { '"': '#quot;', '#': '#35;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;', ';': '#59;' };
+  const codes: Record<string, string> = {
+    '"': '#quot;',
+    '#': '#35;',
+    '<': '#lt;',
+    '>': '#gt;',
+    '&': '#amp;',
+    '`': '#96;',
+    ';': '#59;',
+  };
   return (
     text
       // eslint-disable-next-line no-control-regex -- control characters become spaces
@@ -39,16 +50,28 @@ export function mermaidText(text: string): string {
 }
 
 function edgeLabel(type: string): string {
-  return type.replace(/[^a-z0-9 -]/gi, ' ').replace(/-/g, ' ').replace(/\s+/g, ' ').trim() || 'relates to';
+  return (
+    type
+      .replace(/[^a-z0-9 -]/gi, ' ')
+      .replace(/-/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'relates to'
+  );
 }
 
 export function renderIndex(entries: readonly IndexEntry[], edges: readonly IndexEdge[]): string {
   const sorted = [...entries].sort(byNumber);
   const numbers = new Map<number, number>();
   for (const e of sorted) if (e.number !== null) numbers.set(e.number, (numbers.get(e.number) ?? 0) + 1);
-  const nodeId = new Map(sorted.map((e, i) => [e.file, e.number !== null && numbers.get(e.number) === 1 ? `adr${e.number}` : `file${i + 1}`]));
+  const nodeId = new Map(
+    sorted.map((e, i) => [
+      e.file,
+      e.number !== null && numbers.get(e.number) === 1 ? `adr${e.number}` : `file${i + 1}`,
+    ]),
+  );
   const rows = sorted.map(
-    (e) => `| ${e.number ?? '–'} | [${cell(e.title)}](${fileLink(e.file)}) | ${cell(e.status) || '–'} | ${e.date ?? '–'} |`,
+    (e) =>
+      `| ${e.number ?? '–'} | [${cell(e.title)}](${fileLink(e.file)}) | ${cell(e.status) || '–'} | ${e.date ?? '–'} |`,
   );
   const table = sorted.length
     ? ['| No. | Decision | Status | Date |', '| ---: | --- | --- | --- |', ...rows].join('\n')
@@ -56,7 +79,8 @@ export function renderIndex(entries: readonly IndexEntry[], edges: readonly Inde
 
   const known = new Map(sorted.map((e) => [e.file, e]));
   const unique = new Map<string, IndexEdge>();
-  for (const e of edges) if (known.has(e.from) && known.has(e.to) && e.from !== e.to) unique.set(`${e.from}\u0000${e.type}\u0000${e.to}`, e);
+  for (const e of edges)
+    if (known.has(e.from) && known.has(e.to) && e.from !== e.to) unique.set(`${e.from}\u0000${e.type}\u0000${e.to}`, e);
   const graphEdges = [...unique.values()].sort((a, b) => {
     const fa = known.get(a.from)!;
     const fb = known.get(b.from)!;
@@ -70,7 +94,9 @@ export function renderIndex(entries: readonly IndexEntry[], edges: readonly Inde
     graph = [
       '```mermaid',
       'flowchart LR',
-      ...inGraph.map((e) => `  ${nodeId.get(e.file)}["${mermaidText(e.number !== null ? `${e.number}. ${e.title}` : e.title)}"]`),
+      ...inGraph.map(
+        (e) => `  ${nodeId.get(e.file)}["${mermaidText(e.number !== null ? `${e.number}. ${e.title}` : e.title)}"]`,
+      ),
       ...graphEdges.map((g) => `  ${nodeId.get(g.from)} -->|${edgeLabel(g.type)}| ${nodeId.get(g.to)}`),
       '```',
     ].join('\n');

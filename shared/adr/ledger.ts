@@ -62,7 +62,9 @@ export function proseValue(snap: Pick<Snapshot, ProseField>, field: ProseField):
 }
 
 export function proseHashes(snap: Pick<Snapshot, ProseField>): Record<ProseField, string> {
-  return Object.fromEntries(PROSE_FIELDS.map((f) => [f, createHashLike(JSON.stringify(proseValue(snap, f)))])) as Record<ProseField, string>;
+  return Object.fromEntries(
+    PROSE_FIELDS.map((f) => [f, createHashLike(JSON.stringify(proseValue(snap, f)))]),
+  ) as Record<ProseField, string>;
 }
 
 export interface Ledger {
@@ -80,7 +82,11 @@ export interface Ledger {
 }
 
 /** The ledger's text for a decision and the ADR text written beside it. */
-export function ledgerText(d: Decision, adr: { file: string; sha256: string }, prose: Record<ProseField, string>): string {
+export function ledgerText(
+  d: Decision,
+  adr: { file: string; sha256: string },
+  prose: Record<ProseField, string>,
+): string {
   // Parsing through the schema puts every key in the schema's order, whatever order the store kept.
   const content = DecisionContent.parse(d);
   // Condition answers keep the order they were given in (the store keeps it too), so a store
@@ -108,29 +114,47 @@ const HASH = /^[0-9a-f]{12,64}$/;
  */
 export function readLedger(text: string, adrFile: string, bytes = text.length): LedgerReading {
   const name = ledgerFileName(adrFile);
-  if (bytes > LEDGER_MAX_BYTES) return { ok: false, reason: `${name} is larger than ${LEDGER_MAX_BYTES / 1024 / 1024} MB; it was not read, and the ADR was imported from its prose.` };
+  if (bytes > LEDGER_MAX_BYTES)
+    return {
+      ok: false,
+      reason: `${name} is larger than ${LEDGER_MAX_BYTES / 1024 / 1024} MB; it was not read, and the ADR was imported from its prose.`,
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: `${name} is not valid JSON (${(e as Error).message}); the ADR was imported from its prose. Restore the ledger from git, or delete it.` };
+    return {
+      ok: false,
+      reason: `${name} is not valid JSON (${(e as Error).message}); the ADR was imported from its prose. Restore the ledger from git, or delete it.`,
+    };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: `${name} is not a ledger object; the ADR was imported from its prose.` };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, reason: `${name} is not a ledger object; the ADR was imported from its prose.` };
   const o = data as Record<string, unknown>;
   if (typeof o.format !== 'string' || !o.format.startsWith('cairn-ledger/')) {
     return { ok: false, reason: `${name} has no "format": "${LEDGER_FORMAT}"; the ADR was imported from its prose.` };
   }
   if (o.format !== LEDGER_FORMAT) {
-    return { ok: false, reason: `${name} is ${o.format.slice(0, 40)}, written by a newer Cairn; update Cairn to read it. The ADR was imported from its prose.` };
+    return {
+      ok: false,
+      reason: `${name} is ${o.format.slice(0, 40)}, written by a newer Cairn; update Cairn to read it. The ADR was imported from its prose.`,
+    };
   }
   const adr = o.adr as Record<string, unknown> | undefined;
   if (!adr || typeof adr.file !== 'string' || typeof adr.sha256 !== 'string' || !HASH.test(adr.sha256)) {
-    return { ok: false, reason: `${name} does not say which ADR it belongs to ("adr": { "file", "sha256" }); the ADR was imported from its prose.` };
+    return {
+      ok: false,
+      reason: `${name} does not say which ADR it belongs to ("adr": { "file", "sha256" }); the ADR was imported from its prose.`,
+    };
   }
   if (adr.file !== adrFile) {
-    return { ok: false, reason: `${name} belongs to ${JSON.stringify(adr.file.slice(0, 200))}, not ${adrFile}; the ADR was imported from its prose. Rename or delete the ledger.` };
+    return {
+      ok: false,
+      reason: `${name} belongs to ${JSON.stringify(adr.file.slice(0, 200))}, not ${adrFile}; the ADR was imported from its prose. Rename or delete the ledger.`,
+    };
   }
-  if (typeof o.id !== 'string' || !o.id || o.id.length > 200) return { ok: false, reason: `${name} has no decision id; the ADR was imported from its prose.` };
+  if (typeof o.id !== 'string' || !o.id || o.id.length > 200)
+    return { ok: false, reason: `${name} has no decision id; the ADR was imported from its prose.` };
   const prose = o.prose as Record<string, unknown> | undefined;
   if (!prose || typeof prose !== 'object' || PROSE_FIELDS.some((f) => typeof prose[f] !== 'string')) {
     return { ok: false, reason: `${name} lacks the "prose" hashes of its ADR; the ADR was imported from its prose.` };
@@ -138,7 +162,10 @@ export function readLedger(text: string, adrFile: string, bytes = text.length): 
   const parsed = DecisionContent.safeParse(o.decision);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    return { ok: false, reason: `${name}: "decision.${first.path.join('.')}" ${first.message.slice(0, 200)}; the ADR was imported from its prose.` };
+    return {
+      ok: false,
+      reason: `${name}: "decision.${first.path.join('.')}" ${first.message.slice(0, 200)}; the ADR was imported from its prose.`,
+    };
   }
   const decision = parsed.data;
   const pack = o.pack as { id?: unknown; version?: unknown } | null | undefined;
@@ -149,7 +176,10 @@ export function readLedger(text: string, adrFile: string, bytes = text.length): 
       adr: { file: adr.file, sha256: adr.sha256 },
       id: o.id,
       number: typeof o.number === 'number' && Number.isInteger(o.number) ? o.number : null,
-      pack: pack && typeof pack.id === 'string' ? { id: pack.id, version: typeof pack.version === 'number' ? pack.version : null } : null,
+      pack:
+        pack && typeof pack.id === 'string'
+          ? { id: pack.id, version: typeof pack.version === 'number' ? pack.version : null }
+          : null,
       prose: Object.fromEntries(PROSE_FIELDS.map((f) => [f, prose[f] as string])) as Record<ProseField, string>,
       decision,
     },

@@ -9,7 +9,16 @@ import type { Decision } from '../domain.js';
 import { Footnotes } from './citations.js';
 import { block, fileLink, inline, yamlList, yamlScalar } from './markdown.js';
 import { relationLabel } from './relations.js';
-import { assemble, consequences, driverList, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
+import {
+  assemble,
+  consequences,
+  driverList,
+  footnoteBlock,
+  heading,
+  matrix,
+  outcome,
+  prosAndCons,
+} from './sections.js';
 import { adrRef } from './slug.js';
 import type { AdrLink, RenderOptions } from './types.js';
 
@@ -44,23 +53,30 @@ function metadataList(d: Decision, options: RenderOptions): string {
   const m = options.madrMetadata === 'list' ? (options.listMarker ?? '*') : '*';
   const status = statusValue(d, options);
   const statusText =
-    status.link && status.link.file ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(status.link.file)})` : inline(status.text, false);
+    status.link && status.link.file
+      ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(status.link.file)})`
+      : inline(status.text, false);
   const lines = [`${m} Status: ${statusText}`];
   if (d.date) lines.push(`${m} Date: ${d.date}`);
-  const people = (label: string, list: string[]) => list.length && lines.push(`${m} ${label}: ${list.map((p) => inline(p, false)).join(', ')}`);
+  const people = (label: string, list: string[]) =>
+    list.length && lines.push(`${m} ${label}: ${list.map((p) => inline(p, false)).join(', ')}`);
   people('Deciders', d.decisionMakers);
   people('Consulted', d.consulted);
   people('Informed', d.informed);
   people('Tags', d.tags);
   if (d.reviewBy) lines.push(`${m} Review by: ${d.reviewBy}`);
   // Semicolons, not commas: a trigger is a sentence and may hold commas.
-  if (d.reviewTriggers?.length) lines.push(`${m} Review triggers: ${d.reviewTriggers.map((t) => inline(t, false)).join('; ')}`);
+  if (d.reviewTriggers?.length)
+    lines.push(`${m} Review triggers: ${d.reviewTriggers.map((t) => inline(t, false)).join('; ')}`);
   return lines.join('\n');
 }
 
 function linkLine(link: AdrLink, options: RenderOptions): string {
   const label = relationLabel(link.type, 'madr');
-  const name = link.number !== null ? `${adrRef(link.number, options.numberWidth)}: ${inline(link.title, false)}` : inline(link.title, false);
+  const name =
+    link.number !== null
+      ? `${adrRef(link.number, options.numberWidth)}: ${inline(link.title, false)}`
+      : inline(link.title, false);
   return link.file ? `* ${label} [${name}](${fileLink(link.file)})` : `* ${label} ${name}`;
 }
 

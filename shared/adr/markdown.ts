@@ -20,10 +20,14 @@ export function clean(text: string): string {
  * `lineStart: false` is for text in the middle of a line or in a heading, where that cannot happen.
  */
 export function inline(text: string, lineStart = true): string {
-  let s = clean(text).replace(/\s*\n\s*/g, ' ').trim();
+  let s = clean(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   s = s.replace(/[\\`*[\]<>~$]/g, (c) => '\\' + c);
   // Underscores only emphasise at word edges; "snake_case" stays readable.
-  s = s.replace(/_/g, (c, i: number) => (/[\p{L}\p{N}]/u.test(s[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(s[i + 1] ?? '') ? c : '\\' + c));
+  s = s.replace(/_/g, (c, i: number) =>
+    /[\p{L}\p{N}]/u.test(s[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(s[i + 1] ?? '') ? c : '\\' + c,
+  );
   s = s.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
   // What would start a block if the text began a line: heading, quote, list, thematic break.
   if (lineStart) s = s.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
@@ -81,10 +85,15 @@ const LINE_BREAKS = /[\u0085\u2028\u2029\uFEFF]/g;
  * which scan front matter line by line see the bare value), double-quoted otherwise.
  */
 export function yamlScalar(text: string): string {
-  const s = clean(text).replace(/\s*\n\s*/g, ' ').trim();
+  const s = clean(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   const plain = /^[\p{L}][\p{L}\p{N} .'_@()/+-]*$/u.test(s) && !YAML_WORDS.test(s) && !/\s$/.test(s);
   if (plain) return s;
-  return JSON.stringify(s).replace(LINE_BREAKS, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase());
+  return JSON.stringify(s).replace(
+    LINE_BREAKS,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase(),
+  );
 }
 
 /** A YAML flow sequence: `[Ada, "Grace, Jr."]`. */

@@ -10,7 +10,16 @@ import type { Decision } from '../domain.js';
 import { Footnotes } from './citations.js';
 import { block, fileLink, inline } from './markdown.js';
 import { relationLabel } from './relations.js';
-import { assemble, consequences, driverList, footnoteBlock, heading, matrix, outcome, prosAndCons } from './sections.js';
+import {
+  assemble,
+  consequences,
+  driverList,
+  footnoteBlock,
+  heading,
+  matrix,
+  outcome,
+  prosAndCons,
+} from './sections.js';
 import type { AdrLink, RenderOptions } from './types.js';
 
 function linkLine(link: AdrLink): string {
@@ -28,7 +37,8 @@ function statusLines(d: Decision, links: AdrLink[]): string[] {
 
 function people(d: Decision): string | null {
   const parts: string[] = [];
-  if (d.decisionMakers.length) parts.push(`Decision-makers: ${d.decisionMakers.map((p) => inline(p, false)).join(', ')}.`);
+  if (d.decisionMakers.length)
+    parts.push(`Decision-makers: ${d.decisionMakers.map((p) => inline(p, false)).join(', ')}.`);
   if (d.consulted.length) parts.push(`Consulted: ${d.consulted.map((p) => inline(p, false)).join(', ')}.`);
   if (d.informed.length) parts.push(`Informed: ${d.informed.map((p) => inline(p, false)).join(', ')}.`);
   return parts.length ? parts.join(' ') : null;

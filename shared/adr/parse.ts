@@ -21,8 +21,18 @@ export interface Span {
   end: number;
 }
 
-export type MetaField = 'status' | 'date' | 'decisionMakers' | 'consulted' | 'informed' | 'tags' | 'reviewBy' | 'reviewTriggers';
-export const META_FIELDS: readonly MetaField[] = ['status', 'date', 'decisionMakers', 'consulted', 'informed', 'tags', 'reviewBy', 'reviewTriggers'];
+export type MetaField =
+  'status' | 'date' | 'decisionMakers' | 'consulted' | 'informed' | 'tags' | 'reviewBy' | 'reviewTriggers';
+export const META_FIELDS: readonly MetaField[] = [
+  'status',
+  'date',
+  'decisionMakers',
+  'consulted',
+  'informed',
+  'tags',
+  'reviewBy',
+  'reviewTriggers',
+];
 
 /** Where a metadata value is written: a front-matter value, a `Key: value` line, or the first line of a Status section. */
 export interface MetaSlot extends Span {
@@ -152,16 +162,22 @@ export interface ParsedAdr {
 }
 
 export type ParseResult =
-  | { ok: true; adr: ParsedAdr }
-  | { ok: false; kind: 'not-adr' | 'front-matter' | 'invalid'; reason: string };
+  { ok: true; adr: ParsedAdr } | { ok: false; kind: 'not-adr' | 'front-matter' | 'invalid'; reason: string };
 
-const NOT_ADR_NAMES = /^(readme|index|toc|summary|changelog|contributing|license|_sidebar|_index|\.?template|adr-template|madr-template|template-.*|.*-template)\.(md|markdown|mdx)$/i;
+const NOT_ADR_NAMES =
+  /^(readme|index|toc|summary|changelog|contributing|license|_sidebar|_index|\.?template|adr-template|madr-template|template-.*|.*-template)\.(md|markdown|mdx)$/i;
 
 const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^status(?: history)?$/, 'status'],
-  [/^(?:context(?: and problem(?: statement)?)?|problem(?: statement)?|background|context & problem statement|problem and context)$/, 'context'],
+  [
+    /^(?:context(?: and problem(?: statement)?)?|problem(?: statement)?|background|context & problem statement|problem and context)$/,
+    'context',
+  ],
   [/^(?:decision drivers|drivers|forces|decision criteria|criteria)$/, 'drivers'],
-  [/^(?:considered options|options considered|options|alternatives|considered alternatives|alternatives considered)$/, 'options'],
+  [
+    /^(?:considered options|options considered|options|alternatives|considered alternatives|alternatives considered)$/,
+    'options',
+  ],
   [/^(?:decision outcome|decision|outcome|resolution)$/, 'decision'],
   [/^consequences$/, 'consequences'],
   [/^positive consequences$/, 'positive'],
@@ -214,7 +230,6 @@ const FM_KEYS: Record<string, MetaField> = {
   review_triggers: 'reviewTriggers',
   reviewtriggers: 'reviewTriggers',
 };
-
 
 function metaLabel(label: string): MetaField | null {
   const key = label.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -274,18 +289,26 @@ export function fileNameDate(file: string): string | null {
   return m ? asIsoDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
 }
 
-const TITLE_NUMBER = [/^\[?ADR[-_ #]?(\d{1,6})\]?(?:\s*[:.\-–—|]\s*|\s+)/i, /^(\d{1,6})\.\s+/, /^(\d{1,6})\s*[:\-–—)|]\s+/];
+const TITLE_NUMBER = [
+  /^\[?ADR[-_ #]?(\d{1,6})\]?(?:\s*[:.\-–—|]\s*|\s+)/i,
+  /^(\d{1,6})\.\s+/,
+  /^(\d{1,6})\s*[:\-–—)|]\s+/,
+];
 
 const EFFECT_PREFIX = /^(good|bad|neutral)(?:\s*,\s*because\b|\s*:)\s*/i;
 
 function consequenceOf(text: string, mode: ConsequenceList['mode']): { effect: Effect; text: string } {
   const m = EFFECT_PREFIX.exec(text);
-  if (m && mode !== 'good' && mode !== 'bad') return { effect: m[1]!.toLowerCase() as Effect, text: text.slice(m[0].length) };
+  if (m && mode !== 'good' && mode !== 'bad')
+    return { effect: m[1]!.toLowerCase() as Effect, text: text.slice(m[0].length) };
   return { effect: mode === 'good' ? 'good' : mode === 'bad' ? 'bad' : 'neutral', text };
 }
 
 /** A relation written as a line: "Amends [5. Help comments](0005-help-comments.md)", "- Supersedes ADR-0003". */
-function relationLine(raw: string, item: ListItem): { type: string; refs: { ref: DecisionRef; link: Span | null }[] } | null {
+function relationLine(
+  raw: string,
+  item: ListItem,
+): { type: string; refs: { ref: DecisionRef; link: Span | null }[] } | null {
   const text = raw.slice(item.textStart, item.end).replace(/\r\n/g, '\n');
   if (text.includes('\n')) return null;
   const verbMatch = /^(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,40}?)(?:\*\*|__)?\s*:?\s+(?=\[|<|ADR[-_ #]?\d|#\d)/i.exec(text);
@@ -303,12 +326,14 @@ function relationLine(raw: string, item: ListItem): { type: string; refs: { ref:
     refs.push({ ref: found[0]!, link: m[1] !== undefined ? { start, end: start + m[0].length } : null });
     leftover = leftover.replace(m[0], '');
   }
-  if (!refs.length || !/^[\s,.;&]*(?:and[\s,.;&]*)*(?:<!--.*-->)?\s*$/i.test(leftover.replace(/\band\b/gi, ''))) return null;
+  if (!refs.length || !/^[\s,.;&]*(?:and[\s,.;&]*)*(?:<!--.*-->)?\s*$/i.test(leftover.replace(/\band\b/gi, '')))
+    return null;
   return { type: normalizeRelation(verb), refs };
 }
 
 export function parseAdr(raw: string, file: string): ParseResult {
-  if (NOT_ADR_NAMES.test(file)) return { ok: false, kind: 'not-adr', reason: `${file} is a folder index, README or template, not a decision.` };
+  if (NOT_ADR_NAMES.test(file))
+    return { ok: false, kind: 'not-adr', reason: `${file} is a folder index, README or template, not a decision.` };
   const warnings: string[] = [];
   const bom = raw.charCodeAt(0) === 0xfeff;
   const crlf = (raw.match(/\r\n/g) ?? []).length;
@@ -324,7 +349,12 @@ export function parseAdr(raw: string, file: string): ParseResult {
     const lines = splitLines(raw, first.next);
     const closeIdx = lines.findIndex((l) => l.text.trimEnd() === '---' || l.text.trimEnd() === '...');
     if (closeIdx < 0) {
-      return { ok: false, kind: 'front-matter', reason: 'The front matter that starts with --- on line 1 is never closed. Add a line with --- after the metadata and import again.' };
+      return {
+        ok: false,
+        kind: 'front-matter',
+        reason:
+          'The front matter that starts with --- on line 1 is never closed. Add a line with --- after the metadata and import again.',
+      };
     }
     const close = lines[closeIdx]!;
     const source = raw.slice(first.next, close.start);
@@ -333,7 +363,12 @@ export function parseAdr(raw: string, file: string): ParseResult {
     // Offsets from the YAML parser are into the LF text; map them back when the file uses CRLF.
     const map = offsetMapper(source, first.next);
     fm = {
-      keys: parsed.keys.map((k) => ({ ...k, keyStart: map(k.keyStart), valueStart: map(k.valueStart), valueEnd: map(k.valueEnd) })),
+      keys: parsed.keys.map((k) => ({
+        ...k,
+        keyStart: map(k.keyStart),
+        valueStart: map(k.valueStart),
+        valueEnd: map(k.valueEnd),
+      })),
       start: first.next,
       end: close.start,
       close: close.start,
@@ -348,7 +383,12 @@ export function parseAdr(raw: string, file: string): ParseResult {
   const fmTitle = fm?.keys.find((k) => k.key === 'title' && k.style === 'scalar');
   let titleHeading: Heading | null = h1 ?? null;
   if (!titleHeading && !fmTitle && headings.length) titleHeading = headings[0]!;
-  if (!titleHeading && !fmTitle) return { ok: false, kind: 'not-adr', reason: `${file} has no title heading (# Title), so it is not read as a decision.` };
+  if (!titleHeading && !fmTitle)
+    return {
+      ok: false,
+      kind: 'not-adr',
+      reason: `${file} has no title heading (# Title), so it is not read as a decision.`,
+    };
 
   let title: ParsedAdr['title'];
   let titleText: string;
@@ -375,7 +415,11 @@ export function parseAdr(raw: string, file: string): ParseResult {
     titleText = asText(fmData.title);
   }
   if (/^[{[<].*[}\]>]$/.test(titleText.trim()) || TEMPLATE_TITLE.test(titleText.trim())) {
-    return { ok: false, kind: 'not-adr', reason: `${file} is a template (its title "${titleText.trim().slice(0, 60)}" is a placeholder), not a decision.` };
+    return {
+      ok: false,
+      kind: 'not-adr',
+      reason: `${file} is a template (its title "${titleText.trim().slice(0, 60)}" is a placeholder), not a decision.`,
+    };
   }
 
   // Sections: headings after the title, at the shallowest level used there.
@@ -419,7 +463,9 @@ export function parseAdr(raw: string, file: string): ParseResult {
       readMeta(field, fmData[key.key], values, warnings, true);
     } else if (isKnownRelation(relation)) {
       for (const item of asList(fmData[key.key])) {
-        const ref = /^\d+$/.test(item) ? { file: null, number: Number(item), label: item } : findRefs(item)[0] ?? (/\.md$/i.test(item) ? { file: item, number: fileNumber(item), label: item } : null);
+        const ref = /^\d+$/.test(item)
+          ? { file: null, number: Number(item), label: item }
+          : (findRefs(item)[0] ?? (/\.md$/i.test(item) ? { file: item, number: fileNumber(item), label: item } : null));
         if (ref) relations.push({ type: relation, ref, home: 'fm', item: null, link: null, fmKey: key.key });
       }
     } else if (key.key !== 'title') unknownKeys.push(key.key);
@@ -463,7 +509,9 @@ export function parseAdr(raw: string, file: string): ParseResult {
     for (const item of items) {
       if (item === statusItem) continue;
       const rel = relationLine(raw, item);
-      if (rel) for (const r of rel.refs) relations.push({ type: rel.type, ref: r.ref, home: 'status-section', item, link: r.link });
+      if (rel)
+        for (const r of rel.refs)
+          relations.push({ type: rel.type, ref: r.ref, home: 'status-section', item, link: r.link });
     }
   }
   if (meta.status && SUPERSEDED_BY.test(plainStatus(meta.status.text))) {
@@ -475,11 +523,19 @@ export function parseAdr(raw: string, file: string): ParseResult {
     while (slot.kind !== 'fm' && (m = linkRe.exec(text))) {
       const ref = findRefs(m[0])[0];
       if (ref) {
-        relations.push({ type: 'superseded-by', ref, home: 'status', item: null, link: { start: slot.start + m.index, end: slot.start + m.index + m[0].length } });
+        relations.push({
+          type: 'superseded-by',
+          ref,
+          home: 'status',
+          item: null,
+          link: { start: slot.start + m.index, end: slot.start + m.index + m[0].length },
+        });
         any = true;
       }
     }
-    if (!any) for (const ref of findRefs(text)) relations.push({ type: 'superseded-by', ref, home: 'status', item: null, link: null });
+    if (!any)
+      for (const ref of findRefs(text))
+        relations.push({ type: 'superseded-by', ref, home: 'status', item: null, link: null });
   }
 
   // Text sections.
@@ -518,7 +574,11 @@ export function parseAdr(raw: string, file: string): ParseResult {
     const keys = values.options.map((o) => nameKey(o.name));
     for (const sub of proscons.subsections) {
       const k = nameKey(sub.heading.text);
-      const idx = keys.findIndex((key, i) => optionDetails[i] === null && (key === k || (k.length > 3 && key.startsWith(k)) || (key.length > 3 && k.startsWith(key))));
+      const idx = keys.findIndex(
+        (key, i) =>
+          optionDetails[i] === null &&
+          (key === k || (k.length > 3 && key.startsWith(k)) || (key.length > 3 && k.startsWith(key))),
+      );
       if (idx >= 0) {
         optionDetails[idx] = sub;
         values.options[idx]!.description = normalizeText(raw, sub.value);
@@ -533,7 +593,10 @@ export function parseAdr(raw: string, file: string): ParseResult {
   if (decision) {
     const own = decision.own;
     const ownText = raw.slice(own.start, own.end);
-    const m = /^Chosen option:?[ \t]*(?:"([^"\r\n]+)"|“([^”\r\n]+)”|'([^'\r\n]+)'|\*\*([^*\r\n]+)\*\*|([^,\r\n]+?))(?=[ \t]*(?:,|\.(?:\s|$)|$|\r?\n|[ \t]because))/i.exec(ownText);
+    const m =
+      /^Chosen option:?[ \t]*(?:"([^"\r\n]+)"|“([^”\r\n]+)”|'([^'\r\n]+)'|\*\*([^*\r\n]+)\*\*|([^,\r\n]+?))(?=[ \t]*(?:,|\.(?:\s|$)|$|\r?\n|[ \t]because))/i.exec(
+        ownText,
+      );
     let chosen: Span | null = null;
     let chosenLineEnd: number | null = null;
     let rationale: Span = own;
@@ -560,15 +623,19 @@ export function parseAdr(raw: string, file: string): ParseResult {
     values.rationale = normalizeText(raw, rationale);
     outcome = { section: decision, chosen, chosenLineEnd, rationale };
     for (const sub of decision.subsections) {
-      if (sub.kind === 'consequences' || sub.kind === 'positive' || sub.kind === 'negative') consequences.push(consequenceList(raw, sub));
+      if (sub.kind === 'consequences' || sub.kind === 'positive' || sub.kind === 'negative')
+        consequences.push(consequenceList(raw, sub));
       else if (sub.kind === 'confirmation' && !text.confirmation) {
         text.confirmation = sub;
         values.confirmation = normalizeText(raw, sub.value);
       }
     }
   }
-  for (const s of sections) if (s.kind === 'consequences' || s.kind === 'positive' || s.kind === 'negative') consequences.push(consequenceList(raw, s));
-  for (const list of consequences) for (const i of list.values) values.consequences.push(consequenceOf(list.items[i]!.text, list.mode));
+  for (const s of sections)
+    if (s.kind === 'consequences' || s.kind === 'positive' || s.kind === 'negative')
+      consequences.push(consequenceList(raw, s));
+  for (const list of consequences)
+    for (const i of list.values) values.consequences.push(consequenceOf(list.items[i]!.text, list.mode));
   const confirmation = byKind('confirmation');
   if (confirmation && !text.confirmation) {
     text.confirmation = confirmation;
@@ -601,10 +668,16 @@ export function parseAdr(raw: string, file: string): ParseResult {
   if (number === null && typeof fmData.number === 'number' && Number.isInteger(fmData.number)) number = fmData.number;
 
   if (number === null && !fileDate && !meta.status && !sections.some((s) => s.kind !== null)) {
-    return { ok: false, kind: 'not-adr', reason: `${file} does not look like a decision record (no number, status or ADR sections).` };
+    return {
+      ok: false,
+      kind: 'not-adr',
+      reason: `${file} does not look like a decision record (no number, status or ADR sections).`,
+    };
   }
 
-  const madrSections = sections.some((s) => s.kind === 'options' || (s.kind === 'decision' && /outcome/i.test(s.heading.text)));
+  const madrSections = sections.some(
+    (s) => s.kind === 'options' || (s.kind === 'decision' && /outcome/i.test(s.heading.text)),
+  );
   const dialect = detectDialect(fm, fmData, statusSection, numberSlot, meta, marker, fileDate, madrSections);
   return {
     ok: true,
@@ -647,7 +720,8 @@ export function parseAdr(raw: string, file: string): ParseResult {
  * and solution", "Title of the decision". A real title that merely starts with the word
  * ("Title case for headings") is a decision.
  */
-const TEMPLATE_TITLE = /^(?:(?:number|nnnn|n)\.?\s+)?(?:short title\b.*|title|title of (?:the )?(?:adr|decision|solved problem)\b.*)$/i;
+const TEMPLATE_TITLE =
+  /^(?:(?:number|nnnn|n)\.?\s+)?(?:short title\b.*|title|title of (?:the )?(?:adr|decision|solved problem)\b.*)$/i;
 
 /** A heading's text as it reads: CommonMark backslash escapes (`\*`, `\\`) undone, so the title round-trips through the renderer's escaping. */
 function unescapeInline(text: string): string {
@@ -662,7 +736,8 @@ function isPlaceholder(text: string): boolean {
 function consequenceList(raw: string, section: Section): ConsequenceList {
   const items = listItems(raw, section.bodyStart, section.end);
   const bullets = items.some((it) => it.kind === 'bullet');
-  const kind = section.kind === 'positive' ? 'good' : section.kind === 'negative' ? 'bad' : bullets ? 'prefixed' : 'paragraphs';
+  const kind =
+    section.kind === 'positive' ? 'good' : section.kind === 'negative' ? 'bad' : bullets ? 'prefixed' : 'paragraphs';
   const values: number[] = [];
   items.forEach((it, i) => {
     if (isPlaceholder(it.text) || it.text.startsWith('<!--')) return;
@@ -682,23 +757,31 @@ function readMeta(field: MetaField, value: unknown, values: AdrValues, warnings:
   switch (field) {
     case 'status': {
       const text = asText(value);
-      if (Array.isArray(value) && value.length > 1) warnings.push(`The status is a list (${text}); Cairn reads its first entry.`);
+      if (Array.isArray(value) && value.length > 1)
+        warnings.push(`The status is a list (${text}); Cairn reads its first entry.`);
       const firstText = Array.isArray(value) ? asText(value[0]) : text;
       values.statusText = firstText;
       values.status = mapStatus(firstText);
-      if (firstText && !values.status) warnings.push(`The status "${firstText}" is not one Cairn knows; it is kept as written and read as proposed.`);
+      if (firstText && !values.status)
+        warnings.push(`The status "${firstText}" is not one Cairn knows; it is kept as written and read as proposed.`);
       return;
     }
     case 'date': {
       const date = asIsoDate(Array.isArray(value) ? value[0] : value);
       if (date) values.date = date;
-      else if (asText(value)) warnings.push(`The date "${asText(value)}" is not a date Cairn can read (use YYYY-MM-DD); it is kept as written.`);
+      else if (asText(value))
+        warnings.push(
+          `The date "${asText(value)}" is not a date Cairn can read (use YYYY-MM-DD); it is kept as written.`,
+        );
       return;
     }
     case 'reviewBy': {
       const date = asIsoDate(Array.isArray(value) ? value[0] : value);
       if (date) values.reviewBy = date;
-      else if (asText(value)) warnings.push(`The review date "${asText(value)}" is not a date Cairn can read (use YYYY-MM-DD); it is kept as written.`);
+      else if (asText(value))
+        warnings.push(
+          `The review date "${asText(value)}" is not a date Cairn can read (use YYYY-MM-DD); it is kept as written.`,
+        );
       return;
     }
     case 'reviewTriggers': {
@@ -786,4 +869,3 @@ function offsetMapper(source: string, base: number): (offset: number) => number 
     return base + o + extra;
   };
 }
-

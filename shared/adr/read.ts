@@ -36,7 +36,9 @@ function metadataOf(decision: { origin?: Origin | null }): MadrMetadata {
 /** The ADR Markdown of one decision, exactly as export would write it (see the file header). */
 export function adrMarkdownFor(decision: Decision & { origin?: Origin | null }, context: ReadContext = {}): string {
   const related = context.related ?? [];
-  const targets = new Map<string, LinkTarget>(related.map((r) => [r.id, { number: r.number, title: r.title, file: r.file }]));
+  const targets = new Map<string, LinkTarget>(
+    related.map((r) => [r.id, { number: r.number, title: r.title, file: r.file }]),
+  );
   const resolve = (id: string) => targets.get(id) ?? null;
   const links = collectLinks(decision.id, [decision, ...related.filter((r) => r.id !== decision.id)], resolve);
   return adrFileText(decision, context.format ?? formatOf(decision), {
@@ -50,7 +52,10 @@ export function adrMarkdownFor(decision: Decision & { origin?: Origin | null }, 
 }
 
 /** The related decisions a link line needs, from the relations the lifecycle lists for a decision. */
-export function relatedFrom(decision: Pick<Decision, 'id'>, views: readonly RelationView[]): NonNullable<ReadContext['related']> {
+export function relatedFrom(
+  decision: Pick<Decision, 'id'>,
+  views: readonly RelationView[],
+): NonNullable<ReadContext['related']> {
   return views
     .filter((v) => v.decision !== null)
     .map((v) => ({
@@ -62,4 +67,3 @@ export function relatedFrom(decision: Pick<Decision, 'id'>, views: readonly Rela
       relations: v.direction === 'incoming' ? [{ type: v.type, target: decision.id }] : [],
     }));
 }
-

@@ -78,5 +78,8 @@ export function findRefs(text: string): DecisionRef[] {
 
 /** Rewrites the number inside a link label: "5. Help comments" → "12. Help comments", "ADR-0005" → "ADR-0012". */
 export function relabel(label: string, from: number, to: number): string {
-  return label.replace(new RegExp(`(^|\\D)(0*)${from}(?=\\D|$)`), (_m, pre: string, zeros: string) => pre + String(to).padStart(zeros.length + String(from).length, '0'));
+  return label.replace(
+    new RegExp(`(^|\\D)(0*)${from}(?=\\D|$)`),
+    (_m, pre: string, zeros: string) => pre + String(to).padStart(zeros.length + String(from).length, '0'),
+  );
 }

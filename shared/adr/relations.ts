@@ -62,7 +62,11 @@ export function indexRelations(decisions: readonly RelatedDecision[]): RelationI
  * The link lines of one decision: its own relations and the reverse of every relation another
  * decision holds to it, without duplicates, in a fixed order (kind, then number, then title).
  */
-export function collectLinks(id: string, relations: RelationIndex | readonly RelatedDecision[], resolve: (id: string) => LinkTarget | null): AdrLink[] {
+export function collectLinks(
+  id: string,
+  relations: RelationIndex | readonly RelatedDecision[],
+  resolve: (id: string) => LinkTarget | null,
+): AdrLink[] {
   const index = 'incoming' in relations ? relations : indexRelations(relations);
   const seen = new Map<string, AdrLink & { sortTitle: string }>();
   const add = (type: string, target: string) => {

@@ -21,7 +21,11 @@ export function renderAdr(d: Decision, format: AdrFormat, options: RenderOptions
 }
 
 /** The text to write for a decision and whether it came from the importer's round trip (with the file it was imported from, if any). */
-export function adrFileText(d: Decision & { origin?: Origin | null }, format: AdrFormat, options: RenderOptions): { text: string; imported: boolean } {
+export function adrFileText(
+  d: Decision & { origin?: Origin | null },
+  format: AdrFormat,
+  options: RenderOptions,
+): { text: string; imported: boolean } {
   const imported = renderImported(d, options.resolve);
   if (imported !== null) return { text: imported, imported: true };
   return { text: renderAdr(d, format, options), imported: false };
@@ -33,5 +37,11 @@ export function adrFileText(d: Decision & { origin?: Origin | null }, format: Ad
  * Links and the folder's style are the export planner's to know; without them, none are printed.
  */
 export function previewAdr(d: Decision, format: AdrFormat, options: Partial<RenderOptions> = {}): string {
-  return adrFileText(d, format, { number: d.number, numberWidth: 4, links: [], analysis: matrixForExport(d), ...options }).text;
+  return adrFileText(d, format, {
+    number: d.number,
+    numberWidth: 4,
+    links: [],
+    analysis: matrixForExport(d),
+    ...options,
+  }).text;
 }

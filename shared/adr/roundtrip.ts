@@ -2,7 +2,15 @@ import type { Decision, Origin, Relation } from '../domain.js';
 import { snapshotOfOrigin, type LinkInfo, type OriginExtra, type Snapshot } from './content.js';
 import { yamlInline, yamlScalar, type FrontMatterKey } from './front-matter.js';
 import type { ListItem } from './scan.js';
-import { META_FIELDS, type MetaField, type ParsedAdr, type ParsedRelation, type Section, type SectionKind, type Span } from './parse.js';
+import {
+  META_FIELDS,
+  type MetaField,
+  type ParsedAdr,
+  type ParsedRelation,
+  type Section,
+  type SectionKind,
+  type Span,
+} from './parse.js';
 import { inline } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
@@ -30,7 +38,16 @@ export function renderImported(decision: Decision & { origin?: Origin | null }, 
   const read = snapshotOfOrigin(origin);
   if (!read) return null;
   const { adr, extra, snap } = read;
-  const ctx: Ctx = { raw: origin.raw, adr, extra, snap, d: decision, out: new Patch(origin.raw, adr.eol), resolve, style: styleOf(adr) };
+  const ctx: Ctx = {
+    raw: origin.raw,
+    adr,
+    extra,
+    snap,
+    d: decision,
+    out: new Patch(origin.raw, adr.eol),
+    resolve,
+    style: styleOf(adr),
+  };
   try {
     return patch(ctx);
   } catch (e) {
@@ -134,7 +151,8 @@ class Patch {
         .join(eol + eol);
       const before = raw.slice(0, at);
       const after = raw.slice(at);
-      const lead = at === 0 || /\n[ \t]*\r?\n$/.test(before) || before === '' ? '' : before.endsWith('\n') ? eol : eol + eol;
+      const lead =
+        at === 0 || /\n[ \t]*\r?\n$/.test(before) || before === '' ? '' : before.endsWith('\n') ? eol : eol + eol;
       let trail: string;
       if (after === '') trail = before.endsWith('\n') || before === '' ? eol : '';
       else trail = /^[ \t]*\r?\n/.test(after) ? eol : eol + eol;
@@ -156,7 +174,20 @@ class Patch {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
 
-const SECTION_ORDER: SectionKind[] = ['status', 'context', 'drivers', 'options', 'decision', 'consequences', 'positive', 'negative', 'confirmation', 'proscons', 'more', 'links'];
+const SECTION_ORDER: SectionKind[] = [
+  'status',
+  'context',
+  'drivers',
+  'options',
+  'decision',
+  'consequences',
+  'positive',
+  'negative',
+  'confirmation',
+  'proscons',
+  'more',
+  'links',
+];
 
 function sectionName(kind: SectionKind, style: Style): string {
   switch (kind) {
@@ -199,7 +230,11 @@ function addSection(ctx: Ctx, kind: SectionKind, body: string) {
 /** Adds a subsection at the end of a section (MADR's `### Consequences` under the outcome). */
 function addSubsection(ctx: Ctx, parent: Section, kind: SectionKind, body: string) {
   const hashes = '#'.repeat(parent.heading.level + 1);
-  ctx.out.insertBlock(parent.end, `${hashes} ${sectionName(kind, ctx.style)}\n\n${body}`, SECTION_ORDER.indexOf(kind) - 100);
+  ctx.out.insertBlock(
+    parent.end,
+    `${hashes} ${sectionName(kind, ctx.style)}\n\n${body}`,
+    SECTION_ORDER.indexOf(kind) - 100,
+  );
 }
 
 function renderTitle(ctx: Ctx) {
@@ -258,7 +293,9 @@ function metaLabel(field: MetaField, ctx: Ctx): string {
  */
 function linkOf(ctx: Ctx, target: string): LinkInfo | null {
   const parsed = ctx.adr.relations.find((r, i) => ctx.extra.targets[i] === target && r.ref.file);
-  const known = ctx.extra.links[target] ?? (parsed ? { label: parsed.ref.label, file: parsed.ref.file, number: parsed.ref.number } : null);
+  const known =
+    ctx.extra.links[target] ??
+    (parsed ? { label: parsed.ref.label, file: parsed.ref.file, number: parsed.ref.number } : null);
   const found = ctx.resolve?.(target);
   if (!found?.file) return known;
   if (!known) return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
@@ -266,12 +303,16 @@ function linkOf(ctx: Ctx, target: string): LinkInfo | null {
   // Same number, another name (a link written by number to a file named otherwise, or kept from a
   // rename): the link stays as its author wrote it; Cairn rewrites links only when numbers change.
   if (known.number !== null && known.number === found.number) return known;
-  const label = known.number !== null && found.number !== null ? relabel(known.label, known.number, found.number) : known.label;
+  const label =
+    known.number !== null && found.number !== null ? relabel(known.label, known.number, found.number) : known.label;
   return { label, file: found.file, number: found.number };
 }
 
 /** How a file of this dialect names a decision it links to. */
-export function linkLabel(dialect: string, target: { number: number | null; title: string; file: string | null }): string {
+export function linkLabel(
+  dialect: string,
+  target: { number: number | null; title: string; file: string | null },
+): string {
   if (dialect === 'nygard' && target.number !== null) return `${target.number}. ${target.title}`;
   if (dialect === 'log4brains' && target.file) return target.file.replace(/\.(md|markdown)$/i, '');
   if (target.number !== null) return `ADR-${String(target.number).padStart(4, '0')}`;
@@ -284,7 +325,9 @@ function linkText(link: LinkInfo): string {
 
 /** Relations whose text lives in the status value ("superseded by …"), in parse order. */
 function statusRelations(ctx: Ctx): { rel: ParsedRelation; target: string | null }[] {
-  return ctx.adr.relations.map((rel, i) => ({ rel, target: ctx.extra.targets[i] ?? null })).filter((x) => x.rel.home === 'status');
+  return ctx.adr.relations
+    .map((rel, i) => ({ rel, target: ctx.extra.targets[i] ?? null }))
+    .filter((x) => x.rel.home === 'status');
 }
 
 /** Renders the metadata; returns the relation targets the status value carries. */
@@ -301,7 +344,11 @@ function renderMeta(ctx: Ctx): Relation[] {
     const target = d.status === 'superseded' ? supersededBy.find((t) => linkOf(ctx, t)) : undefined;
     carried = target ? [{ type: 'superseded-by', target }] : [];
     const slot = adr.meta.status;
-    const value = statusValue(ctx, target ? linkOf(ctx, target) : null, slot?.kind === 'fm' || (!slot && ctx.style.meta === 'fm'));
+    const value = statusValue(
+      ctx,
+      target ? linkOf(ctx, target) : null,
+      slot?.kind === 'fm' || (!slot && ctx.style.meta === 'fm'),
+    );
     if (slot) writeMeta(ctx, 'status', slot, value, null);
     else pending.push({ field: 'status', value, list: null });
   } else {
@@ -310,14 +357,22 @@ function renderMeta(ctx: Ctx): Relation[] {
     for (const c of carriedBefore) {
       if (!c.target || !c.rel.link) continue;
       const link = linkOf(ctx, c.target);
-      if (link && (link.label !== c.rel.ref.label || link.file !== c.rel.ref.file)) out.replace(c.rel.link, linkText(link));
+      if (link && (link.label !== c.rel.ref.label || link.file !== c.rel.ref.file))
+        out.replace(c.rel.link, linkText(link));
     }
   }
 
   for (const field of META_FIELDS) {
     if (field === 'status') continue;
     // Decisions stored before review dates existed lack those fields: read them as none.
-    const now = field === 'date' ? d.date : field === 'reviewBy' ? (d.reviewBy ?? null) : field === 'reviewTriggers' ? (d.reviewTriggers ?? []) : d[field];
+    const now =
+      field === 'date'
+        ? d.date
+        : field === 'reviewBy'
+          ? (d.reviewBy ?? null)
+          : field === 'reviewTriggers'
+            ? (d.reviewTriggers ?? [])
+            : d[field];
     const before = field === 'date' ? snap.date : snap[field];
     if (same(now, before)) continue;
     const slot = adr.meta[field];
@@ -335,7 +390,13 @@ function renderMeta(ctx: Ctx): Relation[] {
   return carried;
 }
 
-function writeMeta(ctx: Ctx, field: MetaField, slot: NonNullable<ParsedAdr['meta'][MetaField]>, value: string, list: string[] | null) {
+function writeMeta(
+  ctx: Ctx,
+  field: MetaField,
+  slot: NonNullable<ParsedAdr['meta'][MetaField]>,
+  value: string,
+  list: string[] | null,
+) {
   if (slot.kind !== 'fm') {
     ctx.out.replace(slot, oneLine(value));
     return;
@@ -346,7 +407,8 @@ function writeMeta(ctx: Ctx, field: MetaField, slot: NonNullable<ParsedAdr['meta
 /** A front-matter value in the style the key used: flow or block list, quoted or plain scalar. */
 function fmValue(key: FrontMatterKey, value: string | string[]): string {
   if (Array.isArray(value)) {
-    if (key.style === 'block-seq' && value.length) return value.map((v, i) => (i ? ' '.repeat(key.column) : '') + '- ' + yamlScalar(v)).join('\n');
+    if (key.style === 'block-seq' && value.length)
+      return value.map((v, i) => (i ? ' '.repeat(key.column) : '') + '- ' + yamlScalar(v)).join('\n');
     if (key.style === 'scalar' && value.length === 1) return quoteLike(key, value[0]!);
     if (key.style === 'scalar' && value.length > 1) return quoteLike(key, value.join(', '));
     const flow = yamlInline(value);
@@ -361,20 +423,29 @@ function quoteLike(key: FrontMatterKey, value: string): string {
   if (key.quote === 'single') return `'${value.replace(/'/g, "''")}'`;
   const plain = yamlScalar(value);
   // A plain scalar in block context may hold commas; quote only what YAML would misread.
-  if (plain.startsWith('"') && /^[^\s\-?:[\]{}#&*!|>'"%@`][^#\n]*$/.test(value) && !/:\s|\s#|:$/.test(value) && !/^(?:true|false|null|~|[-+]?\d[\d_.]*)$/i.test(value)) return value;
+  if (
+    plain.startsWith('"') &&
+    /^[^\s\-?:[\]{}#&*!|>'"%@`][^#\n]*$/.test(value) &&
+    !/:\s|\s#|:$/.test(value) &&
+    !/^(?:true|false|null|~|[-+]?\d[\d_.]*)$/i.test(value)
+  )
+    return value;
   return plain;
 }
 
 function statusValue(ctx: Ctx, link: LinkInfo | null, yaml: boolean): string {
   const { d, snap, adr } = ctx;
-  if (d.statusText && d.statusText !== snap.statusText && mapStatus(d.statusText) === d.status) return yaml ? yamlScalar(d.statusText) : d.statusText;
+  if (d.statusText && d.statusText !== snap.statusText && mapStatus(d.statusText) === d.status)
+    return yaml ? yamlScalar(d.statusText) : d.statusText;
   const original = adr.meta.status?.kind === 'fm' ? snap.statusText : (adr.meta.status?.text ?? '');
   const casing = original ? casingOf(original) : ctx.style.casing;
   const wrap = adr.meta.status?.kind === 'fm' ? { before: '', after: '' } : wrapperOf(original);
   const dot = /[A-Za-z]\.\s*(\*\*|__|\*|_)?$/.test(original.trim()) ? '.' : '';
   let word: string = d.status;
   if (d.status === 'superseded' && link) {
-    word = 'superseded by ' + (yaml ? (link.number !== null ? `ADR-${String(link.number).padStart(4, '0')}` : link.label) : linkText(link));
+    word =
+      'superseded by ' +
+      (yaml ? (link.number !== null ? `ADR-${String(link.number).padStart(4, '0')}` : link.label) : linkText(link));
   }
   const text = wrap.before + applyCasing(word, casing) + wrap.after + dot;
   if (!yaml) return text;
@@ -387,7 +458,9 @@ function insertMeta(ctx: Ctx, pending: { field: MetaField; value: string; list: 
   const { adr, out, style } = ctx;
   if (style.meta === 'fm' && adr.frontMatter) {
     const key = (f: MetaField) => (f === 'decisionMakers' && adr.dialect === 'madr3' ? 'deciders' : FM_KEY[f]);
-    const lines = pending.map((p) => `${key(p.field)}: ${p.field === 'status' ? p.value : p.list ? yamlInline(p.list) : yamlScalar(p.value)}\n`);
+    const lines = pending.map(
+      (p) => `${key(p.field)}: ${p.field === 'status' ? p.value : p.list ? yamlInline(p.list) : yamlScalar(p.value)}\n`,
+    );
     const close = adr.frontMatter.close;
     const needsNl = close > 0 && ctx.raw[close - 1] !== '\n';
     out.insert(close, (needsNl ? '\n' : '') + lines.join(''), 5);
@@ -412,7 +485,12 @@ function insertMeta(ctx: Ctx, pending: { field: MetaField; value: string; list: 
 // ---------------------------------------------------------------------------------------------
 // Text sections, lists, outcome, consequences.
 
-function renderTextSection(ctx: Ctx, field: 'context' | 'moreInformation' | 'confirmation', now: string, before: string) {
+function renderTextSection(
+  ctx: Ctx,
+  field: 'context' | 'moreInformation' | 'confirmation',
+  now: string,
+  before: string,
+) {
   if (now === before) return;
   const section = ctx.adr.text[field];
   if (section) {
@@ -424,7 +502,13 @@ function renderTextSection(ctx: Ctx, field: 'context' | 'moreInformation' | 'con
   if (!now) return;
   const kind: SectionKind = field === 'context' ? 'context' : field === 'moreInformation' ? 'more' : 'confirmation';
   const decision = ctx.adr.outcome?.section;
-  if (kind === 'confirmation' && decision && !ctx.style.nygard && ctx.adr.dialect !== 'madr2' && ctx.adr.dialect !== 'log4brains') {
+  if (
+    kind === 'confirmation' &&
+    decision &&
+    !ctx.style.nygard &&
+    ctx.adr.dialect !== 'madr2' &&
+    ctx.adr.dialect !== 'log4brains'
+  ) {
     addSubsection(ctx, decision, 'confirmation', now);
   } else addSection(ctx, kind, now);
 }
@@ -436,7 +520,13 @@ type Seq = { keep: number; text?: string } | { text: string; kind: ListItem['kin
  * them), new items are rendered, and items that are not values (a template's "…", a comment)
  * stay where they were. `after` anchors a list that continues after another item.
  */
-function rebuild(ctx: Ctx, items: ListItem[], values: number[], seq: Seq[], opts: { after?: ListItem; blank?: boolean; insertAt?: number } = {}) {
+function rebuild(
+  ctx: Ctx,
+  items: ListItem[],
+  values: number[],
+  seq: Seq[],
+  opts: { after?: ListItem; blank?: boolean; insertAt?: number } = {},
+) {
   const { raw, out } = ctx;
   const eol = out.eol;
   const isValue = new Set(values);
@@ -448,15 +538,24 @@ function rebuild(ctx: Ctx, items: ListItem[], values: number[], seq: Seq[], opts
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
     const next = values[k + 1] ?? lastV + 1;
-    attached.set(v, items.map((_, i) => i).filter((i) => i > v && i < next && !isValue.has(i)));
+    attached.set(
+      v,
+      items.map((_, i) => i).filter((i) => i > v && i < next && !isValue.has(i)),
+    );
   }
-  const gapBefore = (i: number) => (i > 0 ? raw.slice(items[i - 1]!.end, items[i]!.start) : opts.after ? raw.slice(opts.after.end, items[0]!.start) : null);
+  const gapBefore = (i: number) =>
+    i > 0
+      ? raw.slice(items[i - 1]!.end, items[i]!.start)
+      : opts.after
+        ? raw.slice(opts.after.end, items[0]!.start)
+        : null;
   const gaps = items.slice(1).map((_, i) => raw.slice(items[i]!.end, items[i + 1]!.start));
   const valueGaps = values.slice(1).map((v) => gapBefore(v)!);
   const common = mostCommon(valueGaps.length ? valueGaps : gaps);
   const defaultGap = common ?? (opts.blank ? eol + eol : eol);
   const pieces: { text: string; gap: string | null; kind: ListItem['kind'] }[] = [];
-  const emit = (i: number, text?: string) => pieces.push({ text: text ?? raw.slice(items[i]!.start, items[i]!.end), gap: gapBefore(i), kind: items[i]!.kind });
+  const emit = (i: number, text?: string) =>
+    pieces.push({ text: text ?? raw.slice(items[i]!.start, items[i]!.end), gap: gapBefore(i), kind: items[i]!.kind });
   leading.forEach((i) => emit(i));
   for (const s of seq) {
     if ('keep' in s) {
@@ -481,8 +580,7 @@ function rebuild(ctx: Ctx, items: ListItem[], values: number[], seq: Seq[], opts
     const end = items.at(-1)!.end;
     const lineBreak = text === '' ? (/^\r?\n/.exec(raw.slice(end))?.[0].length ?? 0) : 0;
     out.replaceExact({ start: items[0]!.start, end: end + lineBreak }, text);
-  }
-  else if (opts.insertAt !== undefined && text) out.insertBlock(opts.insertAt, text.replace(/\r\n/g, '\n'));
+  } else if (opts.insertAt !== undefined && text) out.insertBlock(opts.insertAt, text.replace(/\r\n/g, '\n'));
 }
 
 function mostCommon(list: string[]): string | null {
@@ -520,7 +618,12 @@ function renderNamedList(ctx: Ctx, which: 'drivers' | 'options') {
     if (k >= 0 && before[k]!.name === x.name) return { keep: values[k]! };
     if (k >= 0) {
       const item = items[values[k]!]!;
-      return { keep: values[k]!, text: ctx.raw.slice(item.start, item.textStart) + ctx.out.eolize(x.name.replace(/\n/g, '\n' + ' '.repeat(item.textStart - item.start))) };
+      return {
+        keep: values[k]!,
+        text:
+          ctx.raw.slice(item.start, item.textStart) +
+          ctx.out.eolize(x.name.replace(/\n/g, '\n' + ' '.repeat(item.textStart - item.start))),
+      };
     }
     return { text: bullet(marker, x.name), kind: 'bullet' };
   });
@@ -539,19 +642,23 @@ function renderOptionDetails(ctx: Ctx) {
     const before = beforeById.get(o.id);
     const section = before?.section ?? null;
     if (section) {
-      if (before!.name !== o.name) out.replace({ start: section.heading.textStart, end: section.heading.textEnd }, oneLine(o.name));
+      if (before!.name !== o.name)
+        out.replace({ start: section.heading.textStart, end: section.heading.textEnd }, oneLine(o.name));
       if (before!.description !== o.description) {
         if (section.value.start === section.value.end) {
           if (o.description) out.insertBlock(section.bodyStart, o.description);
         } else out.replace(section.value, o.description);
       }
     } else if (o.description && o.description !== (before?.description ?? '')) {
-      added.push(`${'#'.repeat((proscons?.heading.level ?? adr.sectionLevel) + 1)} ${oneLine(o.name)}\n\n${o.description}`);
+      added.push(
+        `${'#'.repeat((proscons?.heading.level ?? adr.sectionLevel) + 1)} ${oneLine(o.name)}\n\n${o.description}`,
+      );
     }
   }
   // An option that was removed takes its pros and cons with it.
   const kept = new Set(d.options.map((o) => o.id));
-  for (const [id, b] of beforeById) if (!kept.has(id) && b.section) out.replaceExact({ start: b.section.start, end: b.section.end }, '');
+  for (const [id, b] of beforeById)
+    if (!kept.has(id) && b.section) out.replaceExact({ start: b.section.start, end: b.section.end }, '');
   if (!added.length) return;
   if (proscons) out.insertBlock(proscons.end, added.join('\n\n'), 50);
   else addSection(ctx, 'proscons', added.join('\n\n'));
@@ -559,7 +666,8 @@ function renderOptionDetails(ctx: Ctx) {
 
 function renderOutcome(ctx: Ctx) {
   const { d, snap, adr, out, raw } = ctx;
-  const chosenName = (id: string | null, list: { id: string; name: string }[]) => (id ? (list.find((o) => o.id === id)?.name ?? null) : null);
+  const chosenName = (id: string | null, list: { id: string; name: string }[]) =>
+    id ? (list.find((o) => o.id === id)?.name ?? null) : null;
   const nowChosen = chosenName(d.chosenOption, d.options);
   const beforeChosen = chosenName(snap.chosenOption, snap.options);
   // No chosen option (or one that was deleted) keeps the file's text: Cairn never writes an empty choice.
@@ -569,7 +677,9 @@ function renderOutcome(ctx: Ctx) {
   const outcome = adr.outcome;
   if (!outcome) {
     if (!nowChosen && !d.rationale) return;
-    const body = nowChosen ? `Chosen option: "${oneLine(nowChosen)}"${d.rationale ? `, because ${d.rationale}` : ''}` : d.rationale;
+    const body = nowChosen
+      ? `Chosen option: "${oneLine(nowChosen)}"${d.rationale ? `, because ${d.rationale}` : ''}`
+      : d.rationale;
     addSection(ctx, 'decision', body);
     return;
   }
@@ -577,7 +687,8 @@ function renderOutcome(ctx: Ctx) {
     if (outcome.chosen) out.replace(outcome.chosen, oneLine(nowChosen ?? ''));
     else if (nowChosen) {
       const own = outcome.section.own;
-      if (own.start === own.end) out.insertBlock(outcome.section.bodyStart, `Chosen option: "${oneLine(nowChosen)}"`, -1);
+      if (own.start === own.end)
+        out.insertBlock(outcome.section.bodyStart, `Chosen option: "${oneLine(nowChosen)}"`, -1);
       else out.insert(own.start, `Chosen option: "${oneLine(nowChosen)}"\n\n`, -1);
     }
   }
@@ -585,14 +696,19 @@ function renderOutcome(ctx: Ctx) {
     const span = outcome.rationale;
     if (span.start === span.end) {
       if (!d.rationale) return;
-      if (outcome.chosen && /because$/i.test(raw.slice(Math.max(0, span.start - 7), span.start))) out.insert(span.start, ' ' + d.rationale);
+      if (outcome.chosen && /because$/i.test(raw.slice(Math.max(0, span.start - 7), span.start)))
+        out.insert(span.start, ' ' + d.rationale);
       else if (outcome.chosen) out.insert(span.start, (outcome.chosenLineEnd !== null ? '\n\n' : '') + d.rationale);
       else out.insertBlock(outcome.section.bodyStart, d.rationale);
     } else out.replace(span, d.rationale);
   }
 }
 
-function consequenceText(mode: 'prefixed' | 'good' | 'bad' | 'paragraphs', c: { effect: string; text: string }, marker: string): string {
+function consequenceText(
+  mode: 'prefixed' | 'good' | 'bad' | 'paragraphs',
+  c: { effect: string; text: string },
+  marker: string,
+): string {
   const prefixed = `${c.effect.charAt(0).toUpperCase()}${c.effect.slice(1)}, because ${c.text}`;
   if (mode === 'paragraphs') return c.effect === 'neutral' ? c.text : prefixed;
   if (mode === 'prefixed') return bullet(marker, prefixed);
@@ -616,14 +732,23 @@ function renderConsequences(ctx: Ctx) {
       perList[owners[k]!.list]!.push({ keep: owners[k]!.value });
       continue;
     }
-    const li = adr.consequences.findIndex((l) => l.mode === 'prefixed' || l.mode === 'paragraphs' || (l.mode === 'good' && c.effect === 'good') || (l.mode === 'bad' && c.effect === 'bad'));
+    const li = adr.consequences.findIndex(
+      (l) =>
+        l.mode === 'prefixed' ||
+        l.mode === 'paragraphs' ||
+        (l.mode === 'good' && c.effect === 'good') ||
+        (l.mode === 'bad' && c.effect === 'bad'),
+    );
     if (li < 0) {
       homeless.push(c);
       continue;
     }
     const list = adr.consequences[li]!;
     const marker = markerOf(ctx, list.items, list.values);
-    perList[li]!.push({ text: consequenceText(list.mode, c, marker), kind: list.mode === 'paragraphs' ? 'block' : 'bullet' });
+    perList[li]!.push({
+      text: consequenceText(list.mode, c, marker),
+      kind: list.mode === 'paragraphs' ? 'block' : 'bullet',
+    });
   }
   adr.consequences.forEach((list, li) => {
     const before = list.values.length;
@@ -631,14 +756,23 @@ function renderConsequences(ctx: Ctx) {
     const unchanged = seq.length === before && seq.every((s, i) => 'keep' in s && s.keep === list.values[i]);
     if (unchanged) return;
     if (list.items.length) rebuild(ctx, list.items, list.values, seq, { blank: list.mode === 'paragraphs' });
-    else if (seq.length) ctx.out.insertBlock(list.section.bodyStart, seq.map((s) => ('text' in s ? s.text : '')).join(list.mode === 'paragraphs' ? '\n\n' : '\n'));
+    else if (seq.length)
+      ctx.out.insertBlock(
+        list.section.bodyStart,
+        seq.map((s) => ('text' in s ? s.text : '')).join(list.mode === 'paragraphs' ? '\n\n' : '\n'),
+      );
   });
   if (!homeless.length) return;
   const marker = `${ctx.style.marker} `;
   if (ctx.style.nygard) {
     addSection(ctx, 'consequences', homeless.map((c) => consequenceText('paragraphs', c, marker)).join('\n\n'));
   } else if (adr.outcome && adr.dialect !== 'markdown') {
-    addSubsection(ctx, adr.outcome.section, 'consequences', homeless.map((c) => consequenceText('prefixed', c, marker)).join('\n'));
+    addSubsection(
+      ctx,
+      adr.outcome.section,
+      'consequences',
+      homeless.map((c) => consequenceText('prefixed', c, marker)).join('\n'),
+    );
   } else addSection(ctx, 'consequences', homeless.map((c) => consequenceText('prefixed', c, marker)).join('\n'));
 }
 
@@ -705,7 +839,9 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
   const toFm = new Map<string, Relation[]>();
   const toLines: Relation[] = [];
   for (const r of added) {
-    const fmKey = adr.frontMatter?.keys.find((k) => adr.relations.some((p) => p.home === 'fm' && p.fmKey === k.key && p.type === r.type));
+    const fmKey = adr.frontMatter?.keys.find((k) =>
+      adr.relations.some((p) => p.home === 'fm' && p.fmKey === k.key && p.type === r.type),
+    );
     if (fmKey) toFm.set(fmKey.key, [...(toFm.get(fmKey.key) ?? []), r]);
     else toLines.push(r);
   }
@@ -714,12 +850,29 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
     const extraRels = toFm.get(k.key) ?? [];
     if (!entry || (!entry.changed && !extraRels.length)) continue;
     const labels = [...entry.labels, ...extraRels.map((r) => fmRef(linkOf(ctx, r.target), r.target))];
-    const value = k.style === 'scalar' && labels.length === 1 ? labels[0]! : `[${labels.map((l) => (/^\d+$/.test(l) ? l : yamlScalar(l))).join(', ')}]`;
+    const value =
+      k.style === 'scalar' && labels.length === 1
+        ? labels[0]!
+        : `[${labels.map((l) => (/^\d+$/.test(l) ? l : yamlScalar(l))).join(', ')}]`;
     out.replace({ start: k.valueStart, end: k.valueEnd }, k.style === 'empty' ? ' ' + value : value);
   }
 
-  const homes: { items: ListItem[]; values: number[]; after?: ListItem; blank: boolean; bullets: boolean; section: Section }[] = [];
-  if (adr.links) homes.push({ items: adr.links.items, values: adr.links.values, blank: false, bullets: true, section: adr.links.section });
+  const homes: {
+    items: ListItem[];
+    values: number[];
+    after?: ListItem;
+    blank: boolean;
+    bullets: boolean;
+    section: Section;
+  }[] = [];
+  if (adr.links)
+    homes.push({
+      items: adr.links.items,
+      values: adr.links.values,
+      blank: false,
+      bullets: true,
+      section: adr.links.section,
+    });
   if (adr.statusSection && adr.statusItem) {
     const all = listItemsAfter(adr, adr.statusItem);
     const values = all.map((it, i) => (lineRels.some((p) => p.rel.item === it) ? i : -1)).filter((i) => i >= 0);
@@ -742,15 +895,24 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
       seq.push(text === undefined ? { keep: v } : { keep: v, text });
     }
     const marker = markerOf(ctx, home.items, home.values);
-    for (const line of lines) seq.push({ text: home.bullets ? bullet(marker, line) : line, kind: home.bullets ? 'bullet' : 'block' });
+    for (const line of lines)
+      seq.push({ text: home.bullets ? bullet(marker, line) : line, kind: home.bullets ? 'bullet' : 'block' });
     // Relations in a dropped item that are still wanted are written again, one per line.
-    const orphans = lineRels.filter((p) => p.rel.item && itemKept.get(p.rel.item) === false && p.target && want.has(`${p.rel.type}\u0000${p.target}`) && home.items.includes(p.rel.item));
+    const orphans = lineRels.filter(
+      (p) =>
+        p.rel.item &&
+        itemKept.get(p.rel.item) === false &&
+        p.target &&
+        want.has(`${p.rel.type}\u0000${p.target}`) &&
+        home.items.includes(p.rel.item),
+    );
     for (const p of orphans) {
       const line = relationLineText(ctx, { type: p.rel.type, target: p.target! });
       if (line) seq.push({ text: home.bullets ? bullet(marker, line) : line, kind: home.bullets ? 'bullet' : 'block' });
     }
     if (!changed) continue;
-    if (home.items.length || home.after) rebuild(ctx, home.items, home.values, seq, { after: home.after, blank: home.blank });
+    if (home.items.length || home.after)
+      rebuild(ctx, home.items, home.values, seq, { after: home.after, blank: home.blank });
     else rebuild(ctx, [], [], seq, { insertAt: home.section.bodyStart });
   }
   if (!newHome && toLines.length) {
@@ -768,4 +930,3 @@ function fmRef(link: LinkInfo | null, target: string): string {
   if (link?.number !== null && link?.number !== undefined) return String(link.number);
   return link?.label ?? target;
 }
-

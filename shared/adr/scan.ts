@@ -100,7 +100,15 @@ export function scan(raw: string, from = 0, to = raw.length): Scan {
       const lead = /^[ \t]*/.exec(content)![0].length;
       textStart += lead;
       content = content.slice(lead);
-      headings.push({ level, line: i, start: line.start, next: line.next, text: content, textStart, textEnd: textStart + content.length });
+      headings.push({
+        level,
+        line: i,
+        start: line.start,
+        next: line.next,
+        text: content,
+        textStart,
+        textEnd: textStart + content.length,
+      });
       continue;
     }
     const under = lines[i + 1];
@@ -115,7 +123,15 @@ export function scan(raw: string, from = 0, to = raw.length): Scan {
       const level = under.text.trim()[0] === '=' ? 1 : 2;
       const lead = /^[ \t]*/.exec(text)![0].length;
       const content = text.slice(lead).replace(/[ \t]+$/, '');
-      headings.push({ level, line: i, start: line.start, next: under.next, text: content, textStart: line.start + lead, textEnd: line.start + lead + content.length });
+      headings.push({
+        level,
+        line: i,
+        start: line.start,
+        next: under.next,
+        text: content,
+        textStart: line.start + lead,
+        textEnd: line.start + lead + content.length,
+      });
       i++;
     }
   }
@@ -170,7 +186,9 @@ export function listItems(raw: string, from: number, to: number): ListItem[] {
   for (const line of lines) {
     const text = line.text;
     if (fence) {
-      cur!.parts.push(cur!.item.kind === 'bullet' ? text.slice(Math.min(cur!.indent, /^ */.exec(text)![0].length)) : text);
+      cur!.parts.push(
+        cur!.item.kind === 'bullet' ? text.slice(Math.min(cur!.indent, /^ */.exec(text)![0].length)) : text,
+      );
       cur!.item.end = line.end;
       const m = FENCE.exec(text);
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
@@ -182,7 +200,9 @@ export function listItems(raw: string, from: number, to: number): ListItem[] {
     }
     const bullet = RULE.test(text) ? null : BULLET.exec(text);
     const indent = /^ */.exec(text)![0].length;
-    const continues = cur && (cur.item.kind === 'bullet' ? indent >= cur.indent || (!cur.blankSince && !bullet) : !cur.blankSince && !bullet);
+    const continues =
+      cur &&
+      (cur.item.kind === 'bullet' ? indent >= cur.indent || (!cur.blankSince && !bullet) : !cur.blankSince && !bullet);
     if (continues && !(bullet && indent < (cur!.item.kind === 'bullet' ? cur!.indent : 0))) {
       cur!.parts.push(cur!.item.kind === 'bullet' ? text.slice(Math.min(cur!.indent, indent)) : text);
       cur!.item.end = line.end;
@@ -199,11 +219,17 @@ export function listItems(raw: string, from: number, to: number): ListItem[] {
           blankSince: false,
         };
       } else {
-        cur = { item: { kind: 'block', start: line.start, end: line.end, marker: '', textStart: line.start, text: '' }, parts: [text], indent: 0, blankSince: false };
+        cur = {
+          item: { kind: 'block', start: line.start, end: line.end, marker: '', textStart: line.start, text: '' },
+          parts: [text],
+          indent: 0,
+          blankSince: false,
+        };
       }
     }
     const opened = cur as { item: ListItem } | null;
-    const probe = opened && opened.item.start === line.start && bullet ? text.slice(bullet[0].length) : text.trimStart();
+    const probe =
+      opened && opened.item.start === line.start && bullet ? text.slice(bullet[0].length) : text.trimStart();
     const f = FENCE.exec(probe);
     if (f) fence = { char: f[1]![0]!, len: f[1]!.length };
   }

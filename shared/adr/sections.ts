@@ -10,9 +10,7 @@ import type { AdrAnalysis } from './types.js';
 
 /** Joins blocks with one blank line, skipping empty ones; LF only and exactly one final newline. */
 export function assemble(blocks: readonly (string | null | undefined | false)[]): string {
-  const text = blocks
-    .filter((b): b is string => typeof b === 'string' && b.trim() !== '')
-    .join('\n\n');
+  const text = blocks.filter((b): b is string => typeof b === 'string' && b.trim() !== '').join('\n\n');
   return text.replace(/\s+$/, '') + '\n';
 }
 
@@ -57,7 +55,9 @@ export function consequences(d: DecisionContent, notes: Footnotes): string | nul
   return d.consequences
     .map((c) => {
       const text = becauseClause(block(c.text)) || '…';
-      return listContinuation(`* ${EFFECT_WORD[c.effect]}, because ${text}${notes.citeIds(c.claims.filter((id) => usable.has(id)))}`);
+      return listContinuation(
+        `* ${EFFECT_WORD[c.effect]}, because ${text}${notes.citeIds(c.claims.filter((id) => usable.has(id)))}`,
+      );
     })
     .join('\n');
 }
@@ -80,7 +80,12 @@ export function driverList(d: DecisionContent): string {
 }
 
 /** One subsection per option with its description and one line per weighted criterion; null when there is nothing to say. */
-export function prosAndCons(d: DecisionContent, analysis: AdrAnalysis | null, notes: Footnotes, level: number): string[] | null {
+export function prosAndCons(
+  d: DecisionContent,
+  analysis: AdrAnalysis | null,
+  notes: Footnotes,
+  level: number,
+): string[] | null {
   const out: string[] = [];
   let any = false;
   for (const option of docOptions(d, analysis)) {
@@ -108,13 +113,21 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
     const source = o.cells?.[driver]?.source;
     return formatNumber(o.scores[driver]) + (source === 'manual' ? ' ✎' : source === 'missing' ? ' ?' : '');
   };
-  const rows = analysis.drivers.map((dr) => `| ${cell(dr.name)} | ${dr.weight} | ${analysis.options.map((o) => mark(o, dr.id)).join(' | ')} |`);
+  const rows = analysis.drivers.map(
+    (dr) => `| ${cell(dr.name)} | ${dr.weight} | ${analysis.options.map((o) => mark(o, dr.id)).join(' | ')} |`,
+  );
   const sources = analysis.options.flatMap((o) => analysis.drivers.map((dr) => ({ o, dr, c: o.cells?.[dr.id] })));
   const handSet = sources.filter((x) => x.c?.source === 'manual');
   const anyMissing = sources.some((x) => x.c?.source === 'missing');
   // Hand-set cells are named with the architect's note, in the legend's paragraph: the judgement stays beside the table.
-  const handNotes = handSet.map(({ o, dr, c }) => `${inline(o.name, false)} on ${inline(dr.name, false)}${c!.note ? ` ("${inline(c!.note.replace(/[.\s]+$/, ''), false)}")` : ' (no note)'}`);
-  const legend = [handSet.length ? `✎ set by hand: ${handNotes.join('; ')}` : '', anyMissing ? '? no accepted evidence and no score' : ''].filter(Boolean);
+  const handNotes = handSet.map(
+    ({ o, dr, c }) =>
+      `${inline(o.name, false)} on ${inline(dr.name, false)}${c!.note ? ` ("${inline(c!.note.replace(/[.\s]+$/, ''), false)}")` : ' (no note)'}`,
+  );
+  const legend = [
+    handSet.length ? `✎ set by hand: ${handNotes.join('; ')}` : '',
+    anyMissing ? '? no accepted evidence and no score' : '',
+  ].filter(Boolean);
   const total = `| **Weighted total** | | ${analysis.options.map((o) => `**${formatNumber(o.total)}**`).join(' | ')} |`;
   const names = new Map(analysis.options.map((o) => [o.id, o]));
   const ranking = analysis.ranking
@@ -128,7 +141,12 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
     heading(level, 'Weighted matrix'),
     [header, align, ...rows, total].join('\n'),
     [legend.length ? `${legend.join('. ')}.` : '', inline(analysis.method)].filter(Boolean).join(' '),
-    [ranking ? `Ranking: ${ranking}.` : '', analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity, false)}` : ''].filter(Boolean).join(' '),
+    [
+      ranking ? `Ranking: ${ranking}.` : '',
+      analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity, false)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   ];
 }
 

@@ -18,7 +18,10 @@ const WORDS: [RegExp, Status][] = [
   [/^(?:accepted|approved|adopted|agreed|decided|done|active|implemented|final|in effect|valid|current)\b/, 'accepted'],
   [/^(?:rejected|declined|refused|abandoned|withdrawn|dismissed|discarded|not accepted)\b/, 'rejected'],
   [/^(?:deprecated|obsolete|retired|outdated|archived|revoked|expired)\b/, 'deprecated'],
-  [/^(?:proposed|proposal|draft|drafted|open|pending|on hold|in review|under review|review|in discussion|discussion|in progress|wip|rfc|new|todo|suggested|planned|postponed|deferred)\b/, 'proposed'],
+  [
+    /^(?:proposed|proposal|draft|drafted|open|pending|on hold|in review|under review|review|in discussion|discussion|in progress|wip|rfc|new|todo|suggested|planned|postponed|deferred)\b/,
+    'proposed',
+  ],
 ];
 
 /** The status text with links reduced to their text, decorations (emoji, bold, dots) removed, lower-cased. */

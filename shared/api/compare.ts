@@ -12,7 +12,12 @@ export { MAX_COMPARED };
 
 export const compareMethods = {
   compareDecisions: method(
-    z.object({ ids: z.array(ShortText.min(1)).min(2, 'at least two decisions').max(MAX_COMPARED, `at most ${MAX_COMPARED} decisions`) }),
+    z.object({
+      ids: z
+        .array(ShortText.min(1))
+        .min(2, 'at least two decisions')
+        .max(MAX_COMPARED, `at most ${MAX_COMPARED} decisions`),
+    }),
     Comparison,
     'Line up 2–4 decisions (ids or ADR numbers): criteria with weights and scores, options, choices, claims relied on, differences.',
   ),

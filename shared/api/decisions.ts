@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  Decision,
-  DecisionContent,
-  DecisionSummary,
-  Id,
-  IsoDate,
-  ShortText,
-  Status,
-} from '../domain.js';
+import { Decision, DecisionContent, DecisionSummary, Id, IsoDate, ShortText, Status } from '../domain.js';
 import { method } from './define.js';
 import { REVIEW_STATES, SORTS } from '../vocabulary.js';
 

@@ -10,7 +10,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   summary: string;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodSpec<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+): MethodSpec<I, O> {
   return { input, output, summary };
 }
 
@@ -28,7 +32,11 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const ApiErrorShape = z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() });
+export const ApiErrorShape = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
 /** Every call answers with this envelope, over IPC and HTTP alike. */
@@ -49,7 +57,8 @@ export class CairnError extends Error {
 /** Formats zod issues into one readable sentence per problem, naming the field. */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   // Keys and messages can carry the caller's input (a huge key, thousands of unknown keys): shorten them, never echo it whole.
-  const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);
+  const clip = (text: string, max: number) =>
+    text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
   const where = (path: readonly PropertyKey[]) => clip(path.map((p) => clip(String(p), 60)).join('.'), 200);
   return issues
     .slice(0, 10)

@@ -81,16 +81,36 @@ export const DecisionAnalysisSchema = z.object({
     closeCallReason: z.string().nullable(),
     margin: z.number().int().nullable(),
   }),
-  conditions: z.array(z.object({ condition: z.string(), claims: z.number().int(), drivers: z.array(z.string()), answer: z.boolean().nullable() })),
+  conditions: z.array(
+    z.object({
+      condition: z.string(),
+      claims: z.number().int(),
+      drivers: z.array(z.string()),
+      answer: z.boolean().nullable(),
+    }),
+  ),
   rule: z.string(),
-  exclusions: z.array(z.object({ option: z.string(), driver: z.string(), minimum: z.number().int(), score: z.number() })),
+  exclusions: z.array(
+    z.object({ option: z.string(), driver: z.string(), minimum: z.number().int(), score: z.number() }),
+  ),
   unknowns: z.array(Cell),
   robustness: z.object({
     draws: z.number().int(),
     seed: z.number().int(),
     firstShare: z.record(z.string(), z.number()),
-    flips: z.array(z.object({ option: z.string(), driver: z.string(), from: z.number(), to: z.number(), winner: z.string(), statement: z.string() })),
-    leaveOneSourceOut: z.array(z.object({ source: z.string(), title: z.string(), winner: z.string().nullable(), changes: z.boolean() })),
+    flips: z.array(
+      z.object({
+        option: z.string(),
+        driver: z.string(),
+        from: z.number(),
+        to: z.number(),
+        winner: z.string(),
+        statement: z.string(),
+      }),
+    ),
+    leaveOneSourceOut: z.array(
+      z.object({ source: z.string(), title: z.string(), winner: z.string().nullable(), changes: z.boolean() }),
+    ),
     unknowns: z.object({ couldChangeWinner: z.boolean(), fillFirst: Cell.nullable() }),
   }),
   agreement: z.array(

@@ -47,7 +47,12 @@ export const PlannedFile = z.object({
 });
 export type PlannedFile = z.infer<typeof PlannedFile>;
 
-export const NumberChange = z.object({ id: Id, title: z.string(), from: z.number().int().nullable(), to: z.number().int() });
+export const NumberChange = z.object({
+  id: Id,
+  title: z.string(),
+  from: z.number().int().nullable(),
+  to: z.number().int(),
+});
 
 export const ExportPlan = z.object({
   /** The directory named, resolved. */

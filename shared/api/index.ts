@@ -53,7 +53,9 @@ export { METHOD_NAMES };
 // and not the other fails to compile here.
 type Unlisted = Exclude<MethodName, MethodNameListed>;
 type NotInContract = Exclude<MethodNameListed, MethodName>;
-const namesMatchContract: [Unlisted, NotInContract] extends [never, never] ? true : { unlisted: Unlisted; notInContract: NotInContract } = true;
+const namesMatchContract: [Unlisted, NotInContract] extends [never, never]
+  ? true
+  : { unlisted: Unlisted; notInContract: NotInContract } = true;
 void namesMatchContract;
 
 export function isMethodName(name: unknown): name is MethodName {

@@ -44,7 +44,9 @@ export const FacetValue = z.object({ value: z.string(), count: z.number().int() 
 export type FacetValue = z.infer<typeof FacetValue>;
 export type Facet = (typeof FACETS)[number];
 /** For each facet, its values with counts under every other filter (most frequent first). */
-export const Facets = z.object(Object.fromEntries(FACETS.map((f) => [f, z.array(FacetValue)])) as Record<Facet, z.ZodArray<typeof FacetValue>>);
+export const Facets = z.object(
+  Object.fromEntries(FACETS.map((f) => [f, z.array(FacetValue)])) as Record<Facet, z.ZodArray<typeof FacetValue>>,
+);
 export type Facets = z.infer<typeof Facets>;
 
 export const insightsMethods = {

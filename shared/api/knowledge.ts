@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Effect, Id, IsoDate, ShortText } from '../domain.js';
-import { Anchor, PackClaim, PackContradiction, PackCriterion, PackOption, PackOutdated, PackSource, SOURCE_KINDS } from '../pack.js';
+import {
+  Anchor,
+  PackClaim,
+  PackContradiction,
+  PackCriterion,
+  PackOption,
+  PackOutdated,
+  PackSource,
+  SOURCE_KINDS,
+} from '../pack.js';
 import { ClaimCheck, SourceTextInfo } from '../sources.js';
 import { method } from './define.js';
 
@@ -19,7 +28,10 @@ export const ClaimView = PackClaim.extend({
 export type ClaimView = z.infer<typeof ClaimView>;
 
 /** A source as the Library shows it: its text is summarised (`text`), never sent whole; `getSourceText` reads it. */
-export const SourceView = PackSource.omit({ document: true }).extend({ own: z.boolean(), text: SourceTextInfo.nullable() });
+export const SourceView = PackSource.omit({ document: true }).extend({
+  own: z.boolean(),
+  text: SourceTextInfo.nullable(),
+});
 export type SourceView = z.infer<typeof SourceView>;
 
 /** A pack as stored: shipped (or imported) content merged with the user's own sources and claims. */
@@ -53,11 +65,14 @@ export type PackSummary = z.infer<typeof PackSummary>;
 
 export const PackProblem = z.object({ where: z.string(), message: z.string() });
 
-
 export const knowledgeMethods = {
   listPacks: method(z.object({}), z.array(PackSummary), 'The knowledge packs in the store.'),
   getPack: method(z.object({ id: Id }), PackView, 'One pack with the user’s own sources, claims and marks.'),
-  exportPack: method(z.object({ id: Id }), z.record(z.string(), z.unknown()), 'A pack in the cairn-pack/1 format, the user’s additions included.'),
+  exportPack: method(
+    z.object({ id: Id }),
+    z.record(z.string(), z.unknown()),
+    'A pack in the cairn-pack/1 format, the user’s additions included.',
+  ),
   importPack: method(
     z.object({ pack: z.unknown() }),
     PackSummary.extend({ states: z.record(z.string(), z.number().int()) }),
@@ -109,7 +124,13 @@ export const knowledgeMethods = {
     'Add a claim of the user’s own to a pack; its quote is verified against the source’s stored text at once.',
   ),
   markClaim: method(
-    z.object({ pack: Id, claim: Id, hidden: z.boolean().optional(), flagged: z.boolean().optional(), note: ShortText.optional() }),
+    z.object({
+      pack: Id,
+      claim: Id,
+      hidden: z.boolean().optional(),
+      flagged: z.boolean().optional(),
+      note: ShortText.optional(),
+    }),
     ClaimView,
     'Hide, unhide, flag or unflag a claim (shipped claims are never edited).',
   ),

@@ -57,11 +57,24 @@ export const lifecycleMethods = {
     Decision,
     'Set the status (deprecate, reject, accept …); `text` is how the file should write it, if not the plain word.',
   ),
-  listStatusHistory: method(z.object({ id: Id }), z.array(StatusChange), 'Every status a decision has had, oldest first, from its revisions.'),
-  listRelations: method(z.object({ id: Id }), z.array(RelationView), 'The relations of a decision in both directions, with the related decisions.'),
+  listStatusHistory: method(
+    z.object({ id: Id }),
+    z.array(StatusChange),
+    'Every status a decision has had, oldest first, from its revisions.',
+  ),
+  listRelations: method(
+    z.object({ id: Id }),
+    z.array(RelationView),
+    'The relations of a decision in both directions, with the related decisions.',
+  ),
   findDuplicateNumbers: method(
     z.object({}),
-    z.array(z.object({ number: z.number().int(), decisions: z.array(RelatedDecision.extend({ file: z.string().nullable() })) })),
+    z.array(
+      z.object({
+        number: z.number().int(),
+        decisions: z.array(RelatedDecision.extend({ file: z.string().nullable() })),
+      }),
+    ),
     'ADR numbers that more than one decision has.',
   ),
   renumberDecision: method(

@@ -22,18 +22,29 @@ export const HostInfo = z.object({
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 
-
 const FolderPath = ShortText.min(1, 'a folder path');
 
 export const nativeMethods = {
-  getHostInfo: method(z.object({}), HostInfo, 'Which native abilities (folder dialog, file manager, browser) this host has.'),
+  getHostInfo: method(
+    z.object({}),
+    HostInfo,
+    'Which native abilities (folder dialog, file manager, browser) this host has.',
+  ),
   pickFolder: method(
     z.object({ title: ShortText.optional(), defaultPath: ShortText.optional() }),
     z.object({ path: z.string().nullable() }),
     'Ask for a folder with the system dialog; path is null when the user cancels. Desktop only.',
   ),
-  showItemInFolder: method(z.object({ path: FolderPath }), z.object({}), 'Show a file or folder in the system file manager. Desktop only.'),
-  openExternal: method(z.object({ url: ShortText.min(1) }), z.object({}), 'Open an http(s) or mailto link in the system browser. Desktop only.'),
+  showItemInFolder: method(
+    z.object({ path: FolderPath }),
+    z.object({}),
+    'Show a file or folder in the system file manager. Desktop only.',
+  ),
+  openExternal: method(
+    z.object({ url: ShortText.min(1) }),
+    z.object({}),
+    'Open an http(s) or mailto link in the system browser. Desktop only.',
+  ),
   waitForMenuAction: method(
     z.object({}),
     z.object({ action: z.enum(ACTIONS) }),

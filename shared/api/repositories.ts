@@ -25,5 +25,9 @@ export const Repository = z.object({
 export type Repository = z.infer<typeof Repository>;
 
 export const repositoryMethods = {
-  listRepositories: method(z.object({}).default({}), z.array(Repository), 'The repositories Cairn knows, with how many decisions each holds.'),
+  listRepositories: method(
+    z.object({}).default({}),
+    z.array(Repository),
+    'The repositories Cairn knows, with how many decisions each holds.',
+  ),
 };

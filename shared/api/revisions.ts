@@ -17,7 +17,11 @@ export const RevisionDiff = z.object({
 export type RevisionDiff = z.infer<typeof RevisionDiff>;
 
 export const revisionMethods = {
-  listRevisions: method(z.object({ id: Id }), z.array(RevisionSummary), 'The saved revisions of a decision, newest first.'),
+  listRevisions: method(
+    z.object({ id: Id }),
+    z.array(RevisionSummary),
+    'The saved revisions of a decision, newest first.',
+  ),
   getRevision: method(z.object({ id: Id, revision: z.number().int().positive() }), Decision, 'One saved revision.'),
   diffRevisions: method(
     z.object({ id: Id, from: z.number().int().positive(), to: z.number().int().positive() }),

@@ -18,7 +18,12 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const searchMethods = {
   search: method(
-    z.object({ query: ShortText, kinds: z.array(z.enum(SEARCH_KINDS)).optional(), pack: Id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    z.object({
+      query: ShortText,
+      kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
+      pack: Id.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
     z.object({ hits: z.array(SearchHit) }),
     'Ranked full-text search over decisions, claims and sources.',
   ),

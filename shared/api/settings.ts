@@ -32,7 +32,19 @@ const FolderPath = ShortText.min(1, 'a folder path');
 export const settingsMethods = {
   getSettings: method(z.object({}), Settings, 'The app settings (theme).'),
   updateSettings: method(z.object({ theme: Theme.optional() }), Settings, 'Change some settings; returns them all.'),
-  getRecentFolders: method(z.object({}), z.array(RecentFolder), 'ADR folders used lately for import or export, newest first.'),
-  addRecentFolder: method(z.object({ path: FolderPath }), z.array(RecentFolder), 'Remember a folder as just used (an absolute path); returns the list.'),
-  removeRecentFolder: method(z.object({ path: FolderPath }), z.array(RecentFolder), 'Forget a recent folder; returns the list.'),
+  getRecentFolders: method(
+    z.object({}),
+    z.array(RecentFolder),
+    'ADR folders used lately for import or export, newest first.',
+  ),
+  addRecentFolder: method(
+    z.object({ path: FolderPath }),
+    z.array(RecentFolder),
+    'Remember a folder as just used (an absolute path); returns the list.',
+  ),
+  removeRecentFolder: method(
+    z.object({ path: FolderPath }),
+    z.array(RecentFolder),
+    'Forget a recent folder; returns the list.',
+  ),
 };

@@ -11,7 +11,9 @@ import { VERIFICATION_STATES } from '../vocabulary.js';
 import { method } from './define.js';
 import { PackSummary, SourceView } from './knowledge.js';
 
-const PackId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a pack id in lower-case letters, digits and dashes (e.g. "database-engine")');
+const PackId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a pack id in lower-case letters, digits and dashes (e.g. "database-engine")');
 
 /** Bibliographic fields; each one given replaces what the document said about itself. */
 export const SourceFields = z.object({
@@ -26,8 +28,17 @@ export type SourceFields = z.infer<typeof SourceFields>;
 
 /** A document as it travels to the core: a file's bytes in base64, or pasted text. */
 export const DocumentInput = z.union([
-  z.object({ name: ShortText.min(1), base64: z.string().min(1).max(Math.ceil((SOURCE_LIMITS.fileBytes * 4) / 3) + 8) }),
-  z.object({ name: ShortText.min(1).default('pasted text.txt'), text: z.string().min(1, 'some text').max(SOURCE_LIMITS.textChars) }),
+  z.object({
+    name: ShortText.min(1),
+    base64: z
+      .string()
+      .min(1)
+      .max(Math.ceil((SOURCE_LIMITS.fileBytes * 4) / 3) + 8),
+  }),
+  z.object({
+    name: ShortText.min(1).default('pasted text.txt'),
+    text: z.string().min(1, 'some text').max(SOURCE_LIMITS.textChars),
+  }),
 ]);
 export type DocumentInput = z.input<typeof DocumentInput>;
 
@@ -58,7 +69,15 @@ export const EvidenceChange = z.object({
   number: z.number().int().nullable(),
   title: z.string(),
   pack: Id,
-  claims: z.array(z.object({ claim: Id, summary: z.string(), was: z.enum(VERIFICATION_STATES).nullable(), now: z.enum(VERIFICATION_STATES), reason: z.string() })),
+  claims: z.array(
+    z.object({
+      claim: Id,
+      summary: z.string(),
+      was: z.enum(VERIFICATION_STATES).nullable(),
+      now: z.enum(VERIFICATION_STATES),
+      reason: z.string(),
+    }),
+  ),
 });
 export type EvidenceChange = z.infer<typeof EvidenceChange>;
 
@@ -68,8 +87,16 @@ export const sourceMethods = {
       id: PackId,
       title: ShortText.optional(),
       question: ShortText.min(1, 'the question the pack helps answer'),
-      options: z.array(z.object({ name: ShortText.min(1), description: ShortText.default('') })).min(2, 'at least two options').max(100),
-      criteria: z.array(z.object({ name: ShortText.min(1), description: ShortText.default(''), question: ShortText.default('') })).min(1, 'at least one criterion').max(200),
+      options: z
+        .array(z.object({ name: ShortText.min(1), description: ShortText.default('') }))
+        .min(2, 'at least two options')
+        .max(100),
+      criteria: z
+        .array(
+          z.object({ name: ShortText.min(1), description: ShortText.default(''), question: ShortText.default('') }),
+        )
+        .min(1, 'at least one criterion')
+        .max(200),
     }),
     PackSummary,
     'Create an empty pack of the user’s own for a question, with its options and criteria (ids made from the names).',
@@ -93,12 +120,24 @@ export const sourceMethods = {
       format: z.string(),
       text: z.string(),
       sections: z.array(SourceSection),
-      claims: z.array(z.object({ id: Id, state: z.enum(VERIFICATION_STATES), start: z.number().int().nullable(), end: z.number().int().nullable() })),
+      claims: z.array(
+        z.object({
+          id: Id,
+          state: z.enum(VERIFICATION_STATES),
+          start: z.number().int().nullable(),
+          end: z.number().int().nullable(),
+        }),
+      ),
     }),
     'The stored text of a source with its headings and where each claim drawn from it sits.',
   ),
   suggestClaims: method(
-    z.object({ pack: Id, source: Id, limit: z.number().int().min(1).max(500).default(20), includeDismissed: z.boolean().default(false) }),
+    z.object({
+      pack: Id,
+      source: Id,
+      limit: z.number().int().min(1).max(500).default(20),
+      includeDismissed: z.boolean().default(false),
+    }),
     z.array(Suggestion),
     'Passages of a source that say something about an option under a criterion, best first, each with a guessed effect.',
   ),

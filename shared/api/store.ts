@@ -34,7 +34,11 @@ const Nothing = z.object({}).strict();
 export const storeMethods = {
   getStoreStatus: method(Nothing, StoreStatus, 'Whether the database is healthy, and its backups.'),
   listBackups: method(Nothing, z.array(BackupInfo), 'The backups of the database, newest first.'),
-  createBackup: method(Nothing, BackupInfo, 'Write a backup of the database now (the newest 20 manual backups are kept).'),
+  createBackup: method(
+    Nothing,
+    BackupInfo,
+    'Write a backup of the database now (the newest 20 manual backups are kept).',
+  ),
   restoreBackup: method(
     z.object({ name: z.string().min(1).max(300) }).strict(),
     z.object({ restored: BackupInfo, setAside: z.string().nullable() }),

@@ -26,10 +26,17 @@ const sha = (text: string) => crypto.createHash('sha256').update(text).digest('h
 
 // Each run is a new "day", so most runs open with a daily backup, and some kills land inside it.
 const start = Date.UTC(2026, 0, 1) + Number(dayArg) * 86_400_000;
-const core = createCore({ dbPath: dbPath!, knowledgeDir: fs.mkdirSync(`${dbPath}.knowledge`, { recursive: true }) ?? `${dbPath}.knowledge`, platform: { now: () => new Date(start + performance.now()), newId: () => crypto.randomUUID() } });
+const core = createCore({
+  dbPath: dbPath!,
+  knowledgeDir: fs.mkdirSync(`${dbPath}.knowledge`, { recursive: true }) ?? `${dbPath}.knowledge`,
+  platform: { now: () => new Date(start + performance.now()), newId: () => crypto.randomUUID() },
+});
 say('ready');
 
-const mine = (await core.invoke('listDecisions', { limit: 100_000, trashed: false })).items.map((d) => ({ id: d.id, revision: d.revision }));
+const mine = (await core.invoke('listDecisions', { limit: 100_000, trashed: false })).items.map((d) => ({
+  id: d.id,
+  revision: d.revision,
+}));
 const filler = 'lorem ipsum dolor sit amet '.repeat(800);
 const adrDir = `${dbPath}.adr`;
 fs.mkdirSync(adrDir, { recursive: true });
@@ -61,7 +68,14 @@ for (let n = 0; ; n++) {
     if (!result.ok && result.error.code === 'internal') throw new Error(result.error.message);
     say(result.ok ? 'exported' : `export-refused ${result.error.code}`);
   } else if (roll < 0.4 || mine.length === 0) {
-    const d = await core.invoke('createDecision', { content: { title: `Decision ${seedArg}-${n}`, context, tags: ['crash'], status: random() < 0.3 ? 'accepted' : 'proposed' } });
+    const d = await core.invoke('createDecision', {
+      content: {
+        title: `Decision ${seedArg}-${n}`,
+        context,
+        tags: ['crash'],
+        status: random() < 0.3 ? 'accepted' : 'proposed',
+      },
+    });
     mine.push({ id: d.id, revision: d.revision });
     touched(d.id);
     say(`ack ${d.id} ${d.revision} ${sha(d.context)}`);
@@ -71,7 +85,11 @@ for (let n = 0; ; n++) {
     const { id: _id, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = current;
     const d =
       roll < 0.9
-        ? await core.invoke('updateDecision', { id: target.id, baseRevision: current.revision, content: { ...content, context } })
+        ? await core.invoke('updateDecision', {
+            id: target.id,
+            baseRevision: current.revision,
+            content: { ...content, context },
+          })
         : await core.invoke(current.trashedAt ? 'restoreDecision' : 'trashDecision', { id: target.id });
     target.revision = d.revision;
     // Trashed decisions are not exported (the exporter refuses them); restored ones are again.

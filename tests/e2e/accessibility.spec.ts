@@ -14,10 +14,18 @@ import { expect, test } from './fixtures.js';
 import { SCREENS, visit } from './screens.js';
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 const TOURS = [
@@ -26,7 +34,11 @@ const TOURS = [
 ] as const;
 
 for (const { scheme, size, keyboard } of TOURS) {
-  test(`every main screen, ${scheme} theme at ${size.width}×${size.height}: accessible, fits the window${keyboard ? ', reachable by keyboard' : ''}`, async ({ app, page, served }) => {
+  test(`every main screen, ${scheme} theme at ${size.width}×${size.height}: accessible, fits the window${keyboard ? ', reachable by keyboard' : ''}`, async ({
+    app,
+    page,
+    served,
+  }) => {
     // One walk does every check of ~25 screens: generous, so a busy machine does not fail it.
     test.setTimeout(360_000);
     await page.setViewportSize(size);
@@ -56,7 +68,11 @@ async function expectFits(page: Page, size: { width: number; height: number }, n
   const fit = await page.evaluate(() => {
     const main = document.querySelector('main')!.getBoundingClientRect();
     const nav = document.querySelector('nav.sidebar')!.getBoundingClientRect();
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, main: main.width, navVisible: nav.width > 0 && nav.height >= window.innerHeight - 1 };
+    return {
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      main: main.width,
+      navVisible: nav.width > 0 && nav.height >= window.innerHeight - 1,
+    };
   });
   expect(fit.overflow, name).toBeLessThanOrEqual(0);
   expect(fit.navVisible, name).toBe(true);
@@ -69,7 +85,10 @@ function unnamedControls(page: Page): Promise<string[]> {
     [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
       .filter((el) => el.getClientRects().length > 0)
       .filter((el) => {
-        const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        const labelled =
+          (el as HTMLInputElement).labels?.length ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby');
         return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
       })
       .map((el) => el.outerHTML.slice(0, 120)),
@@ -96,8 +115,18 @@ async function tabThrough(page: Page, limit: number): Promise<{ stops: number; u
       const rect = el.getBoundingClientRect();
       const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       const ringed = style.boxShadow !== 'none';
-      const path = [el.tagName.toLowerCase(), el.id && `#${el.id}`, el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40)].filter(Boolean).join(' ');
-      return { path: `${path} @${Math.round(rect.x)},${Math.round(rect.y)}`, marked: outlined || ringed, sized: rect.width > 0 && rect.height > 0 };
+      const path = [
+        el.tagName.toLowerCase(),
+        el.id && `#${el.id}`,
+        el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40),
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return {
+        path: `${path} @${Math.round(rect.x)},${Math.round(rect.y)}`,
+        marked: outlined || ringed,
+        sized: rect.width > 0 && rect.height > 0,
+      };
     });
     if (!info) break;
     if (seen.has(info.path)) break;

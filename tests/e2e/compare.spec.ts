@@ -1,8 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { batchJobs, gateway, notificationsDraft, reporting, scriptsDraft } from '../fixtures/decisions/runtime-decisions.js';
+import {
+  batchJobs,
+  gateway,
+  notificationsDraft,
+  reporting,
+  scriptsDraft,
+} from '../fixtures/decisions/runtime-decisions.js';
 import { expect, test } from './fixtures.js';
 
-test('find the accepted decisions that chose Python in three clicks, then compare two side by side', async ({ app, page }) => {
+test('find the accepted decisions that chose Python in three clicks, then compare two side by side', async ({
+  app,
+  page,
+}) => {
   for (const content of [reporting, gateway, batchJobs, scriptsDraft]) await app.api('createDecision', { content });
   await page.reload();
 
@@ -24,14 +33,19 @@ test('find the accepted decisions that chose Python in three clicks, then compar
   await expect(table.getByRole('columnheader', { name: /ADR 1 Python for the reporting service/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Chosen option/ })).toContainText('Python');
   await expect(table.getByRole('row', { name: /Chosen option/ })).toContainText('Node.js');
-  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('Real-time and streaming was weighed very differently: 1 in ADR 1, 5 in ADR 2');
-  const criterionRow = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(
+    'Real-time and streaming was weighed very differently: 1 in ADR 1, 5 in ADR 2',
+  );
+  const criterionRow = (name: string) =>
+    table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
   const realtime = criterionRow('Real-time and streaming');
   await expect(realtime.getByRole('rowheader')).toContainText('weighed very differently');
   await expect(realtime.getByRole('cell').first()).toContainText('Weight 1 (lower here)');
   await expect(realtime.getByRole('cell').nth(1)).toContainText('Weight 5 (higher here)');
   await expect(page.getByText('Go was considered only in ADR 2')).toBeVisible();
-  await expect(page.getByText('“Holding many open sockets is cheap on an event loop.” was accepted in ADR 2, rejected in ADR 1')).toBeVisible();
+  await expect(
+    page.getByText('“Holding many open sockets is cheap on an event loop.” was accepted in ADR 2, rejected in ADR 1'),
+  ).toBeVisible();
 
   const ml = criterionRow('Machine learning and data work');
   await expect(ml.getByRole('cell').nth(1)).toHaveText('not a driver here');
@@ -56,13 +70,17 @@ test('a new decision shows its precedents and lines up with one', async ({ app, 
   await page.goto(`${app.url.replace(/#.*/, '')}#/decisions/${draft.id}/edit`);
 
   await page.getByText('2 similar past decisions').click();
-  const precedents = page.getByRole('list', { name: 'Similar past decisions, most similar first' }).locator(':scope > li');
+  const precedents = page
+    .getByRole('list', { name: 'Similar past decisions, most similar first' })
+    .locator(':scope > li');
   await expect(precedents).toHaveCount(2);
   await expect(precedents.first()).toContainText('Node.js for the API gateway');
   await expect(precedents.first()).toContainText('Chose Node.js, because: Thousands of idle websocket clients');
   await expect(precedents.nth(1)).toContainText('Real-time and streaming weighted 1 there, 5 here');
   await precedents.nth(1).getByRole('link', { name: 'Compare side by side' }).click();
-  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('Real-time and streaming was weighed very differently');
+  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(
+    'Real-time and streaming was weighed very differently',
+  );
 });
 
 test('the list stays windowed with thousands of decisions', async ({ app, page }) => {
@@ -72,7 +90,9 @@ test('the list stays windowed with thousands of decisions', async ({ app, page }
       fetch('./api/createDecision', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': token },
-        body: JSON.stringify({ content: { title: `Decision ${String(i).padStart(4, '0')}`, status: 'accepted', date: '2024-01-01' } }),
+        body: JSON.stringify({
+          content: { title: `Decision ${String(i).padStart(4, '0')}`, status: 'accepted', date: '2024-01-01' },
+        }),
       });
     for (let i = 0; i < 2000; i += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => make(i + k)));
   });

@@ -9,7 +9,9 @@ test('create a decision, edit it, reload and find it saved, then see its revisio
   await app.waitUntilSaved();
 
   await page.reload();
-  await expect(app.field('Context and problem statement')).toHaveValue('Orders need transactions across several tables.');
+  await expect(app.field('Context and problem statement')).toHaveValue(
+    'Orders need transactions across several tables.',
+  );
   await expect(app.field('Decision-makers')).toHaveValue('Ada, Grace');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 1: Use PostgreSQL for orders');
 
@@ -33,7 +35,10 @@ test('a decision made with the CLI shows in the list, filters by status and text
   await page.getByLabel('Search').fill('');
   await expect(rows).toHaveCount(3);
   await app.filterBy('Status', 'proposed');
-  await expect(page.getByRole('group', { name: 'Status' }).getByRole('button', { name: /^proposed/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Status' }).getByRole('button', { name: /^proposed/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.getByLabel('Search').fill('no such words anywhere');
   await expect(page.getByText('No decisions match')).toBeVisible();
 });

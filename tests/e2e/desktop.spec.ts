@@ -2,17 +2,24 @@ import os from 'node:os';
 import { expect, test } from './fixtures.js';
 import { CairnApp } from './pages/CairnApp.js';
 
-test('an empty store opens on the welcome screen, and one click makes a finished sample decision', async ({ app, page }) => {
+test('an empty store opens on the welcome screen, and one click makes a finished sample decision', async ({
+  app,
+  page,
+}) => {
   await app.expectWelcome();
   await expect(page.getByRole('button', { name: 'Start a decision' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import a repository' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Browse the knowledge library' })).toHaveAttribute('href', '#/library');
 
   await page.getByRole('button', { name: 'Create a sample decision' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sample: Which runtime for the notification service?');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Sample: Which runtime for the notification service?',
+  );
   await expect(app.field('Chosen option')).toHaveValue('nodejs');
   await expect(app.field('Rationale')).toHaveValue(/^Node\.js totals \d+ of \d+ possible points .*, ahead of Python/);
-  await expect(page.getByRole('group', { name: 'Decision drivers' }).getByRole('textbox').first()).toHaveValue('I/O concurrency model');
+  await expect(page.getByRole('group', { name: 'Decision drivers' }).getByRole('textbox').first()).toHaveValue(
+    'I/O concurrency model',
+  );
   await expect(page.getByRole('group', { name: 'Considered options' }).getByRole('textbox')).toHaveCount(2);
   await expect(page.getByRole('group', { name: 'Consequences' }).getByRole('textbox').first()).not.toHaveValue('');
 
@@ -30,7 +37,11 @@ test('"Start a decision" puts the cursor in the new decision’s title', async (
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Pick a message broker');
 });
 
-test('the repository folder is typed in a browser, with recent folders to pick from, and opens the import dialog', async ({ app, page, served }) => {
+test('the repository folder is typed in a browser, with recent folders to pick from, and opens the import dialog', async ({
+  app,
+  page,
+  served,
+}) => {
   await app.expectWelcome();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Import a repository' }) });
   await expect(card.getByRole('button', { name: /^Choose/ })).toHaveCount(0);
@@ -47,7 +58,10 @@ test('the repository folder is typed in a browser, with recent folders to pick f
   await expect(dialog.getByRole('button', { name: `Use ${folder}` })).toHaveCount(0);
 });
 
-test('keyboard shortcuts: help, new decision, search, export, go to, and a clear word when an action has no place here', async ({ app, page }) => {
+test('keyboard shortcuts: help, new decision, search, export, go to, and a clear word when an action has no place here', async ({
+  app,
+  page,
+}) => {
   await app.expectWelcome();
   await app.leaveFields();
   await page.keyboard.press('Shift+?');
@@ -83,7 +97,12 @@ test('keyboard shortcuts: help, new decision, search, export, go to, and a clear
   await expect(page.getByText('Next step is not available here — it works in a guided decision.')).toBeVisible();
 });
 
-test('the theme follows the system, can be chosen, and is remembered by the store', async ({ app, page, served, browser }) => {
+test('the theme follows the system, can be chosen, and is remembered by the store', async ({
+  app,
+  page,
+  served,
+  browser,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await app.shownTheme()).toBe('dark');
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

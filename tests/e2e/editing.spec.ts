@@ -5,16 +5,23 @@
  */
 import { expect, test } from './fixtures.js';
 
-test('an over-long tag is flagged at the tag field, other edits save, and leaving asks first', async ({ app, page }) => {
+test('an over-long tag is flagged at the tag field, other edits save, and leaving asks first', async ({
+  app,
+  page,
+}) => {
   await app.createDecision('Use PostgreSQL for orders');
   const longTag = 'x'.repeat(142);
   await app.fill('Tags', `database, ${longTag}`);
   await app.fill('Confirmation', 'Load test with production data before launch.');
-  await expect(page.getByText('Tag 2 is too long: at most 100 characters, it has 142. Shorten it to save it.')).toBeVisible();
+  await expect(
+    page.getByText('Tag 2 is too long: at most 100 characters, it has 142. Shorten it to save it.'),
+  ).toBeVisible();
   await expect(app.field('Tags')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('status')).toHaveText('Other changes saved; one field needs fixing');
   const id = new URL(page.url()).hash.split('/')[2]!;
-  await expect.poll(async () => (await app.api('getDecision', { id })).confirmation).toBe('Load test with production data before launch.');
+  await expect
+    .poll(async () => (await app.api('getDecision', { id })).confirmation)
+    .toBe('Load test with production data before launch.');
   expect((await app.api('getDecision', { id })).tags).toEqual([]);
 
   // A link out asks; staying keeps everything typed.
@@ -30,7 +37,9 @@ test('an over-long tag is flagged at the tag field, other edits save, and leavin
   await expect(page).toHaveURL(/\/edit$/);
 
   // Closing the window asks too (beforeunload).
-  const beforeUnload = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())));
+  const beforeUnload = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())),
+  );
   await page.close({ runBeforeUnload: true });
   expect(await beforeUnload).toBe('beforeunload');
 });

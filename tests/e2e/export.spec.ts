@@ -14,10 +14,17 @@ function gitRepo(parent: string): string {
 }
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=e2e@example.org', '-c', 'user.name=E2E', ...args], { cwd: dir, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.email=e2e@example.org', '-c', 'user.name=E2E', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
 }
 
-test('export a decision with evidence into a git repository, preview its text, and re-export nothing', async ({ app, page, served }) => {
+test('export a decision with evidence into a git repository, preview its text, and re-export nothing', async ({
+  app,
+  page,
+  served,
+}) => {
   const content = JSON.parse(fs.readFileSync(EVIDENCE, 'utf8')) as Record<string, unknown>;
   const input = path.join(served.dataDir, 'decision.json');
   fs.writeFileSync(input, JSON.stringify({ ...content, relations: [] }));
@@ -43,7 +50,10 @@ test('export a decision with evidence into a git repository, preview its text, a
   const result = await app.writeExport();
   await expect(result).toContainText('Wrote 3 files');
   await expect(result).toContainText('“Keep a decision log” is now ADR 2');
-  const written = fs.readFileSync(path.join(repo, 'docs/decisions/0001-use-node-js-for-the-notification-gateway.md'), 'utf8');
+  const written = fs.readFileSync(
+    path.join(repo, 'docs/decisions/0001-use-node-js-for-the-notification-gateway.md'),
+    'utf8',
+  );
   expect(written).toMatch(/^---\nstatus: accepted\ndate: 2026-03-14\n/);
 
   git(repo, 'add', '-A');
@@ -56,12 +66,18 @@ test('export a decision with evidence into a git repository, preview its text, a
   expect(git(repo, 'status', '--porcelain')).toBe('');
 });
 
-test('a file changed outside Cairn is kept, and the conflict is listed with where Cairn’s version went', async ({ app, page, served }) => {
+test('a file changed outside Cairn is kept, and the conflict is listed with where Cairn’s version went', async ({
+  app,
+  page,
+  served,
+}) => {
   const repo = gitRepo(served.dataDir);
   await app.createDecision('Use PostgreSQL for orders');
   await app.openExport();
   await app.previewExport(repo, 'Nygard (adr-tools)');
-  await expect(await app.showExportedText('0001-use-postgresql-for-orders.md')).toContainText('# 1. Use PostgreSQL for orders');
+  await expect(await app.showExportedText('0001-use-postgresql-for-orders.md')).toContainText(
+    '# 1. Use PostgreSQL for orders',
+  );
   await app.writeExport();
   await app.closeExport();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 1: Use PostgreSQL for orders');
@@ -76,10 +92,14 @@ test('a file changed outside Cairn is kept, and the conflict is listed with wher
   await app.openExport();
   await app.previewExport(repo);
   const dialog = app.exportDialog();
-  await expect(dialog.getByRole('button', { name: /conflict 0001-use-postgresql-for-orders\.md/ })).toContainText('0001-use-postgresql-for-orders.md.cairn');
+  await expect(dialog.getByRole('button', { name: /conflict 0001-use-postgresql-for-orders\.md/ })).toContainText(
+    '0001-use-postgresql-for-orders.md.cairn',
+  );
   const result = await app.writeExport();
   await expect(result.getByRole('list', { name: 'Conflicts' })).toContainText('Changed outside Cairn');
-  await expect(result.getByRole('list', { name: 'Conflicts' })).toContainText('0001-use-postgresql-for-orders.md.cairn');
+  await expect(result.getByRole('list', { name: 'Conflicts' })).toContainText(
+    '0001-use-postgresql-for-orders.md.cairn',
+  );
   expect(fs.readFileSync(file, 'utf8')).toBe(theirs);
   expect(fs.readFileSync(`${file}.cairn`, 'utf8')).toContain('Orders need transactions.');
 });

@@ -69,7 +69,13 @@ export const test = base.extend<{ served: Served; app: CairnApp }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-'));
     const dbPath = path.join(dataDir, 'cairn.db');
     const { child, url } = await serve(dataDir);
-    await use({ url, dbPath, dataDir, cli: (...args) => runCli(dbPath, args), api: (method, input) => callApi(url, method, input) });
+    await use({
+      url,
+      dbPath,
+      dataDir,
+      cli: (...args) => runCli(dbPath, args),
+      api: (method, input) => callApi(url, method, input),
+    });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     fs.rmSync(dataDir, { recursive: true, force: true });

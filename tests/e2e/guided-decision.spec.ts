@@ -6,11 +6,18 @@ async function press(page: Page, key: string, times = 1) {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
 
-test('with the backend-runtime pack, from a question to an accepted decision (drivers by keyboard only)', async ({ app, page, served }) => {
+test('with the backend-runtime pack, from a question to an accepted decision (drivers by keyboard only)', async ({
+  app,
+  page,
+  served,
+}) => {
   await app.startGuidedDecision('Which runtime for our notification service?');
 
   // 1. Question and context: the pack's options become the considered options; the user adds and removes one.
-  await app.fill('Context and problem statement', 'The service keeps 50,000 WebSocket connections open and mostly waits on the queue.');
+  await app.fill(
+    'Context and problem statement',
+    'The service keeps 50,000 WebSocket connections open and mostly waits on the queue.',
+  );
   await app.fill('Decision-makers', 'Ada, Grace');
   await app.choosePack(/Backend runtime/);
   await expect(app.optionNames()).toHaveCount(2);
@@ -82,9 +89,15 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   await expect(node.getByText(/not reviewed yet/).first()).toBeVisible();
   await node.getByRole('button', { name: /^Accept all \d+ claims about Node\.js on Real-time and streaming$/ }).click();
   await expect(node.getByText(/^All \d+ reviewed\.$/)).toBeVisible();
-  await node.getByRole('button', { name: /^Reject:/ }).first().click();
+  await node
+    .getByRole('button', { name: /^Reject:/ })
+    .first()
+    .click();
   await expect(node.getByText(/1 rejected/)).toBeVisible();
-  await app.addOwnClaim('Node.js', { text: 'Our gateway prototype held 20,000 sockets on one small instance.', source: 'Spike report, March' });
+  await app.addOwnClaim('Node.js', {
+    text: 'Our gateway prototype held 20,000 sockets on one small instance.',
+    source: 'Spike report, March',
+  });
   await app.setScore('Python', 2, 'Nobody on the team has run asyncio in production.');
   await app.waitUntilSaved();
 
@@ -92,8 +105,12 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   await page.reload();
   await app.expectStep(3, 'Evidence');
   await app.openCriterion('Real-time and streaming');
-  await expect(app.optionEvidence('Node.js').getByText('Our gateway prototype held 20,000 sockets on one small instance.')).toBeVisible();
-  await expect(app.optionEvidence('Python').getByRole('textbox', { name: /^Why 2\?/ })).toHaveValue('Nobody on the team has run asyncio in production.');
+  await expect(
+    app.optionEvidence('Node.js').getByText('Our gateway prototype held 20,000 sockets on one small instance.'),
+  ).toBeVisible();
+  await expect(app.optionEvidence('Python').getByRole('textbox', { name: /^Why 2\?/ })).toHaveValue(
+    'Nobody on the team has run asyncio in production.',
+  );
   await app.nextStep();
 
   // 4. Outcome: matrix, charts, sensitivity; choose, with proposed consequences and a suggested rationale.
@@ -123,13 +140,26 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   await page.getByRole('button', { name: 'Accept this decision' }).click();
   await app.waitUntilSaved();
   await expect(page.getByText('Accepted as ADR 1.')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 1: Which runtime for our notification service?');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'ADR 1: Which runtime for our notification service?',
+  );
 
   const list = JSON.parse((await served.cli('list', '--json')).out) as { id: string }[];
   const shown = JSON.parse((await served.cli('show', list[0]!.id, '--json')).out);
-  expect(shown).toMatchObject({ status: 'accepted', number: 1, chosenOption: 'nodejs', decisionMakers: ['Ada', 'Grace'] });
-  expect(shown.evaluation.conditions).toMatchObject({ 'I/O-bound workload': true, 'machine learning or data work': false, 'CPU-bound workload': false });
-  expect(shown.evaluation.scores).toEqual([{ option: 'python', driver: 'real-time', value: 2, note: 'Nobody on the team has run asyncio in production.' }]);
+  expect(shown).toMatchObject({
+    status: 'accepted',
+    number: 1,
+    chosenOption: 'nodejs',
+    decisionMakers: ['Ada', 'Grace'],
+  });
+  expect(shown.evaluation.conditions).toMatchObject({
+    'I/O-bound workload': true,
+    'machine learning or data work': false,
+    'CPU-bound workload': false,
+  });
+  expect(shown.evaluation.scores).toEqual([
+    { option: 'python', driver: 'real-time', value: 2, note: 'Nobody on the team has run asyncio in production.' },
+  ]);
   expect(shown.evaluation.claims.filter((c: { own: boolean }) => c.own)).toHaveLength(1);
   expect(shown.evaluation.claims.filter((c: { verdict: string }) => c.verdict === 'rejected')).toHaveLength(1);
   expect(shown.analysis.sensitivity.statement).toBeTruthy();
@@ -154,7 +184,10 @@ test('a blank decision with typed options, criteria and claims', async ({ app, p
 
   await app.expectStep(3, 'Evidence');
   await expect(app.optionEvidence('Kafka').getByText('No counted claim, so it counts as 3.')).toBeVisible();
-  await app.addOwnClaim('Kafka', { text: 'Our benchmark sustained a million events per second on three brokers.', source: 'Benchmark notes' });
+  await app.addOwnClaim('Kafka', {
+    text: 'Our benchmark sustained a million events per second on three brokers.',
+    source: 'Benchmark notes',
+  });
   await expect(app.optionEvidence('Kafka').getByText(/^Pre-filled 4 from 1 claim/)).toBeVisible();
   await app.setScore('RabbitMQ', 3, 'Enough for today, tight for next year.');
   await app.openCriterion('Operational effort');
@@ -171,7 +204,9 @@ test('a blank decision with typed options, criteria and claims', async ({ app, p
   await expect(firmness).toContainText('RabbitMQ wins if the weight of Operational effort rises from 2 to 3.');
   await expect(firmness).toContainText('Close call');
   await app.chooseOption('Kafka');
-  await expect(page.getByRole('group', { name: 'Consequences' }).getByRole('textbox', { name: 'Consequence 1' })).toHaveValue(/^Throughput: Our benchmark/);
+  await expect(
+    page.getByRole('group', { name: 'Consequences' }).getByRole('textbox', { name: 'Consequence 1' }),
+  ).toHaveValue(/^Throughput: Our benchmark/);
   await app.fill('Rationale', 'it has the headroom we need, and we accept the operational cost.');
   await app.nextStep();
 

@@ -2,7 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { reporting } from '../fixtures/decisions/runtime-decisions.js';
 import { expect, test } from './fixtures.js';
 
-test('see what changed between any two revisions and restore an earlier one as a new revision', async ({ app, page }) => {
+test('see what changed between any two revisions and restore an earlier one as a new revision', async ({
+  app,
+  page,
+}) => {
   await app.api('createDecision', { content: reporting });
   await page.reload();
   await app.openDecision('Python for the reporting service');
@@ -25,7 +28,9 @@ test('see what changed between any two revisions and restore an earlier one as a
   const rationale = changes.getByRole('listitem').filter({ hasText: 'Rationale' });
   await expect(rationale.getByRole('deletion')).toContainText('are batch jobs');
   await expect(rationale.getByRole('insertion')).toContainText('run at night');
-  await expect(changes.getByRole('listitem').filter({ hasText: 'Driver “Real-time and streaming”: weight' })).toContainText(/1.*→.*4/);
+  await expect(
+    changes.getByRole('listitem').filter({ hasText: 'Driver “Real-time and streaming”: weight' }),
+  ).toContainText(/1.*→.*4/);
 
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -34,7 +39,9 @@ test('see what changed between any two revisions and restore an earlier one as a
   const next = Number(latest) + 1;
   await page.getByRole('button', { name: `Restore as revision ${next}` }).click();
   await expect(page.getByRole('status')).toHaveText(`Restored revision 1 as revision ${next}.`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('History of ADR 1: Python for the reporting service');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'History of ADR 1: Python for the reporting service',
+  );
   await expect(page.getByRole('row', { name: new RegExp(`^${next} .*restored an earlier revision`) })).toBeVisible();
   await expect(page.getByLabel('From revision', { exact: true })).toHaveValue(latest);
 

@@ -14,7 +14,10 @@ test('import a folder of 2,000 ADRs with a progress bar and a report at the end'
   const dir = tempFolder();
   for (let i = 1; i <= 2000; i++) {
     const n = String(i).padStart(4, '0');
-    fs.writeFileSync(path.join(dir, `${n}-generated-decision-${i}.md`), `# ${i}. Generated decision ${i}\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nDecision number ${i} of a large folder.\n`);
+    fs.writeFileSync(
+      path.join(dir, `${n}-generated-decision-${i}.md`),
+      `# ${i}. Generated decision ${i}\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nDecision number ${i} of a large folder.\n`,
+    );
   }
   fs.writeFileSync(path.join(dir, 'README.md'), '# Decisions\n');
   try {
@@ -24,7 +27,9 @@ test('import a folder of 2,000 ADRs with a progress bar and a report at the end'
     await expect(progress).toHaveAttribute('value', '2001');
     const report = dialog.getByRole('region', { name: 'Import report' });
     await expect(report).toContainText('2000 new, 0 updated, 0 unchanged, 1 skipped');
-    await expect(report.getByText('README.md: README.md is a folder index, README or template, not a decision.')).toBeVisible();
+    await expect(
+      report.getByText('README.md: README.md is a folder index, README or template, not a decision.'),
+    ).toBeVisible();
     await app.closeImport();
     await expect(page.getByText('2000 decisions')).toBeVisible();
     // The list renders only the rows in view; searching brings a late one up.
@@ -35,7 +40,10 @@ test('import a folder of 2,000 ADRs with a progress bar and a report at the end'
   }
 });
 
-test('the report names each file that could not be read, and why; the dialog passes an accessibility check', async ({ app, page }) => {
+test('the report names each file that could not be read, and why; the dialog passes an accessibility check', async ({
+  app,
+  page,
+}) => {
   const dir = tempFolder();
   fs.cpSync(path.join(FIXTURES, 'bad'), dir, { recursive: true });
   try {
@@ -52,7 +60,11 @@ test('the report names each file that could not be read, and why; the dialog pas
   }
 });
 
-test('a decision shows its relations in both directions, and relations added on one show on the other', async ({ app, page, served }) => {
+test('a decision shows its relations in both directions, and relations added on one show on the other', async ({
+  app,
+  page,
+  served,
+}) => {
   const dir = tempFolder();
   fs.cpSync(path.join(FIXTURES, 'nygard'), dir, { recursive: true });
   try {
@@ -62,7 +74,10 @@ test('a decision shows its relations in both directions, and relations added on 
     await expect(app.relations().getByRole('listitem')).toHaveText([/Amended by ADR 3: Deploy with containers/]);
 
     await app.addRelation('Relates to', 'ADR 4: Log to local files');
-    await expect(app.relations().getByRole('listitem')).toHaveText([/^Amended by ADR 3/, /^Relates to ADR 4: Log to local files/]);
+    await expect(app.relations().getByRole('listitem')).toHaveText([
+      /^Amended by ADR 3/,
+      /^Relates to ADR 4: Log to local files/,
+    ]);
     const axe = await new AxeBuilder({ page }).include('.relations').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
@@ -76,10 +91,18 @@ test('a decision shows its relations in both directions, and relations added on 
     await app.addRelation('Superseded by', 'ADR 1: Record architecture decisions');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 4');
     await expect(app.field('Status')).toHaveValue('superseded');
-    await app.relations().getByRole('button', { name: 'Remove relation: Relates to ADR 1: Record architecture decisions' }).click();
-    await expect(app.relations().getByRole('listitem')).toHaveText([/^Superseded by ADR 3: Deploy with containers/, /^Superseded by ADR 1: Record architecture decisions/]);
+    await app
+      .relations()
+      .getByRole('button', { name: 'Remove relation: Relates to ADR 1: Record architecture decisions' })
+      .click();
+    await expect(app.relations().getByRole('listitem')).toHaveText([
+      /^Superseded by ADR 3: Deploy with containers/,
+      /^Superseded by ADR 1: Record architecture decisions/,
+    ]);
     await app.relations().getByText('Status history').click();
-    await expect(app.relations().getByRole('group').getByRole('listitem')).toHaveText([/superseded “Superceded by \[3\. Deploy with containers\]\(0003-deploy-with-containers\.md\)” · revision 1 \(import\)/]);
+    await expect(app.relations().getByRole('group').getByRole('listitem')).toHaveText([
+      /superseded “Superceded by \[3\. Deploy with containers\]\(0003-deploy-with-containers\.md\)” · revision 1 \(import\)/,
+    ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -103,15 +126,25 @@ test('two files with the same number are reported, and one is renumbered from th
   }
 });
 
-test("a field changed both in the file and in Cairn is shown with both values, and the file's can be taken", async ({ app, served }) => {
+test("a field changed both in the file and in Cairn is shown with both values, and the file's can be taken", async ({
+  app,
+  served,
+}) => {
   const repo = tempFolder();
   try {
     const sample = (await served.api('createSampleDecision', {})) as { id: string };
-    const exported = (await served.api('runExport', { ids: [sample.id], dir: repo, index: false })) as { folder: string; written: { file: string }[] };
+    const exported = (await served.api('runExport', { ids: [sample.id], dir: repo, index: false })) as {
+      folder: string;
+      written: { file: string }[];
+    };
     const adr = exported.written.find((w) => w.file.endsWith('.md'))!.file;
     // Cairn's side: the author adds to the context.
     const mine = (await served.api('getDecision', { id: sample.id })) as { revision: number; context: string };
-    await served.api('updateDecision', { id: sample.id, baseRevision: mine.revision, content: { ...mine, context: `${mine.context} Author's note.` } });
+    await served.api('updateDecision', {
+      id: sample.id,
+      baseRevision: mine.revision,
+      content: { ...mine, context: `${mine.context} Author's note.` },
+    });
     // The folder's side: a teammate adds another sentence to the same context.
     const file = path.join(exported.folder, adr);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('in TypeScript.', "in TypeScript. Teammate's note."));
@@ -122,7 +155,7 @@ test("a field changed both in the file and in Cairn is shown with both values, a
     const conflicts = report.getByRole('list', { name: 'Conflicts' });
     await expect(conflicts).toContainText("Author's note.");
     await expect(conflicts).toContainText("Teammate's note.");
-    await conflicts.getByRole('button', { name: "Take the file’s context" }).click();
+    await conflicts.getByRole('button', { name: 'Take the file’s context' }).click();
     await expect(conflicts.getByRole('status')).toHaveText("Took the file's context.");
     const after = (await served.api('getDecision', { id: sample.id })) as { context: string; drivers: unknown };
     expect(after.context).toContain("Teammate's note.");

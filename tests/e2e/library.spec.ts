@@ -3,9 +3,15 @@ import { expect, test } from './fixtures.js';
 
 const fixturePack = path.resolve(import.meta.dirname, '../fixtures/packs/database-engine.json');
 
-test('browse the shipped pack by criterion, with contradictions, outdated claims and a source page', async ({ app, page }) => {
+test('browse the shipped pack by criterion, with contradictions, outdated claims and a source page', async ({
+  app,
+  page,
+}) => {
   await app.openLibraryPack('Backend runtime: Node.js or Python');
-  await page.getByRole('navigation', { name: 'Criteria' }).getByRole('link', { name: /Threading and parallelism/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Criteria' })
+    .getByRole('link', { name: /Threading and parallelism/ })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Threading and parallelism' })).toBeVisible();
   const node = page.getByRole('region', { name: 'Node.js', exact: true });
   const python = page.getByRole('region', { name: 'Python', exact: true });
@@ -14,12 +20,17 @@ test('browse the shipped pack by criterion, with contradictions, outdated claims
   await expect(page.getByText('Contradicted by').first()).toBeVisible();
   await expect(page.getByText('Outdated:').first()).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name: /Contradictions/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library views' })
+    .getByRole('link', { name: /Contradictions/ })
+    .click();
   expect(await page.getByRole('listitem').count()).toBeGreaterThan(5);
 
   await page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name: 'Sources' }).click();
   await page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' }),
+  ).toBeVisible();
   expect(await page.getByRole('article').count()).toBeGreaterThan(10);
 });
 
@@ -52,8 +63,14 @@ test('search the pack, hide and flag a claim, add a source and a claim of my own
   await expect(page.getByRole('status')).toContainText('Added claim');
 
   await page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name: 'By criterion' }).click();
-  await page.getByRole('navigation', { name: 'Criteria' }).getByRole('link', { name: /Real-time and streaming/ }).click();
-  const mine = page.getByRole('region', { name: 'Python', exact: true }).getByRole('article').filter({ hasText: 'FastAPI websocket prototype' });
+  await page
+    .getByRole('navigation', { name: 'Criteria' })
+    .getByRole('link', { name: /Real-time and streaming/ })
+    .click();
+  const mine = page
+    .getByRole('region', { name: 'Python', exact: true })
+    .getByRole('article')
+    .filter({ hasText: 'FastAPI websocket prototype' });
   await expect(mine.getByText('your claim')).toBeVisible();
 });
 
@@ -61,5 +78,6 @@ test('a second pack imported with the CLI shows in the library with no code chan
   const imported = await served.cli('knowledge', 'import', fixturePack);
   expect(imported.code, imported.err).toBe(0);
   await app.openLibraryPack('Database engine: PostgreSQL, MySQL or SQLite');
-  for (const option of ['PostgreSQL', 'MySQL', 'SQLite']) await expect(page.getByRole('region', { name: option, exact: true })).toBeVisible();
+  for (const option of ['PostgreSQL', 'MySQL', 'SQLite'])
+    await expect(page.getByRole('region', { name: option, exact: true })).toBeVisible();
 });

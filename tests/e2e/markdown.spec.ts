@@ -26,7 +26,11 @@ test.beforeEach(async ({ page }) => {
   // Any request leaving the page (a remote image, a navigation) is recorded and refused.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === HARNESS) return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><body><div id="root"></div></body></html>' });
+    if (url === HARNESS)
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><body><div id="root"></div></body></html>',
+      });
     if (url === `${HARNESS}harness.js`) return route.fulfill({ contentType: 'text/javascript', body: bundle });
     return route.abort();
   });
@@ -44,7 +48,26 @@ function inspect(allowImages: boolean) {
   const problems: string[] = [];
   const root = document.querySelector('[aria-label="Rendered"]');
   if (!root) return ['nothing rendered'];
-  const banned = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'FORM', 'INPUT', 'BUTTON', 'LINK', 'META', 'BASE', 'DETAILS', 'TEMPLATE', 'VIDEO', 'AUDIO', 'SOURCE']);
+  const banned = new Set([
+    'SCRIPT',
+    'STYLE',
+    'IFRAME',
+    'OBJECT',
+    'EMBED',
+    'SVG',
+    'MATH',
+    'FORM',
+    'INPUT',
+    'BUTTON',
+    'LINK',
+    'META',
+    'BASE',
+    'DETAILS',
+    'TEMPLATE',
+    'VIDEO',
+    'AUDIO',
+    'SOURCE',
+  ]);
   const okProtocols = new Set(['http:', 'https:', 'mailto:']);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const tag = el.tagName.toUpperCase();
@@ -57,7 +80,8 @@ function inspect(allowImages: boolean) {
         const resolved = new URL(attr.value, document.baseURI);
         const sameDoc = resolved.origin === location.origin;
         if (!okProtocols.has(resolved.protocol) && !sameDoc) problems.push(`${name}=${attr.value} on ${tag}`);
-        if (tag === 'IMG' && name === 'src' && !/^https?:$/.test(resolved.protocol)) problems.push(`image from ${attr.value}`);
+        if (tag === 'IMG' && name === 'src' && !/^https?:$/.test(resolved.protocol))
+          problems.push(`image from ${attr.value}`);
       }
       if (name === 'style') problems.push(`style attribute on ${tag}`);
     }
@@ -81,7 +105,13 @@ test('hostile Markdown leaves no script, handler or foreign scheme in the DOM', 
       if (problems.length) unsafe.push({ input: name, remoteImages: allowImages, problems });
     }
   }
-  recordFigures('markdown-chromium', { inputs: HOSTILE_MARKDOWN.length, checked: timings.length, unsafeInputs: [...new Set(unsafe.map((u) => u.input))], timings, unsafeDetails: unsafe });
+  recordFigures('markdown-chromium', {
+    inputs: HOSTILE_MARKDOWN.length,
+    checked: timings.length,
+    unsafeInputs: [...new Set(unsafe.map((u) => u.input))],
+    timings,
+    unsafeDetails: unsafe,
+  });
   expect(unsafe).toEqual([]);
   expect(timings).toHaveLength(HOSTILE_MARKDOWN.length);
 });

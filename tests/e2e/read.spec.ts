@@ -25,7 +25,36 @@ function unsafeInRendered(page: Page, label: string) {
     if (!root) return ['nothing rendered'];
     const problems: string[] = [];
     // Only what markdown-it's escaping renderer makes may appear; raw HTML would bring anything else.
-    const allowed = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'A', 'EM', 'STRONG', 'CODE', 'PRE', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'HR', 'BR', 'SPAN', 'SECTION', 'SUP', 'S', 'DEL']);
+    const allowed = new Set([
+      'P',
+      'H2',
+      'H3',
+      'H4',
+      'H5',
+      'H6',
+      'UL',
+      'OL',
+      'LI',
+      'A',
+      'EM',
+      'STRONG',
+      'CODE',
+      'PRE',
+      'BLOCKQUOTE',
+      'TABLE',
+      'THEAD',
+      'TBODY',
+      'TR',
+      'TH',
+      'TD',
+      'HR',
+      'BR',
+      'SPAN',
+      'SECTION',
+      'SUP',
+      'S',
+      'DEL',
+    ]);
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const tag = el.tagName.toUpperCase();
       if (!allowed.has(tag)) problems.push(`element ${tag}`);
@@ -35,7 +64,8 @@ function unsafeInRendered(page: Page, label: string) {
         if (attrName === 'style') problems.push(`style on ${tag}`);
         if (attrName === 'href' || attrName === 'src') {
           const url = new URL(attr.value, document.baseURI);
-          if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) problems.push(`${attrName}=${attr.value} on ${tag}`);
+          if (!['http:', 'https:', 'mailto:'].includes(url.protocol))
+            problems.push(`${attrName}=${attr.value} on ${tag}`);
         }
       }
     }
@@ -46,9 +76,33 @@ function unsafeInRendered(page: Page, label: string) {
 }
 
 for (const { dialect, file, title, heading, listItem, link, footnote } of [
-  { dialect: 'madr4', file: '0001-keep-a-decision-log.md', title: 'Keep a decision log', heading: 'Pros and Cons of the Options', listItem: 'Good, because pull requests review it', link: 'ADR 2', footnote: 'Exit interviews of 2024' },
-  { dialect: 'nygard', file: '0001-record-architecture-decisions.md', title: 'Record architecture decisions', heading: 'Consequences', listItem: 'Every significant decision gets a short file.', link: 'ADR 2', footnote: 'The team agreed on this in the kickoff.' },
-  { dialect: 'log4brains', file: '20240105-use-log4brains.md', title: 'Use Log4brains to manage the ADRs', heading: 'Links', listItem: 'A searchable site', link: 'Use Markdown Architectural Decision Records', footnote: 'Log4brains project' },
+  {
+    dialect: 'madr4',
+    file: '0001-keep-a-decision-log.md',
+    title: 'Keep a decision log',
+    heading: 'Pros and Cons of the Options',
+    listItem: 'Good, because pull requests review it',
+    link: 'ADR 2',
+    footnote: 'Exit interviews of 2024',
+  },
+  {
+    dialect: 'nygard',
+    file: '0001-record-architecture-decisions.md',
+    title: 'Record architecture decisions',
+    heading: 'Consequences',
+    listItem: 'Every significant decision gets a short file.',
+    link: 'ADR 2',
+    footnote: 'The team agreed on this in the kickoff.',
+  },
+  {
+    dialect: 'log4brains',
+    file: '20240105-use-log4brains.md',
+    title: 'Use Log4brains to manage the ADRs',
+    heading: 'Links',
+    listItem: 'A searchable site',
+    link: 'Use Markdown Architectural Decision Records',
+    footnote: 'Log4brains project',
+  },
 ]) {
   test(`an imported ${dialect} ADR opens rendered and says what its file says`, async ({ app, page }) => {
     const dir = copyFixture(dialect);
@@ -108,7 +162,13 @@ test('hostile ADR text renders in the read view with nothing unsafe in the DOM',
   const unsafe: { input: string; problems: string[] }[] = [];
   const base = app.url.replace(/#.*/, '');
   for (const { name, source } of inputs) {
-    const d = await app.api('createDecision', { content: { title: `Hostile: ${name}`.slice(0, 200), context: source.slice(0, 100_000), moreInformation: source.slice(0, 100_000) } });
+    const d = await app.api('createDecision', {
+      content: {
+        title: `Hostile: ${name}`.slice(0, 200),
+        context: source.slice(0, 100_000),
+        moreInformation: source.slice(0, 100_000),
+      },
+    });
     await page.goto(`${base}#/decisions/${d.id}`);
     await page.evaluate(() => {
       const w = window as unknown as { pwned: string[] };
@@ -130,12 +190,17 @@ test('the guided review shows exactly the text export writes', async ({ app, pag
     await app.api('importFolder', { dir });
     await app.readDecision('Use PostgreSQL');
     await page.getByRole('link', { name: /guided decision/i }).click();
-    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Step 5: / }).click();
+    await page
+      .getByRole('navigation', { name: 'Steps' })
+      .getByRole('button', { name: /Step 5: / })
+      .click();
     await app.expectStep(5, 'Review');
     await page.getByLabel('Show the Markdown text').check();
     const shown = await page.getByLabel('Preview of the exported ADR (Markdown text)').textContent();
     expect(shown).toContain('We will use PostgreSQL 16.');
-    const plan = (await served.api('planExport', { ids: [], dir: out, index: false })) as { files: { file: string; text: string; title: string }[] };
+    const plan = (await served.api('planExport', { ids: [], dir: out, index: false })) as {
+      files: { file: string; text: string; title: string }[];
+    };
     const file = plan.files.find((f) => f.title === 'Use PostgreSQL');
     expect(file?.text).toBe(shown);
   } finally {

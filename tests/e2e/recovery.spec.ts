@@ -7,7 +7,8 @@ import { CairnApp } from './pages/CairnApp.js';
 test('a damaged database opens on the restore page, and restoring brings the decisions back', async ({ page }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-recovery-'));
   const dbPath = path.join(dataDir, 'cairn.db');
-  for (const title of ['Use PostgreSQL for orders', 'Pick a message broker']) expect((await cairnCli(dbPath, ['new', title])).code).toBe(0);
+  for (const title of ['Use PostgreSQL for orders', 'Pick a message broker'])
+    expect((await cairnCli(dbPath, ['new', title])).code).toBe(0);
   expect((await cairnCli(dbPath, ['backup'])).code).toBe(0);
   // Garbage over every page but the first: SQLite still opens the file, and finds it malformed.
   const size = fs.statSync(dbPath).size;

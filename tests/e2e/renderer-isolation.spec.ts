@@ -11,7 +11,11 @@ test('the renderer has no require, process or module, and the CSP is never viola
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (v: string) => void violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    );
   });
   const app = new CairnApp(page, served.url);
   const response = await page.goto(served.url);
@@ -33,7 +37,15 @@ test('the renderer has no require, process or module, and the CSP is never viola
       ipcRenderer: typeof g.ipcRenderer,
     };
   });
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', global: 'undefined', electron: 'undefined', ipcRenderer: 'undefined' });
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    Buffer: 'undefined',
+    global: 'undefined',
+    electron: 'undefined',
+    ipcRenderer: 'undefined',
+  });
 
   // Inline script is refused by the policy even if something managed to inject it.
   const inlineRan = await page.evaluate(async () => {
@@ -45,6 +57,10 @@ test('the renderer has no require, process or module, and the CSP is never viola
   });
   expect(inlineRan).toBe(false);
   const unexpected = violations.filter((v) => !/^script-src(-elem)? inline$/.test(v));
-  recordFigures('electron-renderer', { nodeGlobalsUndefined: true, inlineScriptBlocked: !inlineRan, unexpectedViolations: unexpected });
+  recordFigures('electron-renderer', {
+    nodeGlobalsUndefined: true,
+    inlineScriptBlocked: !inlineRan,
+    unexpectedViolations: unexpected,
+  });
   expect(unexpected).toEqual([]);
 });

@@ -4,11 +4,24 @@ import { expect, test } from './fixtures.js';
 const today = new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-test('review dates: the list shows what is due, a decision says it is overdue, Review → still holds clears it (by keyboard)', async ({ app, page, served }) => {
+test('review dates: the list shows what is due, a decision says it is overdue, Review → still holds clears it (by keyboard)', async ({
+  app,
+  page,
+  served,
+}) => {
   // Two runs of the real CLI (through tsx) besides the browser: slow on a shared machine.
   test.setTimeout(180_000);
-  await app.api('createDecision', { content: { title: 'Use Redis for sessions', status: 'accepted', reviewBy: '2020-01-15', reviewTriggers: ['when traffic passes 5k requests/s'] } });
-  await app.api('createDecision', { content: { title: 'Use Python for workers', status: 'accepted', reviewBy: inDays(200) } });
+  await app.api('createDecision', {
+    content: {
+      title: 'Use Redis for sessions',
+      status: 'accepted',
+      reviewBy: '2020-01-15',
+      reviewTriggers: ['when traffic passes 5k requests/s'],
+    },
+  });
+  await app.api('createDecision', {
+    content: { title: 'Use Python for workers', status: 'accepted', reviewBy: inDays(200) },
+  });
   await app.api('createDecision', { content: { title: 'Pick a CI service', status: 'proposed' } });
   await page.reload();
   await app.goToDecisions();
@@ -42,13 +55,16 @@ test('review dates: the list shows what is due, a decision says it is overdue, R
   await review.getByLabel('Next review', { exact: true }).fill(inDays(90));
   // Tab walks the date field's own parts (month, day, year) before it leaves it.
   const note = review.getByLabel('Note', { exact: true });
-  for (let i = 0; i < 4 && !(await note.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 4 && !(await note.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(note).toBeFocused();
   await page.keyboard.type('Traffic is still at 2k/s.');
   await page.keyboard.press('Tab');
   await expect(review.getByRole('button', { name: 'Record review' })).toBeFocused();
   const axe = await new AxeBuilder({ page }).include('main').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
   await page.screenshot({ path: 'test-results/review-form.png', fullPage: true });
   await page.keyboard.press('Enter');
 
@@ -62,7 +78,14 @@ test('review dates: the list shows what is due, a decision says it is overdue, R
 });
 
 test('Review → supersede opens the superseding draft; amend sends you to editing', async ({ app, page }) => {
-  await app.api('createDecision', { content: { title: 'Queue on Postgres', status: 'accepted', reviewBy: '2021-03-01', context: 'Orders need a queue.' } });
+  await app.api('createDecision', {
+    content: {
+      title: 'Queue on Postgres',
+      status: 'accepted',
+      reviewBy: '2021-03-01',
+      context: 'Orders need a queue.',
+    },
+  });
   await page.reload();
   await app.openDecision('Queue on Postgres');
   const review = page.getByRole('region', { name: 'Review' });
@@ -80,16 +103,25 @@ test('Review → supersede opens the superseding draft; amend sends you to editi
   await expect(page.getByLabel('Context')).toHaveValue('Orders need a queue.');
 });
 
-test('in the dark theme, the list with its review facet and badge and the review panel pass the audit', async ({ app, page }) => {
+test('in the dark theme, the list with its review facet and badge and the review panel pass the audit', async ({
+  app,
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await app.api('createDecision', { content: { title: 'Use Redis for sessions', status: 'accepted', reviewBy: '2020-01-15' } });
-  await app.api('createDecision', { content: { title: 'Use Python for workers', status: 'accepted', reviewBy: inDays(10) } });
+  await app.api('createDecision', {
+    content: { title: 'Use Redis for sessions', status: 'accepted', reviewBy: '2020-01-15' },
+  });
+  await app.api('createDecision', {
+    content: { title: 'Use Python for workers', status: 'accepted', reviewBy: inDays(10) },
+  });
   await page.reload();
   await app.goToDecisions();
   await expect(page.getByRole('group', { name: 'Due for review' })).toBeVisible();
   await expect(page.getByText('review overdue')).toBeVisible();
   const serious = async () =>
-    (await new AxeBuilder({ page }).include('main').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    (await new AxeBuilder({ page }).include('main').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`);
   expect(await serious()).toEqual([]);
   await page.screenshot({ path: 'test-results/review-list-dark.png', fullPage: true });
   await app.openDecision('Use Redis for sessions');

@@ -65,17 +65,18 @@ export const SCREENS: Screen[] = [
       await expect(app.field('Rationale')).not.toHaveValue('');
     },
   },
-  ...['Question and context', 'Drivers', 'Evidence', 'Outcome', 'Review'].map(
-    (title, i): Screen => ({
-      name: `guided-${i + 1}-${title.split(' ')[0]!.toLowerCase()}`,
-      async open(app, { sampleUrl }) {
-        await app.page.goto(`${sampleUrl}/wizard`);
-        await app.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: new RegExp(`Step ${i + 1}: `) }).click();
-        await app.expectStep(i + 1, title);
-        await app.waitUntilSaved();
-      },
-    }),
-  ),
+  ...['Question and context', 'Drivers', 'Evidence', 'Outcome', 'Review'].map((title, i): Screen => ({
+    name: `guided-${i + 1}-${title.split(' ')[0]!.toLowerCase()}`,
+    async open(app, { sampleUrl }) {
+      await app.page.goto(`${sampleUrl}/wizard`);
+      await app.page
+        .getByRole('navigation', { name: 'Steps' })
+        .getByRole('button', { name: new RegExp(`Step ${i + 1}: `) })
+        .click();
+      await app.expectStep(i + 1, title);
+      await app.waitUntilSaved();
+    },
+  })),
   {
     name: 'decision-history',
     async open(app, { sampleUrl }) {
@@ -108,7 +109,13 @@ export const SCREENS: Screen[] = [
     async open(app, { sampleUrl }) {
       const sample = sampleUrl.split('/').pop()!;
       const other = await app.api('createDecision', {
-        content: { title: 'Use Python for the reporting service', status: 'accepted', tags: ['reporting'], options: [{ id: 'python', name: 'Python' }], chosenOption: 'python' },
+        content: {
+          title: 'Use Python for the reporting service',
+          status: 'accepted',
+          tags: ['reporting'],
+          options: [{ id: 'python', name: 'Python' }],
+          chosenOption: 'python',
+        },
       });
       await app.page.goto(sampleUrl.replace(/#.*/, `#/compare/${sample}/${other.id}`));
       await expect(app.page.getByRole('heading', { level: 1, name: 'Compare decisions' })).toBeVisible();
@@ -140,7 +147,10 @@ export const SCREENS: Screen[] = [
     name: 'library-criterion',
     async open(app) {
       await app.openLibraryPack(PACK);
-      await app.page.getByRole('navigation', { name: 'Criteria' }).getByRole('link', { name: /Threading and parallelism/ }).click();
+      await app.page
+        .getByRole('navigation', { name: 'Criteria' })
+        .getByRole('link', { name: /Threading and parallelism/ })
+        .click();
       await expect(app.page.getByRole('heading', { level: 2, name: 'Threading and parallelism' })).toBeVisible();
     },
   },
@@ -148,7 +158,9 @@ export const SCREENS: Screen[] = [
     name: 'library-sources',
     async open(app) {
       await libraryView(app, 'Sources');
-      await expect(app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true })).toBeVisible();
+      await expect(
+        app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true }),
+      ).toBeVisible();
     },
   },
   {
@@ -156,7 +168,9 @@ export const SCREENS: Screen[] = [
     async open(app) {
       await libraryView(app, 'Sources');
       await app.page.getByRole('link', { name: 'Python vs Node.js for Backend Development', exact: true }).click();
-      await expect(app.page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' })).toBeVisible();
+      await expect(
+        app.page.getByRole('heading', { level: 2, name: 'Python vs Node.js for Backend Development' }),
+      ).toBeVisible();
     },
   },
   {
@@ -191,6 +205,8 @@ export const SCREENS: Screen[] = [
 
 /** Opens a screen from wherever the last one left off: a dialog still open (the export) is closed first. */
 export async function visit(screen: Screen, app: CairnApp, ctx: ScreenContext): Promise<void> {
-  await app.page.evaluate(() => document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close()));
+  await app.page.evaluate(() =>
+    document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close()),
+  );
   await screen.open(app, ctx);
 }

@@ -14,7 +14,9 @@ const VIEWPORT = { width: 1440, height: 900 };
 for (const theme of ['light', 'dark'] as const) {
   test(`screenshots of every main screen, ${theme} theme`, async ({ app, page, served }, testInfo) => {
     test.setTimeout(120_000);
-    const dir = process.env.CAIRN_SCREENSHOTS_DIR ? path.resolve(process.env.CAIRN_SCREENSHOTS_DIR) : testInfo.outputPath('screenshots');
+    const dir = process.env.CAIRN_SCREENSHOTS_DIR
+      ? path.resolve(process.env.CAIRN_SCREENSHOTS_DIR)
+      : testInfo.outputPath('screenshots');
     fs.mkdirSync(dir, { recursive: true });
     await page.setViewportSize(VIEWPORT);
     await page.emulateMedia({ colorScheme: theme });

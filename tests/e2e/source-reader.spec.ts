@@ -25,8 +25,17 @@ async function select(page: import('@playwright/test').Page, words: string) {
   }, words);
 }
 
-test('add a web page to my own pack, read it, make a claim from a selection, and see a made-up quote marked missing', async ({ app, page, served }) => {
-  await served.api('createPack', { id: 'brokers', question: 'Which message broker?', options: [{ name: 'RabbitMQ' }, { name: 'Kafka' }], criteria: [{ name: 'Operations' }, { name: 'Throughput' }] });
+test('add a web page to my own pack, read it, make a claim from a selection, and see a made-up quote marked missing', async ({
+  app,
+  page,
+  served,
+}) => {
+  await served.api('createPack', {
+    id: 'brokers',
+    question: 'Which message broker?',
+    options: [{ name: 'RabbitMQ' }, { name: 'Kafka' }],
+    criteria: [{ name: 'Operations' }, { name: 'Throughput' }],
+  });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-doc-')), 'queues.html');
   fs.writeFileSync(file, htmlPage());
   await app.openLibraryPack('Which message broker?');
@@ -47,31 +56,55 @@ test('add a web page to my own pack, read it, make a claim from a selection, and
   await select(page, 'Running Kafka meant learning about retention, compaction and rebalancing');
   await page.getByRole('button', { name: 'Make a claim from the selection' }).click();
   const form = page.getByRole('form', { name: 'Make a claim' });
-  await expect(form.getByLabel(/Quote/)).toHaveValue('Running Kafka meant learning about retention, compaction and rebalancing');
+  await expect(form.getByLabel(/Quote/)).toHaveValue(
+    'Running Kafka meant learning about retention, compaction and rebalancing',
+  );
   await expect(form.getByLabel('Section')).toHaveValue('Operations');
   await form.getByLabel('Option', { exact: true }).selectOption({ label: 'Kafka' });
   await form.getByLabel('Criterion').selectOption({ label: 'Operations' });
   await form.getByLabel('Effect for that option').selectOption('bad');
-  await form.getByLabel('Claim, in your own words').fill('Kafka asks the team to learn its storage model before the first release.');
+  await form
+    .getByLabel('Claim, in your own words')
+    .fill('Kafka asks the team to learn its storage model before the first release.');
   await form.getByRole('button', { name: 'Save claim' }).click();
   await expect(page.getByRole('status')).toContainText(/Added claim own-claim-\d+: verified/);
-  await expect(reader.locator('mark.claim-mark')).toHaveText('Running Kafka meant learning about retention, compaction and rebalancing');
+  await expect(reader.locator('mark.claim-mark')).toHaveText(
+    'Running Kafka meant learning about retention, compaction and rebalancing',
+  );
   await expect(page.getByRole('article', { name: /Bad claim own-claim/ }).getByText('quote verified')).toBeVisible();
 
   // A quote typed in by hand that the page never says.
-  await served.api('addClaim', { pack: 'brokers', claim: { source: 'own-source-1', option: 'kafka', criterion: 'throughput', effect: 'good', summary: 'Made up.', anchor: 'Kafka never loses a message' } });
+  await served.api('addClaim', {
+    pack: 'brokers',
+    claim: {
+      source: 'own-source-1',
+      option: 'kafka',
+      criterion: 'throughput',
+      effect: 'good',
+      summary: 'Made up.',
+      anchor: 'Kafka never loses a message',
+    },
+  });
   await page.reload();
   const fake = page.getByRole('article').filter({ hasText: 'Made up.' });
   await expect(fake.getByText('quote not found in the source')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('source-reader.png'), fullPage: true });
 
   // A decision takes the verified claim; then the page changes and the passage is gone.
-  const decision = (await served.api('createDecision', { content: { title: 'Pick a broker for orders' } })) as { id: string };
+  const decision = (await served.api('createDecision', { content: { title: 'Pick a broker for orders' } })) as {
+    id: string;
+  };
   await served.api('applyPack', { id: decision.id, pack: 'brokers' });
-  await served.api('addSourceDocument', { pack: 'brokers', source: 'own-source-1', document: { name: 'queues.txt', text: 'Operations\n\nKafka is now run for us by a managed service.\n' } });
+  await served.api('addSourceDocument', {
+    pack: 'brokers',
+    source: 'own-source-1',
+    document: { name: 'queues.txt', text: 'Operations\n\nKafka is now run for us by a managed service.\n' },
+  });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Pick a broker for orders' });
   await expect(row.getByText('evidence changed')).toBeVisible();
   await row.getByRole('link', { name: 'Pick a broker for orders' }).click();
-  await expect(page.getByRole('note', { name: 'Evidence changed' })).toContainText('Kafka asks the team to learn its storage model before the first release. — missing (was verified)');
+  await expect(page.getByRole('note', { name: 'Evidence changed' })).toContainText(
+    'Kafka asks the team to learn its storage model before the first release. — missing (was verified)',
+  );
 });

@@ -22,7 +22,11 @@ export function parsed(rel: string): ParsedAdr {
  */
 export function decisionFrom(
   rel: string,
-  opts: { targets?: Record<string, string>; links?: Record<string, { label: string; file: string | null; number: number | null }>; transform?: (raw: string) => string } = {},
+  opts: {
+    targets?: Record<string, string>;
+    links?: Record<string, { label: string; file: string | null; number: number | null }>;
+    transform?: (raw: string) => string;
+  } = {},
 ): WithOrigin<Decision> {
   const raw = (opts.transform ?? ((r: string) => r))(fixture(rel));
   const file = path.basename(rel);
@@ -39,7 +43,15 @@ export function decisionFrom(
     file,
   );
   const { origin, ...content } = contentFromFile(adr, raw, { file, extra });
-  const decision = Decision.parse({ ...content, id: 'd-1', number: adr.number, revision: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', trashedAt: null });
+  const decision = Decision.parse({
+    ...content,
+    id: 'd-1',
+    number: adr.number,
+    revision: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    trashedAt: null,
+  });
   return { ...decision, origin };
 }
 
@@ -72,7 +84,9 @@ export function lineDiff(a: string, b: string): { removed: string[]; added: stri
   const x = a.split('\n');
   const y = b.split('\n');
   const dp: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
-  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) dp[i]![j] = x[i] === y[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--)
+      dp[i]![j] = x[i] === y[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const removed: string[] = [];
   const added: string[] = [];
   let i = 0;

@@ -53,7 +53,11 @@ export function textPdf(lines: string[], info: { title?: string; author?: string
       );
     });
   }
-  const infoParts = [info.title && `/Title (${escapePdf(info.title)})`, info.author && `/Author (${escapePdf(info.author)})`, info.date && `/CreationDate (D:${info.date.replace(/-/g, '')}000000Z)`].filter(Boolean);
+  const infoParts = [
+    info.title && `/Title (${escapePdf(info.title)})`,
+    info.author && `/Author (${escapePdf(info.author)})`,
+    info.date && `/CreationDate (D:${info.date.replace(/-/g, '')}000000Z)`,
+  ].filter(Boolean);
   if (infoParts.length) objects.push(`<< ${infoParts.join(' ')} >>`);
   return pdf(objects, infoParts.length ? `/Info ${objects.length} 0 R ` : '');
 }
@@ -71,7 +75,8 @@ export function scannedPdf(): Buffer {
 
 /** A PDF that says it is encrypted with a user password (the standard security handler, RC4 40-bit). */
 export function encryptedPdf(): Buffer {
-  const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
+  const hex = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
   return pdf(
     [
       '<< /Type /Catalog /Pages 2 0 R >>',
@@ -133,7 +138,9 @@ export function docx(lines: string[]): Buffer {
       .split(/(\*[^*]+\*)/)
       .filter(Boolean)
       .map((part) =>
-        part.startsWith('*') ? `<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">${xml(part.slice(1, -1))}</w:t></w:r>` : `<w:r><w:t xml:space="preserve">${xml(part)}</w:t></w:r>`,
+        part.startsWith('*')
+          ? `<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">${xml(part.slice(1, -1))}</w:t></w:r>`
+          : `<w:r><w:t xml:space="preserve">${xml(part)}</w:t></w:r>`,
       )
       .join('');
     return `<w:p>${level ? `<w:pPr><w:pStyle w:val="Heading${level}"/></w:pPr>` : ''}${runs}</w:p>`;

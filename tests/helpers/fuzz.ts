@@ -71,7 +71,25 @@ const ODD_STRINGS = [
   '2026-02-30',
   'id-0001',
 ];
-const ODD_NUMBERS = [0, -0, -1, 1, 0.5, -0.5, 2 ** 31, -(2 ** 31), 2 ** 53, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE, 1e308, -1e308, NaN, Infinity, -Infinity];
+const ODD_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  1e308,
+  -1e308,
+  NaN,
+  Infinity,
+  -Infinity,
+];
 const PATH_KEY = /dir|path|file|folder|source|target|dest/i;
 
 function plainString(r: Rng, min = 0, max = 40): string {
@@ -83,7 +101,13 @@ function plainString(r: Rng, min = 0, max = 40): string {
 }
 
 function sandboxPath(r: Rng, ctx: FuzzContext): string {
-  return pick(r, [ctx.sandbox, `${ctx.sandbox}/${plainString(r, 1, 12)}`, `${ctx.sandbox}/missing/${plainString(r, 1, 8)}`, plainString(r, 1, 12), '']);
+  return pick(r, [
+    ctx.sandbox,
+    `${ctx.sandbox}/${plainString(r, 1, 12)}`,
+    `${ctx.sandbox}/missing/${plainString(r, 1, 8)}`,
+    plainString(r, 1, 12),
+    '',
+  ]);
 }
 
 function deref(schema: Json, root: Json): Json {
@@ -113,7 +137,8 @@ function sample(r: Rng, schema: Json, root: Json, ctx: FuzzContext, key: string,
       }
       const extra = s.additionalProperties;
       if (!Object.keys(props).length && extra && typeof extra === 'object' && r() < 0.7) {
-        for (let i = int(r, 0, 3); i > 0; i--) out[plainString(r, 1, 10)] = sample(r, extra as Json, root, ctx, key, depth + 1);
+        for (let i = int(r, 0, 3); i > 0; i--)
+          out[plainString(r, 1, 10)] = sample(r, extra as Json, root, ctx, key, depth + 1);
       }
       return out;
     }
@@ -125,13 +150,22 @@ function sample(r: Rng, schema: Json, root: Json, ctx: FuzzContext, key: string,
     }
     case 'string': {
       if (PATH_KEY.test(key)) return sandboxPath(r, ctx);
-      if (/^(id|target|driver|option|claim|pack)$/i.test(key) && ctx.knownIds.length && r() < 0.6) return pick(r, ctx.knownIds);
-      if (typeof s.pattern === 'string' && s.pattern.includes('\\d{4}-\\d{2}-\\d{2}')) return `20${int(r, 10, 39)}-0${int(r, 1, 9)}-1${int(r, 0, 9)}`;
-      return plainString(r, (s.minLength as number | undefined) ?? 0, Math.min((s.maxLength as number | undefined) ?? 40, 40));
+      if (/^(id|target|driver|option|claim|pack)$/i.test(key) && ctx.knownIds.length && r() < 0.6)
+        return pick(r, ctx.knownIds);
+      if (typeof s.pattern === 'string' && s.pattern.includes('\\d{4}-\\d{2}-\\d{2}'))
+        return `20${int(r, 10, 39)}-0${int(r, 1, 9)}-1${int(r, 0, 9)}`;
+      return plainString(
+        r,
+        (s.minLength as number | undefined) ?? 0,
+        Math.min((s.maxLength as number | undefined) ?? 40, 40),
+      );
     }
     case 'integer':
     case 'number': {
-      const lo = Math.max((s.minimum as number | undefined) ?? ((s.exclusiveMinimum as number | undefined) ?? -1) + 1, -1000);
+      const lo = Math.max(
+        (s.minimum as number | undefined) ?? ((s.exclusiveMinimum as number | undefined) ?? -1) + 1,
+        -1000,
+      );
       const hi = Math.min((s.maximum as number | undefined) ?? 1000, 1000);
       return int(r, lo, Math.max(lo, hi));
     }
@@ -158,7 +192,8 @@ function randomJson(r: Rng, depth: number): unknown {
       return Array.from({ length: int(r, 0, 3) }, () => randomJson(r, depth - 1));
     default: {
       const o: Json = {};
-      for (let i = int(r, 0, 3); i > 0; i--) o[r() < 0.2 ? pick(r, ODD_STRINGS) : plainString(r, 1, 8)] = randomJson(r, depth - 1);
+      for (let i = int(r, 0, 3); i > 0; i--)
+        o[r() < 0.2 ? pick(r, ODD_STRINGS) : plainString(r, 1, 8)] = randomJson(r, depth - 1);
       return o;
     }
   }
@@ -173,7 +208,9 @@ export function deepNest(depth: number, kind: 'array' | 'object'): unknown {
 
 /** Own `__proto__` / `constructor` keys, as JSON.parse makes them (an object literal would set the prototype instead). */
 const protoKeys = () =>
-  JSON.parse('{"__proto__": {"polluted": "yes", "isAdmin": true}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"}}') as Json;
+  JSON.parse(
+    '{"__proto__": {"polluted": "yes", "isAdmin": true}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"}}',
+  ) as Json;
 
 function cloneOnly(r: Rng): unknown {
   const cyclic: Json = { name: 'loop' };
@@ -182,7 +219,20 @@ function cloneOnly(r: Rng): unknown {
   list.push(list);
   const sparse: unknown[] = [];
   sparse[5] = 1;
-  return pick(r, [10n ** 30n, new Date(NaN), new Date(0), new Map([['a', 1]]), new Set([1]), /x+/g, new Uint8Array(16), new ArrayBuffer(8), new Error('boom'), cyclic, list, sparse]);
+  return pick(r, [
+    10n ** 30n,
+    new Date(NaN),
+    new Date(0),
+    new Map([['a', 1]]),
+    new Set([1]),
+    /x+/g,
+    new Uint8Array(16),
+    new ArrayBuffer(8),
+    new Error('boom'),
+    cyclic,
+    list,
+    sparse,
+  ]);
 }
 
 /**
@@ -241,7 +291,12 @@ function containers(value: unknown): (Json | unknown[])[] {
   const stack = [value];
   while (stack.length && out.length < 500) {
     const v = stack.pop();
-    if (v && typeof v === 'object' && !heavyRoots.has(v) && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) {
+    if (
+      v &&
+      typeof v === 'object' &&
+      !heavyRoots.has(v) &&
+      (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)
+    ) {
       out.push(v as Json | unknown[]);
       stack.push(...Object.values(v));
     }
@@ -306,5 +361,8 @@ export function prototypeFingerprint(): string {
       })
       .sort()
       .join(',');
-  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].map(describe).join('|') + `|${Object.getPrototypeOf({}) === Object.prototype}`;
+  return (
+    [Object.prototype, Array.prototype, Function.prototype, String.prototype].map(describe).join('|') +
+    `|${Object.getPrototypeOf({}) === Object.prototype}`
+  );
 }

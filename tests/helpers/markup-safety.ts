@@ -4,7 +4,36 @@
  * http(s), mailto or the app itself. markdown-it escapes text (`&lt;`), so a tag that is not on
  * the list can only mean raw markup got through.
  */
-const TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'section', 'span']);
+const TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'em',
+  'strong',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'hr',
+  'br',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'sup',
+  'section',
+  'span',
+]);
 const ATTRS = new Set(['href', 'id', 'class', 'target', 'rel', 'title', 'start', 'alt', 'src']);
 const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*\/?>/;
 const ATTR = /\s+([a-z-]+)(?:="([^"]*)")?/g;
@@ -45,7 +74,8 @@ export function unsafeMarkup(html: string, options: { allowImages?: boolean } = 
       const attr = a[1]!;
       const value = decodeEntities(a[2] ?? '');
       if (!ATTRS.has(attr)) problems.push(`attribute ${attr} on <${tag}>`);
-      if (attr === 'src' && !(options.allowImages && /^https?:\/\//i.test(value))) problems.push(`image source ${value}`);
+      if (attr === 'src' && !(options.allowImages && /^https?:\/\//i.test(value)))
+        problems.push(`image source ${value}`);
       if (attr === 'href' && !isSafeTarget(value)) problems.push(`link target ${value}`);
     }
   }

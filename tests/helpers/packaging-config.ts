@@ -10,8 +10,12 @@ import path from 'node:path';
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(path.join(repoRoot, 'package.json'));
 
-export async function packagingConfig(): Promise<Record<string, unknown> & { appId?: string; electronFuses?: Record<string, boolean> }> {
-  const { getConfig } = require('app-builder-lib/out/util/config/config.js') as { getConfig(dir: string, file: string | null, extra: null): Promise<Record<string, unknown>> };
+export async function packagingConfig(): Promise<
+  Record<string, unknown> & { appId?: string; electronFuses?: Record<string, boolean> }
+> {
+  const { getConfig } = require('app-builder-lib/out/util/config/config.js') as {
+    getConfig(dir: string, file: string | null, extra: null): Promise<Record<string, unknown>>;
+  };
   return getConfig(repoRoot, null, null);
 }
 

@@ -56,7 +56,8 @@ function judge(method: string, result: unknown): string | null {
   if (r.ok !== false || !r.error) return 'neither ok nor an error';
   if (!ERROR_CODES.includes(r.error.code as never)) return `unknown error code ${String(r.error.code)}`;
   if (typeof r.error.message !== 'string' || !r.error.message) return 'error without a message';
-  if (r.error.message.length > MAX_MESSAGE) return `error message of ${r.error.message.length} characters (echoes the input?)`;
+  if (r.error.message.length > MAX_MESSAGE)
+    return `error message of ${r.error.message.length} characters (echoes the input?)`;
   // An unexpected exception inside a handler is a bug the fuzz found, not a validation answer.
   if (r.error.code === 'internal') return `internal error: ${r.error.message.slice(0, 300)}`;
   return null;
@@ -82,7 +83,8 @@ beforeAll(async () => {
   process.chdir(sandbox);
   core = createCore({ dbPath: path.join(sandbox, 'fuzz.db'), platform: fakePlatform(), checkOutput: true });
   const ids: string[] = [];
-  for (const title of ['Use PostgreSQL', 'Pick a broker', 'Adopt ADRs']) ids.push((await core.invoke('createDecision', { content: { title } })).id);
+  for (const title of ['Use PostgreSQL', 'Pick a broker', 'Adopt ADRs'])
+    ids.push((await core.invoke('createDecision', { content: { title } })).id);
   ctx = { knownIds: ids, sandbox, cloneable: true };
 });
 afterAll(() => {
@@ -155,7 +157,13 @@ describe('generated hostile input', { timeout: 180_000 }, () => {
     const post = (method: string, body: string | Buffer, contentType = 'application/json') =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: host.port, path: `/api/${encodeURIComponent(method)}`, method: 'POST', headers: { host: `127.0.0.1:${host.port}`, 'content-type': contentType, 'x-cairn-token': host.token } },
+          {
+            host: '127.0.0.1',
+            port: host.port,
+            path: `/api/${encodeURIComponent(method)}`,
+            method: 'POST',
+            headers: { host: `127.0.0.1:${host.port}`, 'content-type': contentType, 'x-cairn-token': host.token },
+          },
           (res) => {
             let text = '';
             res.setEncoding('utf8');
@@ -183,12 +191,28 @@ describe('generated hostile input', { timeout: 180_000 }, () => {
           // Multi-megabyte values were fed to the core above; over HTTP they are sent once, below.
           if (text.length < 1_000_000) bodies.push([method, text]);
         }
-        bodies.push([method, '{"unterminated": '], [method, Buffer.from([0xff, 0xfe, 0x00, 0x7b])], [method, '{}', 'text/plain'], [method, '']);
+        bodies.push(
+          [method, '{"unterminated": '],
+          [method, Buffer.from([0xff, 0xfe, 0x00, 0x7b])],
+          [method, '{}', 'text/plain'],
+          [method, ''],
+        );
       }
       // The heavy bodies once, not per method: nesting past any parser's stack, a long run of tokens, a body near the size limit.
       const some = METHOD_NAMES[0]!;
-      bodies.push([some, '['.repeat(200_000) + ']'.repeat(200_000)], [some, '[]'.repeat(100_000)], [some, JSON.stringify({ content: { title: 'x'.repeat(15_000_000) } })]);
-      bodies.push(['__proto__', '{}'], ['constructor', '{}'], ['toString', '{}'], ['hasOwnProperty', '{}'], ['../../etc/passwd', '{}'], ['%E0%A4%A', '{}']);
+      bodies.push(
+        [some, '['.repeat(200_000) + ']'.repeat(200_000)],
+        [some, '[]'.repeat(100_000)],
+        [some, JSON.stringify({ content: { title: 'x'.repeat(15_000_000) } })],
+      );
+      bodies.push(
+        ['__proto__', '{}'],
+        ['constructor', '{}'],
+        ['toString', '{}'],
+        ['hasOwnProperty', '{}'],
+        ['../../etc/passwd', '{}'],
+        ['%E0%A4%A', '{}'],
+      );
       for (const [method, body, type] of bodies) {
         const res = await post(method, body, type);
         counts.http++;
@@ -200,7 +224,11 @@ describe('generated hostile input', { timeout: 180_000 }, () => {
           continue;
         }
         const ok = (envelope as { ok?: boolean }).ok === true;
-        const problem = METHOD_NAMES.includes(method as never) ? judge(method, envelope) : ok ? 'unknown method answered ok' : null;
+        const problem = METHOD_NAMES.includes(method as never)
+          ? judge(method, envelope)
+          : ok
+            ? 'unknown method answered ok'
+            : null;
         if (problem) failures.push(`http ${method} (${body.length} bytes): ${problem}`);
         if (ok !== (res.status === 200)) failures.push(`http ${method}: status ${res.status} with ok=${ok}`);
       }
@@ -230,7 +258,22 @@ describe('generated hostile input', { timeout: 180_000 }, () => {
       counts.cli++;
       if (![0, 1, 2].includes(code)) failures.push(`cli new --from #${i}: exit ${code}`);
     }
-    const odd = ['--', '-x', '--nope', '--db', '', '\u0000', 'A'.repeat(100_000), '--json=maybe', '--status', 'nonsense', '__proto__', '../../etc/passwd', '--port', '-1'];
+    const odd = [
+      '--',
+      '-x',
+      '--nope',
+      '--db',
+      '',
+      '\u0000',
+      'A'.repeat(100_000),
+      '--json=maybe',
+      '--status',
+      'nonsense',
+      '__proto__',
+      '../../etc/passwd',
+      '--port',
+      '-1',
+    ];
     // serve and mcp keep running (mcp is fuzzed in its own process: mcp.test.ts); everything else must answer and exit.
     for (const command of COMMANDS.filter((c) => c.name !== 'serve' && c.name !== 'mcp')) {
       for (let i = 0; i < 12; i++) {

@@ -47,7 +47,8 @@ describe('daily backups', () => {
   it('are taken on the first open of each day, not for a new store, and only the newest N are kept', async () => {
     const dbPath = path.join(tempDir(), 'cairn.db');
     let now = new Date(day(1));
-    const open = () => createCore({ dbPath, platform: { now: () => now, newId: () => crypto.randomUUID() }, backups: { keepDaily: 3 } });
+    const open = () =>
+      createCore({ dbPath, platform: { now: () => now, newId: () => crypto.randomUUID() }, backups: { keepDaily: 3 } });
     const first = open();
     await first.invoke('createDecision', { content: { title: 'First' } });
     first.close();
@@ -78,7 +79,12 @@ describe('daily backups', () => {
     expect(titles(file)).toEqual(['Keep me']);
     expect(checkDatabase(file)).toBeNull();
     const status = await core.invoke('getStoreStatus', {});
-    expect(status).toMatchObject({ healthy: true, problem: null, backups: [made], restoreCommand: `cairn restore --db ${core.dbPath}` });
+    expect(status).toMatchObject({
+      healthy: true,
+      problem: null,
+      backups: [made],
+      restoreCommand: `cairn restore --db ${core.dbPath}`,
+    });
   });
 });
 
@@ -132,7 +138,9 @@ describe('a damaged database', () => {
     const dbPath = path.join(dir, 'cairn.db');
     await storeWithDecisions(dbPath);
     const core = createCore({ dbPath, backups: false });
-    const [bad, newer] = [0, 1].map(() => path.join(dir, 'backups', (core.handlers.createBackup({}) as { name: string }).name));
+    const [bad, newer] = [0, 1].map(() =>
+      path.join(dir, 'backups', (core.handlers.createBackup({}) as { name: string }).name),
+    );
     core.close();
     damage(bad!);
     const raw = new Database(newer!);
@@ -159,13 +167,23 @@ describe('a damaged database', () => {
     expect(await host.call('listDecisions', {})).toMatchObject({ ok: false, error: { code: 'corrupt' } });
     expect(await host.call('createBackup', {})).toMatchObject({ ok: false, error: { code: 'corrupt' } });
     const status = await host.call('getStoreStatus', {});
-    expect(status).toMatchObject({ ok: true, value: { healthy: false, problem: expect.any(String), newestGood: { kind: 'daily', createdAt: expect.stringMatching(/^2026-03-02T/) } } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        healthy: false,
+        problem: expect.any(String),
+        newestGood: { kind: 'daily', createdAt: expect.stringMatching(/^2026-03-02T/) },
+      },
+    });
     for (const name of ['../cairn.db', 'nope.bak', '/etc/passwd']) {
       expect(await host.call('restoreBackup', { name })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
     const name = (status as { value: { newestGood: { name: string } } }).value.newestGood.name;
     const restored = await host.call('restoreBackup', { name });
-    expect(restored).toMatchObject({ ok: true, value: { restored: { name }, setAside: expect.stringContaining('cairn.db.replaced-') } });
+    expect(restored).toMatchObject({
+      ok: true,
+      value: { restored: { name }, setAside: expect.stringContaining('cairn.db.replaced-') },
+    });
     expect(host.current()).not.toBeNull();
     expect(await host.call('listDecisions', {})).toMatchObject({ ok: true, value: { total: 2 } });
     host.close();
@@ -183,12 +201,22 @@ describe('a damaged database', () => {
     expect(listed.err).toContain(`cairn restore --db ${dbPath}`);
     const backups = await cairn('backup', '--list', '--json', '--db', dbPath);
     // The daily backup (taken when `backup` opened the store) and the manual one.
-    expect(JSON.parse(backups.out).map((b: { kind: string }) => b.kind).sort()).toEqual(['daily', 'manual']);
+    expect(
+      JSON.parse(backups.out)
+        .map((b: { kind: string }) => b.kind)
+        .sort(),
+    ).toEqual(['daily', 'manual']);
     const restored = await cairn('restore', '--db', dbPath);
     expect(restored.code).toBe(0);
-    expect(restored.out).toMatch(/^Restored cairn\.db\.manual\..+\.bak into .+\nThe file it replaced was kept as .+cairn\.db\.replaced-/);
+    expect(restored.out).toMatch(
+      /^Restored cairn\.db\.manual\..+\.bak into .+\nThe file it replaced was kept as .+cairn\.db\.replaced-/,
+    );
     const after = await cairn('list', '--json', '--db', dbPath);
-    expect(JSON.parse(after.out).map((d: { title: string }) => d.title).sort()).toEqual(['Use Kafka', 'Use PostgreSQL']);
+    expect(
+      JSON.parse(after.out)
+        .map((d: { title: string }) => d.title)
+        .sort(),
+    ).toEqual(['Use Kafka', 'Use PostgreSQL']);
     expect((await cairn('restore', 'no-such.bak', '--db', dbPath)).code).toBe(2);
   });
 });

@@ -15,18 +15,25 @@ const FIELDS = ['op', 'n', 'median_ms', 'p95_ms', 'per_second', 'peak_mb', 'engi
 
 it('prints one JSON object per operation with the contract fields, each operation run end to end', () => {
   execFileSync(process.execPath, ['scripts/build-bench.mjs'], { cwd: ROOT });
-  const out = execFileSync(process.execPath, ['dist/bench/run.mjs', '--json', '--scale', '0.01', '--only', OPS.join(',')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['dist/bench/run.mjs', '--json', '--scale', '0.01', '--only', OPS.join(',')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const rows = JSON.parse(out) as Record<string, unknown>[];
   expect(rows.map((r) => r.op)).toEqual(OPS);
   for (const row of rows) {
     expect(Object.keys(row)).toEqual(FIELDS);
     for (const field of FIELDS.slice(1)) {
       const value = row[field];
-      expect(typeof value === 'number' && Number.isFinite(value) && value > 0, `${String(row.op)}.${field} = ${String(value)}`).toBe(true);
+      expect(
+        typeof value === 'number' && Number.isFinite(value) && value > 0,
+        `${String(row.op)}.${field} = ${String(value)}`,
+      ).toBe(true);
     }
   }
   // The sizes follow the scale: 1 % of 10,000 decisions or files, of 5,000 index entries.

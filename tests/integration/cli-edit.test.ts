@@ -23,7 +23,12 @@ describe('cairn update, trash and untrash', () => {
     const saved = await cairn('update', id, '--from', file, '--json', '--db', db);
     expect(saved.err).toBe('');
     expect(saved.code).toBe(0);
-    expect(JSON.parse(saved.out)).toMatchObject({ id, status: 'accepted', context: 'Orders need transactions.', revision: shown.revision + 1 });
+    expect(JSON.parse(saved.out)).toMatchObject({
+      id,
+      status: 'accepted',
+      context: 'Orders need transactions.',
+      revision: shown.revision + 1,
+    });
     // No copy was made: still one decision.
     expect(JSON.parse((await cairn('list', '--json', '--db', db)).out)).toHaveLength(1);
 

@@ -31,7 +31,8 @@ describe('terminal output', () => {
       const r = await cairn(...argv, '--db', db);
       const text = r.out + r.err;
       expect(text, argv.join(' ')).not.toMatch(RAW_CONTROL);
-      if (argv[0] !== 'show' || argv[1] === id) expect(text, argv.join(' ')).toContain('Pick \\x1B]0;owned\\x07a queue \\x1B[2J');
+      if (argv[0] !== 'show' || argv[1] === id)
+        expect(text, argv.join(' ')).toContain('Pick \\x1B]0;owned\\x07a queue \\x1B[2J');
     }
     // JSON output stays JSON with the title intact.
     const listed = JSON.parse((await cairn('list', '--json', '--db', db)).out) as { title: string }[];
@@ -59,7 +60,11 @@ describe('a reader that goes away', () => {
     // `true` exits at once, so every write of the CLI meets a closed pipe.
     for (const args of [['list'], ['list', '--json'], ['export', '--dir', repo]]) {
       const quoted = [cli, ...args, '--db', db].map((a) => `'${a}'`).join(' ');
-      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `sleep 0.05 | true; '${process.execPath}' ${quoted} | true`], { encoding: 'utf8' });
+      const r = spawnSync(
+        'bash',
+        ['-o', 'pipefail', '-c', `sleep 0.05 | true; '${process.execPath}' ${quoted} | true`],
+        { encoding: 'utf8' },
+      );
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.status, args.join(' ')).toBe(0);
     }

@@ -17,7 +17,9 @@ describe('the cairn CLI', () => {
     expect(created.code).toBe(0);
     const id = created.out.trim();
     const listed = await cairn('list', '--json', '--db', db);
-    expect(JSON.parse(listed.out)).toMatchObject([{ id, title: 'Use PostgreSQL for orders', status: 'proposed', number: null }]);
+    expect(JSON.parse(listed.out)).toMatchObject([
+      { id, title: 'Use PostgreSQL for orders', status: 'proposed', number: null },
+    ]);
     const shown = await cairn('show', id, '--db', db);
     expect(shown.out).toContain('Draft: Use PostgreSQL for orders');
   });
@@ -33,7 +35,8 @@ describe('the cairn CLI', () => {
     expect(copy.code).toBe(0);
     const original = JSON.parse(json);
     const made = JSON.parse(copy.out);
-    for (const key of ['title', 'status', 'date', 'context', 'drivers', 'options', 'evaluation']) expect(made[key]).toEqual(original[key]);
+    for (const key of ['title', 'status', 'date', 'context', 'drivers', 'options', 'evaluation'])
+      expect(made[key]).toEqual(original[key]);
   });
 
   it('reports errors on stderr with a non-zero exit and what to do', async () => {

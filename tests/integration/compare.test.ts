@@ -10,11 +10,18 @@ const reporting = {
   date: '2025-03-01',
   decisionMakers: ['Ada'],
   tags: ['reports'],
-  drivers: [driver('d1', 'Real-time and streaming', 1, 'real-time'), driver('d2', 'Machine learning and data work', 5, 'ml-data')],
+  drivers: [
+    driver('d1', 'Real-time and streaming', 1, 'real-time'),
+    driver('d2', 'Machine learning and data work', 5, 'ml-data'),
+  ],
   options: [option('o1', 'Python', 'python'), option('o2', 'Node.js', 'nodejs')],
   chosenOption: 'o1',
   rationale: 'The data team already writes Python.',
-  evaluation: { pack: 'backend-runtime', scores: [{ option: 'o1', driver: 'd2', value: 5 }], claims: [claim('c1', 'd2', 'o1', 'good', 'Python leads for data work.')] },
+  evaluation: {
+    pack: 'backend-runtime',
+    scores: [{ option: 'o1', driver: 'd2', value: 5 }],
+    claims: [claim('c1', 'd2', 'o1', 'good', 'Python leads for data work.')],
+  },
 };
 const gateway = {
   title: 'Node.js for the gateway',
@@ -22,7 +29,10 @@ const gateway = {
   date: '2025-09-01',
   decisionMakers: ['Grace'],
   tags: ['edge'],
-  drivers: [driver('x1', 'Real-time and streaming', 5, 'real-time'), driver('x2', 'I/O concurrency model', 4, 'io-concurrency')],
+  drivers: [
+    driver('x1', 'Real-time and streaming', 5, 'real-time'),
+    driver('x2', 'I/O concurrency model', 4, 'io-concurrency'),
+  ],
   options: [option('n', 'Node.js', 'nodejs'), option('p', 'Python', 'python')],
   chosenOption: 'n',
   evaluation: { pack: 'backend-runtime' },
@@ -33,7 +43,14 @@ async function seeded() {
   const rep = await core.invoke('createDecision', { content: reporting });
   const gw = await core.invoke('createDecision', { content: gateway });
   const db = await core.invoke('createDecision', {
-    content: { title: 'PostgreSQL for orders', status: 'accepted', date: '2024-05-01', options: [option('pg', 'PostgreSQL')], chosenOption: 'pg', tags: ['reports'] },
+    content: {
+      title: 'PostgreSQL for orders',
+      status: 'accepted',
+      date: '2024-05-01',
+      options: [option('pg', 'PostgreSQL')],
+      chosenOption: 'pg',
+      tags: ['reports'],
+    },
   });
   return { core, rep, gw, db };
 }
@@ -44,20 +61,36 @@ describe('compare, precedents and facets through the API', () => {
     expect([rep.number, gw.number]).toEqual([1, 2]);
     const c = await core.invoke('compareDecisions', { ids: ['1', gw.id] });
     expect(c.decisions.map((d) => d.id)).toEqual([rep.id, gw.id]);
-    expect(c.differences[0]!.message).toBe('Real-time and streaming was weighed very differently: 1 in ADR 1, 5 in ADR 2');
+    expect(c.differences[0]!.message).toBe(
+      'Real-time and streaming was weighed very differently: 1 in ADR 1, 5 in ADR 2',
+    );
 
     const one = await core.call('compareDecisions', { ids: [rep.id] });
-    expect(one).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('at least two') } });
+    expect(one).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('at least two') },
+    });
     const twice = await core.call('compareDecisions', { ids: [rep.id, 'ADR-1'] });
-    expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('named twice') } });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('named twice') },
+    });
     const missing = await core.call('compareDecisions', { ids: [rep.id, '99'] });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('cairn list') } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('cairn list') },
+    });
   });
 
   it('finds the precedents of a new decision on the same pack, with what they chose', async () => {
     const { core, rep, gw } = await seeded();
     const draft = await core.invoke('createDecision', {
-      content: { title: 'Runtime for notifications', drivers: [driver('a', 'Real-time and streaming', 5, 'real-time')], options: [option('x', 'Node.js', 'nodejs'), option('y', 'Python', 'python')], evaluation: { pack: 'backend-runtime' } },
+      content: {
+        title: 'Runtime for notifications',
+        drivers: [driver('a', 'Real-time and streaming', 5, 'real-time')],
+        options: [option('x', 'Node.js', 'nodejs'), option('y', 'Python', 'python')],
+        evaluation: { pack: 'backend-runtime' },
+      },
     });
     const found = await core.invoke('findPrecedents', { id: draft.id });
     expect(found.map((p) => [p.id, p.chosen])).toEqual([
@@ -70,13 +103,19 @@ describe('compare, precedents and facets through the API', () => {
 
     // A change saved by another process on the same file shows at the next ask.
     const other = testCore({ dbPath: core.dbPath });
-    await other.invoke('updateDecision', { id: rep.id, baseRevision: rep.revision, content: { ...reporting, chosenOption: 'o2' } });
+    await other.invoke('updateDecision', {
+      id: rep.id,
+      baseRevision: rep.revision,
+      content: { ...reporting, chosenOption: 'o2' },
+    });
     expect((await core.invoke('findPrecedents', { id: draft.id })).map((p) => p.chosen)).toEqual(['Node.js']);
   });
 
   it('counts each facet under the other filters', async () => {
     const { core } = await seeded();
-    await core.invoke('createDecision', { content: { title: 'Python for scripts', options: [option('p', 'python')], chosenOption: 'p' } });
+    await core.invoke('createDecision', {
+      content: { title: 'Python for scripts', options: [option('p', 'python')], chosenOption: 'p' },
+    });
     const all = await core.invoke('listDecisionFacets', {});
     expect(all.status).toEqual([
       { value: 'accepted', count: 3 },
@@ -105,7 +144,11 @@ describe('history: diff and restore', () => {
     const edited = await core.invoke('updateDecision', {
       id: rep.id,
       baseRevision: 1,
-      content: { ...reporting, title: 'Python for reports', drivers: [{ ...reporting.drivers[0]!, weight: 4 }, reporting.drivers[1]!] },
+      content: {
+        ...reporting,
+        title: 'Python for reports',
+        drivers: [{ ...reporting.drivers[0]!, weight: 4 }, reporting.drivers[1]!],
+      },
     });
     const diff = await core.invoke('diffRevisions', { id: rep.id, from: 1, to: edited.revision });
     expect(diff.changes.map((c) => c.label)).toEqual(['Title', 'Driver “Real-time and streaming”: weight']);
@@ -113,7 +156,10 @@ describe('history: diff and restore', () => {
     const stale = await core.call('restoreRevision', { id: rep.id, revision: 1, baseRevision: 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const current = await core.call('restoreRevision', { id: rep.id, revision: 2 });
-    expect(current).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('earlier revision') } });
+    expect(current).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('earlier revision') },
+    });
 
     const restored = await core.invoke('restoreRevision', { id: rep.id, revision: 1, baseRevision: 2 });
     expect(restored).toMatchObject({ revision: 3, title: reporting.title, number: 1 });
@@ -126,21 +172,43 @@ describe('history: diff and restore', () => {
     ]);
     expect((await core.invoke('diffRevisions', { id: rep.id, from: 1, to: 3 })).changes).toEqual([]);
     const missing = await core.call('diffRevisions', { id: rep.id, from: 1, to: 9 });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no revision 9') } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('no revision 9') },
+    });
   });
 });
 
 describe('relation graph and timeline', () => {
   async function chain() {
     const core = testCore();
-    const make = (title: string, date: string, extra: object = {}) => core.invoke('createDecision', { content: { title, date, status: 'accepted', ...extra } });
+    const make = (title: string, date: string, extra: object = {}) =>
+      core.invoke('createDecision', { content: { title, date, status: 'accepted', ...extra } });
     const first = await make('Use MySQL', '2020-01-10');
-    const second = await make('Use PostgreSQL', '2022-04-01', { relations: [{ type: 'supersedes', target: first.id }] });
-    const third = await make('Use PostgreSQL 16 with pgvector', '2025-02-01', { relations: [{ type: 'supersedes', target: '2' }] });
-    const note = await make('Backups nightly', '2023-06-01', { relations: [{ type: 'relates-to', target: second.id }, { type: 'amends', target: 'ADR-99' }] });
+    const second = await make('Use PostgreSQL', '2022-04-01', {
+      relations: [{ type: 'supersedes', target: first.id }],
+    });
+    const third = await make('Use PostgreSQL 16 with pgvector', '2025-02-01', {
+      relations: [{ type: 'supersedes', target: '2' }],
+    });
+    const note = await make('Backups nightly', '2023-06-01', {
+      relations: [
+        { type: 'relates-to', target: second.id },
+        { type: 'amends', target: 'ADR-99' },
+      ],
+    });
     const alone = await make('Use Markdown for docs', '2021-01-01');
     // The old decision records the link too, as an imported file would; it stays one edge.
-    await core.invoke('updateDecision', { id: first.id, baseRevision: 1, content: { title: 'Use MySQL', date: '2020-01-10', status: 'superseded', relations: [{ type: 'superseded-by', target: second.id }] } });
+    await core.invoke('updateDecision', {
+      id: first.id,
+      baseRevision: 1,
+      content: {
+        title: 'Use MySQL',
+        date: '2020-01-10',
+        status: 'superseded',
+        relations: [{ type: 'superseded-by', target: second.id }],
+      },
+    });
     return { core, first, second, third, note, alone };
   }
 
@@ -161,7 +229,13 @@ describe('relation graph and timeline', () => {
   it('lists decisions by date with status changes and supersede chains', async () => {
     const { core, first, second, third } = await chain();
     const t = await core.invoke('getTimeline', {});
-    expect(t.entries.map((e) => e.title)).toEqual(['Use MySQL', 'Use Markdown for docs', 'Use PostgreSQL', 'Backups nightly', 'Use PostgreSQL 16 with pgvector']);
+    expect(t.entries.map((e) => e.title)).toEqual([
+      'Use MySQL',
+      'Use Markdown for docs',
+      'Use PostgreSQL',
+      'Backups nightly',
+      'Use PostgreSQL 16 with pgvector',
+    ]);
     expect(t.entries[0]!.changes.map((c) => [c.from, c.to])).toEqual([
       [null, 'accepted'],
       ['accepted', 'superseded'],

@@ -59,9 +59,23 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Runs the writer once and kills it after `delayMs` (counted from "ready" when `afterReady`). */
-function runOnce(dbPath: string, seed: number, day: number, delayMs: number, afterReady: boolean): Promise<{ acks: Ack[]; planned: [string, string][]; exports: number; exportsStarted: number; exitedEarly: string | null }> {
+function runOnce(
+  dbPath: string,
+  seed: number,
+  day: number,
+  delayMs: number,
+  afterReady: boolean,
+): Promise<{
+  acks: Ack[];
+  planned: [string, string][];
+  exports: number;
+  exportsStarted: number;
+  exitedEarly: string | null;
+}> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [writer, dbPath, String(seed), String(day)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, dbPath, String(seed), String(day)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -83,10 +97,20 @@ function runOnce(dbPath: string, seed: number, day: number, delayMs: number, aft
           const [, id, revision, sha] = l.split(' ');
           return { id: id!, revision: Number(revision), sha: sha! };
         });
-      const planned = lines.filter((l) => l.startsWith('plan ')).map((l) => l.split(' ').slice(1, 3) as [string, string]);
+      const planned = lines
+        .filter((l) => l.startsWith('plan '))
+        .map((l) => l.split(' ').slice(1, 3) as [string, string]);
       const exports = lines.filter((l) => l === 'exported').length;
-      const exportsStarted = lines.filter((l) => l.startsWith('plan ') || l.startsWith('export-refused')).length ? 1 : 0;
-      resolve({ acks, planned, exports, exportsStarted, exitedEarly: signal === "SIGKILL" ? null : `exit ${code}: ${err.slice(-1500)}` });
+      const exportsStarted = lines.filter((l) => l.startsWith('plan ') || l.startsWith('export-refused')).length
+        ? 1
+        : 0;
+      resolve({
+        acks,
+        planned,
+        exports,
+        exportsStarted,
+        exitedEarly: signal === 'SIGKILL' ? null : `exit ${code}: ${err.slice(-1500)}`,
+      });
     });
   });
 }
@@ -101,13 +125,18 @@ function verify(dbPath: string, acks: Ack[]): string[] {
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-    const hasSchema = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'decisions'").get() as { n: number };
+    const hasSchema = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'decisions'").get() as {
+      n: number;
+    };
     if (!hasSchema.n) return acks.length ? [...problems, 'acknowledged saves but no schema'] : problems;
-    const revision = db.prepare<[string, number], { content: string }>('SELECT content FROM revisions WHERE decision_id = ? AND revision = ?');
+    const revision = db.prepare<[string, number], { content: string }>(
+      'SELECT content FROM revisions WHERE decision_id = ? AND revision = ?',
+    );
     for (const ack of acks) {
       const row = revision.get(ack.id, ack.revision);
       if (!row) problems.push(`lost: ${ack.id} revision ${ack.revision}`);
-      else if (sha((JSON.parse(row.content) as { context: string }).context) !== ack.sha) problems.push(`changed: ${ack.id} revision ${ack.revision}`);
+      else if (sha((JSON.parse(row.content) as { context: string }).context) !== ack.sha)
+        problems.push(`changed: ${ack.id} revision ${ack.revision}`);
     }
     const gaps = db
       .prepare(
@@ -115,7 +144,8 @@ function verify(dbPath: string, acks: Ack[]): string[] {
          WHERE r.m IS NULL OR r.m != d.revision OR r.c != d.revision`,
       )
       .all();
-    if (gaps.length) problems.push(`revisions not contiguous or not matching the row: ${JSON.stringify(gaps.slice(0, 3))}`);
+    if (gaps.length)
+      problems.push(`revisions not contiguous or not matching the row: ${JSON.stringify(gaps.slice(0, 3))}`);
     const stale = db
       .prepare(
         `SELECT COUNT(*) AS n FROM decisions d JOIN revisions r ON r.decision_id = d.id AND r.revision = d.revision
@@ -123,7 +153,9 @@ function verify(dbPath: string, acks: Ack[]): string[] {
       )
       .get() as { n: number };
     if (stale.n) problems.push(`${stale.n} decisions differ from their latest revision`);
-    const invalid = db.prepare('SELECT COUNT(*) AS n FROM revisions WHERE json_valid(content) = 0').get() as { n: number };
+    const invalid = db.prepare('SELECT COUNT(*) AS n FROM revisions WHERE json_valid(content) = 0').get() as {
+      n: number;
+    };
     if (invalid.n) problems.push(`${invalid.n} revisions hold invalid JSON`);
     const index = db
       .prepare(
@@ -153,7 +185,8 @@ function verifyExports(dbPath: string, planned: Map<string, Set<string>>, maxTem
     }
     const text = fs.readFileSync(path.join(dir, name));
     if (text.length === 0) problems.push(`export ${name} is empty`);
-    else if (!planned.get(name)?.has(crypto.createHash('sha256').update(text).digest('hex'))) problems.push(`export ${name} is not a text the exporter planned (truncated?)`);
+    else if (!planned.get(name)?.has(crypto.createHash('sha256').update(text).digest('hex')))
+      problems.push(`export ${name} is not a text the exporter planned (truncated?)`);
   }
   if (temps > maxTemps) problems.push(`${temps} temporary files left in the ADR folder`);
   return problems;
@@ -180,7 +213,11 @@ function verifyBackups(dbPath: string): string[] {
 describe('kill -9 while saving', () => {
   it(`loses no acknowledged save over ${RUNS} kills`, async () => {
     const r = rng(SEED);
-    const lanes = Array.from({ length: LANES }, (_, i) => ({ dbPath: path.join(work, `lane-${i}`, 'cairn.db'), acks: [] as Ack[], planned: new Map<string, Set<string>>() }));
+    const lanes = Array.from({ length: LANES }, (_, i) => ({
+      dbPath: path.join(work, `lane-${i}`, 'cairn.db'),
+      acks: [] as Ack[],
+      planned: new Map<string, Set<string>>(),
+    }));
     for (const lane of lanes) fs.mkdirSync(path.dirname(lane.dbPath));
     const problems: string[] = [];
     let runs = 0;
@@ -190,13 +227,25 @@ describe('kill -9 while saving', () => {
     let runsWithExports = 0;
     // The plan is drawn up front from the seed, so a failing run can be replayed.
     // A new day every few runs: those runs open with a daily backup, which some kills interrupt.
-    const plan = Array.from({ length: RUNS }, (_, i) => ({ lane: i % LANES, seed: SEED * 1000 + i, day: Math.floor(i / (LANES * 3)), early: r() < 0.2, delay: r() }));
+    const plan = Array.from({ length: RUNS }, (_, i) => ({
+      lane: i % LANES,
+      seed: SEED * 1000 + i,
+      day: Math.floor(i / (LANES * 3)),
+      early: r() < 0.2,
+      delay: r(),
+    }));
     await Promise.all(
       lanes.map(async (lane, l) => {
         for (const step of plan.filter((p) => p.lane === l)) {
           // Early kills land anywhere from process start to the first saves (open, migrations, the daily backup).
           const delay = Math.floor(step.delay * (step.early ? 250 : 120));
-          const { acks, planned, exports: finished, exportsStarted, exitedEarly } = await runOnce(lane.dbPath, step.seed, step.day, delay, !step.early);
+          const {
+            acks,
+            planned,
+            exports: finished,
+            exportsStarted,
+            exitedEarly,
+          } = await runOnce(lane.dbPath, step.seed, step.day, delay, !step.early);
           exports += finished;
           runsWithExports += exportsStarted;
           for (const [file, hash] of planned) lane.planned.set(file, (lane.planned.get(file) ?? new Set()).add(hash));
@@ -221,13 +270,31 @@ describe('kill -9 while saving', () => {
       const core = createCore({ dbPath: lane.dbPath, knowledgeDir: `${lane.dbPath}.knowledge`, backups: false });
       const ids = (await core.invoke('listDecisions', { limit: 5, sort: 'updated' })).items.map((d) => d.id);
       const plan = await core.invoke('planExport', { ids, dir: `${lane.dbPath}.adr` });
-      for (const f of plan.files) lane.planned.set(f.keptAs ?? f.file, (lane.planned.get(f.keptAs ?? f.file) ?? new Set()).add(sha(f.text)));
+      for (const f of plan.files)
+        lane.planned.set(f.keptAs ?? f.file, (lane.planned.get(f.keptAs ?? f.file) ?? new Set()).add(sha(f.text)));
       await core.invoke('runExport', { ids, dir: `${lane.dbPath}.adr` });
       core.close();
       problems.push(...verifyExports(lane.dbPath, lane.planned, 0).map((p) => `final: ${p}`));
     }
-    const backups = lanes.reduce((n, lane) => n + (fs.existsSync(path.join(path.dirname(lane.dbPath), 'backups')) ? fs.readdirSync(path.join(path.dirname(lane.dbPath), 'backups')).filter((f) => f.endsWith('.bak')).length : 0), 0);
-    recordFigures('crash', { runs, acknowledged, lost, problems: problems.length, killedBeforeAnySave: runsWithoutSaves, exportsCompleted: exports, runsWithExports, backupsChecked: backups, details: problems.slice(0, 20) });
+    const backups = lanes.reduce(
+      (n, lane) =>
+        n +
+        (fs.existsSync(path.join(path.dirname(lane.dbPath), 'backups'))
+          ? fs.readdirSync(path.join(path.dirname(lane.dbPath), 'backups')).filter((f) => f.endsWith('.bak')).length
+          : 0),
+      0,
+    );
+    recordFigures('crash', {
+      runs,
+      acknowledged,
+      lost,
+      problems: problems.length,
+      killedBeforeAnySave: runsWithoutSaves,
+      exportsCompleted: exports,
+      runsWithExports,
+      backupsChecked: backups,
+      details: problems.slice(0, 20),
+    });
     expect(problems).toEqual([]);
     expect(runs).toBe(RUNS);
     // The kills must land among saves, not only before them.

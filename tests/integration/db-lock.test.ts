@@ -26,7 +26,10 @@ async function cairn(...argv: string[]) {
 }
 
 function serve(dbPath: string, token: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', dbPath], { env: { ...process.env, CAIRN_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', dbPath], {
+    env: { ...process.env, CAIRN_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
@@ -53,7 +56,13 @@ describe('the database lock', () => {
     const token = 'b'.repeat(32);
     const { child, url } = await serve(dbPath, token);
     const call = async (method: string, input: unknown) =>
-      (await (await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': token }, body: JSON.stringify(input) })).json()) as { ok: boolean };
+      (await (
+        await fetch(`${url}api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': token },
+          body: JSON.stringify(input),
+        })
+      ).json()) as { ok: boolean };
     try {
       expect((await call('createDecision', { content: { title: 'Acknowledged before restore' } })).ok).toBe(true);
       const restore = await cairn('restore', '--db', dbPath);
@@ -61,7 +70,9 @@ describe('the database lock', () => {
       expect(restore.err).toMatch(new RegExp(`in use by cairn serve \\(process ${child.pid},.*Stop it first`));
       expect((await call('createDecision', { content: { title: 'Acknowledged after restore' } })).ok).toBe(true);
       // A second server on the same file is refused too.
-      const second = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const second = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', dbPath], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       second.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
       expect(await new Promise((resolve) => second.on('exit', resolve))).toBe(1);
@@ -71,20 +82,35 @@ describe('the database lock', () => {
       await new Promise((resolve) => child.on('exit', resolve));
     }
     expect(fs.existsSync(lockFileFor(dbPath))).toBe(false);
-    const titles = JSON.parse((await cairn('list', '--json', '--db', dbPath)).out).map((d: { title: string }) => d.title).sort();
+    const titles = JSON.parse((await cairn('list', '--json', '--db', dbPath)).out)
+      .map((d: { title: string }) => d.title)
+      .sort();
     expect(titles).toEqual(['Acknowledged after restore', 'Acknowledged before restore', 'Before the backup']);
     // With the server stopped, restore goes ahead.
     expect((await cairn('restore', '--db', dbPath)).code).toBe(0);
-    expect(JSON.parse((await cairn('list', '--json', '--db', dbPath)).out).map((d: { title: string }) => d.title)).toEqual(['Before the backup']);
+    expect(
+      JSON.parse((await cairn('list', '--json', '--db', dbPath)).out).map((d: { title: string }) => d.title),
+    ).toEqual(['Before the backup']);
   });
 
   it('takes over a lock left by a process that no longer runs', async () => {
     const dbPath = path.join(tempDir(), 'cairn.db');
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('exit', resolve));
-    fs.writeFileSync(lockFileFor(dbPath), JSON.stringify({ pid: dead.pid, holder: 'cairn serve', host: (await import('node:os')).hostname(), since: '2026-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      lockFileFor(dbPath),
+      JSON.stringify({
+        pid: dead.pid,
+        holder: 'cairn serve',
+        host: (await import('node:os')).hostname(),
+        since: '2026-01-01T00:00:00.000Z',
+      }),
+    );
     const lock = acquireDbLock(dbPath, 'cairn restore');
-    expect(JSON.parse(fs.readFileSync(lockFileFor(dbPath), 'utf8'))).toMatchObject({ pid: process.pid, holder: 'cairn restore' });
+    expect(JSON.parse(fs.readFileSync(lockFileFor(dbPath), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      holder: 'cairn restore',
+    });
     lock.release();
     expect(fs.existsSync(lockFileFor(dbPath))).toBe(false);
   });

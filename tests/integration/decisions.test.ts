@@ -6,11 +6,20 @@ describe('decisions through the API', () => {
   it('creates, reads, updates and keeps every save as a revision', async () => {
     const core = testCore();
     const created = await core.invoke('createDecision', { content: { title: 'Use PostgreSQL for orders' } });
-    expect(created).toMatchObject({ title: 'Use PostgreSQL for orders', status: 'proposed', number: null, revision: 1 });
+    expect(created).toMatchObject({
+      title: 'Use PostgreSQL for orders',
+      status: 'proposed',
+      number: null,
+      revision: 1,
+    });
     expect(created.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const { id, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, number: _n, ...content } = created;
-    const updated = await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, context: 'Orders need ACID.', tags: ['data'] } });
+    const updated = await core.invoke('updateDecision', {
+      id,
+      baseRevision: revision,
+      content: { ...content, context: 'Orders need ACID.', tags: ['data'] },
+    });
     expect(updated.revision).toBe(2);
     expect((await core.invoke('getDecision', { id })).context).toBe('Orders need ACID.');
 
@@ -27,7 +36,11 @@ describe('decisions through the API', () => {
     const d = await core.invoke('createDecision', { content: { title: 'A' } });
     const { id, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, number: _n, ...content } = d;
     await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, title: 'B' } });
-    const stale = await core.call('updateDecision', { id, baseRevision: revision, content: { ...content, title: 'C' } });
+    const stale = await core.call('updateDecision', {
+      id,
+      baseRevision: revision,
+      content: { ...content, title: 'C' },
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await core.invoke('getDecision', { id })).title).toBe('B');
   });
@@ -39,7 +52,11 @@ describe('decisions through the API', () => {
     expect(a.number).toBeNull();
     expect(b.number).toBe(1);
     const { id, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, number: _n, ...content } = a;
-    const accepted = await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, status: 'accepted' } });
+    const accepted = await core.invoke('updateDecision', {
+      id,
+      baseRevision: revision,
+      content: { ...content, status: 'accepted' },
+    });
     expect(accepted.number).toBe(2);
   });
 
@@ -56,11 +73,19 @@ describe('decisions through the API', () => {
 
   it('filters by status, tag and ranked text', async () => {
     const core = testCore();
-    await core.invoke('createDecision', { content: { title: 'Use PostgreSQL for orders', tags: ['data'], status: 'accepted' } });
-    await core.invoke('createDecision', { content: { title: 'Pick a message broker', context: 'Orders events go through Kafka', tags: ['events'] } });
+    await core.invoke('createDecision', {
+      content: { title: 'Use PostgreSQL for orders', tags: ['data'], status: 'accepted' },
+    });
+    await core.invoke('createDecision', {
+      content: { title: 'Pick a message broker', context: 'Orders events go through Kafka', tags: ['events'] },
+    });
     await core.invoke('createDecision', { content: { title: 'Frontend framework' } });
-    expect((await core.invoke('listDecisions', { status: 'accepted' })).items.map((d) => d.title)).toEqual(['Use PostgreSQL for orders']);
-    expect((await core.invoke('listDecisions', { tag: 'events' })).items.map((d) => d.title)).toEqual(['Pick a message broker']);
+    expect((await core.invoke('listDecisions', { status: 'accepted' })).items.map((d) => d.title)).toEqual([
+      'Use PostgreSQL for orders',
+    ]);
+    expect((await core.invoke('listDecisions', { tag: 'events' })).items.map((d) => d.title)).toEqual([
+      'Pick a message broker',
+    ]);
     const hits = (await core.invoke('listDecisions', { text: 'orders' })).items.map((d) => d.title);
     expect(hits).toEqual(['Use PostgreSQL for orders', 'Pick a message broker']);
     expect((await core.invoke('listDecisions', { text: '"; DROP TABLE decisions; --' })).total).toBe(0);
@@ -68,7 +93,10 @@ describe('decisions through the API', () => {
 
   it('answers bad requests with an error envelope that names the field', async () => {
     const core = testCore();
-    expect(await core.call('createDecision', { content: { title: '' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('content.title') } });
+    expect(await core.call('createDecision', { content: { title: '' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('content.title') },
+    });
     expect(await core.call('getDecision', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await core.call('dropEverything', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(await core.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
@@ -89,7 +117,9 @@ describe('the store inside a bulk transaction', () => {
     const { createDecisionStore } = await import('../../electron/core/decisions/store.js');
     const core = testCore();
     const store = createDecisionStore(core.ctx, { transactions: 'join' });
-    expect(() => store.create({ ...store.validate({ title: 'Alone', date: '2026-01-01' }).data! })).toThrow(/joins its caller/);
+    expect(() => store.create({ ...store.validate({ title: 'Alone', date: '2026-01-01' }).data! })).toThrow(
+      /joins its caller/,
+    );
     // A failure later in the caller's transaction takes the joined saves with it.
     expect(() =>
       core.db.transaction(() => {
@@ -98,7 +128,9 @@ describe('the store inside a bulk transaction', () => {
       })(),
     ).toThrow('the import failed');
     expect((await core.invoke('listDecisions', {})).total).toBe(0);
-    const saved = core.db.transaction(() => store.create(store.validate({ title: 'Kept', date: '2026-01-01' }).data!))();
+    const saved = core.db.transaction(() =>
+      store.create(store.validate({ title: 'Kept', date: '2026-01-01' }).data!),
+    )();
     expect(await core.invoke('getDecision', { id: saved.id })).toEqual(saved);
   });
 
@@ -114,7 +146,9 @@ describe('the store inside a bulk transaction', () => {
   it('numbering a decision saves a revision with the same content and changes nothing else', async () => {
     const { createDecisionStore } = await import('../../electron/core/decisions/store.js');
     const core = testCore();
-    const draft = await core.invoke('createDecision', { content: { title: 'Keep a log', context: 'Answers get lost.' } });
+    const draft = await core.invoke('createDecision', {
+      content: { title: 'Keep a log', context: 'Answers get lost.' },
+    });
     const store = createDecisionStore(core.ctx);
     expect(store.assignNumber(draft.id, 7)).toEqual({ revision: 2 });
     const after = await core.invoke('getDecision', { id: draft.id });
@@ -140,7 +174,9 @@ it('lists by number from its index: numbered decisions first, then drafts in the
   const three = await core.invoke('createDecision', { content: { title: 'Three', status: 'accepted' } });
   const { items } = await core.invoke('listDecisions', { sort: 'number', limit: 10 });
   expect(items.map((d) => d.id)).toEqual([two.id, three.id, draftA.id, draftB.id]);
-  const plan = core.db.prepare(`EXPLAIN QUERY PLAN SELECT d.id FROM decisions d WHERE d.trashed_at IS NULL ORDER BY ${BY_NUMBER}`).all() as { detail: string }[];
+  const plan = core.db
+    .prepare(`EXPLAIN QUERY PLAN SELECT d.id FROM decisions d WHERE d.trashed_at IS NULL ORDER BY ${BY_NUMBER}`)
+    .all() as { detail: string }[];
   expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING INDEX decisions_listed/);
   expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
 });

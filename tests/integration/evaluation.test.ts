@@ -3,11 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
 import type { Decision, DecisionContent } from '../../shared/domain.js';
-import { addOption, addOwnClaim, removeOption, setCondition, setScore, setVerdict, setWeight } from '../../shared/evaluation.js';
+import {
+  addOption,
+  addOwnClaim,
+  removeOption,
+  setCondition,
+  setScore,
+  setVerdict,
+  setWeight,
+} from '../../shared/evaluation.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const fixturePack = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'packs', 'database-engine.json'), 'utf8')) as Record<string, unknown>;
+const fixturePack = JSON.parse(
+  fs.readFileSync(path.join(root, 'tests', 'fixtures', 'packs', 'database-engine.json'), 'utf8'),
+) as Record<string, unknown>;
 
 function contentOf(d: Decision): DecisionContent {
   const { id: _i, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
@@ -21,7 +31,11 @@ async function coreWithFixturePack() {
   return core;
 }
 
-async function save(core: Awaited<ReturnType<typeof coreWithFixturePack>>, d: Decision, change: (c: DecisionContent) => DecisionContent) {
+async function save(
+  core: Awaited<ReturnType<typeof coreWithFixturePack>>,
+  d: Decision,
+  change: (c: DecisionContent) => DecisionContent,
+) {
   return core.invoke('updateDecision', { id: d.id, baseRevision: d.revision, content: change(contentOf(d)) });
 }
 
@@ -38,12 +52,23 @@ describe('applyPack', () => {
     ]);
     expect(applied.drivers).toHaveLength(6);
     // Criteria start unweighted and claims unreviewed: nothing enters the record the architect did not choose.
-    expect(applied.drivers[0]).toMatchObject({ id: 'write-concurrency', weight: 0, criterion: 'write-concurrency', question: expect.stringContaining('simultaneously') });
+    expect(applied.drivers[0]).toMatchObject({
+      id: 'write-concurrency',
+      weight: 0,
+      criterion: 'write-concurrency',
+      question: expect.stringContaining('simultaneously'),
+    });
     expect(applied.evaluation.claims).toHaveLength(25);
     const outdated = applied.evaluation.claims.find((c) => c.id === 'a-05')!;
     expect(outdated.outdated).toContain('MySQL 8.0');
-    expect(outdated.source).toMatchObject({ title: expect.stringContaining('Notes From Our Platform Team'), publisher: 'Harbor Labs', date: '2017-09-12' });
-    expect(applied.evaluation.claims.find((c) => c.id === 'a-03')!.contradictions).toEqual([{ claim: 'b-04', note: expect.any(String) }]);
+    expect(outdated.source).toMatchObject({
+      title: expect.stringContaining('Notes From Our Platform Team'),
+      publisher: 'Harbor Labs',
+      date: '2017-09-12',
+    });
+    expect(applied.evaluation.claims.find((c) => c.id === 'a-03')!.contradictions).toEqual([
+      { claim: 'b-04', note: expect.any(String) },
+    ]);
     expect(applied.evaluation.claims.every((c) => c.verdict === 'unreviewed' && !c.own)).toBe(true);
   });
 
@@ -57,17 +82,32 @@ describe('applyPack', () => {
       next = setCondition(next, 'many concurrent writers', false);
       next = setScore(next, 'sqlite', 'operations', 2, 'we have no DBA');
       next = addOption(next, 'DuckDB');
-      next = addOwnClaim(next, { driver: 'operations', option: 'duckdb', effect: 'good', summary: 'Runs in-process, nothing to operate.', source: { title: 'Our spike' } });
+      next = addOwnClaim(next, {
+        driver: 'operations',
+        option: 'duckdb',
+        effect: 'good',
+        summary: 'Runs in-process, nothing to operate.',
+        source: { title: 'Our spike' },
+      });
       return removeOption(next, 'mysql');
     });
     const again = await core.invoke('applyPack', { id: d.id, pack: 'database-engine', baseRevision: current.revision });
     expect(again.evaluation.claims.find((c) => c.id === 'a-03')!.verdict).toBe('rejected');
     expect(again.drivers.find((x) => x.id === 'operations')!.weight).toBe(5);
     expect(again.evaluation.conditions).toEqual({ 'many concurrent writers': false });
-    expect(again.evaluation.scores).toEqual([{ option: 'sqlite', driver: 'operations', value: 2, note: 'we have no DBA' }]);
+    expect(again.evaluation.scores).toEqual([
+      { option: 'sqlite', driver: 'operations', value: 2, note: 'we have no DBA' },
+    ]);
     expect(again.options.map((o) => o.id)).toEqual(['postgresql', 'sqlite', 'duckdb', 'mysql']);
     const own = again.evaluation.claims.filter((c) => c.own);
-    expect(own).toEqual([expect.objectContaining({ id: 'mine-1', option: 'duckdb', verdict: 'accepted', source: expect.objectContaining({ title: 'Our spike' }) })]);
+    expect(own).toEqual([
+      expect.objectContaining({
+        id: 'mine-1',
+        option: 'duckdb',
+        verdict: 'accepted',
+        source: expect.objectContaining({ title: 'Our spike' }),
+      }),
+    ]);
     expect(again.evaluation.claims).toHaveLength(26);
   });
 
@@ -75,9 +115,14 @@ describe('applyPack', () => {
     const core = await coreWithFixturePack();
     const d = await core.invoke('createDecision', { content: { title: 'X' } });
     await save(core, d, (c) => ({ ...c, context: 'changed' }));
-    expect(await core.call('applyPack', { id: d.id, pack: 'database-engine', baseRevision: d.revision })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.call('applyPack', { id: d.id, pack: 'database-engine', baseRevision: d.revision })).toMatchObject(
+      { ok: false, error: { code: 'conflict' } },
+    );
     const unknown = await core.call('applyPack', { id: d.id, pack: 'no-such-pack' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('cairn knowledge list') } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('cairn knowledge list') },
+    });
   });
 
   it('switching to no pack removes what the pack brought and keeps the user’s own options, criteria and claims', async () => {
@@ -86,7 +131,13 @@ describe('applyPack', () => {
     const current = await core.invoke('applyPack', { id: d.id, pack: 'database-engine' });
     await save(core, current, (c) => {
       let next = addOption(c, 'Spreadsheet');
-      next = { ...next, drivers: [...next.drivers, { id: 'cost', name: 'Cost', description: '', question: '', weight: 4, minimum: null, criterion: null }] };
+      next = {
+        ...next,
+        drivers: [
+          ...next.drivers,
+          { id: 'cost', name: 'Cost', description: '', question: '', weight: 4, minimum: null, criterion: null },
+        ],
+      };
       next = addOwnClaim(next, { driver: 'cost', option: 'spreadsheet', effect: 'good', summary: 'Free.' });
       return addOwnClaim(next, { driver: 'cost', option: 'sqlite', effect: 'good', summary: 'Also free.' });
     });
@@ -119,7 +170,15 @@ describe('the evaluation on the command line', () => {
 
   it('new --pack applies the pack; a mistyped pack leaves no decision behind', async () => {
     const db = path.join(tempDir(), 'c.db');
-    const made = await cairn('new', 'Which runtime for our notification service?', '--pack', 'backend-runtime', '--db', db, '--json');
+    const made = await cairn(
+      'new',
+      'Which runtime for our notification service?',
+      '--pack',
+      'backend-runtime',
+      '--db',
+      db,
+      '--json',
+    );
     expect(made.code).toBe(0);
     const d = JSON.parse(made.out) as Decision;
     expect(d.evaluation.pack).toBe('backend-runtime');
@@ -146,13 +205,25 @@ describe('the evaluation on the command line', () => {
       next = setCondition(next, 'CPU-bound workload', false);
       next = setVerdict(next, first.id, 'rejected');
       next = setScore(next, current.options[1]!.id, current.drivers[1]!.id, 1, 'measured in our load test');
-      next = addOwnClaim(next, { driver: current.drivers[0]!.id, option: current.options[0]!.id, effect: 'bad', summary: 'Our team lacks experience.' });
-      return { ...next, chosenOption: current.options[0]!.id, rationale: 'Fits our I/O-bound load.', evaluation: { ...next.evaluation, step: 3 } };
+      next = addOwnClaim(next, {
+        driver: current.drivers[0]!.id,
+        option: current.options[0]!.id,
+        effect: 'bad',
+        summary: 'Our team lacks experience.',
+      });
+      return {
+        ...next,
+        chosenOption: current.options[0]!.id,
+        rationale: 'Fits our I/O-bound load.',
+        evaluation: { ...next.evaluation, step: 3 },
+      };
     });
     core.close();
 
     const json = (await cairn('show', d.id, '--json', '--db', db)).out;
-    const shown = JSON.parse(json) as Decision & { analysis: { matrix: { totals: unknown[] }; sensitivity: { statement: string } } };
+    const shown = JSON.parse(json) as Decision & {
+      analysis: { matrix: { totals: unknown[] }; sensitivity: { statement: string } };
+    };
     expect(shown.evaluation.conditions).toEqual({ 'CPU-bound workload': false });
     expect(shown.evaluation.scores).toEqual([expect.objectContaining({ value: 1, note: 'measured in our load test' })]);
     expect(shown.evaluation.claims.find((c) => c.id === first.id)!.verdict).toBe('rejected');
@@ -164,7 +235,8 @@ describe('the evaluation on the command line', () => {
     const copy = await cairn('new', '--from', file, '--db', path.join(dir, 'b.db'), '--json');
     expect(copy.code).toBe(0);
     const made = JSON.parse(copy.out) as Decision;
-    for (const key of ['drivers', 'options', 'evaluation', 'chosenOption', 'rationale'] as const) expect(made[key]).toEqual(current[key]);
+    for (const key of ['drivers', 'options', 'evaluation', 'chosenOption', 'rationale'] as const)
+      expect(made[key]).toEqual(current[key]);
     expect(made.id).not.toBe(d.id);
   });
 });

@@ -23,7 +23,9 @@ describe('evidence review owned by the architect', () => {
   it('a decision made with a pack and exported without review cites no claim and has no matrix', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cairn.db');
-    const made = JSON.parse((await cairn('new', 'Which runtime?', '--pack', 'backend-runtime', '--db', db, '--json')).out) as Decision;
+    const made = JSON.parse(
+      (await cairn('new', 'Which runtime?', '--pack', 'backend-runtime', '--db', db, '--json')).out,
+    ) as Decision;
     expect(unreviewedCount(made)).toBe(made.evaluation.claims.length);
     expect(made.drivers.every((d) => d.weight === 0)).toBe(true);
     const out = path.join(dir, 'adr');
@@ -45,14 +47,22 @@ describe('evidence review owned by the architect', () => {
     const driver = current.drivers[0]!;
     const option = current.options[0]!;
     let content = setWeight(contentOf(current), driver.id, 5);
-    const before = analyzeDecision(content).matrix.rows.find((r) => r.driver === driver.id)!.cells.find((c) => c.option === option.id)!;
+    const before = analyzeDecision(content)
+      .matrix.rows.find((r) => r.driver === driver.id)!
+      .cells.find((c) => c.option === option.id)!;
     const cell = content.evaluation.claims.filter((c) => c.driver === driver.id && c.option === option.id);
     expect(cell.length).toBeGreaterThan(0);
     expect(before.prefill.value).toBeNull();
     expect(before.prefill.unreviewed).toBe(cell.length);
 
-    content = setVerdicts(content, cell.map((c) => c.id), 'accepted');
-    const after = analyzeDecision(content).matrix.rows.find((r) => r.driver === driver.id)!.cells.find((c) => c.option === option.id)!;
+    content = setVerdicts(
+      content,
+      cell.map((c) => c.id),
+      'accepted',
+    );
+    const after = analyzeDecision(content)
+      .matrix.rows.find((r) => r.driver === driver.id)!
+      .cells.find((c) => c.option === option.id)!;
     expect(after.prefill.unreviewed).toBe(0);
     expect(after.prefill.good + after.prefill.neutral + after.prefill.bad).toBe(cell.length);
     expect(unreviewedCount(content)).toBe(current.evaluation.claims.length - cell.length);

@@ -31,10 +31,15 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'cairn-export-crash-'));
   template = path.join(work, 'template.db');
   const core = createCore({ dbPath: template });
-  for (let i = 1; i <= DECISIONS; i++) await core.invoke('createDecision', { content: { title: `Decision ${i}`, date: '2026-02-01', context: `Why ${i}.` } });
+  for (let i = 1; i <= DECISIONS; i++)
+    await core.invoke('createDecision', {
+      content: { title: `Decision ${i}`, date: '2026-02-01', context: `Why ${i}.` },
+    });
   const empty = fs.mkdtempSync(path.join(work, 'plan-'));
   const plan = await core.invoke('planExport', { dir: empty });
-  reference = new Map(plan.files.filter((f) => f.decisionId).map((f) => [f.decisionId!, { file: f.file, number: f.number! }]));
+  reference = new Map(
+    plan.files.filter((f) => f.decisionId).map((f) => [f.decisionId!, { file: f.file, number: f.number! }]),
+  );
   core.close();
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -73,7 +78,10 @@ describe('kill -9 during a first export', () => {
       const after = 1 + Math.floor(r() * (DECISIONS - 2));
       if (!(await exportAndKill(db, repo, after))) continue;
       killed++;
-      const again = spawnSync(process.execPath, [cli, 'export', '--dir', repo, '--db', db, '--json'], { encoding: 'utf8', timeout: 60_000 });
+      const again = spawnSync(process.execPath, [cli, 'export', '--dir', repo, '--db', db, '--json'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       if (again.status !== 0) {
         problems.push(`run ${run} (killed after ${after}): re-run exit ${again.status}: ${again.stderr.slice(0, 300)}`);
         continue;
@@ -81,18 +89,26 @@ describe('kill -9 during a first export', () => {
       const names = fs.readdirSync(repo);
       const adrs = names.filter((f) => /^\d{4}-.*\.md$/.test(f)).sort();
       const expected = [...reference.values()].map((f) => f.file).sort();
-      if (JSON.stringify(adrs) !== JSON.stringify(expected)) problems.push(`run ${run} (killed after ${after}): ${adrs.length} ADR files, first unexpected ${adrs.find((a) => !expected.includes(a))}`);
+      if (JSON.stringify(adrs) !== JSON.stringify(expected))
+        problems.push(
+          `run ${run} (killed after ${after}): ${adrs.length} ADR files, first unexpected ${adrs.find((a) => !expected.includes(a))}`,
+        );
       const leftovers = names.filter((f) => !/^\d{4}-.*\.md$/.test(f) && f !== 'README.md');
       if (leftovers.length) problems.push(`run ${run}: left in the folder: ${leftovers.slice(0, 3).join(', ')}`);
       const core = createCore({ dbPath: db });
       try {
         const items = (await core.invoke('listDecisions', { limit: 100_000 })).items;
         const wrong = items.filter((d) => d.number !== reference.get(d.id)?.number);
-        if (wrong.length) problems.push(`run ${run}: ${wrong.length} decisions numbered unlike their files, e.g. "${wrong[0]!.title}" is ${wrong[0]!.number}`);
+        if (wrong.length)
+          problems.push(
+            `run ${run}: ${wrong.length} decisions numbered unlike their files, e.g. "${wrong[0]!.title}" is ${wrong[0]!.number}`,
+          );
         const third = await core.invoke('runExport', { dir: repo });
-        if (third.written.length || third.numbers.length || third.conflicts.length) problems.push(`run ${run}: a third export still wrote ${third.written.length} files`);
+        if (third.written.length || third.numbers.length || third.conflicts.length)
+          problems.push(`run ${run}: a third export still wrote ${third.written.length} files`);
         const revisions = core.db.prepare('SELECT MAX(revision) AS m FROM decisions').get() as { m: number };
-        if (revisions.m !== 2) problems.push(`run ${run}: decisions reached revision ${revisions.m} (one number, one revision expected)`);
+        if (revisions.m !== 2)
+          problems.push(`run ${run}: decisions reached revision ${revisions.m} (one number, one revision expected)`);
       } finally {
         core.close();
       }

@@ -23,7 +23,10 @@ function repo(fixture?: 'adr-tools' | 'madr' | 'log4brains'): string {
 }
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=Test', ...args], { cwd: dir, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=Test', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
 }
 
 function commit(dir: string) {
@@ -34,11 +37,23 @@ function commit(dir: string) {
 const status = (dir: string) => git(dir, 'status', '--porcelain', '--untracked-files=all').trim();
 
 function evidenceContent(): DecisionContentInput {
-  const { id: _i, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, relations: _rel, ...content } = JSON.parse(fs.readFileSync(EVIDENCE, 'utf8')) as Record<string, unknown>;
+  const {
+    id: _i,
+    number: _n,
+    revision: _r,
+    createdAt: _c,
+    updatedAt: _u,
+    trashedAt: _t,
+    relations: _rel,
+    ...content
+  } = JSON.parse(fs.readFileSync(EVIDENCE, 'utf8')) as Record<string, unknown>;
   return content as DecisionContentInput;
 }
 
-async function create(core: ReturnType<typeof testCore>, content: Omit<DecisionContentInput, 'date'> & { date?: string }) {
+async function create(
+  core: ReturnType<typeof testCore>,
+  content: Omit<DecisionContentInput, 'date'> & { date?: string },
+) {
   return core.invoke('createDecision', { content: { date: '2026-02-01', ...content } });
 }
 
@@ -80,7 +95,11 @@ describe('export into a new repository', () => {
     // An edit changes exactly that file.
     const current = await core.invoke('getDecision', { id: b.id });
     const { id: _i, number: _n, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = current;
-    await core.invoke('updateDecision', { id: b.id, baseRevision: revision, content: { ...content, context: 'Answers live in chat threads.' } });
+    await core.invoke('updateDecision', {
+      id: b.id,
+      baseRevision: revision,
+      content: { ...content, context: 'Answers live in chat threads.' },
+    });
     const third = await core.invoke('runExport', { dir });
     expect(third.written).toEqual([{ file: '0002-keep-a-decision-log.md', action: 'update' }]);
     expect(status(dir)).toBe('M docs/decisions/0002-keep-a-decision-log.md');
@@ -110,7 +129,15 @@ describe('export into existing folders continues them in their own dialect', () 
     ]);
     const folder = path.join(dir, 'doc/adr');
     const file = fs.readFileSync(path.join(folder, '0004-use-node-js-for-the-notification-gateway.md'), 'utf8');
-    expect(file.split('\n').slice(0, 7)).toEqual(['# 4. Use Node.js for the notification gateway', '', 'Date: 2026-03-14', '', '## Status', '', 'Accepted']);
+    expect(file.split('\n').slice(0, 7)).toEqual([
+      '# 4. Use Node.js for the notification gateway',
+      '',
+      'Date: 2026-03-14',
+      '',
+      '## Status',
+      '',
+      'Accepted',
+    ]);
     expect(fs.existsSync(path.join(folder, '0005-adopt-a-code-formatter.md'))).toBe(true);
     const index = fs.readFileSync(path.join(folder, 'README.md'), 'utf8');
     expect(index).toContain('| 2 | [Use make for builds](0002-use-make-for-builds.md) | superseded | 2024-01-09 |');
@@ -135,25 +162,38 @@ describe('export into existing folders continues them in their own dialect', () 
     // The folder has its own index.md, which Cairn did not write: no README.md index of Cairn's goes beside it unasked.
     expect(plan.files.map((f) => f.file)).toEqual(['0002-use-semantic-versioning.md']);
     await core.invoke('runExport', { dir });
-    expect(fs.readFileSync(path.join(dir, 'docs/decisions/0002-use-semantic-versioning.md'), 'utf8')).toMatch(/^---\nstatus: proposed\ndate: /);
+    expect(fs.readFileSync(path.join(dir, 'docs/decisions/0002-use-semantic-versioning.md'), 'utf8')).toMatch(
+      /^---\nstatus: proposed\ndate: /,
+    );
     expect(status(dir).split('\n').sort()).toEqual(['?? docs/decisions/0002-use-semantic-versioning.md']);
-    expect((await core.invoke('planExport', { dir, index: true })).files.map((f) => f.file)).toEqual(['0002-use-semantic-versioning.md', 'README.md']);
+    expect((await core.invoke('planExport', { dir, index: true })).files.map((f) => f.file)).toEqual([
+      '0002-use-semantic-versioning.md',
+      'README.md',
+    ]);
   });
 
   it('log4brains: date-named files with metadata bullets; its own README is kept and Cairn’s index, when asked for, goes beside it', async () => {
     const core = testCore();
     const dir = repo('log4brains');
     await create(core, { title: 'Use Kafka for events', date: '2024-03-01', status: 'accepted' });
-    expect((await core.invoke('planExport', { dir })).files.map((f) => f.file)).toEqual(['20240301-use-kafka-for-events.md']);
+    expect((await core.invoke('planExport', { dir })).files.map((f) => f.file)).toEqual([
+      '20240301-use-kafka-for-events.md',
+    ]);
     const result = await core.invoke('runExport', { dir, index: true });
     const folder = path.join(dir, 'docs/adr');
     const text = fs.readFileSync(path.join(folder, '20240301-use-kafka-for-events.md'), 'utf8');
     expect(text).toMatch(/^# Use Kafka for events\n\n- Status: accepted\n- Date: 2024-03-01\n/);
     expect(result.conflicts).toEqual([
-      expect.objectContaining({ file: 'README.md', keptAs: 'README.md.cairn', message: expect.stringContaining('A file Cairn did not write') }),
+      expect.objectContaining({
+        file: 'README.md',
+        keptAs: 'README.md.cairn',
+        message: expect.stringContaining('A file Cairn did not write'),
+      }),
     ]);
     expect(fs.readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain("team's own front page");
-    expect(fs.readFileSync(path.join(folder, 'README.md.cairn'), 'utf8')).toContain('[Pick a message broker](20240210-pick-a-message-broker.md)');
+    expect(fs.readFileSync(path.join(folder, 'README.md.cairn'), 'utf8')).toContain(
+      '[Pick a message broker](20240210-pick-a-message-broker.md)',
+    );
 
     commit(dir);
     const again = await core.invoke('runExport', { dir, index: true });
@@ -181,14 +221,18 @@ describe('files changed outside Cairn', () => {
 
   it('are never overwritten: the conflict is reported and both versions are kept', async () => {
     const { core, dir, file, edit } = await exported();
-    const theirs = fs.readFileSync(file, 'utf8').replace('Orders need transactions.', 'Orders need transactions and audits.');
+    const theirs = fs
+      .readFileSync(file, 'utf8')
+      .replace('Orders need transactions.', 'Orders need transactions and audits.');
     fs.writeFileSync(file, theirs);
     await edit('Orders need strict transactions.');
 
     const plan = await core.invoke('planExport', { dir });
     expect(plan.files[0]).toMatchObject({ action: 'conflict', keptAs: '0001-use-postgresql.md.cairn' });
     const result = await core.invoke('runExport', { dir });
-    expect(result.conflicts).toEqual([expect.objectContaining({ file: '0001-use-postgresql.md', keptAs: '0001-use-postgresql.md.cairn' })]);
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({ file: '0001-use-postgresql.md', keptAs: '0001-use-postgresql.md.cairn' }),
+    ]);
     expect(fs.readFileSync(file, 'utf8')).toBe(theirs);
     expect(fs.readFileSync(`${file}.cairn`, 'utf8')).toContain('Orders need strict transactions.');
 
@@ -259,7 +303,10 @@ describe('writing stays inside the folder', () => {
     await expect(core.invoke('runExport', { dir: linked })).rejects.toMatchObject({ code: 'forbidden' });
     const dotted = repo();
     fs.writeFileSync(path.join(dotted, '.adr-dir'), '../../somewhere\n');
-    await expect(core.invoke('planExport', { dir: dotted })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('.adr-dir') });
+    await expect(core.invoke('planExport', { dir: dotted })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('.adr-dir'),
+    });
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 
@@ -276,7 +323,17 @@ describe('writing stays inside the folder', () => {
   it('gives hostile titles safe names, all inside the folder', async () => {
     const core = testCore();
     const dir = repo();
-    const titles = ['../../etc/passwd', 'CON', 'nul.txt', 'x'.repeat(300), '🚀 Ship it 🚀', 'קבלת החלטה', 'a/b\\c', '?!…', '.hidden'];
+    const titles = [
+      '../../etc/passwd',
+      'CON',
+      'nul.txt',
+      'x'.repeat(300),
+      '🚀 Ship it 🚀',
+      'קבלת החלטה',
+      'a/b\\c',
+      '?!…',
+      '.hidden',
+    ];
     for (const title of titles) await create(core, { title });
     const result = await core.invoke('runExport', { dir, format: 'madr' });
     expect(result.conflicts).toEqual([]);
@@ -300,7 +357,9 @@ describe('writing stays inside the folder', () => {
   it('asks for an absolute path and an existing folder', async () => {
     const core = testCore();
     await expect(core.invoke('planExport', { dir: 'relative/path' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(core.invoke('planExport', { dir: path.join(tempDir(), 'missing') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(core.invoke('planExport', { dir: path.join(tempDir(), 'missing') })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
@@ -309,10 +368,17 @@ describe('relations and numbers', () => {
     const core = testCore();
     const dir = repo();
     const old = await create(core, { title: 'Use make for builds', status: 'superseded' });
-    const neu = await create(core, { title: 'Use ninja for builds', relations: [{ type: 'supersedes', target: old.id }] });
+    const neu = await create(core, {
+      title: 'Use ninja for builds',
+      relations: [{ type: 'supersedes', target: old.id }],
+    });
     await create(core, { title: 'Unrelated' });
     const result = await core.invoke('runExport', { dir, ids: [neu.id], format: 'nygard' });
-    expect(result.written.map((w) => w.file)).toEqual(['0001-use-make-for-builds.md', '0002-use-ninja-for-builds.md', 'README.md']);
+    expect(result.written.map((w) => w.file)).toEqual([
+      '0001-use-make-for-builds.md',
+      '0002-use-ninja-for-builds.md',
+      'README.md',
+    ]);
     const folder = path.join(dir, 'doc/adr');
     expect(fs.readFileSync(path.join(folder, '0001-use-make-for-builds.md'), 'utf8')).toContain(
       '## Status\n\nSuperceded by [2. Use ninja for builds](0002-use-ninja-for-builds.md)\n\n## Context',
@@ -328,7 +394,10 @@ describe('relations and numbers', () => {
     const dir = repo();
     const d = await create(core, { title: 'Gone' });
     await core.invoke('trashDecision', { id: d.id });
-    await expect(core.invoke('planExport', { dir, ids: [d.id] })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('trash') });
+    await expect(core.invoke('planExport', { dir, ids: [d.id] })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('trash'),
+    });
     await expect(core.invoke('planExport', { dir, ids: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
     expect((await core.invoke('planExport', { dir })).files.map((f) => f.kind)).toEqual(['index']);
   });
@@ -342,24 +411,41 @@ describe('relations and numbers', () => {
 
     const taken = repo('adr-tools');
     const plan = await core.invoke('planExport', { dir: taken });
-    expect(plan.files[0]).toMatchObject({ file: '0004-shared-decision.md', action: 'create', number: 4, note: expect.stringContaining('stays ADR 1') });
+    expect(plan.files[0]).toMatchObject({
+      file: '0004-shared-decision.md',
+      action: 'create',
+      number: 4,
+      note: expect.stringContaining('stays ADR 1'),
+    });
     expect(plan.numbers).toEqual([]);
     await core.invoke('runExport', { dir: taken });
-    expect(fs.readFileSync(path.join(taken, 'doc/adr/0004-shared-decision.md'), 'utf8')).toMatch(/^# 4\. Shared decision\n/);
+    expect(fs.readFileSync(path.join(taken, 'doc/adr/0004-shared-decision.md'), 'utf8')).toMatch(
+      /^# 4\. Shared decision\n/,
+    );
     expect((await core.invoke('getDecision', { id: d.id })).number).toBe(1);
 
     // Where ADR 1 is free it stays ADR 1, even though the folder's next number is 6.
     const free = repo();
     fs.mkdirSync(path.join(free, 'doc/adr'), { recursive: true });
-    fs.writeFileSync(path.join(free, 'doc/adr/0005-other.md'), '# 5. Other\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
-    expect((await core.invoke('planExport', { dir: free })).files[0]).toMatchObject({ file: '0001-shared-decision.md', action: 'create', note: '' });
+    fs.writeFileSync(
+      path.join(free, 'doc/adr/0005-other.md'),
+      '# 5. Other\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n',
+    );
+    expect((await core.invoke('planExport', { dir: free })).files[0]).toMatchObject({
+      file: '0001-shared-decision.md',
+      action: 'create',
+      note: '',
+    });
   });
 });
 
 describe('writing a whole folder', () => {
   it('puts every file in place whole, in order, and leaves no temporary file', async () => {
     const dir = tempDir();
-    const files = Array.from({ length: 150 }, (_, i) => ({ name: `${String(i + 1).padStart(4, '0')}-decision.md`, text: `# Decision ${i + 1}\n`.repeat(i + 1) }));
+    const files = Array.from({ length: 150 }, (_, i) => ({
+      name: `${String(i + 1).padStart(4, '0')}-decision.md`,
+      text: `# Decision ${i + 1}\n`.repeat(i + 1),
+    }));
     const done: string[] = [];
     await writeAtomicMany(dir, files, (name) => done.push(name));
     expect(done).toEqual(files.map((f) => f.name));
@@ -372,7 +458,13 @@ describe('writing a whole folder', () => {
     fs.symlinkSync(path.join(dir, 'elsewhere.md'), path.join(dir, '0003-c.md'));
     const names = ['0001-a.md', '0002-b.md', '0003-c.md', '0004-d.md'];
     const done: string[] = [];
-    await expect(writeAtomicMany(dir, names.map((name) => ({ name, text: name })), (name) => done.push(name))).rejects.toThrow(/symbolic link/);
+    await expect(
+      writeAtomicMany(
+        dir,
+        names.map((name) => ({ name, text: name })),
+        (name) => done.push(name),
+      ),
+    ).rejects.toThrow(/symbolic link/);
     expect(done).toEqual(names.slice(0, done.length));
     expect(done).not.toContain('0003-c.md');
     expect(fs.readdirSync(dir).sort()).toEqual([...done, '0003-c.md'].sort());
@@ -391,10 +483,16 @@ describe('what an export remembers for the next one', () => {
     expect(first.numbers.map((n) => n.id)).toEqual([draft.id]);
     // The number was saved as a new revision; the fingerprint recorded for the file must be that revision's.
     const next = planExport(core.ctx, createDecisionStore(core.ctx), { ids: [], dir, index: true });
-    const recorded = new Map(core.db.prepare<[], { file: string; input_sha: string }>('SELECT file, input_sha FROM repo_files').all().map((r) => [r.file, r.input_sha]));
+    const recorded = new Map(
+      core.db
+        .prepare<[], { file: string; input_sha: string }>('SELECT file, input_sha FROM repo_files')
+        .all()
+        .map((r) => [r.file, r.input_sha]),
+    );
     const decisions = next.files.filter((f) => f.kind === 'decision');
     expect(decisions).toHaveLength(2);
-    for (const f of decisions) expect({ file: f.file, inputSha: f.inputSha }).toEqual({ file: f.file, inputSha: recorded.get(f.file) });
+    for (const f of decisions)
+      expect({ file: f.file, inputSha: f.inputSha }).toEqual({ file: f.file, inputSha: recorded.get(f.file) });
   });
 
   it('lists a file changed outside Cairn in the index as it now reads, not as it was remembered', async () => {
@@ -405,7 +503,10 @@ describe('what an export remembers for the next one', () => {
     await core.invoke('runExport', { dir });
     const folder = path.join(dir, 'docs/decisions');
     const file = path.join(folder, '0002-keep-a-decision-log.md');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('# Keep a decision log', '# Keep a decision log in the repository'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('# Keep a decision log', '# Keep a decision log in the repository'),
+    );
     await core.invoke('runExport', { dir });
     const index = fs.readFileSync(path.join(folder, 'README.md'), 'utf8');
     expect(index).toContain('[Keep a decision log in the repository](0002-keep-a-decision-log.md)');
@@ -417,8 +518,16 @@ describe('what an export remembers for the next one', () => {
     await create(core, { title: 'Use PostgreSQL' });
     await core.invoke('runExport', { dir });
     const folder = path.join(fs.realpathSync(dir), 'doc/adr');
-    const remembered = () => core.db.prepare<[], { file: string }>('SELECT file FROM adr_headers ORDER BY file').all().map((r) => r.file);
-    const adrFiles = () => fs.readdirSync(folder).filter((f) => /^\d+-.*\.md$/.test(f)).sort();
+    const remembered = () =>
+      core.db
+        .prepare<[], { file: string }>('SELECT file FROM adr_headers ORDER BY file')
+        .all()
+        .map((r) => r.file);
+    const adrFiles = () =>
+      fs
+        .readdirSync(folder)
+        .filter((f) => /^\d+-.*\.md$/.test(f))
+        .sort();
     expect(remembered()).toEqual(adrFiles());
     fs.rmSync(path.join(folder, adrFiles()[0]!));
     await core.invoke('runExport', { dir });
@@ -443,7 +552,10 @@ describe('cairn export', () => {
     out.length = 0;
     expect(await runCli(['export', '--dir', dir, '--index', '--db', core.dbPath, '--json'], io)).toBe(0);
     const result = JSON.parse(out.join('\n')) as { written: { file: string }[] };
-    expect(result.written.map((w) => w.file)).toEqual(['20240401-from-the-command-line.md', '20240402-someone-got-there-first.md']);
+    expect(result.written.map((w) => w.file)).toEqual([
+      '20240401-from-the-command-line.md',
+      '20240402-someone-got-there-first.md',
+    ]);
     expect(err.join('\n')).toContain('README.md.cairn');
     // An ADR file changed outside Cairn is kept, and the exit code says not everything was written.
     fs.appendFileSync(path.join(dir, 'docs/adr/20240402-someone-got-there-first.md'), 'Edited by hand.\n');

@@ -26,7 +26,9 @@ async function failure(promise: Promise<unknown>): Promise<CairnError> {
 describe('native abilities the host lends', () => {
   it('without a desktop host, says so and answers unsupported with what to do instead', async () => {
     const core = testCore();
-    expect(await core.invoke('getHostInfo', {})).toEqual({ capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false } });
+    expect(await core.invoke('getHostInfo', {})).toEqual({
+      capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false },
+    });
     const picked = await failure(core.invoke('pickFolder', {}));
     expect(picked.code).toBe('unsupported');
     expect(picked.message).toMatch(/type the folder path/);
@@ -37,9 +39,18 @@ describe('native abilities the host lends', () => {
 
   it('passes the calls to the host’s adapter when it has one, checking the file exists first', async () => {
     const shown: string[] = [];
-    const host: HostAdapter = { pickFolder: async (o) => `/picked/for/${o.title}`, showItemInFolder: (p) => void shown.push(p), nextMenuAction: async () => 'showHelp' };
+    const host: HostAdapter = {
+      pickFolder: async (o) => `/picked/for/${o.title}`,
+      showItemInFolder: (p) => void shown.push(p),
+      nextMenuAction: async () => 'showHelp',
+    };
     const core = testCore({ host });
-    expect((await core.invoke('getHostInfo', {})).capabilities).toEqual({ pickFolder: true, showItemInFolder: true, openExternal: false, menu: true });
+    expect((await core.invoke('getHostInfo', {})).capabilities).toEqual({
+      pickFolder: true,
+      showItemInFolder: true,
+      openExternal: false,
+      menu: true,
+    });
     expect(await core.invoke('waitForMenuAction', {})).toEqual({ action: 'showHelp' });
     expect(await core.invoke('pickFolder', { title: 'export' })).toEqual({ path: '/picked/for/export' });
     const file = path.join(tempDir(), '0001-use-postgres.md');
@@ -57,7 +68,17 @@ describe('native abilities the host lends', () => {
     try {
       const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: host.port, path: '/api/pickFolder', method: 'POST', headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', 'x-cairn-token': host.token } },
+          {
+            host: '127.0.0.1',
+            port: host.port,
+            path: '/api/pickFolder',
+            method: 'POST',
+            headers: {
+              host: `127.0.0.1:${host.port}`,
+              'content-type': 'application/json',
+              'x-cairn-token': host.token,
+            },
+          },
           (r) => {
             let body = '';
             r.on('data', (c) => (body += c));
@@ -92,7 +113,11 @@ describe('settings', () => {
     expect((await failure(core.invoke('updateSettings', { theme: 'sepia' as 'dark' }))).code).toBe('invalid_input');
     core.close();
     const raw = new Database(core.dbPath);
-    raw.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"sepia\"', 'x'), ('recentFolders', '{not json', 'x')").run();
+    raw
+      .prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"sepia\"', 'x'), ('recentFolders', '{not json', 'x')",
+      )
+      .run();
     raw.close();
     const again = testCore({ dbPath: core.dbPath });
     expect(await again.invoke('getSettings', {})).toEqual({ theme: 'system' });
@@ -159,7 +184,9 @@ describe('the sample decision', () => {
 
     expect(d.consequences.some((c) => c.effect === 'good')).toBe(true);
     expect(d.consequences.some((c) => c.effect === 'bad')).toBe(true);
-    const counted = new Set(claims.filter((c) => claimStanding(c, d.evaluation.conditions) === 'counted').map((c) => c.id));
+    const counted = new Set(
+      claims.filter((c) => claimStanding(c, d.evaluation.conditions) === 'counted').map((c) => c.id),
+    );
     for (const c of d.consequences) for (const id of c.claims) expect(counted.has(id), id).toBe(true);
     expect(d.confirmation.length).toBeGreaterThan(0);
 

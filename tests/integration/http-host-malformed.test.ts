@@ -52,19 +52,48 @@ function requests(port: number, token: string): { kind: string; bytes: Buffer }[
   const r = rng(SEED);
   const host = `Host: 127.0.0.1:${port}`;
   const api = (target: string, extra: string[] = [], body = '{}') =>
-    Buffer.from([`POST ${target} HTTP/1.1`, host, 'Content-Type: application/json', `X-Cairn-Token: ${token}`, `Content-Length: ${Buffer.byteLength(body)}`, ...extra, '', body].join('\r\n'), 'latin1');
-  const get = (target: string, extra: string[] = []) => Buffer.from([`GET ${target} HTTP/1.1`, host, ...extra, '', ''].join('\r\n'), 'latin1');
+    Buffer.from(
+      [
+        `POST ${target} HTTP/1.1`,
+        host,
+        'Content-Type: application/json',
+        `X-Cairn-Token: ${token}`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        ...extra,
+        '',
+        body,
+      ].join('\r\n'),
+      'latin1',
+    );
+  const get = (target: string, extra: string[] = []) =>
+    Buffer.from([`GET ${target} HTTP/1.1`, host, ...extra, '', ''].join('\r\n'), 'latin1');
   const randomBytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(r() * 256)));
   const methods = ['listDecisions', 'getDecision', 'runImport', 'x', ''];
   const kinds: Record<string, () => Buffer> = {
     // Request targets that are not a path on this server.
-    'target': () =>
-      get(pick(r, ['http://[/', 'http://[::1', 'http://[', `http://127.0.0.1:${port}/`, 'https://evil.example/api/x', '*', '//evil.example/', 'http:', '[', 'a/b', `/api/x#${badPercent(r)}`.replace('#', '\u0000')]), pick(r, [[], [`X-Cairn-Token: ${token}`]])),
+    target: () =>
+      get(
+        pick(r, [
+          'http://[/',
+          'http://[::1',
+          'http://[',
+          `http://127.0.0.1:${port}/`,
+          'https://evil.example/api/x',
+          '*',
+          '//evil.example/',
+          'http:',
+          '[',
+          'a/b',
+          `/api/x#${badPercent(r)}`.replace('#', '\u0000'),
+        ]),
+        pick(r, [[], [`X-Cairn-Token: ${token}`]]),
+      ),
     'target-no-host': () => Buffer.from(`GET ${pick(r, ['http://[/', '*', 'http://['])} HTTP/1.1\r\n\r\n`, 'latin1'),
     // Broken percent-encoding in API method names and page paths.
     // What follows a bad sequence starts with a character that cannot complete it.
     'api-encoding': () => api(`/api/${pick(r, methods)}${badPercent(r)}${pick(r, ['', '-x', `-${badPercent(r)}`])}`),
-    'page-encoding': () => get(`/${pick(r, ['', 'assets/', 'decisions/'])}${badPercent(r)}${pick(r, ['', '.js', `-${badPercent(r)}`])}`),
+    'page-encoding': () =>
+      get(`/${pick(r, ['', 'assets/', 'decisions/'])}${badPercent(r)}${pick(r, ['', '.js', `-${badPercent(r)}`])}`),
     // Request lines Node's parser rejects.
     'request-line': () =>
       Buffer.concat([
@@ -83,9 +112,15 @@ function requests(port: number, token: string): { kind: string; bytes: Buffer }[
         ),
         Buffer.from(`\r\n${host}\r\n\r\n`),
       ]),
-    'garbage': () => Buffer.concat([randomBytes(1 + Math.floor(r() * 60)).map((b) => (b === 0x0d || b === 0x0a || (b >= 0x41 && b <= 0x5a) ? 0x00 : b)), Buffer.from('\r\n\r\n')]),
+    garbage: () =>
+      Buffer.concat([
+        randomBytes(1 + Math.floor(r() * 60)).map((b) =>
+          b === 0x0d || b === 0x0a || (b >= 0x41 && b <= 0x5a) ? 0x00 : b,
+        ),
+        Buffer.from('\r\n\r\n'),
+      ]),
     // Header lines Node's parser rejects.
-    'headers': () =>
+    headers: () =>
       api(`/api/listDecisions`, [
         pick(r, [
           'No colon here',
@@ -100,17 +135,41 @@ function requests(port: number, token: string): { kind: string; bytes: Buffer }[
         ]),
       ]),
     'content-length': () =>
-      Buffer.from([`POST /api/listDecisions HTTP/1.1`, host, 'Content-Type: application/json', `X-Cairn-Token: ${token}`, `Content-Length: ${pick(r, ['abc', '-1', '1e3', '0x10', '2 3', '+4'])}`, '', '{}'].join('\r\n')),
-    'chunked': () =>
       Buffer.from(
-        [`POST /api/listDecisions HTTP/1.1`, host, 'Content-Type: application/json', `X-Cairn-Token: ${token}`, 'Transfer-Encoding: chunked', '', `${pick(r, ['zz', '-1', 'fffffffffffffffffff', '2;\u0000', '1'])}\r\n{}\r\n0\r\n\r\n`].join('\r\n'),
+        [
+          `POST /api/listDecisions HTTP/1.1`,
+          host,
+          'Content-Type: application/json',
+          `X-Cairn-Token: ${token}`,
+          `Content-Length: ${pick(r, ['abc', '-1', '1e3', '0x10', '2 3', '+4'])}`,
+          '',
+          '{}',
+        ].join('\r\n'),
+      ),
+    chunked: () =>
+      Buffer.from(
+        [
+          `POST /api/listDecisions HTTP/1.1`,
+          host,
+          'Content-Type: application/json',
+          `X-Cairn-Token: ${token}`,
+          'Transfer-Encoding: chunked',
+          '',
+          `${pick(r, ['zz', '-1', 'fffffffffffffffffff', '2;\u0000', '1'])}\r\n{}\r\n0\r\n\r\n`,
+        ].join('\r\n'),
         'latin1',
       ),
     // Bodies that are not JSON.
-    'body': () => api('/api/listDecisions', [], pick(r, ['{', '{"a":', '\u00ff\u00fe{}', 'nul', '[1,]', '{"a":1}}', `"${'\\'}u12"`])),
+    body: () =>
+      api(
+        '/api/listDecisions',
+        [],
+        pick(r, ['{', '{"a":', '\u00ff\u00fe{}', 'nul', '[1,]', '{"a":1}}', `"${'\\'}u12"`]),
+      ),
   };
   const out: { kind: string; bytes: Buffer }[] = [];
-  for (const [kind, make] of Object.entries(kinds)) for (let i = 0; i < PER_KIND; i++) out.push({ kind, bytes: make() });
+  for (const [kind, make] of Object.entries(kinds))
+    for (let i = 0; i < PER_KIND; i++) out.push({ kind, bytes: make() });
   return out;
 }
 
@@ -120,7 +179,9 @@ afterAll(async () => host?.close());
 describe('the loopback HTTP host and malformed requests', () => {
   it('answers every malformed raw request with 400 and keeps serving', async () => {
     host = await startHttpHost({ core: testCore(), port: 0 });
-    const good = Buffer.from(`POST /api/listDecisions HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nX-Cairn-Token: ${host.token}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    const good = Buffer.from(
+      `POST /api/listDecisions HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nX-Cairn-Token: ${host.token}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    );
     const all = requests(host.port, host.token);
     expect(all.length).toBeGreaterThanOrEqual(1000);
     const wrong: string[] = [];
@@ -129,11 +190,19 @@ describe('the loopback HTTP host and malformed requests', () => {
       const batch = all.slice(at, at + BATCH);
       const answers = await Promise.all(batch.map((q) => exchange(host!.port, q.bytes)));
       answers.forEach((a, i) => {
-        if (statusOf(a) !== 400) wrong.push(`${batch[i]!.kind} ${JSON.stringify(batch[i]!.bytes.toString('latin1').slice(0, 80))} -> ${JSON.stringify(a.slice(0, 40))}`);
+        if (statusOf(a) !== 400)
+          wrong.push(
+            `${batch[i]!.kind} ${JSON.stringify(batch[i]!.bytes.toString('latin1').slice(0, 80))} -> ${JSON.stringify(a.slice(0, 40))}`,
+          );
       });
       if (statusOf(await exchange(host.port, good)) === 200) serving++;
     }
-    recordFigures('http-malformed', { requests: all.length, wrong: wrong.length, stoppedServing: Math.ceil(all.length / BATCH) - serving, seed: SEED });
+    recordFigures('http-malformed', {
+      requests: all.length,
+      wrong: wrong.length,
+      stoppedServing: Math.ceil(all.length / BATCH) - serving,
+      seed: SEED,
+    });
     expect(wrong.slice(0, 20)).toEqual([]);
     expect(serving).toBe(Math.ceil(all.length / BATCH));
   }, 120_000);

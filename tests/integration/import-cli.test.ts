@@ -36,7 +36,10 @@ describe('cairn import, supersede, link', () => {
     const db = path.join(tempDir(), 'c.db');
     await cairn('import', folder('nygard'), '--db', db);
     const sup = await cairn('supersede', '1', '3', '--db', db);
-    expect(sup).toMatchObject({ code: 0, out: 'ADR 1: Record architecture decisions is superseded by ADR 3: Deploy with containers.' });
+    expect(sup).toMatchObject({
+      code: 0,
+      out: 'ADR 1: Record architecture decisions is superseded by ADR 3: Deploy with containers.',
+    });
     const link = await cairn('link', '4', 'relates-to', '2', '--db', db);
     expect(link.out).toBe('ADR 4: Log to local files relates to ADR 2: Deploy with shell scripts.');
     const list = JSON.parse((await cairn('list', '--json', '--db', db)).out) as { number: number; status: string }[];
@@ -49,11 +52,26 @@ describe('cairn import, supersede, link', () => {
 
   it('says what was wrong and what to do', async () => {
     const db = path.join(tempDir(), 'c.db');
-    expect(await cairn('import', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('Usage: cairn import DIR') });
-    expect(await cairn('import', path.join(tempDir(), 'nope'), '--db', db)).toMatchObject({ code: 1, err: expect.stringContaining('Give the folder that holds the ADR files') });
-    expect(await cairn('supersede', '7', '8', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('No decision has number 7') });
-    expect(await cairn('link', 'a', 'b', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('cairn link 9 amends 5') });
-    expect(await cairn('status', 'x', 'maybe', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('proposed, accepted') });
+    expect(await cairn('import', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage: cairn import DIR'),
+    });
+    expect(await cairn('import', path.join(tempDir(), 'nope'), '--db', db)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('Give the folder that holds the ADR files'),
+    });
+    expect(await cairn('supersede', '7', '8', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('No decision has number 7'),
+    });
+    expect(await cairn('link', 'a', 'b', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('cairn link 9 amends 5'),
+    });
+    expect(await cairn('status', 'x', 'maybe', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('proposed, accepted'),
+    });
   });
 
   it('finds duplicate numbers and renumbers one', async () => {
@@ -67,7 +85,9 @@ describe('cairn import, supersede, link', () => {
     expect(amb.err).toMatch(/2 decisions have number 1/);
     const dups = JSON.parse((await cairn('duplicates', '--json', '--db', db)).out);
     const renum = await cairn('renumber', dups[0].decisions[1].id, '--db', db);
-    expect(renum.out).toMatch(/^ADR 2: B\.\n {2}renamed 0001-b\.md to 0002-b\.md in .*\nExport the folder to write the new number and links into the files\.$/);
+    expect(renum.out).toMatch(
+      /^ADR 2: B\.\n {2}renamed 0001-b\.md to 0002-b\.md in .*\nExport the folder to write the new number and links into the files\.$/,
+    );
     expect(fs.existsSync(path.join(dir, '0002-b.md'))).toBe(true);
     expect((await cairn('duplicates', '--db', db)).out).toBe('No two decisions share a number.');
   });

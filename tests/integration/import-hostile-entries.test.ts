@@ -17,7 +17,8 @@ import { bundleCli } from '../helpers/cli-bundle.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
 const SECRET = 'AWS_SECRET_ACCESS_KEY=do-not-leak-0xC0FFEE';
-const ADR = (n: number, title: string) => `# ${n}. ${title}\n\nDate: 2026-01-0${n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nThen.\n`;
+const ADR = (n: number, title: string) =>
+  `# ${n}. ${title}\n\nDate: 2026-01-0${n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nThen.\n`;
 
 let cli = '';
 const servers: net.Server[] = [];
@@ -54,7 +55,10 @@ describe('importing a folder with links, pipes and sockets', () => {
   it('imports the regular file only, reports each other entry with its reason, and never blocks (CLI process)', async () => {
     const { root, adr } = await hostileFolder();
     const db = path.join(root, 'cairn.db');
-    const run = spawnSync(process.execPath, [cli, 'import', adr, '--json', '--db', db], { encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, [cli, 'import', adr, '--json', '--db', db], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.signal, 'import blocked and was killed').toBeNull();
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as ImportReport;
@@ -77,9 +81,13 @@ describe('importing a folder with links, pipes and sockets', () => {
     expect(fs.readFileSync(db).includes(SECRET)).toBe(false);
     const other = path.join(root, 'other');
     fs.mkdirSync(other);
-    const exported = spawnSync(process.execPath, [cli, 'export', '--dir', other, '--db', db], { encoding: 'utf8', timeout: 20_000 });
+    const exported = spawnSync(process.execPath, [cli, 'export', '--dir', other, '--db', db], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(exported.status, exported.stderr).toBe(0);
-    for (const name of fs.readdirSync(other)) expect(fs.readFileSync(path.join(other, name), 'utf8')).not.toContain(SECRET);
+    for (const name of fs.readdirSync(other))
+      expect(fs.readFileSync(path.join(other, name), 'utf8')).not.toContain(SECRET);
     expect(fs.readdirSync(other).filter((n) => n.endsWith('.md')).length).toBe(2); // the decision and the index
     // The human report says the same.
     const text = spawnSync(process.execPath, [cli, 'import', adr, '--db', db], { encoding: 'utf8', timeout: 20_000 });
@@ -89,7 +97,10 @@ describe('importing a folder with links, pipes and sockets', () => {
   it('keeps `cairn serve` answering while a folder with a FIFO is imported', async () => {
     const { root, adr } = await hostileFolder();
     const token = 'a'.repeat(32);
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', path.join(root, 'cairn.db')], { env: { ...process.env, CAIRN_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', path.join(root, 'cairn.db')], {
+      env: { ...process.env, CAIRN_TOKEN: token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -103,7 +114,12 @@ describe('importing a folder with links, pipes and sockets', () => {
         });
       });
       const call = async (method: string, input: unknown) => {
-        const res = await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': token }, body: JSON.stringify(input), signal: AbortSignal.timeout(5000) });
+        const res = await fetch(`${url}api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Cairn-Token': token },
+          body: JSON.stringify(input),
+          signal: AbortSignal.timeout(5000),
+        });
         return (await res.json()) as { ok: boolean; value: Record<string, unknown> };
       };
       const { job } = (await call('startImport', { dir: adr })).value as { job: string };
@@ -158,14 +174,23 @@ describe('other readers of a repository folder', () => {
     fs.mkdirSync(adr);
     fs.writeFileSync(path.join(adr, '0001-first.md'), ADR(1, 'First'));
     fs.writeFileSync(path.join(adr, '0002-second.md'), ADR(2, 'Second'));
-    const imported = JSON.parse(spawnSync(process.execPath, [cli, 'import', adr, '--json', '--db', db], { encoding: 'utf8', timeout: 20_000 }).stdout) as ImportReport;
+    const imported = JSON.parse(
+      spawnSync(process.execPath, [cli, 'import', adr, '--json', '--db', db], { encoding: 'utf8', timeout: 20_000 })
+        .stdout,
+    ) as ImportReport;
     fs.rmSync(path.join(adr, '0001-first.md'));
     expect(spawnSync('mkfifo', [path.join(adr, '0001-first.md')]).status).toBe(0);
     fs.rmSync(path.join(adr, '0002-second.md'));
     fs.writeFileSync(path.join(dir, 'secret'), SECRET);
     fs.symlinkSync(path.join(dir, 'secret'), path.join(adr, '0002-second.md'));
-    for (const [f, n] of [[imported.imported[0]!, '7'], [imported.imported[1]!, '8']] as const) {
-      const run = spawnSync(process.execPath, [cli, 'renumber', f.id, n, '--db', db], { encoding: 'utf8', timeout: 20_000 });
+    for (const [f, n] of [
+      [imported.imported[0]!, '7'],
+      [imported.imported[1]!, '8'],
+    ] as const) {
+      const run = spawnSync(process.execPath, [cli, 'renumber', f.id, n, '--db', db], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       expect(run.signal, 'renumber blocked and was killed').toBeNull();
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout + run.stderr).toMatch(new RegExp(`${f.file} in .* is no longer a regular file`));

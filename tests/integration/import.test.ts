@@ -25,7 +25,10 @@ async function all(core: Core) {
 
 /** Every imported decision, rendered back, equals its file on disk. */
 async function expectRoundTrip(core: Core, dir: string) {
-  const rows = core.db.prepare('SELECT file, decision_id FROM repo_files WHERE dir = ?').all(dir) as { file: string; decision_id: string }[];
+  const rows = core.db.prepare('SELECT file, decision_id FROM repo_files WHERE dir = ?').all(dir) as {
+    file: string;
+    decision_id: string;
+  }[];
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     // A file gone from the folder keeps its row (so it is matched if it comes back); nothing to compare.
@@ -43,23 +46,31 @@ describe('importing a folder', () => {
     ['nygard', 4, 0],
     ['log4brains', 3, 3],
     ['variants', 7, 1],
-  ])('%s: imports every decision, skips index/README/template files with a reason, and round-trips byte for byte', async (name, imported, skipped) => {
-    const core = testCore();
-    const dir = copyFixture(name);
-    const report = await core.invoke('importFolder', { dir });
-    expect(report.imported).toHaveLength(imported);
-    expect(report.skipped).toHaveLength(skipped);
-    for (const s of report.skipped) expect(s).toMatchObject({ kind: 'not-adr' });
-    expect(report.updated).toEqual([]);
-    expect(await all(core)).toHaveLength(imported);
-    await expectRoundTrip(core, dir);
-  });
+  ])(
+    '%s: imports every decision, skips index/README/template files with a reason, and round-trips byte for byte',
+    async (name, imported, skipped) => {
+      const core = testCore();
+      const dir = copyFixture(name);
+      const report = await core.invoke('importFolder', { dir });
+      expect(report.imported).toHaveLength(imported);
+      expect(report.skipped).toHaveLength(skipped);
+      for (const s of report.skipped) expect(s).toMatchObject({ kind: 'not-adr' });
+      expect(report.updated).toEqual([]);
+      expect(await all(core)).toHaveLength(imported);
+      await expectRoundTrip(core, dir);
+    },
+  );
 
   it('resolves relations between the imported files, in both directions', async () => {
     const core = testCore();
     const report = await core.invoke('importFolder', { dir: copyFixture('nygard') });
     const id = (file: string) => report.imported.find((f) => f.file === file)!.id;
-    const [one, two, three, four] = ['0001-record-architecture-decisions.md', '0002-deploy-with-scripts.md', '0003-deploy-with-containers.md', '0004-old-logging.md'].map(id);
+    const [one, two, three, four] = [
+      '0001-record-architecture-decisions.md',
+      '0002-deploy-with-scripts.md',
+      '0003-deploy-with-containers.md',
+      '0004-old-logging.md',
+    ].map(id);
     expect((await core.invoke('getDecision', { id: three! })).relations).toEqual([
       { type: 'supersedes', target: two },
       { type: 'amends', target: one },
@@ -67,7 +78,9 @@ describe('importing a folder', () => {
     ]);
     expect((await core.invoke('getDecision', { id: one! })).relations).toEqual([{ type: 'amended-by', target: three }]);
     expect((await core.invoke('getDecision', { id: two! })).status).toBe('superseded');
-    expect((await core.invoke('getDecision', { id: four! })).statusText).toBe('Superceded by [3. Deploy with containers](0003-deploy-with-containers.md)');
+    expect((await core.invoke('getDecision', { id: four! })).statusText).toBe(
+      'Superceded by [3. Deploy with containers](0003-deploy-with-containers.md)',
+    );
   });
 
   it('numbers files named by date after the highest number of their repository, and reads a missing status as accepted', async () => {
@@ -95,13 +108,21 @@ describe('importing a folder', () => {
     fs.writeFileSync(f1, fs.readFileSync(f1, 'utf8').replace('\nAccepted\n', '\nDeprecated\n'));
     fs.renameSync(path.join(dir, '0004-old-logging.md'), path.join(dir, '0004-log-to-files.md'));
     fs.rmSync(path.join(dir, '0002-deploy-with-scripts.md'));
-    fs.writeFileSync(path.join(dir, '0005-ship-logs.md'), '# 5. Ship logs to a service\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\nAmends [4. Log to local files](0004-log-to-files.md)\n');
+    fs.writeFileSync(
+      path.join(dir, '0005-ship-logs.md'),
+      '# 5. Ship logs to a service\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\nAmends [4. Log to local files](0004-log-to-files.md)\n',
+    );
     const pulled = await core.invoke('importFolder', { dir });
 
     const one = first.imported.find((f) => f.file === '0001-record-architecture-decisions.md')!.id;
     const four = first.imported.find((f) => f.file === '0004-old-logging.md')!.id;
     expect(pulled.updated).toEqual([
-      expect.objectContaining({ file: '0001-record-architecture-decisions.md', id: one, changes: ['status', 'statusText'], renamedFrom: null }),
+      expect.objectContaining({
+        file: '0001-record-architecture-decisions.md',
+        id: one,
+        changes: ['status', 'statusText'],
+        renamedFrom: null,
+      }),
       expect.objectContaining({ file: '0004-log-to-files.md', id: four, renamedFrom: '0004-old-logging.md' }),
     ]);
     expect(pulled.imported.map((f) => f.file)).toEqual(['0005-ship-logs.md']);
@@ -125,11 +146,17 @@ describe('importing a folder', () => {
     const id = first.imported[0]!.id;
     const d = await core.invoke('getDecision', { id });
     const { id: _i, number: _n, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = d;
-    await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, context: 'Edited in Cairn.' } });
+    await core.invoke('updateDecision', {
+      id,
+      baseRevision: revision,
+      content: { ...content, context: 'Edited in Cairn.' },
+    });
     const file = path.join(dir, first.imported[0]!.file);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('We need a memory', 'We need a record'));
     const pulled = await core.invoke('importFolder', { dir });
-    expect(pulled.warnings.map((w) => w.message).join(' ')).toMatch(/edits in Cairn that were not exported.*revision 2 still holds them/);
+    expect(pulled.warnings.map((w) => w.message).join(' ')).toMatch(
+      /edits in Cairn that were not exported.*revision 2 still holds them/,
+    );
     expect((await core.invoke('getDecision', { id })).context).toBe('We need a record for decisions.');
   });
 
@@ -138,7 +165,11 @@ describe('importing a folder', () => {
     const dir = copyFixture('bad');
     fs.writeFileSync(path.join(dir, '0011-huge.md'), '# 11. Huge\n\n' + 'x'.repeat(5 * 1024 * 1024));
     const report = await core.invoke('importFolder', { dir });
-    expect(report.imported.map((f) => f.file)).toEqual(['0001-good-file.md', '0002-bom-and-crlf.md', '0003-crlf-front-matter.md']);
+    expect(report.imported.map((f) => f.file)).toEqual([
+      '0001-good-file.md',
+      '0002-bom-and-crlf.md',
+      '0003-crlf-front-matter.md',
+    ]);
     const kinds = Object.fromEntries(report.skipped.map((s) => [s.file, s.kind]));
     expect(kinds).toEqual({
       '0004-unclosed-front-matter.md': 'front-matter',
@@ -165,7 +196,9 @@ describe('importing a folder', () => {
 
   it('is one transaction: when a write fails, nothing of the folder is kept', async () => {
     const core = testCore();
-    core.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON decisions WHEN NEW.title = 'Deploy with containers' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    core.db.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON decisions WHEN NEW.title = 'Deploy with containers' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
     const result = await core.call('importFolder', { dir: copyFixture('nygard') });
     expect(result.ok).toBe(false);
     expect(await all(core)).toEqual([]);
@@ -175,7 +208,11 @@ describe('importing a folder', () => {
   it('reports progress for a job the UI polls, then the report', async () => {
     const core = testCore();
     const dir = tempDir('cairn-many-');
-    for (let i = 1; i <= 60; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}-decision-${i}.md`), `# ${i}. Decision ${i}\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n`);
+    for (let i = 1; i <= 60; i++)
+      fs.writeFileSync(
+        path.join(dir, `${String(i).padStart(4, '0')}-decision-${i}.md`),
+        `# ${i}. Decision ${i}\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n`,
+      );
     const { job } = await core.invoke('startImport', { dir });
     const seen: number[] = [];
     let state = await core.invoke('getImportJob', { job });
@@ -202,11 +239,15 @@ describe('duplicate numbers from parallel branches', () => {
   it('are reported, and renumbering one rewrites the links that point at it', async () => {
     const core = testCore();
     const dir = tempDir('cairn-dup-');
-    const adr = (n: number, title: string, status = 'Accepted') => `# ${n}. ${title}\n\nDate: 2024-01-0${n}\n\n## Status\n\n${status}\n\n## Context\n\nSee [the cache](0002-add-a-cache.md) for details.\n`;
+    const adr = (n: number, title: string, status = 'Accepted') =>
+      `# ${n}. ${title}\n\nDate: 2024-01-0${n}\n\n## Status\n\n${status}\n\n## Context\n\nSee [the cache](0002-add-a-cache.md) for details.\n`;
     fs.writeFileSync(path.join(dir, '0001-start.md'), adr(1, 'Start'));
     fs.writeFileSync(path.join(dir, '0002-add-a-cache.md'), adr(2, 'Add a cache'));
     fs.writeFileSync(path.join(dir, '0002-add-a-queue.md'), adr(2, 'Add a queue'));
-    fs.writeFileSync(path.join(dir, '0003-tune-the-cache.md'), adr(3, 'Tune the cache', 'Accepted\n\nAmends [2. Add a cache](0002-add-a-cache.md)'));
+    fs.writeFileSync(
+      path.join(dir, '0003-tune-the-cache.md'),
+      adr(3, 'Tune the cache', 'Accepted\n\nAmends [2. Add a cache](0002-add-a-cache.md)'),
+    );
     const report = await core.invoke('importFolder', { dir });
     expect(report.duplicates).toHaveLength(1);
     expect(report.duplicates[0]!.decisions.map((d) => d.file)).toEqual(['0002-add-a-cache.md', '0002-add-a-queue.md']);
@@ -222,7 +263,13 @@ describe('duplicate numbers from parallel branches', () => {
     expect(moved).toEqual([{ dir: fs.realpathSync(dir), from: '0002-add-a-cache.md', to: '0004-add-a-cache.md' }]);
     expect(kept).toEqual([]);
     expect(fs.existsSync(path.join(dir, '0002-add-a-cache.md'))).toBe(false);
-    expect(rewritten.sort()).toEqual([tune, report.imported.find((f) => f.file === '0001-start.md')!.id, report.imported.find((f) => f.file === '0002-add-a-queue.md')!.id].sort());
+    expect(rewritten.sort()).toEqual(
+      [
+        tune,
+        report.imported.find((f) => f.file === '0001-start.md')!.id,
+        report.imported.find((f) => f.file === '0002-add-a-queue.md')!.id,
+      ].sort(),
+    );
     expect(await core.invoke('findDuplicateNumbers', {})).toEqual([]);
 
     const renderedTune = renderImported(await withOrigin(core, tune))!;
@@ -232,9 +279,20 @@ describe('duplicate numbers from parallel branches', () => {
 
     // The export writes the new number and links; importing again finds everything unchanged.
     const exported = await core.invoke('runExport', { dir, index: false });
-    expect(exported.written.map((w) => w.file).sort()).toEqual(['0001-start.md', '0002-add-a-queue.md', '0003-tune-the-cache.md', '0004-add-a-cache.md']);
-    expect(fs.readFileSync(path.join(dir, '0004-add-a-cache.md'), 'utf8')).toBe(adr(2, 'Add a cache').replace('# 2. Add a cache', '# 4. Add a cache').replace('(0002-add-a-cache.md)', '(0004-add-a-cache.md)'));
-    expect(fs.readFileSync(path.join(dir, '0003-tune-the-cache.md'), 'utf8')).toContain('Amends [4. Add a cache](0004-add-a-cache.md)');
+    expect(exported.written.map((w) => w.file).sort()).toEqual([
+      '0001-start.md',
+      '0002-add-a-queue.md',
+      '0003-tune-the-cache.md',
+      '0004-add-a-cache.md',
+    ]);
+    expect(fs.readFileSync(path.join(dir, '0004-add-a-cache.md'), 'utf8')).toBe(
+      adr(2, 'Add a cache')
+        .replace('# 2. Add a cache', '# 4. Add a cache')
+        .replace('(0002-add-a-cache.md)', '(0004-add-a-cache.md)'),
+    );
+    expect(fs.readFileSync(path.join(dir, '0003-tune-the-cache.md'), 'utf8')).toContain(
+      'Amends [4. Add a cache](0004-add-a-cache.md)',
+    );
     const again = await core.invoke('importFolder', { dir });
     expect(again).toMatchObject({ imported: [], updated: [], missing: [], duplicates: [] });
     expect(again.unchanged).toHaveLength(4);

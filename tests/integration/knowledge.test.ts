@@ -26,7 +26,11 @@ describe('the shipped backend-runtime pack', () => {
 
   it('has claims for every option under every criterion, each with a short anchor and a section', () => {
     for (const c of pack.criteria) {
-      for (const o of pack.options) expect(pack.claims.some((x) => x.criterion === c.id && x.option === o.id), `${c.id} × ${o.id}`).toBe(true);
+      for (const o of pack.options)
+        expect(
+          pack.claims.some((x) => x.criterion === c.id && x.option === o.id),
+          `${c.id} × ${o.id}`,
+        ).toBe(true);
     }
     for (const c of pack.claims) {
       // Counted the strict way (hyphens and apostrophes split words), so no anchor, the only
@@ -51,7 +55,9 @@ describe('pack files', () => {
   it('verify finds every anchor once in its source, and names each problem', async () => {
     const core = testCore({ knowledgeDir: tempDir() });
     await core.invoke('importPack', { pack: readJson(fixturePack) });
-    expect(await core.invoke('verifyPack', { id: 'database-engine', sourcesDir: fixtureSources })).toMatchObject({ problems: [] });
+    expect(await core.invoke('verifyPack', { id: 'database-engine', sourcesDir: fixtureSources })).toMatchObject({
+      problems: [],
+    });
 
     const broken = readJson(fixturePack) as { id: string; claims: { anchor: string }[] };
     broken.id = 'database-engine-broken';
@@ -59,7 +65,10 @@ describe('pack files', () => {
     broken.claims[1]!.anchor = 'the';
     await core.invoke('importPack', { pack: broken });
     const result = await core.invoke('verifyPack', { id: 'database-engine-broken', sourcesDir: fixtureSources });
-    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('not found'), expect.stringMatching(/occurs \d+ times/)]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('not found'),
+      expect.stringMatching(/occurs \d+ times/),
+    ]);
     expect(result.problems[0]!.where).toMatch(/^claims\[0\] \(.+\)\.anchor$/);
   });
 
@@ -95,11 +104,26 @@ describe('pack files', () => {
     fs.writeFileSync(path.join(knowledgeDir, 'database-engine.json'), JSON.stringify(v1));
     const first = testCore({ knowledgeDir, dbPath });
     const shippedClaim = v1.claims[0]!.id;
-    await first.invoke('markClaim', { pack: 'database-engine', claim: shippedClaim, hidden: true, flagged: true, note: 'our benchmark disagrees' });
-    const source = await first.invoke('addSource', { pack: 'database-engine', source: { title: 'Our load test, 2026', kind: 'other' } });
+    await first.invoke('markClaim', {
+      pack: 'database-engine',
+      claim: shippedClaim,
+      hidden: true,
+      flagged: true,
+      note: 'our benchmark disagrees',
+    });
+    const source = await first.invoke('addSource', {
+      pack: 'database-engine',
+      source: { title: 'Our load test, 2026', kind: 'other' },
+    });
     const own = await first.invoke('addClaim', {
       pack: 'database-engine',
-      claim: { source: source.id, criterion: 'performance', option: 'sqlite', effect: 'good', summary: 'Fast enough for our read load.' },
+      claim: {
+        source: source.id,
+        criterion: 'performance',
+        option: 'sqlite',
+        effect: 'good',
+        summary: 'Fast enough for our read load.',
+      },
     });
     first.close();
 
@@ -109,9 +133,18 @@ describe('pack files', () => {
     const second = testCore({ knowledgeDir, dbPath });
     const view = await second.invoke('getPack', { id: 'database-engine' });
     expect(view.version).toBe(2);
-    expect(view.claims.find((c) => c.id === v1.claims[1]!.id)!.summary).toBe('A corrected summary shipped in version 2.');
-    expect(view.claims.find((c) => c.id === shippedClaim)).toMatchObject({ hidden: true, flagged: true, flagNote: 'our benchmark disagrees' });
-    expect(view.claims.find((c) => c.id === own.id)).toMatchObject({ own: true, summary: 'Fast enough for our read load.' });
+    expect(view.claims.find((c) => c.id === v1.claims[1]!.id)!.summary).toBe(
+      'A corrected summary shipped in version 2.',
+    );
+    expect(view.claims.find((c) => c.id === shippedClaim)).toMatchObject({
+      hidden: true,
+      flagged: true,
+      flagNote: 'our benchmark disagrees',
+    });
+    expect(view.claims.find((c) => c.id === own.id)).toMatchObject({
+      own: true,
+      summary: 'Fast enough for our read load.',
+    });
     expect(view.sources.find((s) => s.id === source.id)).toMatchObject({ own: true, title: 'Our load test, 2026' });
   });
 
@@ -126,7 +159,9 @@ describe('search', () => {
   it('ranks decisions, claims and sources together and leaves hidden claims out', async () => {
     const core = testCore({ knowledgeDir: tempDir() });
     await core.invoke('importPack', { pack: readJson(fixturePack) });
-    await core.invoke('createDecision', { content: { title: 'Use SQLite for the desktop cache', context: 'Single user, embedded.' } });
+    await core.invoke('createDecision', {
+      content: { title: 'Use SQLite for the desktop cache', context: 'Single user, embedded.' },
+    });
     const { hits } = await core.invoke('search', { query: 'sqlite', limit: 50 });
     expect(hits[0]).toMatchObject({ kind: 'decision', title: 'Use SQLite for the desktop cache' });
     expect(hits.some((h) => h.kind === 'claim')).toBe(true);

@@ -23,7 +23,12 @@ const content = (d: Record<string, unknown>) => {
 };
 
 function snapshotFolder(folder: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(folder).sort().map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')]),
+  );
 }
 
 describe('the ADR stays short enough to review', () => {
@@ -42,7 +47,9 @@ describe('the ADR stays short enough to review', () => {
     }
     // One Pros and Cons line per option and weighted criterion at most, not one per claim.
     const pros = text.slice(text.indexOf('## Pros and Cons'), text.indexOf('## More Information'));
-    expect(pros.split('\n').filter((l) => /^\* (Good|Neutral|Bad), because/.test(l)).length).toBeLessThanOrEqual(weighted.size * d.options.length);
+    expect(pros.split('\n').filter((l) => /^\* (Good|Neutral|Bad), because/.test(l)).length).toBeLessThanOrEqual(
+      weighted.size * d.options.length,
+    );
   });
 });
 
@@ -70,7 +77,9 @@ describe('export → import → export through a ledger', () => {
     const mine = await a.invoke('getDecision', { id: sample.id });
     const theirs = await b.invoke('getDecision', { id: report.imported[0]!.id });
     expect(content(theirs)).toEqual(content(mine));
-    expect(await b.invoke('evaluateDecision', { id: theirs.id })).toEqual(await a.invoke('evaluateDecision', { id: mine.id }));
+    expect(await b.invoke('evaluateDecision', { id: theirs.id })).toEqual(
+      await a.invoke('evaluateDecision', { id: mine.id }),
+    );
     const again = await b.invoke('runExport', { ids: [], dir: folder, index: false });
     expect(again.written).toEqual([]);
     expect(again.conflicts).toEqual([]);
@@ -83,7 +92,12 @@ describe('re-import merges', () => {
     const { a, sample, folder, adr } = await authorExport();
     const file = path.join(folder, adr);
     const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, text.replace('status: proposed', 'status: accepted').replace('in TypeScript.', 'in TypeScript. Ops asked for one runtime.'));
+    fs.writeFileSync(
+      file,
+      text
+        .replace('status: proposed', 'status: accepted')
+        .replace('in TypeScript.', 'in TypeScript. Ops asked for one runtime.'),
+    );
     const before = await a.invoke('getDecision', { id: sample.id });
     const report = await a.invoke('importFolder', { dir: folder });
     expect(report.conflicts).toEqual([]);
@@ -100,7 +114,11 @@ describe('re-import merges', () => {
   it('reports a field changed on both sides, keeps the local value, and takes the file’s on request', async () => {
     const { a, sample, folder, adr } = await authorExport();
     const local = await a.invoke('getDecision', { id: sample.id });
-    await a.invoke('updateDecision', { id: sample.id, baseRevision: local.revision, content: { ...local, context: `${local.context} Author's note.` } });
+    await a.invoke('updateDecision', {
+      id: sample.id,
+      baseRevision: local.revision,
+      content: { ...local, context: `${local.context} Author's note.` },
+    });
     const file = path.join(folder, adr);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('in TypeScript.', "in TypeScript. Teammate's note."));
     const report = await a.invoke('importFolder', { dir: folder });
@@ -126,19 +144,22 @@ describe('bad ledgers', () => {
     ['another ADR’s number', (t) => t.replace(/"number": 1,/, '"number": 9,'), /describes ADR 9, but .* is ADR 1/],
     ['a hostile value', (t) => t.replace(/"weight": 5/, '"weight": "<script>"'), /decision\.drivers\.\d+\.weight/],
   ];
-  it.each(cases)('%s: a clear line in the report, the ADR imported from its prose, no crash', async (_name, spoil, message) => {
-    const { folder, adr, ledger } = await authorExport();
-    const full = path.join(folder, ledger);
-    fs.writeFileSync(full, spoil(fs.readFileSync(full, 'utf8'), adr));
-    const b = testCore();
-    const report = await b.invoke('importFolder', { dir: folder });
-    expect(report.imported).toHaveLength(1);
-    expect(report.warnings.find((w) => w.file === ledger)?.message).toMatch(message);
-    const d = await b.invoke('getDecision', { id: report.imported[0]!.id });
-    // From prose alone nothing is invented: no weights, no evidence.
-    expect(d.drivers.every((x) => x.weight === 0)).toBe(true);
-    expect(d.evaluation.claims).toEqual([]);
-  });
+  it.each(cases)(
+    '%s: a clear line in the report, the ADR imported from its prose, no crash',
+    async (_name, spoil, message) => {
+      const { folder, adr, ledger } = await authorExport();
+      const full = path.join(folder, ledger);
+      fs.writeFileSync(full, spoil(fs.readFileSync(full, 'utf8'), adr));
+      const b = testCore();
+      const report = await b.invoke('importFolder', { dir: folder });
+      expect(report.imported).toHaveLength(1);
+      expect(report.warnings.find((w) => w.file === ledger)?.message).toMatch(message);
+      const d = await b.invoke('getDecision', { id: report.imported[0]!.id });
+      // From prose alone nothing is invented: no weights, no evidence.
+      expect(d.drivers.every((x) => x.weight === 0)).toBe(true);
+      expect(d.evaluation.claims).toEqual([]);
+    },
+  );
 
   it('a huge ledger is not read', async () => {
     const { folder, ledger } = await authorExport();

@@ -47,7 +47,12 @@ describe('the lifecycle of decisions', () => {
     expect(linked.from.relations).toEqual([{ type: 'amends', target: a.id }]);
     expect(linked.to.relations).toEqual([{ type: 'amended-by', target: b.id }]);
     expect(await core.invoke('listRelations', { id: a.id })).toEqual([
-      { type: 'amended-by', direction: 'outgoing', target: b.id, decision: { id: b.id, number: b.number, title: 'Use GraphQL', status: 'accepted', trashed: false } },
+      {
+        type: 'amended-by',
+        direction: 'outgoing',
+        target: b.id,
+        decision: { id: b.id, number: b.number, title: 'Use GraphQL', status: 'accepted', trashed: false },
+      },
     ]);
     await core.invoke('linkDecisions', { from: b.id, relation: 'amends', to: a.id });
     expect((await core.invoke('getDecision', { id: b.id })).relations).toHaveLength(1);
@@ -60,7 +65,11 @@ describe('the lifecycle of decisions', () => {
   it('shows a relation only the other decision states as incoming', async () => {
     const { core, a, b } = await twoDecisions();
     const { id, number: _n, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = b;
-    await core.invoke('updateDecision', { id, baseRevision: revision, content: { ...content, relations: [{ type: 'depends-on', target: a.id }] } });
+    await core.invoke('updateDecision', {
+      id,
+      baseRevision: revision,
+      content: { ...content, relations: [{ type: 'depends-on', target: a.id }] },
+    });
     const views = await core.invoke('listRelations', { id: a.id });
     expect(views).toEqual([expect.objectContaining({ type: 'enables', direction: 'incoming', target: b.id })]);
   });
@@ -71,10 +80,23 @@ describe('the lifecycle of decisions', () => {
     fs.cpSync(path.join(FIXTURES, 'madr2'), dir, { recursive: true });
     const report = await core.invoke('importFolder', { dir });
     const id = (file: string) => report.imported.find((f) => f.file === file)!.id;
-    const { old, new: next } = await core.invoke('supersedeDecision', { old: id('0000-keep-records-in-markdown.md'), new: id('0003-use-dead-letter-queue.md') });
+    const { old, new: next } = await core.invoke('supersedeDecision', {
+      old: id('0000-keep-records-in-markdown.md'),
+      new: id('0003-use-dead-letter-queue.md'),
+    });
     const oldText = fs.readFileSync(path.join(dir, '0000-keep-records-in-markdown.md'), 'utf8');
-    expect(renderImported({ ...old, origin: readDecisionOrigin(core.db, old.id) })).toBe(oldText.replace('# Keep records in Markdown\n', '# Keep records in Markdown\n\n* Status: superseded by [ADR-0003](0003-use-dead-letter-queue.md)\n'));
+    expect(renderImported({ ...old, origin: readDecisionOrigin(core.db, old.id) })).toBe(
+      oldText.replace(
+        '# Keep records in Markdown\n',
+        '# Keep records in Markdown\n\n* Status: superseded by [ADR-0003](0003-use-dead-letter-queue.md)\n',
+      ),
+    );
     const newText = fs.readFileSync(path.join(dir, '0003-use-dead-letter-queue.md'), 'utf8');
-    expect(renderImported({ ...next, origin: readDecisionOrigin(core.db, next.id) })).toBe(newText.replace('* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n', '* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n* Supersedes [ADR-0000](0000-keep-records-in-markdown.md)\n'));
+    expect(renderImported({ ...next, origin: readDecisionOrigin(core.db, next.id) })).toBe(
+      newText.replace(
+        '* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n',
+        '* Supersedes [ADR-0002](0002-retry-failed-messages.md)\n* Supersedes [ADR-0000](0000-keep-records-in-markdown.md)\n',
+      ),
+    );
   });
 });

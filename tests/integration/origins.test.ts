@@ -15,11 +15,15 @@ function folder(): { dir: string; big: string } {
   fs.cpSync(path.join(FIXTURES, 'nygard'), dir, { recursive: true });
   const big = '0009-a-long-record.md';
   const paragraph = 'This paragraph stands in for the long context a real record may carry. ';
-  fs.writeFileSync(path.join(dir, big), `# 9. A long record\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Context\n\n${paragraph.repeat(2500)}\n\n## Decision\n\nKeep it.\n\n## Consequences\n\nNone.\n`);
+  fs.writeFileSync(
+    path.join(dir, big),
+    `# 9. A long record\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Context\n\n${paragraph.repeat(2500)}\n\n## Decision\n\nKeep it.\n\n## Consequences\n\nNone.\n`,
+  );
   return { dir, big };
 }
 
-const files = (dir: string) => Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+const files = (dir: string) =>
+  Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
 
 describe('the imported file lives beside the decision, not in it', () => {
   it('no reader of a decision gets the file, an autosave sends none, and saving keeps it', async () => {
@@ -32,7 +36,14 @@ describe('the imported file lives beside the decision, not in it', () => {
     const decision = await core.invoke('getDecision', { id });
     expect(decision).not.toHaveProperty('origin');
     // What the editor's autosave sends: the content of the decision it was given.
-    const payload = { id, baseRevision: decision.revision, content: { ...contentOf(decision), consequences: [{ effect: 'good' as const, text: 'Easy to read.', claims: [] }] } };
+    const payload = {
+      id,
+      baseRevision: decision.revision,
+      content: {
+        ...contentOf(decision),
+        consequences: [{ effect: 'good' as const, text: 'Easy to read.', claims: [] }],
+      },
+    };
     expect(payload.content).not.toHaveProperty('origin');
     // The file's bytes would double the payload: the context is most of the file.
     expect(JSON.stringify(payload).length).toBeLessThan(raw.length * 1.2);
@@ -58,7 +69,11 @@ describe('the imported file lives beside the decision, not in it', () => {
     for (const title of ['A long record, edited', 'A long record, edited twice', 'A long record']) {
       d = await core.invoke('updateDecision', { id, baseRevision: d.revision, content: { ...contentOf(d), title } });
     }
-    const rows = core.db.prepare('SELECT revision, length(content) AS size, content FROM revisions WHERE decision_id = ? ORDER BY revision').all(id) as { revision: number; size: number; content: string }[];
+    const rows = core.db
+      .prepare(
+        'SELECT revision, length(content) AS size, content FROM revisions WHERE decision_id = ? ORDER BY revision',
+      )
+      .all(id) as { revision: number; size: number; content: string }[];
     expect(rows).toHaveLength(4);
     const contextSize = JSON.stringify(d.context).length;
     for (const r of rows) {
@@ -68,7 +83,9 @@ describe('the imported file lives beside the decision, not in it', () => {
     }
     expect(raw.length).toBeGreaterThan(150_000);
     // The file is stored once, whatever the number of revisions.
-    expect(core.db.prepare('SELECT COUNT(*) AS n FROM decision_origins WHERE decision_id = ?').get(id)).toEqual({ n: 1 });
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM decision_origins WHERE decision_id = ?').get(id)).toEqual({
+      n: 1,
+    });
   });
 
   it('an unchanged imported folder, saved as a screen saves it, re-exports byte for byte', async () => {
@@ -91,25 +108,45 @@ describe('migration 0009 moves existing origins out of the content and the revis
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
     expect(old.pragma('user_version', { simple: true })).toBe(8);
     const rel = 'madr2/0003-use-dead-letter-queue.md';
-    const { id: _i, number: _n, revision: _r, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = decisionFrom(rel);
+    const {
+      id: _i,
+      number: _n,
+      revision: _r,
+      createdAt: _c,
+      updatedAt: _u,
+      trashedAt: _t,
+      ...content
+    } = decisionFrom(rel);
     const json = JSON.stringify(content);
     expect(json).toContain('"origin":{');
-    old.prepare(
-      `INSERT INTO decisions (id, number, title, status, date, revision, created_at, updated_at) VALUES ('d-1', 3, ?, ?, ?, 2, '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')`,
-    ).run(content.title, content.status, content.date);
+    old
+      .prepare(
+        `INSERT INTO decisions (id, number, title, status, date, revision, created_at, updated_at) VALUES ('d-1', 3, ?, ?, ?, 2, '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')`,
+      )
+      .run(content.title, content.status, content.date);
     old.prepare(`INSERT INTO decision_content (id, content) VALUES ('d-1', ?)`).run(json);
-    const addRevision = old.prepare(`INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content) VALUES ('d-1', ?, '2026-01-01T00:00:00Z', 'import', 3, ?)`);
+    const addRevision = old.prepare(
+      `INSERT INTO revisions (decision_id, revision, saved_at, reason, number, content) VALUES ('d-1', ?, '2026-01-01T00:00:00Z', 'import', 3, ?)`,
+    );
     addRevision.run(1, json);
     addRevision.run(2, json);
-    old.prepare(`INSERT INTO decisions (id, number, title, status, date, revision, created_at, updated_at) VALUES ('d-2', NULL, 'Made in Cairn', 'proposed', '2026-01-01', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run();
-    old.prepare(`INSERT INTO decision_content (id, content) VALUES ('d-2', ?)`).run(JSON.stringify({ ...content, title: 'Made in Cairn', origin: null }));
+    old
+      .prepare(
+        `INSERT INTO decisions (id, number, title, status, date, revision, created_at, updated_at) VALUES ('d-2', NULL, 'Made in Cairn', 'proposed', '2026-01-01', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      )
+      .run();
+    old
+      .prepare(`INSERT INTO decision_content (id, content) VALUES ('d-2', ?)`)
+      .run(JSON.stringify({ ...content, title: 'Made in Cairn', origin: null }));
     old.close();
 
     const core = testCore({ dbPath: file });
     const origin = readDecisionOrigin(core.db, 'd-1');
     expect(origin).toEqual(content.origin);
     expect(readDecisionOrigin(core.db, 'd-2')).toBeNull();
-    const contents = core.db.prepare('SELECT content FROM decision_content UNION ALL SELECT content FROM revisions').all() as { content: string }[];
+    const contents = core.db
+      .prepare('SELECT content FROM decision_content UNION ALL SELECT content FROM revisions')
+      .all() as { content: string }[];
     expect(contents).toHaveLength(4);
     for (const c of contents) expect(JSON.parse(c.content)).not.toHaveProperty('origin');
     const d = await core.invoke('getDecision', { id: 'd-1' });

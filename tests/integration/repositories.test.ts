@@ -11,7 +11,10 @@ import { tempDir, testCore } from '../helpers/temp.js';
  */
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=Test', ...args], { cwd: dir, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.email=test@example.org', '-c', 'user.name=Test', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
 }
 
 function write(root: string, files: Record<string, string>) {
@@ -35,7 +38,8 @@ function tree(dir: string): Map<string, string> {
   return out;
 }
 
-const nygard = (n: number, title: string, status = 'Accepted') => `# ${n}. ${title}\n\nDate: 2024-0${(n % 9) + 1}-11\n\n## Status\n\n${status}\n\n## Context\n\nWhy ${title}.\n\n## Decision\n\nWe do it.\n\n## Consequences\n\nSome.\n`;
+const nygard = (n: number, title: string, status = 'Accepted') =>
+  `# ${n}. ${title}\n\nDate: 2024-0${(n % 9) + 1}-11\n\n## Status\n\n${status}\n\n## Context\n\nWhy ${title}.\n\n## Decision\n\nWe do it.\n\n## Consequences\n\nSome.\n`;
 
 /** A repository laid out the way real ones are: odd names, a duplicate number, a subfolder, CRLF, its own README. */
 function adrToolsRepo(): string {
@@ -79,8 +83,13 @@ describe('importing a repository by its root', () => {
     const mysql = report.imported.find((f) => f.file === 'archive/0003-use-mysql.md')!;
     const read = await core.invoke('getDecision', { id: mysql.id });
     expect(read.status).toBe('superseded');
-    expect(read.relations).toEqual([{ type: 'superseded-by', target: report.imported.find((f) => f.file === '0002-use-postgres.md')!.id }]);
-    expect((await core.invoke('getDecision', { id: report.imported.find((f) => f.file === 'ADR011-caching.html.md')!.id })).title).toBe('Cache *everything*');
+    expect(read.relations).toEqual([
+      { type: 'superseded-by', target: report.imported.find((f) => f.file === '0002-use-postgres.md')!.id },
+    ]);
+    expect(
+      (await core.invoke('getDecision', { id: report.imported.find((f) => f.file === 'ADR011-caching.html.md')!.id }))
+        .title,
+    ).toBe('Cache *everything*');
 
     // The folder moved away: an export into an empty folder writes it again, file for file.
     const original = tree(path.join(root, 'doc/adr'));
@@ -88,7 +97,8 @@ describe('importing a repository by its root', () => {
     const result = await core.invoke('runExport', { dir: out });
     expect(result.conflicts).toEqual([]);
     const again = tree(out);
-    for (const [name, bytes] of original) if (name !== 'README.md') expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
+    for (const [name, bytes] of original)
+      if (name !== 'README.md') expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
     // Their README is theirs: Cairn adds no index of its own.
     expect(again.has('README.md')).toBe(false);
     expect(again.size).toBe(original.size - 1);
@@ -116,7 +126,16 @@ describe('importing a repository by its root', () => {
     write(root, { 'README.md': '# Nothing here\n', 'src/main.ts': '' });
     const report = await core.invoke('importFolder', { dir: root });
     expect(report.folders).toEqual([]);
-    expect(report.lookedIn).toEqual(expect.arrayContaining(['.adr-dir', '.log4brains.yml', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions', 'adr']));
+    expect(report.lookedIn).toEqual(
+      expect.arrayContaining([
+        '.adr-dir',
+        '.log4brains.yml',
+        'docs/decisions',
+        'doc/adr',
+        'docs/architecture/decisions',
+        'adr',
+      ]),
+    );
     const out: string[] = [];
     core.close();
     expect(await runCli(['import', root, '--db', core.dbPath], { out: (t) => out.push(t), err: () => {} })).toBe(0);
@@ -127,16 +146,22 @@ describe('importing a repository by its root', () => {
     const core = testCore();
     const root = tempDir('mono-');
     write(root, {
-      '.log4brains.yml': 'project:\n  name: mono\n  tz: Europe/Paris\n  adrFolder: ./docs/adr\n  packages:\n    - name: core\n      path: ./packages/core\n      adrFolder: ./packages/core/adr\n',
-      'docs/adr/20240101-use-a-monorepo.md': '# Use a monorepo\n\n- Status: accepted\n- Date: 2024-01-01\n\n## Context and Problem Statement\n\nMany packages.\n',
-      'packages/core/adr/20240202-use-zod.md': '# Use zod\n\n- Status: accepted\n- Date: 2024-02-02\n\n## Context and Problem Statement\n\nSchemas.\n',
+      '.log4brains.yml':
+        'project:\n  name: mono\n  tz: Europe/Paris\n  adrFolder: ./docs/adr\n  packages:\n    - name: core\n      path: ./packages/core\n      adrFolder: ./packages/core/adr\n',
+      'docs/adr/20240101-use-a-monorepo.md':
+        '# Use a monorepo\n\n- Status: accepted\n- Date: 2024-01-01\n\n## Context and Problem Statement\n\nMany packages.\n',
+      'packages/core/adr/20240202-use-zod.md':
+        '# Use zod\n\n- Status: accepted\n- Date: 2024-02-02\n\n## Context and Problem Statement\n\nSchemas.\n',
     });
     const report = await core.invoke('importFolder', { dir: root });
     expect(report.folders.map((f) => [path.relative(fs.realpathSync(root), f.folder), f.source])).toEqual([
       ['docs/adr', '.log4brains.yml'],
       ['packages/core/adr', '.log4brains.yml'],
     ]);
-    expect(report.imported.map((f) => f.file).sort()).toEqual(['docs/adr/20240101-use-a-monorepo.md', 'packages/core/adr/20240202-use-zod.md']);
+    expect(report.imported.map((f) => f.file).sort()).toEqual([
+      'docs/adr/20240101-use-a-monorepo.md',
+      'packages/core/adr/20240202-use-zod.md',
+    ]);
     const repos = await core.invoke('listRepositories', {});
     expect(repos.map((r) => [r.name, r.decisions, r.naming])).toEqual([
       [path.basename(root), 1, 'date'],
@@ -151,7 +176,10 @@ describe('numbers per repository', () => {
     const a = tempDir('alpha-');
     const b = tempDir('beta-');
     write(a, { 'doc/adr/0001-use-go.md': nygard(1, 'Use Go') });
-    write(b, { 'docs/decisions/0001-use-rust.md': '# Use Rust\n\n## Context and Problem Statement\n\nSpeed.\n\n## Decision Outcome\n\nChosen option: Rust.\n' });
+    write(b, {
+      'docs/decisions/0001-use-rust.md':
+        '# Use Rust\n\n## Context and Problem Statement\n\nSpeed.\n\n## Decision Outcome\n\nChosen option: Rust.\n',
+    });
     await core.invoke('importFolder', { dir: a });
     await core.invoke('importFolder', { dir: b });
     core.close();
@@ -165,7 +193,9 @@ describe('numbers per repository', () => {
       [path.basename(b), 1],
     ]);
     expect(await runCli(['show', '1', '--db', core.dbPath], io)).toBe(2);
-    expect(err.join('\n')).toContain(`ADR 1 is ambiguous: 2 decisions have that number. Name one as ${path.basename(a)}:1 or ${path.basename(b)}:1.`);
+    expect(err.join('\n')).toContain(
+      `ADR 1 is ambiguous: 2 decisions have that number. Name one as ${path.basename(a)}:1 or ${path.basename(b)}:1.`,
+    );
     out.length = 0;
     expect(await runCli(['show', `${path.basename(b)}:1`, '--db', core.dbPath], io)).toBe(0);
     expect(out.join('\n')).toContain('ADR 1: Use Rust');
@@ -183,7 +213,12 @@ describe('dates', () => {
     const core = testCore();
     const plain = tempDir();
     const undated = '# 1. Undated\n\n## Status\n\nAccepted\n\n## Context\n\nNo date line, or one Cairn cannot read:\n';
-    write(plain, { '0001-undated.md': undated, '0002-us-style.md': undated.replace('# 1. Undated', '# 2. US style').replace('## Status', 'Date: 05/02/2018\n\n## Status') });
+    write(plain, {
+      '0001-undated.md': undated,
+      '0002-us-style.md': undated
+        .replace('# 1. Undated', '# 2. US style')
+        .replace('## Status', 'Date: 05/02/2018\n\n## Status'),
+    });
     const first = await core.invoke('importFolder', { dir: plain });
     for (const f of first.imported) expect((await core.invoke('getDecision', { id: f.id })).date).toBe('');
     const listed = await core.invoke('listDecisions', { sort: 'date' });
@@ -201,7 +236,9 @@ describe('dates', () => {
       env: { ...process.env, GIT_COMMITTER_DATE: '2021-06-15T10:00:00Z', GIT_AUTHOR_DATE: '2021-06-15T10:00:00Z' },
     });
     const second = await core.invoke('importFolder', { dir: repo });
-    const undatedInGit = await core.invoke('getDecision', { id: second.imported.find((f) => f.file === '0001-undated.md')!.id });
+    const undatedInGit = await core.invoke('getDecision', {
+      id: second.imported.find((f) => f.file === '0001-undated.md')!.id,
+    });
     expect([undatedInGit.date, undatedInGit.dateSource]).toEqual(['2021-06-15', 'git']);
     const dated = await core.invoke('getDecision', { id: second.imported.find((f) => f.file === '0002-dated.md')!.id });
     expect([dated.date, dated.dateSource]).toEqual(['2024-03-11', 'written']);
@@ -210,6 +247,11 @@ describe('dates', () => {
     await core.invoke('runExport', { dir: out, ids: [undatedInGit.id] });
     expect(fs.readFileSync(path.join(out, '0001-undated.md'), 'utf8')).toBe(undated);
     // Sorted by date, "no date" comes last.
-    expect((await core.invoke('listDecisions', { sort: 'date' })).items.map((d) => d.date)).toEqual(['2024-03-11', '2021-06-15', '', '']);
+    expect((await core.invoke('listDecisions', { sort: 'date' })).items.map((d) => d.date)).toEqual([
+      '2024-03-11',
+      '2021-06-15',
+      '',
+      '',
+    ]);
   });
 });

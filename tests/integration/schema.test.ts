@@ -13,11 +13,14 @@ const SNAPSHOT = path.join(import.meta.dirname, 'schema.snapshot.sql');
 it('matches the committed schema snapshot', () => {
   const db = openDatabase(path.join(tempDir(), 'schema.db'));
   const rows = db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )
     .all() as { sql: string }[];
   const version = db.pragma('user_version', { simple: true });
   db.close();
-  const text = `-- user_version = ${version}\n` + rows.map((r) => r.sql.replace(/\s+/g, ' ').trim() + ';').join('\n') + '\n';
+  const text =
+    `-- user_version = ${version}\n` + rows.map((r) => r.sql.replace(/\s+/g, ' ').trim() + ';').join('\n') + '\n';
   if (process.env.UPDATE_SCHEMA) fs.writeFileSync(SNAPSHOT, text);
   expect(text).toBe(fs.readFileSync(SNAPSHOT, 'utf8'));
 });

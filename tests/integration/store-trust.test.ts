@@ -38,7 +38,9 @@ describe('a database that is not a Cairn store', () => {
     fs.writeFileSync(dbPath, '');
     for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
 
-    expect(() => createCore({ dbPath, platform: fakePlatform(day(3)) })).toThrow(/is empty \(0 bytes, while the backup .* holds 2 decisions\)\. Cairn has not changed it\.\nRestore the newest good backup/);
+    expect(() => createCore({ dbPath, platform: fakePlatform(day(3)) })).toThrow(
+      /is empty \(0 bytes, while the backup .* holds 2 decisions\)\. Cairn has not changed it\.\nRestore the newest good backup/,
+    );
     expect(fs.statSync(dbPath).size).toBe(0);
     const host = openCoreHost(() => createCore({ dbPath }), dbPath);
     expect(host.damage()).toMatch(/is empty/);
@@ -62,10 +64,14 @@ describe('a database that is not a Cairn store', () => {
     const dbPath = path.join(tempDir(), 'places.sqlite');
     const other = new Database(dbPath);
     other.pragma('journal_mode = DELETE');
-    other.exec("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org');");
+    other.exec(
+      "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org');",
+    );
     other.close();
     const before = hash(dbPath);
-    expect(() => createCore({ dbPath })).toThrow(/is not a Cairn database \(it holds 1 table of another application: moz_places\)\. Cairn has not changed it\./);
+    expect(() => createCore({ dbPath })).toThrow(
+      /is not a Cairn database \(it holds 1 table of another application: moz_places\)\. Cairn has not changed it\./,
+    );
     expect(hash(dbPath)).toBe(before);
     expect(fs.existsSync(path.join(path.dirname(dbPath), 'backups'))).toBe(false);
   });
@@ -83,8 +89,13 @@ describe('a database that is not a Cairn store', () => {
       for (let i = 0; i < 50; i++) db.prepare('INSERT INTO future VALUES (?)').run('row ' + i);
       process.stdout.write('ready\\n');
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()));
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()),
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(fs.statSync(`${dbPath}-wal`).size).toBeGreaterThan(0);
@@ -98,7 +109,8 @@ describe('daily backup rotation', () => {
   it('never removes the newest backup that holds decisions, after a week of opens of an emptied store', async () => {
     const dbPath = path.join(tempDir(), 'cairn.db');
     let now = new Date(day(1));
-    const open = () => createCore({ dbPath, platform: { now: () => now, newId: () => crypto.randomUUID() }, backups: { keepDaily: 3 } });
+    const open = () =>
+      createCore({ dbPath, platform: { now: () => now, newId: () => crypto.randomUUID() }, backups: { keepDaily: 3 } });
     const first = open();
     const d = await first.invoke('createDecision', { content: { title: 'The only copy' } });
     first.close();

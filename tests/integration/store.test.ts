@@ -27,9 +27,15 @@ describe('opening the store', () => {
     const file = path.join(dir, 'old.db');
     const first = MIGRATIONS.slice(0, 1);
     const v1 = openDatabase(file, { migrations: first });
-    v1.prepare("INSERT INTO decisions (id, title, status, date, revision, created_at, updated_at) VALUES ('x', 't', 'proposed', '2026-01-01', 1, 'a', 'a')").run();
+    v1.prepare(
+      "INSERT INTO decisions (id, title, status, date, revision, created_at, updated_at) VALUES ('x', 't', 'proposed', '2026-01-01', 1, 'a', 'a')",
+    ).run();
     v1.close();
-    const extra = { version: first[0]!.version + 1, name: 'test-column', up: 'ALTER TABLE decisions ADD COLUMN extra TEXT;' };
+    const extra = {
+      version: first[0]!.version + 1,
+      name: 'test-column',
+      up: 'ALTER TABLE decisions ADD COLUMN extra TEXT;',
+    };
     const db = openDatabase(file, { migrations: [...first, extra], backupDir: path.join(dir, 'backups') });
     expect(db.pragma('user_version', { simple: true })).toBe(extra.version);
     db.close();

@@ -6,7 +6,12 @@ describe('front matter', () => {
     const src = 'status: accepted\ndecision-makers:\n  - Ada\n  - Grace\nconsulted: [Ops]\ninformed:\n';
     const r = parseFrontMatter(src);
     if (!r.ok) throw new Error(r.error);
-    expect(r.data).toEqual({ status: 'accepted', 'decision-makers': ['Ada', 'Grace'], consulted: ['Ops'], informed: null });
+    expect(r.data).toEqual({
+      status: 'accepted',
+      'decision-makers': ['Ada', 'Grace'],
+      consulted: ['Ops'],
+      informed: null,
+    });
     expect(r.keys.map((k) => [k.key, k.style])).toEqual([
       ['status', 'scalar'],
       ['decision-makers', 'block-seq'],
@@ -24,7 +29,12 @@ describe('front matter', () => {
   });
 
   it('refuses tags that other YAML loaders would turn into code or objects', () => {
-    for (const src of ['x: !!js/function "function () {}"\n', 'x: !ruby/object:Gem::Installer {}\n', 'x: !custom 1\n', 'x: !!python/object/apply:os.system ["ls"]\n']) {
+    for (const src of [
+      'x: !!js/function "function () {}"\n',
+      'x: !ruby/object:Gem::Installer {}\n',
+      'x: !custom 1\n',
+      'x: !!python/object/apply:os.system ["ls"]\n',
+    ]) {
       const r = parseFrontMatter(src);
       expect(r.ok).toBe(false);
       expect(!r.ok && r.error).toMatch(/YAML tag .* plain values only/);
@@ -34,7 +44,8 @@ describe('front matter', () => {
 
   it('refuses an alias bomb before expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 8; i++) lines.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${new Array(9).fill('*' + 'abcdefgh'[i - 1]).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${new Array(9).fill('*' + 'abcdefgh'[i - 1]).join(', ')}]`);
     const r = parseFrontMatter(lines.join('\n') + '\n');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/aliases .*billion laughs/);

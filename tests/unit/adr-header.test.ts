@@ -20,7 +20,9 @@ describe('reading an existing ADR for the index and the folder dialect', () => {
   });
 
   it('MADR 4: front matter status kept whole, headings inside code fences ignored', () => {
-    const h = readHeader('---\nparent: Decisions\nstatus: on hold\ndate: 2024-05-06\n---\n# Real title\n\n```markdown\n# Not a title\n## Status\n```\n');
+    const h = readHeader(
+      '---\nparent: Decisions\nstatus: on hold\ndate: 2024-05-06\n---\n# Real title\n\n```markdown\n# Not a title\n## Status\n```\n',
+    );
     expect(h).toMatchObject({ dialect: 'madr', title: 'Real title', status: 'on hold', date: '2024-05-06' });
   });
 

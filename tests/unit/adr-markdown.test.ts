@@ -53,15 +53,28 @@ describe('long fields', () => {
 });
 
 describe('YAML scalars', () => {
-  it.each(['Ada Lovelace', 'yes', 'No', 'null', '2026-01-01', '123', 'a: b', 'x #y', '"quoted"', "it's", '- dash', '[a]', 'line\u2028break', 'tab\there', ' padded '])(
-    '%j reads back as the same string',
-    (value) => {
-      const parsed = parseYaml(`k: ${yamlScalar(value)}\nl: ${yamlList([value, 'x'])}`) as { k: string; l: string[] };
-      // One-line fields: only surrounding blanks are dropped.
-      expect(parsed.k).toBe(value.trim());
-      expect(parsed.l[0]).toBe(value.trim());
-    },
-  );
+  it.each([
+    'Ada Lovelace',
+    'yes',
+    'No',
+    'null',
+    '2026-01-01',
+    '123',
+    'a: b',
+    'x #y',
+    '"quoted"',
+    "it's",
+    '- dash',
+    '[a]',
+    'line\u2028break',
+    'tab\there',
+    ' padded ',
+  ])('%j reads back as the same string', (value) => {
+    const parsed = parseYaml(`k: ${yamlScalar(value)}\nl: ${yamlList([value, 'x'])}`) as { k: string; l: string[] };
+    // One-line fields: only surrounding blanks are dropped.
+    expect(parsed.k).toBe(value.trim());
+    expect(parsed.l[0]).toBe(value.trim());
+  });
 
   it('writes simple values bare so line readers see them', () => {
     expect(yamlScalar('accepted')).toBe('accepted');
@@ -90,7 +103,13 @@ describe('the index', () => {
   it('lists every ADR by number and draws relations in Mermaid with safe labels', () => {
     const text = renderIndex(
       [
-        { file: '0002-b.md', number: 2, title: 'Use "quotes" <b> & #hash; here', status: 'accepted', date: '2026-01-02' },
+        {
+          file: '0002-b.md',
+          number: 2,
+          title: 'Use "quotes" <b> & #hash; here',
+          status: 'accepted',
+          date: '2026-01-02',
+        },
         { file: '0001-a.md', number: 1, title: 'A | pipe', status: 'superseded', date: null },
         { file: '0003-c.md', number: 3, title: 'Lonely', status: '', date: '2026-01-03' },
       ],

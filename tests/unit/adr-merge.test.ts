@@ -13,7 +13,15 @@ const content = DecisionContent.parse({
   chosenOption: 'o1',
   consequences: [{ effect: 'good', text: 'One language.', claims: ['c1'] }],
 });
-const decision = Decision.parse({ ...content, id: 'dec-1', number: 7, revision: 3, createdAt: 'x', updatedAt: 'x', trashedAt: null });
+const decision = Decision.parse({
+  ...content,
+  id: 'dec-1',
+  number: 7,
+  revision: 3,
+  createdAt: 'x',
+  updatedAt: 'x',
+  trashedAt: null,
+});
 const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
   number: 7,
   title: content.title,
@@ -48,7 +56,9 @@ describe('ledger text', () => {
 
   it('gives the same bytes whatever order the store kept keys in', () => {
     const shuffled = Object.fromEntries(Object.entries(decision).reverse()) as Decision;
-    expect(ledgerText(shuffled, { file: '0007-use-node-js.md', sha256: 'a'.repeat(64) }, proseHashes(snap()))).toBe(text);
+    expect(ledgerText(shuffled, { file: '0007-use-node-js.md', sha256: 'a'.repeat(64) }, proseHashes(snap()))).toBe(
+      text,
+    );
   });
 
   it('reads back what it wrote', () => {
@@ -73,7 +83,15 @@ describe('three-way merge', () => {
   });
 
   it('keeps a consequence’s claims when its text is unchanged, and none for a new text', () => {
-    const { values } = incomingValues(ledger, snap({ consequences: [{ effect: 'good', text: 'One language.' }, { effect: 'bad', text: 'New risk.' }] }));
+    const { values } = incomingValues(
+      ledger,
+      snap({
+        consequences: [
+          { effect: 'good', text: 'One language.' },
+          { effect: 'bad', text: 'New risk.' },
+        ],
+      }),
+    );
     expect(values.consequences).toEqual([
       { effect: 'good', text: 'One language.', claims: ['c1'] },
       { effect: 'bad', text: 'New risk.', claims: [] },
@@ -101,6 +119,8 @@ describe('three-way merge', () => {
   });
 
   it('merges every prose field the ADR shows', () => {
-    expect(PROSE_FIELDS).toEqual(expect.arrayContaining(['title', 'status', 'date', 'context', 'rationale', 'consequences', 'moreInformation']));
+    expect(PROSE_FIELDS).toEqual(
+      expect.arrayContaining(['title', 'status', 'date', 'context', 'rationale', 'consequences', 'moreInformation']),
+    );
   });
 });

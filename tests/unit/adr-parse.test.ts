@@ -26,7 +26,9 @@ describe('reading ADR dialects, one file at a time', () => {
       ],
     });
     expect(adr.values.options.map((o) => o.name)).toEqual(['RabbitMQ', 'A Postgres table used as a queue', 'Kafka']);
-    expect(adr.values.options[0]!.description).toBe('* Good, because mature client libraries exist.\n* Bad, because it needs its own cluster.');
+    expect(adr.values.options[0]!.description).toBe(
+      '* Good, because mature client libraries exist.\n* Bad, because it needs its own cluster.',
+    );
     expect(adr.values.options[2]!.description).toBe('');
     expect(rels('madr2/0001-pick-a-queue.md')).toEqual(['refined-by 0002-retry-failed-messages.md']);
   });
@@ -36,14 +38,23 @@ describe('reading ADR dialects, one file at a time', () => {
     expect(none.number).toBe(0);
     expect(none.values.status).toBeNull();
     expect(none.unknownSections).toEqual([]);
-    expect(rels('madr2/0002-retry-failed-messages.md')).toEqual(['superseded-by 0003-use-dead-letter-queue.md', 'refines 0001-pick-a-queue.md']);
+    expect(rels('madr2/0002-retry-failed-messages.md')).toEqual([
+      'superseded-by 0003-use-dead-letter-queue.md',
+      'refines 0001-pick-a-queue.md',
+    ]);
     expect(parsed('madr2/0002-retry-failed-messages.md').values.status).toBe('superseded');
   });
 
   it('MADR 3: front matter with deciders, a flow list, a scalar and a block list', () => {
     const adr = parsed('madr3/0001-choose-a-database.md');
     expect(adr.dialect).toBe('madr3');
-    expect(adr.values).toMatchObject({ status: 'proposed', date: '2022-06-01', decisionMakers: ['Ada', 'Linus'], consulted: ['Ops team'], tags: ['storage', 'backend'] });
+    expect(adr.values).toMatchObject({
+      status: 'proposed',
+      date: '2022-06-01',
+      decisionMakers: ['Ada', 'Linus'],
+      consulted: ['Ops team'],
+      tags: ['storage', 'backend'],
+    });
     expect(adr.values.consequences).toEqual([
       { effect: 'good', text: 'transactions span tables.' },
       { effect: 'bad', text: 'someone has to run it.' },
@@ -53,7 +64,12 @@ describe('reading ADR dialects, one file at a time', () => {
   it('MADR 4: ADR keys in front matter, unknown keys and sections kept, headings inside code fences ignored', () => {
     const adr = parsed('madr4/0001-use-feature-flags.md');
     expect(adr.dialect).toBe('madr4');
-    expect(adr.values).toMatchObject({ status: 'accepted', decisionMakers: ['Ada', 'Grace'], consulted: ['Security', 'Ops'], informed: ['everyone'] });
+    expect(adr.values).toMatchObject({
+      status: 'accepted',
+      decisionMakers: ['Ada', 'Grace'],
+      consulted: ['Security', 'Ops'],
+      informed: ['everyone'],
+    });
     expect(adr.unknownKeys).toEqual(['custom-field']);
     expect(adr.unknownSections).toEqual(['Unknown Section Kept']);
     expect(adr.sections.map((s) => s.heading.text)).not.toContain('Status');
@@ -72,8 +88,17 @@ describe('reading ADR dialects, one file at a time', () => {
   it('adr-tools/Nygard: numbered title, Date line, Status section with relation lines in either spelling', () => {
     const adr = parsed('nygard/0003-deploy-with-containers.md');
     expect(adr.dialect).toBe('nygard');
-    expect(adr.values).toMatchObject({ title: 'Deploy with containers', status: 'accepted', statusText: 'Accepted', date: '2019-06-12', rationale: 'Package every service as a container image.' });
-    expect(rels('nygard/0003-deploy-with-containers.md')).toEqual(['supersedes 0002-deploy-with-scripts.md', 'amends 0001-record-architecture-decisions.md']);
+    expect(adr.values).toMatchObject({
+      title: 'Deploy with containers',
+      status: 'accepted',
+      statusText: 'Accepted',
+      date: '2019-06-12',
+      rationale: 'Package every service as a container image.',
+    });
+    expect(rels('nygard/0003-deploy-with-containers.md')).toEqual([
+      'supersedes 0002-deploy-with-scripts.md',
+      'amends 0001-record-architecture-decisions.md',
+    ]);
     expect(parsed('nygard/0001-record-architecture-decisions.md').values.consequences).toEqual([
       { effect: 'neutral', text: 'New people can read why things are as they are.' },
       { effect: 'neutral', text: 'Someone has to write them.' },
@@ -95,12 +120,29 @@ describe('reading ADR dialects, one file at a time', () => {
   });
 
   it('variants: 3-digit and adr-NNN names, ADR-NNN: titles, bold and emoji statuses, setext headings, odd front-matter types', () => {
-    expect(parsed('variants/001-three-digit-number.md')).toMatchObject({ number: 1, values: { status: 'accepted', statusText: '✅ Accepted.' } });
-    expect(parsed('variants/adr-007-prefixed-name.md')).toMatchObject({ number: 7, values: { title: 'Prefixed file names', status: 'deprecated' } });
-    expect(parsed('variants/0008-title-prefix.md')).toMatchObject({ number: 8, values: { title: 'Number in the title as well', status: 'rejected' } });
-    expect(parsed('variants/0009-setext-headings.md')).toMatchObject({ values: { title: 'Setext headings', status: 'proposed', context: 'Underlined headings are rare but valid.' } });
+    expect(parsed('variants/001-three-digit-number.md')).toMatchObject({
+      number: 1,
+      values: { status: 'accepted', statusText: '✅ Accepted.' },
+    });
+    expect(parsed('variants/adr-007-prefixed-name.md')).toMatchObject({
+      number: 7,
+      values: { title: 'Prefixed file names', status: 'deprecated' },
+    });
+    expect(parsed('variants/0008-title-prefix.md')).toMatchObject({
+      number: 8,
+      values: { title: 'Number in the title as well', status: 'rejected' },
+    });
+    expect(parsed('variants/0009-setext-headings.md')).toMatchObject({
+      values: { title: 'Setext headings', status: 'proposed', context: 'Underlined headings are rare but valid.' },
+    });
     const odd = parsed('variants/0010-odd-front-matter.md');
-    expect(odd.values).toMatchObject({ status: 'accepted', date: '2020-01-02', decisionMakers: ['Ada Lovelace', 'Grace Hopper'], tags: [], consulted: ['42'] });
+    expect(odd.values).toMatchObject({
+      status: 'accepted',
+      date: '2020-01-02',
+      decisionMakers: ['Ada Lovelace', 'Grace Hopper'],
+      tags: [],
+      consulted: ['42'],
+    });
     expect(odd.warnings.join(' ')).toMatch(/status is a list/);
     const bold = parsed('variants/0011-superseded-bold.md');
     expect(bold.values).toMatchObject({ status: 'superseded', date: '2016-02-12' });
@@ -121,7 +163,10 @@ describe('reading ADR dialects, one file at a time', () => {
     }
     expect(parseAdr('just text\n', '0001-x.md')).toMatchObject({ ok: false, kind: 'not-adr' });
     expect(parseAdr('# {short title}\n\n## Context\n', '0001-x.md')).toMatchObject({ ok: false, kind: 'not-adr' });
-    expect(parseAdr('# Notes from the offsite\n\nNothing here.\n', 'notes.md')).toMatchObject({ ok: false, kind: 'not-adr' });
+    expect(parseAdr('# Notes from the offsite\n\nNothing here.\n', 'notes.md')).toMatchObject({
+      ok: false,
+      kind: 'not-adr',
+    });
   });
 
   it('reports broken front matter with what to do', () => {
@@ -134,7 +179,17 @@ describe('reading ADR dialects, one file at a time', () => {
 
   it('reads a byte-order mark and CRLF line endings', () => {
     const bom = parsed('bad/0002-bom-and-crlf.md');
-    expect(bom).toMatchObject({ bom: true, eol: '\r\n', number: 2, values: { title: 'Byte-order mark and CRLF', status: 'accepted', date: '2020-02-02', context: 'Written on Windows.' } });
+    expect(bom).toMatchObject({
+      bom: true,
+      eol: '\r\n',
+      number: 2,
+      values: {
+        title: 'Byte-order mark and CRLF',
+        status: 'accepted',
+        date: '2020-02-02',
+        context: 'Written on Windows.',
+      },
+    });
     const fm = parsed('bad/0003-crlf-front-matter.md');
     expect(fm).toMatchObject({ eol: '\r\n', values: { status: 'proposed', date: '2020-03-03', chosen: 'Keep them' } });
     const status = fm.meta.status!;
@@ -143,7 +198,7 @@ describe('reading ADR dialects, one file at a time', () => {
 });
 
 describe('statuses and relations in either spelling', () => {
-  it('maps decorated statuses onto Cairn\'s five', () => {
+  it("maps decorated statuses onto Cairn's five", () => {
     expect(mapStatus('✅ Accepted.')).toBe('accepted');
     expect(mapStatus('**ACCEPTED**')).toBe('accepted');
     expect(mapStatus('Superceded by [3. X](0003-x.md)')).toBe('superseded');
@@ -173,6 +228,8 @@ describe('statuses and relations in either spelling', () => {
     expect(renumberFile('0005-help.md', 12)).toBe('0012-help.md');
     expect(renumberFile('adr-005-x.md', 12)).toBe('adr-012-x.md');
     expect(findRefs('superseded by ADR-0123')).toEqual([{ file: null, number: 123, label: 'ADR-0123' }]);
-    expect(findRefs('[5. Help](./0005-help.md#status)')).toEqual([{ file: '0005-help.md', number: 5, label: '5. Help' }]);
+    expect(findRefs('[5. Help](./0005-help.md#status)')).toEqual([
+      { file: '0005-help.md', number: 5, label: '5. Help' },
+    ]);
   });
 });

@@ -20,7 +20,17 @@ function load(name: string): Decision {
 }
 
 function decision(content: Partial<DecisionContentInput>): Decision {
-  return Decision.parse({ id: 'd1', number: null, revision: 1, createdAt: 'x', updatedAt: 'x', trashedAt: null, title: 'T', date: '2026-01-01', ...content });
+  return Decision.parse({
+    id: 'd1',
+    number: null,
+    revision: 1,
+    createdAt: 'x',
+    updatedAt: 'x',
+    trashedAt: null,
+    title: 'T',
+    date: '2026-01-01',
+    ...content,
+  });
 }
 
 const evidence = load('decision-evidence.json');
@@ -30,9 +40,16 @@ const evidenceLinks: AdrLink[] = [
   { type: 'relates-to', number: 5, title: 'Queue [outbox] pattern', file: '0005-queue-outbox-pattern.md' },
 ];
 const superseded: Decision = { ...plain, status: 'superseded' };
-const supersededLinks: AdrLink[] = [{ type: 'superseded-by', number: 9, title: 'Keep decisions in the wiki', file: '0009-keep-decisions-in-the-wiki.md' }];
+const supersededLinks: AdrLink[] = [
+  { type: 'superseded-by', number: 9, title: 'Keep decisions in the wiki', file: '0009-keep-decisions-in-the-wiki.md' },
+];
 
-function options(d: Decision, number: number | null, links: AdrLink[] = [], extra: Partial<RenderOptions> = {}): RenderOptions {
+function options(
+  d: Decision,
+  number: number | null,
+  links: AdrLink[] = [],
+  extra: Partial<RenderOptions> = {},
+): RenderOptions {
   return { number, numberWidth: 4, links, analysis: matrixForExport(d), ...extra };
 }
 
@@ -43,7 +60,12 @@ const GOLDEN: [string, Decision, AdrFormat, RenderOptions][] = [
   ['plain.nygard.md', plain, 'nygard', options(plain, 12)],
   ['superseded.madr.md', superseded, 'madr', options(superseded, 3, supersededLinks)],
   ['superseded.nygard.md', superseded, 'nygard', options(superseded, 3, supersededLinks)],
-  ['superseded.log4brains.md', superseded, 'madr', options(superseded, 3, supersededLinks, { madrMetadata: 'list', listMarker: '-' })],
+  [
+    'superseded.log4brains.md',
+    superseded,
+    'madr',
+    options(superseded, 3, supersededLinks, { madrMetadata: 'list', listMarker: '-' }),
+  ],
 ];
 
 const md = new MarkdownIt({ html: true }).use(footnote);
@@ -66,7 +88,14 @@ describe('the same decision gives the same bytes', () => {
     expect(text).not.toContain('\r');
     expect(text.endsWith('\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
-    const shuffled: Decision = { ...d, evaluation: { ...d.evaluation, claims: [...d.evaluation.claims].reverse(), scores: [...d.evaluation.scores].reverse() } };
+    const shuffled: Decision = {
+      ...d,
+      evaluation: {
+        ...d.evaluation,
+        claims: [...d.evaluation.claims].reverse(),
+        scores: [...d.evaluation.scores].reverse(),
+      },
+    };
     expect(renderAdr(shuffled, format, { ...opts, analysis: matrixForExport(shuffled) })).toBe(text);
   });
 });
@@ -144,7 +173,10 @@ describe('MADR 4', () => {
   });
 
   it('leaves out a driver weighted 0 (not relevant) and the claims under it', () => {
-    const d: Decision = { ...evidence, drivers: evidence.drivers.map((x) => (x.id === 'd-hire' ? { ...x, weight: 0 } : x)) };
+    const d: Decision = {
+      ...evidence,
+      drivers: evidence.drivers.map((x) => (x.id === 'd-hire' ? { ...x, weight: 0 } : x)),
+    };
     const out = renderAdr(d, 'madr', options(d, 7));
     expect(out).not.toContain('* Hiring');
     expect(out).not.toContain('(Hiring');
@@ -203,7 +235,9 @@ describe('Nygard / adr-tools', () => {
 
   it('writes a superseded ADR as adr-tools leaves it: the "Superceded by" line is its status', () => {
     const text = renderAdr(superseded, 'nygard', options(superseded, 3, supersededLinks));
-    expect(text).toContain('## Status\n\nSuperceded by [9. Keep decisions in the wiki](0009-keep-decisions-in-the-wiki.md)\n\n## Context');
+    expect(text).toContain(
+      '## Status\n\nSuperceded by [9. Keep decisions in the wiki](0009-keep-decisions-in-the-wiki.md)\n\n## Context',
+    );
   });
 
   it('writes the plain Superseded status when the superseding ADR is not known', () => {

@@ -5,7 +5,11 @@ import { claim, decision, driver, option } from '../helpers/decisions.js';
 const reporting = decision('rep', 3, {
   title: 'Python for the reporting service',
   status: 'accepted',
-  drivers: [driver('d1', 'Real-time and streaming', 1, 'real-time'), driver('d2', 'Machine learning and data work', 5, 'ml-data'), driver('d3', 'Hiring and talent pool', 3)],
+  drivers: [
+    driver('d1', 'Real-time and streaming', 1, 'real-time'),
+    driver('d2', 'Machine learning and data work', 5, 'ml-data'),
+    driver('d3', 'Hiring and talent pool', 3),
+  ],
   options: [option('o1', 'Python', 'python'), option('o2', 'Node.js', 'nodejs')],
   chosenOption: 'o1',
   rationale: 'Pandas and the data team.',
@@ -28,7 +32,11 @@ const reporting = decision('rep', 3, {
 const gateway = decision('gw', 7, {
   title: 'Node.js for the gateway',
   status: 'accepted',
-  drivers: [driver('x1', 'Realtime & streaming', 5, 'real-time'), driver('x2', 'Hiring and talent pool', 4), driver('x3', 'I/O concurrency model', 4, 'io-concurrency')],
+  drivers: [
+    driver('x1', 'Realtime & streaming', 5, 'real-time'),
+    driver('x2', 'Hiring and talent pool', 4),
+    driver('x3', 'I/O concurrency model', 4, 'io-concurrency'),
+  ],
   options: [option('n', 'Node.js', 'nodejs'), option('p', 'Python', 'python'), option('g', 'Go')],
   chosenOption: 'n',
   evaluation: {
@@ -37,7 +45,10 @@ const gateway = decision('gw', 7, {
       { option: 'p', driver: 'x1', value: 4 },
       { option: 'n', driver: 'x1', value: 5 },
     ],
-    claims: [claim('c-shared', 'x1', 'n', 'good', 'Node streams suit websockets.'), claim('c-split', 'x1', 'p', 'bad', 'Python async is younger.', 'rejected')],
+    claims: [
+      claim('c-shared', 'x1', 'n', 'good', 'Node streams suit websockets.'),
+      claim('c-split', 'x1', 'p', 'bad', 'Python async is younger.', 'rejected'),
+    ],
   },
 });
 
@@ -51,7 +62,10 @@ describe('matching names across decisions', () => {
     expect(aliasesOf('Real-time and streaming', 'real-time')).toEqual(['realtime', 'realtimeandstreaming']);
     const rows = alignRows(
       [
-        [{ n: 'Real-time and streaming', p: 'real-time' }, { n: 'Cost', p: null }],
+        [
+          { n: 'Real-time and streaming', p: 'real-time' },
+          { n: 'Cost', p: null },
+        ],
         [{ n: 'real time and streaming', p: null }],
         [{ n: 'Realtime', p: null }],
       ],
@@ -161,7 +175,11 @@ describe('comparing decisions side by side', () => {
     const b = decision('b', null, { title: 'Queue for search', drivers: [driver('d', 'Throughput', 5)] });
     const d = decision('d', null, { title: 'Queue for mail', drivers: [driver('d', 'Throughput', 3)] });
     const diff = compareDecisions([a, b, d]).differences;
-    expect(diff[0]).toMatchObject({ severity: 'warning', message: 'Throughput was weighed very differently: 2 in “Queue for billing”, 5 in “Queue for search”, 3 in “Queue for mail”' });
+    expect(diff[0]).toMatchObject({
+      severity: 'warning',
+      message:
+        'Throughput was weighed very differently: 2 in “Queue for billing”, 5 in “Queue for search”, 3 in “Queue for mail”',
+    });
     expect(diff.map((x) => x.message)).toContain('“Queue for billing” has no chosen option yet');
     const narrow = compareDecisions([a, { ...b, drivers: [{ ...b.drivers[0]!, weight: 4 }] }]).differences;
     expect(narrow.filter((x) => x.kind === 'weight').map((x) => x.severity)).toEqual(['info']);

@@ -16,7 +16,14 @@ import { resolveAppFile, serveAppRequest } from '../../electron/host/app-protoco
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/host/csp.js';
 import { hardenSession, hardenWebContents, isAllowedRequest } from '../../electron/host/harden.js';
 import { isTrustedSender, registerIpc } from '../../electron/host/ipc.js';
-import { APP_ORIGIN, APP_SCHEME, channelFor, externalUrl, isAppUrl, webPreferences } from '../../electron/host/window-settings.js';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  channelFor,
+  externalUrl,
+  isAppUrl,
+  webPreferences,
+} from '../../electron/host/window-settings.js';
 import { recordFigures } from '../helpers/trust-figures.js';
 import { tempDir } from '../helpers/temp.js';
 import { packagingConfig, packagingConfigFiles } from '../helpers/packaging-config.js';
@@ -33,7 +40,8 @@ afterAll(() => recordFigures('electron-checklist', { total: TOTAL, enforced: [..
 // ---- static view of the Electron sources ---------------------------------------------------
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.(ts|tsx|mjs|html)$/.test(e.name))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
@@ -51,7 +59,11 @@ function callsIn(rel: string): Call[] {
   const calls: Call[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      calls.push({ callee: node.expression.getText(file), args: (node.arguments ?? []).map((a) => a.getText(file)), node });
+      calls.push({
+        callee: node.expression.getText(file),
+        args: (node.arguments ?? []).map((a) => a.getText(file)),
+        node,
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -66,7 +78,8 @@ function codeOf(rel: string): string {
   if (rel.endsWith('.html')) return read(rel).replace(/<!--[\s\S]*?-->/g, '');
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.JSX, read(rel));
   let out = '';
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) out += scanner.getTokenText();
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan())
+    out += scanner.getTokenText();
   return out;
 }
 
@@ -109,7 +122,16 @@ function fakeSession() {
   return handlers;
 }
 
-const FOREIGN = ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'cairn://evil/index.html', 'javascript:alert(1)', 'data:text/html,x', 'about:blank', 'not a url'];
+const FOREIGN = [
+  'https://evil.example/',
+  'http://127.0.0.1:8080/',
+  'file:///etc/passwd',
+  'cairn://evil/index.html',
+  'javascript:alert(1)',
+  'data:text/html,x',
+  'about:blank',
+  'not a url',
+];
 
 // ---- the checklist ---------------------------------------------------------------------------
 
@@ -129,10 +151,19 @@ describe('Electron security checklist', () => {
   });
 
   it('#2 keeps Node.js integration off in every renderer', () => {
-    expect(prefs).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+    expect(prefs).toMatchObject({
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+    });
     for (const rel of appSources) expect(codeOf(rel), rel).not.toMatch(/nodeIntegration\w*:\s*true/);
     // Every window is built from these settings; no file sets its own webPreferences.
-    const windows = electronSources.flatMap((rel) => callsIn(rel).filter((c) => /^new (BrowserWindow|WebContentsView|BrowserView)$/.test(`new ${c.callee}`) && ts.isNewExpression(c.node)));
+    const windows = electronSources.flatMap((rel) =>
+      callsIn(rel).filter(
+        (c) =>
+          /^new (BrowserWindow|WebContentsView|BrowserView)$/.test(`new ${c.callee}`) && ts.isNewExpression(c.node),
+      ),
+    );
     expect(windows.length).toBeGreaterThan(0);
     for (const w of windows) expect(w.args[0]).toMatch(/webPreferences: webPreferences\(/);
     enforced.add(2);
@@ -153,7 +184,16 @@ describe('Electron security checklist', () => {
 
   it('#5 denies every permission request and check', () => {
     const h = fakeSession();
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'hid', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'hid',
+      'usb',
+    ]) {
       let granted: boolean | undefined;
       h.request!({}, permission, (g: boolean) => (granted = g), {});
       expect(granted, permission).toBe(false);
@@ -171,13 +211,21 @@ describe('Electron security checklist', () => {
   });
 
   it('#7 defines a Content-Security-Policy without unsafe-inline or unsafe-eval for scripts, on every response', async () => {
-    const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    const directives = (csp: string) =>
+      new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k!, v]),
+      );
     const policy = directives(CONTENT_SECURITY_POLICY);
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('script-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic/,
+    );
     // The page's own meta policy (also in the built index.html) says the same for scripts.
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(read('renderer/index.html'))![1]!;
     expect(directives(meta).get('script-src')).toEqual(["'self'"]);
@@ -239,7 +287,8 @@ describe('Electron security checklist', () => {
 
   it('#14 denies every new window; allowed outside links go to the system browser instead', () => {
     const { open, opened } = fakeWebContents();
-    for (const url of [...FOREIGN, 'https://example.com/docs', `${APP_ORIGIN}/index.html`]) expect(open(url)).toEqual({ action: 'deny' });
+    for (const url of [...FOREIGN, 'https://example.com/docs', `${APP_ORIGIN}/index.html`])
+      expect(open(url)).toEqual({ action: 'deny' });
     // Links to the web open in the system browser, where they are only web pages; nothing else is opened.
     expect(opened).toEqual(['https://evil.example/', 'http://127.0.0.1:8080/', 'https://example.com/docs']);
     enforced.add(14);
@@ -253,7 +302,20 @@ describe('Electron security checklist', () => {
       ['mailto:arch@example.com', 'mailto:arch@example.com'],
     ];
     for (const [raw, href] of allowed) expect(externalUrl(raw)).toBe(href);
-    const refused = ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'ms-msdt:/id', 'vscode://x', 'data:text/html,x', 'https://user:pw@example.com', 'https://', 'mailto:', '//example.com', 'example.com', 'cairn://app/index.html'];
+    const refused = [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'vscode://x',
+      'data:text/html,x',
+      'https://user:pw@example.com',
+      'https://',
+      'mailto:',
+      '//example.com',
+      'example.com',
+      'cairn://app/index.html',
+    ];
     for (const raw of refused) expect(externalUrl(raw), raw).toBeNull();
     // shell.openExternal is reached only through harden.ts (openOutside, which hardenWebContents uses), never called directly.
     for (const rel of electronSources) expect(codeOf(rel), rel).not.toMatch(/shell\.openExternal/);
@@ -274,25 +336,40 @@ describe('Electron security checklist', () => {
   it('#17 validates the sender of every IPC message', async () => {
     const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
     const reached: unknown[] = [];
-    registerIpc({ handle: (channel: string, h: never) => void handlers.set(channel, h) } as never, { call: async (m, i) => (reached.push([m, i]), { ok: true, value: m }) });
+    registerIpc({ handle: (channel: string, h: never) => void handlers.set(channel, h) } as never, {
+      call: async (m, i) => (reached.push([m, i]), { ok: true, value: m }),
+    });
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelFor).sort());
     const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
-    const untrusted = [{ senderFrame: null }, frame('https://evil.example/'), frame('cairn://evil/index.html'), frame('file:///x/index.html'), frame(`${APP_ORIGIN}/index.html`, {})];
+    const untrusted = [
+      { senderFrame: null },
+      frame('https://evil.example/'),
+      frame('cairn://evil/index.html'),
+      frame('file:///x/index.html'),
+      frame(`${APP_ORIGIN}/index.html`, {}),
+    ];
     for (const [channel, handle] of handlers) {
-      for (const event of untrusted) expect(await handle(event, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await handle(frame(`${APP_ORIGIN}/index.html#/decisions`), { x: 1 })).toEqual({ ok: true, value: channel.slice('cairn:'.length) });
+      for (const event of untrusted)
+        expect(await handle(event, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await handle(frame(`${APP_ORIGIN}/index.html#/decisions`), { x: 1 })).toEqual({
+        ok: true,
+        value: channel.slice('cairn:'.length),
+      });
     }
     expect(reached).toHaveLength(handlers.size);
     expect(isTrustedSender({ senderFrame: null } as never)).toBe(false);
     // Only invoke/handle: no fire-and-forget channels that would bypass the check.
-    for (const rel of electronSources) expect(codeOf(rel), rel).not.toMatch(/ipcMain\.on\(|ipcRenderer\.(send|sendSync|on)\(/);
+    for (const rel of electronSources)
+      expect(codeOf(rel), rel).not.toMatch(/ipcMain\.on\(|ipcRenderer\.(send|sendSync|on)\(/);
     enforced.add(17);
   });
 
   it('#18 serves the app from a custom protocol, not file://, and never outside the renderer folder', async () => {
     const main = codeOf('electron/main.ts');
     expect(main).not.toMatch(/loadFile\(|file:\/\/|pathToFileURL/);
-    expect(calledIn(mainCalls, 'protocol.handle').map((c) => c.args)).toEqual([['APP_SCHEME', '(request) => serveAppRequest(rendererDir, request.url)']]);
+    expect(calledIn(mainCalls, 'protocol.handle').map((c) => c.args)).toEqual([
+      ['APP_SCHEME', '(request) => serveAppRequest(rendererDir, request.url)'],
+    ]);
     expect(APP_SCHEME).toBe('cairn');
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'r', 'assets'), { recursive: true });
@@ -300,7 +377,16 @@ describe('Electron security checklist', () => {
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
     const r = path.join(dir, 'r');
     expect(resolveAppFile(r, `${APP_ORIGIN}/assets/a.js`)).toBe(path.join(r, 'assets', 'a.js'));
-    for (const url of [`${APP_ORIGIN}/../secret.txt`, `${APP_ORIGIN}/%2e%2e/secret.txt`, `${APP_ORIGIN}/..%2fsecret.txt`, `${APP_ORIGIN}/assets/%2e%2e%2f%2e%2e%2fsecret.txt`, `${APP_ORIGIN}/%00`, `${APP_ORIGIN}/%E0%A4%A`, 'cairn://other/assets/a.js', 'file:///etc/passwd']) {
+    for (const url of [
+      `${APP_ORIGIN}/../secret.txt`,
+      `${APP_ORIGIN}/%2e%2e/secret.txt`,
+      `${APP_ORIGIN}/..%2fsecret.txt`,
+      `${APP_ORIGIN}/assets/%2e%2e%2f%2e%2e%2fsecret.txt`,
+      `${APP_ORIGIN}/%00`,
+      `${APP_ORIGIN}/%E0%A4%A`,
+      'cairn://other/assets/a.js',
+      'file:///etc/passwd',
+    ]) {
       const file = resolveAppFile(r, url);
       expect(file === null || file.startsWith(r + path.sep), url).toBe(true);
       const res = await serveAppRequest(r, url);
@@ -328,16 +414,35 @@ describe('Electron security checklist', () => {
   });
 
   it('#20 exposes no Electron API to the page: the preload bridges exactly one function per API method', async () => {
-    const out = await build({ entryPoints: [path.join(root, 'electron/preload.ts')], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['electron'], logLevel: 'error' });
+    const out = await build({
+      entryPoints: [path.join(root, 'electron/preload.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      logLevel: 'error',
+    });
     const code = out.outputFiles[0]!.text;
     const exposed = new Map<string, unknown>();
     const invoked: unknown[][] = [];
     const required: string[] = [];
     const fakeElectron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void exposed.set(key, value) },
-      ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve('answer')), send: () => expect.fail('send used'), on: () => expect.fail('on used') },
+      ipcRenderer: {
+        invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve('answer')),
+        send: () => expect.fail('send used'),
+        on: () => expect.fail('on used'),
+      },
     };
-    const sandbox = { module: { exports: {} }, exports: {}, require: (id: string) => (required.push(id), id === 'electron' ? fakeElectron : expect.fail(`preload requires ${id}`)) };
+    const sandbox = {
+      module: { exports: {} },
+      exports: {},
+      require: (id: string) => (
+        required.push(id),
+        id === 'electron' ? fakeElectron : expect.fail(`preload requires ${id}`)
+      ),
+    };
     vm.runInNewContext(code, sandbox, { filename: 'preload.cjs' });
     // A sandboxed preload can load only 'electron'; the whole bridge is one object on window.cairn.
     expect(new Set(required)).toEqual(new Set(['electron']));
@@ -349,7 +454,11 @@ describe('Electron security checklist', () => {
       expect(await bridge[name]!({ q: 1 }, 'extra', fakeElectron)).toBe('answer');
       expect(invoked.at(-1)).toEqual([channelFor(name), { q: 1 }]);
     }
-    expect(Object.values(bridge).some((v: unknown) => v === fakeElectron.ipcRenderer || v === fakeElectron.ipcRenderer.invoke)).toBe(false);
+    expect(
+      Object.values(bridge).some(
+        (v: unknown) => v === fakeElectron.ipcRenderer || v === fakeElectron.ipcRenderer.invoke,
+      ),
+    ).toBe(false);
     expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
     enforced.add(20);
   });

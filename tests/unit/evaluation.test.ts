@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { PackView } from '../../shared/api/knowledge.js';
 import { DecisionContent } from '../../shared/domain.js';
-import { addDriver, addOption, addOwnClaim, applyPackTo, freeId, removeDriver, removeOption, setScore, slug } from '../../shared/evaluation.js';
+import {
+  addDriver,
+  addOption,
+  addOwnClaim,
+  applyPackTo,
+  freeId,
+  removeDriver,
+  removeOption,
+  setScore,
+  slug,
+} from '../../shared/evaluation.js';
 
 const claimView = (id: string, more: Partial<PackView['claims'][number]> = {}): PackView['claims'][number] => ({
   id,
@@ -20,7 +30,15 @@ const claimView = (id: string, more: Partial<PackView['claims'][number]> = {}): 
   flagNote: '',
   outdated: null,
   contradictions: [],
-  verification: { state: 'unchecked', foundSection: null, start: null, end: null, textVersion: null, reason: '', previous: null },
+  verification: {
+    state: 'unchecked',
+    foundSection: null,
+    start: null,
+    end: null,
+    textVersion: null,
+    reason: '',
+    previous: null,
+  },
   ...more,
 });
 
@@ -35,7 +53,20 @@ const pack: PackView = {
     { id: 'slow', name: 'Slow', description: '' },
   ],
   criteria: [{ id: 'speed', name: 'Speed', description: '', question: 'How fast?' }],
-  sources: [{ id: 's1', title: 'A source', publisher: 'P', author: null, date: '2024-01-01', kind: 'docs', url: null, file: null, own: false, text: null }],
+  sources: [
+    {
+      id: 's1',
+      title: 'A source',
+      publisher: 'P',
+      author: null,
+      date: '2024-01-01',
+      kind: 'docs',
+      url: null,
+      file: null,
+      own: false,
+      text: null,
+    },
+  ],
   claims: [claimView('c1'), claimView('c2', { hidden: true }), claimView('mine-1', { option: 'slow', effect: 'bad' })],
   contradictions: [],
   outdated: [],
@@ -47,7 +78,13 @@ describe('applying a pack to a decision', () => {
   it('leaves out claims hidden in the Library and keeps one already weighed', () => {
     const applied = applyPackTo(blank(), pack);
     expect(applied.evaluation.claims.map((c) => c.id)).toEqual(['c1', 'mine-1']);
-    const weighed = { ...applied, evaluation: { ...applied.evaluation, claims: [...applied.evaluation.claims, { ...applied.evaluation.claims[0]!, id: 'c2' }] } };
+    const weighed = {
+      ...applied,
+      evaluation: {
+        ...applied.evaluation,
+        claims: [...applied.evaluation.claims, { ...applied.evaluation.claims[0]!, id: 'c2' }],
+      },
+    };
     expect(applyPackTo(weighed, pack).evaluation.claims.map((c) => c.id)).toEqual(['c1', 'c2', 'mine-1']);
   });
 
@@ -72,7 +109,11 @@ describe('applying a pack to a decision', () => {
       ['speed', null],
       ['speed-2', 'speed'],
     ]);
-    expect(applied.evaluation.claims[0]).toMatchObject({ driver: 'speed-2', option: 'fast-2', source: { title: 'A source', date: '2024-01-01' } });
+    expect(applied.evaluation.claims[0]).toMatchObject({
+      driver: 'speed-2',
+      option: 'fast-2',
+      source: { title: 'A source', date: '2024-01-01' },
+    });
   });
 });
 

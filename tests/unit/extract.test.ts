@@ -3,8 +3,24 @@ import { detectFormat, domToText, isoDay, plainTextSections } from '../../electr
 
 describe('reading documents', () => {
   it('finds the headings of plain text: # lines and short lines standing alone, not sentences, list items or image names', () => {
-    const text = ['Title of the note', '', 'A first paragraph that runs on for a while.', '', '## Costs', '', 'Short line ending in a period.', '', 'Hire-Python-Developers', '', 'When to choose it?', '', 'Body text.'].join('\n');
-    expect(plainTextSections(text).map((s) => [s.heading, s.level, text.slice(s.start, s.start + s.heading.length)])).toEqual([
+    const text = [
+      'Title of the note',
+      '',
+      'A first paragraph that runs on for a while.',
+      '',
+      '## Costs',
+      '',
+      'Short line ending in a period.',
+      '',
+      'Hire-Python-Developers',
+      '',
+      'When to choose it?',
+      '',
+      'Body text.',
+    ].join('\n');
+    expect(
+      plainTextSections(text).map((s) => [s.heading, s.level, text.slice(s.start, s.start + s.heading.length)]),
+    ).toEqual([
       ['Title of the note', 1, 'Title of the note'],
       ['Costs', 2, 'Costs'],
       ['When to choose it?', 1, 'When to choose it?'],
@@ -28,8 +44,19 @@ describe('reading documents', () => {
 
   it('turns a DOM into paragraphs with heading offsets', () => {
     const text = (t: string) => ({ nodeType: 3, nodeName: '#text', textContent: t, childNodes: [] });
-    const el = (name: string, ...kids: object[]) => ({ nodeType: 1, nodeName: name, textContent: kids.map((k) => (k as { textContent: string }).textContent).join(''), childNodes: kids });
-    const body = el('BODY', el('H2', text('Speed')), el('P', text('Fast '), el('EM', text('enough')), text('  for\n us.')), el('SCRIPT', text('var x')), el('P', text('Next.')));
+    const el = (name: string, ...kids: object[]) => ({
+      nodeType: 1,
+      nodeName: name,
+      textContent: kids.map((k) => (k as { textContent: string }).textContent).join(''),
+      childNodes: kids,
+    });
+    const body = el(
+      'BODY',
+      el('H2', text('Speed')),
+      el('P', text('Fast '), el('EM', text('enough')), text('  for\n us.')),
+      el('SCRIPT', text('var x')),
+      el('P', text('Next.')),
+    );
     const out = domToText(body as never);
     expect(out.text).toBe('Speed\n\nFast enough for us.\n\nNext.');
     expect(out.sections).toEqual([{ heading: 'Speed', level: 2, start: 0 }]);

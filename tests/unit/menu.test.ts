@@ -7,7 +7,15 @@ import { menuAccelerator, SHORTCUTS, type ActionId } from '../../shared/shortcut
 function context(over: Partial<MenuContext> = {}) {
   const sent: ActionId[] = [];
   const opened: string[] = [];
-  const ctx: MenuContext = { platform: 'linux', appName: 'Cairn', theme: 'system', isPackaged: true, send: (a) => sent.push(a), openExternal: (u) => opened.push(u), ...over };
+  const ctx: MenuContext = {
+    platform: 'linux',
+    appName: 'Cairn',
+    theme: 'system',
+    isPackaged: true,
+    send: (a) => sent.push(a),
+    openExternal: (u) => opened.push(u),
+    ...over,
+  };
   return { ctx, sent, opened };
 }
 
@@ -22,7 +30,18 @@ describe('the application menu', () => {
     for (const platform of ['linux', 'win32'] as const) {
       const items = flatten(menuTemplate(context({ platform }).ctx));
       const roles = items.map((i) => i.role).filter(Boolean);
-      expect(roles).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'help', 'quit', 'togglefullscreen', 'zoomIn', 'zoomOut', 'resetZoom']));
+      expect(roles).toEqual(
+        expect.arrayContaining([
+          'editMenu',
+          'windowMenu',
+          'help',
+          'quit',
+          'togglefullscreen',
+          'zoomIn',
+          'zoomOut',
+          'resetZoom',
+        ]),
+      );
       expect(roles).not.toContain('appMenu');
     }
   });
@@ -68,7 +87,8 @@ describe('the application menu', () => {
   });
 
   it('keeps reload and developer tools out of a packaged app', () => {
-    const roles = (packaged: boolean) => flatten(menuTemplate(context({ isPackaged: packaged }).ctx)).map((i) => i.role);
+    const roles = (packaged: boolean) =>
+      flatten(menuTemplate(context({ isPackaged: packaged }).ctx)).map((i) => i.role);
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(false)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
   });

@@ -6,7 +6,12 @@ import { createMenuActionQueue } from '../../electron/host/menu-actions.js';
 import { openOutside } from '../../electron/host/harden.js';
 
 /** The OS dialogs and shell, faked: they are the one thing these tests may not touch for real. */
-function fakes(dialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: false, filePaths: ['/home/ada/repo/docs/decisions'] }) {
+function fakes(
+  dialogAnswer: { canceled: boolean; filePaths: string[] } = {
+    canceled: false,
+    filePaths: ['/home/ada/repo/docs/decisions'],
+  },
+) {
   const calls = { dialog: [] as OpenDialogOptions[], opened: [] as string[], shown: [] as string[], changed: 0 };
   const deps: NativeDeps = {
     showOpenDialog: async (options) => {
@@ -31,7 +36,9 @@ function fakes(dialogAnswer: { canceled: boolean; filePaths: string[] } = { canc
 describe('the desktop host’s native abilities', () => {
   it('asks for a folder with the system dialog and answers the chosen path', async () => {
     const { adapter, calls } = fakes();
-    expect(await adapter.pickFolder!({ title: 'Export to', defaultPath: '/home/ada' })).toBe('/home/ada/repo/docs/decisions');
+    expect(await adapter.pickFolder!({ title: 'Export to', defaultPath: '/home/ada' })).toBe(
+      '/home/ada/repo/docs/decisions',
+    );
     expect(calls.dialog[0]).toMatchObject({ title: 'Export to', defaultPath: '/home/ada' });
     expect(calls.dialog[0]!.properties).toEqual(expect.arrayContaining(['openDirectory', 'createDirectory']));
   });
@@ -45,8 +52,17 @@ describe('the desktop host’s native abilities', () => {
     const { adapter, calls } = fakes();
     await adapter.openExternal!('https://adr.github.io/');
     await adapter.openExternal!('mailto:team@example.org');
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'cairn://app/index.html', 'https://user:pw@example.org/', 'not a url', 'smb://host/share']) {
-      await expect(adapter.openExternal!(bad)).rejects.toSatisfy((e: unknown) => e instanceof CairnError && e.code === 'forbidden');
+    for (const bad of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'cairn://app/index.html',
+      'https://user:pw@example.org/',
+      'not a url',
+      'smb://host/share',
+    ]) {
+      await expect(adapter.openExternal!(bad)).rejects.toSatisfy(
+        (e: unknown) => e instanceof CairnError && e.code === 'forbidden',
+      );
     }
     expect(calls.opened).toEqual(['https://adr.github.io/', 'mailto:team@example.org']);
   });

@@ -9,7 +9,14 @@ import { slug as idSlug } from '../../shared/evaluation.js';
 import { decisionFrom } from '../helpers/adr.js';
 
 describe('one slug for file names, predicted links and ids', () => {
-  const titles = ['Straße und Brücke', 'Æsir Øl Łódź', 'Café crème', 'Node.JS über alles', '日本語のみ', 'A'.repeat(90) + ' tail'];
+  const titles = [
+    'Straße und Brücke',
+    'Æsir Øl Łódź',
+    'Café crème',
+    'Node.JS über alles',
+    '日本語のみ',
+    'A'.repeat(90) + ' tail',
+  ];
 
   it('transliterates instead of dropping letters ("Straße" → "strasse")', () => {
     expect(slugify('Straße')).toBe('strasse');
@@ -18,7 +25,9 @@ describe('one slug for file names, predicted links and ids', () => {
   });
 
   it.each(titles)('a link predicted before the first export names the file the export writes: %s', (title) => {
-    expect(predictedFile({ number: 12, title })).toBe(adrFileName({ kind: 'number', width: 4 }, 12, '2026-01-01', title));
+    expect(predictedFile({ number: 12, title })).toBe(
+      adrFileName({ kind: 'number', width: 4 }, 12, '2026-01-01', title),
+    );
   });
 
   it('ids made from names fall back to "item", file names to "decision"', () => {
@@ -45,7 +54,13 @@ describe('one optimistic-concurrency check', () => {
   });
   it('refuses a stale base with a conflict that names both revisions and what to do', () => {
     expect(() => checkBaseRevision(current, 3, 'Reload it and apply the pack again.')).toThrow(
-      expect.objectContaining({ code: 'conflict', details: { revision: 4 }, message: expect.stringMatching(/now revision 4; this change was based on 3\). Reload it and apply the pack again\.$/) }),
+      expect.objectContaining({
+        code: 'conflict',
+        details: { revision: 4 },
+        message: expect.stringMatching(
+          /now revision 4; this change was based on 3\). Reload it and apply the pack again\.$/,
+        ),
+      }),
     );
   });
 });

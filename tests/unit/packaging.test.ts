@@ -35,12 +35,16 @@ async function loadConfig(): Promise<Config> {
 
 /** The config as electron-builder itself finds and reads it. */
 async function loadAsElectronBuilder(): Promise<unknown> {
-  const { getConfig } = require('app-builder-lib/out/util/config/config.js') as { getConfig(dir: string, file: string | null, extra: null): Promise<unknown> };
+  const { getConfig } = require('app-builder-lib/out/util/config/config.js') as {
+    getConfig(dir: string, file: string | null, extra: null): Promise<unknown>;
+  };
   return getConfig(root, null, null);
 }
 
 async function validate(config: unknown): Promise<void> {
-  const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration(c: unknown, log: unknown): Promise<void> };
+  const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    validateConfiguration(c: unknown, log: unknown): Promise<void>;
+  };
   const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
   await validateConfiguration(config, new DebugLogger(false));
 }
@@ -77,12 +81,19 @@ describe('electron-builder configuration', () => {
 
   it('packs the built app and the package file, and the entry point package.json names is among them', async () => {
     const config = await loadConfig();
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      main: string;
+      scripts: Record<string, string>;
+    };
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/electron/**', 'dist/renderer/**']));
     expect(pkg.main.startsWith('dist/electron/')).toBe(true);
     expect(pkg.scripts.dist).toMatch(/build:native.*electron-builder/);
     expect(config.asar).toBe(true);
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('points at icons that exist, at the sizes each platform needs', async () => {

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { MIN_SIMILARITY, rankPrecedents, similarity, type PrecedentInput } from '../../shared/precedents.js';
 
 function input(id: string, over: Partial<PrecedentInput>): PrecedentInput {
-  return { id, number: null, title: id, status: 'accepted', date: '2025-06-01', pack: null, options: [], drivers: [], chosenOption: null, rationale: '', ...over };
+  return {
+    id,
+    number: null,
+    title: id,
+    status: 'accepted',
+    date: '2025-06-01',
+    pack: null,
+    options: [],
+    drivers: [],
+    chosenOption: null,
+    rationale: '',
+    ...over,
+  };
 }
 
 const runtimeOptions = [
@@ -19,7 +31,15 @@ const target = input('new', {
   ],
 });
 
-const twin = input('twin', { number: 4, date: '2025-09-01', pack: 'backend-runtime', options: runtimeOptions, drivers: target.drivers, chosenOption: 'o1', rationale: 'Websockets everywhere.' });
+const twin = input('twin', {
+  number: 4,
+  date: '2025-09-01',
+  pack: 'backend-runtime',
+  options: runtimeOptions,
+  drivers: target.drivers,
+  chosenOption: 'o1',
+  rationale: 'Websockets everywhere.',
+});
 const weighedOtherwise = input('other-weights', {
   number: 5,
   pack: 'backend-runtime',
@@ -60,14 +80,24 @@ describe('precedent ranking', () => {
 
   it('says what each precedent chose, why, and what it shares', () => {
     const [first, second, third] = rankPrecedents(target, [twin, weighedOtherwise, typedByHand]);
-    expect(first).toMatchObject({ chosen: 'Node.js', rationale: 'Websockets everywhere.', samePack: true, sharedOptions: ['Node.js', 'Python'] });
+    expect(first).toMatchObject({
+      chosen: 'Node.js',
+      rationale: 'Websockets everywhere.',
+      samePack: true,
+      sharedOptions: ['Node.js', 'Python'],
+    });
     expect(second!.reasons).toEqual([
       'Same knowledge pack',
       'Options in common: Node.js, Python',
       'Criteria in common: Real-time and streaming',
       'Real-time and streaming weighted 1 there, 5 here',
     ]);
-    expect(third).toMatchObject({ chosen: 'Go', samePack: false, sharedOptions: ['Node.js', 'Python'], sharedCriteria: ['Real-time and streaming'] });
+    expect(third).toMatchObject({
+      chosen: 'Go',
+      samePack: false,
+      sharedOptions: ['Node.js', 'Python'],
+      sharedCriteria: ['Real-time and streaming'],
+    });
   });
 
   it('weighs agreement on weights, not only shared names', () => {
@@ -92,7 +122,12 @@ describe('precedent ranking', () => {
     const list = [
       input('draft', { ...base, status: 'proposed', date: '2026-01-01' }),
       input('old', { ...base, date: '2020-01-01', options: [{ id: 'x', name: 'X', option: null }], chosenOption: 'x' }),
-      input('recent', { ...base, date: '2025-01-01', options: [{ id: 'x', name: 'X', option: null }], chosenOption: 'x' }),
+      input('recent', {
+        ...base,
+        date: '2025-01-01',
+        options: [{ id: 'x', name: 'X', option: null }],
+        chosenOption: 'x',
+      }),
       input('rejected', { ...base, status: 'rejected', date: '2026-02-01' }),
     ];
     expect(rankPrecedents(input('t', base), list).map((p) => p.id)).toEqual(['recent', 'old', 'rejected', 'draft']);

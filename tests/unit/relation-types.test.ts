@@ -30,7 +30,9 @@ const SPELLINGS: [string, string][] = RELATION_TYPES.flatMap((r) => [
   [r.inverse, r.inverse],
   ...(r.spellings.type ?? []).map((s): [string, string] => [s, r.type]),
   ...(r.spellings.inverse ?? []).map((s): [string, string] => [s, r.inverse]),
-  ...(r.adrTools ? [[r.adrTools.type, r.type] as [string, string], [r.adrTools.inverse, r.inverse] as [string, string]] : []),
+  ...(r.adrTools
+    ? [[r.adrTools.type, r.type] as [string, string], [r.adrTools.inverse, r.inverse] as [string, string]]
+    : []),
 ]);
 
 describe('the one relation table', () => {
@@ -76,32 +78,46 @@ describe('the one relation table', () => {
     }
     // The graph states one edge in its active direction, whichever end recorded it.
     const edges = canonicalEdges([{ id: 'a', relations: [{ type: spelling, target: 'b' }] }]);
-    const expected = active.flipped ? { from: 'b', to: 'a', type: active.type } : { from: 'a', to: 'b', type: active.type };
+    const expected = active.flipped
+      ? { from: 'b', to: 'a', type: active.type }
+      : { from: 'a', to: 'b', type: active.type };
     if (active.type === 'relates-to') expect(edges).toEqual([{ from: 'a', to: 'b', type: 'relates-to' }]);
     else expect(edges).toEqual([expected]);
   });
 
-  it.each(RELATION_TYPES.map((r) => [r.type, r] as const))('%s: an exported link line reads back to the same type in each dialect', (_t, r) => {
-    for (const name of [r.type, r.inverse]) {
-      for (const format of ['madr', 'nygard'] as const) {
-        const line = `${relationLabel(name, format)} [2. Other](0002-other.md)`;
-        const file =
-          format === 'nygard'
-            ? `# 1. One\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n${line}\n\n## Context\n\nC.\n`
-            : `# One\n\n* Status: accepted\n* Date: 2026-01-01\n\n## Context and Problem Statement\n\nC.\n\n## Links\n\n* ${line}\n`;
-        expect(readHeader(file).links, `${format}: ${line}`).toEqual([{ type: name, file: '0002-other.md' }]);
-        const parsed = parseAdr(file, '0001-one.md');
-        if (!parsed.ok) throw new Error(parsed.reason);
-        expect(parsed.adr.relations.map((x) => x.type), `${format}: ${line}`).toEqual([name]);
+  it.each(RELATION_TYPES.map((r) => [r.type, r] as const))(
+    '%s: an exported link line reads back to the same type in each dialect',
+    (_t, r) => {
+      for (const name of [r.type, r.inverse]) {
+        for (const format of ['madr', 'nygard'] as const) {
+          const line = `${relationLabel(name, format)} [2. Other](0002-other.md)`;
+          const file =
+            format === 'nygard'
+              ? `# 1. One\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n${line}\n\n## Context\n\nC.\n`
+              : `# One\n\n* Status: accepted\n* Date: 2026-01-01\n\n## Context and Problem Statement\n\nC.\n\n## Links\n\n* ${line}\n`;
+          expect(readHeader(file).links, `${format}: ${line}`).toEqual([{ type: name, file: '0002-other.md' }]);
+          const parsed = parseAdr(file, '0001-one.md');
+          if (!parsed.ok) throw new Error(parsed.reason);
+          expect(
+            parsed.adr.relations.map((x) => x.type),
+            `${format}: ${line}`,
+          ).toEqual([name]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('reads relation keys in MADR front matter for every name', () => {
     for (const name of RELATION_NAMES) {
-      const parsed = parseAdr(`---\nstatus: accepted\ndate: 2026-01-01\n${name}: [ADR-0002]\n---\n# One\n\n## Context and Problem Statement\n\nC.\n`, '0001-one.md');
+      const parsed = parseAdr(
+        `---\nstatus: accepted\ndate: 2026-01-01\n${name}: [ADR-0002]\n---\n# One\n\n## Context and Problem Statement\n\nC.\n`,
+        '0001-one.md',
+      );
       if (!parsed.ok) throw new Error(parsed.reason);
-      expect(parsed.adr.relations.map((x) => x.type), name).toEqual([name]);
+      expect(
+        parsed.adr.relations.map((x) => x.type),
+        name,
+      ).toEqual([name]);
     }
   });
 
@@ -126,7 +142,8 @@ describe('the one relation table', () => {
           const text = fs.readFileSync(p, 'utf8');
           const listed = passive.filter((name) => text.includes(`'${name}'`));
           // 'superseded-by' alone is the supersede rule (status and link), not a list of names.
-          if (listed.filter((n) => n !== 'superseded-by').length > 0) offenders.push(`${path.relative(root, p)}: ${listed.join(', ')}`);
+          if (listed.filter((n) => n !== 'superseded-by').length > 0)
+            offenders.push(`${path.relative(root, p)}: ${listed.join(', ')}`);
         }
       }
     };

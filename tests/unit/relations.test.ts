@@ -6,8 +6,20 @@ describe('relations as edges', () => {
   it('records a link written on both ends once, in its active direction', () => {
     const edges = canonicalEdges([
       { id: 'a1', relations: [{ type: 'Superseded by', target: 'a4' }] },
-      { id: 'a4', relations: [{ type: 'supersedes', target: 'a1' }, { type: 'relates-to', target: 'b2' }] },
-      { id: 'b2', relations: [{ type: 'relates_to', target: 'a4' }, { type: 'amended-by', target: 'b3' }] },
+      {
+        id: 'a4',
+        relations: [
+          { type: 'supersedes', target: 'a1' },
+          { type: 'relates-to', target: 'b2' },
+        ],
+      },
+      {
+        id: 'b2',
+        relations: [
+          { type: 'relates_to', target: 'a4' },
+          { type: 'amended-by', target: 'b3' },
+        ],
+      },
     ]);
     expect(edges).toEqual([
       { from: 'a4', to: 'a1', type: 'supersedes' },
@@ -28,7 +40,18 @@ describe('relations as edges', () => {
   });
 
   it('resolves targets through the given function and drops links to itself', () => {
-    const edges = canonicalEdges([{ id: 'x', relations: [{ type: 'supersedes', target: '0003' }, { type: 'relates-to', target: 'x' }] }], (t) => (t === '0003' ? 'three' : t));
+    const edges = canonicalEdges(
+      [
+        {
+          id: 'x',
+          relations: [
+            { type: 'supersedes', target: '0003' },
+            { type: 'relates-to', target: 'x' },
+          ],
+        },
+      ],
+      (t) => (t === '0003' ? 'three' : t),
+    );
     expect(edges).toEqual([{ from: 'x', to: 'three', type: 'supersedes' }]);
   });
 
@@ -92,7 +115,8 @@ describe('graph layout', () => {
       expect(a.y + NODE_HEIGHT).toBeLessThanOrEqual(layout.height);
       for (const b of layout.nodes) {
         if (a === b) continue;
-        const apart = a.x + NODE_WIDTH <= b.x || b.x + NODE_WIDTH <= a.x || a.y + NODE_HEIGHT <= b.y || b.y + NODE_HEIGHT <= a.y;
+        const apart =
+          a.x + NODE_WIDTH <= b.x || b.x + NODE_WIDTH <= a.x || a.y + NODE_HEIGHT <= b.y || b.y + NODE_HEIGHT <= a.y;
         expect(apart, `${a.id} and ${b.id} overlap`).toBe(true);
       }
     }

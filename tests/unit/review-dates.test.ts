@@ -10,7 +10,17 @@ import { matrixForExport } from '../../shared/scoring.js';
 import { decisionFrom } from '../helpers/adr.js';
 
 function decision(content: Partial<DecisionContentInput>): Decision {
-  return Decision.parse({ id: 'd1', number: 4, revision: 1, createdAt: 'x', updatedAt: 'x', trashedAt: null, title: 'Keep the queue', date: '2026-01-01', ...content });
+  return Decision.parse({
+    id: 'd1',
+    number: 4,
+    revision: 1,
+    createdAt: 'x',
+    updatedAt: 'x',
+    trashedAt: null,
+    title: 'Keep the queue',
+    date: '2026-01-01',
+    ...content,
+  });
 }
 
 function options(d: Decision, extra: Partial<RenderOptions> = {}): RenderOptions {
@@ -60,7 +70,8 @@ describe('review dates in exported ADRs', () => {
 
   it('a decision without a review date renders exactly as before (no review keys at all)', () => {
     const none = decision({ status: 'accepted' });
-    for (const format of ['madr', 'nygard'] as const) expect(renderAdr(none, format, options(none))).not.toMatch(/review/i);
+    for (const format of ['madr', 'nygard'] as const)
+      expect(renderAdr(none, format, options(none))).not.toMatch(/review/i);
   });
 });
 
@@ -68,7 +79,10 @@ describe('review dates other tools wrote', () => {
   it('reads reviewBy and review_triggers from front matter', () => {
     const got = decisionFrom('../review-dates/0001-cache-in-redis.md');
     expect(got.reviewBy).toBe('2026-03-02');
-    expect(got.reviewTriggers).toEqual(['when traffic passes 5k requests/s, sustained', 'when the managed cache gets cheaper']);
+    expect(got.reviewTriggers).toEqual([
+      'when traffic passes 5k requests/s, sustained',
+      'when the managed cache gets cheaper',
+    ]);
   });
 
   it('reads a "Review date:" line in a Nygard file, in another date style', () => {

@@ -10,7 +10,10 @@ const before = DecisionContent.parse({
   context: 'The reporting service renders large PDF reports every night and serves a small API during the day.',
   drivers: [driver('d1', 'Real-time and streaming', 3), driver('d2', 'Hiring', 2)],
   options: [option('o1', 'Python'), option('o2', 'Node.js')],
-  evaluation: { claims: [claim('c1', 'd1', 'o1', 'bad', 'Async in Python is younger.')], scores: [{ option: 'o1', driver: 'd1', value: 2 }] },
+  evaluation: {
+    claims: [claim('c1', 'd1', 'o1', 'bad', 'Async in Python is younger.')],
+    scores: [{ option: 'o1', driver: 'd1', value: 2 }],
+  },
 });
 
 describe('word diff', () => {
@@ -37,8 +40,18 @@ describe('word diff', () => {
     const a = 'One two three.\nFour five six.';
     const b = 'One 2 three.\nFour five six seven.\nEight.';
     const segs = diffWords(a, b);
-    expect(segs.filter((s) => s.op !== 'add').map((s) => s.text).join('')).toBe(a);
-    expect(segs.filter((s) => s.op !== 'del').map((s) => s.text).join('')).toBe(b);
+    expect(
+      segs
+        .filter((s) => s.op !== 'add')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      segs
+        .filter((s) => s.op !== 'del')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(b);
   });
 });
 
@@ -57,7 +70,11 @@ describe('diff between two revisions', () => {
       drivers: [{ ...before.drivers[0]!, weight: 5 }],
       options: [...before.options, option('o3', 'Go')],
       chosenOption: 'o1',
-      evaluation: { ...before.evaluation, claims: [{ ...before.evaluation.claims[0]!, verdict: 'rejected' }], scores: [{ option: 'o1', driver: 'd1', value: 4 }] },
+      evaluation: {
+        ...before.evaluation,
+        claims: [{ ...before.evaluation.claims[0]!, verdict: 'rejected' }],
+        scores: [{ option: 'o1', driver: 'd1', value: 4 }],
+      },
       relations: [{ type: 'supersedes', target: 'x' }],
     });
     const changes = diffContent(before, after);

@@ -13,7 +13,14 @@ import {
   type KeyPress,
 } from '../../shared/shortcuts.js';
 
-const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe('the shortcut table', () => {
   it('has one row per action, each in a known group, with keys that parse', () => {
@@ -29,7 +36,10 @@ describe('the shortcut table', () => {
 
   it('covers every main action the issue names', () => {
     for (const a of ['newDecision', 'search', 'export', 'nextStep', 'previousStep', 'showHelp'] as const) {
-      expect(SHORTCUTS.find((s) => s.action === a), a).toBeDefined();
+      expect(
+        SHORTCUTS.find((s) => s.action === a),
+        a,
+      ).toBeDefined();
     }
   });
 
@@ -47,7 +57,11 @@ describe('the shortcut table', () => {
 
   it('reaches every action in a browser too, where Ctrl+N, Ctrl+T and Ctrl+W belong to the browser', () => {
     const reserved = new Set(['Mod+N', 'Mod+T', 'Mod+W', 'Mod+Shift+N', 'Mod+Shift+T', 'Mod+Shift+W']);
-    for (const s of SHORTCUTS) expect(s.keys.some((k) => !reserved.has(k)), s.action).toBe(true);
+    for (const s of SHORTCUTS)
+      expect(
+        s.keys.some((k) => !reserved.has(k)),
+        s.action,
+      ).toBe(true);
   });
 
   it('gives the menu a modified or function key, never a bare character that typing would trigger', () => {

@@ -6,7 +6,9 @@ const show = (s: string) => s.replaceAll(MARK_START, '[').replaceAll(MARK_END, '
 describe('search snippets', () => {
   it('marks prefix matches, ignoring case and accents, around the first hit', () => {
     const text = 'Node uses an event loop. Its Événement handling is asynchronous and the EVENTS queue never blocks.';
-    expect(show(makeSnippet(text, queryTerms('event')))).toBe('Node uses an [event] loop. Its [Événement] handling is asynchronous and the [EVENTS] queue never blocks.');
+    expect(show(makeSnippet(text, queryTerms('event')))).toBe(
+      'Node uses an [event] loop. Its [Événement] handling is asynchronous and the [EVENTS] queue never blocks.',
+    );
   });
 
   it('cuts a window of words with ellipses when the text is long', () => {
@@ -23,9 +25,13 @@ describe('search snippets', () => {
 
   it('matches words behind punctuation and by stem, not inside hyphenated words, the same in plain ASCII and accented text', () => {
     const ascii = 'Pools of --Workers and a worker; an x-worker is not one.';
-    expect(show(makeSnippet(ascii, queryTerms('workers')))).toBe('Pools of [--Workers] and a [worker;] an x-worker is not one.');
+    expect(show(makeSnippet(ascii, queryTerms('workers')))).toBe(
+      'Pools of [--Workers] and a [worker;] an x-worker is not one.',
+    );
     const accented = 'Pools of --Workers and a worker; an x-worker is not one, café.';
-    expect(show(makeSnippet(accented, queryTerms('workers')))).toBe('Pools of [--Workers] and a [worker;] an x-worker is not one, café.');
+    expect(show(makeSnippet(accented, queryTerms('workers')))).toBe(
+      'Pools of [--Workers] and a [worker;] an x-worker is not one, café.',
+    );
   });
 
   it('starts the window a third of its words before the first hit, across any whitespace', () => {
@@ -34,4 +40,3 @@ describe('search snippets', () => {
     expect(show(makeSnippet('  needle first', queryTerms('needle'), 6))).toBe('[needle] first');
   });
 });
-

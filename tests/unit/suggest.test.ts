@@ -8,7 +8,12 @@ const options = [
   { id: 'mongodb', name: 'MongoDB', description: '' },
 ];
 const criteria = [
-  { id: 'transactions', name: 'Transactions and consistency', description: 'Multi-row atomic updates.', question: 'Do orders need atomic updates across tables?' },
+  {
+    id: 'transactions',
+    name: 'Transactions and consistency',
+    description: 'Multi-row atomic updates.',
+    question: 'Do orders need atomic updates across tables?',
+  },
   { id: 'schema', name: 'Schema flexibility', description: 'Changing the shape of stored documents.', question: '' },
 ];
 const text = [
@@ -28,12 +33,15 @@ const text = [
 
 describe('suggested claims', () => {
   it('names options the way documents write them', () => {
-    expect([...optionVariants({ id: 'nodejs', name: 'Node.js', description: '' })]).toEqual(expect.arrayContaining(['nodejs', 'node']));
+    expect([...optionVariants({ id: 'nodejs', name: 'Node.js', description: '' })]).toEqual(
+      expect.arrayContaining(['nodejs', 'node']),
+    );
   });
 
   it('finds sentences that judge an option under a criterion, with a unique anchor and the heading it sits under', async () => {
     const ranked = await rankSuggestions('notes', { text, sections: plainTextSections(text) }, options, criteria);
-    const top = (option: string, criterion: string) => ranked.filter((s) => s.option === option && s.criterion === criterion);
+    const top = (option: string, criterion: string) =>
+      ranked.filter((s) => s.option === option && s.criterion === criterion);
     const pgTx = top('postgres', 'transactions')[0]!;
     expect(pgTx).toMatchObject({ section: 'Consistency', effect: 'good' });
     expect(pgTx.sentence).toMatch(/^PostgreSQL gives full transactions/);

@@ -44,7 +44,10 @@ describe('the anchor matcher', () => {
   });
 
   it('accepts a heading above the nearest one, and locates the quote in the original text', () => {
-    const nested: Section[] = [{ heading: 'Top', level: 1, start: 0 }, ...sections.slice(1).map((s) => ({ ...s, level: 2 }))];
+    const nested: Section[] = [
+      { heading: 'Top', level: 1, start: 0 },
+      ...sections.slice(1).map((s) => ({ ...s, level: 2 })),
+    ];
     expect(matchAnchor({ text, sections: nested }, 'one thread at a time', 'Top').state).toBe('verified');
     const m = matchAnchor(stored, 'global interpreter lock', 'Threads');
     expect(text.slice(m.start!, m.end!)).toBe('global interpreter lock');

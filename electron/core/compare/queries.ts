@@ -32,13 +32,19 @@ export function createCompareQueries(ctx: CoreContext, store: DecisionStore) {
   const stmt = {
     candidates: db.prepare<[], CandidateRow>(WIDE_QUERIES.candidates),
     candidate: db.prepare<[string], CandidateRow>(WIDE_QUERIES.candidate),
-    heads: db.prepare<[], { id: string; revision: number }>('SELECT id, revision FROM decisions WHERE trashed_at IS NULL'),
+    heads: db.prepare<[], { id: string; revision: number }>(
+      'SELECT id, revision FROM decisions WHERE trashed_at IS NULL',
+    ),
   };
 
   function compare(refs: string[]): Comparison {
     const ids = refs.map(resolve);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (twice) throw new CairnError('invalid_input', `The same decision (${twice}) is named twice; compare different decisions.`);
+    if (twice)
+      throw new CairnError(
+        'invalid_input',
+        `The same decision (${twice}) is named twice; compare different decisions.`,
+      );
     return compareDecisions(ids.map((id) => store.get(id)));
   }
 

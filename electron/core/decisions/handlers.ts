@@ -8,12 +8,21 @@ import { ListQuery } from '../../../shared/api/decisions.js';
 import type { PackStore } from '../knowledge/packs.js';
 import { buildSampleDecision, SAMPLE_PACK, SAMPLE_TAG } from './sample.js';
 
-export function decisionHandlers(ctx: CoreContext, store: DecisionStore, packs: PackStore, deps: { relationsOf: (id: string) => RelationView[] }): Pick<Handlers, keyof typeof decisionMethods> {
+export function decisionHandlers(
+  ctx: CoreContext,
+  store: DecisionStore,
+  packs: PackStore,
+  deps: { relationsOf: (id: string) => RelationView[] },
+): Pick<Handlers, keyof typeof decisionMethods> {
   return {
     renderDecision: ({ id }) => {
       const decision = store.withOrigin(store.get(id));
       const markdown = adrMarkdownFor(decision, { related: relatedFrom(decision, deps.relationsOf(id)) });
-      return { markdown, format: formatOf(decision), origin: decision.origin ? { file: decision.origin.file, dialect: decision.origin.dialect } : null };
+      return {
+        markdown,
+        format: formatOf(decision),
+        origin: decision.origin ? { file: decision.origin.file, dialect: decision.origin.dialect } : null,
+      };
     },
     createDecision: ({ content }) => store.create({ ...content, date: content.date ?? today(ctx.platform) }),
     getDecision: ({ id }) => store.get(id),
@@ -24,7 +33,9 @@ export function decisionHandlers(ctx: CoreContext, store: DecisionStore, packs: 
     createSampleDecision: ({ pack }) => {
       const id = pack ?? SAMPLE_PACK;
       const content = buildSampleDecision(packs.view(id), today(ctx.platform));
-      const existing = store.list(ListQuery.parse({ tag: SAMPLE_TAG, pack: id })).items.find((d) => d.title === content.title);
+      const existing = store
+        .list(ListQuery.parse({ tag: SAMPLE_TAG, pack: id }))
+        .items.find((d) => d.title === content.title);
       return existing ? store.get(existing.id) : store.create(content, 'create');
     },
   };

@@ -9,7 +9,9 @@ export function createDecisionResolver(ctx: Pick<CoreContext, 'db'>) {
   const { db } = ctx;
   const stmt = {
     exists: db.prepare<[string], { id: string }>('SELECT id FROM decisions WHERE id = ?'),
-    byNumber: db.prepare<[number], { id: string; title: string }>('SELECT id, title FROM decisions WHERE number = ? AND trashed_at IS NULL ORDER BY created_at'),
+    byNumber: db.prepare<[number], { id: string; title: string }>(
+      'SELECT id, title FROM decisions WHERE number = ? AND trashed_at IS NULL ORDER BY created_at',
+    ),
   };
 
   /** A decision named by id, or by its ADR number ("7", "0007", "ADR-7") when that is unambiguous. */

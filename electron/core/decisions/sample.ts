@@ -65,7 +65,8 @@ const PLANS: Record<string, SamplePlan> = {
         note: 'We use TypeScript with strict checks and code review, which answers most of the maintainability concerns.',
       },
     ],
-    confirmation: 'A load test of the first version holds 10,000 open connections; we review this decision six months after launch.',
+    confirmation:
+      'A load test of the first version holds 10,000 open connections; we review this decision six months after launch.',
   },
 };
 
@@ -103,7 +104,8 @@ export function buildSampleDecision(pack: PackView, date: string): DecisionConte
   for (const [condition, answer] of Object.entries(plan.conditions)) c = setCondition(c, condition, answer);
   // A finished review: every claim read; outdated ones about what matters here are shown but not relied on.
   const weighted = new Set(c.drivers.filter((d) => d.weight > 0).map((d) => d.id));
-  for (const claim of c.evaluation.claims) c = setVerdict(c, claim.id, claim.outdated && weighted.has(claim.driver) ? 'rejected' : 'accepted');
+  for (const claim of c.evaluation.claims)
+    c = setVerdict(c, claim.id, claim.outdated && weighted.has(claim.driver) ? 'rejected' : 'accepted');
   for (const s of plan.scores) {
     const driver = c.drivers.find((d) => d.criterion === s.criterion);
     const option = c.options.find((o) => o.option === s.option);
@@ -113,7 +115,9 @@ export function buildSampleDecision(pack: PackView, date: string): DecisionConte
   const analysis = analyzeDecision(c);
   const chosen = analysis.matrix.winner ?? analysis.matrix.ranking[0] ?? null;
   if (chosen) {
-    const rationale = [proposeRationale(c, chosen, analysis.matrix), analysis.sensitivity.statement].filter(Boolean).join(' ');
+    const rationale = [proposeRationale(c, chosen, analysis.matrix), analysis.sensitivity.statement]
+      .filter(Boolean)
+      .join(' ');
     c = { ...c, chosenOption: chosen, rationale, consequences: proposeConsequences(c, chosen) };
   }
   return { ...c, evaluation: { ...c.evaluation, step: REVIEW_STEP } };

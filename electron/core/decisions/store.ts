@@ -77,19 +77,33 @@ function headOf(r: HeadRow): DecisionHead {
     createdAt: r.created_at,
     trashedAt: r.trashed_at,
     relations: r.relations ? (JSON.parse(r.relations) as Decision['relations']) : [],
-    repository: r.repo_folder !== null && r.repo_path !== null ? { folder: r.repo_folder, path: r.repo_path, keepsName: r.keeps_name === 1 } : null,
+    repository:
+      r.repo_folder !== null && r.repo_path !== null
+        ? { folder: r.repo_folder, path: r.repo_path, keepsName: r.keeps_name === 1 }
+        : null,
   };
 }
 
 /** The head of a whole decision (for one read with `get`). */
 export function headOfDecision(d: Decision, repository: DecisionHead['repository'] = null): DecisionHead {
-  return { id: d.id, number: d.number, revision: d.revision, title: d.title, date: d.date, createdAt: d.createdAt, trashedAt: d.trashedAt, relations: d.relations, repository };
+  return {
+    id: d.id,
+    number: d.number,
+    revision: d.revision,
+    title: d.title,
+    date: d.date,
+    createdAt: d.createdAt,
+    trashedAt: d.trashedAt,
+    relations: d.relations,
+    repository,
+  };
 }
 
 /** The list's order by number: numbered decisions first, then drafts by creation. Index decisions_listed (migration 0008) holds it. */
 export const BY_NUMBER = 'd.number IS NULL, d.number, d.created_at';
 
-export type SaveReason = 'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert' | 'review';
+export type SaveReason =
+  'create' | 'update' | 'trash' | 'restore' | 'import' | 'export' | 'number' | 'relation' | 'revert' | 'review';
 
 function rowToDecision(row: Row): Decision {
   const content = JSON.parse(row.content) as DecisionContent;
@@ -182,7 +196,14 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     maxNumber: db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM decisions'),
   };
 
-  function columns(id: string, c: DecisionContent, number: number | null, revision: number, now: string, trashed: string | null) {
+  function columns(
+    id: string,
+    c: DecisionContent,
+    number: number | null,
+    revision: number,
+    now: string,
+    trashed: string | null,
+  ) {
     return {
       id,
       number,
@@ -261,25 +282,34 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     if (result.success) validated.add(result.data);
     return result;
   }
-  const checked = (input: DecisionContent): DecisionContent => (validated.has(input) ? input : DecisionContent.parse(input));
+  const checked = (input: DecisionContent): DecisionContent =>
+    validated.has(input) ? input : DecisionContent.parse(input);
 
   /**
    * `origin`: the file an imported decision was read from (the importer's); null for one made in Cairn.
    * `chosenId` is for callers that chose the id before (the importer links new files to each other first).
    */
-  const create = atomic((input: DecisionContent, reason: SaveReason = 'create', number: number | null = null, origin: Origin | null = null, chosenId?: string): Decision => {
-    const content = checked(input);
-    const id = chosenId ?? platform.newId();
-    const now = platform.now().toISOString();
-    const n = number ?? numberFor(null, content.status);
-    const cols = columns(id, content, n, 1, now, null);
-    stmt.insert.run(cols);
-    stmt.insertContent.run(cols);
-    stmt.revision.run(id, 1, now, reason, n, cols.content);
-    origins.put(id, origin, true);
-    index(id, content);
-    return { ...content, id, number: n, revision: 1, createdAt: now, updatedAt: now, trashedAt: null };
-  });
+  const create = atomic(
+    (
+      input: DecisionContent,
+      reason: SaveReason = 'create',
+      number: number | null = null,
+      origin: Origin | null = null,
+      chosenId?: string,
+    ): Decision => {
+      const content = checked(input);
+      const id = chosenId ?? platform.newId();
+      const now = platform.now().toISOString();
+      const n = number ?? numberFor(null, content.status);
+      const cols = columns(id, content, n, 1, now, null);
+      stmt.insert.run(cols);
+      stmt.insertContent.run(cols);
+      stmt.revision.run(id, 1, now, reason, n, cols.content);
+      origins.put(id, origin, true);
+      index(id, content);
+      return { ...content, id, number: n, revision: 1, createdAt: now, updatedAt: now, trashedAt: null };
+    },
+  );
 
   /**
    * Writes a new revision of an existing decision; the caller has checked the base revision.
@@ -287,7 +317,12 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
    * which is what every save from a screen does: the file never travels with the content.
    */
   const write = atomic(
-    (id: string, input: DecisionContent, reason: SaveReason, opts: { number?: number | null; trashed?: string | null; origin?: Origin | null } = {}) => {
+    (
+      id: string,
+      input: DecisionContent,
+      reason: SaveReason,
+      opts: { number?: number | null; trashed?: string | null; origin?: Origin | null } = {},
+    ) => {
       const before = get(id);
       const content = checked(input);
       const now = platform.now().toISOString();
@@ -365,7 +400,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     filter(q.to, 'd.date <= @to', 'to');
     filter(q.tag, 'EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag)', 'tag');
     filter(q.repository, 'd.repository = (SELECT id FROM repositories WHERE name = @repository)', 'repository');
-    filter(q.decisionMaker, 'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)', 'maker');
+    filter(
+      q.decisionMaker,
+      'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)',
+      'maker',
+    );
     if (q.review !== undefined) {
       const { sql, params: p } = reviewFilter(q.review, reviewDay(platform));
       where.push(sql);
@@ -403,7 +442,24 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     }
     const sqlWhere = where.join(' AND ');
     // Rows as arrays (`raw`), made into summaries here: far cheaper than an object per row from the driver.
-    type Cells = [string, number | null, string, Status, string, string, string, string | null, string | null, number, string, string | null, string | null, string | null, string | null, 'written' | 'git'];
+    type Cells = [
+      string,
+      number | null,
+      string,
+      Status,
+      string,
+      string,
+      string,
+      string | null,
+      string | null,
+      number,
+      string,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      'written' | 'git',
+    ];
     const rows = (
       prepared(
         `SELECT d.id, d.number, d.title, d.status, d.date, d.tags, d.decision_makers, d.pack, d.chosen_option, d.revision, d.updated_at, d.trashed_at, d.review_by,
@@ -421,24 +477,43 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     const list = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]));
     return {
       total,
-      items: rows.map(([id, number, title, status, date, tags, makers, pack, chosen, revision, updatedAt, trashedAt, reviewBy, repository, path, dateSource]) => ({
-        id,
-        number,
-        title,
-        status,
-        date,
-        dateSource,
-        tags: list(tags),
-        decisionMakers: list(makers),
-        pack,
-        chosenOption: chosen,
-        reviewBy,
-        revision,
-        updatedAt,
-        trashedAt,
-        repository,
-        path,
-      })),
+      items: rows.map(
+        ([
+          id,
+          number,
+          title,
+          status,
+          date,
+          tags,
+          makers,
+          pack,
+          chosen,
+          revision,
+          updatedAt,
+          trashedAt,
+          reviewBy,
+          repository,
+          path,
+          dateSource,
+        ]) => ({
+          id,
+          number,
+          title,
+          status,
+          date,
+          dateSource,
+          tags: list(tags),
+          decisionMakers: list(makers),
+          pack,
+          chosenOption: chosen,
+          reviewBy,
+          revision,
+          updatedAt,
+          trashedAt,
+          repository,
+          path,
+        }),
+      ),
     };
   }
 
@@ -454,7 +529,14 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     return rows.map((r, i) => {
       const c = contents[i]!;
       const before = contents[i + 1];
-      return { revision: r.revision, savedAt: r.saved_at, title: c.title, status: c.status, reason: r.reason, changes: before ? summarizeChanges(before, c) : '' };
+      return {
+        revision: r.revision,
+        savedAt: r.saved_at,
+        title: c.title,
+        status: c.status,
+        reason: r.reason,
+        changes: before ? summarizeChanges(before, c) : '',
+      };
     });
   }
 
@@ -465,7 +547,11 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         'SELECT saved_at, number, content FROM revisions WHERE decision_id = ? AND revision = ?',
       )
       .get(id, rev);
-    if (!row) throw new CairnError('not_found', `Decision "${current.title}" has no revision ${rev} (latest is ${current.revision}).`);
+    if (!row)
+      throw new CairnError(
+        'not_found',
+        `Decision "${current.title}" has no revision ${rev} (latest is ${current.revision}).`,
+      );
     return rowToDecision({
       id,
       number: row.number,
@@ -477,9 +563,27 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     });
   }
 
-  return { get, getMany, getManyWithOrigin, readOrigin, withOrigin, heads, validate, create, update, write, trash, restore, assignNumber, nextNumber, list, revisions, revision, contentOf };
+  return {
+    get,
+    getMany,
+    getManyWithOrigin,
+    readOrigin,
+    withOrigin,
+    heads,
+    validate,
+    create,
+    update,
+    write,
+    trash,
+    restore,
+    assignNumber,
+    nextNumber,
+    list,
+    revisions,
+    revision,
+    contentOf,
+  };
 }
 
 export type DecisionStore = ReturnType<typeof createDecisionStore>;
 export type { ListQuery };
-

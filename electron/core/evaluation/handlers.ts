@@ -7,7 +7,11 @@ import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import type { PackStore } from '../knowledge/packs.js';
 
-export function evaluationHandlers(_ctx: CoreContext, decisions: DecisionStore, packs: PackStore): Pick<Handlers, keyof typeof evaluationMethods> {
+export function evaluationHandlers(
+  _ctx: CoreContext,
+  decisions: DecisionStore,
+  packs: PackStore,
+): Pick<Handlers, keyof typeof evaluationMethods> {
   return {
     applyPack: ({ id, pack, baseRevision }) => {
       const current = decisions.get(id);

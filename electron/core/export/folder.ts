@@ -103,19 +103,31 @@ function realOrPlanned(p: string): string {
 export function locateFolder(dir: string, format: AdrFormat | undefined): LocatedFolder {
   const named = expandHome(dir.trim());
   if (!path.isAbsolute(named)) {
-    throw new CairnError('invalid_input', `"${dir}" is not an absolute path. Give the repository or ADR folder as a full path, e.g. /home/me/project.`);
+    throw new CairnError(
+      'invalid_input',
+      `"${dir}" is not an absolute path. Give the repository or ADR folder as a full path, e.g. /home/me/project.`,
+    );
   }
   if (!isDir(named)) {
-    throw new CairnError('not_found', `There is no folder at ${named}. Create it first, or name the repository folder that should hold the ADRs.`);
+    throw new CairnError(
+      'not_found',
+      `There is no folder at ${named}. Create it first, or name the repository folder that should hold the ADRs.`,
+    );
   }
   const root = fs.realpathSync(named);
   refuseGitFolder(root, `${root} is`);
   const inside = (rel: string, source: FolderSource): LocatedFolder => {
     const target = realOrPlanned(path.resolve(root, rel));
     if (!isInside(root, target)) {
-      throw new CairnError('forbidden', `${source === '.adr-dir' ? `.adr-dir in ${root} points` : `${rel} in ${root} leads`} outside that folder (to ${target}); Cairn only writes inside the folder you name.`);
+      throw new CairnError(
+        'forbidden',
+        `${source === '.adr-dir' ? `.adr-dir in ${root} points` : `${rel} in ${root} leads`} outside that folder (to ${target}); Cairn only writes inside the folder you name.`,
+      );
     }
-    refuseGitFolder(target, source === '.adr-dir' ? `.adr-dir in ${root} points to ${target}, which is` : `${target} is`);
+    refuseGitFolder(
+      target,
+      source === '.adr-dir' ? `.adr-dir in ${root} points to ${target}, which is` : `${target} is`,
+    );
     return { root, folder: target, source, exists: isDir(target) };
   };
   const adrDir = path.join(root, '.adr-dir');
@@ -132,7 +144,11 @@ export function locateFolder(dir: string, format: AdrFormat | undefined): Locate
 
 function refuseGitFolder(p: string, what: string): void {
   const git = gitFolderOf(p);
-  if (git) throw new CairnError('forbidden', `${what} inside the git folder ${git}; Cairn never writes ADRs there. Name the repository folder, or point .adr-dir at a folder such as doc/adr.`);
+  if (git)
+    throw new CairnError(
+      'forbidden',
+      `${what} inside the git folder ${git}; Cairn never writes ADRs there. Name the repository folder, or point .adr-dir at a folder such as doc/adr.`,
+    );
 }
 
 /** The file's bytes, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */
@@ -202,7 +218,10 @@ function namingOf(adrs: ScannedFile[]): Naming {
 }
 
 /** Reads the folder: its entries, how it names files, which dialect it writes. */
-export function scanFolder(located: LocatedFolder, headerOf: HeaderReader = (_file, _sha, text) => readHeader(text)): FolderScan {
+export function scanFolder(
+  located: LocatedFolder,
+  headerOf: HeaderReader = (_file, _sha, text) => readHeader(text),
+): FolderScan {
   const entries = new Map<string, ScannedFile>();
   // Subfolders of an ADR folder are read too (ADRs kept in `sub/0001-….md` are the folder's as well),
   // named by their relative path. A folder merely named (not found as an ADR folder) is only read
@@ -214,7 +233,14 @@ export function scanFolder(located: LocatedFolder, headerOf: HeaderReader = (_fi
       if (entries.size >= MAX_ENTRIES) break;
       const entry = scanEntry(located.folder, dirent, headerOf, rel);
       entries.set(entry.name, entry);
-      if (deep && dirent.isDirectory() && depth < MAX_DEPTH && !dirent.name.startsWith('.') && !SKIPPED_DIRS.has(dirent.name)) walk(entry.name, depth + 1);
+      if (
+        deep &&
+        dirent.isDirectory() &&
+        depth < MAX_DEPTH &&
+        !dirent.name.startsWith('.') &&
+        !SKIPPED_DIRS.has(dirent.name)
+      )
+        walk(entry.name, depth + 1);
     }
   };
   if (located.exists) walk('', 0);

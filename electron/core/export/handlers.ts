@@ -9,7 +9,12 @@ export function exportHandlers(ctx: CoreContext, store: DecisionStore): Pick<Han
   return {
     planExport: (request) => {
       const { scan: _scan, headers: _headers, ...plan } = planExport(ctx, store, request);
-      return { ...plan, files: plan.files.map(({ sha256: _s, format: _f, inputSha: _i, inputKey: _k, recorded: _r, hasCopies: _c, ...file }) => file) };
+      return {
+        ...plan,
+        files: plan.files.map(
+          ({ sha256: _s, format: _f, inputSha: _i, inputKey: _k, recorded: _r, hasCopies: _c, ...file }) => file,
+        ),
+      };
     },
     runExport: (request) => runExport(ctx, store, request),
   };

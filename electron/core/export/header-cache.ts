@@ -23,7 +23,9 @@ export function createHeaderCache(db: Database, dir: string): HeaderCache {
   const key = (sha: string) => `${READER_VERSION}:${sha}`;
   const known = new Map(
     db
-      .prepare<[string], { file: string; sha256: string; header: string }>('SELECT file, sha256, header FROM adr_headers WHERE dir = ?')
+      .prepare<[string], { file: string; sha256: string; header: string }>(
+        'SELECT file, sha256, header FROM adr_headers WHERE dir = ?',
+      )
       .all(dir)
       .map((r) => [r.file, r] as const),
   );

@@ -62,14 +62,18 @@ function decodeFile(href: string): string {
 }
 
 export function readHeader(raw: string): AdrHeader {
-  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const header: AdrHeader = { dialect: null, listMarker: '*', title: null, status: null, date: null, links: [] };
   const fm = frontMatter(lines);
   let start = 0;
   if (fm) {
     header.dialect = 'madr';
     start = fm.end + 1;
-    if (fm.data.status !== undefined && fm.data.status !== null) header.status = statusOf(String(fm.data.status), false);
+    if (fm.data.status !== undefined && fm.data.status !== null)
+      header.status = statusOf(String(fm.data.status), false);
     const date = fm.data.date;
     if (date instanceof Date) header.date = date.toISOString().slice(0, 10);
     else if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date)) header.date = date.slice(0, 10);
@@ -118,7 +122,14 @@ export function readHeader(raw: string): AdrHeader {
       if (type) header.links.push({ type, file: decodeFile(link[2]!.replace(/^\.\//, '')) });
     }
   }
-  if (!fm && header.dialect === null && nygardTitle && lines.some((l) => /^## Status\s*$/.test(l))) header.dialect = 'nygard';
-  if (!fm && header.dialect === null && header.title !== null && lines.some((l) => /^## (Context and Problem Statement|Decision Outcome)\s*$/i.test(l))) header.dialect = 'madr';
+  if (!fm && header.dialect === null && nygardTitle && lines.some((l) => /^## Status\s*$/.test(l)))
+    header.dialect = 'nygard';
+  if (
+    !fm &&
+    header.dialect === null &&
+    header.title !== null &&
+    lines.some((l) => /^## (Context and Problem Statement|Decision Outcome)\s*$/i.test(l))
+  )
+    header.dialect = 'madr';
   return header;
 }

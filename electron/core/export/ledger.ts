@@ -21,7 +21,9 @@ export interface LedgerRow {
 }
 
 export function ledgerRows(ctx: CoreContext, dir: string): Map<string, LedgerRow> {
-  const rows = ctx.db.prepare<[string], LedgerRow>('SELECT file, decision_id, sha256, input_sha FROM ledger_files WHERE dir = ?').all(dir);
+  const rows = ctx.db
+    .prepare<[string], LedgerRow>('SELECT file, decision_id, sha256, input_sha FROM ledger_files WHERE dir = ?')
+    .all(dir);
   return new Map(rows.map((r) => [r.file, r]));
 }
 
@@ -39,7 +41,13 @@ function proseOf(adrFile: string, adrText: string, d: Decision & { origin?: Orig
  */
 export function needsLedger(d: Decision): boolean {
   const e = d.evaluation;
-  return e.pack !== null || e.claims.length > 0 || e.scores.length > 0 || d.drivers.some((x) => x.weight > 0) || d.consequences.some((c) => c.claims.length > 0);
+  return (
+    e.pack !== null ||
+    e.claims.length > 0 ||
+    e.scores.length > 0 ||
+    d.drivers.some((x) => x.weight > 0) ||
+    d.consequences.some((c) => c.claims.length > 0)
+  );
 }
 
 export interface PlannedLedger {
@@ -66,7 +74,13 @@ export function planLedger(
   const file = ledgerFileName(adr.file);
   const recorded = rows.get(file);
   const onDisk = entries.get(file);
-  if (adr.reused && recorded?.decision_id === decision.id && recorded.input_sha === adr.inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256) {
+  if (
+    adr.reused &&
+    recorded?.decision_id === decision.id &&
+    recorded.input_sha === adr.inputSha &&
+    onDisk?.text != null &&
+    onDisk.sha256 === recorded.sha256
+  ) {
     return { file, text: onDisk.text, sha256: onDisk.sha256, reused: true, base: null };
   }
   // Unchanged since the last export, which wrote no ledger: still none needed (and no decision to load).

@@ -25,7 +25,15 @@ import type { Decision, WithOrigin } from '../../../shared/domain.js';
 import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
 import { headOfDecision, type DecisionHead, type DecisionStore } from '../decisions/store.js';
-import { isInside, locateFolder, scanFolder, sha256, type FolderScan, type LocatedFolder, type ScannedFile } from './folder.js';
+import {
+  isInside,
+  locateFolder,
+  scanFolder,
+  sha256,
+  type FolderScan,
+  type LocatedFolder,
+  type ScannedFile,
+} from './folder.js';
 import { repositoryByName } from '../repositories/repositories.js';
 import { createHeaderCache, type HeaderCache } from './header-cache.js';
 import { isPlainFileName } from './write.js';
@@ -102,7 +110,8 @@ function selection(all: Map<string, DecisionHead>, ids: string[], load: (id: str
   const queue: string[] = [];
   for (const id of ids) {
     const d = all.get(id) ?? load(id);
-    if (d.trashedAt) throw new CairnError('invalid_input', `Decision "${d.title}" is in the trash; restore it before exporting it.`);
+    if (d.trashedAt)
+      throw new CairnError('invalid_input', `Decision "${d.title}" is in the trash; restore it before exporting it.`);
     if (!chosen.has(id)) queue.push(id);
     chosen.add(id);
   }
@@ -134,30 +143,52 @@ function selection(all: Map<string, DecisionHead>, ids: string[], load: (id: str
  * What to do with a file: `recorded` is the hash of what Cairn last wrote there, `adopted` the
  * hashes of Cairn's versions it kept beside it (a file holding one of those took Cairn's side).
  */
-function decide(current: ScannedFile | undefined, recorded: string | undefined, sha: string, adopted: string[] = []): { action: FileAction; note: string } {
-  if (!current) return { action: 'create', note: recorded ? 'It was deleted outside Cairn; Cairn writes it again.' : '' };
-  if (!current.regular) return { action: 'blocked', note: 'A symbolic link or folder has this name; Cairn does not write through it.' };
-  if (current.sha256 === null) return { action: 'blocked', note: 'The file there is too large to compare; Cairn leaves it alone.' };
+function decide(
+  current: ScannedFile | undefined,
+  recorded: string | undefined,
+  sha: string,
+  adopted: string[] = [],
+): { action: FileAction; note: string } {
+  if (!current)
+    return { action: 'create', note: recorded ? 'It was deleted outside Cairn; Cairn writes it again.' : '' };
+  if (!current.regular)
+    return { action: 'blocked', note: 'A symbolic link or folder has this name; Cairn does not write through it.' };
+  if (current.sha256 === null)
+    return { action: 'blocked', note: 'The file there is too large to compare; Cairn leaves it alone.' };
   if (current.sha256 === sha) return { action: 'unchanged', note: '' };
-  if ((recorded && current.sha256 === recorded) || adopted.includes(current.sha256)) return { action: 'update', note: '' };
+  if ((recorded && current.sha256 === recorded) || adopted.includes(current.sha256))
+    return { action: 'update', note: '' };
   return {
     action: 'conflict',
-    note: recorded ? 'Changed outside Cairn since Cairn last wrote it; your version stays.' : 'A file Cairn did not write has this name; it stays.',
+    note: recorded
+      ? 'Changed outside Cairn since Cairn last wrote it; your version stays.'
+      : 'A file Cairn did not write has this name; it stays.',
   };
 }
 
 /** The hashes of the versions Cairn kept beside `file` after conflicts. */
 function copiesOf(copies: Map<string, string>, file: string): string[] {
-  return [...copies].filter(([name]) => name === `${file}.cairn` || name.startsWith(`${file}.cairn-`)).map(([, sha]) => sha);
+  return [...copies]
+    .filter(([name]) => name === `${file}.cairn` || name.startsWith(`${file}.cairn-`))
+    .map(([, sha]) => sha);
 }
 
 /** Where Cairn's version of a conflicting file goes: `<file>.cairn`, or the next free `<file>.cairn-N`. */
-function sideFile(scan: FolderScan, copies: Map<string, string>, file: string, sha: string, taken: Set<string>): string | null {
+function sideFile(
+  scan: FolderScan,
+  copies: Map<string, string>,
+  file: string,
+  sha: string,
+  taken: Set<string>,
+): string | null {
   for (let n = 1; n <= 9; n++) {
     const name = n === 1 ? `${file}.cairn` : `${file}.cairn-${n}`;
     if (taken.has(name)) continue;
     const there = scan.entries.get(name);
-    if (!there || (there.regular && (there.sha256 === sha || (there.sha256 !== null && copies.get(name) === there.sha256)))) {
+    if (
+      !there ||
+      (there.regular && (there.sha256 === sha || (there.sha256 !== null && copies.get(name) === there.sha256)))
+    ) {
       taken.add(name);
       return name;
     }
@@ -237,7 +268,11 @@ function placeDecisions(
       number = d.number;
     } else {
       number = nextFree();
-      if (numberedElsewhere) notes.set(d.id, `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`);
+      if (numberedElsewhere)
+        notes.set(
+          d.id,
+          `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`,
+        );
     }
     if (numberNaming) takenNumbers.add(number);
     let file = adrFileName(scan.naming, number, d.date, d.title);
@@ -262,14 +297,23 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
   const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
 
-  const recordedRows = ctx.db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256, format, input_sha FROM repo_files WHERE dir = ?').all(scan.folder);
+  const recordedRows = ctx.db
+    .prepare<[string], RepoRow>('SELECT file, decision_id, sha256, format, input_sha FROM repo_files WHERE dir = ?')
+    .all(scan.folder);
   // Files an export killed midway wrote before it could record them: each still holds exactly the
   // bytes that export meant to write, so it is Cairn's, and this export goes on from there.
   const known = new Set(recordedRows.flatMap((r) => [r.file, `\u0000${r.decision_id}`]));
   for (const intent of ctx.db
-    .prepare<[string], RepoRow>('SELECT file, decision_id, sha256, format, NULL AS input_sha FROM export_intents WHERE dir = ? ORDER BY file')
+    .prepare<[string], RepoRow>(
+      'SELECT file, decision_id, sha256, format, NULL AS input_sha FROM export_intents WHERE dir = ? ORDER BY file',
+    )
     .all(scan.folder)) {
-    if (known.has(intent.file) || known.has(`\u0000${intent.decision_id}`) || scan.entries.get(intent.file)?.sha256 !== intent.sha256) continue;
+    if (
+      known.has(intent.file) ||
+      known.has(`\u0000${intent.decision_id}`) ||
+      scan.entries.get(intent.file)?.sha256 !== intent.sha256
+    )
+      continue;
     recordedRows.push(intent);
     known.add(intent.file).add(`\u0000${intent.decision_id}`);
   }
@@ -290,7 +334,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
 
   const all = new Map<string, DecisionHead>();
   for (const d of store.heads()) all.set(d.id, d);
-  for (const r of recordedRows) if (!all.has(r.decision_id)) all.set(r.decision_id, headOfDecision(store.get(r.decision_id)));
+  for (const r of recordedRows)
+    if (!all.has(r.decision_id)) all.set(r.decision_id, headOfDecision(store.get(r.decision_id)));
   const selected = selection(all, request.ids, (id) => headOfDecision(store.get(id))).sort(compareDecisions);
 
   const { placed, notes } = placeDecisions(scan, store, selected, { recordedByFile, recordedByDecision, elsewhere });
@@ -300,7 +345,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   for (const r of recordedRows) {
     const d = all.get(r.decision_id);
     const prefix = scan.entries.get(r.file)?.prefix ?? null;
-    if (d && scan.entries.has(r.file)) targets.set(d.id, { number: scan.naming.kind === 'number' ? prefix : d.number, title: d.title, file: r.file });
+    if (d && scan.entries.has(r.file))
+      targets.set(d.id, { number: scan.naming.kind === 'number' ? prefix : d.number, title: d.title, file: r.file });
   }
   for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
   const related = indexRelations([...all.values()]);
@@ -327,7 +373,11 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const recorded = recordedByFile.get(p.file);
     const onDisk = scan.entries.get(p.file);
     // Nothing the file was made from has changed, and it still holds Cairn's bytes: reuse them.
-    const reuse = recorded?.decision_id === d.id && recorded.input_sha === inputSha && onDisk?.text != null && onDisk.sha256 === recorded.sha256;
+    const reuse =
+      recorded?.decision_id === d.id &&
+      recorded.input_sha === inputSha &&
+      onDisk?.text != null &&
+      onDisk.sha256 === recorded.sha256;
     return { d, p, style, inputKey, inputSha, recorded, onDisk, reuse };
   });
   // Only the decisions to render are read whole, a batch per query, each batch let go once rendered.
@@ -348,20 +398,35 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       if (imported) origin = recorded!.format.slice('imported:'.length);
     } else {
       const whole = wholes.get(d.id)!;
-      ({ text, imported } = adrFileText({ ...whole, number: p.number }, format, { ...style, analysis: analysisFor(whole) }));
+      ({ text, imported } = adrFileText({ ...whole, number: p.number }, format, {
+        ...style,
+        analysis: analysisFor(whole),
+      }));
       origin = whole.origin?.dialect ?? 'unknown';
     }
     const sha = sha256(text);
-    const decided = decide(scan.entries.get(p.file), recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined, sha, copiesOf(copies, p.file));
+    const decided = decide(
+      scan.entries.get(p.file),
+      recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined,
+      sha,
+      copiesOf(copies, p.file),
+    );
     if (notes.has(d.id) && !decided.note) decided.note = notes.get(d.id)!;
     if (!isPlainFileName(p.file) && decided.action !== 'unchanged') {
       // A name from the folder (a control character, a reserved character) that no system writes safely: this file only is left out.
-      Object.assign(decided, { action: 'blocked', note: `Its name ${JSON.stringify(p.file)} holds a character Cairn cannot write in a file name; rename the file in the folder, then export again.` });
+      Object.assign(decided, {
+        action: 'blocked',
+        note: `Its name ${JSON.stringify(p.file)} holds a character Cairn cannot write in a file name; rename the file in the folder, then export again.`,
+      });
     }
     let keptAs: string | null = null;
     if (decided.action === 'conflict') {
       keptAs = sideFile(scan, copies, p.file, sha, sideNames);
-      if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
+      if (!keptAs)
+        Object.assign(decided, {
+          action: 'blocked',
+          note: `${decided.note} No free name was left for Cairn's version.`,
+        });
     }
     files.push({
       file: p.file,
@@ -376,7 +441,14 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       sha256: sha,
       inputSha,
       inputKey,
-      recorded: recorded ? { sha256: recorded.sha256, decisionId: recorded.decision_id, format: recorded.format, inputSha: recorded.input_sha } : null,
+      recorded: recorded
+        ? {
+            sha256: recorded.sha256,
+            decisionId: recorded.decision_id,
+            format: recorded.format,
+            inputSha: recorded.input_sha,
+          }
+        : null,
       hasCopies: copiesOf(copies, p.file).length > 0,
       format: imported ? `imported:${origin}` : format,
     });
@@ -386,17 +458,32 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
 
   /** The ledger beside an ADR file, planned with the same rules; kept back whenever its ADR is. */
   function ledgerFor(adr: InternalFile, reused: boolean, load: () => Decision): InternalFile | null {
-    const planned = planLedger({ ...adr, reused }, { id: adr.decisionId!, number: adr.number! }, ledgers, scan.entries, load);
+    const planned = planLedger(
+      { ...adr, reused },
+      { id: adr.decisionId!, number: adr.number! },
+      ledgers,
+      scan.entries,
+      load,
+    );
     if (!planned) return null;
     const recorded = ledgers.get(planned.file);
     const kept = adr.action === 'conflict' || adr.action === 'blocked';
     const decided = kept
       ? { action: 'blocked' as const, note: `Not written: its ADR ${adr.file} was kept back.` }
-      : decide(scan.entries.get(planned.file), recorded && recorded.decision_id === adr.decisionId ? recorded.sha256 : undefined, planned.sha256, copiesOf(copies, planned.file));
+      : decide(
+          scan.entries.get(planned.file),
+          recorded && recorded.decision_id === adr.decisionId ? recorded.sha256 : undefined,
+          planned.sha256,
+          copiesOf(copies, planned.file),
+        );
     let keptAs: string | null = null;
     if (decided.action === 'conflict') {
       keptAs = sideFile(scan, copies, planned.file, planned.sha256, sideNames);
-      if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
+      if (!keptAs)
+        Object.assign(decided, {
+          action: 'blocked',
+          note: `${decided.note} No free name was left for Cairn's version.`,
+        });
     }
     return {
       file: planned.file,
@@ -432,7 +519,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     folderExists: scan.exists,
     format,
     formatSource,
-    naming: scan.naming.kind === 'number' ? { kind: 'number', width: scan.naming.width } : { kind: 'date', width: null },
+    naming:
+      scan.naming.kind === 'number' ? { kind: 'number', width: scan.naming.width } : { kind: 'date', width: null },
     files,
     numbers,
     scan,
@@ -443,18 +531,29 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
 /** Where an export goes: the folder named, or the repository's own folder (its decisions unless ids are given). */
 function exportTarget(ctx: CoreContext, request: PlanRequest): { request: PlanRequest; located: LocatedFolder } {
   if (request.dir !== undefined) return { request, located: locateFolder(request.dir, request.format) };
-  if (request.repository === undefined) throw new CairnError('invalid_input', 'Name the folder to export into, or the repository (see `cairn repos`).');
+  if (request.repository === undefined)
+    throw new CairnError('invalid_input', 'Name the folder to export into, or the repository (see `cairn repos`).');
   const repo = repositoryByName(ctx.db, request.repository);
-  if (!repo) throw new CairnError('not_found', `No repository "${request.repository}". Run \`cairn repos\` to see their names.`);
+  if (!repo)
+    throw new CairnError('not_found', `No repository "${request.repository}". Run \`cairn repos\` to see their names.`);
   if (!fs.existsSync(repo.root)) {
-    throw new CairnError('not_found', `The repository ${repo.name} was at ${repo.root}, which is gone. Clone it back there, or export into another folder with --dir.`);
+    throw new CairnError(
+      'not_found',
+      `The repository ${repo.name} was at ${repo.root}, which is gone. Clone it back there, or export into another folder with --dir.`,
+    );
   }
   const root = fs.realpathSync(repo.root);
-  if (!isInside(root, repo.folder)) throw new CairnError('forbidden', `The ADR folder ${repo.folder} is not inside ${root}; export with --dir instead.`);
+  if (!isInside(root, repo.folder))
+    throw new CairnError(
+      'forbidden',
+      `The ADR folder ${repo.folder} is not inside ${root}; export with --dir instead.`,
+    );
   const ids = request.ids.length
     ? request.ids
     : ctx.db
-        .prepare<[number], { id: string }>('SELECT id FROM decisions WHERE repository = ? AND trashed_at IS NULL ORDER BY number, id')
+        .prepare<[number], { id: string }>(
+          'SELECT id FROM decisions WHERE repository = ? AND trashed_at IS NULL ORDER BY number, id',
+        )
         .all(repo.id)
         .map((r) => r.id);
   if (!ids.length) throw new CairnError('not_found', `The repository ${repo.name} holds no decisions to export.`);
@@ -470,8 +569,16 @@ function exportTarget(ctx: CoreContext, request: PlanRequest): { request: PlanRe
  * README or index someone else wrote, nor in a repository Cairn imported (whose owners keep their
  * own index, or none, and re-creating it must add no file).
  */
-function wantsIndex(ctx: CoreContext, scan: FolderScan, selected: DecisionHead[], copies: Map<string, string>): boolean {
-  const ownIndex = ctx.db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM export_files WHERE dir = ? AND role = 'index'").get(scan.folder)!.n > 0;
+function wantsIndex(
+  ctx: CoreContext,
+  scan: FolderScan,
+  selected: DecisionHead[],
+  copies: Map<string, string>,
+): boolean {
+  const ownIndex =
+    ctx.db
+      .prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM export_files WHERE dir = ? AND role = 'index'")
+      .get(scan.folder)!.n > 0;
   if (ownIndex || copies.has(INDEX_FILE)) return true;
   for (const name of scan.entries.keys()) if (/^(readme|index)\.(md|markdown)$/i.test(name)) return false;
   const cairnWrites = new Set(
@@ -493,7 +600,9 @@ function planIndex(
 ): { file: InternalFile; adrFiles: ReadonlySet<string> } {
   const finalText = new Map<string, { text: string; sha: string | null }>();
   for (const f of scan.adrs) if (f.text !== null) finalText.set(f.name, { text: f.text, sha: f.sha256 });
-  for (const f of planned) if (f.action === 'create' || f.action === 'update' || f.action === 'unchanged') finalText.set(f.file, { text: f.text, sha: f.sha256 });
+  for (const f of planned)
+    if (f.action === 'create' || f.action === 'update' || f.action === 'unchanged')
+      finalText.set(f.file, { text: f.text, sha: f.sha256 });
   const entries: IndexEntry[] = [];
   const edges: IndexEdge[] = [];
   for (const [file, { text, sha }] of finalText) {
@@ -520,7 +629,8 @@ function planIndex(
   let keptAs: string | null = null;
   if (decided.action === 'conflict') {
     keptAs = sideFile(scan, copies, INDEX_FILE, sha, sideNames);
-    if (!keptAs) Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
+    if (!keptAs)
+      Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
   }
   const file: InternalFile = {
     file: INDEX_FILE,

@@ -55,7 +55,14 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     `INSERT INTO sync_bases (decision_id, content, synced_at) VALUES (?, ?, ?)
      ON CONFLICT (decision_id) DO UPDATE SET content = excluded.content, synced_at = excluded.synced_at`,
   );
-  const result: ExportResult = { folder: plan.folder, format: plan.format, written: [], unchanged: [], conflicts: [], numbers: [] };
+  const result: ExportResult = {
+    folder: plan.folder,
+    format: plan.format,
+    written: [],
+    unchanged: [],
+    conflicts: [],
+    numbers: [],
+  };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
   sweepStaleTemps(plan.folder);
@@ -87,9 +94,18 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     }
     const before = f.recorded;
     // Re-recording the same bytes would only churn the database.
-    if (before && before.sha256 === f.sha256 && before.decisionId === f.decisionId && before.format === f.format && before.inputSha === f.inputSha) return;
+    if (
+      before &&
+      before.sha256 === f.sha256 &&
+      before.decisionId === f.decisionId &&
+      before.format === f.format &&
+      before.inputSha === f.inputSha
+    )
+      return;
     forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
-    const updated = before ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes : 0;
+    const updated = before
+      ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes
+      : 0;
     if (!updated) insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
   };
   const keptBeside = (f: InternalFile, keptAs: string, why: string) => {
@@ -97,7 +113,11 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
       giveNumber(f);
       rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now());
     });
-    result.conflicts.push({ file: f.file, keptAs, message: `${f.file}: ${why} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.` });
+    result.conflicts.push({
+      file: f.file,
+      keptAs,
+      message: `${f.file}: ${why} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.`,
+    });
   };
   const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
   const byName = new Map(toWrite.map((f) => [f.file, f]));
@@ -126,9 +146,19 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
           const f = byName.get(name)!;
           const why = 'It changed while the export ran; your version stays.';
           if (keptAs) keptBeside(f, keptAs, why);
-          else result.conflicts.push({ file: name, keptAs: null, message: `${name}: ${why} No free name was left for Cairn's version.` });
+          else
+            result.conflicts.push({
+              file: name,
+              keptAs: null,
+              message: `${name}: ${why} No free name was left for Cairn's version.`,
+            });
         },
-        refused: (name, error) => result.conflicts.push({ file: name, keptAs: null, message: `${name}: ${error.message} Nothing was written.` }),
+        refused: (name, error) =>
+          result.conflicts.push({
+            file: name,
+            keptAs: null,
+            message: `${name}: ${error.message} Nothing was written.`,
+          }),
       },
     );
     for (const f of plan.files) {
@@ -146,7 +176,11 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
           try {
             if (!there || there.sha256 !== sha256(f.text)) writeAtomic(plan.folder, keptAs, f.text);
           } catch (e) {
-            result.conflicts.push({ file: f.file, keptAs: null, message: `${f.file}: ${f.note} Cairn's version could not be written beside it (${(e as Error).message}).` });
+            result.conflicts.push({
+              file: f.file,
+              keptAs: null,
+              message: `${f.file}: ${f.note} Cairn's version could not be written beside it (${(e as Error).message}).`,
+            });
             break;
           }
           keptBeside(f, keptAs, f.note);
@@ -179,8 +213,17 @@ function placeInRepository(ctx: CoreContext, plan: InternalPlan, result: ExportR
   const indexWritten = plan.files.some((f) => f.kind === 'index' && done.has(f.file));
   if (!files.length && !indexWritten) return;
   const naming = plan.naming.kind === 'date' ? 'date' : `number:${plan.naming.width ?? 4}`;
-  const repository = repositoryByFolder(ctx.db, plan.folder) ?? ensureRepository(ctx, { folder: plan.folder, root: gitRoot(plan.folder) ?? plan.root, dialect: plan.format, naming });
-  const adopt = ctx.db.prepare('UPDATE decisions SET repository = ?, repo_path = ? WHERE id = ? AND (repository IS NULL OR repository = ?)');
+  const repository =
+    repositoryByFolder(ctx.db, plan.folder) ??
+    ensureRepository(ctx, {
+      folder: plan.folder,
+      root: gitRoot(plan.folder) ?? plan.root,
+      dialect: plan.format,
+      naming,
+    });
+  const adopt = ctx.db.prepare(
+    'UPDATE decisions SET repository = ?, repo_path = ? WHERE id = ? AND (repository IS NULL OR repository = ?)',
+  );
   for (const f of files) adopt.run(repository.id, f.file, f.decisionId, repository.id);
   if (indexWritten) markIndexWritten(ctx.db, plan.folder);
 }

@@ -29,7 +29,10 @@ export function ensureFolder(located: LocatedFolder): void {
   if (!fs.existsSync(located.folder)) fs.mkdirSync(located.folder, { recursive: true });
   const real = fs.realpathSync(located.folder);
   if (!isInside(located.root, real) || !fs.statSync(real).isDirectory()) {
-    throw new CairnError('forbidden', `${located.folder} does not resolve to a folder inside ${located.root}; nothing was written.`);
+    throw new CairnError(
+      'forbidden',
+      `${located.folder} does not resolve to a folder inside ${located.root}; nothing was written.`,
+    );
   }
 }
 
@@ -59,7 +62,8 @@ export function sweepStaleTemps(folder: string): void {
   }
   for (const name of names) {
     const pid = Number(TEMP.exec(name)?.[1] ?? NaN);
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) fs.rmSync(path.join(folder, name), { force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid))
+      fs.rmSync(path.join(folder, name), { force: true });
   }
 }
 
@@ -70,7 +74,8 @@ export function sweepStaleTemps(folder: string): void {
  */
 function checkTarget(folder: string, name: string): string {
   const segments = name.split('/');
-  if (!segments.every(isPlainFileName)) throw new CairnError('forbidden', `Refused to write "${name}": not a plain file name.`);
+  if (!segments.every(isPlainFileName))
+    throw new CairnError('forbidden', `Refused to write "${name}": not a plain file name.`);
   const target = path.join(folder, ...segments);
   if (!isInside(folder, target) || path.relative(folder, target).split(path.sep).length !== segments.length) {
     throw new CairnError('forbidden', `Refused to write "${name}" outside ${folder}.`);
@@ -80,18 +85,28 @@ function checkTarget(folder: string, name: string): string {
     dir = path.join(dir, segment);
     const there = fs.lstatSync(dir, { throwIfNoEntry: false });
     if (!there) fs.mkdirSync(dir);
-    else if (!there.isDirectory()) throw new CairnError('conflict', `${dir} is ${there.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; Cairn does not write through it.`);
+    else if (!there.isDirectory())
+      throw new CairnError(
+        'conflict',
+        `${dir} is ${there.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; Cairn does not write through it.`,
+      );
   }
   const existing = fs.lstatSync(target, { throwIfNoEntry: false });
   if (existing && !existing.isFile()) {
-    throw new CairnError('conflict', `${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Cairn does not write through it.`);
+    throw new CairnError(
+      'conflict',
+      `${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Cairn does not write through it.`,
+    );
   }
   return target;
 }
 
 /** Writes the text to a fresh temporary file beside the target (not yet synced); the file stays open. */
 function writeTemp(target: string, text: string): { temp: string; fd: number } {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.cairn-tmp`,
+  );
   // 'wx' fails if anything (a symlink included) already sits at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
   try {
@@ -161,7 +176,7 @@ function currentSha(target: string): string | null | 'other' {
   try {
     const hash = createHash('sha256');
     const buffer = Buffer.allocUnsafe(64 * 1024);
-    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n));
     return hash.digest('hex');
   } finally {
     fs.closeSync(fd);
@@ -196,8 +211,14 @@ function keepBeside(folder: string, name: string, temp: string): string | null {
  * Calls `done(name)` after each rename; a failure stops the writing, and the temporary files
  * not renamed yet are removed.
  */
-export async function writeAtomicMany(folder: string, files: readonly FileToWrite[], done: (name: string) => void = () => {}, events: WriteEvents = {}): Promise<void> {
-  const staged: { name: string; target: string; temp: string; synced: boolean; expect: string | null | undefined }[] = [];
+export async function writeAtomicMany(
+  folder: string,
+  files: readonly FileToWrite[],
+  done: (name: string) => void = () => {},
+  events: WriteEvents = {},
+): Promise<void> {
+  const staged: { name: string; target: string; temp: string; synced: boolean; expect: string | null | undefined }[] =
+    [];
   let renamed = 0;
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;

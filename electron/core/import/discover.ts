@@ -106,10 +106,13 @@ function firstLine(file: string): string {
 /** The ADR folders `.log4brains.yml` names: the project's, and each package's. */
 function log4brainsFolders(file: string): string[] {
   try {
-    const doc = parseYaml(fs.readFileSync(file, 'utf8')) as { project?: { adrFolder?: unknown; packages?: { adrFolder?: unknown }[] } } | null;
+    const doc = parseYaml(fs.readFileSync(file, 'utf8')) as {
+      project?: { adrFolder?: unknown; packages?: { adrFolder?: unknown }[] };
+    } | null;
     const out: string[] = [];
     if (typeof doc?.project?.adrFolder === 'string') out.push(doc.project.adrFolder);
-    for (const p of Array.isArray(doc?.project?.packages) ? doc.project.packages : []) if (typeof p?.adrFolder === 'string') out.push(p.adrFolder);
+    for (const p of Array.isArray(doc?.project?.packages) ? doc.project.packages : [])
+      if (typeof p?.adrFolder === 'string') out.push(p.adrFolder);
     return out;
   } catch {
     return [];
@@ -152,12 +155,19 @@ export function discoverFolders(dir: string): Discovery {
   }
   for (const place of USUAL_PLACES) {
     lookedIn.push(place);
-    if (holdsAdrs(path.join(root, place)) || (isDir(path.join(root, place)) && markdownFiles(path.join(root, place)).markdown.some((f) => ADR_NAME.test(path.basename(f))))) {
+    if (
+      holdsAdrs(path.join(root, place)) ||
+      (isDir(path.join(root, place)) &&
+        markdownFiles(path.join(root, place)).markdown.some((f) => ADR_NAME.test(path.basename(f))))
+    ) {
       add(place, place);
     }
   }
   // A folder of Markdown files named otherwise (no numbers) is still read when it is all there is.
-  if (!found.length && fs.readdirSync(root).some((n) => MARKDOWN.test(n) && !/^(readme|index|changelog|contributing|license)/i.test(n))) {
+  if (
+    !found.length &&
+    fs.readdirSync(root).some((n) => MARKDOWN.test(n) && !/^(readme|index|changelog|contributing|license)/i.test(n))
+  ) {
     found.push({ folder: root, source: 'named' });
   }
   return { root, folders: found, lookedIn };

@@ -10,12 +10,27 @@ export function gitAddedDates(folder: string): Map<string, string> {
   const dates = new Map<string, string>();
   let out: string;
   try {
-    out = execFileSync('git', ['-C', folder, 'log', '--diff-filter=A', '--format=%x00%cs', '--name-only', '--relative', '--no-renames', '--', '.'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 20_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    out = execFileSync(
+      'git',
+      [
+        '-C',
+        folder,
+        'log',
+        '--diff-filter=A',
+        '--format=%x00%cs',
+        '--name-only',
+        '--relative',
+        '--no-renames',
+        '--',
+        '.',
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 20_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
   } catch {
     return dates;
   }

@@ -12,7 +12,15 @@ import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
 import { describeIssues } from '../../../shared/api/define.js';
-import { contentFromFile, DEFAULT_STATUS, PARSER_VERSION, readExtra, snapshotOfOrigin, type LinkInfo, type OriginExtra } from '../../../shared/adr/content.js';
+import {
+  contentFromFile,
+  DEFAULT_STATUS,
+  PARSER_VERSION,
+  readExtra,
+  snapshotOfOrigin,
+  type LinkInfo,
+  type OriginExtra,
+} from '../../../shared/adr/content.js';
 import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
 import { reverseRelation } from '../../../shared/adr/refs.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
@@ -51,7 +59,11 @@ type Plan =
 
 export interface Importer {
   /** Imports a folder and answers with the report; `onProgress` is told after each file is read. */
-  run(dir: string, onProgress?: (done: number, total: number, state: ImportJob['state']) => void, take?: readonly { id: string; field: string }[]): Promise<ImportReport>;
+  run(
+    dir: string,
+    onProgress?: (done: number, total: number, state: ImportJob['state']) => void,
+    take?: readonly { id: string; field: string }[],
+  ): Promise<ImportReport>;
   start(dir: string, take?: readonly { id: string; field: string }[]): { job: string };
   get(job: string): ImportJob;
 }
@@ -67,18 +79,33 @@ export function createImporter(ctx: CoreContext): Importer {
   const jobs = new Map<string, ImportJob>();
   const running = new Set<string>();
 
-  async function run(dirInput: string, onProgress: Parameters<Importer['run']>[1] = () => {}, take: readonly { id: string; field: string }[] = []): Promise<ImportReport> {
+  async function run(
+    dirInput: string,
+    onProgress: Parameters<Importer['run']>[1] = () => {},
+    take: readonly { id: string; field: string }[] = [],
+  ): Promise<ImportReport> {
     // Folders are keyed by their real path, as the exporter keys them, so both find the same rows.
     let dir = path.resolve(dirInput);
     try {
       dir = await fs.realpath(dir);
       const stat = await fs.stat(dir);
-      if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder. Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`);
+      if (!stat.isDirectory())
+        throw new CairnError(
+          'invalid_input',
+          `${dir} is a file, not a folder. Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`,
+        );
       const git = gitFolderOf(dir);
-      if (git) throw new CairnError('forbidden', `${dir} is inside the git folder ${git}; Cairn does not read ADRs from there. Name the ADR folder itself, e.g. docs/decisions or doc/adr.`);
+      if (git)
+        throw new CairnError(
+          'forbidden',
+          `${dir} is inside the git folder ${git}; Cairn does not read ADRs from there. Name the ADR folder itself, e.g. docs/decisions or doc/adr.`,
+        );
     } catch (e) {
       if (e instanceof CairnError) throw e;
-      throw new CairnError('not_found', `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`);
+      throw new CairnError(
+        'not_found',
+        `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Give the folder that holds the ADR files (or its repository), e.g. docs/decisions or doc/adr.`,
+      );
     }
     const found = discoverFolders(dir);
     if (!found.folders.length) return { ...emptyReport(dir), lookedIn: found.lookedIn };
@@ -91,8 +118,14 @@ export function createImporter(ctx: CoreContext): Importer {
     return mergeReports(dir, reports, found.lookedIn);
   }
 
-  async function runFolder(dir: string, root: string, onProgress: NonNullable<Parameters<Importer['run']>[1]>, take: readonly { id: string; field: string }[]): Promise<ImportReport> {
-    if (running.has(dir)) throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
+  async function runFolder(
+    dir: string,
+    root: string,
+    onProgress: NonNullable<Parameters<Importer['run']>[1]>,
+    take: readonly { id: string; field: string }[],
+  ): Promise<ImportReport> {
+    if (running.has(dir))
+      throw new CairnError('conflict', `${dir} is being imported already; wait for that import to finish.`);
     running.add(dir);
     try {
       const listed = markdownFiles(dir);
@@ -139,10 +172,19 @@ export function createImporter(ctx: CoreContext): Importer {
           const stated = ledger?.reading.ok ? ledger.reading.ledger.number : null;
           if (ledger && stated !== null && parsed.adr.number !== null && stated !== parsed.adr.number) {
             // A ledger copied beside another ADR: its evidence is not this decision's.
-            ledger.reading = { ok: false, reason: `${ledgerFileName(file)} describes ADR ${stated}, but ${file} is ADR ${parsed.adr.number}; the ADR was imported from its prose. Rename or delete the ledger.` };
+            ledger.reading = {
+              ok: false,
+              reason: `${ledgerFileName(file)} describes ADR ${stated}, but ${file} is ADR ${parsed.adr.number}; the ADR was imported from its prose. Rename or delete the ledger.`,
+            };
           }
-          if (ledger && !ledger.reading.ok) report.warnings.push({ file: ledgerFileName(file), message: ledger.reading.reason });
-          if (loneCr) report.warnings.push({ file, message: 'The file ends its lines with a carriage return alone (classic Mac OS); Cairn read them as line breaks, and an export writes them as LF.' });
+          if (ledger && !ledger.reading.ok)
+            report.warnings.push({ file: ledgerFileName(file), message: ledger.reading.reason });
+          if (loneCr)
+            report.warnings.push({
+              file,
+              message:
+                'The file ends its lines with a carriage return alone (classic Mac OS); Cairn read them as line breaks, and an export writes them as LF.',
+            });
           read.push({ file, raw: text, sha: got.sha256, adr: parsed.adr, ledger: ledger?.reading.ok ? ledger : null });
           for (const message of parsed.adr.warnings) report.warnings.push({ file, message });
         } while (i < sliceStop && i < markdown.length && performance.now() < sliceEnd);
@@ -157,25 +199,48 @@ export function createImporter(ctx: CoreContext): Importer {
     }
   }
 
-  function write(dir: string, root: string, files: ReadFile[], onDisk: Set<string>, report: ImportReport, take: readonly { id: string; field: string }[]) {
+  function write(
+    dir: string,
+    root: string,
+    files: ReadFile[],
+    onDisk: Set<string>,
+    report: ImportReport,
+    take: readonly { id: string; field: string }[],
+  ) {
     const { db, platform } = ctx;
     // Ids for new decisions are chosen when planning, so relations between new files resolve in one pass.
     // The whole import is one transaction that lands whole or not at all, so saves join it.
     const store = createDecisionStore(ctx, { transactions: 'join' });
     // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
     // foreign key) costs SQLite a statement journal per row.
-    const insertFile = db.prepare('INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)');
-    const updateFile = db.prepare('UPDATE repo_files SET decision_id = ?, sha256 = ?, format = ?, synced_at = ? WHERE dir = ? AND file = ?');
+    const insertFile = db.prepare(
+      'INSERT INTO repo_files (dir, file, decision_id, sha256, format, synced_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const updateFile = db.prepare(
+      'UPDATE repo_files SET decision_id = ?, sha256 = ?, format = ?, synced_at = ? WHERE dir = ? AND file = ?',
+    );
     const tx = db.transaction(() => {
-      const repository = ensureRepository(ctx, { folder: dir, root, dialect: majorityDialect(files), naming: namingOf(files.map((f) => f.file)) });
+      const repository = ensureRepository(ctx, {
+        folder: dir,
+        root,
+        dialect: majorityDialect(files),
+        naming: namingOf(files.map((f) => f.file)),
+      });
       report.folders = [{ folder: dir, source: 'named', repository: repository.name, files: report.files }];
-      const rows = db.prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?').all(dir);
-      const gitDates = files.some((f) => f.adr.values.date === null && f.adr.fileDate === null) ? gitAddedDates(dir) : new Map<string, string>();
+      const rows = db
+        .prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?')
+        .all(dir);
+      const gitDates = files.some((f) => f.adr.values.date === null && f.adr.fileDate === null)
+        ? gitAddedDates(dir)
+        : new Map<string, string>();
       const byFile = new Map(rows.map((r) => [r.file, r]));
       const gone = rows.filter((r) => !onDisk.has(r.file));
       const plans: Plan[] = [];
       const ledgerShas = new Map(
-        db.prepare<[string], { file: string; sha256: string }>('SELECT file, sha256 FROM ledger_files WHERE dir = ?').all(dir).map((r) => [r.file, r.sha256]),
+        db
+          .prepare<[string], { file: string; sha256: string }>('SELECT file, sha256 FROM ledger_files WHERE dir = ?')
+          .all(dir)
+          .map((r) => [r.file, r.sha256]),
       );
       const idTaken = db.prepare<[string], { id: string }>('SELECT id FROM decisions WHERE id = ?');
       const givenIds = new Set<string>();
@@ -187,7 +252,9 @@ export function createImporter(ctx: CoreContext): Importer {
         else if (row) plans.push({ kind: 'update', f, id: row.decision_id, renamedFrom: null });
         else {
           // A file renamed by a teammate: same bytes, or same title, as a file that disappeared.
-          const moved = gone.find((g) => g.sha256 === f.sha) ?? gone.find((g) => sameTitle(store, g.decision_id, f.adr.values.title));
+          const moved =
+            gone.find((g) => g.sha256 === f.sha) ??
+            gone.find((g) => sameTitle(store, g.decision_id, f.adr.values.title));
           if (moved) {
             gone.splice(gone.indexOf(moved), 1);
             db.prepare('DELETE FROM repo_files WHERE dir = ? AND file = ?').run(dir, moved.file);
@@ -205,16 +272,28 @@ export function createImporter(ctx: CoreContext): Importer {
       // A file whose content cannot be a decision (a section past the size limits) is skipped before anything links to it.
       for (const p of [...plans]) {
         if (p.kind === 'unchanged') continue;
-        const trial = DecisionContent.safeParse(contentFromFile(p.f.adr, p.f.raw, { file: p.f.file, extra: readExtra({ defaults: { date: '2000-01-01' } }, p.f.file) }));
+        const trial = DecisionContent.safeParse(
+          contentFromFile(p.f.adr, p.f.raw, {
+            file: p.f.file,
+            extra: readExtra({ defaults: { date: '2000-01-01' } }, p.f.file),
+          }),
+        );
         if (!trial.success) {
-          report.skipped.push({ file: p.f.file, kind: 'invalid', reason: `The file's content does not fit a decision: ${describeIssues(trial.error.issues)}.` });
+          report.skipped.push({
+            file: p.f.file,
+            kind: 'invalid',
+            reason: `The file's content does not fit a decision: ${describeIssues(trial.error.issues)}.`,
+          });
           plans.splice(plans.indexOf(p), 1);
         }
       }
 
       // Unnumbered files (log4brains names them by date) get the numbers after the highest one.
       // Numbers are per repository: they continue this repository's, not the whole store's.
-      const highest = db.prepare<[number], { n: number | null }>('SELECT MAX(number) AS n FROM decisions WHERE repository = ?').get(repository.id)?.n ?? 0;
+      const highest =
+        db
+          .prepare<[number], { n: number | null }>('SELECT MAX(number) AS n FROM decisions WHERE repository = ?')
+          .get(repository.id)?.n ?? 0;
       let next = Math.max(highest, ...plans.map((p) => (p.kind === 'create' ? (p.number ?? -1) : -1)));
       for (const p of plans) if (p.kind === 'create' && p.number === null) p.number = ++next;
 
@@ -266,7 +345,12 @@ export function createImporter(ctx: CoreContext): Importer {
           const t = ts[i];
           if (t && !links[t]) links[t] = { label: r.ref.label, file: r.ref.file, number: r.ref.number };
         });
-        const number = p.kind === 'create' ? p.number : f.adr.number !== null && f.adr.number !== before!.number ? f.adr.number : before!.number;
+        const number =
+          p.kind === 'create'
+            ? p.number
+            : f.adr.number !== null && f.adr.number !== before!.number
+              ? f.adr.number
+              : before!.number;
         const noStatus = f.adr.values.status === null && !f.adr.values.statusText;
         const noDate = f.adr.values.date === null && f.adr.fileDate === null;
         const extra: OriginExtra = {
@@ -275,7 +359,12 @@ export function createImporter(ctx: CoreContext): Importer {
           number,
           targets: ts,
           // Reverses implied by files not read again now still hold.
-          implied: [...(implied.get(p.id) ?? []), ...(before?.origin ? readExtra(before.origin.extra, before.origin.file).implied.filter((r) => !rewritten.has(r.target)) : [])],
+          implied: [
+            ...(implied.get(p.id) ?? []),
+            ...(before?.origin
+              ? readExtra(before.origin.extra, before.origin.file).implied.filter((r) => !rewritten.has(r.target))
+              : []),
+          ],
           defaults: {
             ...(noStatus ? { status: before?.status ?? DEFAULT_STATUS } : {}),
             // Never a date the file does not have: the commit that added it ("from git"), else none.
@@ -286,25 +375,46 @@ export function createImporter(ctx: CoreContext): Importer {
           unknownKeys: f.adr.unknownKeys,
         };
         for (const [i, r] of f.adr.relations.entries()) {
-          if (!ts[i] && looksLikeAdr(r.ref)) report.warnings.push({ file: f.file, message: `The ${r.type} reference "${r.ref.label}" names no decision in this folder; it is kept as written.` });
+          if (!ts[i] && looksLikeAdr(r.ref))
+            report.warnings.push({
+              file: f.file,
+              message: `The ${r.type} reference "${r.ref.label}" names no decision in this folder; it is kept as written.`,
+            });
         }
         // The file's bytes and parse data are saved beside the content (decision_origins), not in it.
-        const { origin, ...input } = contentFromFile(f.adr, f.raw, { file: f.file, extra }, before ? store.contentOf(before) : null);
+        const { origin, ...input } = contentFromFile(
+          f.adr,
+          f.raw,
+          { file: f.file, extra },
+          before ? store.contentOf(before) : null,
+        );
         if (before) input.relations = mergeRelations(before, input.relations ?? []);
-        const merged = f.ledger ? mergeWithLedger(db, input, f.adr, extra, f.ledger, before ? store.contentOf(before) : null, p.id, take) : null;
+        const merged = f.ledger
+          ? mergeWithLedger(db, input, f.adr, extra, f.ledger, before ? store.contentOf(before) : null, p.id, take)
+          : null;
         for (const c of merged?.conflicts ?? []) report.conflicts.push({ file: f.file, id: p.id, ...c });
         // A decision rebuilt from its ledger is Cairn's own writing: it renders afresh, no file bytes kept.
         const kept = merged ? null : origin;
         const parsed = store.validate(input);
         if (!parsed.success) {
-          report.skipped.push({ file: f.file, kind: 'invalid', reason: `The file's content does not fit a decision: ${describeIssues(parsed.error.issues)}.` });
+          report.skipped.push({
+            file: f.file,
+            kind: 'invalid',
+            reason: `The file's content does not fit a decision: ${describeIssues(parsed.error.issues)}.`,
+          });
           continue;
         }
         const content = parsed.data;
         let saved: Decision;
         if (p.kind === 'create') {
           saved = store.create(content, 'import', number, kept, p.id);
-          report.imported.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect });
+          report.imported.push({
+            file: f.file,
+            id: saved.id,
+            number: saved.number,
+            title: saved.title,
+            dialect: f.adr.dialect,
+          });
         } else {
           const changes = changedFields(store.contentOf(before!), content);
           if (!merged && before!.origin && localEdits(before!, rows.find((r) => r.decision_id === p.id)?.sha256)) {
@@ -314,14 +424,23 @@ export function createImporter(ctx: CoreContext): Importer {
             });
           }
           saved = store.write(p.id, content, 'import', { number, origin: kept });
-          report.updated.push({ file: f.file, id: saved.id, number: saved.number, title: saved.title, dialect: f.adr.dialect, changes, renamedFrom: p.renamedFrom });
+          report.updated.push({
+            file: f.file,
+            id: saved.id,
+            number: saved.number,
+            title: saved.title,
+            dialect: f.adr.dialect,
+            changes,
+            renamedFrom: p.renamedFrom,
+          });
         }
         const syncedAt = platform.now().toISOString();
         // While a conflict is open the file is not "synced": the next import reports it again,
         // and an export keeps the file (it holds a value Cairn does not).
         const fileSha = merged?.conflicts.length ? 'conflict-open' : f.sha;
         // A new file, or a renamed one (its old row is gone), has no row yet; any other has one.
-        if (p.kind === 'create' || p.renamedFrom !== null) insertFile.run(dir, f.file, saved.id, fileSha, f.adr.dialect, syncedAt);
+        if (p.kind === 'create' || p.renamedFrom !== null)
+          insertFile.run(dir, f.file, saved.id, fileSha, f.adr.dialect, syncedAt);
         else updateFile.run(saved.id, fileSha, f.adr.dialect, syncedAt, dir, f.file);
         placeDecision(db, saved.id, repository.id, f.file);
         if (merged && f.ledger) rememberLedgerSync(db, dir, f.file, f.ledger, saved, merged, syncedAt);
@@ -333,7 +452,15 @@ export function createImporter(ctx: CoreContext): Importer {
 
   function start(dir: string, take: readonly { id: string; field: string }[] = []): { job: string } {
     const id = ctx.platform.newId();
-    const job: ImportJob = { job: id, dir: path.resolve(dir), state: 'reading', done: 0, total: 0, report: null, error: null };
+    const job: ImportJob = {
+      job: id,
+      dir: path.resolve(dir),
+      state: 'reading',
+      done: 0,
+      total: 0,
+      report: null,
+      error: null,
+    };
     jobs.set(id, job);
     while (jobs.size > KEPT_JOBS) jobs.delete(jobs.keys().next().value!);
     run(dir, (done, total, state) => Object.assign(job, { done, total, state }), take).then(
@@ -345,7 +472,11 @@ export function createImporter(ctx: CoreContext): Importer {
 
   function get(id: string): ImportJob {
     const job = jobs.get(id);
-    if (!job) throw new CairnError('not_found', `No import job "${id}". Jobs are kept while the app runs; start the import again.`);
+    if (!job)
+      throw new CairnError(
+        'not_found',
+        `No import job "${id}". Jobs are kept while the app runs; start the import again.`,
+      );
     return { ...job };
   }
 
@@ -353,7 +484,21 @@ export function createImporter(ctx: CoreContext): Importer {
 }
 
 function emptyReport(dir: string): ImportReport {
-  return { dir, files: 0, imported: [], updated: [], unchanged: [], skipped: [], missing: [], ignored: [], duplicates: [], warnings: [], conflicts: [], folders: [], lookedIn: [] };
+  return {
+    dir,
+    files: 0,
+    imported: [],
+    updated: [],
+    unchanged: [],
+    skipped: [],
+    missing: [],
+    ignored: [],
+    duplicates: [],
+    warnings: [],
+    conflicts: [],
+    folders: [],
+    lookedIn: [],
+  };
 }
 
 /**
@@ -389,7 +534,9 @@ function majorityDialect(files: ReadFile[]): string | null {
 
 /** How the folder names its files, as `repositories.naming` records it. */
 function namingOf(files: string[]): string {
-  const prefixes = files.map((f) => /^(\d+)[-_]/.exec(path.posix.basename(f))?.[1]).filter((p): p is string => p !== undefined);
+  const prefixes = files
+    .map((f) => /^(\d+)[-_]/.exec(path.posix.basename(f))?.[1])
+    .filter((p): p is string => p !== undefined);
   if (!prefixes.length) return 'number:4';
   if (prefixes.every((p) => /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(p))) return 'date';
   const widths = new Map<number, number>();
@@ -420,7 +567,10 @@ function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: Imp
     byFile.set(file.toLowerCase(), id);
     byFile.set(file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''), id);
   };
-  for (const r of db.prepare<[string], { file: string; decision_id: string }>('SELECT file, decision_id FROM repo_files WHERE dir = ?').all(dir)) add(r.file, r.decision_id);
+  for (const r of db
+    .prepare<[string], { file: string; decision_id: string }>('SELECT file, decision_id FROM repo_files WHERE dir = ?')
+    .all(dir))
+    add(r.file, r.decision_id);
   for (const p of plans) add(p.f.file, p.id);
   const byNumber = new Map<number, Set<string>>();
   const addNumber = (n: number | null, id: string) => {
@@ -435,13 +585,18 @@ function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: Imp
   for (const p of plans) addNumber(p.kind === 'create' ? p.number : p.f.adr.number, p.id);
   return (ref: { file: string | null; number: number | null; label: string }, from: string): string | null => {
     if (ref.file) {
-      const hit = byFile.get(ref.file.toLowerCase()) ?? byFile.get(ref.file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''));
+      const hit =
+        byFile.get(ref.file.toLowerCase()) ?? byFile.get(ref.file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''));
       if (hit) return hit;
     }
     if (ref.number === null) return null;
     const ids = byNumber.get(ref.number);
     if (ids?.size === 1) return [...ids][0]!;
-    if (ids && ids.size > 1) report.warnings.push({ file: from, message: `"${ref.label}" is ambiguous: ${ids.size} decisions have number ${ref.number}. Renumber one of them, then import again.` });
+    if (ids && ids.size > 1)
+      report.warnings.push({
+        file: from,
+        message: `"${ref.label}" is ambiguous: ${ids.size} decisions have number ${ref.number}. Renumber one of them, then import again.`,
+      });
     return null;
   };
 }
@@ -463,11 +618,37 @@ function localEdits(d: WithOrigin<Decision>, syncedSha: string | undefined): boo
   return syncedSha ? sha256(rendered) !== syncedSha : rendered !== d.origin!.raw;
 }
 
-const COMPARED = ['title', 'status', 'statusText', 'date', 'decisionMakers', 'consulted', 'informed', 'tags', 'reviewBy', 'reviewTriggers', 'context', 'drivers', 'options', 'chosenOption', 'rationale', 'consequences', 'confirmation', 'moreInformation', 'relations'] as const;
+const COMPARED = [
+  'title',
+  'status',
+  'statusText',
+  'date',
+  'decisionMakers',
+  'consulted',
+  'informed',
+  'tags',
+  'reviewBy',
+  'reviewTriggers',
+  'context',
+  'drivers',
+  'options',
+  'chosenOption',
+  'rationale',
+  'consequences',
+  'confirmation',
+  'moreInformation',
+  'relations',
+] as const;
 
 function changedFields(a: DecisionContent, b: DecisionContent): string[] {
   const norm = (k: (typeof COMPARED)[number], c: DecisionContent) =>
-    k === 'drivers' ? c.drivers.map((d) => d.name) : k === 'options' ? c.options.map((o) => [o.name, o.description]) : k === 'consequences' ? c.consequences.map((x) => [x.effect, x.text]) : c[k];
+    k === 'drivers'
+      ? c.drivers.map((d) => d.name)
+      : k === 'options'
+        ? c.options.map((o) => [o.name, o.description])
+        : k === 'consequences'
+          ? c.consequences.map((x) => [x.effect, x.text])
+          : c[k];
   return COMPARED.filter((k) => JSON.stringify(norm(k, a)) !== JSON.stringify(norm(k, b)));
 }
 

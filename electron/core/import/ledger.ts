@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { snapshotOf, type OriginExtra } from '../../../shared/adr/content.js';
 import { LEDGER_MAX_BYTES, ledgerFileName, readLedger, type LedgerReading } from '../../../shared/adr/ledger.js';
-import { describeValue, incomingValues, mergeBase, mergeThreeWay, type MergeValues } from '../../../shared/adr/merge.js';
+import {
+  describeValue,
+  incomingValues,
+  mergeBase,
+  mergeThreeWay,
+  type MergeValues,
+} from '../../../shared/adr/merge.js';
 import type { ParsedAdr } from '../../../shared/adr/parse.js';
 import type { Decision, DecisionContent, DecisionContentInput } from '../../../shared/domain.js';
 import type { CoreContext } from '../context.js';
@@ -25,12 +31,25 @@ export function readLedgerBeside(dir: string, file: string): LedgerBeside {
   const full = path.join(dir, name);
   try {
     const stat = fs.lstatSync(full);
-    if (!stat.isFile()) return { sha: '', reading: { ok: false, reason: `${name} is not a regular file (a symbolic link or folder); it was not read, and the ADR was imported from its prose.` } };
+    if (!stat.isFile())
+      return {
+        sha: '',
+        reading: {
+          ok: false,
+          reason: `${name} is not a regular file (a symbolic link or folder); it was not read, and the ADR was imported from its prose.`,
+        },
+      };
     if (stat.size > LEDGER_MAX_BYTES) return { sha: '', reading: readLedger('', file, stat.size) };
     const bytes = fs.readFileSync(full);
     return { sha: sha256(bytes), reading: readLedger(bytes.toString('utf8'), file, bytes.length) };
   } catch (e) {
-    return { sha: '', reading: { ok: false, reason: `${name} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the ADR was imported from its prose.` } };
+    return {
+      sha: '',
+      reading: {
+        ok: false,
+        reason: `${name} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the ADR was imported from its prose.`,
+      },
+    };
   }
 }
 
@@ -78,12 +97,24 @@ export function mergeWithLedger(
   Object.assign(input, merged.values);
   return {
     base,
-    conflicts: merged.conflicts.map((c) => ({ field: c.field, local: describeValue(c.local), incoming: describeValue(c.incoming) })),
+    conflicts: merged.conflicts.map((c) => ({
+      field: c.field,
+      local: describeValue(c.local),
+      incoming: describeValue(c.incoming),
+    })),
   };
 }
 
 /** After a save: the ledger's bytes are Cairn's now, and the saved values are the next merge's ancestor (but for open conflicts). */
-export function rememberLedgerSync(db: CoreContext['db'], dir: string, file: string, ledger: LedgerBeside, saved: Decision, merge: LedgerMerge, at: string): void {
+export function rememberLedgerSync(
+  db: CoreContext['db'],
+  dir: string,
+  file: string,
+  ledger: LedgerBeside,
+  saved: Decision,
+  merge: LedgerMerge,
+  at: string,
+): void {
   const base = mergeBase(saved);
   for (const c of merge.conflicts) {
     const field = c.field as keyof MergeValues;

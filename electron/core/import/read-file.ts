@@ -18,8 +18,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export type ReadKind = 'too-large' | 'binary' | 'encoding' | 'unreadable' | 'symlink' | 'special';
 
 export type ReadResult =
-  | { ok: true; text: string; sha256: string; bytes: number }
-  | { ok: false; kind: ReadKind; reason: string };
+  { ok: true; text: string; sha256: string; bytes: number } | { ok: false; kind: ReadKind; reason: string };
 
 /** The store's one content hash, re-exported where the file reader has always offered it. */
 export { sha256 };
@@ -33,9 +32,24 @@ const SYMLINK_REASON =
 /** Why an entry that is not a regular file is refused, by what it is. */
 export function refuseEntry(stat: fs.Stats | fs.Dirent): { ok: false; kind: ReadKind; reason: string } {
   if (stat.isSymbolicLink()) return { ok: false, kind: 'symlink', reason: SYMLINK_REASON };
-  if (stat.isDirectory()) return { ok: false, kind: 'unreadable', reason: 'A folder with a Markdown name; Cairn reads only the files directly in the ADR folder.' };
-  const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
-  return { ok: false, kind: 'special', reason: `The entry is ${what}, not a regular file; Cairn never opens it. Only plain Markdown files are imported.` };
+  if (stat.isDirectory())
+    return {
+      ok: false,
+      kind: 'unreadable',
+      reason: 'A folder with a Markdown name; Cairn reads only the files directly in the ADR folder.',
+    };
+  const what = stat.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stat.isSocket()
+      ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file';
+  return {
+    ok: false,
+    kind: 'special',
+    reason: `The entry is ${what}, not a regular file; Cairn never opens it. Only plain Markdown files are imported.`,
+  };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -55,7 +69,11 @@ export function readAdrFile(file: string, within?: string): ReadResult {
     const code = (e as NodeJS.ErrnoException).code;
     // ELOOP: the name became a symbolic link after the folder was listed.
     if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, kind: 'symlink', reason: SYMLINK_REASON };
-    return { ok: false, kind: 'unreadable', reason: `Cannot open the file (${code ?? (e as Error).message}); check that it is readable.` };
+    return {
+      ok: false,
+      kind: 'unreadable',
+      reason: `Cannot open the file (${code ?? (e as Error).message}); check that it is readable.`,
+    };
   }
   try {
     const stat = fs.fstatSync(fd);
@@ -65,11 +83,19 @@ export function readAdrFile(file: string, within?: string): ReadResult {
       const now = fs.lstatSync(file, { throwIfNoEntry: false });
       const real = fs.realpathSync(file);
       if (!now || now.ino !== stat.ino || now.dev !== stat.dev || path.dirname(real) !== within) {
-        return { ok: false, kind: 'symlink', reason: `The file resolves outside ${within} (to ${real}); Cairn reads only files inside the folder.` };
+        return {
+          ok: false,
+          kind: 'symlink',
+          reason: `The file resolves outside ${within} (to ${real}); Cairn reads only files inside the folder.`,
+        };
       }
     }
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, kind: 'too-large', reason: `The file is ${mb(stat.size)}; Cairn reads ADR files up to ${mb(MAX_FILE_BYTES)}. Move large content (images, logs) out of the Markdown file.` };
+      return {
+        ok: false,
+        kind: 'too-large',
+        reason: `The file is ${mb(stat.size)}; Cairn reads ADR files up to ${mb(MAX_FILE_BYTES)}. Move large content (images, logs) out of the Markdown file.`,
+      };
     }
     // Read at most one byte past the limit, in case the file grew after stat.
     const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
@@ -81,7 +107,11 @@ export function readAdrFile(file: string, within?: string): ReadResult {
       if (length === buffer.length) break;
     }
     if (length > MAX_FILE_BYTES) {
-      return { ok: false, kind: 'too-large', reason: `The file is larger than ${mb(MAX_FILE_BYTES)}; Cairn reads ADR files up to that size.` };
+      return {
+        ok: false,
+        kind: 'too-large',
+        reason: `The file is larger than ${mb(MAX_FILE_BYTES)}; Cairn reads ADR files up to that size.`,
+      };
     }
     return decode(buffer.subarray(0, length));
   } catch (e) {
@@ -99,7 +129,8 @@ export function readAdrFile(file: string, within?: string): ReadResult {
 export function readPlainFile(file: string): Buffer {
   const fd = fs.openSync(file, OPEN_FLAGS);
   try {
-    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTFILE' });
+    if (!fs.fstatSync(fd).isFile())
+      throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTFILE' });
     return fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -109,11 +140,20 @@ export function readPlainFile(file: string): Buffer {
 /** The bytes as text, or why they are not UTF-8 text. Exported for tests. */
 export function decode(bytes: Buffer): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, kind: 'encoding', reason: 'The file is UTF-16 encoded (it starts with a UTF-16 byte-order mark). Save it as UTF-8 and import again.' };
+    return {
+      ok: false,
+      kind: 'encoding',
+      reason:
+        'The file is UTF-16 encoded (it starts with a UTF-16 byte-order mark). Save it as UTF-8 and import again.',
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return { ok: false, kind: 'binary', reason: `The file holds binary data (a NUL byte at offset ${nul}), so it is not a Markdown text file.` };
+    return {
+      ok: false,
+      kind: 'binary',
+      reason: `The file holds binary data (a NUL byte at offset ${nul}), so it is not a Markdown text file.`,
+    };
   }
   // The native check first; the byte-by-byte walk only to say where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);

@@ -34,7 +34,10 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     for (const r of stmt.statuses.all()) {
       const previous: Status | null = last?.id === r.id ? last.status : null;
       if (previous !== r.status) {
-        changes.set(r.id, [...(changes.get(r.id) ?? []), { revision: r.revision, savedAt: r.saved_at, from: previous, to: r.status }]);
+        changes.set(r.id, [
+          ...(changes.get(r.id) ?? []),
+          { revision: r.revision, savedAt: r.saved_at, from: previous, to: r.status },
+        ]);
       }
       last = { id: r.id, status: r.status };
     }
@@ -47,7 +50,13 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     }
     const entries = [...headers.values()]
       .filter((h) => !h.trashed && (!from || h.date >= from) && (!to || h.date <= to))
-      .sort((a, b) => Number(a.date === '') - Number(b.date === '') || a.date.localeCompare(b.date) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.title.localeCompare(b.title))
+      .sort(
+        (a, b) =>
+          Number(a.date === '') - Number(b.date === '') ||
+          a.date.localeCompare(b.date) ||
+          (a.number ?? Infinity) - (b.number ?? Infinity) ||
+          a.title.localeCompare(b.title),
+      )
       .map((h) => ({
         id: h.id,
         number: h.number,
@@ -87,7 +96,8 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       status: (d) => q.status === undefined || d.status === q.status,
       repository: (d) => q.repository === undefined || d.repository === q.repository,
       pack: (d) => q.pack === undefined || d.pack === q.pack,
-      chosenOption: (d) => q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
+      chosenOption: (d) =>
+        q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
       tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
       decisionMaker: (d) => q.decisionMaker === undefined || d.decisionMakers.some((m) => same(m, q.decisionMaker!)),
       review: (d) => q.review === undefined || reviewState(d.reviewBy, d.status, day) === q.review,

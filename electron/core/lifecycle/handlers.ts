@@ -2,7 +2,9 @@ import type { Handlers } from '../../../shared/api/index.js';
 import type { lifecycleMethods } from '../../../shared/api/lifecycle.js';
 import type { createLifecycle } from './lifecycle.js';
 
-export function lifecycleHandlers(lifecycle: ReturnType<typeof createLifecycle>): Pick<Handlers, keyof typeof lifecycleMethods> {
+export function lifecycleHandlers(
+  lifecycle: ReturnType<typeof createLifecycle>,
+): Pick<Handlers, keyof typeof lifecycleMethods> {
   return {
     supersedeDecision: (input) => lifecycle.supersede(input.old, input.new),
     linkDecisions: ({ from, relation, to }) => lifecycle.link(from, relation, to),

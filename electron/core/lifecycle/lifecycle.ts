@@ -36,7 +36,11 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   function fileOf(d: Decision): string | null {
     const origin = store.readOrigin(d.id);
     if (origin) return origin.file;
-    const row = db.prepare<[string], { file: string }>('SELECT file FROM repo_files WHERE decision_id = ? ORDER BY synced_at DESC LIMIT 1').get(d.id);
+    const row = db
+      .prepare<[string], { file: string }>(
+        'SELECT file FROM repo_files WHERE decision_id = ? ORDER BY synced_at DESC LIMIT 1',
+      )
+      .get(d.id);
     return row?.file ?? predictedFile(d);
   }
 
@@ -54,7 +58,11 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     extra.implied = extra.implied.filter((x) => key(x) !== key(r));
     if (!extra.links[target.id]) {
       const file = fileOf(target);
-      extra.links[target.id] = { label: linkLabel(origin.dialect, { number: target.number, title: target.title, file }), file, number: target.number };
+      extra.links[target.id] = {
+        label: linkLabel(origin.dialect, { number: target.number, title: target.title, file }),
+        file,
+        number: target.number,
+      };
     }
     return { content, origin: { ...origin, extra: { ...origin.extra, implied: extra.implied, links: extra.links } } };
   }
@@ -65,18 +73,29 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   }
 
   function pair(fromId: string, toId: string): [Decision, Decision] {
-    if (fromId === toId) throw new CairnError('invalid_input', 'A decision cannot be related to itself; name two different decisions.');
+    if (fromId === toId)
+      throw new CairnError('invalid_input', 'A decision cannot be related to itself; name two different decisions.');
     return [store.get(fromId), store.get(toId)];
   }
 
   const link = db.transaction((fromId: string, relation: string, toId: string, reason: SaveReason = 'relation') => {
     const type = normalizeRelation(relation);
-    if (!type) throw new CairnError('invalid_input', `"${relation}" is not a relation name; use one like supersedes, amends or relates-to.`);
+    if (!type)
+      throw new CairnError(
+        'invalid_input',
+        `"${relation}" is not a relation name; use one like supersedes, amends or relates-to.`,
+      );
     const [from, to] = pair(fromId, toId);
     const forward = { type, target: to.id };
     const back = { type: reverseRelation(type), target: from.id };
-    const f = from.relations.some((x) => key(x) === key(forward)) && !impliedOnly(from, forward) ? from : writeWithRelation(from, forward, to, reason);
-    const t = to.relations.some((x) => key(x) === key(back)) && !impliedOnly(to, back) ? to : writeWithRelation(to, back, from, reason);
+    const f =
+      from.relations.some((x) => key(x) === key(forward)) && !impliedOnly(from, forward)
+        ? from
+        : writeWithRelation(from, forward, to, reason);
+    const t =
+      to.relations.some((x) => key(x) === key(back)) && !impliedOnly(to, back)
+        ? to
+        : writeWithRelation(to, back, from, reason);
     return { from: f, to: t };
   });
 
@@ -91,11 +110,15 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     const [from, to] = pair(fromId, toId);
     // The other side may hold the reverse under either name (an unknown relation's reverse is generic).
     const forward = (r: Relation) => r.target === to.id && r.type === type;
-    const back = (r: Relation) => r.target === from.id && (r.type === reverseRelation(type) || reverseRelation(r.type) === type);
+    const back = (r: Relation) =>
+      r.target === from.id && (r.type === reverseRelation(type) || reverseRelation(r.type) === type);
     if (!from.relations.some(forward) && !to.relations.some(back)) {
       throw new CairnError('not_found', `"${from.title}" has no ${type} relation to "${to.title}".`);
     }
-    const without = (d: Decision, drop: (r: Relation) => boolean) => ({ ...store.contentOf(d), relations: d.relations.filter((r) => !drop(r)) });
+    const without = (d: Decision, drop: (r: Relation) => boolean) => ({
+      ...store.contentOf(d),
+      relations: d.relations.filter((r) => !drop(r)),
+    });
     const f = from.relations.some(forward) ? store.write(from.id, without(from, forward), 'relation') : from;
     const t = to.relations.some(back) ? store.write(to.id, without(to, back), 'relation') : to;
     return { from: f, to: t };
@@ -104,12 +127,18 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   const supersede = db.transaction((oldId: string, newId: string) => {
     const [old, next] = pair(oldId, newId);
     if (next.relations.some((r) => r.type === 'superseded-by' && r.target === old.id)) {
-      throw new CairnError('conflict', `"${next.title}" is itself superseded by "${old.title}"; a decision cannot supersede the one that replaced it.`);
+      throw new CairnError(
+        'conflict',
+        `"${next.title}" is itself superseded by "${old.title}"; a decision cannot supersede the one that replaced it.`,
+      );
     }
     link(next.id, 'supersedes', old.id);
     const current = store.get(old.id);
     const content = store.contentOf(current);
-    const updated = current.status === 'superseded' ? current : store.write(old.id, { ...content, status: 'superseded', statusText: '' }, 'relation');
+    const updated =
+      current.status === 'superseded'
+        ? current
+        : store.write(old.id, { ...content, status: 'superseded', statusText: '' }, 'relation');
     return { old: updated, new: store.get(next.id) };
   });
 
@@ -122,7 +151,10 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   function statusHistory(id: string): StatusChange[] {
     store.get(id);
     const rows = db
-      .prepare<[string], { revision: number; saved_at: string; reason: string; status: string; status_text: string | null }>(
+      .prepare<
+        [string],
+        { revision: number; saved_at: string; reason: string; status: string; status_text: string | null }
+      >(
         `SELECT revision, saved_at, reason, json_extract(content, '$.status') AS status, json_extract(content, '$.statusText') AS status_text
          FROM revisions WHERE decision_id = ? ORDER BY revision`,
       )
@@ -149,7 +181,12 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
 
   function relations(id: string): RelationView[] {
     const d = store.get(id);
-    const out: RelationView[] = d.relations.map((r) => ({ type: r.type, direction: 'outgoing', target: r.target, decision: summary(r.target) }));
+    const out: RelationView[] = d.relations.map((r) => ({
+      type: r.type,
+      direction: 'outgoing',
+      target: r.target,
+      decision: summary(r.target),
+    }));
     const incoming = db
       .prepare<[string, string], { id: string; type: string }>(
         `SELECT d.id AS id, json_extract(r.value, '$.type') AS type
@@ -181,10 +218,22 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   function renumber(id: string, number?: number) {
     const d = store.get(id);
     const n = number ?? store.nextNumber();
-    const taken = db.prepare<[number, string], { id: string; title: string }>('SELECT id, title FROM decisions WHERE number = ? AND id <> ? AND trashed_at IS NULL').get(n, id);
-    if (taken) throw new CairnError('conflict', `ADR ${n} is taken by "${taken.title}". Pick a free number, e.g. ${store.nextNumber()}, or leave the number out to take the next one.`);
+    const taken = db
+      .prepare<[number, string], { id: string; title: string }>(
+        'SELECT id, title FROM decisions WHERE number = ? AND id <> ? AND trashed_at IS NULL',
+      )
+      .get(n, id);
+    if (taken)
+      throw new CairnError(
+        'conflict',
+        `ADR ${n} is taken by "${taken.title}". Pick a free number, e.g. ${store.nextNumber()}, or leave the number out to take the next one.`,
+      );
     if (d.number === n) return { decision: d, rewritten: [] as string[], moved: [], kept: [] };
-    const rows = db.prepare<[string], { dir: string; file: string; sha256: string }>('SELECT dir, file, sha256 FROM repo_files WHERE decision_id = ?').all(id);
+    const rows = db
+      .prepare<[string], { dir: string; file: string; sha256: string }>(
+        'SELECT dir, file, sha256 FROM repo_files WHERE decision_id = ?',
+      )
+      .all(id);
     const moved: { dir: string; from: string; to: string }[] = [];
     const kept: { dir: string; file: string; reason: string }[] = [];
     for (const row of rows) {
@@ -204,8 +253,18 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
         kept.push({ dir: row.dir, file: row.file, reason });
         continue;
       }
-      if (fs.existsSync(path.join(row.dir, to))) kept.push({ dir: row.dir, file: row.file, reason: `${to} exists already in ${row.dir}; rename ${row.file} yourself.` });
-      else if (sha256(bytes) !== row.sha256) kept.push({ dir: row.dir, file: row.file, reason: `${row.file} changed since Cairn last read or wrote it; import the folder again, then renumber.` });
+      if (fs.existsSync(path.join(row.dir, to)))
+        kept.push({
+          dir: row.dir,
+          file: row.file,
+          reason: `${to} exists already in ${row.dir}; rename ${row.file} yourself.`,
+        });
+      else if (sha256(bytes) !== row.sha256)
+        kept.push({
+          dir: row.dir,
+          file: row.file,
+          reason: `${row.file} changed since Cairn last read or wrote it; import the folder again, then renumber.`,
+        });
       else moved.push({ dir: row.dir, from: row.file, to });
     }
     const done: typeof moved = [];
@@ -235,80 +294,90 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     }
   }
 
-  const renumberInStore = db.transaction((d: Decision, n: number, moved: { dir: string; from: string; to: string }[]) => {
-    const id = d.id;
-    // The file names links use: the files moved, or (never written anywhere) the names an export would give.
-    const renames = new Map(moved.map((m) => [m.from, m.to]));
-    if (!renames.size && !db.prepare('SELECT 1 FROM repo_files WHERE decision_id = ?').get(id)) {
-      const before = fileOf(d);
-      const after = predictedFile({ number: n, title: d.title });
-      if (before && after && before !== after) renames.set(before, after);
-    }
-    const swap = (text: string) => {
-      let out = text;
-      for (const [from, to] of renames) out = out.split(`](${from})`).join(`](${to})`).split(`](./${from})`).join(`](./${to})`);
-      return out;
-    };
-    const swapText = (c: DecisionContent): boolean => {
-      let changed = false;
-      for (const k of ['context', 'rationale', 'confirmation', 'moreInformation'] as const) {
-        const next = swap(c[k]);
-        if (next !== c[k]) {
-          c[k] = next;
-          changed = true;
-        }
+  const renumberInStore = db.transaction(
+    (d: Decision, n: number, moved: { dir: string; from: string; to: string }[]) => {
+      const id = d.id;
+      // The file names links use: the files moved, or (never written anywhere) the names an export would give.
+      const renames = new Map(moved.map((m) => [m.from, m.to]));
+      if (!renames.size && !db.prepare('SELECT 1 FROM repo_files WHERE decision_id = ?').get(id)) {
+        const before = fileOf(d);
+        const after = predictedFile({ number: n, title: d.title });
+        if (before && after && before !== after) renames.set(before, after);
       }
-      c.options = c.options.map((o) => {
-        const description = swap(o.description);
-        if (description !== o.description) changed = true;
-        return { ...o, description };
-      });
-      return changed;
-    };
-    const content = store.contentOf(d);
-    const origin = store.readOrigin(id);
-    swapText(content);
-    store.write(id, content, 'number', origin ? { number: n, origin: { ...origin, file: renames.get(origin.file) ?? renumberFile(origin.file, n) } } : { number: n });
-    const moveRow = db.prepare('UPDATE repo_files SET file = ? WHERE dir = ? AND file = ?');
-    for (const m of moved) moveRow.run(m.to, m.dir, m.from);
-    const rewritten: string[] = [];
-    // Every decision that links to this one: its recorded link, and Markdown links in its text.
-    // The recorded links live with the imported file (decision_origins.extra), the text in the content.
-    const mentioning = db.prepare<[string, string, string], { id: string }>(
-      `SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id LEFT JOIN decision_origins o ON o.decision_id = d.id
-       WHERE d.id <> ? AND d.trashed_at IS NULL AND (instr(c.content, ?) > 0 OR instr(o.extra, ?) > 0)`,
-    );
-    const candidates = new Set<string>(mentioning.all(id, id, id).map((r) => r.id));
-    for (const from of renames.keys()) for (const r of mentioning.all(id, from, from)) candidates.add(r.id);
-    for (const otherId of candidates) {
-      const other = store.get(otherId);
-      const c = store.contentOf(other);
-      const origin = store.readOrigin(otherId);
-      let relinked: Origin | null = null;
-      let changed = false;
-      if (origin) {
-        const extra = readExtra(origin.extra, origin.file);
-        const old: LinkInfo | undefined = extra.links[id];
-        if (old) {
-          const next: LinkInfo = {
-            label: d.number !== null ? relabel(old.label, d.number, n) : old.label,
-            file: old.file ? (renames.get(old.file) ?? old.file) : null,
-            number: n,
-          };
-          if (JSON.stringify(next) !== JSON.stringify(old)) {
-            relinked = { ...origin, extra: { ...origin.extra, links: { ...extra.links, [id]: next } } };
+      const swap = (text: string) => {
+        let out = text;
+        for (const [from, to] of renames)
+          out = out.split(`](${from})`).join(`](${to})`).split(`](./${from})`).join(`](./${to})`);
+        return out;
+      };
+      const swapText = (c: DecisionContent): boolean => {
+        let changed = false;
+        for (const k of ['context', 'rationale', 'confirmation', 'moreInformation'] as const) {
+          const next = swap(c[k]);
+          if (next !== c[k]) {
+            c[k] = next;
             changed = true;
           }
         }
+        c.options = c.options.map((o) => {
+          const description = swap(o.description);
+          if (description !== o.description) changed = true;
+          return { ...o, description };
+        });
+        return changed;
+      };
+      const content = store.contentOf(d);
+      const origin = store.readOrigin(id);
+      swapText(content);
+      store.write(
+        id,
+        content,
+        'number',
+        origin
+          ? { number: n, origin: { ...origin, file: renames.get(origin.file) ?? renumberFile(origin.file, n) } }
+          : { number: n },
+      );
+      const moveRow = db.prepare('UPDATE repo_files SET file = ? WHERE dir = ? AND file = ?');
+      for (const m of moved) moveRow.run(m.to, m.dir, m.from);
+      const rewritten: string[] = [];
+      // Every decision that links to this one: its recorded link, and Markdown links in its text.
+      // The recorded links live with the imported file (decision_origins.extra), the text in the content.
+      const mentioning = db.prepare<[string, string, string], { id: string }>(
+        `SELECT d.id FROM decisions d JOIN decision_content c ON c.id = d.id LEFT JOIN decision_origins o ON o.decision_id = d.id
+       WHERE d.id <> ? AND d.trashed_at IS NULL AND (instr(c.content, ?) > 0 OR instr(o.extra, ?) > 0)`,
+      );
+      const candidates = new Set<string>(mentioning.all(id, id, id).map((r) => r.id));
+      for (const from of renames.keys()) for (const r of mentioning.all(id, from, from)) candidates.add(r.id);
+      for (const otherId of candidates) {
+        const other = store.get(otherId);
+        const c = store.contentOf(other);
+        const origin = store.readOrigin(otherId);
+        let relinked: Origin | null = null;
+        let changed = false;
+        if (origin) {
+          const extra = readExtra(origin.extra, origin.file);
+          const old: LinkInfo | undefined = extra.links[id];
+          if (old) {
+            const next: LinkInfo = {
+              label: d.number !== null ? relabel(old.label, d.number, n) : old.label,
+              file: old.file ? (renames.get(old.file) ?? old.file) : null,
+              number: n,
+            };
+            if (JSON.stringify(next) !== JSON.stringify(old)) {
+              relinked = { ...origin, extra: { ...origin.extra, links: { ...extra.links, [id]: next } } };
+              changed = true;
+            }
+          }
+        }
+        if (swapText(c)) changed = true;
+        if (changed) {
+          store.write(otherId, c, 'relation', relinked ? { origin: relinked } : {});
+          rewritten.push(otherId);
+        }
       }
-      if (swapText(c)) changed = true;
-      if (changed) {
-        store.write(otherId, c, 'relation', relinked ? { origin: relinked } : {});
-        rewritten.push(otherId);
-      }
-    }
-    return { decision: store.get(id), rewritten };
-  });
+      return { decision: store.get(id), rewritten };
+    },
+  );
 
   return { link, unlink, supersede, setStatus, statusHistory, relations, duplicates, renumber };
 }

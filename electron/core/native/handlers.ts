@@ -13,9 +13,7 @@ function unsupported(what: string, instead: string): never {
   throw new CairnError('unsupported', `${what} needs the Cairn desktop app; ${instead}`);
 }
 
-export function nativeHandlers(
-  adapter: HostAdapter,
-): Pick<Handlers, keyof typeof nativeMethods> {
+export function nativeHandlers(adapter: HostAdapter): Pick<Handlers, keyof typeof nativeMethods> {
   return {
     getHostInfo: () => ({
       capabilities: {
@@ -30,10 +28,14 @@ export function nativeHandlers(
       return { path: await adapter.pickFolder({ title, defaultPath }) };
     },
     showItemInFolder: async ({ path: target }) => {
-      if (!adapter.showItemInFolder) unsupported('Showing a file in the file manager', 'open the folder yourself; its path is shown.');
+      if (!adapter.showItemInFolder)
+        unsupported('Showing a file in the file manager', 'open the folder yourself; its path is shown.');
       const file = path.resolve(target);
       if (!path.isAbsolute(target) || !fs.existsSync(file)) {
-        throw new CairnError('not_found', `${target} does not exist (any more). Export again to write it, or check the folder.`);
+        throw new CairnError(
+          'not_found',
+          `${target} does not exist (any more). Export again to write it, or check the folder.`,
+        );
       }
       await adapter.showItemInFolder(file);
       return {};

@@ -3,7 +3,13 @@
  * the graph around one decision or of all of them.
  */
 import type { Status } from '../../../shared/domain.js';
-import { canonicalEdges, connectedTo, type GraphNode, type RelationEdge, type RelationGraph } from '../../../shared/relations.js';
+import {
+  canonicalEdges,
+  connectedTo,
+  type GraphNode,
+  type RelationEdge,
+  type RelationGraph,
+} from '../../../shared/relations.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import { WIDE_QUERIES } from '../store/wide-queries.js';
@@ -21,9 +27,19 @@ export interface Header {
 export function createRelationQueries(ctx: CoreContext, store: DecisionStore) {
   const { db } = ctx;
   const stmt = {
-    links: db.prepare<[], { id: string; number: number | null; title: string; status: Status; date: string; chosen_option: string | null; trashed_at: string | null; relations: string | null }>(
-      WIDE_QUERIES.links,
-    ),
+    links: db.prepare<
+      [],
+      {
+        id: string;
+        number: number | null;
+        title: string;
+        status: Status;
+        date: string;
+        chosen_option: string | null;
+        trashed_at: string | null;
+        relations: string | null;
+      }
+    >(WIDE_QUERIES.links),
   };
 
   /** Every decision's header and every link between decisions, each link once. */
@@ -32,9 +48,18 @@ export function createRelationQueries(ctx: CoreContext, store: DecisionStore) {
     const sources: { id: string; relations: { type: string; target: string }[] }[] = [];
     const numbers = new Map<number, string[]>();
     for (const r of stmt.links.all()) {
-      headers.set(r.id, { id: r.id, number: r.number, title: r.title, status: r.status, date: r.date, chosen: r.chosen_option, trashed: r.trashed_at !== null });
+      headers.set(r.id, {
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        status: r.status,
+        date: r.date,
+        chosen: r.chosen_option,
+        trashed: r.trashed_at !== null,
+      });
       if (r.trashed_at === null && r.number !== null) numbers.set(r.number, [...(numbers.get(r.number) ?? []), r.id]);
-      if (r.trashed_at === null && r.relations && r.relations !== '[]') sources.push({ id: r.id, relations: JSON.parse(r.relations) as { type: string; target: string }[] });
+      if (r.trashed_at === null && r.relations && r.relations !== '[]')
+        sources.push({ id: r.id, relations: JSON.parse(r.relations) as { type: string; target: string }[] });
     }
     // Imported files may link by ADR number; a number two decisions share stays unresolved.
     const resolveTarget = (target: string) => {

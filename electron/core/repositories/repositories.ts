@@ -22,7 +22,16 @@ interface RepositoryRow {
 }
 
 function toRepository(r: RepositoryRow): Repository {
-  return { id: r.id, name: r.name, root: r.root, folder: r.folder, dialect: r.dialect, naming: r.naming, index: r.index_file === 1, decisions: r.decisions };
+  return {
+    id: r.id,
+    name: r.name,
+    root: r.root,
+    folder: r.folder,
+    dialect: r.dialect,
+    naming: r.naming,
+    index: r.index_file === 1,
+    decisions: r.decisions,
+  };
 }
 
 const SELECT = `SELECT p.id, p.name, p.root, p.folder, p.dialect, p.naming, p.index_file,
@@ -41,7 +50,9 @@ export function repositoryByName(db: CoreContext['db'], name: string): Repositor
   const row =
     db.prepare<[string], RepositoryRow>(`${SELECT} WHERE p.name = ?`).get(name) ??
     db.prepare<[string], RepositoryRow>(`${SELECT} WHERE p.name = ? COLLATE NOCASE`).get(name) ??
-    (/^\d+$/.test(name) ? db.prepare<[number], RepositoryRow>(`${SELECT} WHERE p.id = ?`).get(Number(name)) : undefined);
+    (/^\d+$/.test(name)
+      ? db.prepare<[number], RepositoryRow>(`${SELECT} WHERE p.id = ?`).get(Number(name))
+      : undefined);
   return row ? toRepository(row) : null;
 }
 
@@ -73,32 +84,25 @@ export function ensureRepository(ctx: CoreContext, facts: RepositoryFacts): Repo
   if (known) {
     // Repositories carried over by migration 0010 are named by their path; give them a short name now.
     const name = known.name === known.folder ? uniqueName(db, facts) : known.name;
-    db.prepare('UPDATE repositories SET name = ?, root = ?, dialect = COALESCE(?, dialect), naming = ?, updated_at = ? WHERE id = ?').run(
-      name,
-      facts.root,
-      facts.dialect,
-      facts.naming,
-      now,
-      known.id,
-    );
+    db.prepare(
+      'UPDATE repositories SET name = ?, root = ?, dialect = COALESCE(?, dialect), naming = ?, updated_at = ? WHERE id = ?',
+    ).run(name, facts.root, facts.dialect, facts.naming, now, known.id);
     return repositoryByFolder(db, facts.folder)!;
   }
-  db.prepare('INSERT INTO repositories (name, root, folder, dialect, naming, index_file, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)').run(
-    uniqueName(db, facts),
-    facts.root,
-    facts.folder,
-    facts.dialect,
-    facts.naming,
-    now,
-    now,
-  );
+  db.prepare(
+    'INSERT INTO repositories (name, root, folder, dialect, naming, index_file, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+  ).run(uniqueName(db, facts), facts.root, facts.folder, facts.dialect, facts.naming, now, now);
   return repositoryByFolder(db, facts.folder)!;
 }
 
 function uniqueName(db: CoreContext['db'], facts: RepositoryFacts): string {
-  const taken = (n: string) => db.prepare('SELECT 1 FROM repositories WHERE name = ? COLLATE NOCASE AND folder <> ?').get(n, facts.folder) !== undefined;
+  const taken = (n: string) =>
+    db.prepare('SELECT 1 FROM repositories WHERE name = ? COLLATE NOCASE AND folder <> ?').get(n, facts.folder) !==
+    undefined;
   const rootName = path.basename(facts.root) || 'repository';
-  const sameRoot = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM repositories WHERE root = ? AND folder <> ?').get(facts.root, facts.folder)!.n;
+  const sameRoot = db
+    .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM repositories WHERE root = ? AND folder <> ?')
+    .get(facts.root, facts.folder)!.n;
   const rel = path.relative(facts.root, facts.folder).split(path.sep).join('/');
   let base = sameRoot > 0 && rel ? `${rootName}/${rel}` : rootName;
   base = base.replace(/[\s:]+/g, '-');
@@ -109,7 +113,11 @@ function uniqueName(db: CoreContext['db'], facts: RepositoryFacts): string {
 
 /** Records that a decision was imported from `file` (relative to the folder) of repository `id`: it keeps that name. */
 export function placeDecision(db: CoreContext['db'], decisionId: string, repository: number, file: string): void {
-  db.prepare('UPDATE decisions SET repository = ?, repo_path = ?, keeps_name = 1 WHERE id = ?').run(repository, file, decisionId);
+  db.prepare('UPDATE decisions SET repository = ?, repo_path = ?, keeps_name = 1 WHERE id = ?').run(
+    repository,
+    file,
+    decisionId,
+  );
 }
 
 /** Cairn writes the index of this folder from now on (it wrote one there). */

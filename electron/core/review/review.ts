@@ -17,12 +17,18 @@ export function reviewDay(platform: Platform): string {
 }
 
 /** The WHERE clause for one `review` facet value on day `day`. */
-export function reviewFilter(state: (typeof REVIEW_STATES)[number], day: string): { sql: string; params: Record<string, unknown> } {
+export function reviewFilter(
+  state: (typeof REVIEW_STATES)[number],
+  day: string,
+): { sql: string; params: Record<string, unknown> } {
   switch (state) {
     case 'overdue':
       return { sql: `(${LIVE} AND d.review_by < @reviewToday)`, params: { reviewToday: day } };
     case 'due':
-      return { sql: `(${LIVE} AND d.review_by >= @reviewToday AND d.review_by <= @reviewSoon)`, params: { reviewToday: day, reviewSoon: addDays(day, DUE_SOON_DAYS) } };
+      return {
+        sql: `(${LIVE} AND d.review_by >= @reviewToday AND d.review_by <= @reviewSoon)`,
+        params: { reviewToday: day, reviewSoon: addDays(day, DUE_SOON_DAYS) },
+      };
     case 'scheduled':
       return { sql: `(${LIVE} AND d.review_by > @reviewSoon)`, params: { reviewSoon: addDays(day, DUE_SOON_DAYS) } };
     case 'none':
@@ -49,7 +55,12 @@ interface DueRow {
 
 type Link = (from: string, relation: string, to: string) => { from: Decision; to: Decision };
 
-export function createReviews(ctx: CoreContext, store: DecisionStore, link: Link, evidence: EvidenceCheck = noEvidenceCheck) {
+export function createReviews(
+  ctx: CoreContext,
+  store: DecisionStore,
+  link: Link,
+  evidence: EvidenceCheck = noEvidenceCheck,
+) {
   const dueRows = ctx.db.prepare<[string], DueRow>(
     `SELECT d.id, d.number, d.title, d.status, d.review_by, json_extract(c.content, '$.reviewTriggers') AS triggers
      FROM decisions d JOIN decision_content c ON c.id = d.id
@@ -96,48 +107,63 @@ export function createReviews(ctx: CoreContext, store: DecisionStore, link: Link
     return { today: day, within, overdue: items.filter((i) => i.overdue).length, items };
   }
 
-  const review = ctx.db.transaction((input: { id: string; baseRevision: number; outcome: ReviewOutcome; note: string; nextReview?: string | null }): ReviewResult => {
-    const day = reviewDay(ctx.platform);
-    const current = store.get(input.id);
-    if (current.trashedAt) throw new CairnError('conflict', `"${current.title}" is in the trash; restore it before reviewing it.`);
-    if (input.outcome === 'holds' && input.nextReview === undefined) {
-      throw new CairnError('invalid_input', 'A decision that still holds needs its next review date (nextReview: YYYY-MM-DD, or null for none).');
-    }
-    if (input.nextReview && input.nextReview <= day) {
-      throw new CairnError('invalid_input', `The next review date ${input.nextReview} is not in the future (today is ${day}); pick a later day.`);
-    }
-    const next = input.nextReview === undefined ? current.reviewBy : input.nextReview;
-    const content: DecisionContent = {
-      ...store.contentOf(current),
-      reviewBy: next,
-      reviews: [...current.reviews, { date: day, outcome: input.outcome, note: input.note, next }],
-    };
-    let decision = store.update(input.id, input.baseRevision, content, 'review');
-    let draft = null;
-    if (input.outcome === 'supersede') {
-      // The superseding draft starts from the old decision's question and evidence, related to it
-      // both ways; the old one becomes superseded only when the team runs supersede, not now.
-      const { reviews: _r, relations: _rel, ...rest } = content;
-      const created = store.create({
-        ...rest,
-        title: `${current.title} (revisited)`.slice(0, LIMITS.title),
-        status: 'proposed',
-        statusText: '',
-        date: day,
-        chosenOption: null,
-        rationale: '',
-        consequences: [],
-        reviewBy: null,
-        reviewTriggers: [],
-        reviews: [],
-        relations: [],
-      });
-      const linked = link(created.id, 'relates-to', decision.id);
-      draft = linked.from;
-      decision = linked.to;
-    }
-    return { decision, draft };
-  });
+  const review = ctx.db.transaction(
+    (input: {
+      id: string;
+      baseRevision: number;
+      outcome: ReviewOutcome;
+      note: string;
+      nextReview?: string | null;
+    }): ReviewResult => {
+      const day = reviewDay(ctx.platform);
+      const current = store.get(input.id);
+      if (current.trashedAt)
+        throw new CairnError('conflict', `"${current.title}" is in the trash; restore it before reviewing it.`);
+      if (input.outcome === 'holds' && input.nextReview === undefined) {
+        throw new CairnError(
+          'invalid_input',
+          'A decision that still holds needs its next review date (nextReview: YYYY-MM-DD, or null for none).',
+        );
+      }
+      if (input.nextReview && input.nextReview <= day) {
+        throw new CairnError(
+          'invalid_input',
+          `The next review date ${input.nextReview} is not in the future (today is ${day}); pick a later day.`,
+        );
+      }
+      const next = input.nextReview === undefined ? current.reviewBy : input.nextReview;
+      const content: DecisionContent = {
+        ...store.contentOf(current),
+        reviewBy: next,
+        reviews: [...current.reviews, { date: day, outcome: input.outcome, note: input.note, next }],
+      };
+      let decision = store.update(input.id, input.baseRevision, content, 'review');
+      let draft = null;
+      if (input.outcome === 'supersede') {
+        // The superseding draft starts from the old decision's question and evidence, related to it
+        // both ways; the old one becomes superseded only when the team runs supersede, not now.
+        const { reviews: _r, relations: _rel, ...rest } = content;
+        const created = store.create({
+          ...rest,
+          title: `${current.title} (revisited)`.slice(0, LIMITS.title),
+          status: 'proposed',
+          statusText: '',
+          date: day,
+          chosenOption: null,
+          rationale: '',
+          consequences: [],
+          reviewBy: null,
+          reviewTriggers: [],
+          reviews: [],
+          relations: [],
+        });
+        const linked = link(created.id, 'relates-to', decision.id);
+        draft = linked.from;
+        decision = linked.to;
+      }
+      return { decision, draft };
+    },
+  );
 
   return { due, review };
 }

@@ -26,7 +26,10 @@ export function createRevisionQueries(store: DecisionStore) {
     const current = store.get(id);
     checkBaseRevision(current, baseRevision, 'Reload its history and choose again.');
     if (revision === current.revision) {
-      throw new CairnError('invalid_input', `Revision ${revision} is already the current content of “${current.title}”; choose an earlier revision to restore.`);
+      throw new CairnError(
+        'invalid_input',
+        `Revision ${revision} is already the current content of “${current.title}”; choose an earlier revision to restore.`,
+      );
     }
     return store.write(id, contentAt(id, revision).content, 'revert');
   }

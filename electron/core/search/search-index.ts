@@ -8,12 +8,16 @@ import type { Db } from '../store/database.js';
 export type DocKind = 'decision' | 'claim' | 'source';
 
 export function createSearchIndex(db: Db) {
-  const find = db.prepare<[string, string, string], { id: number }>('SELECT id FROM search_docs WHERE kind = ? AND pack = ? AND ref = ?');
+  const find = db.prepare<[string, string, string], { id: number }>(
+    'SELECT id FROM search_docs WHERE kind = ? AND pack = ? AND ref = ?',
+  );
   const addDoc = db.prepare('INSERT INTO search_docs (kind, pack, ref) VALUES (?, ?, ?)');
   const delDoc = db.prepare('DELETE FROM search_docs WHERE id = ?');
   const delText = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
   const addText = db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)');
-  const packDocs = db.prepare<[string], { id: number }>("SELECT id FROM search_docs WHERE pack = ? AND kind IN ('claim', 'source')");
+  const packDocs = db.prepare<[string], { id: number }>(
+    "SELECT id FROM search_docs WHERE pack = ? AND kind IN ('claim', 'source')",
+  );
 
   function remove(kind: DocKind, pack: string, ref: string): void {
     const row = find.get(kind, pack, ref);

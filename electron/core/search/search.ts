@@ -35,7 +35,9 @@ export function createSearch(ctx: CoreContext) {
      JOIN search_fts f ON f.rowid = j.value`,
   );
 
-  return function search(q: { query: string; kinds?: SearchHit['kind'][]; pack?: string; limit: number }): { hits: SearchHit[] } {
+  return function search(q: { query: string; kinds?: SearchHit['kind'][]; pack?: string; limit: number }): {
+    hits: SearchHit[];
+  } {
     const fts = toFtsQuery(q.query);
     if (!fts) return { hits: [] };
     const snippet = snippetMaker(queryTerms(q.query));
@@ -50,14 +52,21 @@ export function createSearch(ctx: CoreContext) {
     // page is as long as the answer, since most searches keep every row.
     for (let offset = 0, page = q.limit; hits.length < q.limit; offset += page, page = Math.max(q.limit * 4, 200)) {
       const rows = ranked.all(fts, page, offset);
-      for (let at = 0; at < rows.length && hits.length < q.limit; ) {
+      for (let at = 0; at < rows.length && hits.length < q.limit;) {
         const slice = rows.slice(at, at + (q.limit - hits.length));
         at += slice.length;
         const found = new Map(docs.all(JSON.stringify(slice.map((r) => r.rowid))).map((d) => [d.rowid, d]));
         for (const r of slice) {
           const d = found.get(r.rowid);
           if (!d || !keep(d)) continue;
-          hits.push({ kind: d.kind, id: d.ref, pack: d.pack || null, title: d.title, snippet: snippet(d.body), score: -r.rank });
+          hits.push({
+            kind: d.kind,
+            id: d.ref,
+            pack: d.pack || null,
+            title: d.title,
+            snippet: snippet(d.body),
+            score: -r.rank,
+          });
         }
       }
       if (rows.length < page) break;

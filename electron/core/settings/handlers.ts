@@ -6,7 +6,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Handlers } from '../../../shared/api/index.js';
 import { CairnError } from '../../../shared/api/define.js';
-import { RECENT_FOLDERS_KEPT, Settings, type RecentFolder, type settingsMethods } from '../../../shared/api/settings.js';
+import {
+  RECENT_FOLDERS_KEPT,
+  Settings,
+  type RecentFolder,
+  type settingsMethods,
+} from '../../../shared/api/settings.js';
 import type { CoreContext } from '../context.js';
 import type { HostAdapter } from '../native/adapter.js';
 import type { SettingsStore } from './settings.js';
@@ -26,17 +31,25 @@ function isDirectory(p: string): boolean {
 export function normaliseFolder(raw: string): string {
   const trimmed = raw.trim();
   if (!path.isAbsolute(trimmed)) {
-    throw new CairnError('invalid_input', `"${raw}" is not a full path. Give the folder's absolute path, e.g. /home/me/project/docs/decisions.`);
+    throw new CairnError(
+      'invalid_input',
+      `"${raw}" is not a full path. Give the folder's absolute path, e.g. /home/me/project/docs/decisions.`,
+    );
   }
   const resolved = path.resolve(trimmed);
   return resolved.length > 1 ? resolved.replace(/[\\/]+$/, '') : resolved;
 }
 
-export function settingsHandlers(ctx: CoreContext, settings: SettingsStore, adapter: HostAdapter): Pick<Handlers, keyof typeof settingsMethods> {
+export function settingsHandlers(
+  ctx: CoreContext,
+  settings: SettingsStore,
+  adapter: HostAdapter,
+): Pick<Handlers, keyof typeof settingsMethods> {
   const readSettings = (): Settings => ({ theme: settings.get('theme', Settings.shape.theme, DEFAULT_SETTINGS.theme) });
   const readRecent = () => settings.get('recentFolders', StoredRecent, []);
   const recentView = (): RecentFolder[] => readRecent().map((r) => ({ ...r, exists: isDirectory(r.path) }));
-  const writeRecent = (list: z.infer<typeof StoredRecent>) => settings.set('recentFolders', list.slice(0, RECENT_FOLDERS_KEPT));
+  const writeRecent = (list: z.infer<typeof StoredRecent>) =>
+    settings.set('recentFolders', list.slice(0, RECENT_FOLDERS_KEPT));
 
   return {
     getSettings: () => readSettings(),

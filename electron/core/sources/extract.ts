@@ -41,12 +41,18 @@ export function detectFormat(name: string, bytes: Uint8Array): DocumentFormat {
   if (head.startsWith('%PDF-')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) {
     if (ext === '.docx' || ext === '') return 'docx';
-    throw new CairnError('unsupported', `${name} is a zip archive, not a Word document (.docx); save the document as .docx, PDF, HTML, Markdown or text and add that.`);
+    throw new CairnError(
+      'unsupported',
+      `${name} is a zip archive, not a Word document (.docx); save the document as .docx, PDF, HTML, Markdown or text and add that.`,
+    );
   }
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.doc' || ext === '.odt' || ext === '.rtf' || ext === '.pages') {
-    throw new CairnError('unsupported', `Cairn cannot read ${ext} files; save ${name} as .docx, PDF, HTML, Markdown or plain text and add that.`);
+    throw new CairnError(
+      'unsupported',
+      `Cairn cannot read ${ext} files; save ${name} as .docx, PDF, HTML, Markdown or plain text and add that.`,
+    );
   }
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
@@ -84,10 +90,53 @@ interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
 }
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'BUTTON', 'SELECT', 'FORM']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'HEAD',
+  'BUTTON',
+  'SELECT',
+  'FORM',
+]);
 const BLOCK = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'MAIN', 'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'TABLE', 'TR', 'TD', 'TH',
-  'THEAD', 'TBODY', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CAPTION', 'BODY', 'HTML',
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'THEAD',
+  'TBODY',
+  'FIGURE',
+  'FIGCAPTION',
+  'DL',
+  'DT',
+  'DD',
+  'HR',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+  'CAPTION',
+  'BODY',
+  'HTML',
 ]);
 
 export function domToText(root: DomNode): { text: string; sections: Section[] } {
@@ -163,7 +212,14 @@ export function plainTextSections(text: string): Section[] {
     // "Hire-Python-Developers": a lone hyphenated token is an image's name left by a page's
     // text extraction, not a heading.
     const imageName = /^[\p{L}\p{N}_.]+(?:-[\p{L}\p{N}_.]+)+$/u.test(trimmed);
-    if (alone && !imageName && words <= 12 && trimmed.length <= 100 && !/[.,;]$/.test(trimmed) && /^[\p{Lu}\p{N}#"'“(]/u.test(trimmed)) {
+    if (
+      alone &&
+      !imageName &&
+      words <= 12 &&
+      trimmed.length <= 100 &&
+      !/[.,;]$/.test(trimmed) &&
+      /^[\p{Lu}\p{N}#"'“(]/u.test(trimmed)
+    ) {
       sections.push({ heading: trimmed, level: 1, start });
     }
   }
@@ -175,7 +231,10 @@ function decodeText(bytes: Uint8Array, name: string): string {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   } catch {
-    throw new CairnError('invalid_input', `${name} is not UTF-8 text; save it as UTF-8 (or as PDF, HTML or .docx) and add it again.`);
+    throw new CairnError(
+      'invalid_input',
+      `${name} is not UTF-8 text; save it as UTF-8 (or as PDF, HTML or .docx) and add it again.`,
+    );
   }
 }
 
@@ -184,10 +243,15 @@ async function parseHtmlDocument(html: string) {
   return parseHTML(html).document;
 }
 
-function meta(doc: { querySelector(s: string): { getAttribute(n: string): string | null; textContent: string | null } | null }, ...selectors: string[]): string | null {
+function meta(
+  doc: { querySelector(s: string): { getAttribute(n: string): string | null; textContent: string | null } | null },
+  ...selectors: string[]
+): string | null {
   for (const s of selectors) {
     const el = doc.querySelector(s);
-    const value = clean(el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href') ?? null);
+    const value = clean(
+      el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href') ?? null,
+    );
     if (value) return value;
   }
   return null;
@@ -196,17 +260,30 @@ function meta(doc: { querySelector(s: string): { getAttribute(n: string): string
 async function readHtml(html: string): Promise<Omit<ExtractedDocument, 'sha256' | 'bytes' | 'format'>> {
   const doc = await parseHtmlDocument(html);
   const fields: DocumentFields = {
-    title: meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="citation_title"]') ?? clean(doc.querySelector('title')?.textContent ?? null),
+    title:
+      meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="citation_title"]') ??
+      clean(doc.querySelector('title')?.textContent ?? null),
     author: meta(doc, 'meta[name="author"]', 'meta[property="article:author"]', 'meta[name="citation_author"]'),
     publisher: meta(doc, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="citation_publisher"]'),
-    date: isoDay(meta(doc, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="citation_publication_date"]', 'meta[name="dc.date"]', 'time[datetime]')),
+    date: isoDay(
+      meta(
+        doc,
+        'meta[property="article:published_time"]',
+        'meta[name="date"]',
+        'meta[name="citation_publication_date"]',
+        'meta[name="dc.date"]',
+        'time[datetime]',
+      ),
+    ),
     url: meta(doc, 'link[rel="canonical"]', 'meta[property="og:url"]'),
   };
   const { Readability } = await import('@mozilla/readability');
   // Readability changes the document it reads; it gets its own copy.
   const article = new Readability((await parseHtmlDocument(html)) as never, { charThreshold: 200 }).parse();
   let body: DomNode | null = null;
-  if (article?.content) body = (await parseHtmlDocument(`<!doctype html><html><body>${article.content}</body></html>`)).body as unknown as DomNode;
+  if (article?.content)
+    body = (await parseHtmlDocument(`<!doctype html><html><body>${article.content}</body></html>`))
+      .body as unknown as DomNode;
   let { text, sections } = body ? domToText(body) : { text: '', sections: [] as Section[] };
   // A page Readability finds no article in (a short note, a list) is read whole instead.
   if (text.trim().length < 200) ({ text, sections } = domToText(doc.body as unknown as DomNode));
@@ -227,7 +304,13 @@ async function readMarkdown(source: string): Promise<Omit<ExtractedDocument, 'sh
       const { parse } = await import('yaml');
       const data = parse(fm[1]!) as Record<string, unknown> | null;
       if (data && typeof data === 'object') {
-        const first = (v: unknown) => (Array.isArray(v) ? v.map((x) => clean(x)).filter(Boolean).join(', ') || null : clean(v));
+        const first = (v: unknown) =>
+          Array.isArray(v)
+            ? v
+                .map((x) => clean(x))
+                .filter(Boolean)
+                .join(', ') || null
+            : clean(v);
         fields.title = clean(data.title);
         fields.author = first(data.author ?? data.authors);
         fields.publisher = clean(data.publisher ?? data.site ?? data.organization);
@@ -246,20 +329,29 @@ async function readMarkdown(source: string): Promise<Omit<ExtractedDocument, 'sh
   return { text, sections, fields };
 }
 
-async function readDocx(bytes: Uint8Array, name: string): Promise<Omit<ExtractedDocument, 'sha256' | 'bytes' | 'format'>> {
+async function readDocx(
+  bytes: Uint8Array,
+  name: string,
+): Promise<Omit<ExtractedDocument, 'sha256' | 'bytes' | 'format'>> {
   const mammoth = (await import('mammoth')).default;
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
   } catch (e) {
-    throw new CairnError('invalid_input', `${name} is not a readable Word document (${(e as Error).message.split('\n')[0]}); open it in Word and save it again as .docx, or export it as PDF.`);
+    throw new CairnError(
+      'invalid_input',
+      `${name} is not a readable Word document (${(e as Error).message.split('\n')[0]}); open it in Word and save it again as .docx, or export it as PDF.`,
+    );
   }
   const doc = await parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
   const { text, sections } = domToText(doc.body as unknown as DomNode);
   return { text, sections, fields: { ...NO_FIELDS, title: sections.find((s) => s.level === 1)?.heading ?? null } };
 }
 
-async function readPdf(bytes: Uint8Array, name: string): Promise<Omit<ExtractedDocument, 'sha256' | 'bytes' | 'format'>> {
+async function readPdf(
+  bytes: Uint8Array,
+  name: string,
+): Promise<Omit<ExtractedDocument, 'sha256' | 'bytes' | 'format'>> {
   const { getDocumentProxy, extractText, getMeta } = await import('unpdf');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
@@ -268,15 +360,27 @@ async function readPdf(bytes: Uint8Array, name: string): Promise<Omit<ExtractedD
   } catch (e) {
     const err = e as Error;
     if (err.name === 'PasswordException' || /password/i.test(err.message)) {
-      throw new CairnError('unsupported', `${name} is encrypted with a password; save an unprotected copy (or print it to PDF) and add that.`);
+      throw new CairnError(
+        'unsupported',
+        `${name} is encrypted with a password; save an unprotected copy (or print it to PDF) and add that.`,
+      );
     }
-    throw new CairnError('invalid_input', `${name} is not a readable PDF (${err.message}); open it and save or print it to a new PDF, then add that.`);
+    throw new CairnError(
+      'invalid_input',
+      `${name} is not a readable PDF (${err.message}); open it and save or print it to a new PDF, then add that.`,
+    );
   }
   try {
     const { text: pages } = await extractText(pdf, { mergePages: false });
-    const text = pages.map((p) => p.replace(/[ \t]+\n/g, '\n').trim()).filter(Boolean).join('\n\n');
+    const text = pages
+      .map((p) => p.replace(/[ \t]+\n/g, '\n').trim())
+      .filter(Boolean)
+      .join('\n\n');
     if (!text.trim()) {
-      throw new CairnError('unsupported', `${name} has no text layer (it looks scanned); run it through OCR to get a PDF with text, or paste the text instead.`);
+      throw new CairnError(
+        'unsupported',
+        `${name} has no text layer (it looks scanned); run it through OCR to get a PDF with text, or paste the text instead.`,
+      );
     }
     const fields = { ...NO_FIELDS };
     try {
@@ -323,7 +427,10 @@ async function pdfOutlineSections(pdf: { getOutline(): Promise<unknown> }, text:
  */
 export async function extractDocument(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
   if (bytes.length > SOURCE_LIMITS.fileBytes) {
-    throw new CairnError('invalid_input', `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Cairn reads documents up to ${SOURCE_LIMITS.fileBytes / 1024 / 1024} MB. Add the part you cite (or paste its text) instead.`);
+    throw new CairnError(
+      'invalid_input',
+      `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Cairn reads documents up to ${SOURCE_LIMITS.fileBytes / 1024 / 1024} MB. Add the part you cite (or paste its text) instead.`,
+    );
   }
   if (!bytes.length) throw new CairnError('invalid_input', `${name} is empty; choose the document itself.`);
   const format = detectFormat(name, bytes);
@@ -336,9 +443,16 @@ export async function extractDocument(name: string, bytes: Uint8Array): Promise<
     else if (format === 'markdown') read = await readMarkdown(text);
     else read = { text: text.trim() ? text : '', sections: plainTextSections(text), fields: { ...NO_FIELDS } };
   }
-  if (!read.text.trim()) throw new CairnError('invalid_input', `${name} has no text Cairn can read; check that it is the document itself, or paste its text instead.`);
+  if (!read.text.trim())
+    throw new CairnError(
+      'invalid_input',
+      `${name} has no text Cairn can read; check that it is the document itself, or paste its text instead.`,
+    );
   if (read.text.length > SOURCE_LIMITS.textChars) {
-    throw new CairnError('invalid_input', `${name} holds ${read.text.length.toLocaleString('en')} characters of text; Cairn keeps up to ${SOURCE_LIMITS.textChars.toLocaleString('en')} per source. Add the chapter you cite instead.`);
+    throw new CairnError(
+      'invalid_input',
+      `${name} holds ${read.text.length.toLocaleString('en')} characters of text; Cairn keeps up to ${SOURCE_LIMITS.textChars.toLocaleString('en')} per source. Add the chapter you cite instead.`,
+    );
   }
   return { ...read, format, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }

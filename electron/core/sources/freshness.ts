@@ -32,7 +32,8 @@ export function evidenceChanges(ctx: CoreContext, packs: PackStore, _decisions: 
       if (c.own || c.verdict !== 'accepted') continue;
       const now = checks.get(c.id);
       const was = c.verification ?? null;
-      if (now && CHANGED.has(now.state) && now.state !== was) claims.push({ claim: c.id, summary: c.summary, was, now: now.state, reason: now.reason });
+      if (now && CHANGED.has(now.state) && now.state !== was)
+        claims.push({ claim: c.id, summary: c.summary, was, now: now.state, reason: now.reason });
     }
     if (claims.length) out.push({ decision: row.id, number: row.number, title: row.title, pack: row.pack, claims });
   }

@@ -16,7 +16,14 @@ import { CairnError } from '../../../shared/api/define.js';
 import type { Suggestion } from '../../../shared/api/sources.js';
 import type { Effect } from '../../../shared/domain.js';
 import type { PackCriterion, PackOption } from '../../../shared/pack.js';
-import { headingsAt, matchAnchor, MAX_ANCHOR_WORDS, prepareText, type PreparedText, type Section } from '../../../shared/verification.js';
+import {
+  headingsAt,
+  matchAnchor,
+  MAX_ANCHOR_WORDS,
+  prepareText,
+  type PreparedText,
+  type Section,
+} from '../../../shared/verification.js';
 import type { CoreContext } from '../context.js';
 import type { PackStore } from '../knowledge/packs.js';
 
@@ -40,7 +47,25 @@ const BAD = new Set(
 /** Crude stemming, enough to let "scaling", "scales" and "scalability" meet. */
 function stem(word: string): string {
   let w = word.toLowerCase();
-  for (const suffix of ['ability', 'ibility', 'ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's']) {
+  for (const suffix of [
+    'ability',
+    'ibility',
+    'ations',
+    'ation',
+    'ments',
+    'ment',
+    'ness',
+    'ings',
+    'ing',
+    'ies',
+    'ied',
+    'ers',
+    'er',
+    'ed',
+    'es',
+    'ly',
+    's',
+  ]) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
       w = w.slice(0, -suffix.length);
       break;
@@ -138,7 +163,11 @@ export async function sentencesOf(text: string, sections: readonly Section[]): P
         tokens,
         stems: new Set(tokens.filter((t) => !STOP.has(t)).map(stem)),
         heading,
-        headingStems: new Set(words(heading).filter((t) => !STOP.has(t)).map(stem)),
+        headingStems: new Set(
+          words(heading)
+            .filter((t) => !STOP.has(t))
+            .map(stem),
+        ),
         evaluative: 1 + 0.5 * Math.min(comparatives, 2) + 0.3 * Math.min(judging, 3) + 0.2 * numbers,
         polarity,
       });
@@ -165,7 +194,12 @@ function criterionStems(c: PackCriterion): Map<string, number> {
 }
 
 /** The window of at most 12 words that holds the most criterion words and occurs once in the text. */
-function anchorFor(sentence: Sentence, keys: Map<string, number>, variants: Set<string>, text: PreparedText): string | null {
+function anchorFor(
+  sentence: Sentence,
+  keys: Map<string, number>,
+  variants: Set<string>,
+  text: PreparedText,
+): string | null {
   const parts = sentence.text.split(/\s+/).filter(Boolean);
   if (parts.length <= MAX_ANCHOR_WORDS) {
     const whole = parts.join(' ');
@@ -223,7 +257,10 @@ export async function rankSuggestions(
       named = fromHeading.length ? fromHeading : previous.paragraph === s.paragraph ? previous.options : [];
       inherited = true;
     }
-    previous = { paragraph: s.paragraph, options: inherited && previous.paragraph === s.paragraph ? previous.options : named };
+    previous = {
+      paragraph: s.paragraph,
+      options: inherited && previous.paragraph === s.paragraph ? previous.options : named,
+    };
     if (!named.length) continue;
     for (const { criterion, stems } of keys) {
       let relevance = 0;
@@ -239,11 +276,28 @@ export async function rankSuggestions(
         const anchor = anchorFor(s, stems, optionVariantsSet, prepared);
         if (!anchor) continue;
         const effect: Effect = s.polarity > 0 ? 'good' : s.polarity < 0 ? 'bad' : 'neutral';
-        out.push({ source: sourceId, option: option.id, criterion: criterion.id, effect, anchor, section: s.heading, score: Math.round(score * 1000) / 1000, sentence: s.text, start: s.start, end: s.start + s.text.length });
+        out.push({
+          source: sourceId,
+          option: option.id,
+          criterion: criterion.id,
+          effect,
+          anchor,
+          section: s.heading,
+          score: Math.round(score * 1000) / 1000,
+          sentence: s.text,
+          start: s.start,
+          end: s.start + s.text.length,
+        });
       }
     }
   }
-  return out.sort((a, b) => b.score - a.score || a.start - b.start || a.option.localeCompare(b.option) || a.criterion.localeCompare(b.criterion));
+  return out.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.start - b.start ||
+      a.option.localeCompare(b.option) ||
+      a.criterion.localeCompare(b.criterion),
+  );
 }
 
 export function createSuggestions(ctx: CoreContext, packs: PackStore) {
@@ -252,34 +306,60 @@ export function createSuggestions(ctx: CoreContext, packs: PackStore) {
   function dismissedOf(pack: string, source: string): Set<string> {
     return new Set(
       db
-        .prepare<[string, string], { start: number; option: string; criterion: string }>('SELECT start, option, criterion FROM suggestion_dismissals WHERE pack = ? AND source = ?')
+        .prepare<[string, string], { start: number; option: string; criterion: string }>(
+          'SELECT start, option, criterion FROM suggestion_dismissals WHERE pack = ? AND source = ?',
+        )
         .all(pack, source)
         .map((r) => `${r.start}|${r.option}|${r.criterion}`),
     );
   }
 
-  async function suggest(pack: string, source: string, o: { limit: number; includeDismissed: boolean }): Promise<Suggestion[]> {
+  async function suggest(
+    pack: string,
+    source: string,
+    o: { limit: number; includeDismissed: boolean },
+  ): Promise<Suggestion[]> {
     const view = packs.view(pack);
-    if (!view.sources.some((s) => s.id === source)) throw new CairnError('not_found', `Pack "${pack}" has no source "${source}".`);
+    if (!view.sources.some((s) => s.id === source))
+      throw new CairnError('not_found', `Pack "${pack}" has no source "${source}".`);
     const stored = packs.texts.latest(pack, source);
-    if (!stored) throw new CairnError('not_found', `Cairn has no text of source "${source}" to suggest from; add the document first (\`cairn knowledge add-source ${pack} FILE --source ${source}\`).`);
+    if (!stored)
+      throw new CairnError(
+        'not_found',
+        `Cairn has no text of source "${source}" to suggest from; add the document first (\`cairn knowledge add-source ${pack} FILE --source ${source}\`).`,
+      );
     const ranked = await rankSuggestions(source, stored, view.options, view.criteria);
     const dismissed = o.includeDismissed ? new Set<string>() : dismissedOf(pack, source);
     // A passage already made into a claim (same option and criterion) is not suggested again.
     const claimed = view.claims.filter((c) => c.source === source && c.verification.start !== null);
     return ranked
       .filter((s) => !dismissed.has(`${s.start}|${s.option}|${s.criterion}`))
-      .filter((s) => !claimed.some((c) => c.option === s.option && c.criterion === s.criterion && c.verification.start! >= s.start && c.verification.start! < s.end))
+      .filter(
+        (s) =>
+          !claimed.some(
+            (c) =>
+              c.option === s.option &&
+              c.criterion === s.criterion &&
+              c.verification.start! >= s.start &&
+              c.verification.start! < s.end,
+          ),
+      )
       .slice(0, o.limit)
       .map(({ end: _end, ...s }) => s);
   }
 
-  function dismiss(input: { pack: string; source: string; start: number; option: string; criterion: string }): { dismissed: number } {
+  function dismiss(input: { pack: string; source: string; start: number; option: string; criterion: string }): {
+    dismissed: number;
+  } {
     packs.base(input.pack);
     db.prepare(
       'INSERT OR IGNORE INTO suggestion_dismissals (pack, source, start, option, criterion, dismissed_at) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(input.pack, input.source, input.start, input.option, input.criterion, platform.now().toISOString());
-    const n = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM suggestion_dismissals WHERE pack = ? AND source = ?').get(input.pack, input.source)!.n;
+    const n = db
+      .prepare<[string, string], { n: number }>(
+        'SELECT count(*) AS n FROM suggestion_dismissals WHERE pack = ? AND source = ?',
+      )
+      .get(input.pack, input.source)!.n;
     return { dismissed: n };
   }
 
@@ -322,13 +402,38 @@ export function createSuggestions(ctx: CoreContext, packs: PackStore) {
       for (const group of groups.values()) {
         for (const s of group) {
           suggested++;
-          if (located.some((c) => c.criterion === s.criterion && c.option === s.option && c.verification.start! >= s.start && c.verification.start! < s.end)) hits++;
+          if (
+            located.some(
+              (c) =>
+                c.criterion === s.criterion &&
+                c.option === s.option &&
+                c.verification.start! >= s.start &&
+                c.verification.start! < s.end,
+            )
+          )
+            hits++;
         }
       }
     }
-    if (!sources) throw new CairnError('not_found', `No source of pack "${pack}" has stored text; store them first (\`cairn knowledge verify ${pack} --sources DIR\`).`);
+    if (!sources)
+      throw new CairnError(
+        'not_found',
+        `No source of pack "${pack}" has stored text; store them first (\`cairn knowledge verify ${pack} --sources DIR\`).`,
+      );
     const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : 0);
-    return { top, claims, found, recall: ratio(found, claims), claims3, found3, recall3: ratio(found3, claims3), suggested, hits, precision: ratio(hits, suggested), sources };
+    return {
+      top,
+      claims,
+      found,
+      recall: ratio(found, claims),
+      claims3,
+      found3,
+      recall3: ratio(found3, claims3),
+      suggested,
+      hits,
+      precision: ratio(hits, suggested),
+      sources,
+    };
   }
 
   return { suggest, dismiss, evaluate };

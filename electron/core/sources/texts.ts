@@ -7,7 +7,13 @@
 import type { ClaimCheck, SourceTextInfo } from '../../../shared/sources.js';
 import type { PackClaim } from '../../../shared/pack.js';
 import { SOURCE_LIMITS, type DocumentFormat } from '../../../shared/sources.js';
-import { matchAnchor, prepareText, type PreparedText, type Section, type VerificationState } from '../../../shared/verification.js';
+import {
+  matchAnchor,
+  prepareText,
+  type PreparedText,
+  type Section,
+  type VerificationState,
+} from '../../../shared/verification.js';
 import type { CoreContext } from '../context.js';
 
 export interface StoredSourceText {
@@ -67,14 +73,18 @@ export function createSourceTexts(ctx: CoreContext) {
 
   function latest(pack: string, source: string): StoredSourceText | null {
     const row = db
-      .prepare<[string, string], TextRow>('SELECT version, text, sections, sha256, format, file, bytes, created_at FROM source_texts WHERE pack = ? AND source = ? ORDER BY version DESC LIMIT 1')
+      .prepare<[string, string], TextRow>(
+        'SELECT version, text, sections, sha256, format, file, bytes, created_at FROM source_texts WHERE pack = ? AND source = ? ORDER BY version DESC LIMIT 1',
+      )
       .get(pack, source);
     return row ? toStored(row) : null;
   }
 
   function version(pack: string, source: string, v: number): StoredSourceText | null {
     const row = db
-      .prepare<[string, string, number], TextRow>('SELECT version, text, sections, sha256, format, file, bytes, created_at FROM source_texts WHERE pack = ? AND source = ? AND version = ?')
+      .prepare<[string, string, number], TextRow>(
+        'SELECT version, text, sections, sha256, format, file, bytes, created_at FROM source_texts WHERE pack = ? AND source = ? AND version = ?',
+      )
       .get(pack, source, v);
     return row ? toStored(row) : null;
   }
@@ -82,7 +92,20 @@ export function createSourceTexts(ctx: CoreContext) {
   /** What the Library shows about each source's text, without the text itself. */
   function infoOf(pack: string): Map<string, SourceTextInfo> {
     const rows = db
-      .prepare<[string], { source: string; version: number; sha256: string; format: string; file: string | null; bytes: number; chars: number; sections: string; created_at: string }>(
+      .prepare<
+        [string],
+        {
+          source: string;
+          version: number;
+          sha256: string;
+          format: string;
+          file: string | null;
+          bytes: number;
+          chars: number;
+          sections: string;
+          created_at: string;
+        }
+      >(
         `SELECT source, version, sha256, format, file, bytes, length(text) AS chars, sections, created_at FROM source_texts t
          WHERE pack = ? AND version = (SELECT max(version) FROM source_texts WHERE pack = t.pack AND source = t.source)`,
       )
@@ -90,7 +113,16 @@ export function createSourceTexts(ctx: CoreContext) {
     return new Map(
       rows.map((r) => [
         r.source,
-        { version: r.version, sha256: r.sha256, format: r.format as DocumentFormat, file: r.file, bytes: r.bytes, chars: r.chars, sections: (JSON.parse(r.sections) as unknown[]).length, addedAt: r.created_at },
+        {
+          version: r.version,
+          sha256: r.sha256,
+          format: r.format as DocumentFormat,
+          file: r.file,
+          bytes: r.bytes,
+          chars: r.chars,
+          sections: (JSON.parse(r.sections) as unknown[]).length,
+          addedAt: r.created_at,
+        },
       ]),
     );
   }
@@ -99,19 +131,44 @@ export function createSourceTexts(ctx: CoreContext) {
    * Stores a text as the source's newest version. The same text again (same original, same
    * words) is not a new version: the existing one is returned with `created: false`.
    */
-  function put(pack: string, source: string, doc: { text: string; sections: Section[]; sha256: string; format: DocumentFormat; file: string | null; bytes: number }): { version: number; created: boolean } {
+  function put(
+    pack: string,
+    source: string,
+    doc: {
+      text: string;
+      sections: Section[];
+      sha256: string;
+      format: DocumentFormat;
+      file: string | null;
+      bytes: number;
+    },
+  ): { version: number; created: boolean } {
     const current = latest(pack, source);
-    if (current && current.sha256 === doc.sha256 && current.text === doc.text) return { version: current.version, created: false };
+    if (current && current.sha256 === doc.sha256 && current.text === doc.text)
+      return { version: current.version, created: false };
     const next = (current?.version ?? 0) + 1;
     db.prepare(
       'INSERT INTO source_texts (pack, source, version, text, sections, sha256, file, format, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(pack, source, next, doc.text, JSON.stringify(doc.sections.slice(0, SOURCE_LIMITS.sections)), doc.sha256, doc.file, doc.format, doc.bytes, platform.now().toISOString());
+    ).run(
+      pack,
+      source,
+      next,
+      doc.text,
+      JSON.stringify(doc.sections.slice(0, SOURCE_LIMITS.sections)),
+      doc.sha256,
+      doc.file,
+      doc.format,
+      doc.bytes,
+      platform.now().toISOString(),
+    );
     return { version: next, created: true };
   }
 
   function checksOf(pack: string): Map<string, ClaimCheck> {
     const rows = db
-      .prepare<[string], CheckRow>('SELECT claim, state, found_section, start, end, text_version, reason, previous_state FROM claim_checks WHERE pack = ?')
+      .prepare<[string], CheckRow>(
+        'SELECT claim, state, found_section, start, end, text_version, reason, previous_state FROM claim_checks WHERE pack = ?',
+      )
       .all(pack);
     return new Map(
       rows.map((r) => [

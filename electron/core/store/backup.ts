@@ -78,7 +78,13 @@ export function writeBackup(db: Database.Database, target: string): void {
   }
 }
 
-export function backupBeforeMigration(db: Database.Database, dbFile: string, version: number, now: Date, dir = backupDirFor(dbFile)): string {
+export function backupBeforeMigration(
+  db: Database.Database,
+  dbFile: string,
+  version: number,
+  now: Date,
+  dir = backupDirFor(dbFile),
+): string {
   const target = path.join(dir, nameFor(dbFile, `v${version}`, now));
   writeBackup(db, target);
   return target;
@@ -146,7 +152,12 @@ function removeStaleTemps(dir: string, now: number): void {
  * Takes today's backup if there is none yet, then keeps only the newest `keep` daily backups.
  * Returns the new backup, or null when today's already existed.
  */
-export function dailyBackup(db: Database.Database, dbFile: string, now: Date, keep = DEFAULT_KEEP_DAILY): BackupInfo | null {
+export function dailyBackup(
+  db: Database.Database,
+  dbFile: string,
+  now: Date,
+  keep = DEFAULT_KEEP_DAILY,
+): BackupInfo | null {
   const dir = backupDirFor(dbFile);
   removeStaleTemps(dir, Date.now());
   const today = now.toISOString().slice(0, 10);
@@ -184,7 +195,11 @@ export function decisionsIn(file: string, nativeBinding?: string): number {
 }
 
 /** The newest restorable backup that holds decisions, with how many, or null. */
-export function backupWithDecisions(dbFile: string, maxSchema: number, nativeBinding?: string): { name: string; decisions: number } | null {
+export function backupWithDecisions(
+  dbFile: string,
+  maxSchema: number,
+  nativeBinding?: string,
+): { name: string; decisions: number } | null {
   for (const b of listBackups(dbFile)) {
     const n = decisionsIn(b.file, nativeBinding);
     if (n > 0 && checkBackup(b.file, maxSchema, nativeBinding) === null) return { name: b.name, decisions: n };
@@ -267,10 +282,20 @@ export interface RestoreResult {
  * Puts a backup in place of the database. The backup is checked first; the current file (even a
  * damaged one) is renamed aside, never deleted. Cairn must not have the database open meanwhile.
  */
-export function restoreBackup(dbFile: string, backupFile: string, now: Date, maxSchema: number, nativeBinding?: string): RestoreResult {
+export function restoreBackup(
+  dbFile: string,
+  backupFile: string,
+  now: Date,
+  maxSchema: number,
+  nativeBinding?: string,
+): RestoreResult {
   const target = path.resolve(dbFile);
   const problem = checkBackup(backupFile, maxSchema, nativeBinding);
-  if (problem) throw new CairnError('invalid_input', `The backup ${backupFile} cannot be restored (${problem}). Choose another one: cairn backup --list.`);
+  if (problem)
+    throw new CairnError(
+      'invalid_input',
+      `The backup ${backupFile} cannot be restored (${problem}). Choose another one: cairn backup --list.`,
+    );
   const temp = `${target}.restoring.${process.pid}.tmp`;
   fs.copyFileSync(backupFile, temp);
   fsyncPath(temp);
@@ -287,15 +312,25 @@ export function restoreBackup(dbFile: string, backupFile: string, now: Date, max
 }
 
 /** The error for a damaged database: what is wrong, that nothing was changed, and how to restore. */
-export function corruptDatabaseError(dbFile: string, problem: string, maxSchema: number, nativeBinding?: string, state = 'is damaged'): CairnError {
+export function corruptDatabaseError(
+  dbFile: string,
+  problem: string,
+  maxSchema: number,
+  nativeBinding?: string,
+  state = 'is damaged',
+): CairnError {
   const good = newestGoodBackup(dbFile, maxSchema, nativeBinding);
   const where = path.resolve(dbFile);
   const advice = good
     ? `Restore the newest good backup (${good.name}, taken ${good.createdAt.slice(0, 16).replace('T', ' ')} UTC) with:\n  ${restoreCommandLine(dbFile)}\nThe file there now is kept beside it.`
     : `No good backup was found in ${backupDirFor(dbFile)}. Keep a copy of the file; the sqlite3 tool's .recover command may save part of it.`;
-  return new CairnError('corrupt', `The database at ${where} ${state} (${problem}). Cairn has not changed it.\n${advice}`, {
-    dbPath: where,
-    problem,
-    newestGood: good?.name ?? null,
-  });
+  return new CairnError(
+    'corrupt',
+    `The database at ${where} ${state} (${problem}). Cairn has not changed it.\n${advice}`,
+    {
+      dbPath: where,
+      problem,
+      newestGood: good?.name ?? null,
+    },
+  );
 }

@@ -54,7 +54,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     const pending = migrations.filter((m) => m.version > current);
     if (pending.length) {
-      if (current > 0 && file !== ':memory:') backupBeforeMigration(db, file, current, options.now?.() ?? new Date(), options.backupDir);
+      if (current > 0 && file !== ':memory:')
+        backupBeforeMigration(db, file, current, options.now?.() ?? new Date(), options.backupDir);
       db.transaction(() => {
         for (const m of pending) db.exec(m.up);
         db.pragma(`user_version = ${target}`);
@@ -85,7 +86,13 @@ function refuseIfNotOurs(file: string, target: number, nativeBinding?: string): 
   if (size === 0) {
     const lost = backupWithDecisions(file, target, nativeBinding);
     if (lost) {
-      throw corruptDatabaseError(file, `0 bytes, while the backup ${lost.name} holds ${lost.decisions} decision${lost.decisions === 1 ? '' : 's'}`, target, nativeBinding, 'is empty');
+      throw corruptDatabaseError(
+        file,
+        `0 bytes, while the backup ${lost.name} holds ${lost.decisions} decision${lost.decisions === 1 ? '' : 's'}`,
+        target,
+        nativeBinding,
+        'is empty',
+      );
     }
     return;
   }
@@ -100,7 +107,13 @@ function refuseIfNotOurs(file: string, target: number, nativeBinding?: string): 
   }
   if (seen.version === 0 && seen.tables.length) {
     const names = seen.tables.slice(0, 5).join(', ') + (seen.tables.length > 5 ? ', …' : '');
-    throw corruptDatabaseError(file, `it holds ${seen.tables.length} table${seen.tables.length === 1 ? '' : 's'} of another application: ${names}`, target, nativeBinding, 'is not a Cairn database');
+    throw corruptDatabaseError(
+      file,
+      `it holds ${seen.tables.length} table${seen.tables.length === 1 ? '' : 's'} of another application: ${names}`,
+      target,
+      nativeBinding,
+      'is not a Cairn database',
+    );
   }
 }
 
@@ -110,7 +123,11 @@ function inspectReadOnly(file: string, nativeBinding?: string): { version: numbe
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     return { version, tables };
   } catch {
     // Locked, or a folder without write access for the -shm file: the normal open reports what is wrong.

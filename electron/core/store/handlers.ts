@@ -5,7 +5,12 @@ import type { CoreContext } from '../context.js';
 import { backupDirFor, createManualBackup, listBackups, restoreCommandLine, type BackupInfo } from './backup.js';
 
 /** A backup as the API shows it: by name, never by path. */
-export const backupView = ({ name, kind, createdAt, bytes }: BackupInfo): BackupView => ({ name, kind, createdAt, bytes });
+export const backupView = ({ name, kind, createdAt, bytes }: BackupInfo): BackupView => ({
+  name,
+  kind,
+  createdAt,
+  bytes,
+});
 
 export interface StoreState {
   /** Why the automatic daily backup failed on open, if it did. */
@@ -29,7 +34,10 @@ export function storeHandlers(ctx: CoreContext, state: StoreState): Pick<Handler
     // The open store cannot be swapped under itself; hosts that own the core's lifecycle
     // (electron/core/recovery.ts) close it, restore and reopen.
     restoreBackup: () => {
-      throw new CairnError('unsupported', `This database is open, so it cannot be replaced here. Quit Cairn, then run: ${restoreCommandLine(ctx.dbPath)} NAME`);
+      throw new CairnError(
+        'unsupported',
+        `This database is open, so it cannot be replaced here. Quit Cairn, then run: ${restoreCommandLine(ctx.dbPath)} NAME`,
+      );
     },
   };
 }

@@ -38,7 +38,14 @@ function isRunning(pid: number): boolean {
 function readLock(file: string): LockInfo | null {
   try {
     const info = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockInfo>;
-    return typeof info.pid === 'number' ? { pid: info.pid, holder: String(info.holder ?? 'another Cairn process'), host: String(info.host ?? ''), since: String(info.since ?? '') } : null;
+    return typeof info.pid === 'number'
+      ? {
+          pid: info.pid,
+          holder: String(info.holder ?? 'another Cairn process'),
+          host: String(info.host ?? ''),
+          since: String(info.since ?? ''),
+        }
+      : null;
   } catch {
     return null;
   }
@@ -60,7 +67,8 @@ export function acquireDbLock(dbPath: string, holder: string): DbLock {
         },
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new CairnError('io', `Cannot create the lock file ${file}: ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new CairnError('io', `Cannot create the lock file ${file}: ${(e as Error).message}`);
     }
     const held = readLock(file);
     // This process holds it already (a host reopened after a restore from the page): nothing to take.

@@ -21,4 +21,3 @@ export const WIDE_QUERIES = {
     FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id`,
   statuses: `SELECT decision_id AS id, revision, saved_at, json_extract(content, '$.status') AS status FROM revisions ORDER BY decision_id, revision`,
 } as const;
-

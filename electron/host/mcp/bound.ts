@@ -14,17 +14,27 @@ interface Biggest {
   key: string | number;
 }
 
-function biggest(value: Json, found: { list: Biggest | null; text: Biggest | null }, parent: Biggest['parent'] | null, key: string | number) {
-  if (typeof value === 'string' && parent && value.length > 200 && value.length > (found.text?.size ?? 0)) found.text = { size: value.length, parent, key };
+function biggest(
+  value: Json,
+  found: { list: Biggest | null; text: Biggest | null },
+  parent: Biggest['parent'] | null,
+  key: string | number,
+) {
+  if (typeof value === 'string' && parent && value.length > 200 && value.length > (found.text?.size ?? 0))
+    found.text = { size: value.length, parent, key };
   if (Array.isArray(value)) {
     const size = JSON.stringify(value).length;
     if (parent && value.length > 1 && size > (found.list?.size ?? 0)) found.list = { size, parent, key };
     value.forEach((v, i) => biggest(v, found, value, i));
-  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) biggest(v, found, value, k);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) biggest(v, found, value, k);
 }
 
 /** The value as JSON text of at most `limit` characters, with the cuts listed under `truncated`. */
-export function boundedJson(value: unknown, limit = MAX_RESULT_CHARS): { text: string; value: unknown; truncated: string[] } {
+export function boundedJson(
+  value: unknown,
+  limit = MAX_RESULT_CHARS,
+): { text: string; value: unknown; truncated: string[] } {
   let copy = JSON.parse(JSON.stringify(value ?? null)) as Json;
   const truncated: string[] = [];
   let text = JSON.stringify(copy);
@@ -50,7 +60,11 @@ export function boundedJson(value: unknown, limit = MAX_RESULT_CHARS): { text: s
   }
   if (text.length > limit) {
     // Nothing left to halve (one enormous scalar): give the start of the text, plainly marked.
-    return { text: text.slice(0, limit - 60) + ' … [result cut at the size limit]', value: null, truncated: [...truncated, 'the whole result cut'] };
+    return {
+      text: text.slice(0, limit - 60) + ' … [result cut at the size limit]',
+      value: null,
+      truncated: [...truncated, 'the whole result cut'],
+    };
   }
   return { text, value: copy, truncated };
 }

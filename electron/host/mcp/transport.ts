@@ -55,7 +55,11 @@ export class LineTransport implements Transport {
       this.chunks = [];
       this.size = 0;
       this.skipping = true;
-      this.reply(null, ErrorCode.InvalidRequest, `The message is larger than ${MAX_LINE_BYTES} bytes; it was skipped. Send smaller arguments.`);
+      this.reply(
+        null,
+        ErrorCode.InvalidRequest,
+        `The message is larger than ${MAX_LINE_BYTES} bytes; it was skipped. Send smaller arguments.`,
+      );
       return;
     }
     this.chunks.push(part);
@@ -69,13 +73,24 @@ export class LineTransport implements Transport {
     try {
       json = JSON.parse(text);
     } catch (e) {
-      this.reply(null, ErrorCode.ParseError, `Parse error: the line is not JSON (${(e as Error).message.slice(0, 200)}).`);
+      this.reply(
+        null,
+        ErrorCode.ParseError,
+        `Parse error: the line is not JSON (${(e as Error).message.slice(0, 200)}).`,
+      );
       return;
     }
     const message = JSONRPCMessageSchema.safeParse(json);
     if (!message.success) {
-      const id = json && typeof json === 'object' && 'id' in json && (typeof json.id === 'string' || typeof json.id === 'number') ? json.id : null;
-      this.reply(id, ErrorCode.InvalidRequest, 'Invalid Request: not a JSON-RPC 2.0 request, notification or response (jsonrpc "2.0", a method name, params an object).');
+      const id =
+        json && typeof json === 'object' && 'id' in json && (typeof json.id === 'string' || typeof json.id === 'number')
+          ? json.id
+          : null;
+      this.reply(
+        id,
+        ErrorCode.InvalidRequest,
+        'Invalid Request: not a JSON-RPC 2.0 request, notification or response (jsonrpc "2.0", a method name, params an object).',
+      );
       return;
     }
     try {

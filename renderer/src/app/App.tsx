@@ -15,8 +15,12 @@ import { navigate } from './router.js';
 // Every other screen loads when first shown: the list, which most sessions open on, starts
 // without parsing the editor, the wizard, the Library or their Markdown and schema code.
 const DecisionRead = lazy(() => import('../decisions/DecisionRead.js').then((m) => ({ default: m.DecisionRead })));
-const DecisionEditor = lazy(() => import('../decisions/DecisionEditor.js').then((m) => ({ default: m.DecisionEditor })));
-const GuidedDecision = lazy(() => import('../evaluation/GuidedDecision.js').then((m) => ({ default: m.GuidedDecision })));
+const DecisionEditor = lazy(() =>
+  import('../decisions/DecisionEditor.js').then((m) => ({ default: m.DecisionEditor })),
+);
+const GuidedDecision = lazy(() =>
+  import('../evaluation/GuidedDecision.js').then((m) => ({ default: m.GuidedDecision })),
+);
 const Library = lazy(() => import('../knowledge/Library.js').then((m) => ({ default: m.Library })));
 const Compare = lazy(() => import('../compare/Compare.js').then((m) => ({ default: m.Compare })));
 const History = lazy(() => import('../revisions/History.js').then((m) => ({ default: m.History })));
@@ -68,14 +72,18 @@ export function App() {
     return (
       <main className="standalone">
         <h1>Cairn</h1>
-        <p role="alert">This page needs the address that <code>cairn serve</code> printed (it carries a one-time token). Open that address again.</p>
+        <p role="alert">
+          This page needs the address that <code>cairn serve</code> printed (it carries a one-time token). Open that
+          address again.
+        </p>
       </main>
     );
   }
   if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
   let view: React.ReactNode;
   // Opening a decision reads it (rendered as its ADR); `…/edit` is the editor.
-  if (section === 'decisions' && id) view = route[2] === 'edit' ? <DecisionEditor key={id} id={id} /> : <DecisionRead key={id} id={id} />;
+  if (section === 'decisions' && id)
+    view = route[2] === 'edit' ? <DecisionEditor key={id} id={id} /> : <DecisionRead key={id} id={id} />;
   else if (section === 'library') view = <Library route={route} />;
   else if (section === 'compare') view = <Compare ids={route.slice(1)} />;
   else if (section === 'history' && id) view = <History key={id} id={id} />;
@@ -88,7 +96,9 @@ export function App() {
   if (section === 'decisions' && id && route[2] === 'wizard') view = <GuidedDecision key={id} id={id} />;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand" aria-hidden="true">
           <span className="brand-mark">▲</span> Cairn
@@ -105,8 +115,19 @@ export function App() {
         <ThemeSwitch />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <ErrorBoundary key={route.join('/')} where={section === 'decisions' && id ? 'this decision' : `the ${section} screen`}>
-          <Suspense fallback={<p className="loading" role="status">Loading…</p>}>{view}</Suspense>
+        <ErrorBoundary
+          key={route.join('/')}
+          where={section === 'decisions' && id ? 'this decision' : `the ${section} screen`}
+        >
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            {view}
+          </Suspense>
         </ErrorBoundary>
       </main>
       <Announcer />

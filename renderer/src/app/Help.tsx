@@ -12,8 +12,8 @@ export function Help() {
       </header>
       <h2>Keyboard shortcuts</h2>
       <p className="muted">
-        Single keys such as <kbd>N</kbd> or <kbd>/</kbd> work while the cursor is not in a text field. In the desktop app the menus show the same keys.
-        Press <kbd>Tab</kbd> to move between controls; the focused one is outlined.
+        Single keys such as <kbd>N</kbd> or <kbd>/</kbd> work while the cursor is not in a text field. In the desktop
+        app the menus show the same keys. Press <kbd>Tab</kbd> to move between controls; the focused one is outlined.
       </p>
       <div className="shortcut-groups">
         {SHORTCUT_GROUPS.map((group) => (
@@ -49,10 +49,12 @@ export function Help() {
       <h2>Getting started</h2>
       <ul>
         <li>
-          <a href={href('welcome')}>The welcome screen</a>: start a decision, import a repository, browse the library, or create a sample decision.
+          <a href={href('welcome')}>The welcome screen</a>: start a decision, import a repository, browse the library,
+          or create a sample decision.
         </li>
         <li>
-          <a href={href('library')}>The knowledge library</a>: what the sources claim for and against each option, with citations.
+          <a href={href('library')}>The knowledge library</a>: what the sources claim for and against each option, with
+          citations.
         </li>
         <li>The theme (light, dark, or following the system) is chosen in the sidebar and remembered.</li>
       </ul>

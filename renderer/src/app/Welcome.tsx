@@ -46,8 +46,9 @@ export function Welcome() {
       <header>
         <h1 id="welcome-title">Welcome to Cairn</h1>
         <p className="welcome-lead">
-          Record architecture decisions with the evidence behind them: the drivers that matter, the options you weighed, what the sources
-          say for and against each one, and why you chose. Everything stays on this computer; export Markdown ADRs into your repository.
+          Record architecture decisions with the evidence behind them: the drivers that matter, the options you weighed,
+          what the sources say for and against each one, and why you chose. Everything stays on this computer; export
+          Markdown ADRs into your repository.
         </p>
       </header>
       {error && (
@@ -65,7 +66,10 @@ export function Welcome() {
         </li>
         <li className="panel">
           <h2 id="welcome-import">Import a repository</h2>
-          <p>Bring in the ADRs your team already keeps in git (MADR, adr-tools or log4brains folders) and carry on from there.</p>
+          <p>
+            Bring in the ADRs your team already keeps in git (MADR, adr-tools or log4brains folders) and carry on from
+            there.
+          </p>
           <FolderField label="Repository folder" value={folder} onChange={setFolder} recentLimit={3} />
           <button
             type="button"
@@ -80,14 +84,20 @@ export function Welcome() {
         </li>
         <li className="panel">
           <h2 id="welcome-library">Browse the knowledge library</h2>
-          <p>See what source articles claim for and against each option, criterion by criterion, with citations and contradictions.</p>
+          <p>
+            See what source articles claim for and against each option, criterion by criterion, with citations and
+            contradictions.
+          </p>
           <a className="button-link" href={href('library')}>
             Browse the knowledge library
           </a>
         </li>
         <li className="panel">
           <h2 id="welcome-sample">Create a sample decision</h2>
-          <p>One click makes a finished example from the backend-runtime pack: weighted drivers, cited claims, scores and an outcome.</p>
+          <p>
+            One click makes a finished example from the backend-runtime pack: weighted drivers, cited claims, scores and
+            an outcome.
+          </p>
           <button type="button" onClick={createSample} disabled={busy}>
             {busy ? 'Creating the sample…' : 'Create a sample decision'}
           </button>

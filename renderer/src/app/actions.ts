@@ -27,7 +27,10 @@ export function useActionHandler(action: ActionId, handler: Handler): void {
     const stack = handlers.get(action) ?? [];
     handlers.set(action, [...stack, entry]);
     return () => {
-      handlers.set(action, (handlers.get(action) ?? []).filter((h) => h !== entry));
+      handlers.set(
+        action,
+        (handlers.get(action) ?? []).filter((h) => h !== entry),
+      );
     };
   }, [action]);
 }
@@ -103,8 +106,10 @@ export function useFocusTarget(target: string, ref: React.RefObject<HTMLElement 
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  if (target instanceof HTMLInputElement)
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
   return false;
 }
 

@@ -37,10 +37,18 @@ export function Compare({ ids }: { ids: string[] }) {
       </header>
       {ids.length < 2 && (
         <p className="empty">
-          Choose {ids.length ? 'one more decision' : 'two to four decisions'} to line up side by side: tick them in the <a href={href('decisions')}>decision list</a>, or find them here.
+          Choose {ids.length ? 'one more decision' : 'two to four decisions'} to line up side by side: tick them in the{' '}
+          <a href={href('decisions')}>decision list</a>, or find them here.
         </p>
       )}
-      {ids.length >= 2 && <QueryStatus isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} what="the comparison" />}
+      {ids.length >= 2 && (
+        <QueryStatus
+          isPending={query.isPending}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          what="the comparison"
+        />
+      )}
       {comparison && <ComparisonView c={comparison} onRemove={remove} />}
     </section>
   );
@@ -58,7 +66,10 @@ function AddDecision({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string
     }
     let live = true;
     const t = setTimeout(() => {
-      api.listDecisions({ text: q, limit: 8 }).then((r) => live && setHits(r.items.filter((d) => !exclude.includes(d.id))), () => live && setHits([]));
+      api.listDecisions({ text: q, limit: 8 }).then(
+        (r) => live && setHits(r.items.filter((d) => !exclude.includes(d.id))),
+        () => live && setHits([]),
+      );
     }, 150);
     return () => {
       live = false;
@@ -68,7 +79,13 @@ function AddDecision({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string
   return (
     <div className="compare-add">
       <label htmlFor={id}>Add a decision to the comparison</label>
-      <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Find by title or text…" />
+      <input
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Find by title or text…"
+      />
       {hits.length > 0 && (
         <ul className="compare-hits" aria-label="Decisions found">
           {hits.map((d) => (
@@ -116,7 +133,9 @@ function ComparisonView({ c, onRemove }: { c: Comparison; onRemove: (id: string)
           </ul>
         </section>
       )}
-      {c.differences.length === 0 && <p className="panel">These decisions agree on drivers, weights, options, scores and choice.</p>}
+      {c.differences.length === 0 && (
+        <p className="panel">These decisions agree on drivers, weights, options, scores and choice.</p>
+      )}
 
       <div className="compare-scroll">
         <table className="compare-table" style={{ ['--columns' as string]: n }}>
@@ -148,7 +167,9 @@ function ComparisonView({ c, onRemove }: { c: Comparison; onRemove: (id: string)
             <tr className="chosen-row">
               <th scope="row">Chosen option</th>
               {c.decisions.map((d) => (
-                <td key={d.id}>{d.chosen ? <strong>{plainText(d.chosen)}</strong> : <span className="muted">not chosen yet</span>}</td>
+                <td key={d.id}>
+                  {d.chosen ? <strong>{plainText(d.chosen)}</strong> : <span className="muted">not chosen yet</span>}
+                </td>
               ))}
             </tr>
             <tr>
@@ -213,7 +234,14 @@ function CriterionTableRow({ row, c }: { row: CriterionRow; c: Comparison }) {
       {row.cells.map((cell, g) => (
         <td key={g}>
           {cell ? (
-            <CriterionCellView cell={cell} c={c} g={g} mark={row.weightSpread > 0 ? (cell.weight === max ? 'higher' : cell.weight === min ? 'lower' : null) : null} />
+            <CriterionCellView
+              cell={cell}
+              c={c}
+              g={g}
+              mark={
+                row.weightSpread > 0 ? (cell.weight === max ? 'higher' : cell.weight === min ? 'lower' : null) : null
+              }
+            />
           ) : (
             <span className="muted">not a driver here</span>
           )}
@@ -223,7 +251,17 @@ function CriterionTableRow({ row, c }: { row: CriterionRow; c: Comparison }) {
   );
 }
 
-function CriterionCellView({ cell, c, g, mark }: { cell: CriterionCell; c: Comparison; g: number; mark: 'higher' | 'lower' | null }) {
+function CriterionCellView({
+  cell,
+  c,
+  g,
+  mark,
+}: {
+  cell: CriterionCell;
+  c: Comparison;
+  g: number;
+  mark: 'higher' | 'lower' | null;
+}) {
   const scored = c.options.map((o, i) => ({ o, i })).filter(({ o }) => o.cells[g] !== null);
   return (
     <div className="criterion-cell">
@@ -251,11 +289,17 @@ function CriterionCellView({ cell, c, g, mark }: { cell: CriterionCell; c: Compa
           <ul>
             {cell.claims.map((cl) => (
               <li key={cl.id}>
-                <span className={`effect-tag effect-${cl.effect}`}>{cl.effect}</span> for {plainText(cl.optionName)}: {cl.summary}
+                <span className={`effect-tag effect-${cl.effect}`}>{cl.effect}</span> for {plainText(cl.optionName)}:{' '}
+                {cl.summary}
                 {cl.condition && <span className="muted"> (only {cl.condition})</span>}
                 {cl.source && <span className="muted"> — {cl.source}</span>}
                 {cl.outdated && <span className="outdated-mark">outdated</span>}
-                {cl.sharedWith > 0 && <span className="shared"> also relied on by {cl.sharedWith === 1 ? 'one other' : `${cl.sharedWith} others`}</span>}
+                {cl.sharedWith > 0 && (
+                  <span className="shared">
+                    {' '}
+                    also relied on by {cl.sharedWith === 1 ? 'one other' : `${cl.sharedWith} others`}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

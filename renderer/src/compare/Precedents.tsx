@@ -17,10 +17,15 @@ export function Precedents({ id, revision }: { id: string; revision: number }) {
     const t = setTimeout(() => setAsked(revision), 300);
     return () => clearTimeout(t);
   }, [revision]);
-  const { data: items, error } = useApiQuery('findPrecedents', { id, limit: 5 }, { version: asked, placeholderData: (previous) => previous });
+  const { data: items, error } = useApiQuery(
+    'findPrecedents',
+    { id, limit: 5 },
+    { version: asked, placeholderData: (previous) => previous },
+  );
 
   // Precedents are a hint beside the editor: when they cannot be found, say so quietly, never block editing.
-  if (error) return <p className="muted precedents-error">Similar past decisions could not be looked up: {messageOf(error)}</p>;
+  if (error)
+    return <p className="muted precedents-error">Similar past decisions could not be looked up: {messageOf(error)}</p>;
   if (!items || items.length === 0) return null;
   const best = items[0]!;
   return (

@@ -31,7 +31,9 @@ export function splitFrontMatter(markdown: string): { fields: [string, string][]
   if (!m) return { fields: null, yaml: '', body: markdown };
   const lines = m[1]!.split(/\r?\n/).filter((l) => l.trim() !== '');
   const pairs = lines.map((l) => /^([A-Za-z][\w-]*):\s*(.*)$/.exec(l));
-  const fields = pairs.every(Boolean) ? pairs.map((p) => [p![1]!, p![2]!.replace(/^(["'])(.*)\1$/, '$2')] as [string, string]) : null;
+  const fields = pairs.every(Boolean)
+    ? pairs.map((p) => [p![1]!, p![2]!.replace(/^(["'])(.*)\1$/, '$2')] as [string, string])
+    : null;
   return { fields, yaml: m[1]!, body: markdown.slice(m[0].length) };
 }
 
@@ -41,7 +43,8 @@ export function AdrView({ markdown, label, headingOffset, onRelativeLink, rawLab
   return (
     <div className="adr-view">
       <p className="adr-view-toggle">
-        <input id={id} type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> <label htmlFor={id}>Show the Markdown text</label>
+        <input id={id} type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} />{' '}
+        <label htmlFor={id}>Show the Markdown text</label>
       </p>
       {raw ? (
         <pre className="adr-view-raw" tabIndex={0} aria-label={rawLabel ?? `${label} (Markdown text)`}>
@@ -54,7 +57,12 @@ export function AdrView({ markdown, label, headingOffset, onRelativeLink, rawLab
   );
 }
 
-function Rendered({ markdown, label, headingOffset, onRelativeLink }: Pick<AdrViewProps, 'markdown' | 'label' | 'headingOffset' | 'onRelativeLink'>) {
+function Rendered({
+  markdown,
+  label,
+  headingOffset,
+  onRelativeLink,
+}: Pick<AdrViewProps, 'markdown' | 'label' | 'headingOffset' | 'onRelativeLink'>) {
   const { fields, yaml, body } = splitFrontMatter(markdown);
   return (
     <div className="adr-view-doc">

@@ -34,8 +34,8 @@ export class ErrorBoundary extends Component<Props, State> {
       <section className="screen-error" role="alert" aria-labelledby="screen-error-title">
         <h1 id="screen-error-title">This screen could not be shown</h1>
         <p>
-          Something went wrong while showing {this.props.where ?? 'this screen'}: <q>{error.message || String(error)}</q>. Your decisions are
-          safe in the store; nothing was changed.
+          Something went wrong while showing {this.props.where ?? 'this screen'}:{' '}
+          <q>{error.message || String(error)}</q>. Your decisions are safe in the store; nothing was changed.
         </p>
         <p>
           <button type="button" onClick={() => this.setState({ error: null })}>

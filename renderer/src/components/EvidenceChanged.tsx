@@ -35,8 +35,10 @@ export function EvidenceChangedNotice({ change }: { change: EvidenceChange | und
   if (!change) return null;
   return (
     <section className="panel evidence-changed" role="note" aria-label="Evidence changed">
-      <strong>Evidence changed.</strong> {change.claims.length} claim{change.claims.length === 1 ? '' : 's'} this decision accepted no longer
-      {change.claims.length === 1 ? 'verifies' : 'verify'} against the newest text of {change.claims.length === 1 ? 'its source' : 'their sources'}:
+      <strong>Evidence changed.</strong> {change.claims.length} claim{change.claims.length === 1 ? '' : 's'} this
+      decision accepted no longer
+      {change.claims.length === 1 ? 'verifies' : 'verify'} against the newest text of{' '}
+      {change.claims.length === 1 ? 'its source' : 'their sources'}:
       <ul>
         {change.claims.map((c) => (
           <li key={c.claim}>

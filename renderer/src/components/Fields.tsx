@@ -13,7 +13,15 @@ function FieldError({ id, error }: { id: string; error?: string | undefined }) {
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: { label: string; value: string; onChange: (v: string) => void; maxLength?: number; type?: string; hint?: string; error?: string | undefined }) {
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  maxLength?: number;
+  type?: string;
+  hint?: string;
+  error?: string | undefined;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -37,7 +45,14 @@ export function TextField(props: { label: string; value: string; onChange: (v: s
   );
 }
 
-export function TextArea(props: { label: string; value: string; onChange: (v: string) => void; rows?: number; hint?: string; error?: string | undefined }) {
+export function TextArea(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  rows?: number;
+  hint?: string;
+  error?: string | undefined;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -61,7 +76,13 @@ export function TextArea(props: { label: string; value: string; onChange: (v: st
 }
 
 /** A comma-separated list edited as text; the list is only re-split when the text changes. */
-export function ListField(props: { label: string; value: string[]; onChange: (v: string[]) => void; hint?: string; error?: string | undefined }) {
+export function ListField(props: {
+  label: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+  hint?: string;
+  error?: string | undefined;
+}) {
   const id = useId();
   const [text, setText] = useState(props.value.join(', '));
   // A new list from outside replaces the text, unless the text already says it (so ", " being

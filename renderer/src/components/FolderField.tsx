@@ -23,7 +23,16 @@ export interface FolderFieldProps {
   autoFocus?: boolean;
 }
 
-export function FolderField({ label, value, onChange, hint, dialogTitle, recentLimit = 5, disabled = false, autoFocus = false }: FolderFieldProps) {
+export function FolderField({
+  label,
+  value,
+  onChange,
+  hint,
+  dialogTitle,
+  recentLimit = 5,
+  disabled = false,
+  autoFocus = false,
+}: FolderFieldProps) {
   const id = useId();
   const host = useHostInfo();
   const [recent, setRecent] = useState<RecentFolder[]>([]);
@@ -83,7 +92,13 @@ export function FolderField({ label, value, onChange, hint, dialogTitle, recentL
           <ul aria-labelledby={`${id}-recent`}>
             {offered.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link" disabled={disabled} onClick={() => onChange(r.path)} aria-label={`Use ${r.path}${r.exists ? '' : ' (no longer there)'}`}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={disabled}
+                  onClick={() => onChange(r.path)}
+                  aria-label={`Use ${r.path}${r.exists ? '' : ' (no longer there)'}`}
+                >
                   {r.path}
                 </button>
                 {!r.exists && <span className="muted"> (no longer there)</span>}

@@ -31,9 +31,19 @@ function decode(text: string): string {
   }
 }
 
-export function Markdown({ source, allowRemoteImages = false, onRelativeLink, className, label, headingOffset = 0 }: MarkdownProps) {
+export function Markdown({
+  source,
+  allowRemoteImages = false,
+  onRelativeLink,
+  className,
+  label,
+  headingOffset = 0,
+}: MarkdownProps) {
   const docId = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const html = useMemo(() => renderMarkdown(source, { allowRemoteImages, docId, headingOffset }), [source, allowRemoteImages, docId, headingOffset]);
+  const html = useMemo(
+    () => renderMarkdown(source, { allowRemoteImages, docId, headingOffset }),
+    [source, allowRemoteImages, docId, headingOffset],
+  );
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target instanceof Element ? event.target.closest('a') : null;

@@ -19,6 +19,11 @@ export function QueryStatus(props: { isPending: boolean; error: unknown; onRetry
       </div>
     );
   }
-  if (props.isPending) return <p className="muted" role="status">Loading…</p>;
+  if (props.isPending)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
   return null;
 }

@@ -26,13 +26,20 @@ export function queryKey<M extends MethodName>(method: M, input?: Input<M>, vers
   return version === undefined ? [method, input] : [method, input, version];
 }
 
-type QueryOptions<M extends MethodName> = Omit<UseQueryOptions<Output<M>, ApiError, Output<M>, readonly unknown[]>, 'queryKey' | 'queryFn'> & {
+type QueryOptions<M extends MethodName> = Omit<
+  UseQueryOptions<Output<M>, ApiError, Output<M>, readonly unknown[]>,
+  'queryKey' | 'queryFn'
+> & {
   /** A value whose change asks again, e.g. the revision of the decision the screen shows. */
   version?: unknown;
 };
 
 /** One API read: `{ data, error, isPending, refetch }`, cached under the method and its input. */
-export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, { version, ...options }: QueryOptions<M> = {}) {
+export function useApiQuery<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+  { version, ...options }: QueryOptions<M> = {},
+) {
   return useQuery<Output<M>, ApiError, Output<M>, readonly unknown[]>({
     queryKey: queryKey(method, input, version),
     queryFn: () => (api[method] as (i: Input<M>) => Promise<Output<M>>)(input),
@@ -44,7 +51,10 @@ export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, { 
  * One API write. `invalidates` lists the methods whose cached answers the write makes stale (all
  * inputs of each); they refetch where a screen still shows them.
  */
-export function useApiMutation<M extends MethodName>(method: M, options: { invalidates?: readonly MethodName[]; onSuccess?: (value: Output<M>) => void } = {}) {
+export function useApiMutation<M extends MethodName>(
+  method: M,
+  options: { invalidates?: readonly MethodName[]; onSuccess?: (value: Output<M>) => void } = {},
+) {
   const client = useQueryClient();
   return useMutation<Output<M>, ApiError, Input<M>>({
     mutationFn: (input) => (api[method] as (i: Input<M>) => Promise<Output<M>>)(input),

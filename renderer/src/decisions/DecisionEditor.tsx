@@ -41,7 +41,10 @@ function Editor({ initial }: { initial: Decision }) {
   useActionHandler('export', () => {
     void flush().then(() => setExporting(true));
   });
-  const set = <K extends keyof DecisionContent>(key: K) => (value: DecisionContent[K]) => update({ [key]: value } as Partial<DecisionContent>);
+  const set =
+    <K extends keyof DecisionContent>(key: K) =>
+    (value: DecisionContent[K]) =>
+      update({ [key]: value } as Partial<DecisionContent>);
 
   async function toggleTrash() {
     await flush();
@@ -69,11 +72,17 @@ function Editor({ initial }: { initial: Decision }) {
           <span className={`save-state save-${state}`} role="status" aria-live="polite">
             {SAVE_LABEL[state]}
           </span>
-          <button type="button" className="primary" onClick={async () => {
+          <button
+            type="button"
+            className="primary"
+            onClick={async () => {
               await settle();
               navigate('decisions', saved.id, 'wizard');
-            }}>
-            {draft.evaluation.step > 0 ? `Continue guided decision (step ${draft.evaluation.step + 1})` : 'Start guided decision'}
+            }}
+          >
+            {draft.evaluation.step > 0
+              ? `Continue guided decision (step ${draft.evaluation.step + 1})`
+              : 'Start guided decision'}
           </button>
           <button type="button" onClick={() => setShowRevisions((v) => !v)} aria-expanded={showRevisions}>
             Revisions
@@ -127,7 +136,13 @@ function Editor({ initial }: { initial: Decision }) {
       />
 
       <div className="form-grid">
-        <TextField label="Title" value={draft.title} onChange={set('title')} maxLength={500} error={fieldErrors.title} />
+        <TextField
+          label="Title"
+          value={draft.title}
+          onChange={set('title')}
+          maxLength={500}
+          error={fieldErrors.title}
+        />
         <div className="field-row">
           <div className="field">
             <label htmlFor="status">Status</label>
@@ -139,15 +154,42 @@ function Editor({ initial }: { initial: Decision }) {
               ))}
             </select>
           </div>
-          <TextField label="Date" type="date" value={draft.date} onChange={(v) => v && update({ date: v, dateSource: 'written' })} />
+          <TextField
+            label="Date"
+            type="date"
+            value={draft.date}
+            onChange={(v) => v && update({ date: v, dateSource: 'written' })}
+          />
           {draft.dateSource === 'git' && <span className="muted">from git: the commit that added the file</span>}
           {!draft.date && <span className="muted">no date: the file states none</span>}
         </div>
-        <ListField label="Decision-makers" value={draft.decisionMakers} onChange={set('decisionMakers')} error={fieldErrors.decisionMakers} />
-        <ListField label="Consulted" value={draft.consulted} onChange={set('consulted')} error={fieldErrors.consulted} />
+        <ListField
+          label="Decision-makers"
+          value={draft.decisionMakers}
+          onChange={set('decisionMakers')}
+          error={fieldErrors.decisionMakers}
+        />
+        <ListField
+          label="Consulted"
+          value={draft.consulted}
+          onChange={set('consulted')}
+          error={fieldErrors.consulted}
+        />
         <ListField label="Informed" value={draft.informed} onChange={set('informed')} error={fieldErrors.informed} />
-        <ListField label="Tags" value={draft.tags} onChange={set('tags')} hint="Separate tags with commas." error={fieldErrors.tags} />
-        <TextArea label="Context and problem statement" value={draft.context} onChange={set('context')} rows={6} error={fieldErrors.context} />
+        <ListField
+          label="Tags"
+          value={draft.tags}
+          onChange={set('tags')}
+          hint="Separate tags with commas."
+          error={fieldErrors.tags}
+        />
+        <TextArea
+          label="Context and problem statement"
+          value={draft.context}
+          onChange={set('context')}
+          rows={6}
+          error={fieldErrors.context}
+        />
 
         <fieldset>
           <legend>Decision drivers</legend>
@@ -155,22 +197,54 @@ function Editor({ initial }: { initial: Decision }) {
             <div className="row" key={d.id}>
               <label className="grow">
                 <span className="visually-hidden">Driver {i + 1}</span>
-                <input value={d.name} onChange={(e) => set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, name: e.target.value } : x)))} />
+                <input
+                  value={d.name}
+                  onChange={(e) =>
+                    set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, name: e.target.value } : x)))
+                  }
+                />
               </label>
               <label>
                 Weight{' '}
-                <select value={d.weight} onChange={(e) => set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, weight: Number(e.target.value) } : x)))}>
+                <select
+                  value={d.weight}
+                  onChange={(e) =>
+                    set('drivers')(
+                      draft.drivers.map((x) => (x.id === d.id ? { ...x, weight: Number(e.target.value) } : x)),
+                    )
+                  }
+                >
                   {[0, 1, 2, 3, 4, 5].map((w) => (
                     <option key={w}>{w}</option>
                   ))}
                 </select>
               </label>
-              <button type="button" aria-label={`Remove driver ${d.name || i + 1}`} onClick={() => set('drivers')(draft.drivers.filter((x) => x.id !== d.id))}>
+              <button
+                type="button"
+                aria-label={`Remove driver ${d.name || i + 1}`}
+                onClick={() => set('drivers')(draft.drivers.filter((x) => x.id !== d.id))}
+              >
                 Remove
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('drivers')([...draft.drivers, { id: newId('d', draft.drivers), name: 'New driver', description: '', question: '', weight: 3, minimum: null, criterion: null }])}>
+          <button
+            type="button"
+            onClick={() =>
+              set('drivers')([
+                ...draft.drivers,
+                {
+                  id: newId('d', draft.drivers),
+                  name: 'New driver',
+                  description: '',
+                  question: '',
+                  weight: 3,
+                  minimum: null,
+                  criterion: null,
+                },
+              ])
+            }
+          >
             Add driver
           </button>
         </fieldset>
@@ -181,21 +255,42 @@ function Editor({ initial }: { initial: Decision }) {
             <div className="row" key={o.id}>
               <label className="grow">
                 <span className="visually-hidden">Option {i + 1}</span>
-                <input value={o.name} onChange={(e) => set('options')(draft.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)))} />
+                <input
+                  value={o.name}
+                  onChange={(e) =>
+                    set('options')(draft.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)))
+                  }
+                />
               </label>
-              <button type="button" aria-label={`Remove option ${o.name || i + 1}`} onClick={() => set('options')(draft.options.filter((x) => x.id !== o.id))}>
+              <button
+                type="button"
+                aria-label={`Remove option ${o.name || i + 1}`}
+                onClick={() => set('options')(draft.options.filter((x) => x.id !== o.id))}
+              >
                 Remove
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('options')([...draft.options, { id: newId('o', draft.options), name: 'New option', description: '', option: null }])}>
+          <button
+            type="button"
+            onClick={() =>
+              set('options')([
+                ...draft.options,
+                { id: newId('o', draft.options), name: 'New option', description: '', option: null },
+              ])
+            }
+          >
             Add option
           </button>
         </fieldset>
 
         <div className="field">
           <label htmlFor="chosen">Chosen option</label>
-          <select id="chosen" value={draft.chosenOption ?? ''} onChange={(e) => set('chosenOption')(e.target.value || null)}>
+          <select
+            id="chosen"
+            value={draft.chosenOption ?? ''}
+            onChange={(e) => set('chosenOption')(e.target.value || null)}
+          >
             <option value="">Not chosen yet</option>
             {draft.options.map((o) => (
               <option key={o.id} value={o.id}>
@@ -204,7 +299,13 @@ function Editor({ initial }: { initial: Decision }) {
             ))}
           </select>
         </div>
-        <TextArea label="Rationale" value={draft.rationale} onChange={set('rationale')} hint="Why the chosen option, in a sentence or two." error={fieldErrors.rationale} />
+        <TextArea
+          label="Rationale"
+          value={draft.rationale}
+          onChange={set('rationale')}
+          hint="Why the chosen option, in a sentence or two."
+          error={fieldErrors.rationale}
+        />
 
         <fieldset>
           <legend>Consequences</legend>
@@ -212,7 +313,14 @@ function Editor({ initial }: { initial: Decision }) {
             <div className="row" key={i}>
               <label>
                 <span className="visually-hidden">Effect of consequence {i + 1}</span>
-                <select value={c.effect} onChange={(e) => set('consequences')(draft.consequences.map((x, j) => (j === i ? { ...x, effect: e.target.value as Effect } : x)))}>
+                <select
+                  value={c.effect}
+                  onChange={(e) =>
+                    set('consequences')(
+                      draft.consequences.map((x, j) => (j === i ? { ...x, effect: e.target.value as Effect } : x)),
+                    )
+                  }
+                >
                   {EFFECTS.map((ef) => (
                     <option key={ef} value={ef}>
                       {ef}
@@ -222,20 +330,45 @@ function Editor({ initial }: { initial: Decision }) {
               </label>
               <label className="grow">
                 <span className="visually-hidden">Consequence {i + 1}</span>
-                <input value={c.text} onChange={(e) => set('consequences')(draft.consequences.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+                <input
+                  value={c.text}
+                  onChange={(e) =>
+                    set('consequences')(
+                      draft.consequences.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
+                    )
+                  }
+                />
               </label>
-              <button type="button" aria-label={`Remove consequence ${i + 1}`} onClick={() => set('consequences')(draft.consequences.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                aria-label={`Remove consequence ${i + 1}`}
+                onClick={() => set('consequences')(draft.consequences.filter((_, j) => j !== i))}
+              >
                 Remove
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }])}>
+          <button
+            type="button"
+            onClick={() => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }])}
+          >
             Add consequence
           </button>
         </fieldset>
 
-        <TextArea label="Confirmation" value={draft.confirmation} onChange={set('confirmation')} hint="How will you know the decision is implemented and works?" error={fieldErrors.confirmation} />
-        <TextArea label="More information" value={draft.moreInformation} onChange={set('moreInformation')} error={fieldErrors.moreInformation} />
+        <TextArea
+          label="Confirmation"
+          value={draft.confirmation}
+          onChange={set('confirmation')}
+          hint="How will you know the decision is implemented and works?"
+          error={fieldErrors.confirmation}
+        />
+        <TextArea
+          label="More information"
+          value={draft.moreInformation}
+          onChange={set('moreInformation')}
+          error={fieldErrors.moreInformation}
+        />
       </div>
       <RelationsPanel decision={saved} beforeChange={flush} onChanged={replace} />
     </article>
@@ -259,7 +392,8 @@ function Revisions({ id, revision }: { id: string; revision: number }) {
         <ol className="revision-list" reversed>
           {items.map((r) => (
             <li key={r.revision}>
-              Revision {r.revision} · {r.changes || r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” ({r.status})
+              Revision {r.revision} · {r.changes || r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” (
+              {r.status})
             </li>
           ))}
         </ol>

@@ -66,7 +66,15 @@ const SORT_LABEL: Record<(typeof SORTS)[number], string> = {
   review: 'Review date, soonest first',
 };
 
-export function SearchBar({ filters, onChange, count }: { filters: ListFilters; onChange: (f: ListFilters) => void; count: React.ReactNode }) {
+export function SearchBar({
+  filters,
+  onChange,
+  count,
+}: {
+  filters: ListFilters;
+  onChange: (f: ListFilters) => void;
+  count: React.ReactNode;
+}) {
   const id = useId();
   const searching = filters.text.trim() !== '';
   const searchInput = useRef<HTMLInputElement>(null);
@@ -75,15 +83,34 @@ export function SearchBar({ filters, onChange, count }: { filters: ListFilters; 
     <div className="filters list-toolbar" role="search">
       <label>
         Search{' '}
-        <input ref={searchInput} type="search" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} placeholder="Titles, text, cited claims…" />
+        <input
+          ref={searchInput}
+          type="search"
+          value={filters.text}
+          onChange={(e) => onChange({ ...filters, text: e.target.value })}
+          placeholder="Titles, text, cited claims…"
+        />
       </label>
       <label htmlFor={`${id}-from`}>From</label>
-      <input id={`${id}-from`} type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.target.value || undefined })} />
+      <input
+        id={`${id}-from`}
+        type="date"
+        value={filters.from ?? ''}
+        onChange={(e) => onChange({ ...filters, from: e.target.value || undefined })}
+      />
       <label htmlFor={`${id}-to`}>To</label>
-      <input id={`${id}-to`} type="date" value={filters.to ?? ''} onChange={(e) => onChange({ ...filters, to: e.target.value || undefined })} />
+      <input
+        id={`${id}-to`}
+        type="date"
+        value={filters.to ?? ''}
+        onChange={(e) => onChange({ ...filters, to: e.target.value || undefined })}
+      />
       <label>
         Sort by{' '}
-        <select value={filters.sort === 'auto' && !searching ? 'number' : filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as ListFilters['sort'] })}>
+        <select
+          value={filters.sort === 'auto' && !searching ? 'number' : filters.sort}
+          onChange={(e) => onChange({ ...filters, sort: e.target.value as ListFilters['sort'] })}
+        >
           {searching && <option value="auto">Best match</option>}
           {SORTS.map((s) => (
             <option key={s} value={s}>
@@ -93,7 +120,12 @@ export function SearchBar({ filters, onChange, count }: { filters: ListFilters; 
         </select>
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={filters.trashed} onChange={(e) => onChange({ ...filters, trashed: e.target.checked })} /> Show trash
+        <input
+          type="checkbox"
+          checked={filters.trashed}
+          onChange={(e) => onChange({ ...filters, trashed: e.target.checked })}
+        />{' '}
+        Show trash
       </label>
       <span className="muted" aria-live="polite">
         {count}
@@ -103,14 +135,25 @@ export function SearchBar({ filters, onChange, count }: { filters: ListFilters; 
 }
 
 /** The facets for the current filters, each counted as if its own filter were not set; `version` as in DecisionTable. */
-export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFilters; onChange: (f: ListFilters) => void; version?: number }) {
+export function FacetPanel({
+  filters,
+  onChange,
+  version = 0,
+}: {
+  filters: ListFilters;
+  onChange: (f: ListFilters) => void;
+  version?: number;
+}) {
   const [facets, setFacets] = useState<Facets | null>(null);
   const [packTitles, setPackTitles] = useState<Record<string, string>>({});
   const { sort: _sort, text, ...rest } = filters;
   const key = JSON.stringify({ ...rest, text: text.trim(), version });
 
   useEffect(() => {
-    api.listPacks({}).then((packs) => setPackTitles(Object.fromEntries(packs.map((p) => [p.id, p.title]))), () => setPackTitles({}));
+    api.listPacks({}).then(
+      (packs) => setPackTitles(Object.fromEntries(packs.map((p) => [p.id, p.title]))),
+      () => setPackTitles({}),
+    );
   }, []);
 
   useEffect(() => {
@@ -134,7 +177,24 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
       <div className="facet-head">
         <h2>Filter</h2>
         {active && (
-          <button type="button" className="link" onClick={() => onChange({ ...filters, status: undefined, repository: undefined, chosenOption: undefined, pack: undefined, tag: undefined, decisionMaker: undefined, review: undefined, from: undefined, to: undefined })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              onChange({
+                ...filters,
+                status: undefined,
+                repository: undefined,
+                chosenOption: undefined,
+                pack: undefined,
+                tag: undefined,
+                decisionMaker: undefined,
+                review: undefined,
+                from: undefined,
+                to: undefined,
+              })
+            }
+          >
             Clear filters
           </button>
         )}
@@ -147,7 +207,13 @@ export function FacetPanel({ filters, onChange, version = 0 }: { filters: ListFi
             facet={facet}
             values={facets[facet]}
             selected={filters[facet]}
-            display={facet === 'pack' ? (v) => packTitles[v] ?? v : facet === 'review' ? (v) => REVIEW_LABEL[v] ?? v : plainText}
+            display={
+              facet === 'pack'
+                ? (v) => packTitles[v] ?? v
+                : facet === 'review'
+                  ? (v) => REVIEW_LABEL[v] ?? v
+                  : plainText
+            }
             onSelect={(value) => onChange({ ...filters, [facet]: value })}
           />
         ))}
@@ -177,8 +243,13 @@ function FacetGroup(props: {
       <ul>
         {shown.map((v) => (
           <li key={v.value}>
-            <button type="button" aria-pressed={isSelected(v.value)} onClick={() => props.onSelect(isSelected(v.value) ? undefined : v.value)}>
-              <span className="facet-value">{props.display(v.value)}</span> <span className="facet-count">{v.count}</span>
+            <button
+              type="button"
+              aria-pressed={isSelected(v.value)}
+              onClick={() => props.onSelect(isSelected(v.value) ? undefined : v.value)}
+            >
+              <span className="facet-value">{props.display(v.value)}</span>{' '}
+              <span className="facet-count">{v.count}</span>
             </button>
           </li>
         ))}

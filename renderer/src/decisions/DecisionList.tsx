@@ -42,7 +42,14 @@ export function DecisionList() {
   const { text: _typed, ...rest } = filters;
   const query = { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
   const toggle = useCallback(
-    (item: Selection) => setSelected((s) => (s.some((x) => x.id === item.id) ? s.filter((x) => x.id !== item.id) : s.length >= MAX_COMPARED ? s : [...s, item])),
+    (item: Selection) =>
+      setSelected((s) =>
+        s.some((x) => x.id === item.id)
+          ? s.filter((x) => x.id !== item.id)
+          : s.length >= MAX_COMPARED
+            ? s
+            : [...s, item],
+      ),
     [],
   );
 
@@ -79,7 +86,14 @@ export function DecisionList() {
           <label htmlFor="new-title" className="visually-hidden">
             Title of a new decision
           </label>
-          <input ref={titleInput} id="new-title" placeholder="Title of a new decision" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
+          <input
+            ref={titleInput}
+            id="new-title"
+            placeholder="Title of a new decision"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={500}
+          />
           <button type="submit" className="primary" disabled={!title.trim()}>
             New decision
           </button>
@@ -103,7 +117,11 @@ export function DecisionList() {
         <ImportButton onImported={() => setReloads((n) => n + 1)} />
       </header>
       {/* data-total: the bare number, for tools (the bench) that must not depend on the reader's locale. */}
-      <SearchBar filters={filters} onChange={setFilters} count={total === null ? 'Loading…' : <span data-total={total}>{countOf(total, 'decision')}</span>} />
+      <SearchBar
+        filters={filters}
+        onChange={setFilters}
+        count={total === null ? 'Loading…' : <span data-total={total}>{countOf(total, 'decision')}</span>}
+      />
       {error && (
         <p role="alert" className="error">
           {error}
@@ -125,10 +143,21 @@ export function DecisionList() {
                   </li>
                 ))}
               </ul>
-              <button type="button" className="primary" disabled={selected.length < 2} onClick={() => navigate('compare', ...selected.map((s) => s.id))}>
+              <button
+                type="button"
+                className="primary"
+                disabled={selected.length < 2}
+                onClick={() => navigate('compare', ...selected.map((s) => s.id))}
+              >
                 Compare side by side
               </button>
-              <span className="muted">{selected.length < 2 ? 'Select one more.' : selected.length >= MAX_COMPARED ? `At most ${MAX_COMPARED}.` : ''}</span>
+              <span className="muted">
+                {selected.length < 2
+                  ? 'Select one more.'
+                  : selected.length >= MAX_COMPARED
+                    ? `At most ${MAX_COMPARED}.`
+                    : ''}
+              </span>
             </div>
           )}
           <DecisionTable

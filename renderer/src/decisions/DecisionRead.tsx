@@ -33,8 +33,12 @@ async function openLinkedFile(target: string, from: Decision): Promise<string | 
       .slice(0, 20)
       .map((d) => api.getDecision({ id: d.id })),
   );
-  const files = await Promise.all(sameFile.map((d) => api.renderDecision({ id: d.id }).then((x) => ({ d, file: x.origin?.file ?? null }))));
-  const hit = files.find((x) => x.file?.split('/').pop() === name)?.d ?? (number !== null ? sameFile.find((d) => d.number === number) : undefined);
+  const files = await Promise.all(
+    sameFile.map((d) => api.renderDecision({ id: d.id }).then((x) => ({ d, file: x.origin?.file ?? null }))),
+  );
+  const hit =
+    files.find((x) => x.file?.split('/').pop() === name)?.d ??
+    (number !== null ? sameFile.find((d) => d.number === number) : undefined);
   return hit?.id ?? null;
 }
 
@@ -46,7 +50,12 @@ function Reader({ initial }: { initial: Decision }) {
   useActionHandler('export', () => setExporting(true));
 
   const origin = rendered.data?.origin ?? null;
-  const format = origin && rendered.data?.format === 'nygard' ? 'Nygard (adr-tools)' : origin ? `${origin.dialect.toUpperCase()} file` : 'MADR 4';
+  const format =
+    origin && rendered.data?.format === 'nygard'
+      ? 'Nygard (adr-tools)'
+      : origin
+        ? `${origin.dialect.toUpperCase()} file`
+        : 'MADR 4';
   const fromFile = origin ? `Imported from ${origin.file}; ` : '';
 
   async function followLink(target: string) {
@@ -68,8 +77,8 @@ function Reader({ initial }: { initial: Decision }) {
             {decision.title}
           </h1>
           <p className="muted">
-            <StatusBadge status={decision.status} /> revision {decision.revision} · {fromFile}shown as export writes it ({format})
-            {decision.trashedAt && <strong> · in the trash</strong>}
+            <StatusBadge status={decision.status} /> revision {decision.revision} · {fromFile}shown as export writes it
+            ({format}){decision.trashedAt && <strong> · in the trash</strong>}
           </p>
         </div>
         <div className="header-actions">
@@ -87,7 +96,11 @@ function Reader({ initial }: { initial: Decision }) {
             onClick={async () => {
               setNotice(null);
               try {
-                setDecision(decision.trashedAt ? await api.restoreDecision({ id: decision.id }) : await api.trashDecision({ id: decision.id }));
+                setDecision(
+                  decision.trashedAt
+                    ? await api.restoreDecision({ id: decision.id })
+                    : await api.trashDecision({ id: decision.id }),
+                );
               } catch (e) {
                 setNotice((e as Error).message);
               }
@@ -115,9 +128,19 @@ function Reader({ initial }: { initial: Decision }) {
         />
       )}
       {rendered.data ? (
-        <AdrView markdown={rendered.data.markdown} label="The ADR" headingOffset={1} onRelativeLink={(t) => void followLink(t)} />
+        <AdrView
+          markdown={rendered.data.markdown}
+          label="The ADR"
+          headingOffset={1}
+          onRelativeLink={(t) => void followLink(t)}
+        />
       ) : (
-        <QueryStatus isPending={rendered.isPending} error={rendered.error} onRetry={() => void rendered.refetch()} what="the ADR" />
+        <QueryStatus
+          isPending={rendered.isPending}
+          error={rendered.error}
+          onRetry={() => void rendered.refetch()}
+          what="the ADR"
+        />
       )}
     </article>
   );

@@ -48,7 +48,11 @@ export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
  * the old rows until its first page arrives, so typing in the search box does not flicker.
  */
 function usePagedDecisions(query: ListQuery, version: number, onError?: (message: string | null) => void) {
-  const [state, setState] = useState<{ gen: number; pages: Map<number, DecisionSummary[]>; total: number | null }>({ gen: 0, pages: new Map(), total: null });
+  const [state, setState] = useState<{ gen: number; pages: Map<number, DecisionSummary[]>; total: number | null }>({
+    gen: 0,
+    pages: new Map(),
+    total: null,
+  });
   const pending = useRef(new Set<string>());
   const generation = useRef(0);
   const key = JSON.stringify(query);
@@ -65,7 +69,11 @@ function usePagedDecisions(query: ListQuery, version: number, onError?: (message
         .listDecisions({ ...(JSON.parse(key) as ListQuery), limit: PAGE_SIZE, offset: page * PAGE_SIZE })
         .then((r) => {
           if (gen !== generation.current) return;
-          setState((old) => ({ gen, total: r.total, pages: new Map(old.gen === gen ? old.pages : []).set(page, r.items) }));
+          setState((old) => ({
+            gen,
+            total: r.total,
+            pages: new Map(old.gen === gen ? old.pages : []).set(page, r.items),
+          }));
           onError?.(null);
         })
         .catch((e: Error) => gen === generation.current && onError?.(e.message))
@@ -86,7 +94,16 @@ function usePagedDecisions(query: ListQuery, version: number, onError?: (message
   return { pages: state.pages, total: state.total, current, load };
 }
 
-export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, onError, emptyText, version = 0 }: Props) {
+export function DecisionTable({
+  query,
+  selected,
+  maxSelected,
+  onToggle,
+  onTotal,
+  onError,
+  emptyText,
+  version = 0,
+}: Props) {
   const { pages, total, current, load } = usePagedDecisions(query, version, onError);
   const evidence = useEvidenceChanges(version);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);

@@ -132,8 +132,10 @@ export function useAutosave(initial: Decision, delayMs = 600) {
     const unguard = setLeaveGuard(() => {
       const s = latest.current;
       if (!s.dirty) return null;
-      if (s.invalid) return 'A field you edited cannot be saved as it is (it is marked on the page). Leave and lose that edit?';
-      if (s.stopped || (!s.saving && timer.current === null)) return 'Your last edits are not saved. Leave and lose them?';
+      if (s.invalid)
+        return 'A field you edited cannot be saved as it is (it is marked on the page). Leave and lose that edit?';
+      if (s.stopped || (!s.saving && timer.current === null))
+        return 'Your last edits are not saved. Leave and lose them?';
       return null;
     });
     return () => {

@@ -22,10 +22,17 @@ export function TotalsChart({ matrix }: { matrix: Matrix }) {
   const optionIndex = (id: string) => matrix.options.findIndex((o) => o.id === id);
   const weighted = matrix.rows.filter((r) => r.weight > 0);
   const scale = (v: number) => (matrix.maxTotal > 0 ? (v / matrix.maxTotal) * barArea : 0);
-  const description = order.map((t) => `${t.name}: ${t.total} of ${matrix.maxTotal} (${pct(t.share)}), rank ${t.rank}`).join('; ');
+  const description = order
+    .map((t) => `${t.name}: ${t.total} of ${matrix.maxTotal} (${pct(t.share)}), rank ${t.rank}`)
+    .join('; ');
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}t ${id}d`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${id}t ${id}d`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}t`}>Total weighted score per option</title>
         <desc id={`${id}d`}>{description}</desc>
         <line x1={label} x2={label} y1={0} y2={height - 22} className="axis" />
@@ -49,7 +56,14 @@ export function TotalsChart({ matrix }: { matrix: Matrix }) {
                 const cell = r.cells[optionIndex(t.option)]!;
                 const w = scale(cell.contribution);
                 const seg = (
-                  <rect key={r.driver} x={x} y={y + 4} width={Math.max(w, 0)} height={rowH - 12} className={`bar ${series}`}>
+                  <rect
+                    key={r.driver}
+                    x={x}
+                    y={y + 4}
+                    width={Math.max(w, 0)}
+                    height={rowH - 12}
+                    className={`bar ${series}`}
+                  >
                     <title>{`${r.name}: ${cell.score ?? 'unknown'} × ${r.weight} = ${cell.contribution}`}</title>
                   </rect>
                 );
@@ -64,7 +78,8 @@ export function TotalsChart({ matrix }: { matrix: Matrix }) {
         })}
       </svg>
       <figcaption>
-        Totals per option, highest first; each bar is made of its criteria’s contributions (hover a segment for its numbers). {description}.
+        Totals per option, highest first; each bar is made of its criteria’s contributions (hover a segment for its
+        numbers). {description}.
       </figcaption>
     </figure>
   );
@@ -82,10 +97,20 @@ export function ContributionChart({ matrix }: { matrix: Matrix }) {
   const legendH = 24;
   const height = rows.length * groupH + legendH + 8;
   const maxC = Math.max(25, ...rows.map((r) => r.weight * 5));
-  const description = rows.map((r) => `${r.name} (weight ${r.weight}): ${r.cells.map((c, i) => `${matrix.options[i]!.name} ${c.contribution}`).join(', ')}`).join('; ');
+  const description = rows
+    .map(
+      (r) =>
+        `${r.name} (weight ${r.weight}): ${r.cells.map((c, i) => `${matrix.options[i]!.name} ${c.contribution}`).join(', ')}`,
+    )
+    .join('; ');
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}t ${id}d`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${id}t ${id}d`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}t`}>Contribution of each criterion to each option (weight × score)</title>
         <desc id={`${id}d`}>{description}</desc>
         {matrix.options.map((o, i) => {
@@ -103,12 +128,25 @@ export function ContributionChart({ matrix }: { matrix: Matrix }) {
           const y0 = legendH + gi * groupH;
           return (
             <g key={r.driver}>
-              <text x={label - 8} y={y0 + groupH / 2} textAnchor="end" dominantBaseline="middle" className="bar-label small">
+              <text
+                x={label - 8}
+                y={y0 + groupH / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                className="bar-label small"
+              >
                 {truncate(r.name, 34)}
               </text>
               <line x1={label} x2={label} y1={y0 + 2} y2={y0 + groupH - 4} className="axis" />
               {r.cells.map((c, i) => (
-                <rect key={c.option} x={label} y={y0 + 4 + i * barH} width={(c.contribution / maxC) * barArea} height={barH - 1} className={`bar ${seriesClass(i)}`}>
+                <rect
+                  key={c.option}
+                  x={label}
+                  y={y0 + 4 + i * barH}
+                  width={(c.contribution / maxC) * barArea}
+                  height={barH - 1}
+                  className={`bar ${seriesClass(i)}`}
+                >
                   <title>{`${matrix.options[i]!.name}, ${r.name}: ${c.score ?? 'unknown'} × ${r.weight} = ${c.contribution}`}</title>
                 </rect>
               ))}
@@ -116,7 +154,9 @@ export function ContributionChart({ matrix }: { matrix: Matrix }) {
           );
         })}
       </svg>
-      <figcaption>What each weighted criterion adds to each option’s total (weight × score); longer bars decide more.</figcaption>
+      <figcaption>
+        What each weighted criterion adds to each option’s total (weight × score); longer bars decide more.
+      </figcaption>
     </figure>
   );
 }

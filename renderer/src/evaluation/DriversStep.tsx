@@ -9,8 +9,8 @@ export function DriversStep(props: StepProps) {
   return (
     <div className="step-body">
       <p className="lead">
-        How much does each criterion matter for this decision? <strong>0</strong> leaves it out; <strong>5</strong> makes it critical. The weight multiplies each option’s score in the
-        matrix.
+        How much does each criterion matter for this decision? <strong>0</strong> leaves it out; <strong>5</strong>{' '}
+        makes it critical. The weight multiplies each option’s score in the matrix.
       </p>
       {draft.drivers.length === 0 && <p className="empty">No criteria yet. Add the criteria that matter below.</p>}
       <ol className="plain-list driver-list">
@@ -30,7 +30,10 @@ function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
   const legendId = useId();
   const own = driver.criterion === null;
   return (
-    <fieldset className={`driver-row${driver.weight === 0 ? ' unweighted' : ''}`} aria-describedby={driver.question ? legendId + '-q' : undefined}>
+    <fieldset
+      className={`driver-row${driver.weight === 0 ? ' unweighted' : ''}`}
+      aria-describedby={driver.question ? legendId + '-q' : undefined}
+    >
       <legend id={legendId}>{driver.name}</legend>
       <div className="driver-text">
         {driver.question && (
@@ -42,9 +45,22 @@ function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
           <div className="row small">
             <label>
               Name{' '}
-              <input value={driver.name} maxLength={2000} onChange={(e) => update((d) => ({ ...d, drivers: d.drivers.map((x) => (x.id === driver.id ? { ...x, name: e.target.value } : x)) }))} />
+              <input
+                value={driver.name}
+                maxLength={2000}
+                onChange={(e) =>
+                  update((d) => ({
+                    ...d,
+                    drivers: d.drivers.map((x) => (x.id === driver.id ? { ...x, name: e.target.value } : x)),
+                  }))
+                }
+              />
             </label>
-            <button type="button" aria-label={`Remove criterion ${driver.name}`} onClick={() => update((d) => removeDriver(d, driver.id))}>
+            <button
+              type="button"
+              aria-label={`Remove criterion ${driver.name}`}
+              onClick={() => update((d) => removeDriver(d, driver.id))}
+            >
               Remove
             </button>
           </div>
@@ -53,15 +69,24 @@ function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
       <div className="weight-scale">
         {WEIGHT_LABELS.map((label, w) => (
           <label key={w} className={driver.weight === w ? 'checked' : undefined}>
-            <input type="radio" name={`weight-${driver.id}`} value={w} checked={driver.weight === w} onChange={() => update((d) => setWeight(d, driver.id, w))} />
-            <span className="weight-number">{w}</span>{' '}
-            <span className="weight-label">{label}</span>
+            <input
+              type="radio"
+              name={`weight-${driver.id}`}
+              value={w}
+              checked={driver.weight === w}
+              onChange={() => update((d) => setWeight(d, driver.id, w))}
+            />
+            <span className="weight-number">{w}</span> <span className="weight-label">{label}</span>
           </label>
         ))}
       </div>
       <div className="must-have small">
         <label htmlFor={legendId + '-min'}>Must-have</label>{' '}
-        <select id={legendId + '-min'} value={driver.minimum ?? ''} onChange={(e) => update((d) => setMinimum(d, driver.id, e.target.value ? Number(e.target.value) : null))}>
+        <select
+          id={legendId + '-min'}
+          value={driver.minimum ?? ''}
+          onChange={(e) => update((d) => setMinimum(d, driver.id, e.target.value ? Number(e.target.value) : null))}
+        >
           <option value="">No: any score may be outweighed</option>
           {[2, 3, 4, 5].map((m) => (
             <option key={m} value={m}>
@@ -93,11 +118,23 @@ function AddDriver({ update }: StepProps) {
       <div className="row wrap">
         <div className="field grow">
           <label htmlFor={id + 'n'}>Criterion</label>
-          <input id={id + 'n'} value={name} maxLength={2000} placeholder="e.g. Operating cost" onChange={(e) => setName(e.target.value)} />
+          <input
+            id={id + 'n'}
+            value={name}
+            maxLength={2000}
+            placeholder="e.g. Operating cost"
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field grow">
           <label htmlFor={id + 'q'}>Guiding question (optional)</label>
-          <input id={id + 'q'} value={question} maxLength={2000} placeholder="e.g. What may it cost to run per month?" onChange={(e) => setQuestion(e.target.value)} />
+          <input
+            id={id + 'q'}
+            value={question}
+            maxLength={2000}
+            placeholder="e.g. What may it cost to run per month?"
+            onChange={(e) => setQuestion(e.target.value)}
+          />
         </div>
         <button type="submit" disabled={!name.trim()}>
           Add criterion
@@ -120,13 +157,14 @@ function Conditions({ questions, draft, update }: StepProps & { questions: Condi
     <section className="conditions" aria-labelledby="conditions-title">
       <h3 id="conditions-title">Does the evidence apply to you?</h3>
       <p className="muted">
-        Some claims hold only in certain situations. Answer each once. Claims whose situation does not hold are set aside: still shown, marked as set aside, and not counted in
-        the scores.
+        Some claims hold only in certain situations. Answer each once. Claims whose situation does not hold are set
+        aside: still shown, marked as set aside, and not counted in the scores.
       </p>
       <ul className="plain-list">
         {questions.map((q) => {
           const names = q.drivers.map((d) => driverName.get(d) ?? d);
-          const under = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : joinNames(names);
+          const under =
+            names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : joinNames(names);
           return (
             <li key={q.condition}>
               <fieldset className="condition-row">
@@ -137,7 +175,12 @@ function Conditions({ questions, draft, update }: StepProps & { questions: Condi
                 <div className="segmented">
                   {ANSWERS.map((a) => (
                     <label key={String(a.value)} className={q.answer === a.value ? 'checked' : undefined}>
-                      <input type="radio" name={`condition-${q.condition}`} checked={q.answer === a.value} onChange={() => update((d) => setCondition(d, q.condition, a.value))} />
+                      <input
+                        type="radio"
+                        name={`condition-${q.condition}`}
+                        checked={q.answer === a.value}
+                        onChange={() => update((d) => setCondition(d, q.condition, a.value))}
+                      />
                       {a.label}
                     </label>
                   ))}
@@ -148,7 +191,9 @@ function Conditions({ questions, draft, update }: StepProps & { questions: Condi
         })}
       </ul>
       <p aria-live="polite" className="muted">
-        {setAside ? `${setAside} claim${setAside === 1 ? ' is' : 's are'} set aside by your answers.` : 'No claim is set aside.'}
+        {setAside
+          ? `${setAside} claim${setAside === 1 ? ' is' : 's are'} set aside by your answers.`
+          : 'No claim is set aside.'}
       </p>
     </section>
   );

@@ -35,7 +35,12 @@ function Citation({ claim }: { claim: EvidenceClaim }) {
 }
 
 /** One claim as the Evidence step shows it, with its verdict control when it can be weighed. */
-export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: ConditionAnswers; onVerdict?: (v: EvidenceClaim['verdict']) => void; onRemove?: () => void }) {
+export function EvidenceClaimCard(props: {
+  claim: EvidenceClaim;
+  conditions: ConditionAnswers;
+  onVerdict?: (v: EvidenceClaim['verdict']) => void;
+  onRemove?: () => void;
+}) {
   const { claim, conditions } = props;
   const standing = claimStanding(claim, conditions);
   return (
@@ -60,7 +65,10 @@ export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: Con
                   <strong>Set aside:</strong> holds only for “{claim.condition}”, which you said does not apply.
                 </>
               ) : (
-                <>Only for “{claim.condition}”{conditions[claim.condition] === true ? ' (applies)' : ' (not answered yet)'}</>
+                <>
+                  Only for “{claim.condition}”
+                  {conditions[claim.condition] === true ? ' (applies)' : ' (not answered yet)'}
+                </>
               )}
             </li>
           )}
@@ -69,7 +77,9 @@ export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: Con
               <strong>Outdated</strong> (counts half): {claim.outdated}
             </li>
           )}
-          {claim.contradictions.length > 0 && <li className="mark-contradicted">Contradicted by another claim: see the comparison above.</li>}
+          {claim.contradictions.length > 0 && (
+            <li className="mark-contradicted">Contradicted by another claim: see the comparison above.</li>
+          )}
         </ul>
       )}
       {standing !== 'set-aside' && props.onVerdict && (
@@ -94,7 +104,12 @@ export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: Con
             Reject
           </button>
           {props.onRemove && (
-            <button type="button" className="link" onClick={props.onRemove} aria-label={`Remove your claim: ${claim.summary}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={props.onRemove}
+              aria-label={`Remove your claim: ${claim.summary}`}
+            >
               Remove
             </button>
           )}
@@ -105,7 +120,15 @@ export function EvidenceClaimCard(props: { claim: EvidenceClaim; conditions: Con
 }
 
 /** A claim in brief, for the side-by-side view of contradictions. */
-export function ClaimSnippet({ claim, optionName, conditions }: { claim: EvidenceClaim; optionName: string; conditions: ConditionAnswers }) {
+export function ClaimSnippet({
+  claim,
+  optionName,
+  conditions,
+}: {
+  claim: EvidenceClaim;
+  optionName: string;
+  conditions: ConditionAnswers;
+}) {
   const standing = claimStanding(claim, conditions);
   return (
     <div className={`claim claim-${claim.effect} standing-${standing}`}>

@@ -1,8 +1,23 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { addOwnClaim, removeOwnClaim, setScore, setScoreRange, setVerdict, setVerdicts } from '../../../shared/evaluation.js';
-import { claimsFor, claimStanding, describePrefill, PREFILL_RULE, SCORE_LABELS, weightedDrivers, type Cell } from '../../../shared/scoring.js';
+import {
+  addOwnClaim,
+  removeOwnClaim,
+  setScore,
+  setScoreRange,
+  setVerdict,
+  setVerdicts,
+} from '../../../shared/evaluation.js';
+import {
+  claimsFor,
+  claimStanding,
+  describePrefill,
+  PREFILL_RULE,
+  SCORE_LABELS,
+  weightedDrivers,
+  type Cell,
+} from '../../../shared/scoring.js';
 import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
 
@@ -23,13 +38,21 @@ export function EvidenceStep(props: StepProps) {
   if (draft.options.length === 0)
     return (
       <p className="empty">
-        There are no options to weigh yet. <button type="button" className="link" onClick={() => go(0)}>Add options in step 1</button>.
+        There are no options to weigh yet.{' '}
+        <button type="button" className="link" onClick={() => go(0)}>
+          Add options in step 1
+        </button>
+        .
       </p>
     );
   if (drivers.length === 0)
     return (
       <p className="empty">
-        No criterion has a weight above 0. <button type="button" className="link" onClick={() => go(1)}>Weigh the criteria in step 2</button>.
+        No criterion has a weight above 0.{' '}
+        <button type="button" className="link" onClick={() => go(1)}>
+          Weigh the criteria in step 2
+        </button>
+        .
       </p>
     );
   const at = Math.min(index, drivers.length - 1);
@@ -37,14 +60,20 @@ export function EvidenceStep(props: StepProps) {
   const row = analysis.matrix.rows.find((r) => r.driver === driver.id)!;
   const options = new Set(draft.options.map((o) => o.id));
   const toReview = (driverId: string) =>
-    draft.evaluation.claims.filter((c) => c.driver === driverId && options.has(c.option) && claimStanding(c, draft.evaluation.conditions) === 'unreviewed').length;
+    draft.evaluation.claims.filter(
+      (c) =>
+        c.driver === driverId &&
+        options.has(c.option) &&
+        claimStanding(c, draft.evaluation.conditions) === 'unreviewed',
+    ).length;
   const left = drivers.reduce((n, d) => n + toReview(d.id), 0);
   return (
     <div className="step-body">
       <div className="rule panel">
         <p>
-          <strong>How scores are pre-filled.</strong> Each option gets a score from 1 (poor) to 5 (excellent) per criterion, pre-filled from the claims you accept: good claims raise
-          it, bad claims lower it, major claims count more than minor ones, and outdated claims count half. Change any score and note why.
+          <strong>How scores are pre-filled.</strong> Each option gets a score from 1 (poor) to 5 (excellent) per
+          criterion, pre-filled from the claims you accept: good claims raise it, bad claims lower it, major claims
+          count more than minor ones, and outdated claims count half. Change any score and note why.
         </p>
         <p aria-live="polite" className={left ? 'review-left' : 'review-done'}>
           {left
@@ -66,7 +95,10 @@ export function EvidenceStep(props: StepProps) {
                   <button type="button" aria-current={i === at ? 'true' : undefined} onClick={() => pick(i)}>
                     <span className="criterion-name">{d.name}</span>
                     <span className="criterion-meta">
-                      weight {d.weight} · {r.cells.map((c) => `${draft.options.find((o) => o.id === c.option)?.name}: ${c.score ?? "unknown"}`).join(', ')}
+                      weight {d.weight} ·{' '}
+                      {r.cells
+                        .map((c) => `${draft.options.find((o) => o.id === c.option)?.name}: ${c.score ?? 'unknown'}`)
+                        .join(', ')}
                       {toReview(d.id) > 0 && ` · ${toReview(d.id)} to review`}
                     </span>
                   </button>
@@ -123,7 +155,9 @@ function Contradictions({ driver, draft }: StepProps & { driver: Driver }) {
   return (
     <section className="contradictions" aria-label="Contradicting claims">
       <h4>
-        {pairs.length === 1 ? 'Two claims contradict each other' : `${pairs.length} pairs of claims contradict each other`}
+        {pairs.length === 1
+          ? 'Two claims contradict each other'
+          : `${pairs.length} pairs of claims contradict each other`}
       </h4>
       {pairs.map(({ a, b, note }) => (
         <div className="contradiction" key={a.id + b.id}>
@@ -143,7 +177,13 @@ function Contradictions({ driver, draft }: StepProps & { driver: Driver }) {
   );
 }
 
-function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { option: ConsideredOption; driver: Driver; cell: Cell }) {
+function OptionEvidence({
+  option,
+  driver,
+  cell,
+  draft,
+  update,
+}: StepProps & { option: ConsideredOption; driver: Driver; cell: Cell }) {
   const id = useId();
   const claims = claimsFor(draft.evaluation.claims, option.id, driver.id);
   const answers = draft.evaluation.conditions;
@@ -156,7 +196,11 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
     <section className="option-evidence" aria-label={`${option.name}: evidence and score`}>
       <header className="option-evidence-head">
         <h4>{option.name}</h4>
-        <span className={`score-badge${manual ? ' manual' : ''}`} aria-hidden="true" title={manual ? 'Your score' : 'Pre-filled score'}>
+        <span
+          className={`score-badge${manual ? ' manual' : ''}`}
+          aria-hidden="true"
+          title={manual ? 'Your score' : 'Pre-filled score'}
+        >
           {cell.score ?? '?'}
         </span>
       </header>
@@ -167,10 +211,16 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
         <select
           id={id + 'score'}
           value={manual ? String(cell.score) : ''}
-          onChange={(e) => update((d) => setScore(d, option.id, driver.id, e.target.value ? Number(e.target.value) : null))}
+          onChange={(e) =>
+            update((d) => setScore(d, option.id, driver.id, e.target.value ? Number(e.target.value) : null))
+          }
           aria-describedby={id + 'how'}
         >
-          <option value="">{cell.prefill.value !== null ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}` : 'No evidence: unknown'}</option>
+          <option value="">
+            {cell.prefill.value !== null
+              ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}`
+              : 'No evidence: unknown'}
+          </option>
           {[1, 2, 3, 4, 5].map((v) => (
             <option key={v} value={v}>
               {v} {SCORE_LABELS[v]}
@@ -186,20 +236,32 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
           <label htmlFor={id + 'min'}>
             Could be as low as <span className="visually-hidden">({where})</span>
           </label>
-          <select id={id + 'min'} value={cell.min} onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, Number(e.target.value), cell.max))}>
-            {[1, 2, 3, 4, 5].filter((v) => v <= (cell.score ?? 5)).map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
+          <select
+            id={id + 'min'}
+            value={cell.min}
+            onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, Number(e.target.value), cell.max))}
+          >
+            {[1, 2, 3, 4, 5]
+              .filter((v) => v <= (cell.score ?? 5))
+              .map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
           </select>
           <label htmlFor={id + 'max'}>and as high as</label>
-          <select id={id + 'max'} value={cell.max} onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, cell.min, Number(e.target.value)))}>
-            {[1, 2, 3, 4, 5].filter((v) => v >= (cell.score ?? 1)).map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
+          <select
+            id={id + 'max'}
+            value={cell.max}
+            onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, cell.min, Number(e.target.value)))}
+          >
+            {[1, 2, 3, 4, 5]
+              .filter((v) => v >= (cell.score ?? 1))
+              .map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
           </select>
         </div>
       )}
@@ -217,14 +279,42 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
           />
         </div>
       )}
-      {active.length === 0 && aside.length === 0 && <p className="muted small">No claims about {option.name} here yet.</p>}
+      {active.length === 0 && aside.length === 0 && (
+        <p className="muted small">No claims about {option.name} here yet.</p>
+      )}
       {active.length > 1 && (
         <div className="bulk-verdict">
-          <span className="small">{unreviewed > 0 ? `${unreviewed} of ${active.length} not reviewed yet.` : `All ${active.length} reviewed.`}</span>{' '}
-          <button type="button" onClick={() => update((d) => setVerdicts(d, active.map((c) => c.id), 'accepted'))} aria-label={`Accept all ${active.length} claims about ${where}`}>
+          <span className="small">
+            {unreviewed > 0 ? `${unreviewed} of ${active.length} not reviewed yet.` : `All ${active.length} reviewed.`}
+          </span>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              update((d) =>
+                setVerdicts(
+                  d,
+                  active.map((c) => c.id),
+                  'accepted',
+                ),
+              )
+            }
+            aria-label={`Accept all ${active.length} claims about ${where}`}
+          >
             Accept all {active.length}
           </button>{' '}
-          <button type="button" onClick={() => update((d) => setVerdicts(d, active.map((c) => c.id), 'rejected'))} aria-label={`Reject all ${active.length} claims about ${where}`}>
+          <button
+            type="button"
+            onClick={() =>
+              update((d) =>
+                setVerdicts(
+                  d,
+                  active.map((c) => c.id),
+                  'rejected',
+                ),
+              )
+            }
+            aria-label={`Reject all ${active.length} claims about ${where}`}
+          >
             Reject all {active.length}
           </button>
         </div>
@@ -257,7 +347,11 @@ function OptionEvidence({ option, driver, cell, draft, update }: StepProps & { o
   );
 }
 
-function AddOwnClaim({ option, driver, update }: Pick<StepProps, 'update'> & { option: ConsideredOption; driver: Driver }) {
+function AddOwnClaim({
+  option,
+  driver,
+  update,
+}: Pick<StepProps, 'update'> & { option: ConsideredOption; driver: Driver }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [effect, setEffect] = useState<Effect>('good');
@@ -268,7 +362,10 @@ function AddOwnClaim({ option, driver, update }: Pick<StepProps, 'update'> & { o
   if (!open)
     return (
       <button type="button" className="add-claim-toggle" onClick={() => setOpen(true)}>
-        + Add your own claim <span className="visually-hidden">about {option.name} on {driver.name}</span>
+        + Add your own claim{' '}
+        <span className="visually-hidden">
+          about {option.name} on {driver.name}
+        </span>
       </button>
     );
   return (
@@ -279,7 +376,14 @@ function AddOwnClaim({ option, driver, update }: Pick<StepProps, 'update'> & { o
         e.preventDefault();
         if (!summary.trim()) return;
         update((d) =>
-          addOwnClaim(d, { driver: driver.id, option: option.id, effect, summary, importance, source: source.trim() ? { title: source, date: date || null } : null }),
+          addOwnClaim(d, {
+            driver: driver.id,
+            option: option.id,
+            effect,
+            summary,
+            importance,
+            source: source.trim() ? { title: source, date: date || null } : null,
+          }),
         );
         setSummary('');
         setSource('');
@@ -309,12 +413,25 @@ function AddOwnClaim({ option, driver, update }: Pick<StepProps, 'update'> & { o
       </div>
       <div className="field">
         <label htmlFor={id + 's'}>Claim</label>
-        <textarea id={id + 's'} rows={2} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} placeholder="What you know, in a sentence" />
+        <textarea
+          id={id + 's'}
+          rows={2}
+          value={summary}
+          maxLength={2000}
+          onChange={(e) => setSummary(e.target.value)}
+          placeholder="What you know, in a sentence"
+        />
       </div>
       <div className="row wrap">
         <div className="field grow">
           <label htmlFor={id + 'src'}>Source (optional)</label>
-          <input id={id + 'src'} value={source} maxLength={2000} onChange={(e) => setSource(e.target.value)} placeholder="e.g. Our load test, March 2026" />
+          <input
+            id={id + 'src'}
+            value={source}
+            maxLength={2000}
+            onChange={(e) => setSource(e.target.value)}
+            placeholder="e.g. Our load test, March 2026"
+          />
         </div>
         <div className="field">
           <label htmlFor={id + 'd'}>Source date (optional)</label>

@@ -40,13 +40,24 @@ const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? o
 
 export const STEPS: StepDef[] = [
   { title: 'Question and context', status: (d) => plural(d.options.length, 'option'), Component: QuestionStep },
-  { title: 'Drivers', status: (d) => `${weightedDrivers(d.drivers).length} of ${plural(d.drivers.length, 'criterion', 'criteria')} weighted`, Component: DriversStep },
+  {
+    title: 'Drivers',
+    status: (d) =>
+      `${weightedDrivers(d.drivers).length} of ${plural(d.drivers.length, 'criterion', 'criteria')} weighted`,
+    Component: DriversStep,
+  },
   {
     title: 'Evidence',
-    status: (d) => `${d.evaluation.claims.filter((c) => c.verdict === 'accepted').length} accepted, ${unreviewedCount(d)} unreviewed, ${plural(d.evaluation.scores.length, 'score')} set`,
+    status: (d) =>
+      `${d.evaluation.claims.filter((c) => c.verdict === 'accepted').length} accepted, ${unreviewedCount(d)} unreviewed, ${plural(d.evaluation.scores.length, 'score')} set`,
     Component: EvidenceStep,
   },
-  { title: 'Outcome', status: (d) => (d.chosenOption ? `${d.options.find((o) => o.id === d.chosenOption)?.name ?? '?'} chosen` : 'not chosen yet'), Component: OutcomeStep },
+  {
+    title: 'Outcome',
+    status: (d) =>
+      d.chosenOption ? `${d.options.find((o) => o.id === d.chosenOption)?.name ?? '?'} chosen` : 'not chosen yet',
+    Component: OutcomeStep,
+  },
   { title: 'Review', status: (d) => d.status, Component: ReviewStep },
 ];
 const LAST = STEPS.length - 1;
@@ -126,7 +137,12 @@ function Wizard({ initial }: { initial: Decision }) {
         <ol>
           {STEPS.map((s, i) => (
             <li key={s.title}>
-              <button type="button" aria-current={i === step ? 'step' : undefined} onClick={() => go(i)} className={i < step ? 'done' : undefined}>
+              <button
+                type="button"
+                aria-current={i === step ? 'step' : undefined}
+                onClick={() => go(i)}
+                className={i < step ? 'done' : undefined}
+              >
                 <span className="step-number" aria-hidden="true">
                   {i + 1}
                 </span>

@@ -1,7 +1,13 @@
 import { useId } from 'react';
 import type { Consequence, DecisionContent, Effect } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { proposeConsequences, proposeRationale, qualityParagraph, sharePercent, type Matrix } from '../../../shared/scoring.js';
+import {
+  proposeConsequences,
+  proposeRationale,
+  qualityParagraph,
+  sharePercent,
+  type Matrix,
+} from '../../../shared/scoring.js';
 import { formatShare } from '../../../shared/robustness.js';
 import { TextArea } from '../components/Fields.js';
 import { describeSource } from './EvidenceClaimCard.js';
@@ -14,7 +20,11 @@ export function OutcomeStep(props: StepProps) {
   if (draft.options.length === 0)
     return (
       <p className="empty">
-        There are no options yet. <button type="button" className="link" onClick={() => go(0)}>Add options in step 1</button>.
+        There are no options yet.{' '}
+        <button type="button" className="link" onClick={() => go(0)}>
+          Add options in step 1
+        </button>
+        .
       </p>
     );
   return (
@@ -29,7 +39,10 @@ export function OutcomeStep(props: StepProps) {
         <div className="chart-grid">
           <div className="chart-column">
             <TotalsChart matrix={matrix} />
-            <section aria-labelledby="sensitivity-title" className={`sensitivity panel${sensitivity.closeCall ? ' close-call' : ''}`}>
+            <section
+              aria-labelledby="sensitivity-title"
+              className={`sensitivity panel${sensitivity.closeCall ? ' close-call' : ''}`}
+            >
               <h3 id="sensitivity-title">How firm is this?</h3>
               <p className="sensitivity-statement">{sensitivity.statement}</p>
               {sensitivity.closeCallReason && (
@@ -37,10 +50,14 @@ export function OutcomeStep(props: StepProps) {
                   <span className="flag" aria-hidden="true">
                     ⚠
                   </span>{' '}
-                  <strong>{sensitivity.closeCallReason}</strong> Check the weights and the evidence behind the leading scores before you decide.
+                  <strong>{sensitivity.closeCallReason}</strong> Check the weights and the evidence behind the leading
+                  scores before you decide.
                 </p>
               )}
-              <p className="muted small">Found by trying every criterion at every other weight from 0 to 5, one at a time; the smallest change that puts another option first is named.</p>
+              <p className="muted small">
+                Found by trying every criterion at every other weight from 0 to 5, one at a time; the smallest change
+                that puts another option first is named.
+              </p>
             </section>
           </div>
           <ContributionChart matrix={matrix} />
@@ -53,8 +70,18 @@ export function OutcomeStep(props: StepProps) {
 
       <div className="form-grid">
         <div>
-          <TextArea label="Rationale" value={draft.rationale} onChange={(rationale) => update({ rationale })} rows={4} hint="Why this option, in your words. It follows “Chosen option: …, because” in the ADR." />
-          <button type="button" disabled={!draft.chosenOption} onClick={() => update((d) => ({ ...d, rationale: proposeRationale(d, d.chosenOption!, matrix) }))}>
+          <TextArea
+            label="Rationale"
+            value={draft.rationale}
+            onChange={(rationale) => update({ rationale })}
+            rows={4}
+            hint="Why this option, in your words. It follows “Chosen option: …, because” in the ADR."
+          />
+          <button
+            type="button"
+            disabled={!draft.chosenOption}
+            onClick={() => update((d) => ({ ...d, rationale: proposeRationale(d, d.chosenOption!, matrix) }))}
+          >
             Suggest a rationale from the matrix
           </button>
         </div>
@@ -79,7 +106,8 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
     <div className="table-scroll">
       <table className="matrix">
         <caption>
-          Each cell: score (1–5) × weight = points. ✎ marks a score you set; * marks a criterion with no evidence and no score, counted as 3.
+          Each cell: score (1–5) × weight = points. ✎ marks a score you set; * marks a criterion with no evidence and no
+          score, counted as 3.
           {left > 0 && ` ${left} ${left === 1 ? 'criterion' : 'criteria'} with weight 0 left out.`}
         </caption>
         <thead>
@@ -150,13 +178,20 @@ function ChooseOption({ draft, analysis, update }: StepProps) {
   return (
     <fieldset className="choose-option">
       <legend>Chosen option</legend>
-      <p className="muted small">The matrix informs the choice; it does not make it. Pick the option you will go with.</p>
+      <p className="muted small">
+        The matrix informs the choice; it does not make it. Pick the option you will go with.
+      </p>
       <div className="option-cards">
         {matrix.ranking.map((id) => {
           const t = matrix.totals.find((x) => x.option === id)!;
           return (
             <label key={id} className={`option-card${draft.chosenOption === id ? ' selected' : ''}`}>
-              <input type="radio" name="chosen-option" checked={draft.chosenOption === id} onChange={() => choose(id)} />
+              <input
+                type="radio"
+                name="chosen-option"
+                checked={draft.chosenOption === id}
+                onChange={() => choose(id)}
+              />
               <span>
                 <strong>{t.name}</strong>
                 <small className="muted">
@@ -177,7 +212,8 @@ function ConsequencesEditor({ draft, update }: StepProps) {
   const chosen = draft.options.find((o) => o.id === draft.chosenOption);
   const proposals = chosen ? proposeConsequences(draft, chosen.id) : [];
   const claims = new Map(draft.evaluation.claims.map((c) => [c.id, c]));
-  const set = (i: number, change: Partial<Consequence>) => update((d) => ({ ...d, consequences: d.consequences.map((c, j) => (j === i ? { ...c, ...change } : c)) }));
+  const set = (i: number, change: Partial<Consequence>) =>
+    update((d) => ({ ...d, consequences: d.consequences.map((c, j) => (j === i ? { ...c, ...change } : c)) }));
   const same = JSON.stringify(proposals) === JSON.stringify(draft.consequences);
   return (
     <fieldset className="consequences">
@@ -189,8 +225,13 @@ function ConsequencesEditor({ draft, update }: StepProps) {
       </p>
       {chosen && !same && proposals.length > 0 && (
         <p>
-          <button type="button" onClick={() => update((d) => ({ ...d, consequences: proposeConsequences(d, chosen.id) }))}>
-            {draft.consequences.length ? `Replace with the ${proposals.length} proposals for ${chosen.name}` : `Use the ${proposals.length} proposals for ${chosen.name}`}
+          <button
+            type="button"
+            onClick={() => update((d) => ({ ...d, consequences: proposeConsequences(d, chosen.id) }))}
+          >
+            {draft.consequences.length
+              ? `Replace with the ${proposals.length} proposals for ${chosen.name}`
+              : `Use the ${proposals.length} proposals for ${chosen.name}`}
           </button>
         </p>
       )}
@@ -210,9 +251,17 @@ function ConsequencesEditor({ draft, update }: StepProps) {
               </label>
               <label className="grow">
                 <span className="visually-hidden">Consequence {i + 1}</span>
-                <textarea rows={Math.max(2, Math.ceil(c.text.length / 80))} value={c.text} onChange={(e) => set(i, { text: e.target.value })} />
+                <textarea
+                  rows={Math.max(2, Math.ceil(c.text.length / 80))}
+                  value={c.text}
+                  onChange={(e) => set(i, { text: e.target.value })}
+                />
               </label>
-              <button type="button" aria-label={`Remove consequence ${i + 1}`} onClick={() => update((d) => ({ ...d, consequences: d.consequences.filter((_, j) => j !== i) }))}>
+              <button
+                type="button"
+                aria-label={`Remove consequence ${i + 1}`}
+                onClick={() => update((d) => ({ ...d, consequences: d.consequences.filter((_, j) => j !== i) }))}
+              >
                 Remove
               </button>
             </div>
@@ -230,7 +279,13 @@ function ConsequencesEditor({ draft, update }: StepProps) {
           </li>
         ))}
       </ol>
-      <button type="button" id={id} onClick={() => update((d) => ({ ...d, consequences: [...d.consequences, { effect: 'good', text: '', claims: [] }] }))}>
+      <button
+        type="button"
+        id={id}
+        onClick={() =>
+          update((d) => ({ ...d, consequences: [...d.consequences, { effect: 'good', text: '', claims: [] }] }))
+        }
+      >
         Add consequence
       </button>
     </fieldset>
@@ -264,8 +319,8 @@ function QualityPanel({ draft, analysis }: StepProps) {
         ))}
       </ul>
       <p className="muted small">
-        Each draw varies every weight by up to one step and draws ranged or unknown scores from their ranges; the seed ({robustness.seed}) is kept with the decision, so the figures are the same
-        every time.
+        Each draw varies every weight by up to one step and draws ranged or unknown scores from their ranges; the seed (
+        {robustness.seed}) is kept with the decision, so the figures are the same every time.
       </p>
       {exclusions.length > 0 && (
         <>

@@ -9,7 +9,10 @@ export function QuestionStep(props: StepProps) {
   const { draft, update } = props;
   return (
     <div className="step-body">
-      <p className="lead">Start with the question you need to answer and who takes part. Then pick a knowledge pack to bring in options, criteria and cited claims — or none, and type your own.</p>
+      <p className="lead">
+        Start with the question you need to answer and who takes part. Then pick a knowledge pack to bring in options,
+        criteria and cited claims — or none, and type your own.
+      </p>
       <div className="form-grid">
         <TextField
           label="Question (title)"
@@ -26,7 +29,11 @@ export function QuestionStep(props: StepProps) {
           hint="What forces this decision now? Load, deadlines, the team, what exists already."
         />
         <div className="people-row">
-          <ListField label="Decision-makers" value={draft.decisionMakers} onChange={(decisionMakers) => update({ decisionMakers })} />
+          <ListField
+            label="Decision-makers"
+            value={draft.decisionMakers}
+            onChange={(decisionMakers) => update({ decisionMakers })}
+          />
           <ListField label="Consulted" value={draft.consulted} onChange={(consulted) => update({ consulted })} />
           <ListField label="Informed" value={draft.informed} onChange={(informed) => update({ informed })} />
         </div>
@@ -53,7 +60,10 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
     setError(null);
     try {
       const stored = await settle();
-      if (!stored) throw new Error('Your latest edits are not saved yet, so the pack was not applied. Resolve the save problem above and try again.');
+      if (!stored)
+        throw new Error(
+          'Your latest edits are not saved yet, so the pack was not applied. Resolve the save problem above and try again.',
+        );
       replace(await api.applyPack({ id: saved.id, pack, baseRevision: stored.revision }));
     } catch (e) {
       setError((e as Error).message);
@@ -79,7 +89,9 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
   return (
     <fieldset className="pack-chooser" aria-busy={busy}>
       <legend>Knowledge pack</legend>
-      <p className="muted">A pack brings its options, its criteria with guiding questions, and claims from its sources, each cited.</p>
+      <p className="muted">
+        A pack brings its options, its criteria with guiding questions, and claims from its sources, each cited.
+      </p>
       {!packs && !error && <p className="muted">Loading packs…</p>}
       <div className="pack-options">
         <label className={`pack-card${current === null ? ' selected' : ''}`}>
@@ -105,8 +117,9 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
       {pending !== undefined && (
         <div className="warning confirm" role="alert">
           <p>
-            Switching to {nameOf(pending)} removes the {fromPack.options} options, {fromPack.drivers} criteria and {fromPack.claims} claims that came from {nameOf(current)}, with your
-            verdicts and scores on them. Your own options, criteria and claims stay.
+            Switching to {nameOf(pending)} removes the {fromPack.options} options, {fromPack.drivers} criteria and{' '}
+            {fromPack.claims} claims that came from {nameOf(current)}, with your verdicts and scores on them. Your own
+            options, criteria and claims stay.
           </p>
           <div className="row">
             <button type="button" className="primary" onClick={() => void apply(pending)}>
@@ -123,7 +136,10 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
           <button type="button" onClick={() => void apply(current)} disabled={busy}>
             Refresh from the pack
           </button>
-          <small className="muted">Brings in what is new in the pack and any of its options or criteria you removed; your verdicts, weights, scores and own claims stay.</small>
+          <small className="muted">
+            Brings in what is new in the pack and any of its options or criteria you removed; your verdicts, weights,
+            scores and own claims stay.
+          </small>
         </p>
       )}
       {busy && (
@@ -154,16 +170,33 @@ function OptionsEditor({ draft, update }: StepProps) {
   return (
     <fieldset>
       <legend>Considered options</legend>
-      {draft.options.length === 0 && <p className="muted">No options yet. Choose a pack above or add the options you are weighing.</p>}
+      {draft.options.length === 0 && (
+        <p className="muted">No options yet. Choose a pack above or add the options you are weighing.</p>
+      )}
       <ul className="plain-list option-list">
         {draft.options.map((o, i) => (
           <li key={o.id} className="row">
             <label className="grow">
               <span className="visually-hidden">Name of option {i + 1}</span>
-              <input value={o.name} maxLength={2000} onChange={(e) => update((d) => ({ ...d, options: d.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)) }))} />
+              <input
+                value={o.name}
+                maxLength={2000}
+                onChange={(e) =>
+                  update((d) => ({
+                    ...d,
+                    options: d.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)),
+                  }))
+                }
+              />
             </label>
-            <span className="muted small">{o.option !== null ? `from the pack · ${claimsOf(o.id)} claims` : 'your option'}</span>
-            <button type="button" aria-label={`Remove option ${o.name || i + 1}`} onClick={() => update((d) => removeOption(d, o.id))}>
+            <span className="muted small">
+              {o.option !== null ? `from the pack · ${claimsOf(o.id)} claims` : 'your option'}
+            </span>
+            <button
+              type="button"
+              aria-label={`Remove option ${o.name || i + 1}`}
+              onClick={() => update((d) => removeOption(d, o.id))}
+            >
               Remove
             </button>
           </li>
@@ -173,7 +206,14 @@ function OptionsEditor({ draft, update }: StepProps) {
         <label htmlFor={inputId} className="visually-hidden">
           Name of another option
         </label>
-        <input id={inputId} className="grow" placeholder="Another option, e.g. Go" value={name} maxLength={2000} onChange={(e) => setName(e.target.value)} />
+        <input
+          id={inputId}
+          className="grow"
+          placeholder="Another option, e.g. Go"
+          value={name}
+          maxLength={2000}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" disabled={!name.trim()}>
           Add option
         </button>

@@ -27,7 +27,9 @@ export function ReviewStep({ draft, saved, update, go }: StepProps) {
               {checks.map((c) => (
                 <li key={c.text} className={c.ok ? 'ok' : 'todo'}>
                   <span aria-hidden="true">{c.ok ? '✓' : '○'}</span> {c.text}
-                  {c.ok ? <span className="visually-hidden"> (done)</span> : (
+                  {c.ok ? (
+                    <span className="visually-hidden"> (done)</span>
+                  ) : (
                     <>
                       {' '}
                       <button type="button" className="link" onClick={() => go(c.step)}>
@@ -43,7 +45,11 @@ export function ReviewStep({ draft, saved, update, go }: StepProps) {
             <h3 id="status-title">Status</h3>
             <div className="field">
               <label htmlFor="review-status">Status of this decision</label>
-              <select id="review-status" value={draft.status} onChange={(e) => update({ status: e.target.value as Status })}>
+              <select
+                id="review-status"
+                value={draft.status}
+                onChange={(e) => update({ status: e.target.value as Status })}
+              >
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -58,7 +64,11 @@ export function ReviewStep({ draft, saved, update, go }: StepProps) {
                 </button>
               </p>
             )}
-            {missing.length > 0 && !accepted && <p className="muted small">You can accept now and complete the rest later; the list above shows what is still open.</p>}
+            {missing.length > 0 && !accepted && (
+              <p className="muted small">
+                You can accept now and complete the rest later; the list above shows what is still open.
+              </p>
+            )}
             <p aria-live="polite" className="small">
               {accepted
                 ? saved.number !== null && saved.status === 'accepted'
@@ -67,14 +77,20 @@ export function ReviewStep({ draft, saved, update, go }: StepProps) {
                 : `The decision is ${draft.status}.`}
             </p>
             <p className="small">
-              <a href={href('decisions', saved.id)}>Read it</a> · <a href={href('decisions', saved.id, 'edit')}>Open it in the editor</a> · <a href={href('decisions')}>Back to all decisions</a>
+              <a href={href('decisions', saved.id)}>Read it</a> ·{' '}
+              <a href={href('decisions', saved.id, 'edit')}>Open it in the editor</a> ·{' '}
+              <a href={href('decisions')}>Back to all decisions</a>
             </p>
           </section>
         </div>
         <section className="preview-pane" aria-labelledby="preview-title">
           <h3 id="preview-title">The decision as it will be exported</h3>
           {/* The same text export writes (and the read view shows), not a separate drawing of it. */}
-          <AdrView markdown={adrMarkdownFor({ ...saved, ...draft })} label="Preview of the exported ADR" headingOffset={3} />
+          <AdrView
+            markdown={adrMarkdownFor({ ...saved, ...draft })}
+            label="Preview of the exported ADR"
+            headingOffset={3}
+          />
         </section>
       </div>
     </div>

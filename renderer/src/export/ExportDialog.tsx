@@ -29,7 +29,12 @@ function count(plan: ExportPlan, action: FileAction): number {
 }
 
 function planSummary(plan: ExportPlan): string {
-  const how = plan.formatSource === 'folder' ? ', as the folder already writes' : plan.formatSource === 'default' ? ', the default for a new folder' : '';
+  const how =
+    plan.formatSource === 'folder'
+      ? ', as the folder already writes'
+      : plan.formatSource === 'default'
+        ? ', the default for a new folder'
+        : '';
   const parts = [
     `${count(plan, 'create')} new`,
     `${count(plan, 'update')} to update`,
@@ -94,7 +99,9 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
     }
   }
 
-  const toWrite = plan ? plan.files.filter((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict').length : 0;
+  const toWrite = plan
+    ? plan.files.filter((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict').length
+    : 0;
   const file = plan?.files.find((f) => f.file === shown) ?? null;
 
   return (
@@ -174,7 +181,12 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
               <ul className="export-files" aria-label="Files">
                 {plan.files.map((f) => (
                   <li key={f.file}>
-                    <button type="button" aria-pressed={f.file === shown} aria-controls={textId} onClick={() => setShown(f.file)}>
+                    <button
+                      type="button"
+                      aria-pressed={f.file === shown}
+                      aria-controls={textId}
+                      onClick={() => setShown(f.file)}
+                    >
                       <span>
                         <span className={`export-action action-${f.action}`}>{ACTION_LABEL[f.action]}</span>
                         <span className="file-name">{f.file}</span>
@@ -213,10 +225,17 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
 
 function Result({ result }: { result: ExportResult }) {
   return (
-    <section className={result.conflicts.length ? 'warning export-result' : 'panel export-result'} aria-label="Export result" role="status">
+    <section
+      className={result.conflicts.length ? 'warning export-result' : 'panel export-result'}
+      aria-label="Export result"
+      role="status"
+    >
       <p className="export-summary">
-        Wrote {result.written.length} file{result.written.length === 1 ? '' : 's'} to {result.folder}; {result.unchanged.length} unchanged
-        {result.conflicts.length ? `; ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}.` : '.'}
+        Wrote {result.written.length} file{result.written.length === 1 ? '' : 's'} to {result.folder};{' '}
+        {result.unchanged.length} unchanged
+        {result.conflicts.length
+          ? `; ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}.`
+          : '.'}
       </p>
       {result.numbers.length > 0 && (
         <ul>
@@ -231,7 +250,8 @@ function Result({ result }: { result: ExportResult }) {
         <ul aria-label="Written">
           {result.written.map((w) => (
             <li key={w.file}>
-              {w.action === 'create' ? 'New' : 'Updated'}: {w.file} <ShowInFolder path={joinPath(result.folder, w.file)} />
+              {w.action === 'create' ? 'New' : 'Updated'}: {w.file}{' '}
+              <ShowInFolder path={joinPath(result.folder, w.file)} />
             </li>
           ))}
         </ul>

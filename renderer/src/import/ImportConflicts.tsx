@@ -16,7 +16,12 @@ export function ImportConflicts({ report }: { report: ImportReport }) {
     try {
       const next = await api.importFolder({ dir: report.dir, take: [{ id: c.id, field: c.field }] });
       const still = next.conflicts.some((x) => x.id === c.id && x.field === c.field);
-      setOutcome((o) => ({ ...o, [key(c)]: still ? 'Still in conflict: the file changed again; import once more.' : `Took the file's ${c.field}.` }));
+      setOutcome((o) => ({
+        ...o,
+        [key(c)]: still
+          ? 'Still in conflict: the file changed again; import once more.'
+          : `Took the file's ${c.field}.`,
+      }));
     } catch (e) {
       setOutcome((o) => ({ ...o, [key(c)]: (e as Error).message }));
     }
@@ -24,7 +29,9 @@ export function ImportConflicts({ report }: { report: ImportReport }) {
   return (
     <details open>
       <summary>Changed in the file and in Cairn ({report.conflicts.length})</summary>
-      <p className="muted">Cairn kept its own value for these fields. Take the file’s value where it is the one to keep.</p>
+      <p className="muted">
+        Cairn kept its own value for these fields. Take the file’s value where it is the one to keep.
+      </p>
       <ul tabIndex={0} aria-label="Conflicts">
         {report.conflicts.map((c) => (
           <li key={key(c)}>

@@ -93,7 +93,9 @@ function ImportForm({ initialDir, onClose }: { initialDir: string; onClose: () =
           dialogTitle="Import ADRs from which folder?"
           hint={
             <>
-              The repository (its ADR folders are found) or the folder that holds the ADR files, e.g. <code>/home/me/shop</code>; subfolders are read too. MADR, adr-tools and log4brains files are read; importing again after a git pull updates what changed.
+              The repository (its ADR folders are found) or the folder that holds the ADR files, e.g.{' '}
+              <code>/home/me/shop</code>; subfolders are read too. MADR, adr-tools and log4brains files are read;
+              importing again after a git pull updates what changed.
             </>
           }
         />
@@ -128,7 +130,11 @@ function Progress({ job }: { job: ImportJob }) {
           : 'The import failed';
   return (
     <div className="import-progress">
-      <progress aria-label="Import progress" max={Math.max(job.total, 1)} value={job.state === 'done' ? Math.max(job.total, 1) : job.done} />
+      <progress
+        aria-label="Import progress"
+        max={Math.max(job.total, 1)}
+        value={job.state === 'done' ? Math.max(job.total, 1) : job.done}
+      />
       <span role="status">{label}</span>
     </div>
   );
@@ -140,7 +146,8 @@ function Report({ report: r }: { report: ImportReport }) {
     return (
       <section className="import-report" aria-label="Import report">
         <p>
-          Found no ADR folder in {r.dir}. Looked in: {r.lookedIn.join(', ')}. Choose the folder that holds the ADR files.
+          Found no ADR folder in {r.dir}. Looked in: {r.lookedIn.join(', ')}. Choose the folder that holds the ADR
+          files.
         </p>
       </section>
     );
@@ -148,22 +155,44 @@ function Report({ report: r }: { report: ImportReport }) {
   return (
     <section className="import-report" aria-label="Import report">
       {(r.folders.length > 1 || r.folders[0]!.source !== 'named') && (
-        <ReportList title="Folders found" items={r.folders.map((f) => `${f.folder} (found by ${f.source}): repository ${f.repository ?? '?'}, ${f.files} files`)} />
+        <ReportList
+          title="Folders found"
+          items={r.folders.map(
+            (f) => `${f.folder} (found by ${f.source}): repository ${f.repository ?? '?'}, ${f.files} files`,
+          )}
+        />
       )}
       <p>
-        <strong>{r.imported.length} new</strong>, {r.updated.length} updated, {r.unchanged.length} unchanged, {r.skipped.length} skipped
+        <strong>{r.imported.length} new</strong>, {r.updated.length} updated, {r.unchanged.length} unchanged,{' '}
+        {r.skipped.length} skipped
         {r.missing.length ? `, ${r.missing.length} missing` : ''}
-        {r.conflicts.length ? `, ${r.conflicts.length} conflicting field${r.conflicts.length === 1 ? '' : 's'} kept` : ''}.
+        {r.conflicts.length
+          ? `, ${r.conflicts.length} conflicting field${r.conflicts.length === 1 ? '' : 's'} kept`
+          : ''}
+        .
       </p>
-      {r.skipped.length > 0 && (
-        <ReportList title="Skipped" items={r.skipped.map((s) => `${s.file}: ${s.reason}`)} />
-      )}
+      {r.skipped.length > 0 && <ReportList title="Skipped" items={r.skipped.map((s) => `${s.file}: ${s.reason}`)} />}
       {r.duplicates.length > 0 && <Duplicates groups={r.duplicates} />}
       {r.conflicts.length > 0 && <ImportConflicts report={r} />}
-      {r.updated.length > 0 && <ReportList title="Updated" items={r.updated.map((f) => `${adr(f.number)}: ${f.title} (${f.changes.join(', ') || 'formatting'})`)} />}
-      {r.missing.length > 0 && <ReportList title="No longer in the folder (kept in Cairn)" items={r.missing.map((f) => f.file)} />}
-      {r.warnings.length > 0 && <ReportList title="Warnings" items={r.warnings.map((w) => `${w.file}: ${w.message}`)} />}
-      {r.imported.length > 0 && <ReportList title="New" items={r.imported.map((f) => `${adr(f.number)}: ${f.title} (${f.dialect})`)} collapsed={r.imported.length > 10} />}
+      {r.updated.length > 0 && (
+        <ReportList
+          title="Updated"
+          items={r.updated.map((f) => `${adr(f.number)}: ${f.title} (${f.changes.join(', ') || 'formatting'})`)}
+        />
+      )}
+      {r.missing.length > 0 && (
+        <ReportList title="No longer in the folder (kept in Cairn)" items={r.missing.map((f) => f.file)} />
+      )}
+      {r.warnings.length > 0 && (
+        <ReportList title="Warnings" items={r.warnings.map((w) => `${w.file}: ${w.message}`)} />
+      )}
+      {r.imported.length > 0 && (
+        <ReportList
+          title="New"
+          items={r.imported.map((f) => `${adr(f.number)}: ${f.title} (${f.dialect})`)}
+          collapsed={r.imported.length > 10}
+        />
+      )}
     </section>
   );
 }

@@ -20,7 +20,11 @@ export function Timeline() {
   const [to, setTo] = useState('');
   const fromId = useId();
   const toId = useId();
-  const { data, error, isPending, refetch } = useApiQuery('getTimeline', { from: from || undefined, to: to || undefined }, { placeholderData: (previous) => previous });
+  const { data, error, isPending, refetch } = useApiQuery(
+    'getTimeline',
+    { from: from || undefined, to: to || undefined },
+    { placeholderData: (previous) => previous },
+  );
 
   const byId = useMemo(() => new Map(data?.entries.map((e) => [e.id, e]) ?? []), [data]);
   const years = useMemo(() => {
@@ -64,7 +68,9 @@ export function Timeline() {
           </ul>
         </section>
       )}
-      {data && data.entries.length === 0 && <p className="empty">No decisions {from || to ? 'in these dates' : 'yet'}.</p>}
+      {data && data.entries.length === 0 && (
+        <p className="empty">No decisions {from || to ? 'in these dates' : 'yet'}.</p>
+      )}
       {years.map(([year, entries]) => (
         <section key={year} aria-labelledby={`year-${year || 'none'}`} className="timeline-year">
           <h2 id={`year-${year || 'none'}`}>
@@ -84,7 +90,8 @@ export function Timeline() {
                     <ul className="status-changes" aria-label="Status changes">
                       {e.changes.map((c) => (
                         <li key={c.revision}>
-                          {c.from === null ? `created as ${c.to}` : `${c.from} → ${c.to}`} on <time dateTime={c.savedAt}>{c.savedAt.slice(0, 10)}</time>
+                          {c.from === null ? `created as ${c.to}` : `${c.from} → ${c.to}`} on{' '}
+                          <time dateTime={c.savedAt}>{c.savedAt.slice(0, 10)}</time>
                         </li>
                       ))}
                     </ul>

@@ -18,9 +18,18 @@ const words = (type: string) => {
   const w = type.replace(/-/g, ' ');
   return w.charAt(0).toUpperCase() + w.slice(1);
 };
-const named = (d: { number: number | null; title: string }) => `${d.number === null ? 'Draft' : `ADR ${d.number}`}: ${d.title}`;
+const named = (d: { number: number | null; title: string }) =>
+  `${d.number === null ? 'Draft' : `ADR ${d.number}`}: ${d.title}`;
 
-export function RelationsPanel({ decision, beforeChange, onChanged }: { decision: Decision; beforeChange: () => Promise<void>; onChanged: (d: Decision) => void }) {
+export function RelationsPanel({
+  decision,
+  beforeChange,
+  onChanged,
+}: {
+  decision: Decision;
+  beforeChange: () => Promise<void>;
+  onChanged: (d: Decision) => void;
+}) {
   const ids = { relation: useId(), target: useId() };
   const [relation, setRelation] = useState('relates-to');
   const [target, setTarget] = useState('');
@@ -69,7 +78,12 @@ export function RelationsPanel({ decision, beforeChange, onChanged }: { decision
     <section className="panel relations" aria-labelledby="relations-title">
       <h2 id="relations-title">Relations</h2>
       {!views ? (
-        <QueryStatus isPending={relations.isPending} error={relations.error} onRetry={() => void relations.refetch()} what="the relations" />
+        <QueryStatus
+          isPending={relations.isPending}
+          error={relations.error}
+          onRetry={() => void relations.refetch()}
+          what="the relations"
+        />
       ) : views.length === 0 ? (
         <p className="muted">No relations yet.</p>
       ) : (
@@ -79,14 +93,21 @@ export function RelationsPanel({ decision, beforeChange, onChanged }: { decision
               <span className="relation-type">{words(v.type)}</span>{' '}
               {v.decision ? (
                 <>
-                  <a href={href('decisions', v.target)}>{named(v.decision)}</a> <StatusBadge status={v.decision.status} />
+                  <a href={href('decisions', v.target)}>{named(v.decision)}</a>{' '}
+                  <StatusBadge status={v.decision.status} />
                   {v.decision.trashed && <span className="muted"> (in the trash)</span>}
                 </>
               ) : (
                 <span className="muted">a decision that no longer exists</span>
               )}
               {v.direction === 'incoming' && <span className="muted"> · stated by the other decision</span>}{' '}
-              <button type="button" className="link" onClick={() => remove(v)} disabled={busy} aria-label={`Remove relation: ${words(v.type)} ${v.decision ? named(v.decision) : v.target}`}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => remove(v)}
+                disabled={busy}
+                aria-label={`Remove relation: ${words(v.type)} ${v.decision ? named(v.decision) : v.target}`}
+              >
                 Remove
               </button>
             </li>
@@ -120,8 +141,22 @@ export function RelationsPanel({ decision, beforeChange, onChanged }: { decision
           {error}
         </p>
       )}
-      {candidates.error && <QueryStatus isPending={false} error={candidates.error} onRetry={() => void candidates.refetch()} what="the decisions to link to" />}
-      {statusHistory.error && <QueryStatus isPending={false} error={statusHistory.error} onRetry={() => void statusHistory.refetch()} what="the status history" />}
+      {candidates.error && (
+        <QueryStatus
+          isPending={false}
+          error={candidates.error}
+          onRetry={() => void candidates.refetch()}
+          what="the decisions to link to"
+        />
+      )}
+      {statusHistory.error && (
+        <QueryStatus
+          isPending={false}
+          error={statusHistory.error}
+          onRetry={() => void statusHistory.refetch()}
+          what="the status history"
+        />
+      )}
       {history.length > 0 && (
         <details className="status-history">
           <summary>Status history ({history.length})</summary>

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import type { HostInfo } from '../../../shared/api/native.js';
 import { api } from '../api.js';
 
-const NONE: HostInfo = { capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false } };
+const NONE: HostInfo = {
+  capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false },
+};
 let info: Promise<HostInfo> | null = null;
 
 export function hostInfo(): Promise<HostInfo> {

@@ -45,20 +45,34 @@ export function RelationGraph({ focus }: { focus: string | undefined }) {
             </a>
           )}
           <h1 id="graph-title">{focused ? `Links of ${nodeLabel(focused)}` : 'Relations between decisions'}</h1>
-          <p className="muted">Older decisions sit left of those that supersede, amend or build on them. Choose a decision to follow its links.</p>
+          <p className="muted">
+            Older decisions sit left of those that supersede, amend or build on them. Choose a decision to follow its
+            links.
+          </p>
         </div>
         <Legend />
       </header>
       <QueryStatus isPending={isPending} error={error} onRetry={() => void refetch()} what="the relations" />
       {!graph && !error && <p className="muted">Loading…</p>}
       {graph && graph.truncated && (
-        <p className="warning">There are more linked decisions than fit in one drawing; the largest groups are shown. Choose a decision to see all of its links.</p>
+        <p className="warning">
+          There are more linked decisions than fit in one drawing; the largest groups are shown. Choose a decision to
+          see all of its links.
+        </p>
       )}
-      {graph && graph.edges.length === 0 && !focus && <p className="empty">No decision links to another yet. Links come from “supersedes”, “amends”, “relates to” … in a decision or an imported file.</p>}
+      {graph && graph.edges.length === 0 && !focus && (
+        <p className="empty">
+          No decision links to another yet. Links come from “supersedes”, “amends”, “relates to” … in a decision or an
+          imported file.
+        </p>
+      )}
       {graph && (graph.edges.length > 0 || focus) && (
         <div className="graph-layout">
           <Drawing graph={graph} focus={focus} />
-          <aside className="panel graph-details" aria-label={focused ? `Details of ${nodeLabel(focused)}` : 'Links in words'}>
+          <aside
+            className="panel graph-details"
+            aria-label={focused ? `Details of ${nodeLabel(focused)}` : 'Links in words'}
+          >
             {focused ? <FocusDetails node={focused} graph={graph} /> : <EdgeList graph={graph} />}
           </aside>
         </div>
@@ -107,10 +121,25 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
   return (
     <div className="graph-canvas" tabIndex={-1}>
       {/* Scaled down to fit up to a point, then the canvas scrolls: names must stay readable. */}
-      <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width, minWidth: Math.min(width, 640) }} role="group" aria-label="Relation graph">
+      <svg
+        width="100%"
+        viewBox={`0 0 ${width} ${height}`}
+        style={{ maxWidth: width, minWidth: Math.min(width, 640) }}
+        role="group"
+        aria-label="Relation graph"
+      >
         <defs>
           {[...ACTIVE, 'other'].map((t) => (
-            <marker key={t} id={`arrow-${t}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              key={t}
+              id={`arrow-${t}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" className={`arrow ${t === 'other' ? 'edge-other' : edgeClass(t)}`} />
             </marker>
           ))}
@@ -122,7 +151,12 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
             if (!a || !b) return null;
             const kind = isActive(e.type) ? e.type : 'other';
             return (
-              <path key={`${e.from}-${e.to}-${e.type}`} d={edgePath(a, b)} className={`edge ${edgeClass(e.type)}`} markerEnd={e.type === 'relates-to' ? undefined : `url(#arrow-${kind})`}>
+              <path
+                key={`${e.from}-${e.to}-${e.type}`}
+                d={edgePath(a, b)}
+                className={`edge ${edgeClass(e.type)}`}
+                markerEnd={e.type === 'relates-to' ? undefined : `url(#arrow-${kind})`}
+              >
                 <title>{`${nodeLabel(byId.get(e.from)!)} ${phrase(e.type, true)} ${nodeLabel(byId.get(e.to)!)}`}</title>
               </path>
             );
@@ -135,8 +169,16 @@ function Drawing({ graph, focus }: { graph: Graph; focus: string | undefined }) 
           const line1 = `${shortLabel(n)}${n.status ? ` · ${n.status}` : ''}${n.date ? ` · ${n.date.slice(0, 4)}` : ''}`;
           const line2 = n.missing ? 'not in Cairn' : n.title;
           return (
-            <a key={n.id} href={href('graph', n.id)} aria-label={`${line1} ${line2}`} aria-current={n.id === focus ? 'true' : undefined} className="graph-node-link">
-              <g className={`graph-node${n.missing ? ' missing' : ''}${n.id === focus ? ' focused' : ''} node-${n.status ?? 'missing'}`}>
+            <a
+              key={n.id}
+              href={href('graph', n.id)}
+              aria-label={`${line1} ${line2}`}
+              aria-current={n.id === focus ? 'true' : undefined}
+              className="graph-node-link"
+            >
+              <g
+                className={`graph-node${n.missing ? ' missing' : ''}${n.id === focus ? ' focused' : ''} node-${n.status ?? 'missing'}`}
+              >
                 <rect x={x} y={y} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
                 {/* A nested viewport clips a long title at the box edge; the link's name carries it whole. */}
                 <svg x={x + 10} y={y} width={NODE_WIDTH - 20} height={NODE_HEIGHT}>
@@ -174,10 +216,15 @@ function FocusDetails({ node, graph }: { node: GraphNode; graph: Graph }) {
       <h2>{nodeLabel(node)}</h2>
       {!node.missing && (
         <p>
-          {node.status && <StatusBadge status={node.status} />} {node.date} · <a href={href('decisions', node.id)}>Open the decision</a>
+          {node.status && <StatusBadge status={node.status} />} {node.date} ·{' '}
+          <a href={href('decisions', node.id)}>Open the decision</a>
         </p>
       )}
-      {node.missing && <p className="muted">A decision links to “{node.title}”, which is not in Cairn (a file never imported, or a typo).</p>}
+      {node.missing && (
+        <p className="muted">
+          A decision links to “{node.title}”, which is not in Cairn (a file never imported, or a typo).
+        </p>
+      )}
       {mine.length === 0 ? (
         <p className="muted">No links yet.</p>
       ) : (

@@ -75,7 +75,13 @@ export function ReviewPanel(props: {
     try {
       await props.settle();
       const current = await api.getDecision({ id: saved.id });
-      const result = await api.reviewDecision({ id: saved.id, baseRevision: current.revision, outcome, note: note.trim(), nextReview: outcome === 'holds' ? next : undefined });
+      const result = await api.reviewDecision({
+        id: saved.id,
+        baseRevision: current.revision,
+        outcome,
+        note: note.trim(),
+        nextReview: outcome === 'holds' ? next : undefined,
+      });
       props.onReviewed(result.decision);
       setOpen(false);
       setNote('');
@@ -83,7 +89,11 @@ export function ReviewPanel(props: {
         navigate('decisions', result.draft.id);
         return;
       }
-      setDone(outcome === 'holds' ? `Review recorded: still holds; next review ${next}.` : 'Review recorded: amend the decision below.');
+      setDone(
+        outcome === 'holds'
+          ? `Review recorded: still holds; next review ${next}.`
+          : 'Review recorded: amend the decision below.',
+      );
       if (outcome === 'amend') props.editTarget?.()?.focus();
     } catch (err) {
       setError((err as Error).message);
@@ -99,7 +109,9 @@ export function ReviewPanel(props: {
         <p className={`review-when review-${state}`}>
           {draft.reviewBy ? (
             state === 'none' ? (
-              <>Review date {draft.reviewBy} (not reviewed while {draft.status}).</>
+              <>
+                Review date {draft.reviewBy} (not reviewed while {draft.status}).
+              </>
             ) : (
               <>
                 {state === 'overdue' && <strong>Overdue: </strong>}
@@ -137,7 +149,13 @@ export function ReviewPanel(props: {
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-by`}>Review by</label>
-          <input id={`${id}-by`} type="date" value={draft.reviewBy ?? ''} onChange={(e) => props.onChange({ reviewBy: e.target.value || null })} aria-describedby={`${id}-by-hint`} />
+          <input
+            id={`${id}-by`}
+            type="date"
+            value={draft.reviewBy ?? ''}
+            onChange={(e) => props.onChange({ reviewBy: e.target.value || null })}
+            aria-describedby={`${id}-by-hint`}
+          />
           <small id={`${id}-by-hint`} className="muted">
             Written as <code>review-by</code> in the ADR; <code>cairn due</code> lists it once the day comes.
           </small>
@@ -150,7 +168,13 @@ export function ReviewPanel(props: {
             value={triggersText}
             onChange={(e) => {
               setTriggersText(e.target.value);
-              props.onChange({ reviewTriggers: e.target.value.split('\n').map((t) => t.trim()).filter(Boolean).slice(0, 20) });
+              props.onChange({
+                reviewTriggers: e.target.value
+                  .split('\n')
+                  .map((t) => t.trim())
+                  .filter(Boolean)
+                  .slice(0, 20),
+              });
             }}
             aria-describedby={`${id}-triggers-hint`}
           />
@@ -165,7 +189,14 @@ export function ReviewPanel(props: {
             <legend>Outcome of the review</legend>
             {(Object.keys(OUTCOME_LABEL) as ReviewOutcome[]).map((o, i) => (
               <label key={o} className="review-choice">
-                <input ref={i === 0 ? firstChoice : undefined} type="radio" name={`${id}-outcome`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+                <input
+                  ref={i === 0 ? firstChoice : undefined}
+                  type="radio"
+                  name={`${id}-outcome`}
+                  value={o}
+                  checked={outcome === o}
+                  onChange={() => setOutcome(o)}
+                />
                 <span>
                   <strong>{OUTCOME_LABEL[o]}</strong> <span className="muted">{OUTCOME_HINT[o]}</span>
                 </span>
@@ -175,12 +206,26 @@ export function ReviewPanel(props: {
           {outcome === 'holds' && (
             <div className="field">
               <label htmlFor={`${id}-next`}>Next review</label>
-              <input id={`${id}-next`} type="date" required min={addDays(today, 1)} value={next} onChange={(e) => setNext(e.target.value)} />
+              <input
+                id={`${id}-next`}
+                type="date"
+                required
+                min={addDays(today, 1)}
+                value={next}
+                onChange={(e) => setNext(e.target.value)}
+              />
             </div>
           )}
           <div className="field">
             <label htmlFor={`${id}-note`}>Note</label>
-            <textarea id={`${id}-note`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What you checked and found" />
+            <textarea
+              id={`${id}-note`}
+              rows={2}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="What you checked and found"
+            />
           </div>
           {error && (
             <p role="alert" className="error">

@@ -145,7 +145,11 @@ export function History({ id }: { id: string }) {
                   <td>
                     <div className="revision-actions">
                       {r.revision > 1 && (
-                        <button type="button" className="link" onClick={() => setRange({ from: r.revision - 1, to: r.revision })}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setRange({ from: r.revision - 1, to: r.revision })}
+                        >
                           Changes<span className="visually-hidden"> in revision {r.revision}</span>
                         </button>
                       )}
@@ -167,8 +171,8 @@ export function History({ id }: { id: string }) {
           {confirm !== null && (
             <div className="panel restore-confirm" role="group" aria-label={`Restore revision ${confirm}?`}>
               <p>
-                Restore revision {confirm}? Its content is saved as a new revision {decision.revision + 1}; revisions {confirm + 1}–{decision.revision} stay in the
-                history.
+                Restore revision {confirm}? Its content is saved as a new revision {decision.revision + 1}; revisions{' '}
+                {confirm + 1}–{decision.revision} stay in the history.
               </p>
               <button type="button" className="primary" onClick={() => restore(confirm)}>
                 Restore as revision {decision.revision + 1}
@@ -183,7 +187,11 @@ export function History({ id }: { id: string }) {
           ) : (
             <div className="diff-range">
               <label htmlFor={fromId}>From revision</label>
-              <select id={fromId} value={range?.from ?? ''} onChange={(e) => setRange({ from: Number(e.target.value), to: range?.to ?? decision.revision })}>
+              <select
+                id={fromId}
+                value={range?.from ?? ''}
+                onChange={(e) => setRange({ from: Number(e.target.value), to: range?.to ?? decision.revision })}
+              >
                 {revisions.map((r) => (
                   <option key={r.revision} value={r.revision}>
                     {r.revision}
@@ -191,7 +199,11 @@ export function History({ id }: { id: string }) {
                 ))}
               </select>
               <label htmlFor={toId}>to revision</label>
-              <select id={toId} value={range?.to ?? ''} onChange={(e) => setRange({ from: range?.from ?? 1, to: Number(e.target.value) })}>
+              <select
+                id={toId}
+                value={range?.to ?? ''}
+                onChange={(e) => setRange({ from: range?.from ?? 1, to: Number(e.target.value) })}
+              >
                 {revisions.map((r) => (
                   <option key={r.revision} value={r.revision}>
                     {r.revision}
@@ -209,7 +221,12 @@ export function History({ id }: { id: string }) {
 
 function DiffView({ diff }: { diff: RevisionDiff }) {
   if (diff.from === diff.to) return <p className="muted">Pick two different revisions.</p>;
-  if (!diff.changes.length) return <p className="muted">Revisions {diff.from} and {diff.to} have the same content.</p>;
+  if (!diff.changes.length)
+    return (
+      <p className="muted">
+        Revisions {diff.from} and {diff.to} have the same content.
+      </p>
+    );
   return (
     <ul className="diff-list" aria-label={`Changes from revision ${diff.from} to revision ${diff.to}`}>
       {diff.changes.map((c) => (

@@ -14,7 +14,13 @@ export function ThemeSwitch() {
   return (
     <div className="theme-switch">
       <label htmlFor={id}>Theme</label>
-      <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme).catch((err: Error) => announce(`The theme was not saved: ${err.message}`))}>
+      <select
+        id={id}
+        value={theme}
+        onChange={(e) =>
+          setTheme(e.target.value as Theme).catch((err: Error) => announce(`The theme was not saved: ${err.message}`))
+        }
+      >
         {THEMES.map((t) => (
           <option key={t} value={t}>
             {LABEL[t]}

@@ -35,7 +35,11 @@ function apply(theme: Theme): void {
 /** Applies the cached theme at once, then the stored one when it arrives. */
 export function initTheme(): void {
   apply(current);
-  if (hasToken) api.getSettings({}).then((s) => apply(s.theme), () => undefined);
+  if (hasToken)
+    api.getSettings({}).then(
+      (s) => apply(s.theme),
+      () => undefined,
+    );
 }
 
 /** Switches the theme now and stores the choice; returns the stored settings' theme. */

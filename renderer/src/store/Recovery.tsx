@@ -28,7 +28,9 @@ export function useStoreHealth(enabled: boolean): StoreStatus | null {
 const when = (iso: string) => `${iso.slice(0, 10)} at ${iso.slice(11, 16)} UTC`;
 
 export function Recovery({ status }: { status: StoreStatus }) {
-  const [state, setState] = useState<'idle' | 'working' | { restored: string; setAside: string | null } | { error: string }>('idle');
+  const [state, setState] = useState<
+    'idle' | 'working' | { restored: string; setAside: string | null } | { error: string }
+  >('idle');
   const good = status.newestGood;
 
   async function restore() {
@@ -74,8 +76,8 @@ export function Recovery({ status }: { status: StoreStatus }) {
         <section aria-labelledby="restore-title" className="panel">
           <h2 id="restore-title">Restore the newest good backup</h2>
           <p>
-            The backup taken {when(good.createdAt)} ({good.kind}) passes an integrity check. Restoring it replaces the damaged file, which is
-            kept beside it. Changes made after that time are not in the backup.
+            The backup taken {when(good.createdAt)} ({good.kind}) passes an integrity check. Restoring it replaces the
+            damaged file, which is kept beside it. Changes made after that time are not in the backup.
           </p>
           <button type="button" className="primary" onClick={restore} disabled={state === 'working'}>
             {state === 'working' ? 'Restoring…' : `Restore the backup from ${when(good.createdAt)}`}
@@ -93,8 +95,8 @@ export function Recovery({ status }: { status: StoreStatus }) {
         <section className="panel">
           <h2>No good backup was found</h2>
           <p>
-            There is no backup in <code>{status.backupDir}</code> that passes an integrity check. Keep a copy of the damaged file; the sqlite3
-            tool&apos;s <code>.recover</code> command may save part of it.
+            There is no backup in <code>{status.backupDir}</code> that passes an integrity check. Keep a copy of the
+            damaged file; the sqlite3 tool&apos;s <code>.recover</code> command may save part of it.
           </p>
         </section>
       )}

@@ -18,6 +18,16 @@ const root = createRoot(document.getElementById('root')!);
 window.relativeLinks = [];
 window.renderForTest = (source, allowRemoteImages) => {
   const start = performance.now();
-  flushSync(() => root.render(<Markdown key={Math.random()} source={source} allowRemoteImages={allowRemoteImages} label="Rendered" onRelativeLink={(t) => window.relativeLinks.push(t)} />));
+  flushSync(() =>
+    root.render(
+      <Markdown
+        key={Math.random()}
+        source={source}
+        allowRemoteImages={allowRemoteImages}
+        label="Rendered"
+        onRelativeLink={(t) => window.relativeLinks.push(t)}
+      />,
+    ),
+  );
   return performance.now() - start;
 };

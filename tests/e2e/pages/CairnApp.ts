@@ -107,7 +107,10 @@ export class CairnApp {
   }
 
   async closeImport() {
-    await this.page.getByRole('dialog', { name: 'Import ADRs from a folder' }).getByRole('button', { name: 'Close' }).click();
+    await this.page
+      .getByRole('dialog', { name: 'Import ADRs from a folder' })
+      .getByRole('button', { name: 'Close' })
+      .click();
   }
 
   relations() {
@@ -126,7 +129,10 @@ export class CairnApp {
   }
 
   /** Calls the app's API as the page does (same token, same host): how tests set up data. */
-  async api<M extends keyof Client>(method: M, input: Parameters<Client[M]>[0]): Promise<Awaited<ReturnType<Client[M]>>> {
+  async api<M extends keyof Client>(
+    method: M,
+    input: Parameters<Client[M]>[0],
+  ): Promise<Awaited<ReturnType<Client[M]>>> {
     const result = await this.page.evaluate(
       async ([m, body]) => {
         const response = await fetch(`./api/${m}`, {
@@ -148,11 +154,17 @@ export class CairnApp {
 
   /** One click on a facet value in the decision list (or, when it is already on, off). */
   async filterBy(facet: string, value: string) {
-    await this.page.getByRole('group', { name: facet }).getByRole('button', { name: new RegExp(`^${value} \\d+$`) }).click();
+    await this.page
+      .getByRole('group', { name: facet })
+      .getByRole('button', { name: new RegExp(`^${value} \\d+$`) })
+      .click();
   }
 
   decisionRows() {
-    return this.page.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return this.page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
   }
 
   async selectForComparison(title: string) {
@@ -188,7 +200,9 @@ export class CairnApp {
   }
 
   optionNames() {
-    return this.page.getByRole('group', { name: 'Considered options' }).getByRole('textbox', { name: /^Name of option/ });
+    return this.page
+      .getByRole('group', { name: 'Considered options' })
+      .getByRole('textbox', { name: /^Name of option/ });
   }
 
   async addOption(name: string) {
@@ -207,7 +221,9 @@ export class CairnApp {
   }
 
   weightOf(criterion: string, weight: number) {
-    return this.page.getByRole('group', { name: criterion, exact: true }).getByRole('radio', { name: new RegExp(`^${weight} `) });
+    return this.page
+      .getByRole('group', { name: criterion, exact: true })
+      .getByRole('radio', { name: new RegExp(`^${weight} `) });
   }
 
   async setWeight(criterion: string, weight: number) {
@@ -220,8 +236,13 @@ export class CairnApp {
   }
 
   async openCriterion(name: string) {
-    await this.page.getByRole('navigation', { name: 'Criteria' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).click();
-    await expect(this.page.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(name)}`) })).toBeVisible();
+    await this.page
+      .getByRole('navigation', { name: 'Criteria' })
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) })
+      .click();
+    await expect(
+      this.page.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(name)}`) }),
+    ).toBeVisible();
   }
 
   async addOwnClaim(option: string, claim: { effect?: 'Good' | 'Neutral' | 'Bad'; text: string; source?: string }) {
@@ -241,7 +262,10 @@ export class CairnApp {
   }
 
   async chooseOption(name: string) {
-    await this.page.getByRole('group', { name: 'Chosen option' }).getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) }).check();
+    await this.page
+      .getByRole('group', { name: 'Chosen option' })
+      .getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) })
+      .check();
   }
 
   /** The export dialog, opened from the list (all decisions) or from an open decision (that one). */
