@@ -595,6 +595,12 @@ export function leaveOneSourceOut(content: Scorable, matrix: Matrix): SourceLeft
     });
 }
 
+/** The matrix and its one-weight sensitivity, without the robustness draws. */
+export function matrixAndSensitivity(content: Scorable): Pick<DecisionAnalysis, 'matrix' | 'sensitivity'> {
+  const matrix = buildMatrix(content);
+  return { matrix, sensitivity: sensitivity(matrix) };
+}
+
 /** Everything the screens and the exporter show about a decision's evaluation, from its content alone. */
 export function analyzeDecision(content: Scorable, options: { draws?: number } = {}): DecisionAnalysis {
   const matrix = buildMatrix(content);
@@ -788,7 +794,9 @@ export interface MatrixForExport {
 
 export function matrixForExport(
   content: Scorable,
-  analysis: DecisionAnalysis = analyzeDecision(content),
+  // The matrix and its sensitivity only: export renders thousands of decisions, and the robustness
+  // draws are not printed in the table.
+  analysis: Pick<DecisionAnalysis, 'matrix' | 'sensitivity'> = matrixAndSensitivity(content),
 ): MatrixForExport | null {
   const { matrix, sensitivity: s } = analysis;
   const rows = matrix.rows.filter((r) => r.weight > 0);
@@ -808,8 +816,6 @@ export function matrixForExport(
     method:
       `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims and changed by hand where noted; ` +
       `an option's total is the sum of weight × score over the criteria, out of ${matrix.maxTotal} possible.` +
-      (missing
-        ? ' A cell with no evidence and no score is unknown (shown as –); totals count it at the middle of the scale.'
-        : ''),
+      (missing ? ' A cell with no evidence and no score is unknown (–), counted at 3.' : ''),
   };
 }

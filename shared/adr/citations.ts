@@ -111,13 +111,13 @@ export function verificationNote(claim: EvidenceClaim): string {
   if (!claim.anchor.trim() || claim.verification === 'verified') return '';
   switch (claim.verification) {
     case 'missing':
-      return ' **Quote not verified:** not found in the source’s text.';
+      return ' **Quote not found** in the source.';
     case 'ambiguous':
-      return ' **Quote not verified:** it occurs more than once in the source’s text.';
+      return ' **Quote not verified:** found more than once.';
     case 'moved':
-      return ' **Quote not verified:** found under another section of the source.';
+      return ' **Quote not verified:** under another section.';
     default:
-      return ' **Quote not verified:** not checked against the source’s text.';
+      return ' **Quote unchecked:** no source text.';
   }
 }
 

@@ -35,7 +35,7 @@ describe('cairn update, trash and untrash', () => {
     // The same file again is based on a revision that is no longer the latest.
     const stale = await cairn('update', id, '--from', file, '--db', db);
     expect(stale.code).toBe(1);
-    expect(stale.err).toMatch(/saved elsewhere \(revision 2; this edit was based on 1\)/);
+    expect(stale.err).toMatch(/saved elsewhere \(now revision 2; this change was based on 1\)/);
     expect(JSON.parse((await cairn('show', id, '--json', '--db', db)).out).revision).toBe(2);
   });
 

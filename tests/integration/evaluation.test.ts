@@ -96,7 +96,7 @@ describe('applyPack', () => {
     expect(again.drivers.find((x) => x.id === 'operations')!.weight).toBe(5);
     expect(again.evaluation.conditions).toEqual({ 'many concurrent writers': false });
     expect(again.evaluation.scores).toEqual([
-      { option: 'sqlite', driver: 'operations', value: 2, note: 'we have no DBA' },
+      { option: 'sqlite', driver: 'operations', value: 2, note: 'we have no DBA', min: null, max: null },
     ]);
     expect(again.options.map((o) => o.id)).toEqual(['postgresql', 'sqlite', 'duckdb', 'mysql']);
     const own = again.evaluation.claims.filter((c) => c.own);

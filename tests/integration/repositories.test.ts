@@ -91,12 +91,14 @@ describe('importing a repository by its root', () => {
         .title,
     ).toBe('Cache *everything*');
 
-    // The folder moved away: an export into an empty folder writes it again, file for file.
+    // The clone moved away: an export into an empty folder re-creates it, with the repository's
+    // layout (doc/adr under the folder named) and every file, name and bytes.
     const original = tree(path.join(root, 'doc/adr'));
     const out = tempDir();
     const result = await core.invoke('runExport', { dir: out });
     expect(result.conflicts).toEqual([]);
-    const again = tree(out);
+    expect(fs.readdirSync(out)).toEqual(['doc']);
+    const again = tree(path.join(out, 'doc/adr'));
     for (const [name, bytes] of original)
       if (name !== 'README.md') expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
     // Their README is theirs: Cairn adds no index of its own.

@@ -67,6 +67,11 @@ describe('verification of every claim', () => {
       ...applied,
       chosenOption: applied.options.find((o) => o.option === 'nodejs')!.id,
       drivers: applied.drivers.map((x) => ({ ...x, weight: x.criterion === 'threading-gil' ? 5 : 0 })),
+      // The architect accepts the claims (they start unreviewed, and only accepted ones are cited).
+      evaluation: {
+        ...applied.evaluation,
+        claims: applied.evaluation.claims.map((c) => ({ ...c, verdict: 'accepted' as const })),
+      },
     };
     const saved = await core.invoke('updateDecision', { id: d.id, baseRevision: applied.revision, content });
     const dir = tempDir();
@@ -76,15 +81,15 @@ describe('verification of every claim', () => {
     const file = (fs.readdirSync(dir, { recursive: true }) as string[]).find((f) => /\d{4}-[^/]*\.md$/.test(f))!;
     const adr = fs.readFileSync(path.join(dir, file), 'utf8');
     const footnote = adr.split('\n').find((l) => l.includes('this phrase appears nowhere'))!;
-    expect(footnote).toContain('**Quote not verified:** not found in the source’s text.');
+    expect(footnote).toContain('**Quote not found** in the source.');
     // Claims on the sources still without text say they were not checked; none reads as verified.
     const notes = adr.split('\n').filter((l) => l.startsWith('[^'));
     expect(notes.length).toBeGreaterThan(3);
     for (const l of notes)
       expect(l.split(' **Contradicted**')[0]).toMatch(
         l.startsWith('[^s0-') || l.includes('this phrase')
-          ? /not found in the source’s text/
-          : /not checked against the source’s text/,
+          ? /Quote not found\*\* in the source/
+          : /Quote unchecked:\*\* no source text/,
       );
   });
 
@@ -420,7 +425,19 @@ describe('freshness', () => {
     });
     expect([a.verification.state, b.verification.state]).toEqual(['verified', 'verified']);
     const d = await core.invoke('createDecision', { content: { title: 'Broker' } });
-    await core.invoke('applyPack', { id: d.id, pack: 'queues' });
+    const applied = await core.invoke('applyPack', { id: d.id, pack: 'queues' });
+    // Claims start unreviewed; the decision accepts them, so a change to them matters to it.
+    await core.invoke('updateDecision', {
+      id: d.id,
+      baseRevision: applied.revision,
+      content: {
+        ...applied,
+        evaluation: {
+          ...applied.evaluation,
+          claims: applied.evaluation.claims.map((c) => ({ ...c, verdict: 'accepted' as const })),
+        },
+      },
+    });
     expect(await core.invoke('listEvidenceChanges', {})).toEqual([]);
 
     const v2 =

@@ -131,7 +131,7 @@ describe('editing the evaluation', () => {
   it('keeps a score’s note when only the value changes, and drops the score to go back to the pre-fill', () => {
     let d = setScore(blank(), 'a', 'x', 2, 'why');
     d = setScore(d, 'a', 'x', 4);
-    expect(d.evaluation.scores).toEqual([{ option: 'a', driver: 'x', value: 4, note: 'why' }]);
+    expect(d.evaluation.scores).toEqual([{ option: 'a', driver: 'x', value: 4, note: 'why', min: null, max: null }]);
     expect(setScore(d, 'a', 'x', null).evaluation.scores).toEqual([]);
   });
 

@@ -60,10 +60,18 @@ function decision(
 
 describe('pre-filled scores', () => {
   const answers = {};
-  it('are null without counted claims, so the cell counts as neutral', () => {
+  it('are null without counted claims: the cell is unknown (range 1–5), counted at its middle', () => {
     expect(prefillScore([], answers).value).toBeNull();
     const m = buildMatrix(decision(['a'], [['x', 2]]));
-    expect(m.rows[0]!.cells[0]).toMatchObject({ score: NEUTRAL_SCORE, source: 'missing', contribution: 6 });
+    expect(m.rows[0]!.cells[0]).toMatchObject({
+      score: null,
+      min: 1,
+      max: 5,
+      point: NEUTRAL_SCORE,
+      source: 'missing',
+      contribution: 6,
+    });
+    expect(m.totals[0]).toMatchObject({ total: 6, min: 2, max: 10 });
   });
 
   it('move one step for a lone minor claim and saturate with strong one-sided evidence', () => {
@@ -415,14 +423,16 @@ describe('the matrix for the exported ADR', () => {
         {
           id: 'b',
           name: 'B',
-          scores: { x: 2, z: 3 },
+          scores: { x: 2, z: null },
           total: 19,
           cells: { x: { source: 'manual', note: '' }, z: { source: 'missing', note: '' } },
         },
       ],
       ranking: ['a', 'b'],
       sensitivity: 'B wins if the weight of Crit x drops from 5 to 1. At 2, A and B tie.',
-      method: expect.stringContaining('out of 40 possible. A criterion with no evidence and no score counts as 3.'),
+      method: expect.stringContaining(
+        'out of 40 possible. A cell with no evidence and no score is unknown (–), counted at 3.',
+      ),
     });
     expect(matrixForExport(decision(['a'], [['x', 0]]))).toBeNull();
     expect(matrixForExport(decision(['a'], [['x', 2]]))!.sensitivity).toBeNull();

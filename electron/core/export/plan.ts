@@ -412,7 +412,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       copiesOf(copies, p.file),
     );
     if (notes.has(d.id) && !decided.note) decided.note = notes.get(d.id)!;
-    if (!isPlainFileName(p.file) && decided.action !== 'unchanged') {
+    if (!p.file.split('/').every(isPlainFileName) && decided.action !== 'unchanged') {
       // A name from the folder (a control character, a reserved character) that no system writes safely: this file only is left out.
       Object.assign(decided, {
         action: 'blocked',
@@ -529,8 +529,33 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
 }
 
 /** Where an export goes: the folder named, or the repository's own folder (its decisions unless ids are given). */
+/**
+ * An empty folder named for a whole export whose decisions all come from one repository gets that repository's
+ * layout: its ADR folder at the same path under it (doc/adr, docs/decisions …), so a deleted or
+ * moved-away clone is re-created as it was. A folder that already holds files is used as named.
+ */
+function layoutIn(ctx: CoreContext, request: PlanRequest, located: LocatedFolder): LocatedFolder {
+  // Only for a whole export (no decisions named): chosen decisions go into the folder as named.
+  if (request.ids.length > 0 || located.source !== 'named' || fs.readdirSync(located.folder).length > 0) return located;
+  const rows = ctx.db
+    .prepare<[], { id: string; repository: number | null }>(
+      'SELECT id, repository FROM decisions WHERE trashed_at IS NULL',
+    )
+    .all();
+  const repos = new Set(rows.map((r) => r.repository));
+  if (repos.size !== 1 || [...repos][0] === null) return located;
+  const repo = ctx.db
+    .prepare<[number], { root: string; folder: string }>('SELECT root, folder FROM repositories WHERE id = ?')
+    .get([...repos][0]!);
+  if (!repo) return located;
+  const rel = path.relative(repo.root, repo.folder);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return located;
+  return { root: located.root, folder: path.join(located.root, rel), source: 'new', exists: false };
+}
+
 function exportTarget(ctx: CoreContext, request: PlanRequest): { request: PlanRequest; located: LocatedFolder } {
-  if (request.dir !== undefined) return { request, located: locateFolder(request.dir, request.format) };
+  if (request.dir !== undefined)
+    return { request, located: layoutIn(ctx, request, locateFolder(request.dir, request.format)) };
   if (request.repository === undefined)
     throw new CairnError('invalid_input', 'Name the folder to export into, or the repository (see `cairn repos`).');
   const repo = repositoryByName(ctx.db, request.repository);

@@ -187,7 +187,7 @@ function currentSha(target: string): string | null | 'other' {
 function keepBeside(folder: string, name: string, temp: string): string | null {
   for (let n = 1; n <= 9; n++) {
     const side = n === 1 ? `${name}.cairn` : `${name}.cairn-${n}`;
-    if (!isPlainFileName(side)) return null;
+    if (!isPlainFileName(path.posix.basename(side))) return null;
     try {
       // link() fails when the name is taken, so nothing there is ever replaced.
       fs.linkSync(temp, path.join(folder, side));

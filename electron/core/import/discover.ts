@@ -77,7 +77,8 @@ export function markdownFiles(folder: string): { markdown: string[]; other: stri
       // A symlinked folder is not followed: it may lead outside the repository, or in a circle.
       if (e.isDirectory()) {
         if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(e.name)) walk(path.join(dir, e.name), relName, depth + 1);
-      } else if (e.isFile() || e.isSymbolicLink()) {
+      } else {
+        // Links, pipes, sockets and devices are listed too: the importer refuses each by name, with its reason.
         (MARKDOWN.test(e.name) ? markdown : other).push(relName);
       }
     }

@@ -82,7 +82,10 @@ export function readAdrFile(file: string, within?: string): ReadResult {
       // The descriptor must be the file at this name, and the name must lie in the folder (no parent swapped for a link).
       const now = fs.lstatSync(file, { throwIfNoEntry: false });
       const real = fs.realpathSync(file);
-      if (!now || now.ino !== stat.ino || now.dev !== stat.dev || path.dirname(real) !== within) {
+      // Subfolders of the ADR folder are read too, so the real path must lie anywhere inside it.
+      const rel = path.relative(within, real);
+      const outside = rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
+      if (!now || now.ino !== stat.ino || now.dev !== stat.dev || outside) {
         return {
           ok: false,
           kind: 'symlink',
