@@ -35,6 +35,7 @@ import { importHandlers } from './import/handlers.js';
 import { lifecycleHandlers } from './lifecycle/handlers.js';
 import { reviewHandlers } from './review/handlers.js';
 import { sourceHandlers } from './sources/handlers.js';
+import { evidenceChanges } from './sources/freshness.js';
 import { repositoryHandlers } from './repositories/handlers.js';
 import { createReviews } from './review/review.js';
 import { createImporter } from './import/importer.js';
@@ -130,7 +131,15 @@ export function createCore(options: CoreOptions): Core {
     ...decisionHandlers(ctx, decisions, packs, { relationsOf: (id) => lifecycle.relations(id) }),
     ...revisionHandlers(decisions, createRevisionQueries(decisions)),
     ...lifecycleHandlers(lifecycle),
-    ...reviewHandlers(createReviews(ctx, decisions, lifecycle.link)),
+    // `cairn due` also lists decisions whose accepted evidence changed (a quote now missing or moved).
+    ...reviewHandlers(
+      createReviews(ctx, decisions, lifecycle.link, () =>
+        evidenceChanges(ctx, packs, decisions).map((c) => ({
+          id: c.decision,
+          reason: `${c.claims.length} accepted claim${c.claims.length === 1 ? '' : 's'} changed: ${c.claims[0]!.reason}`,
+        })),
+      ),
+    ),
     ...relationHandlers(relations),
     ...insightHandlers(createInsightQueries(ctx, decisions, relations)),
     ...compareHandlers(createCompareQueries(ctx, decisions)),

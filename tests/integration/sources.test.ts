@@ -453,6 +453,9 @@ describe('freshness', () => {
       [b.id, 'verified', 'moved'],
     ]);
     const changed = await core.invoke('listEvidenceChanges', {});
+    // `cairn due` lists it too, with why, though it has no review date.
+    const due = await core.invoke('listDue', {});
+    expect(due.items.find((i) => i.id === d.id)?.evidenceChanged).toMatch(/2 accepted claims changed/);
     expect(changed).toEqual([
       expect.objectContaining({
         decision: d.id,
