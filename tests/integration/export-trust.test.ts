@@ -94,7 +94,7 @@ describe('a failed export', () => {
       await expect(core.invoke('runExport', { dir })).rejects.toThrow(new RegExp(code));
       vi.restoreAllMocks();
       const landed = mdFiles(dir);
-      expect(landed.length).toBeGreaterThan(0);
+      // How many landed before the failure depends on how far syncing got (load); whatever landed is recorded, nothing else.
       expect(landed.length).toBeLessThan(36);
       const recorded = core.db.prepare('SELECT file FROM repo_files ORDER BY file').all() as { file: string }[];
       expect(recorded.map((r) => r.file)).toEqual(landed);
