@@ -212,7 +212,10 @@ export function FacetPanel({
                 ? (v) => packTitles[v] ?? v
                 : facet === 'review'
                   ? (v) => REVIEW_LABEL[v] ?? v
-                  : plainText
+                  : // Repository names are folder names, not Markdown (adr__madr keeps its underscores).
+                    facet === 'repository'
+                    ? (v) => v
+                    : plainText
             }
             onSelect={(value) => onChange({ ...filters, [facet]: value })}
           />
