@@ -15,6 +15,8 @@ test('an empty store opens on the welcome screen, and one click makes a finished
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     'Sample: Which runtime for the notification service?',
   );
+  // The sample opens on its read view; Edit shows its fields.
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await expect(app.field('Chosen option')).toHaveValue('nodejs');
   await expect(app.field('Rationale')).toHaveValue(/^Node\.js totals \d+ of \d+ possible points .*, ahead of Python/);
   await expect(page.getByRole('group', { name: 'Decision drivers' }).getByRole('textbox').first()).toHaveValue(

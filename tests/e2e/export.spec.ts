@@ -36,7 +36,8 @@ test('export a decision with evidence into a git repository, preview its text, a
   await app.openExport();
   await app.previewExport(repo);
   const dialog = app.exportDialog();
-  await expect(dialog.getByText(/as MADR 4, the default for a new folder: 3 new/)).toBeVisible();
+  // Two ADRs, the evidence ledger beside the one that weighs claims, and the index.
+  await expect(dialog.getByText(/as MADR 4, the default for a new folder: 4 new/)).toBeVisible();
   await expect(dialog.getByText('“Keep a decision log” becomes ADR 2')).toBeVisible();
   const text = await app.showExportedText('0001-use-node-js-for-the-notification-gateway.md');
   await expect(text).toContainText('Chosen option: "Node.js", because it serves many idle connections');

@@ -31,7 +31,7 @@ test('import a folder of 2,000 ADRs with a progress bar and a report at the end'
       report.getByText('README.md: README.md is a folder index, README or template, not a decision.'),
     ).toBeVisible();
     await app.closeImport();
-    await expect(page.getByText('2000 decisions')).toBeVisible();
+    await expect(page.getByText('2,000 decisions')).toBeVisible();
     // The list renders only the rows in view; searching brings a late one up.
     await page.getByLabel('Search').fill('Generated decision 1999');
     await expect(page.getByRole('link', { name: 'Generated decision 1999', exact: true })).toBeVisible();
@@ -83,6 +83,8 @@ test('a decision shows its relations in both directions, and relations added on 
 
     await app.relations().getByRole('link', { name: 'ADR 3: Deploy with containers' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 3: Deploy with containers');
+    // A link opens the decision's read view; its relations are edited beside the fields.
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await expect(app.relations()).toContainText('Supersedes ADR 2: Deploy with shell scripts');
     await expect(app.relations()).toContainText('Amends ADR 1: Record architecture decisions');
 
