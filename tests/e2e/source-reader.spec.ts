@@ -94,7 +94,22 @@ test('add a web page to my own pack, read it, make a claim from a selection, and
   const decision = (await served.api('createDecision', { content: { title: 'Pick a broker for orders' } })) as {
     id: string;
   };
-  await served.api('applyPack', { id: decision.id, pack: 'brokers' });
+  const applied = (await served.api('applyPack', { id: decision.id, pack: 'brokers' })) as {
+    revision: number;
+    evaluation: { claims: { verdict: string }[] };
+  };
+  // Claims start unreviewed; the architect accepts them, so a change to them matters to the decision.
+  await served.api('updateDecision', {
+    id: decision.id,
+    baseRevision: applied.revision,
+    content: {
+      ...applied,
+      evaluation: {
+        ...applied.evaluation,
+        claims: applied.evaluation.claims.map((c) => ({ ...c, verdict: 'accepted' })),
+      },
+    },
+  });
   await served.api('addSourceDocument', {
     pack: 'brokers',
     source: 'own-source-1',

@@ -9,6 +9,8 @@ import type { Decision } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { useApiQuery } from '../data/query.js';
+import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
+import { describeDue, reviewState } from '../../../shared/review.js';
 import { DecisionLoader } from './DecisionLoader.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { AdrView } from '../components/AdrView.js';
@@ -16,6 +18,9 @@ import { StatusBadge } from './StatusBadge.js';
 import { useActionHandler } from '../app/actions.js';
 import { href, navigate } from '../app/router.js';
 import './DecisionRead.css';
+
+/** Today as YYYY-MM-DD, in the user's time zone. */
+const today = () => new Date().toLocaleDateString('sv-SE');
 
 export function DecisionRead({ id }: { id: string }) {
   return <DecisionLoader id={id}>{(decision) => <Reader initial={decision} />}</DecisionLoader>;
@@ -46,6 +51,7 @@ function Reader({ initial }: { initial: Decision }) {
   const [decision, setDecision] = useState(initial);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const evidence = useEvidenceChanges();
   const rendered = useApiQuery('renderDecision', { id: decision.id }, { version: decision.revision });
   useActionHandler('export', () => setExporting(true));
 
@@ -80,6 +86,15 @@ function Reader({ initial }: { initial: Decision }) {
             <StatusBadge status={decision.status} /> revision {decision.revision} · {fromFile}shown as export writes it
             ({format}){decision.trashedAt && <strong> · in the trash</strong>}
           </p>
+          <EvidenceChangedNotice change={evidence.get(decision.id)} />
+          {decision.reviewBy &&
+            reviewState(decision.reviewBy, decision.status, today()) !== 'scheduled' &&
+            reviewState(decision.reviewBy, decision.status, today()) !== 'none' && (
+              <p className="review-due">
+                Review by {decision.reviewBy} ({describeDue(decision.reviewBy, today())});{' '}
+                <a href={href('decisions', decision.id, 'edit')}>record the review</a> beside its fields.
+              </p>
+            )}
         </div>
         <div className="header-actions">
           <a className="button-link primary-link" href={href('decisions', decision.id, 'edit')}>

@@ -5,8 +5,12 @@ import { href } from '../app/router.js';
 import { adrMarkdownFor } from '../../../shared/adr/read.js';
 import { AdrView } from '../components/AdrView.js';
 import type { StepProps } from './step-props.js';
+import { useApiQuery } from '../data/query.js';
 
 export function ReviewStep({ draft, saved, update, go }: StepProps) {
+  // The core renders the saved decision exactly as export writes it (in its folder's dialect, an
+  // unedited imported file as its own bytes); edits reach it with the next autosave.
+  const rendered = useApiQuery('renderDecision', { id: saved.id }, { version: saved.revision });
   const checks: { ok: boolean; text: string; step: number }[] = [
     { ok: draft.context.trim().length > 0, text: 'The context and problem statement are written', step: 0 },
     { ok: draft.options.length >= 2, text: 'At least two options are considered', step: 0 },
@@ -87,7 +91,7 @@ export function ReviewStep({ draft, saved, update, go }: StepProps) {
           <h3 id="preview-title">The decision as it will be exported</h3>
           {/* The same text export writes (and the read view shows), not a separate drawing of it. */}
           <AdrView
-            markdown={adrMarkdownFor({ ...saved, ...draft })}
+            markdown={rendered.data?.markdown ?? adrMarkdownFor({ ...saved, ...draft })}
             label="Preview of the exported ADR"
             headingOffset={3}
           />
