@@ -40,6 +40,9 @@ test('review dates: the list shows what is due, a decision says it is overdue, R
 
   // The decision's page.
   await page.getByRole('link', { name: 'Use Redis for sessions', exact: true }).click();
+  // The read view says it is due; the review is recorded beside the fields.
+  await expect(page.getByText(/Review by 2020-01-15 \(overdue by/)).toBeVisible();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   const review = page.getByRole('region', { name: 'Review' });
   await expect(review).toContainText('Overdue: Review by 2020-01-15, overdue by');
   await expect(review.getByLabel('Review triggers')).toHaveValue('when traffic passes 5k requests/s');
@@ -100,6 +103,7 @@ test('Review → supersede opens the superseding draft; amend sends you to editi
   await review.getByLabel('Note', { exact: true }).fill('Moving to a broker.');
   await review.getByRole('button', { name: 'Record review' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Draft: Queue on Postgres (revisited)');
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await expect(page.getByLabel('Context')).toHaveValue('Orders need a queue.');
 });
 
