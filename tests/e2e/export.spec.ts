@@ -49,7 +49,7 @@ test('export a decision with evidence into a git repository, preview its text, a
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const result = await app.writeExport();
-  await expect(result).toContainText('Wrote 3 files');
+  await expect(result).toContainText('Wrote 4 files');
   await expect(result).toContainText('“Keep a decision log” is now ADR 2');
   const written = fs.readFileSync(
     path.join(repo, 'docs/decisions/0001-use-node-js-for-the-notification-gateway.md'),
@@ -60,7 +60,7 @@ test('export a decision with evidence into a git repository, preview its text, a
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'ADRs');
   await app.previewExport(repo);
-  await expect(dialog.getByText(/0 new, 0 to update, 3 unchanged, 0 conflicts/)).toBeVisible();
+  await expect(dialog.getByText(/0 new, 0 to update, 4 unchanged, 0 conflicts/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Nothing to write' })).toBeDisabled();
   await app.closeExport();
   await expect(page.getByRole('table').getByRole('row', { name: /Keep a decision log/ })).toContainText('2');

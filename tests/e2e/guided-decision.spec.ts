@@ -131,7 +131,7 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   await expect(page.getByRole('img', { name: /Total weighted score per option/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Contribution of each criterion/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'How firm is this?' })).toContainText(
-    /(wins if the weight of .+ (drops|rises) from \d to \d)|(No change of a single weight changes the winner)/,
+    /(wins if the weight of .+ (drops|rises) from \d to \d)|(No change of a single weight (changes the winner|gives another option the lead))/,
   );
   await app.chooseOption('Node.js');
   const consequences = page.getByRole('group', { name: 'Consequences' });
