@@ -168,7 +168,14 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
     'CPU-bound workload': false,
   });
   expect(shown.evaluation.scores).toEqual([
-    { option: 'python', driver: 'real-time', value: 2, note: 'Nobody on the team has run asyncio in production.' },
+    {
+      option: 'python',
+      driver: 'real-time',
+      value: 2,
+      note: 'Nobody on the team has run asyncio in production.',
+      min: null,
+      max: null,
+    },
   ]);
   expect(shown.evaluation.claims.filter((c: { own: boolean }) => c.own)).toHaveLength(1);
   expect(shown.evaluation.claims.filter((c: { verdict: string }) => c.verdict === 'rejected')).toHaveLength(1);
