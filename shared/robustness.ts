@@ -312,8 +312,3 @@ export function agreement(people: readonly PersonView[]): CellAgreement[] {
     })
     .sort((a, b) => b.spread - a.spread || a.driver.localeCompare(b.driver) || a.option.localeCompare(b.option));
 }
-
-/** "94%": shares shown to people are whole percents, rounded half up, everywhere. */
-export function formatShare(share: number): string {
-  return `${Math.floor(share * 100 + 0.5)}%`;
-}

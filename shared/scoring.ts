@@ -11,7 +11,6 @@ import {
   findExclusions,
   findFlips,
   findUnknowns,
-  formatShare,
   rankStability,
   unknownAdvice,
   type CellAgreement,
@@ -653,7 +652,7 @@ export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis):
   if (shares.length && shares[0]![1] > 0) {
     const [top, share] = shares[0]!;
     parts.push(
-      `${name(top)} ranks first in ${formatShare(share)} of ${analysis.robustness.draws.toLocaleString('en-US')} draws with every weight varied by one step and ranged or unknown scores drawn from their ranges (seed ${analysis.robustness.seed}).`,
+      `${name(top)} ranks first in ${sharePercent(share)}% of ${analysis.robustness.draws.toLocaleString('en-US')} draws with every weight varied by one step and ranged or unknown scores drawn from their ranges (seed ${analysis.robustness.seed}).`,
     );
   }
   const flip = analysis.robustness.flips[0];

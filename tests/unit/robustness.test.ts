@@ -4,13 +4,13 @@ import {
   findExclusions,
   findFlips,
   findUnknowns,
-  formatShare,
   rankStability,
   totalRanges,
   unknownAdvice,
   type QualityCell,
   type QualityInput,
 } from '../../shared/robustness.js';
+import { sharePercent } from '../../shared/scoring.js';
 
 const point = (value: number): QualityCell => ({ value, min: value, max: value });
 const unknown: QualityCell = { value: null, min: 1, max: 5 };
@@ -154,6 +154,6 @@ describe('robustness', () => {
   });
 
   it('rounds shares one way everywhere', () => {
-    expect([0.775, 0.7749, 0.005, 1].map(formatShare)).toEqual(['78%', '77%', '1%', '100%']);
+    expect([0.775, 0.7749, 0.005, 1].map((s) => `${sharePercent(s)}%`)).toEqual(['78%', '77%', '1%', '100%']);
   });
 });

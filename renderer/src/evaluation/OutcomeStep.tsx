@@ -8,7 +8,6 @@ import {
   sharePercent,
   type Matrix,
 } from '../../../shared/scoring.js';
-import { formatShare } from '../../../shared/robustness.js';
 import { TextArea } from '../components/Fields.js';
 import { describeSource } from './EvidenceClaimCard.js';
 import { ContributionChart, TotalsChart } from './Charts.js';
@@ -312,7 +311,7 @@ function QualityPanel({ draft, analysis }: StepProps) {
         {shares.map(([option, share]) => (
           <li key={option}>
             <span className="share-label">
-              {name(option)}: {formatShare(share)}
+              {name(option)}: {sharePercent(share)}%
             </span>
             <span className="share-bar" aria-hidden="true" style={{ width: `${Math.round(share * 100)}%` }} />
           </li>
