@@ -12,6 +12,8 @@ export default defineConfig({
   // Pictures for the README only when asked for (`npm run screenshots` sets the folder): a test
   // run checks screens, it does not photograph them.
   testIgnore: process.env.CAIRN_SCREENSHOTS_DIR ? [] : ['**/screenshots.spec.ts'],
+  // Bundles the CLI once for every test's `cairn serve` and CLI calls (tests/e2e/fixtures.ts).
+  globalSetup: './tests/e2e/global-setup.ts',
   // Beside, not over, test-results/trust (figures from vitest for the trust report).
   outputDir: 'test-results/playwright',
   timeout: 60_000,

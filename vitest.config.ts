@@ -5,6 +5,13 @@ import { defineConfig } from 'vitest/config';
  * integration tests, ≤ 45 s on 2 cores); `vitest run` (and so `npm test`, which CI runs) runs both.
  * `heavy` holds what takes minutes by design: soak, fuzz and kill -9 runs, and the benchmark's
  * end-to-end check. New heavy tests join by their name (`*.soak.test.ts`) or folder (tests/crash/).
+ *
+ * `fast` runs its files one after another in each worker with one module cache (isolate: false):
+ * loading the core, zod, the PDF and DOCX readers once per worker instead of once per file halves
+ * the project's CPU time. So a file there leaves no global state behind: it restores its spies
+ * (`vi.restoreAllMocks()` in an afterEach), does not `vi.mock` or `process.chdir`, and a shared
+ * helper's per-test hook goes into tests/helpers/per-file.ts. A file that cannot live with that
+ * is named `*.isolated.test.ts` and gets a fresh process of its own.
  */
 const ALL = ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/crash/**/*.test.ts'];
 const HEAVY = [
@@ -14,13 +21,18 @@ const HEAVY = [
   'tests/integration/crash-safety.test.ts',
   'tests/integration/bench.test.ts',
 ];
+const ISOLATED = ['tests/**/*.isolated.test.ts'];
 
 export default defineConfig({
   test: {
     pool: 'forks',
     testTimeout: 30_000,
+    // Bundles the CLI once per run for every test that starts the `cairn` process (cli-bundle.ts).
+    globalSetup: ['tests/helpers/vitest-setup.ts'],
+    setupFiles: ['tests/helpers/per-file.ts'],
     projects: [
-      { extends: true, test: { name: 'fast', include: ALL, exclude: HEAVY } },
+      { extends: true, test: { name: 'fast', include: ALL, exclude: [...HEAVY, ...ISOLATED], isolate: false } },
+      { extends: true, test: { name: 'fast-isolated', include: ISOLATED, exclude: HEAVY } },
       { extends: true, test: { name: 'heavy', include: HEAVY } },
     ],
   },

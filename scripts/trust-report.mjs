@@ -47,8 +47,8 @@ const n = (x) => x.toLocaleString('en');
 console.log(
   `Electron checklist ${enforced.size}/${checklist.total} enforced; IPC fuzz ${n(fuzz.payloads)} payloads, ${fuzzCrashes} crashes; ` +
     `Markdown ${markdownBrowser.inputs} hostile inputs, ${unsafe.size} unsafe; kill -9 ${crash.runs} runs, ${lost} lost; ` +
-    `MCP fuzz ${n(mcp.messages)} messages, ${mcp.requests - mcp.answered} unanswered, ${mcp.crashes} crashes`,
-  `malformed raw HTTP ${n(http.requests)} requests, ${http.wrong + http.stoppedServing} not answered 400; kill -9 mid-export ${exportCrash.runs} runs, ${exportCrash.problems} not finished by the next run`,
+    `MCP fuzz ${n(mcp.messages)} messages, ${mcp.requests - mcp.answered} unanswered, ${mcp.crashes} crashes; ` +
+    `malformed raw HTTP ${n(http.requests)} requests, ${http.wrong + http.stoppedServing} not answered 400; kill -9 mid-export ${exportCrash.runs} runs, ${exportCrash.problems} not finished by the next run`,
 );
 
 const slow = [

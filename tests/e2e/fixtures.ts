@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundleCli } from '../helpers/cli-bundle.js';
 import { CairnApp } from './pages/CairnApp.js';
 
 export interface Served {
@@ -16,11 +17,15 @@ export interface Served {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// The CLI bundle the global setup built for this run (tests/e2e/global-setup.ts): a server or a
+// CLI call starts in a fraction of what compiling electron/cli.ts with tsx each time costs.
+let cliBundle: Promise<string> | undefined;
+const cli = () => (cliBundle ??= bundleCli('e2e'));
 
-function runCli(dbPath: string, args: string[]) {
+async function runCli(dbPath: string, args: string[]) {
+  const entry = await cli();
   return new Promise<{ code: number; out: string; err: string }>((resolve) => {
-    const child = spawn(tsx, ['electron/cli.ts', ...args, '--db', dbPath], { cwd: root });
+    const child = spawn(process.execPath, [entry, ...args, '--db', dbPath], { cwd: root });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -45,7 +50,10 @@ async function callApi(openUrl: string, method: string, input: unknown = {}): Pr
 /** Starts `cairn serve` on a fresh database and waits for the URL it prints. */
 async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const dbPath = path.join(dataDir, 'cairn.db');
-  const child = spawn(tsx, ['electron/cli.ts', 'serve', '--db', dbPath], { cwd: root, env: { ...process.env } });
+  const child = spawn(process.execPath, [await cli(), 'serve', '--db', dbPath], {
+    cwd: root,
+    env: { ...process.env },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`cairn serve did not print a URL: ${out}`)), 30_000);

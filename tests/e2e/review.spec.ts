@@ -9,7 +9,7 @@ test('review dates: the list shows what is due, a decision says it is overdue, R
   page,
   served,
 }) => {
-  // Two runs of the real CLI (through tsx) besides the browser: slow on a shared machine.
+  // Two runs of the real CLI besides the browser: slow on a shared machine.
   test.setTimeout(180_000);
   await app.api('createDecision', {
     content: {

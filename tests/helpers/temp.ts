@@ -7,7 +7,12 @@ import { createCore, type Core, type CoreOptions } from '../../electron/core/cor
 const made: string[] = [];
 const cores: Core[] = [];
 
-afterEach(() => {
+/**
+ * Closes the cores and removes the folders made during a test. Registered once here, and again
+ * for every file by tests/helpers/per-file.ts: the `fast` project shares modules between files
+ * (isolate: false), so this module's own hook belongs only to the first file that imported it.
+ */
+export function cleanUpTemps(): void {
   for (const c of cores.splice(0)) {
     try {
       c.close();
@@ -16,7 +21,8 @@ afterEach(() => {
     }
   }
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+}
+afterEach(cleanUpTemps);
 
 /** A fresh temporary folder, removed after the test. */
 export function tempDir(prefix = 'cairn-test-'): string {

@@ -1,5 +1,5 @@
 /**
- * `cairn mcp` as an assistant meets it: the real CLI process (through tsx, as `npm run cairn`
+ * `cairn mcp` as an assistant meets it: the real CLI process (bundled, as the installed `cairn`
  * runs it) on a real SQLite file, driven by the official SDK's client, and by raw bytes for what
  * no well-behaved client sends. FUZZ_SEED=N replays another seed of the fuzz.
  */
@@ -8,18 +8,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core.js';
 import { MAX_RESULT_CHARS } from '../../electron/host/mcp/bound.js';
 import { MAX_LINE_BYTES } from '../../electron/host/mcp/transport.js';
 import { ASSISTANT_TAG } from '../../electron/host/mcp/tools.js';
 import { addDays } from '../../shared/review.js';
+import { bundleCli } from '../helpers/cli-bundle.js';
 import { inputJsonSchema, payload, rng } from '../helpers/fuzz.js';
 import { tempDir } from '../helpers/temp.js';
 import { TOOLS } from '../../electron/host/mcp/tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = ['--import', 'tsx', path.join(ROOT, 'electron/cli.ts'), 'mcp'];
+let CLI: string[] = [];
+beforeAll(async () => {
+  CLI = [await bundleCli('mcp'), 'mcp'];
+});
 const today = new Date().toISOString().slice(0, 10);
 
 /** A store with the sample decision (cited claims, scores) overdue for review, and a second one later. */
