@@ -27,6 +27,9 @@ export default defineConfig({
   test: {
     pool: 'forks',
     testTimeout: 30_000,
+    // A beforeAll that bundles a process to kill (crash-safety's writer) or seeds a store can pass
+    // the default 10 s on a loaded two-core machine; a hook that hangs still fails.
+    hookTimeout: 60_000,
     // Bundles the CLI once per run for every test that starts the `cairn` process (cli-bundle.ts).
     globalSetup: ['tests/helpers/vitest-setup.ts'],
     setupFiles: ['tests/helpers/per-file.ts'],
