@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
-import { tempDir, testCore } from '../helpers/temp.js';
+import { createImporter } from '../../electron/core/import/importer.js';
+import { parseGitLog } from '../../electron/core/import/git-dates.js';
+import { openDatabase } from '../../electron/core/store/database.js';
+import { fakePlatform, tempDir, testCore } from '../helpers/temp.js';
 
 /**
  * Repositories as first-class: import by the repository root, files in subfolders, exact names,
@@ -254,6 +257,70 @@ describe('dates', () => {
       '2021-06-15',
       '',
       '',
+    ]);
+  });
+});
+
+describe('dates from git, off the import transaction', () => {
+  it('asks git once, before the transaction opens, with its own progress state', async () => {
+    const repo = tempDir();
+    git(repo, 'init', '-q');
+    const undated = (n: number) => `# ${n}. Undated ${n}\n\n## Status\n\nAccepted\n\n## Context\n\nNo date.\n`;
+    write(repo, { 'doc/adr/0001-a.md': undated(1), 'doc/adr/sub/0002-b.md': undated(2) });
+    git(repo, 'add', '.');
+    execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qm', 'x'], {
+      cwd: repo,
+      env: { ...process.env, GIT_COMMITTER_DATE: '2022-02-02T10:00:00Z', GIT_AUTHOR_DATE: '2022-02-02T10:00:00Z' },
+    });
+    const dbPath = path.join(tempDir(), 'cairn.db');
+    const db = openDatabase(dbPath);
+    const importer = createImporter({
+      db,
+      platform: fakePlatform(),
+      dataDir: path.dirname(dbPath),
+      dbPath,
+      knowledgeDir: tempDir(),
+    });
+    const seen: { state: string; inTransaction: boolean }[] = [];
+    const report = await importer.run(repo, (_done, _total, state) =>
+      seen.push({ state, inTransaction: db.inTransaction }),
+    );
+    db.close();
+    const states = seen.map((s) => s.state).filter((s, i, all) => s !== all[i - 1]);
+    expect(states).toEqual(['reading', 'dating', 'writing']);
+    expect(seen.every((s) => !s.inTransaction)).toBe(true);
+    expect(report.imported.map((f) => f.file).sort()).toEqual(['0001-a.md', 'sub/0002-b.md']);
+    const core = testCore({ dbPath });
+    const dates = (await core.invoke('listDecisions', {})).items.map((d) => [d.path, d.date, d.dateSource]);
+    expect(dates.sort()).toEqual([
+      ['0001-a.md', '2022-02-02', 'git'],
+      ['sub/0002-b.md', '2022-02-02', 'git'],
+    ]);
+  });
+
+  it('skips git when every file states its date', async () => {
+    const dir = tempDir();
+    write(dir, { '0001-dated.md': nygard(1, 'Dated') });
+    const dbPath = path.join(tempDir(), 'cairn.db');
+    const db = openDatabase(dbPath);
+    const importer = createImporter({
+      db,
+      platform: fakePlatform(),
+      dataDir: path.dirname(dbPath),
+      dbPath,
+      knowledgeDir: dir,
+    });
+    const states = new Set<string>();
+    await importer.run(dir, (_d, _t, state) => states.add(state));
+    db.close();
+    expect([...states]).toEqual(['reading', 'writing']);
+  });
+
+  it('reads one git log: the first addition of each file wins', () => {
+    const log = ['', '2024-05-01\n\nsub/0002-b.md\n', '2020-01-01\n\n0001-a.md\nsub/0002-b.md\n'].join('\u0000');
+    expect([...parseGitLog(log)]).toEqual([
+      ['sub/0002-b.md', '2020-01-01'],
+      ['0001-a.md', '2020-01-01'],
     ]);
   });
 });
