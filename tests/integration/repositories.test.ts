@@ -258,6 +258,24 @@ describe('dates', () => {
       '',
       '',
     ]);
+    // "No date" is a facet of its own, counted under the other filters, and a filter of the list.
+    const facets = await core.invoke('listDecisionFacets', {});
+    expect(facets.dated).toEqual([
+      { value: 'none', count: 2 },
+      { value: 'git', count: 1 },
+      { value: 'written', count: 1 },
+    ]);
+    const noDate = await core.invoke('listDecisions', { dated: 'none', sort: 'date' });
+    expect(noDate.items.map((d) => d.title).sort()).toEqual(['US style', 'Undated']);
+    expect((await core.invoke('listDecisions', { dated: 'git' })).items.map((d) => d.id)).toEqual([undatedInGit.id]);
+    expect((await core.invoke('listDecisions', { dated: 'written' })).items.map((d) => d.id)).toEqual([dated.id]);
+    const repoName = (await core.invoke('listRepositories', {})).find(
+      (r) => r.decisions === 2 && r.root.includes(path.basename(repo)),
+    )!.name;
+    expect((await core.invoke('listDecisionFacets', { repository: repoName })).dated).toEqual([
+      { value: 'git', count: 1 },
+      { value: 'written', count: 1 },
+    ]);
   });
 });
 
