@@ -342,3 +342,56 @@ describe('dates from git, off the import transaction', () => {
     ]);
   });
 });
+
+describe('the timeline and the relation graph by repository', () => {
+  it('shows one repository’s decisions and links, or all of them by default', async () => {
+    const core = testCore();
+    const a = tempDir('alpha-');
+    const b = tempDir('beta-');
+    write(a, {
+      'doc/adr/0001-use-go.md': nygard(1, 'Use Go', 'Superseded by [2. Use Rust](0002-use-rust.md)'),
+      'doc/adr/0002-use-rust.md': nygard(2, 'Use Rust', 'Accepted\n\nSupersedes [1. Use Go](0001-use-go.md)'),
+    });
+    write(b, {
+      'doc/adr/0001-use-rest.md': nygard(1, 'Use REST', 'Superseded by [2. Use gRPC](0002-use-grpc.md)'),
+      'doc/adr/0002-use-grpc.md': nygard(2, 'Use gRPC', 'Accepted\n\nSupersedes [1. Use REST](0001-use-rest.md)'),
+      'doc/adr/0003-undated.md': '# 3. Undated\n\n## Status\n\nAccepted\n\n## Context\n\nNone.\n',
+    });
+    await core.invoke('importFolder', { dir: a });
+    await core.invoke('importFolder', { dir: b });
+    const [ra, rb] = (await core.invoke('listRepositories', {})).map((r) => r.name);
+
+    const all = await core.invoke('getTimeline', {});
+    expect(all.entries).toHaveLength(5);
+    expect(all.chains).toHaveLength(2);
+    expect(all.entries.at(-1)).toMatchObject({ title: 'Undated', date: '', repository: rb });
+    const onlyB = await core.invoke('getTimeline', { repository: rb! });
+    expect(onlyB.entries.map((e) => [e.title, e.repository])).toEqual([
+      ['Use REST', rb],
+      ['Use gRPC', rb],
+      ['Undated', rb],
+    ]);
+    expect(onlyB.chains.map((c) => c.map((id) => onlyB.entries.find((e) => e.id === id)?.title))).toEqual([
+      ['Use REST', 'Use gRPC'],
+    ]);
+
+    const graph = await core.invoke('getRelationGraph', {});
+    expect(graph.nodes).toHaveLength(4);
+    const graphA = await core.invoke('getRelationGraph', { repository: ra! });
+    expect(graphA.nodes.map((n) => n.title).sort()).toEqual(['Use Go', 'Use Rust']);
+    expect(graphA.edges).toHaveLength(1);
+    // A decision of another repository keeps its own place but shows none of the chosen one's links.
+    const rest = onlyB.entries.find((e) => e.title === 'Use REST')!;
+    const focused = await core.invoke('getRelationGraph', { focus: rest.id, repository: ra! });
+    expect([focused.nodes.map((n) => n.id), focused.edges]).toEqual([[rest.id], []]);
+    expect((await core.invoke('getTimeline', { repository: 'nowhere' })).entries).toEqual([]);
+
+    for (const [method, input] of [
+      ['getTimeline', { repository: 7 }],
+      ['getRelationGraph', { repository: ['x'] }],
+      ['getTimeline', { repository: 'x'.repeat(5_000) }],
+    ] as const) {
+      expect(await core.call(method, input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+});

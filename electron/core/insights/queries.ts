@@ -34,7 +34,8 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     statuses: db.prepare<[], { id: string; revision: number; saved_at: string; status: Status }>(WIDE_QUERIES.statuses),
   };
 
-  function timeline(from?: string, to?: string): Timeline {
+  /** Decisions by date (undated last); with `repository`, only that repository's. */
+  function timeline(from?: string, to?: string, repository?: string): Timeline {
     const { headers, edges } = links();
     const changes = new Map<string, TimelineEntry['changes']>();
     let last = null as { id: string; status: Status } | null;
@@ -56,7 +57,13 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       supersededBy.set(e.to, [...(supersededBy.get(e.to) ?? []), e.from]);
     }
     const entries = [...headers.values()]
-      .filter((h) => !h.trashed && (!from || h.date >= from) && (!to || h.date <= to))
+      .filter(
+        (h) =>
+          !h.trashed &&
+          (!from || h.date >= from) &&
+          (!to || h.date <= to) &&
+          (repository === undefined || h.repository === repository),
+      )
       .sort(
         (a, b) =>
           Number(a.date === '') - Number(b.date === '') ||
@@ -71,6 +78,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
         status: h.status,
         date: h.date,
         chosenOption: h.chosen,
+        repository: h.repository,
         changes: changes.get(h.id) ?? [],
         supersedes: supersedes.get(h.id) ?? [],
         supersededBy: supersededBy.get(h.id) ?? [],
