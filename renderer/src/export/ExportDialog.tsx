@@ -58,7 +58,8 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
   const textId = useId();
   const [dir, setDir] = useState(() => localStorage.getItem(DIR_KEY) ?? '');
   const [format, setFormat] = useState<AdrFormat | ''>('');
-  const [index, setIndex] = useState(true);
+  // Left undecided, the core's rule holds: the index only where Cairn wrote it or makes the folder.
+  const [index, setIndex] = useState<boolean | undefined>(undefined);
   const [shown, setShown] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Destination | null>(null);
 
@@ -233,7 +234,7 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
             <label className="checkbox">
               <input
                 type="checkbox"
-                checked={index}
+                checked={index ?? (plans ? plans.some((p) => p.files.some((f) => f.kind === 'index')) : !home)}
                 onChange={(e) => {
                   setIndex(e.target.checked);
                   reset();
