@@ -395,3 +395,19 @@ describe('the timeline and the relation graph by repository', () => {
     }
   });
 });
+
+describe('a new draft named as the folder names its files', () => {
+  it.each([
+    [['adr-001-logging.md', 'adr-009-tracing.md'], 'adr-010-pick-a-queue.md'],
+    [['ADR001-use-madr.html.md', 'ADR002-use-vue.html.md'], 'ADR003-pick-a-queue.html.md'],
+    [['001_USE_POSTGRES.md', '002_USE_KAFKA.md'], '003_PICK_A_QUEUE.md'],
+  ])('%j → %s', async (names, expected) => {
+    const core = testCore();
+    const dir = tempDir();
+    write(dir, Object.fromEntries(names.map((n, i) => [n, nygard(i + 1, `Existing ${i + 1}`)])));
+    const draft = await core.invoke('createDecision', { content: { title: 'Pick a queue' } });
+    const result = await core.invoke('runExport', { dir, ids: [draft.id], index: false });
+    expect(result.written.map((w) => w.file)).toEqual([expected]);
+    expect(fs.readdirSync(dir).sort()).toEqual([...names, expected].sort());
+  });
+});
