@@ -411,3 +411,30 @@ describe('a new draft named as the folder names its files', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([...names, expected].sort());
   });
 });
+
+describe('links between files in subfolders', () => {
+  it('resolves ../ and subfolder links to the decision they name', async () => {
+    const core = testCore();
+    const dir = tempDir();
+    write(dir, {
+      'backend/0001-use-go.md': nygard(1, 'Use Go', 'Superseded by [2. Use Rust](../frontend/0002-use-rust.md)'),
+      // Number 2 twice (two teams' folders): only the linked file's name tells them apart.
+      'backend/0002-use-kafka.md': nygard(2, 'Use Kafka'),
+      'frontend/0002-use-rust.md': nygard(
+        2,
+        'Use Rust',
+        'Accepted\n\nSupersedes [1. Use Go](../backend/0001-use-go.md)',
+      ),
+      '0003-overview.md': nygard(3, 'Overview', 'Accepted\n\nRelates to [2. Use Rust](frontend/0002-use-rust.md)'),
+    });
+    const report = await core.invoke('importFolder', { dir });
+    const id = (file: string) => report.imported.find((f) => f.file === file)!.id;
+    expect(report.warnings.filter((w) => /names no decision/.test(w.message))).toEqual([]);
+    expect((await core.invoke('getDecision', { id: id('backend/0001-use-go.md') })).relations).toEqual([
+      { type: 'superseded-by', target: id('frontend/0002-use-rust.md') },
+    ]);
+    expect((await core.invoke('getDecision', { id: id('0003-overview.md') })).relations).toEqual([
+      { type: 'relates-to', target: id('frontend/0002-use-rust.md') },
+    ]);
+  });
+});

@@ -569,6 +569,14 @@ function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: Imp
   const add = (file: string, id: string) => {
     byFile.set(file.toLowerCase(), id);
     byFile.set(file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''), id);
+    // A link names the file, not its subfolder (`../archive/0003-x.md` reads as 0003-x.md): a file
+    // in a subfolder answers to its own name too, unless a file of that name sits higher up.
+    const base = path.posix.basename(file).toLowerCase();
+    if (base !== file.toLowerCase()) {
+      if (!byFile.has(base)) byFile.set(base, id);
+      const bare = base.replace(/\.(md|markdown|mdx)$/, '');
+      if (!byFile.has(bare)) byFile.set(bare, id);
+    }
   };
   for (const r of db
     .prepare<[string], { file: string; decision_id: string }>('SELECT file, decision_id FROM repo_files WHERE dir = ?')
