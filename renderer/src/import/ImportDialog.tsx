@@ -135,10 +135,10 @@ function Progress({ job }: { job: ImportJob }) {
       : job.state === 'dating'
         ? 'Asking git when undated files were added'
         : job.state === 'writing'
-        ? 'Saving the decisions'
-        : job.state === 'done'
-          ? `Read ${formatCount(job.total)} file${job.total === 1 ? '' : 's'}`
-          : 'The import failed';
+          ? 'Saving the decisions'
+          : job.state === 'done'
+            ? `Read ${formatCount(job.total)} file${job.total === 1 ? '' : 's'}`
+            : 'The import failed';
   return (
     <div className="import-progress">
       <progress
