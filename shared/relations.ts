@@ -4,7 +4,7 @@
  * in its active direction. Pure: used by the core for the graph and timeline queries, and by tests.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Status } from './domain.js';
+import { DecisionDate, Id, Status } from './domain.js';
 import { canonicalRelation, normalizeRelation, relationType } from './relation-types.js';
 
 /** Types that read the same both ways round (relates-to): from the one relation table. */
@@ -112,7 +112,8 @@ export const GraphNode = z.object({
   title: z.string(),
   /** null (like date) for a missing decision. */
   status: Status.nullable(),
-  date: IsoDate.nullable(),
+  /** '' for a decision without a readable date. */
+  date: DecisionDate.nullable(),
   /** True for a target no stored decision answers to (a link to a file never imported …); title is the target as written. */
   missing: z.boolean(),
 });

@@ -21,7 +21,22 @@ export const SOURCE_KINDS = ['vendor-blog', 'marketing', 'engineering-blog', 'do
 /** Orders the decision list offers. */
 export const SORTS = ['updated', 'number', 'date', 'title', 'status', 'review'] as const;
 /** Fields the decision list counts values of, for one-click filters. */
-export const FACETS = ['status', 'repository', 'review', 'chosenOption', 'pack', 'tag', 'decisionMaker'] as const;
+export const FACETS = [
+  'status',
+  'repository',
+  'review',
+  'dated',
+  'chosenOption',
+  'pack',
+  'tag',
+  'decisionMaker',
+] as const;
+
+/**
+ * Where a decision's date comes from (the `dated` facet): written in the decision or its file, the
+ * commit that added an undated file ("from git"), or none at all ("no date", sorted last).
+ */
+export const DATE_STATES = ['written', 'git', 'none'] as const;
 
 /**
  * Where a decision stands with its review date (the `review` facet): past it, due within

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { exportHomes, homelessSentence } from '../../shared/export-home.js';
 import { ADR_FORMATS, type AdrFormat } from '../../shared/adr/types.js';
 import type { ExportPlan, ExportRequest, ExportResult } from '../../shared/api/export.js';
 import { INDEX_FILE } from '../../shared/adr/index-file.js';
@@ -104,21 +105,15 @@ async function ownRepositories(
 ): Promise<ExportRequest[]> {
   const { items } = await core.invoke('listDecisions', { limit: 100_000, sort: 'number' });
   const chosen = ids.length ? items.filter((d) => ids.includes(d.id)) : items;
-  const byRepo = new Map<string, string[]>();
-  const homeless: string[] = [];
-  for (const d of chosen) {
-    if (d.repository === null) homeless.push(d.number === null ? `"${d.title}"` : `ADR ${d.number} "${d.title}"`);
-    else byRepo.set(d.repository, [...(byRepo.get(d.repository) ?? []), d.id]);
-  }
-  if (homeless.length && (ids.length || !byRepo.size)) {
+  const { groups, homeless } = exportHomes(chosen);
+  if (homeless.length && (ids.length || !groups.length)) {
     throw new UsageError(
-      `${homeless.length} decision${homeless.length === 1 ? ' belongs' : 's belong'} to no repository yet (${homeless.slice(0, 3).join(', ')}${homeless.length > 3 ? ', …' : ''}); ` +
-        'name the folder with --dir, e.g. cairn export ID --dir ~/project.',
+      `${homelessSentence(homeless)}; name the folder with --dir, e.g. cairn export ID --dir ~/project.`,
     );
   }
-  if (!byRepo.size)
+  if (!groups.length)
     throw new UsageError(
       'There is nothing to export. Create a decision with cairn new, or import a repository with cairn import DIR.',
     );
-  return [...byRepo].map(([repository, list]) => ({ ...base, repository, ids: list }));
+  return groups.map(({ repository, ids: list }) => ({ ...base, repository, ids: list }));
 }

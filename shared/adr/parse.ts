@@ -336,49 +336,158 @@ export function parseAdr(raw: string, file: string): ParseResult {
     return { ok: false, kind: 'not-adr', reason: `${file} is a folder index, README or template, not a decision.` };
   const warnings: string[] = [];
   const bom = raw.charCodeAt(0) === 0xfeff;
-  const crlf = (raw.match(/\r\n/g) ?? []).length;
-  const lf = (raw.match(/\n/g) ?? []).length - crlf;
-  const eol: '\n' | '\r\n' = crlf > lf ? '\r\n' : '\n';
-  let bodyStart = bom ? 1 : 0;
+  const eol = lineEnding(raw);
 
-  // Front matter: a first line of exactly `---`, closed by `---` or `...`.
-  let fm: ParsedAdr['frontMatter'] = null;
-  let fmData: Record<string, unknown> = {};
-  const first = splitLines(raw, bodyStart, Math.min(raw.length, bodyStart + 200))[0];
-  if (first && first.text.trimEnd() === '---') {
-    const lines = splitLines(raw, first.next);
-    const closeIdx = lines.findIndex((l) => l.text.trimEnd() === '---' || l.text.trimEnd() === '...');
-    if (closeIdx < 0) {
-      return {
-        ok: false,
-        kind: 'front-matter',
-        reason:
-          'The front matter that starts with --- on line 1 is never closed. Add a line with --- after the metadata and import again.',
-      };
-    }
-    const close = lines[closeIdx]!;
-    const source = raw.slice(first.next, close.start);
-    const parsed = parseFrontMatter(source.replace(/\r\n/g, '\n'), 2);
-    if (!parsed.ok) return { ok: false, kind: 'front-matter', reason: parsed.error };
-    // Offsets from the YAML parser are into the LF text; map them back when the file uses CRLF.
-    const map = offsetMapper(source, first.next);
-    fm = {
-      keys: parsed.keys.map((k) => ({
-        ...k,
-        keyStart: map(k.keyStart),
-        valueStart: map(k.valueStart),
-        valueEnd: map(k.valueEnd),
-      })),
-      start: first.next,
-      end: close.start,
-      close: close.start,
-    };
-    fmData = parsed.data;
-    warnings.push(...parsed.warnings);
-    bodyStart = close.next;
-  }
+  const front = readFrontMatter(raw, bom ? 1 : 0, warnings);
+  if (!front.ok) return front;
+  const { fm, fmData, bodyStart } = front;
 
   const { lines, headings, literal } = scan(raw, bodyStart);
+  const titled = readTitle(headings, fm, fmData, file);
+  if (!titled.ok) return titled;
+  const { titleHeading, title, titleText, numberSlot, titleNumber } = titled;
+
+  // Sections: headings after the title, at the shallowest level used there.
+  const after = titleHeading ? headings.filter((h) => h.start > titleHeading.start) : headings;
+  const sectionLevel = after.length ? Math.min(...after.map((h) => h.level)) : 2;
+  const sections = buildSections(raw, after, sectionLevel, raw.length);
+  const headerStart = titleHeading ? titleHeading.next : bodyStart;
+  const headerEnd = sections[0]?.start ?? raw.length;
+
+  const r: Reading = { raw, values: emptyValues(titleText.trim()), meta: {}, relations: [], warnings };
+  const unknownKeys = readFrontMatterMeta(r, fm, fmData);
+  const { lastMeta, prefix } = readHeaderMeta(r, lines, literal, headerStart, headerEnd);
+  const status = readStatusSection(r, sections);
+  readStatusRelations(r, fmData);
+
+  const byKind = (kind: SectionKind) => sections.find((s) => s.kind === kind) ?? null;
+  const text = readTextSections(r, byKind);
+  const marker = detectMarker(raw, lines, literal, headerStart);
+  const { drivers, options, optionDetails } = readLists(r, byKind);
+  const { outcome, consequences } = readOutcome(r, sections, byKind, text);
+  const links = readLinks(r, byKind('links'));
+
+  const unknownSections = sections.filter((s) => s.kind === null).map((s) => s.heading.text);
+  const fileDate = fileNameDate(file);
+  const number = readNumber(file, titleNumber, fmData, warnings);
+  if (number === null && !fileDate && !r.meta.status && !sections.some((s) => s.kind !== null)) {
+    return {
+      ok: false,
+      kind: 'not-adr',
+      reason: `${file} does not look like a decision record (no number, status or ADR sections).`,
+    };
+  }
+
+  const madrSections = sections.some(
+    (s) => s.kind === 'options' || (s.kind === 'decision' && /outcome/i.test(s.heading.text)),
+  );
+  const dialect = detectDialect(fm, fmData, status.statusSection, numberSlot, r.meta, marker, fileDate, madrSections);
+  return {
+    ok: true,
+    adr: {
+      file,
+      dialect,
+      bom,
+      eol,
+      values: r.values,
+      number,
+      fileDate,
+      title,
+      numberSlot,
+      meta: r.meta,
+      frontMatter: fm,
+      header: { start: headerStart, end: headerEnd, lastMeta, prefix, titleNext: headerStart },
+      sectionLevel,
+      sections,
+      marker,
+      drivers,
+      options,
+      optionDetails,
+      outcome,
+      consequences,
+      text,
+      ...status,
+      links,
+      relations: r.relations,
+      warnings,
+      unknownSections,
+      unknownKeys,
+    },
+  };
+}
+
+/** What the reading steps fill in as they go: the values, where each sits, relations and warnings. */
+interface Reading {
+  raw: string;
+  values: AdrValues;
+  meta: ParsedAdr['meta'];
+  relations: ParsedRelation[];
+  warnings: string[];
+}
+
+type NotRead = Extract<ParseResult, { ok: false }>;
+
+function lineEnding(raw: string): '\n' | '\r\n' {
+  const crlf = (raw.match(/\r\n/g) ?? []).length;
+  const lf = (raw.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** Front matter: a first line of exactly `---`, closed by `---` or `...`. */
+function readFrontMatter(
+  raw: string,
+  start: number,
+  warnings: string[],
+): { ok: true; fm: ParsedAdr['frontMatter']; fmData: Record<string, unknown>; bodyStart: number } | NotRead {
+  const first = splitLines(raw, start, Math.min(raw.length, start + 200))[0];
+  if (!first || first.text.trimEnd() !== '---') return { ok: true, fm: null, fmData: {}, bodyStart: start };
+  const lines = splitLines(raw, first.next);
+  const closeIdx = lines.findIndex((l) => l.text.trimEnd() === '---' || l.text.trimEnd() === '...');
+  if (closeIdx < 0) {
+    return {
+      ok: false,
+      kind: 'front-matter',
+      reason:
+        'The front matter that starts with --- on line 1 is never closed. Add a line with --- after the metadata and import again.',
+    };
+  }
+  const close = lines[closeIdx]!;
+  const source = raw.slice(first.next, close.start);
+  const parsed = parseFrontMatter(source.replace(/\r\n/g, '\n'), 2);
+  if (!parsed.ok) return { ok: false, kind: 'front-matter', reason: parsed.error };
+  // Offsets from the YAML parser are into the LF text; map them back when the file uses CRLF.
+  const map = offsetMapper(source, first.next);
+  const fm = {
+    keys: parsed.keys.map((k) => ({
+      ...k,
+      keyStart: map(k.keyStart),
+      valueStart: map(k.valueStart),
+      valueEnd: map(k.valueEnd),
+    })),
+    start: first.next,
+    end: close.start,
+    close: close.start,
+  };
+  warnings.push(...parsed.warnings);
+  return { ok: true, fm, fmData: parsed.data, bodyStart: close.next };
+}
+
+/** The title: the first `#` heading (its number, `# 5. …`, read apart), else front matter's `title`. */
+function readTitle(
+  headings: Heading[],
+  fm: ParsedAdr['frontMatter'],
+  fmData: Record<string, unknown>,
+  file: string,
+):
+  | {
+      ok: true;
+      titleHeading: Heading | null;
+      title: ParsedAdr['title'];
+      titleText: string;
+      numberSlot: Span | null;
+      titleNumber: number | null;
+    }
+  | NotRead {
   const h1 = headings.find((h) => h.level === 1);
   const fmTitle = fm?.keys.find((k) => k.key === 'title' && k.style === 'scalar');
   let titleHeading: Heading | null = h1 ?? null;
@@ -421,16 +530,12 @@ export function parseAdr(raw: string, file: string): ParseResult {
       reason: `${file} is a template (its title "${titleText.trim().slice(0, 60)}" is a placeholder), not a decision.`,
     };
   }
+  return { ok: true, titleHeading, title, titleText, numberSlot, titleNumber };
+}
 
-  // Sections: headings after the title, at the shallowest level used there.
-  const after = titleHeading ? headings.filter((h) => h.start > titleHeading!.start) : headings;
-  const sectionLevel = after.length ? Math.min(...after.map((h) => h.level)) : 2;
-  const sections = buildSections(raw, after, sectionLevel, raw.length);
-  const headerStart = titleHeading ? titleHeading.next : bodyStart;
-  const headerEnd = sections[0]?.start ?? raw.length;
-
-  const values: AdrValues = {
-    title: titleText.trim(),
+function emptyValues(title: string): AdrValues {
+  return {
+    title,
     status: null,
     statusText: '',
     date: null,
@@ -449,29 +554,38 @@ export function parseAdr(raw: string, file: string): ParseResult {
     confirmation: '',
     moreInformation: '',
   };
-  const meta: ParsedAdr['meta'] = {};
-  const relations: ParsedRelation[] = [];
-  const unknownKeys: string[] = [];
+}
 
-  // Metadata from front matter.
+/** Metadata and relations from front matter; answers the keys Cairn does not know. */
+function readFrontMatterMeta(r: Reading, fm: ParsedAdr['frontMatter'], fmData: Record<string, unknown>): string[] {
+  const unknownKeys: string[] = [];
   for (const key of fm?.keys ?? []) {
     const field = FM_KEYS[key.key.toLowerCase()];
     const relation = normalizeRelation(key.key);
-    if (field && !meta[field]) {
-      const text = raw.slice(key.valueStart, key.valueEnd);
-      meta[field] = { start: key.valueStart, end: key.valueEnd, kind: 'fm', text, fmKey: key, separator: ', ' };
-      readMeta(field, fmData[key.key], values, warnings, true);
+    if (field && !r.meta[field]) {
+      const text = r.raw.slice(key.valueStart, key.valueEnd);
+      r.meta[field] = { start: key.valueStart, end: key.valueEnd, kind: 'fm', text, fmKey: key, separator: ', ' };
+      readMeta(field, fmData[key.key], r.values, r.warnings, true);
     } else if (isKnownRelation(relation)) {
       for (const item of asList(fmData[key.key])) {
         const ref = /^\d+$/.test(item)
           ? { file: null, number: Number(item), label: item }
           : (findRefs(item)[0] ?? (/\.md$/i.test(item) ? { file: item, number: fileNumber(item), label: item } : null));
-        if (ref) relations.push({ type: relation, ref, home: 'fm', item: null, link: null, fmKey: key.key });
+        if (ref) r.relations.push({ type: relation, ref, home: 'fm', item: null, link: null, fmKey: key.key });
       }
     } else if (key.key !== 'title') unknownKeys.push(key.key);
   }
+  return unknownKeys;
+}
 
-  // Metadata lines between the title and the first section.
+/** Metadata lines (`Status: …`, `* Date: …`) between the title and the first section. */
+function readHeaderMeta(
+  r: Reading,
+  lines: Line[],
+  literal: boolean[],
+  headerStart: number,
+  headerEnd: number,
+): { lastMeta: Line | null; prefix: string } {
   let lastMeta: Line | null = null;
   let prefix = '';
   for (let i = 0; i < lines.length; i++) {
@@ -483,84 +597,96 @@ export function parseAdr(raw: string, file: string): ParseResult {
     if (!field) continue;
     lastMeta = line;
     prefix = found.prefix;
-    if (meta[field]) continue;
-    const text = raw.slice(found.value.start, found.value.end);
-    meta[field] = { ...found.value, kind: 'inline', text, separator: separatorOf(text, field) };
-    readMeta(field, text, values, warnings, false);
+    if (r.meta[field]) continue;
+    const text = r.raw.slice(found.value.start, found.value.end);
+    r.meta[field] = { ...found.value, kind: 'inline', text, separator: separatorOf(text, field) };
+    readMeta(field, text, r.values, r.warnings, false);
   }
+  return { lastMeta, prefix };
+}
 
-  // A Status section (adr-tools): its first line is the status, relation lines follow.
+/** A Status section (adr-tools): its first line is the status, relation lines follow. */
+function readStatusSection(
+  r: Reading,
+  sections: Section[],
+): { statusSection: Section | null; statusItem: ListItem | null; statusItems: ListItem[] } {
+  const { raw } = r;
   const statusSection = sections.find((s) => s.kind === 'status') ?? null;
-  let statusItem: ListItem | null = null;
-  let statusItems: ListItem[] = [];
-  if (statusSection) {
-    const items = listItems(raw, statusSection.bodyStart, statusSection.end);
-    statusItems = items;
-    // A template's comment or block quote ("> A decision may be 'proposed' if …") explains the field; it is never the status.
-    statusItem = items.find((it) => !it.text.startsWith('<!--') && !it.text.startsWith('>')) ?? null;
-    if (statusItem && !meta.status) {
-      const line = splitLines(raw, statusItem.textStart, statusItem.end)[0]!;
-      let end = line.end;
-      while (end > line.start && /[ \t\\]/.test(raw[end - 1]!)) end--;
-      const text = raw.slice(line.start, end);
-      meta.status = { start: line.start, end, kind: 'line', text, separator: ', ' };
-      readMeta('status', text, values, warnings, false);
-    }
-    for (const item of items) {
-      if (item === statusItem) continue;
-      const rel = relationLine(raw, item);
-      if (rel)
-        for (const r of rel.refs)
-          relations.push({ type: rel.type, ref: r.ref, home: 'status-section', item, link: r.link });
-    }
+  if (!statusSection) return { statusSection, statusItem: null, statusItems: [] };
+  const items = listItems(raw, statusSection.bodyStart, statusSection.end);
+  // A template's comment or block quote ("> A decision may be 'proposed' if …") explains the field; it is never the status.
+  const statusItem = items.find((it) => !it.text.startsWith('<!--') && !it.text.startsWith('>')) ?? null;
+  if (statusItem && !r.meta.status) {
+    const line = splitLines(raw, statusItem.textStart, statusItem.end)[0]!;
+    let end = line.end;
+    while (end > line.start && /[ \t\\]/.test(raw[end - 1]!)) end--;
+    const text = raw.slice(line.start, end);
+    r.meta.status = { start: line.start, end, kind: 'line', text, separator: ', ' };
+    readMeta('status', text, r.values, r.warnings, false);
   }
-  if (meta.status && SUPERSEDED_BY.test(plainStatus(meta.status.text))) {
-    const slot = meta.status;
-    const text = slot.kind === 'fm' ? asText(fmData[slot.fmKey!.key]) : slot.text;
-    const linkRe = /\[([^\]]*)\]\(([^)\s]*)\)/g;
-    let m: RegExpExecArray | null;
-    let any = false;
-    while (slot.kind !== 'fm' && (m = linkRe.exec(text))) {
-      const ref = findRefs(m[0])[0];
-      if (ref) {
-        relations.push({
-          type: 'superseded-by',
-          ref,
-          home: 'status',
-          item: null,
-          link: { start: slot.start + m.index, end: slot.start + m.index + m[0].length },
-        });
-        any = true;
-      }
-    }
-    if (!any)
-      for (const ref of findRefs(text))
-        relations.push({ type: 'superseded-by', ref, home: 'status', item: null, link: null });
+  for (const item of items) {
+    if (item === statusItem) continue;
+    const rel = relationLine(raw, item);
+    if (rel)
+      for (const ref of rel.refs)
+        r.relations.push({ type: rel.type, ref: ref.ref, home: 'status-section', item, link: ref.link });
   }
+  return { statusSection, statusItem, statusItems: items };
+}
 
-  // Text sections.
+/** "Superseded by [ADR 7](…)" written in the status value itself. */
+function readStatusRelations(r: Reading, fmData: Record<string, unknown>): void {
+  const slot = r.meta.status;
+  if (!slot || !SUPERSEDED_BY.test(plainStatus(slot.text))) return;
+  const text = slot.kind === 'fm' ? asText(fmData[slot.fmKey!.key]) : slot.text;
+  const linkRe = /\[([^\]]*)\]\(([^)\s]*)\)/g;
+  let m: RegExpExecArray | null;
+  let any = false;
+  while (slot.kind !== 'fm' && (m = linkRe.exec(text))) {
+    const ref = findRefs(m[0])[0];
+    if (ref) {
+      r.relations.push({
+        type: 'superseded-by',
+        ref,
+        home: 'status',
+        item: null,
+        link: { start: slot.start + m.index, end: slot.start + m.index + m[0].length },
+      });
+      any = true;
+    }
+  }
+  if (!any)
+    for (const ref of findRefs(text))
+      r.relations.push({ type: 'superseded-by', ref, home: 'status', item: null, link: null });
+}
+
+type SectionOf = (kind: SectionKind) => Section | null;
+
+/** Context and More Information: free text, kept as written. */
+function readTextSections(r: Reading, byKind: SectionOf): ParsedAdr['text'] {
   const text: ParsedAdr['text'] = {};
-  const byKind = (kind: SectionKind) => sections.find((s) => s.kind === kind) ?? null;
   const context = byKind('context');
   if (context) {
     text.context = context;
-    values.context = normalizeText(raw, context.value);
+    r.values.context = normalizeText(r.raw, context.value);
   }
   const more = byKind('more');
   if (more) {
     text.moreInformation = more;
-    values.moreInformation = normalizeText(raw, more.value);
+    r.values.moreInformation = normalizeText(r.raw, more.value);
   }
+  return text;
+}
 
-  const marker = detectMarker(raw, lines, literal, headerStart);
-
-  // Drivers and options: one per bullet.
+/** Drivers and options (one per bullet), and each option's subsection under "Pros and Cons". */
+function readLists(r: Reading, byKind: SectionOf): Pick<ParsedAdr, 'drivers' | 'options' | 'optionDetails'> {
+  const { raw, values } = r;
   const listOf = (section: Section | null): ListLoc | null => {
     if (!section) return null;
     const items = listItems(raw, section.bodyStart, section.end);
-    const values: number[] = [];
-    items.forEach((it, i) => it.kind === 'bullet' && !isPlaceholder(it.text) && values.push(i));
-    return { section, items, values };
+    const picked: number[] = [];
+    items.forEach((it, i) => it.kind === 'bullet' && !isPlaceholder(it.text) && picked.push(i));
+    return { section, items, values: picked };
   };
   const drivers = listOf(byKind('drivers'));
   if (drivers) values.drivers = drivers.values.map((i) => drivers.items[i]!.text);
@@ -585,43 +711,22 @@ export function parseAdr(raw: string, file: string): ParseResult {
       }
     }
   }
+  return { drivers, options, optionDetails };
+}
 
-  // Decision outcome: `Chosen option: "X", because Y`, or free text (adr-tools' Decision).
+/** Decision outcome: `Chosen option: "X", because Y`, or free text (adr-tools' Decision); consequences and confirmation. */
+function readOutcome(
+  r: Reading,
+  sections: Section[],
+  byKind: SectionOf,
+  text: ParsedAdr['text'],
+): Pick<ParsedAdr, 'outcome' | 'consequences'> {
+  const { raw, values } = r;
   let outcome: ParsedAdr['outcome'] = null;
   const consequences: ConsequenceList[] = [];
   const decision = byKind('decision');
   if (decision) {
-    const own = decision.own;
-    const ownText = raw.slice(own.start, own.end);
-    const m =
-      /^Chosen option:?[ \t]*(?:"([^"\r\n]+)"|“([^”\r\n]+)”|'([^'\r\n]+)'|\*\*([^*\r\n]+)\*\*|([^,\r\n]+?))(?=[ \t]*(?:,|\.(?:\s|$)|$|\r?\n|[ \t]because))/i.exec(
-        ownText,
-      );
-    let chosen: Span | null = null;
-    let chosenLineEnd: number | null = null;
-    let rationale: Span = own;
-    if (m) {
-      const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
-      const nameStart = own.start + m[0].lastIndexOf(name);
-      chosen = { start: nameStart, end: nameStart + name.length };
-      values.chosen = name.trim();
-      const rest = ownText.slice(m[0].length);
-      const because = /^[ \t]*,?[ \t]*because\b[ \t]*/i.exec(rest);
-      if (because) {
-        let start = own.start + m[0].length + because[0].length;
-        const afterBecause = raw.slice(start, own.end);
-        const skip = /^\s*/.exec(afterBecause)![0].length;
-        start += skip;
-        rationale = { start, end: Math.max(start, own.end) };
-      } else {
-        const lineEnd = ownText.indexOf('\n', m[0].length);
-        chosenLineEnd = lineEnd < 0 ? own.end : own.start + lineEnd - (raw[own.start + lineEnd - 1] === '\r' ? 1 : 0);
-        const restSpan = trimmed(raw, lineEnd < 0 ? own.end : own.start + lineEnd + 1, own.end);
-        rationale = restSpan.start === restSpan.end ? { start: own.end, end: own.end } : restSpan;
-      }
-    }
-    values.rationale = normalizeText(raw, rationale);
-    outcome = { section: decision, chosen, chosenLineEnd, rationale };
+    outcome = readChosen(r, decision);
     for (const sub of decision.subsections) {
       if (sub.kind === 'consequences' || sub.kind === 'positive' || sub.kind === 'negative')
         consequences.push(consequenceList(raw, sub));
@@ -641,78 +746,74 @@ export function parseAdr(raw: string, file: string): ParseResult {
     text.confirmation = confirmation;
     values.confirmation = normalizeText(raw, confirmation.value);
   }
+  return { outcome, consequences };
+}
 
-  // Links: relation bullets (log4brains, MADR 2); other bullets stay as they are.
-  const linksSection = byKind('links');
-  let links: ListLoc | null = null;
-  if (linksSection) {
-    const items = listItems(raw, linksSection.bodyStart, linksSection.end);
-    const vals: number[] = [];
-    items.forEach((item, i) => {
-      if (item.kind !== 'bullet') return;
-      const rel = relationLine(raw, item);
-      if (!rel) return;
-      vals.push(i);
-      for (const r of rel.refs) relations.push({ type: rel.type, ref: r.ref, home: 'links', item, link: r.link });
-    });
-    links = { section: linksSection, items, values: vals };
+/** The chosen option and the rationale of a decision section. */
+function readChosen(r: Reading, decision: Section): NonNullable<ParsedAdr['outcome']> {
+  const { raw, values } = r;
+  const own = decision.own;
+  const ownText = raw.slice(own.start, own.end);
+  const m =
+    /^Chosen option:?[ \t]*(?:"([^"\r\n]+)"|“([^”\r\n]+)”|'([^'\r\n]+)'|\*\*([^*\r\n]+)\*\*|([^,\r\n]+?))(?=[ \t]*(?:,|\.(?:\s|$)|$|\r?\n|[ \t]because))/i.exec(
+      ownText,
+    );
+  let chosen: Span | null = null;
+  let chosenLineEnd: number | null = null;
+  let rationale: Span = own;
+  if (m) {
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
+    const nameStart = own.start + m[0].lastIndexOf(name);
+    chosen = { start: nameStart, end: nameStart + name.length };
+    values.chosen = name.trim();
+    const rest = ownText.slice(m[0].length);
+    const because = /^[ \t]*,?[ \t]*because\b[ \t]*/i.exec(rest);
+    if (because) {
+      let start = own.start + m[0].length + because[0].length;
+      const afterBecause = raw.slice(start, own.end);
+      const skip = /^\s*/.exec(afterBecause)![0].length;
+      start += skip;
+      rationale = { start, end: Math.max(start, own.end) };
+    } else {
+      const lineEnd = ownText.indexOf('\n', m[0].length);
+      chosenLineEnd = lineEnd < 0 ? own.end : own.start + lineEnd - (raw[own.start + lineEnd - 1] === '\r' ? 1 : 0);
+      const restSpan = trimmed(raw, lineEnd < 0 ? own.end : own.start + lineEnd + 1, own.end);
+      rationale = restSpan.start === restSpan.end ? { start: own.end, end: own.end } : restSpan;
+    }
   }
+  values.rationale = normalizeText(raw, rationale);
+  return { section: decision, chosen, chosenLineEnd, rationale };
+}
 
-  const unknownSections = sections.filter((s) => s.kind === null).map((s) => s.heading.text);
+/** Links: relation bullets (log4brains, MADR 2); other bullets stay as they are. */
+function readLinks(r: Reading, linksSection: Section | null): ListLoc | null {
+  if (!linksSection) return null;
+  const items = listItems(r.raw, linksSection.bodyStart, linksSection.end);
+  const vals: number[] = [];
+  items.forEach((item, i) => {
+    if (item.kind !== 'bullet') return;
+    const rel = relationLine(r.raw, item);
+    if (!rel) return;
+    vals.push(i);
+    for (const ref of rel.refs) r.relations.push({ type: rel.type, ref: ref.ref, home: 'links', item, link: ref.link });
+  });
+  return { section: linksSection, items, values: vals };
+}
+
+/** The number: the file name's, else the title's, else front matter's `number`. */
+function readNumber(
+  file: string,
+  titleNumber: number | null,
+  fmData: Record<string, unknown>,
+  warnings: string[],
+): number | null {
   const fileNo = fileNumber(file);
-  const fileDate = fileNameDate(file);
-  let number = fileNo ?? titleNumber;
   if (fileNo !== null && titleNumber !== null && fileNo !== titleNumber) {
     warnings.push(`The file name says number ${fileNo} but the title says ${titleNumber}; Cairn uses ${fileNo}.`);
   }
-  if (number === null && typeof fmData.number === 'number' && Number.isInteger(fmData.number)) number = fmData.number;
-
-  if (number === null && !fileDate && !meta.status && !sections.some((s) => s.kind !== null)) {
-    return {
-      ok: false,
-      kind: 'not-adr',
-      reason: `${file} does not look like a decision record (no number, status or ADR sections).`,
-    };
-  }
-
-  const madrSections = sections.some(
-    (s) => s.kind === 'options' || (s.kind === 'decision' && /outcome/i.test(s.heading.text)),
-  );
-  const dialect = detectDialect(fm, fmData, statusSection, numberSlot, meta, marker, fileDate, madrSections);
-  return {
-    ok: true,
-    adr: {
-      file,
-      dialect,
-      bom,
-      eol,
-      values,
-      number,
-      fileDate,
-      title,
-      numberSlot,
-      meta,
-      frontMatter: fm,
-      header: { start: headerStart, end: headerEnd, lastMeta, prefix, titleNext: headerStart },
-      sectionLevel,
-      sections,
-      marker,
-      drivers,
-      options,
-      optionDetails,
-      outcome,
-      consequences,
-      text,
-      statusSection,
-      statusItem,
-      statusItems,
-      links,
-      relations,
-      warnings,
-      unknownSections,
-      unknownKeys,
-    },
-  };
+  const number = fileNo ?? titleNumber;
+  if (number === null && typeof fmData.number === 'number' && Number.isInteger(fmData.number)) return fmData.number;
+  return number;
 }
 
 /**

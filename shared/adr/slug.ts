@@ -5,6 +5,8 @@
  * differing only by case, and the same on Windows, macOS and Linux.
  */
 
+import { DEFAULT_STYLE, styleSlug, type NameStyle } from './naming.js';
+
 export const MAX_SLUG = 60;
 /** The slug of a title with nothing usable in it (only emoji, punctuation, other scripts). */
 export const FALLBACK_SLUG = 'decision';
@@ -32,13 +34,20 @@ export function slugify(title: string, fallback: string = FALLBACK_SLUG): string
   return slug || fallback;
 }
 
-/** How the folder names its files: a zero-padded number, or a date (log4brains). */
-export type Naming = { kind: 'number'; width: number } | { kind: 'date' };
+/**
+ * How the folder names its files: a zero-padded number, or a date (log4brains); `style` is the
+ * rest of the pattern its names share (prefix, case, separator, extension: see naming.ts).
+ */
+export type Naming = ({ kind: 'number'; width: number } | { kind: 'date' }) & { style?: NameStyle };
 
-/** The file name for an ADR: `0007-use-postgresql.md`, or `20260301-use-postgresql.md` in a date-named folder. */
+/**
+ * The file name for an ADR: `0007-use-postgresql.md`, `20260301-use-postgresql.md` in a date-named
+ * folder, `ADR-007-Use-Postgresql.html.md` where the folder names its files so.
+ */
 export function adrFileName(naming: Naming, number: number, date: string, title: string): string {
-  const prefix = naming.kind === 'date' ? date.replace(/-/g, '') : String(number).padStart(naming.width, '0');
-  return `${prefix}-${slugify(title)}.md`;
+  const style = naming.style ?? DEFAULT_STYLE;
+  const digits = naming.kind === 'date' ? date.replace(/-/g, '') : String(number).padStart(naming.width, '0');
+  return `${style.prefix}${digits}${style.separator}${styleSlug(slugify(title), style)}${style.ext}`;
 }
 
 /** "ADR-0007": the reference MADR uses in text. */

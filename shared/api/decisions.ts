@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decision, DecisionContent, DecisionSummary, Id, IsoDate, ShortText, Status } from '../domain.js';
 import { method } from './define.js';
-import { REVIEW_STATES, SORTS } from '../vocabulary.js';
+import { DATE_STATES, REVIEW_STATES, SORTS } from '../vocabulary.js';
 
 const ById = z.object({ id: Id });
 
@@ -20,6 +20,8 @@ export const ListQuery = z.object({
   to: IsoDate.optional(),
   /** overdue, due (within 30 days), scheduled (later) or none: see shared/review.ts. */
   review: z.enum(REVIEW_STATES).optional(),
+  /** written, git (the commit that added an undated file) or none (no readable date). */
+  dated: z.enum(DATE_STATES).optional(),
   trashed: z.boolean().default(false),
   sort: z.enum(SORTS).default('updated'),
   limit: z.number().int().min(1).max(100_000).default(1_000),

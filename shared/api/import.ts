@@ -70,7 +70,8 @@ export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportJob = z.object({
   job: Id,
   dir: z.string(),
-  state: z.enum(['reading', 'writing', 'done', 'failed']),
+  /** `dating`: asking git when undated files were added (one `git log`, before anything is written). */
+  state: z.enum(['reading', 'dating', 'writing', 'done', 'failed']),
   /** Files read so far, of `total`. */
   done: z.number().int(),
   total: z.number().int(),

@@ -3,7 +3,7 @@
  * counted by facet (what the decision list filters by).
  */
 import { z } from 'zod';
-import { Id, IsoDate, Status } from '../domain.js';
+import { DecisionDate, Id, IsoDate, ShortText, Status } from '../domain.js';
 import { ListQuery } from './decisions.js';
 import { method } from './define.js';
 import { FACETS } from '../vocabulary.js';
@@ -24,8 +24,11 @@ export const TimelineEntry = z.object({
   number: z.number().int().nullable(),
   title: z.string(),
   status: Status,
-  date: IsoDate,
+  /** '' for a decision without a readable date (listed last, under "No date"). */
+  date: DecisionDate,
   chosenOption: z.string().nullable(),
+  /** The repository the decision belongs to (its name), null for none. */
+  repository: z.string().nullable(),
   changes: z.array(StatusChange),
   supersedes: z.array(Id),
   supersededBy: z.array(Id),
@@ -51,7 +54,12 @@ export type Facets = z.infer<typeof Facets>;
 
 export const insightsMethods = {
   getTimeline: method(
-    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }),
+    z.object({
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+      /** Only this repository's decisions (its name); all repositories when left out. */
+      repository: ShortText.optional(),
+    }),
     Timeline,
     'Decisions by date with their status changes and supersede chains.',
   ),

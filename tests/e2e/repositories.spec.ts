@@ -68,3 +68,74 @@ test('three repositories imported by their roots stay apart in the list, by colu
     for (const root of roots) fs.rmSync(path.dirname(root), { recursive: true, force: true });
   }
 });
+
+test('an imported decision exports back to its own repository, and the timeline and graph show one repository', async ({
+  app,
+  page,
+}) => {
+  const roots = [
+    repository('billing', {
+      'doc/adr/0001-use-go.md': nygard(1, 'Use Go').replace(
+        '## Status\n\nAccepted',
+        '## Status\n\nSuperseded by [2. Use Rust](0002-use-rust.md)',
+      ),
+      'doc/adr/0002-use-rust.md': nygard(2, 'Use Rust').replace(
+        '## Status\n\nAccepted',
+        '## Status\n\nAccepted\n\nSupersedes [1. Use Go](0001-use-go.md)',
+      ),
+    }),
+    repository('catalog', {
+      'docs/decisions/0001-use-opensearch.md': madr('Use OpenSearch'),
+      'docs/decisions/0002-use-solr.md': `${madr('Use Solr')}\n## Links\n\n* Relates to [ADR-0001](0001-use-opensearch.md)\n`,
+    }),
+  ];
+  try {
+    for (const root of roots) {
+      await app.importFolder(root);
+      await app.closeImport();
+    }
+    const [billing, catalog] = roots.map((r) => fs.realpathSync(r));
+
+    await app.readDecision('Use OpenSearch');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = app.exportDialog();
+    const home = dialog.getByRole('radio', { name: /^Back to its repository/ });
+    await expect(home).toBeChecked();
+    await expect(dialog.getByText(`Back to its repository: docs/decisions in ${catalog} (MADR)`)).toBeVisible();
+    await expect(dialog.getByLabel('Repository or ADR folder')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const plan = dialog.getByRole('region', { name: 'Files to be written' });
+    await expect(plan).toContainText(`Into ${catalog}/docs/decisions`);
+    await expect(plan.getByRole('button', { name: /0001-use-opensearch\.md/ })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('export-home.png') });
+    await app.closeExport();
+
+    // The whole list: each decision back to its own repository, listed by repository.
+    await app.goToDecisions();
+    await app.openExport();
+    await expect(dialog.getByRole('radio', { name: 'Each back to its own repository (2 repositories)' })).toBeChecked();
+    const homes = dialog.getByRole('list', { name: 'Repositories' });
+    await expect(homes).toContainText(`2 decisions to doc/adr in ${billing} (adr-tools)`);
+    await expect(homes).toContainText(`2 decisions to docs/decisions in ${catalog} (MADR)`);
+    await app.closeExport();
+
+    await app.goTo('Timeline');
+    await expect(page.locator('.timeline-entry')).toHaveCount(4);
+    await page.getByLabel('Repository').selectOption({ label: 'billing (2 decisions)' });
+    await expect(page.locator('.timeline-entry')).toHaveCount(2);
+    await expect(page.getByRole('link', { name: 'ADR 2: Use Rust' }).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: /Use OpenSearch/ })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('timeline-billing.png'), fullPage: true });
+
+    // The graph keeps the chosen repository: only billing's supersede link is drawn.
+    await app.goTo('Relations');
+    await expect(page.getByLabel('Repository')).toHaveValue('billing');
+    const words = page.getByRole('complementary', { name: 'Links in words' });
+    await expect(words).toContainText('Use Rust');
+    await expect(words).not.toContainText('Use Solr');
+    await page.getByLabel('Repository').selectOption({ label: 'All repositories' });
+    await expect(words).toContainText('Use Solr');
+  } finally {
+    for (const root of roots) fs.rmSync(path.dirname(root), { recursive: true, force: true });
+  }
+});

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
-import { tempDir, testCore } from '../helpers/temp.js';
+import { createImporter } from '../../electron/core/import/importer.js';
+import { parseGitLog } from '../../electron/core/import/git-dates.js';
+import { openDatabase } from '../../electron/core/store/database.js';
+import { fakePlatform, tempDir, testCore } from '../helpers/temp.js';
 
 /**
  * Repositories as first-class: import by the repository root, files in subfolders, exact names,
@@ -254,6 +257,184 @@ describe('dates', () => {
       '2021-06-15',
       '',
       '',
+    ]);
+    // "No date" is a facet of its own, counted under the other filters, and a filter of the list.
+    const facets = await core.invoke('listDecisionFacets', {});
+    expect(facets.dated).toEqual([
+      { value: 'none', count: 2 },
+      { value: 'git', count: 1 },
+      { value: 'written', count: 1 },
+    ]);
+    const noDate = await core.invoke('listDecisions', { dated: 'none', sort: 'date' });
+    expect(noDate.items.map((d) => d.title).sort()).toEqual(['US style', 'Undated']);
+    expect((await core.invoke('listDecisions', { dated: 'git' })).items.map((d) => d.id)).toEqual([undatedInGit.id]);
+    expect((await core.invoke('listDecisions', { dated: 'written' })).items.map((d) => d.id)).toEqual([dated.id]);
+    const repoName = (await core.invoke('listRepositories', {})).find(
+      (r) => r.decisions === 2 && r.root.includes(path.basename(repo)),
+    )!.name;
+    expect((await core.invoke('listDecisionFacets', { repository: repoName })).dated).toEqual([
+      { value: 'git', count: 1 },
+      { value: 'written', count: 1 },
+    ]);
+  });
+});
+
+describe('dates from git, off the import transaction', () => {
+  it('asks git once, before the transaction opens, with its own progress state', async () => {
+    const repo = tempDir();
+    git(repo, 'init', '-q');
+    const undated = (n: number) => `# ${n}. Undated ${n}\n\n## Status\n\nAccepted\n\n## Context\n\nNo date.\n`;
+    write(repo, { 'doc/adr/0001-a.md': undated(1), 'doc/adr/sub/0002-b.md': undated(2) });
+    git(repo, 'add', '.');
+    execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qm', 'x'], {
+      cwd: repo,
+      env: { ...process.env, GIT_COMMITTER_DATE: '2022-02-02T10:00:00Z', GIT_AUTHOR_DATE: '2022-02-02T10:00:00Z' },
+    });
+    const dbPath = path.join(tempDir(), 'cairn.db');
+    const db = openDatabase(dbPath);
+    const importer = createImporter({
+      db,
+      platform: fakePlatform(),
+      dataDir: path.dirname(dbPath),
+      dbPath,
+      knowledgeDir: tempDir(),
+    });
+    const seen: { state: string; inTransaction: boolean }[] = [];
+    const report = await importer.run(repo, (_done, _total, state) =>
+      seen.push({ state, inTransaction: db.inTransaction }),
+    );
+    db.close();
+    const states = seen.map((s) => s.state).filter((s, i, all) => s !== all[i - 1]);
+    expect(states).toEqual(['reading', 'dating', 'writing']);
+    expect(seen.every((s) => !s.inTransaction)).toBe(true);
+    expect(report.imported.map((f) => f.file).sort()).toEqual(['0001-a.md', 'sub/0002-b.md']);
+    const core = testCore({ dbPath });
+    const dates = (await core.invoke('listDecisions', {})).items.map((d) => [d.path, d.date, d.dateSource]);
+    expect(dates.sort()).toEqual([
+      ['0001-a.md', '2022-02-02', 'git'],
+      ['sub/0002-b.md', '2022-02-02', 'git'],
+    ]);
+  });
+
+  it('skips git when every file states its date', async () => {
+    const dir = tempDir();
+    write(dir, { '0001-dated.md': nygard(1, 'Dated') });
+    const dbPath = path.join(tempDir(), 'cairn.db');
+    const db = openDatabase(dbPath);
+    const importer = createImporter({
+      db,
+      platform: fakePlatform(),
+      dataDir: path.dirname(dbPath),
+      dbPath,
+      knowledgeDir: dir,
+    });
+    const states = new Set<string>();
+    await importer.run(dir, (_d, _t, state) => states.add(state));
+    db.close();
+    expect([...states]).toEqual(['reading', 'writing']);
+  });
+
+  it('reads one git log: the first addition of each file wins', () => {
+    const log = ['', '2024-05-01\n\nsub/0002-b.md\n', '2020-01-01\n\n0001-a.md\nsub/0002-b.md\n'].join('\u0000');
+    expect([...parseGitLog(log)]).toEqual([
+      ['sub/0002-b.md', '2020-01-01'],
+      ['0001-a.md', '2020-01-01'],
+    ]);
+  });
+});
+
+describe('the timeline and the relation graph by repository', () => {
+  it('shows one repository’s decisions and links, or all of them by default', async () => {
+    const core = testCore();
+    const a = tempDir('alpha-');
+    const b = tempDir('beta-');
+    write(a, {
+      'doc/adr/0001-use-go.md': nygard(1, 'Use Go', 'Superseded by [2. Use Rust](0002-use-rust.md)'),
+      'doc/adr/0002-use-rust.md': nygard(2, 'Use Rust', 'Accepted\n\nSupersedes [1. Use Go](0001-use-go.md)'),
+    });
+    write(b, {
+      'doc/adr/0001-use-rest.md': nygard(1, 'Use REST', 'Superseded by [2. Use gRPC](0002-use-grpc.md)'),
+      'doc/adr/0002-use-grpc.md': nygard(2, 'Use gRPC', 'Accepted\n\nSupersedes [1. Use REST](0001-use-rest.md)'),
+      'doc/adr/0003-undated.md': '# 3. Undated\n\n## Status\n\nAccepted\n\n## Context\n\nNone.\n',
+    });
+    await core.invoke('importFolder', { dir: a });
+    await core.invoke('importFolder', { dir: b });
+    const [ra, rb] = (await core.invoke('listRepositories', {})).map((r) => r.name);
+
+    const all = await core.invoke('getTimeline', {});
+    expect(all.entries).toHaveLength(5);
+    expect(all.chains).toHaveLength(2);
+    expect(all.entries.at(-1)).toMatchObject({ title: 'Undated', date: '', repository: rb });
+    const onlyB = await core.invoke('getTimeline', { repository: rb! });
+    expect(onlyB.entries.map((e) => [e.title, e.repository])).toEqual([
+      ['Use REST', rb],
+      ['Use gRPC', rb],
+      ['Undated', rb],
+    ]);
+    expect(onlyB.chains.map((c) => c.map((id) => onlyB.entries.find((e) => e.id === id)?.title))).toEqual([
+      ['Use REST', 'Use gRPC'],
+    ]);
+
+    const graph = await core.invoke('getRelationGraph', {});
+    expect(graph.nodes).toHaveLength(4);
+    const graphA = await core.invoke('getRelationGraph', { repository: ra! });
+    expect(graphA.nodes.map((n) => n.title).sort()).toEqual(['Use Go', 'Use Rust']);
+    expect(graphA.edges).toHaveLength(1);
+    // A decision of another repository keeps its own place but shows none of the chosen one's links.
+    const rest = onlyB.entries.find((e) => e.title === 'Use REST')!;
+    const focused = await core.invoke('getRelationGraph', { focus: rest.id, repository: ra! });
+    expect([focused.nodes.map((n) => n.id), focused.edges]).toEqual([[rest.id], []]);
+    expect((await core.invoke('getTimeline', { repository: 'nowhere' })).entries).toEqual([]);
+
+    for (const [method, input] of [
+      ['getTimeline', { repository: 7 }],
+      ['getRelationGraph', { repository: ['x'] }],
+      ['getTimeline', { repository: 'x'.repeat(5_000) }],
+    ] as const) {
+      expect(await core.call(method, input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+});
+
+describe('a new draft named as the folder names its files', () => {
+  it.each([
+    [['adr-001-logging.md', 'adr-009-tracing.md'], 'adr-010-pick-a-queue.md'],
+    [['ADR001-use-madr.html.md', 'ADR002-use-vue.html.md'], 'ADR003-pick-a-queue.html.md'],
+    [['001_USE_POSTGRES.md', '002_USE_KAFKA.md'], '003_PICK_A_QUEUE.md'],
+  ])('%j → %s', async (names, expected) => {
+    const core = testCore();
+    const dir = tempDir();
+    write(dir, Object.fromEntries(names.map((n, i) => [n, nygard(i + 1, `Existing ${i + 1}`)])));
+    const draft = await core.invoke('createDecision', { content: { title: 'Pick a queue' } });
+    const result = await core.invoke('runExport', { dir, ids: [draft.id], index: false });
+    expect(result.written.map((w) => w.file)).toEqual([expected]);
+    expect(fs.readdirSync(dir).sort()).toEqual([...names, expected].sort());
+  });
+});
+
+describe('links between files in subfolders', () => {
+  it('resolves ../ and subfolder links to the decision they name', async () => {
+    const core = testCore();
+    const dir = tempDir();
+    write(dir, {
+      'backend/0001-use-go.md': nygard(1, 'Use Go', 'Superseded by [2. Use Rust](../frontend/0002-use-rust.md)'),
+      // Number 2 twice (two teams' folders): only the linked file's name tells them apart.
+      'backend/0002-use-kafka.md': nygard(2, 'Use Kafka'),
+      'frontend/0002-use-rust.md': nygard(
+        2,
+        'Use Rust',
+        'Accepted\n\nSupersedes [1. Use Go](../backend/0001-use-go.md)',
+      ),
+      '0003-overview.md': nygard(3, 'Overview', 'Accepted\n\nRelates to [2. Use Rust](frontend/0002-use-rust.md)'),
+    });
+    const report = await core.invoke('importFolder', { dir });
+    const id = (file: string) => report.imported.find((f) => f.file === file)!.id;
+    expect(report.warnings.filter((w) => /names no decision/.test(w.message))).toEqual([]);
+    expect((await core.invoke('getDecision', { id: id('backend/0001-use-go.md') })).relations).toEqual([
+      { type: 'superseded-by', target: id('frontend/0002-use-rust.md') },
+    ]);
+    expect((await core.invoke('getDecision', { id: id('0003-overview.md') })).relations).toEqual([
+      { type: 'relates-to', target: id('frontend/0002-use-rust.md') },
     ]);
   });
 });

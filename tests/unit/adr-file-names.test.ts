@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adrFileName, FALLBACK_SLUG, MAX_SLUG, slugify } from '../../shared/adr/slug.js';
 import { isPlainFileName } from '../../electron/core/export/write.js';
+import { detectNaming, parseAdrName } from '../../shared/adr/naming.js';
+import { fileNumber } from '../../shared/adr/refs.js';
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 const number = { kind: 'number', width: 4 } as const;
@@ -55,5 +57,75 @@ describe('plain file names', () => {
   });
   it.each(['0001-x.md', 'README.md', '0001-x.md.cairn', '.hidden'])('accepts %j', (name) => {
     expect(isPlainFileName(name)).toBe(true);
+  });
+});
+
+describe('new drafts follow the folder’s naming pattern', () => {
+  // Listings as real ADR folders hold them: a README, a template and the ADRs themselves.
+  const folders: { folder: string; names: string[]; expected: string }[] = [
+    {
+      folder: 'adr-tools (NNNN-title.md)',
+      names: ['README.md', '0001-record-architecture-decisions.md', '0002-use-markdown.md', '0011-use-go.md'],
+      expected: '0012-pick-a-queue.md',
+    },
+    {
+      folder: 'three digits (NNN-title.md)',
+      names: ['000-use-markdown.md', '001-use-kotlin.md', '007-drop-the-monolith.md', 'template.md'],
+      expected: '008-pick-a-queue.md',
+    },
+    {
+      folder: 'prefixed (adr-NNN-title.md)',
+      names: ['adr-001-logging.md', 'adr-002-metrics.md', 'adr-010-tracing.md'],
+      expected: 'adr-011-pick-a-queue.md',
+    },
+    {
+      folder: 'upper-case prefix (ADR-NNNN-title.md)',
+      names: ['ADR-0001-record-decisions.md', 'ADR-0004-use-kafka.md'],
+      expected: 'ADR-0005-pick-a-queue.md',
+    },
+    {
+      folder: 'glued prefix, ADR Manager extension (ADRNNN-title.html.md)',
+      names: ['ADR001-use-madr.html.md', 'ADR002-use-vue.html.md', 'ADR003-caching.html.md'],
+      expected: 'ADR004-pick-a-queue.html.md',
+    },
+    {
+      folder: 'log4brains dates (YYYYMMDD-title.md)',
+      names: ['20200925-use-log4brains.md', '20201016-use-markdown.md', 'index.md'],
+      expected: '20260301-pick-a-queue.md',
+    },
+    {
+      folder: 'Title-Case slugs',
+      names: ['0001-Record-Architecture-Decisions.md', '0002-Use-Postgres.md'],
+      expected: '0003-Pick-A-Queue.md',
+    },
+    {
+      folder: 'UPPER-CASE slugs with underscores',
+      names: ['001_USE_POSTGRES.md', '002_USE_KAFKA.md'],
+      expected: '003_PICK_A_QUEUE.md',
+    },
+    {
+      folder: 'an empty folder',
+      names: ['README.md'],
+      expected: '0001-pick-a-queue.md',
+    },
+  ];
+  it.each(folders)('$folder → $expected', ({ names, expected }) => {
+    const found = detectNaming(names);
+    const highest = Math.max(0, ...names.map((n) => (found.kind === 'number' ? (fileNumber(n) ?? 0) : 0)));
+    const naming =
+      found.kind === 'date' ? { kind: 'date' as const, style: found.style } : { ...found, kind: 'number' as const };
+    expect(adrFileName(naming, highest + 1, '2026-03-01', 'Pick a queue')).toBe(expected);
+  });
+
+  it('reads the parts of a name, and nothing from names that are not ADRs', () => {
+    expect(parseAdrName('ADR-0007-Use-Go.html.md')).toEqual({
+      prefix: 'ADR-',
+      digits: '0007',
+      separator: '-',
+      slug: 'Use-Go',
+      ext: '.html.md',
+    });
+    for (const name of ['README.md', 'template.md', 'adr-template.md', 'notes.txt'])
+      expect(parseAdrName(name)).toBeNull();
   });
 });

@@ -405,6 +405,14 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       'EXISTS (SELECT 1 FROM json_each(d.decision_makers) WHERE value = @maker COLLATE NOCASE)',
       'maker',
     );
+    if (q.dated !== undefined)
+      where.push(
+        q.dated === 'none'
+          ? "d.date = ''"
+          : q.dated === 'git'
+            ? "d.date <> '' AND d.date_source = 'git'"
+            : "d.date <> '' AND d.date_source <> 'git'",
+      );
     if (q.review !== undefined) {
       const { sql, params: p } = reviewFilter(q.review, reviewDay(platform));
       where.push(sql);

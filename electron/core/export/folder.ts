@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { AdrFormat, MadrMetadata } from '../../../shared/adr/types.js';
 import type { Naming } from '../../../shared/adr/slug.js';
+import { detectNaming } from '../../../shared/adr/naming.js';
 import { isMissingPath } from '../fs-errors.js';
 import { readHeader, type AdrHeader } from './header.js';
 import { sha256 } from '../hash.js';
@@ -22,7 +23,8 @@ export type FolderSource = '.adr-dir' | (typeof CANDIDATES)[number] | 'named' | 
 
 /** Files larger than this are not read for their header (they still count for numbering). */
 const MAX_READ = 4 * 1024 * 1024;
-const ADR_NAME = /^(\d+)-.+\.md$/i;
+/** An ADR file name: `0007-x.md`, `adr-007-x.md`, `ADR007_x.html.md` …; the number is the first group. */
+const ADR_NAME = /^(?:adr[-_]?)?(\d+)[-_].+\.md$/i;
 /** How deep subfolders are read, and which are never read (tooling, dependencies, build output). */
 const MAX_DEPTH = 6;
 /** Entries read at most, subfolders included. */
@@ -202,19 +204,12 @@ function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader, re
   return file;
 }
 
-function isDatePrefix(text: string): boolean {
-  const m = /^(19[7-9]\d|2\d{3})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.exec(text);
-  return m !== null;
-}
-
+/** How the folder's ADR files are named (subfolders included), for the names of new ones. */
 function namingOf(adrs: ScannedFile[]): Naming {
-  const prefixes = adrs.map((f) => f.prefixText!).filter(Boolean);
-  if (!prefixes.length) return { kind: 'number', width: 4 };
-  if (prefixes.every(isDatePrefix)) return { kind: 'date' };
-  const counts = new Map<number, number>();
-  for (const p of prefixes) counts.set(p.length, (counts.get(p.length) ?? 0) + 1);
-  const width = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-  return { kind: 'number', width: Math.min(width, 8) };
+  const found = detectNaming(adrs.map((f) => path.posix.basename(f.name)));
+  return found.kind === 'date'
+    ? { kind: 'date', style: found.style }
+    : { kind: 'number', width: found.width, style: found.style };
 }
 
 /** Reads the folder: its entries, how it names files, which dialect it writes. */

@@ -278,8 +278,9 @@ function placeDecisions(
     let file = adrFileName(scan.naming, number, d.date, d.title);
     if (!numberNaming) {
       // Date-named folders can hold several ADRs of one day; keep names unique.
-      const base = file.replace(/\.md$/, '');
-      for (let n = 2; scan.entries.has(file) || takenNames.has(file); n++) file = `${base}-${n}.md`;
+      const ext = scan.naming.style?.ext ?? '.md';
+      const base = file.slice(0, -ext.length);
+      for (let n = 2; scan.entries.has(file) || takenNames.has(file); n++) file = `${base}-${n}${ext}`;
     }
     takenNames.add(file);
     placed.set(d.id, { file, number, assign: !numberedElsewhere && d.number !== number });

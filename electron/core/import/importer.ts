@@ -1,6 +1,7 @@
 /**
  * Importing a folder of ADR files. Files are read and parsed one at a time, yielding between
- * files, while a job records progress; then everything is written in ONE immediate transaction,
+ * files, while a job records progress; the dates of undated files are asked of git (one `git log`
+ * for the folder, outside any transaction); then everything is written in ONE immediate transaction,
  * so an import either lands whole or not at all. Files are matched to decisions through
  * `repo_files` (folder + file name, with the hash of the bytes): an unchanged file is skipped, a
  * changed one becomes a new revision of its decision, a new one a new decision. Nothing is
@@ -191,8 +192,12 @@ export function createImporter(ctx: CoreContext): Importer {
         onProgress(i, markdown.length, 'reading');
         await new Promise((r) => setImmediate(r));
       }
+      // Dates from git are read before the transaction (one `git log` for the folder), so it stays short.
+      const undated = read.some((f) => f.adr.values.date === null && f.adr.fileDate === null);
+      if (undated) onProgress(markdown.length, markdown.length, 'dating');
+      const gitDates = undated ? await gitAddedDates(dir) : new Map<string, string>();
       onProgress(markdown.length, markdown.length, 'writing');
-      write(dir, root, read, new Set(markdown), report, take);
+      write(dir, root, read, gitDates, new Set(markdown), report, take);
       return report;
     } finally {
       running.delete(dir);
@@ -203,6 +208,7 @@ export function createImporter(ctx: CoreContext): Importer {
     dir: string,
     root: string,
     files: ReadFile[],
+    gitDates: ReadonlyMap<string, string>,
     onDisk: Set<string>,
     report: ImportReport,
     take: readonly { id: string; field: string }[],
@@ -230,9 +236,6 @@ export function createImporter(ctx: CoreContext): Importer {
       const rows = db
         .prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?')
         .all(dir);
-      const gitDates = files.some((f) => f.adr.values.date === null && f.adr.fileDate === null)
-        ? gitAddedDates(dir)
-        : new Map<string, string>();
       const byFile = new Map(rows.map((r) => [r.file, r]));
       const gone = rows.filter((r) => !onDisk.has(r.file));
       const plans: Plan[] = [];
@@ -566,6 +569,14 @@ function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: Imp
   const add = (file: string, id: string) => {
     byFile.set(file.toLowerCase(), id);
     byFile.set(file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''), id);
+    // A link names the file, not its subfolder (`../archive/0003-x.md` reads as 0003-x.md): a file
+    // in a subfolder answers to its own name too, unless a file of that name sits higher up.
+    const base = path.posix.basename(file).toLowerCase();
+    if (base !== file.toLowerCase()) {
+      if (!byFile.has(base)) byFile.set(base, id);
+      const bare = base.replace(/\.(md|markdown|mdx)$/, '');
+      if (!byFile.has(bare)) byFile.set(bare, id);
+    }
   };
   for (const r of db
     .prepare<[string], { file: string; decision_id: string }>('SELECT file, decision_id FROM repo_files WHERE dir = ?')

@@ -4,7 +4,7 @@ import type { InsightQueries } from './queries.js';
 
 export function insightHandlers(queries: InsightQueries): Pick<Handlers, keyof typeof insightsMethods> {
   return {
-    getTimeline: ({ from, to }) => queries.timeline(from, to),
+    getTimeline: ({ from, to, repository }) => queries.timeline(from, to, repository),
     listDecisionFacets: (query) => queries.facets(query),
   };
 }

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Facet, Facets, Timeline, TimelineEntry } from '../../../shared/api/insights.js';
 import type { DecisionSummary, Status } from '../../../shared/domain.js';
+import type { DATE_STATES } from '../../../shared/vocabulary.js';
 import { supersedeChains } from '../../../shared/relations.js';
 import { today, type CoreContext } from '../context.js';
 import { reviewState } from '../../../shared/review.js';
@@ -12,12 +13,18 @@ import type { DecisionStore } from '../decisions/store.js';
 import type { RelationQueries } from '../relations/links.js';
 import { WIDE_QUERIES } from '../store/wide-queries.js';
 
+type DateState = (typeof DATE_STATES)[number];
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
 
 /** "Python" over "python" when both are written: the most frequent spelling, capitals breaking ties. */
 function usualSpelling(spellings: Map<string, number>): string {
   const capitals = (v: string) => (v === v.toLowerCase() ? 0 : 1);
   return [...spellings].sort(([a, n], [b, m]) => m - n || capitals(b) - capitals(a) || a.localeCompare(b))[0]![0];
+}
+
+/** Where the decision's date comes from, as the `dated` facet counts it. */
+function dateState(d: DecisionSummary): DateState {
+  return d.date === '' ? 'none' : d.dateSource === 'git' ? 'git' : 'written';
 }
 
 export function createInsightQueries(ctx: CoreContext, store: DecisionStore, relations: RelationQueries) {
@@ -27,7 +34,8 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     statuses: db.prepare<[], { id: string; revision: number; saved_at: string; status: Status }>(WIDE_QUERIES.statuses),
   };
 
-  function timeline(from?: string, to?: string): Timeline {
+  /** Decisions by date (undated last); with `repository`, only that repository's. */
+  function timeline(from?: string, to?: string, repository?: string): Timeline {
     const { headers, edges } = links();
     const changes = new Map<string, TimelineEntry['changes']>();
     let last = null as { id: string; status: Status } | null;
@@ -49,7 +57,13 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       supersededBy.set(e.to, [...(supersededBy.get(e.to) ?? []), e.from]);
     }
     const entries = [...headers.values()]
-      .filter((h) => !h.trashed && (!from || h.date >= from) && (!to || h.date <= to))
+      .filter(
+        (h) =>
+          !h.trashed &&
+          (!from || h.date >= from) &&
+          (!to || h.date <= to) &&
+          (repository === undefined || h.repository === repository),
+      )
       .sort(
         (a, b) =>
           Number(a.date === '') - Number(b.date === '') ||
@@ -64,6 +78,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
         status: h.status,
         date: h.date,
         chosenOption: h.chosen,
+        repository: h.repository,
         changes: changes.get(h.id) ?? [],
         supersedes: supersedes.get(h.id) ?? [],
         supersededBy: supersededBy.get(h.id) ?? [],
@@ -86,6 +101,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       tag: undefined,
       decisionMaker: undefined,
       review: undefined,
+      dated: undefined,
       sort: 'updated',
       limit: 100_000,
       offset: 0,
@@ -101,6 +117,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
       decisionMaker: (d) => q.decisionMaker === undefined || d.decisionMakers.some((m) => same(m, q.decisionMaker!)),
       review: (d) => q.review === undefined || reviewState(d.reviewBy, d.status, day) === q.review,
+      dated: (d) => q.dated === undefined || dateState(d) === q.dated,
     };
     const valuesOf: Record<Facet, (d: DecisionSummary) => string[]> = {
       status: (d) => [d.status],
@@ -110,6 +127,7 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
       tag: (d) => [...new Set(d.tags)],
       decisionMaker: (d) => [...new Set(d.decisionMakers)],
       review: (d) => [reviewState(d.reviewBy, d.status, day)],
+      dated: (d) => [dateState(d)],
     };
     const caseless = new Set<Facet>(['chosenOption', 'decisionMaker']);
     const facets = Object.keys(tests) as Facet[];

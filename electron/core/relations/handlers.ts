@@ -4,6 +4,6 @@ import type { RelationQueries } from './links.js';
 
 export function relationHandlers(queries: RelationQueries): Pick<Handlers, keyof typeof relationMethods> {
   return {
-    getRelationGraph: ({ focus, limit }) => queries.graph(focus, limit),
+    getRelationGraph: ({ focus, limit, repository }) => queries.graph(focus, limit, repository),
   };
 }

@@ -22,6 +22,8 @@ export interface Header {
   date: string;
   chosen: string | null;
   trashed: boolean;
+  /** The repository's name, null for a decision that belongs to none (a draft never exported). */
+  repository: string | null;
 }
 
 export function createRelationQueries(ctx: CoreContext, store: DecisionStore) {
@@ -38,6 +40,7 @@ export function createRelationQueries(ctx: CoreContext, store: DecisionStore) {
         chosen_option: string | null;
         trashed_at: string | null;
         relations: string | null;
+        repository: string | null;
       }
     >(WIDE_QUERIES.links),
   };
@@ -56,6 +59,7 @@ export function createRelationQueries(ctx: CoreContext, store: DecisionStore) {
         date: r.date,
         chosen: r.chosen_option,
         trashed: r.trashed_at !== null,
+        repository: r.repository,
       });
       if (r.trashed_at === null && r.number !== null) numbers.set(r.number, [...(numbers.get(r.number) ?? []), r.id]);
       if (r.trashed_at === null && r.relations && r.relations !== '[]')
@@ -73,9 +77,16 @@ export function createRelationQueries(ctx: CoreContext, store: DecisionStore) {
     return { headers, edges };
   }
 
-  function graph(focus: string | undefined, limit: number): RelationGraph {
+  /**
+   * The graph of all decisions, or of those connected to `focus`; with `repository`, only that
+   * repository's decisions and the links between them.
+   */
+  function graph(focus: string | undefined, limit: number, repository?: string): RelationGraph {
     if (focus !== undefined) store.get(focus);
-    const { headers, edges } = links();
+    const all = links();
+    const { headers } = all;
+    const inRepository = (id: string) => repository === undefined || headers.get(id)?.repository === repository;
+    const edges = all.edges.filter((e) => inRepository(e.from) && inRepository(e.to));
     let ids: string[];
     let truncated = false;
     if (focus !== undefined) {

@@ -17,7 +17,8 @@ export const WIDE_QUERIES = {
       json_extract(c.content, '$.options') AS options, json_extract(c.content, '$.drivers') AS drivers,
       json_extract(c.content, '$.chosenOption') AS chosen, substr(json_extract(c.content, '$.rationale'), 1, 600) AS rationale
     FROM decisions d JOIN decision_content c INDEXED BY decision_content_precedents ON c.id = d.id WHERE d.id = ?`,
-  links: `SELECT d.id, d.number, d.title, d.status, d.date, d.chosen_option, d.trashed_at, json_extract(c.content, '$.relations') AS relations
+  links: `SELECT d.id, d.number, d.title, d.status, d.date, d.chosen_option, d.trashed_at, json_extract(c.content, '$.relations') AS relations,
+      (SELECT p.name FROM repositories p WHERE p.id = d.repository) AS repository
     FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id`,
   statuses: `SELECT decision_id AS id, revision, saved_at, json_extract(content, '$.status') AS status FROM revisions ORDER BY decision_id, revision`,
 } as const;

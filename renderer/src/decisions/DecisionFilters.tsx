@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Facet, Facets } from '../../../shared/api/insights.js';
-import { DUE_SOON_DAYS, FACETS, SORTS } from '../../../shared/vocabulary.js';
+import { DATE_STATES, DUE_SOON_DAYS, FACETS, SORTS } from '../../../shared/vocabulary.js';
+import { formatCount } from '../number-format.js';
 import type { ReviewState } from '../../../shared/review.js';
 import type { Status } from '../../../shared/domain.js';
 import { api } from '../api.js';
@@ -22,6 +23,7 @@ export interface ListFilters {
   tag?: string;
   decisionMaker?: string;
   review?: ReviewState;
+  dated?: (typeof DATE_STATES)[number];
   from?: string;
   to?: string;
   /** 'auto': best match while searching, else by number. */
@@ -45,6 +47,7 @@ const FACET_LABEL: Record<Facet, string> = {
   tag: 'Tag',
   decisionMaker: 'Decision-maker',
   review: 'Due for review',
+  dated: 'Date',
 };
 
 const REVIEW_LABEL: Record<string, string> = {
@@ -52,6 +55,12 @@ const REVIEW_LABEL: Record<string, string> = {
   due: `Due within ${DUE_SOON_DAYS} days`,
   scheduled: 'Later',
   none: 'No review date',
+};
+
+const DATED_LABEL: Record<(typeof DATE_STATES)[number], string> = {
+  written: 'Dated',
+  git: 'From git',
+  none: 'No date',
 };
 
 /** Values shown before "more": enough for the usual handful, short enough to scan. */
@@ -190,6 +199,7 @@ export function FacetPanel({
                 tag: undefined,
                 decisionMaker: undefined,
                 review: undefined,
+                dated: undefined,
                 from: undefined,
                 to: undefined,
               })
@@ -212,10 +222,12 @@ export function FacetPanel({
                 ? (v) => packTitles[v] ?? v
                 : facet === 'review'
                   ? (v) => REVIEW_LABEL[v] ?? v
-                  : // Repository names are folder names, not Markdown (adr__madr keeps its underscores).
-                    facet === 'repository'
-                    ? (v) => v
-                    : plainText
+                  : facet === 'dated'
+                    ? (v) => DATED_LABEL[v as keyof typeof DATED_LABEL] ?? v
+                    : // Repository names are folder names, not Markdown (adr__madr keeps its underscores).
+                      facet === 'repository'
+                      ? (v) => v
+                      : plainText
             }
             onSelect={(value) => onChange({ ...filters, [facet]: value })}
           />
@@ -252,7 +264,7 @@ function FacetGroup(props: {
               onClick={() => props.onSelect(isSelected(v.value) ? undefined : v.value)}
             >
               <span className="facet-value">{props.display(v.value)}</span>{' '}
-              <span className="facet-count">{v.count}</span>
+              <span className="facet-count">{formatCount(v.count)}</span>
             </button>
           </li>
         ))}

@@ -1,13 +1,18 @@
 /**
- * The export dialog: name a folder (typed path in every host; a native picker where the host
- * has one), choose the format, preview every file with its text, then write and see what
+ * The export dialog: an imported decision goes back to its own repository by default (the rule
+ * `cairn export` follows, shared/export-home.ts), decisions of several repositories each to
+ * their own, and drafts into a folder the person names (typed path in every host; a native
+ * picker where the host has one); choose the format, preview every file with its text, then write and see what
  * happened, conflicts first. File text is shown as plain preformatted text, never rendered.
  */
 import { AdrView } from '../components/AdrView.js';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ExportPlan, ExportResult, FileAction } from '../../../shared/api/export.js';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ExportPlan, ExportRequest, ExportResult, FileAction } from '../../../shared/api/export.js';
 import type { AdrFormat } from '../../../shared/adr/types.js';
-import { api } from '../api.js';
+import { exportHomes, homeLabel, homelessSentence } from '../../../shared/export-home.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
+import { countOf } from '../number-format.js';
 import { FolderField, rememberFolder } from '../components/FolderField.js';
 import { joinPath, ShowInFolder } from '../components/ShowInFolder.js';
 import './ExportDialog.css';
@@ -44,6 +49,8 @@ function planSummary(plan: ExportPlan): string {
   return `Into ${plan.folder}${plan.folderExists ? '' : ' (a new folder)'} as ${FORMAT_LABEL[plan.format]}${how}: ${parts.join(', ')}.`;
 }
 
+type Destination = { kind: 'home' } | { kind: 'folder' };
+
 export function ExportDialog(props: { ids: string[]; what: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -51,58 +58,92 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
   const textId = useId();
   const [dir, setDir] = useState(() => localStorage.getItem(DIR_KEY) ?? '');
   const [format, setFormat] = useState<AdrFormat | ''>('');
-  const [index, setIndex] = useState(true);
-  const [plan, setPlan] = useState<ExportPlan | null>(null);
+  // Left undecided, the core's rule holds: the index only where Cairn wrote it or makes the folder.
+  const [index, setIndex] = useState<boolean | undefined>(undefined);
   const [shown, setShown] = useState<string | null>(null);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Destination | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
 
-  const request = () => ({ ids: props.ids, dir: dir.trim(), format: format || undefined, index });
+  // Where each chosen decision belongs: the same rule as `cairn export` without --dir.
+  const decisions = useApiQuery('listDecisions', { limit: 100_000, sort: 'number' });
+  const repositories = useApiQuery('listRepositories', {});
+  const homes = useMemo(() => {
+    if (!decisions.data) return null;
+    const items = props.ids.length
+      ? decisions.data.items.filter((d) => props.ids.includes(d.id))
+      : decisions.data.items;
+    return exportHomes(items);
+  }, [decisions.data, props.ids]);
+  const canGoHome = homes !== null && homes.groups.length > 0 && homes.homeless.length === 0;
+  const destination: Destination = chosen ?? (canGoHome ? { kind: 'home' } : { kind: 'folder' });
+  const home = destination.kind === 'home' && canGoHome;
+
+  const requests = (): ExportRequest[] =>
+    home
+      ? homes!.groups.map((g) => ({ ids: g.ids, repository: g.repository, format: format || undefined, index }))
+      : [{ ids: props.ids, dir: dir.trim(), format: format || undefined, index }];
+
+  const planning = useApiMutation('planExport');
+  const writing = useApiMutation('runExport', { invalidates: ['listDecisions', 'listRepositories', 'getDecision'] });
+  const [plans, setPlans] = useState<ExportPlan[] | null>(null);
+  const [results, setResults] = useState<ExportResult[] | null>(null);
+  const busy = planning.isPending || writing.isPending;
+  const error = planning.error ?? writing.error;
+  const ready = home || dir.trim() !== '';
+
+  function reset() {
+    setPlans(null);
+    planning.reset();
+  }
 
   async function preview(e?: React.FormEvent) {
     e?.preventDefault();
-    if (!dir.trim()) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
+    if (!ready) return;
+    setResults(null);
+    writing.reset();
+    const next: ExportPlan[] = [];
     try {
-      const next = await api.planExport(request());
-      localStorage.setItem(DIR_KEY, dir.trim());
-      setPlan(next);
-      setShown(next.files.find((f) => f.action !== 'unchanged')?.file ?? next.files[0]?.file ?? null);
-    } catch (err) {
-      setPlan(null);
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      for (const request of requests()) next.push(await planning.mutateAsync(request));
+    } catch {
+      setPlans(null);
+      return;
     }
+    if (!home) localStorage.setItem(DIR_KEY, dir.trim());
+    setPlans(next);
+    const files = next.flatMap((p) => p.files.map((f) => ({ key: fileKey(p, f.file), action: f.action })));
+    setShown(files.find((f) => f.action !== 'unchanged')?.key ?? files[0]?.key ?? null);
   }
 
   async function write() {
-    setBusy(true);
-    setError(null);
+    const done: ExportResult[] = [];
     try {
-      const done = await api.runExport(request());
-      setResult(done);
-      void rememberFolder(dir.trim());
-      setPlan(null);
-    } catch (err) {
-      setError((err as Error).message);
+      for (const request of requests()) done.push(await writing.mutateAsync(request));
     } finally {
-      setBusy(false);
+      if (done.length) {
+        setResults(done);
+        setPlans(null);
+        if (!home) void rememberFolder(dir.trim());
+      }
     }
   }
 
-  const toWrite = plan
-    ? plan.files.filter((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict').length
-    : 0;
-  const file = plan?.files.find((f) => f.file === shown) ?? null;
+  const toWrite = (plans ?? []).reduce(
+    (n, p) =>
+      n + p.files.filter((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict').length,
+    0,
+  );
+  const file =
+    (plans ?? []).flatMap((p) => p.files.map((f) => ({ key: fileKey(p, f.file), f }))).find((x) => x.key === shown)
+      ?.f ?? null;
+  const repoByName = new Map(repositories.data?.map((r) => [r.name, r]) ?? []);
+  const homeText = (name: string) => {
+    const r = repoByName.get(name);
+    return r ? homeLabel(r) : name;
+  };
 
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby={titleId} onClose={props.onClose}>
@@ -114,17 +155,68 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
           </button>
         </header>
 
+        <QueryStatus
+          isPending={decisions.isPending}
+          error={decisions.error}
+          onRetry={() => void decisions.refetch()}
+          what="where the decisions belong"
+        />
         <form className="export-form" onSubmit={preview}>
-          <FolderField
-            label="Repository or ADR folder"
-            value={dir}
-            onChange={(v) => {
-              setDir(v);
-              setPlan(null);
-            }}
-            dialogTitle="Export into which folder?"
-            hint="The full path of a folder on this computer. Inside a repository Cairn uses .adr-dir, docs/decisions, doc/adr or docs/adr."
-          />
+          {canGoHome && (
+            <fieldset className="export-destination">
+              <legend>Where to</legend>
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name="destination"
+                  checked={home}
+                  onChange={() => {
+                    setChosen({ kind: 'home' });
+                    reset();
+                  }}
+                />{' '}
+                {homes!.groups.length === 1
+                  ? `Back to its repository: ${homeText(homes!.groups[0]!.repository)}`
+                  : `Each back to its own repository (${homes!.groups.length} repositories)`}
+              </label>
+              {home && homes!.groups.length > 1 && (
+                <ul className="export-homes" aria-label="Repositories">
+                  {homes!.groups.map((g) => (
+                    <li key={g.repository}>
+                      {countOf(g.ids.length, 'decision')} to {homeText(g.repository)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <label className="checkbox">
+                <input
+                  type="radio"
+                  name="destination"
+                  checked={!home}
+                  onChange={() => {
+                    setChosen({ kind: 'folder' });
+                    reset();
+                  }}
+                />{' '}
+                Into another folder
+              </label>
+            </fieldset>
+          )}
+          {homes !== null && homes.homeless.length > 0 && (
+            <p className="muted">{homelessSentence(homes.homeless)}: name the folder to export into.</p>
+          )}
+          {!home && (
+            <FolderField
+              label="Repository or ADR folder"
+              value={dir}
+              onChange={(v) => {
+                setDir(v);
+                reset();
+              }}
+              dialogTitle="Export into which folder?"
+              hint="The full path of a folder on this computer. Inside a repository Cairn uses .adr-dir, docs/decisions, doc/adr or docs/adr."
+            />
+          )}
           <div className="actions">
             <label htmlFor={formatId}>Format</label>
             <select
@@ -132,7 +224,7 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
               value={format}
               onChange={(e) => {
                 setFormat(e.target.value as AdrFormat | '');
-                setPlan(null);
+                reset();
               }}
             >
               <option value="">As the folder writes (MADR 4 if new)</option>
@@ -142,15 +234,15 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
             <label className="checkbox">
               <input
                 type="checkbox"
-                checked={index}
+                checked={index ?? (plans ? plans.some((p) => p.files.some((f) => f.kind === 'index')) : !home)}
                 onChange={(e) => {
                   setIndex(e.target.checked);
-                  setPlan(null);
+                  reset();
                 }}
               />{' '}
               Write the index (README.md)
             </label>
-            <button type="submit" className="primary" disabled={busy || !dir.trim()}>
+            <button type="submit" className="primary" disabled={busy || !ready}>
               Preview
             </button>
           </div>
@@ -158,48 +250,56 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
 
         {error && (
           <p role="alert" className="error">
-            {error}
+            {messageOf(error)}
           </p>
         )}
 
-        {result && <Result result={result} />}
+        {results?.map((r) => (
+          <Result key={r.folder} result={r} />
+        ))}
 
-        {plan && (
+        {plans && (
           <section aria-label="Files to be written" className="export-plan">
-            <p className="export-summary">{planSummary(plan)}</p>
-            {plan.numbers.length > 0 && (
-              <ul>
-                {plan.numbers.map((n) => (
-                  <li key={n.id}>
-                    “{n.title}” becomes ADR {n.to}
-                    {n.from !== null ? ` (was ${n.from})` : ''}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {plans.map((plan) => (
+              <div key={plan.folder}>
+                <p className="export-summary">{planSummary(plan)}</p>
+                {plan.numbers.length > 0 && (
+                  <ul>
+                    {plan.numbers.map((n) => (
+                      <li key={n.id}>
+                        “{n.title}” becomes ADR {n.to}
+                        {n.from !== null ? ` (was ${n.from})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))}
             <div className="export-preview">
               <ul className="export-files" aria-label="Files">
-                {plan.files.map((f) => (
-                  <li key={f.file}>
-                    <button
-                      type="button"
-                      aria-pressed={f.file === shown}
-                      aria-controls={textId}
-                      onClick={() => setShown(f.file)}
-                    >
-                      <span>
-                        <span className={`export-action action-${f.action}`}>{ACTION_LABEL[f.action]}</span>
-                        <span className="file-name">{f.file}</span>
-                      </span>
-                      {(f.note || f.keptAs) && (
-                        <span className="file-note">
-                          {f.note}
-                          {f.keptAs ? ` Cairn’s version goes to ${f.keptAs}.` : ''}
+                {plans.flatMap((plan) =>
+                  plan.files.map((f) => (
+                    <li key={fileKey(plan, f.file)}>
+                      <button
+                        type="button"
+                        aria-pressed={fileKey(plan, f.file) === shown}
+                        aria-controls={textId}
+                        onClick={() => setShown(fileKey(plan, f.file))}
+                      >
+                        <span>
+                          <span className={`export-action action-${f.action}`}>{ACTION_LABEL[f.action]}</span>
+                          <span className="file-name">{f.file}</span>
                         </span>
-                      )}
-                    </button>
-                  </li>
-                ))}
+                        {(f.note || f.keptAs) && (
+                          <span className="file-note">
+                            {f.note}
+                            {f.keptAs ? ` Cairn’s version goes to ${f.keptAs}.` : ''}
+                          </span>
+                        )}
+                      </button>
+                    </li>
+                  )),
+                )}
               </ul>
               <div id={textId} className="export-text">
                 {/* Rendered as the team will read it, with a switch to the exact bytes to be written. */}
@@ -213,7 +313,7 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
             </div>
             <div className="actions">
               <button type="button" className="primary" onClick={write} disabled={busy || toWrite === 0}>
-                {toWrite === 0 ? 'Nothing to write' : `Write ${toWrite} file${toWrite === 1 ? '' : 's'}`}
+                {toWrite === 0 ? 'Nothing to write' : `Write ${countOf(toWrite, 'file')}`}
               </button>
             </div>
           </section>
@@ -221,6 +321,11 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
       </div>
     </dialog>
   );
+}
+
+/** A file's key in the preview: the same name may be planned in two repositories. */
+function fileKey(plan: ExportPlan, file: string): string {
+  return `${plan.folder}\u0000${file}`;
 }
 
 function Result({ result }: { result: ExportResult }) {

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ImportJob, ImportReport } from '../../../shared/api/import.js';
-import { api } from '../api.js';
+import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
+import { formatCount } from '../number-format.js';
 import { ImportConflicts } from './ImportConflicts.js';
 import { useActionHandler, useRequest } from '../app/actions.js';
 import { FolderField, rememberFolder } from '../components/FolderField.js';
@@ -14,6 +15,10 @@ import './ImportDialog.css';
 export const IMPORT_REQUEST = 'import-dialog';
 
 const POLL_MS = 150;
+
+function isRunning(job: ImportJob): boolean {
+  return job.state === 'reading' || job.state === 'dating' || job.state === 'writing';
+}
 
 export function ImportButton({ onImported }: { onImported: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -50,40 +55,44 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
 
 function ImportForm({ initialDir, onClose }: { initialDir: string; onClose: () => void }) {
   const [dir, setDir] = useState(initialDir);
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const running = job !== null && (job.state === 'reading' || job.state === 'writing');
-
+  const start = useApiMutation('startImport');
+  const jobId = start.data?.job ?? null;
+  // The job is polled while it runs; the data layer stops asking once it is done or failed.
+  const poll = useApiQuery(
+    'getImportJob',
+    { job: jobId ?? '' },
+    {
+      enabled: jobId !== null,
+      staleTime: 0,
+      refetchInterval: (q) => (q.state.data && !isRunning(q.state.data) ? false : POLL_MS),
+    },
+  );
+  const job: ImportJob | null =
+    jobId === null
+      ? null
+      : (poll.data ?? { job: jobId, dir: dir.trim(), state: 'reading', done: 0, total: 0, report: null, error: null });
+  const running = start.isPending || (job !== null && isRunning(job));
+  const finished = job?.state === 'done' ? job.dir : null;
   useEffect(() => {
-    if (!job || !running) return;
-    const t = setTimeout(() => {
-      api.getImportJob({ job: job.job }).then(
-        (next) => {
-          setJob(next);
-          if (next.state === 'failed') setError(next.error);
-          if (next.state === 'done') void rememberFolder(next.dir);
-        },
-        (e: Error) => setError(e.message),
-      );
-    }, POLL_MS);
-    return () => clearTimeout(t);
-  }, [job, running]);
+    if (finished !== null) void rememberFolder(finished);
+  }, [finished]);
+  const error = start.error
+    ? messageOf(start.error)
+    : poll.error
+      ? messageOf(poll.error)
+      : job?.state === 'failed'
+        ? job.error
+        : null;
 
-  async function start(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      const { job: started } = await api.startImport({ dir: dir.trim() });
-      setJob({ job: started, dir: dir.trim(), state: 'reading', done: 0, total: 0, report: null, error: null });
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    start.mutate({ dir: dir.trim() });
   }
 
   return (
     <div className="import-body">
       <h2 id="import-title">Import ADRs from a folder</h2>
-      <form onSubmit={start} className="import-form">
+      <form onSubmit={submit} className="import-form">
         <FolderField
           label="Folder"
           value={dir}
@@ -122,12 +131,14 @@ function ImportForm({ initialDir, onClose }: { initialDir: string; onClose: () =
 function Progress({ job }: { job: ImportJob }) {
   const label =
     job.state === 'reading'
-      ? `Reading ${job.done} of ${job.total || '…'} files`
-      : job.state === 'writing'
-        ? 'Saving the decisions'
-        : job.state === 'done'
-          ? `Read ${job.total} file${job.total === 1 ? '' : 's'}`
-          : 'The import failed';
+      ? `Reading ${formatCount(job.done)} of ${job.total ? formatCount(job.total) : '…'} files`
+      : job.state === 'dating'
+        ? 'Asking git when undated files were added'
+        : job.state === 'writing'
+          ? 'Saving the decisions'
+          : job.state === 'done'
+            ? `Read ${formatCount(job.total)} file${job.total === 1 ? '' : 's'}`
+            : 'The import failed';
   return (
     <div className="import-progress">
       <progress
@@ -200,15 +211,19 @@ function Report({ report: r }: { report: ImportReport }) {
 /** Numbers two files share (parallel branches), each later file with a button that gives it the next free number. */
 function Duplicates({ groups }: { groups: ImportReport['duplicates'] }) {
   const [done, setDone] = useState<Record<string, string>>({});
-  async function renumber(id: string) {
-    try {
-      const r = await api.renumberDecision({ id });
-      const moved = r.moved.map((m) => `${m.from} → ${m.to}`).join(', ');
-      const kept = r.kept.map((k) => k.reason).join(' ');
-      setDone((d) => ({ ...d, [id]: `Now ADR ${r.decision.number}${moved ? ` (${moved})` : ''}. ${kept}`.trim() }));
-    } catch (e) {
-      setDone((d) => ({ ...d, [id]: (e as Error).message }));
-    }
+  const renumbering = useApiMutation('renumberDecision', { invalidates: ['listDecisions', 'listDecisionFacets'] });
+  function renumber(id: string) {
+    renumbering.mutate(
+      { id },
+      {
+        onSuccess: (r) => {
+          const moved = r.moved.map((m) => `${m.from} → ${m.to}`).join(', ');
+          const kept = r.kept.map((k) => k.reason).join(' ');
+          setDone((d) => ({ ...d, [id]: `Now ADR ${r.decision.number}${moved ? ` (${moved})` : ''}. ${kept}`.trim() }));
+        },
+        onError: (e) => setDone((d) => ({ ...d, [id]: messageOf(e) })),
+      },
+    );
   }
   return (
     <details open>

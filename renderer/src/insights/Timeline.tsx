@@ -9,6 +9,8 @@ import { useApiQuery } from '../data/query.js';
 import { plainText } from '../plain-text.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import { href } from '../app/router.js';
+import { formatCount } from '../number-format.js';
+import { RepositoryPicker, useRepositoryFilter } from '../repositories/RepositoryPicker.js';
 import './Timeline.css';
 
 function label(e: Pick<TimelineEntry, 'number' | 'title'>): string {
@@ -20,9 +22,10 @@ export function Timeline() {
   const [to, setTo] = useState('');
   const fromId = useId();
   const toId = useId();
+  const [repository, setRepository] = useRepositoryFilter();
   const { data, error, isPending, refetch } = useApiQuery(
     'getTimeline',
-    { from: from || undefined, to: to || undefined },
+    { from: from || undefined, to: to || undefined, repository },
     { placeholderData: (previous) => previous },
   );
 
@@ -47,6 +50,7 @@ export function Timeline() {
           <input id={fromId} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           <label htmlFor={toId}>To</label>
           <input id={toId} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <RepositoryPicker value={repository} onChange={setRepository} />
         </div>
       </header>
       <QueryStatus isPending={isPending} error={error} onRetry={() => void refetch()} what="the timeline" />
@@ -69,12 +73,15 @@ export function Timeline() {
         </section>
       )}
       {data && data.entries.length === 0 && (
-        <p className="empty">No decisions {from || to ? 'in these dates' : 'yet'}.</p>
+        <p className="empty">
+          No decisions {repository !== undefined ? `of ${repository} ` : ''}
+          {from || to ? 'in these dates' : 'yet'}.
+        </p>
       )}
       {years.map(([year, entries]) => (
         <section key={year} aria-labelledby={`year-${year || 'none'}`} className="timeline-year">
           <h2 id={`year-${year || 'none'}`}>
-            {year || 'No date'} <span className="muted">({entries.length})</span>
+            {year || 'No date'} <span className="muted">({formatCount(entries.length)})</span>
           </h2>
           <ol className="timeline">
             {entries.map((e) => (
@@ -86,6 +93,9 @@ export function Timeline() {
                   </a>{' '}
                   <StatusBadge status={e.status} />
                   {e.chosenOption && <span className="muted"> · chose {plainText(e.chosenOption)}</span>}
+                  {repository === undefined && e.repository !== null && (
+                    <span className="muted"> · {e.repository}</span>
+                  )}
                   {e.changes.length > 1 && (
                     <ul className="status-changes" aria-label="Status changes">
                       {e.changes.map((c) => (

@@ -9,6 +9,7 @@ import { RELATION_TYPES, relationPhrase } from '../../../shared/relation-types.j
 import type { GraphNode, RelationEdge, RelationGraph as Graph } from '../../../shared/relations.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { useApiQuery } from '../data/query.js';
+import { RepositoryPicker, useRepositoryFilter } from '../repositories/RepositoryPicker.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import { href } from '../app/router.js';
 import './RelationGraph.css';
@@ -32,7 +33,8 @@ function shortLabel(n: GraphNode): string {
 }
 
 export function RelationGraph({ focus }: { focus: string | undefined }) {
-  const { data: graph, error, isPending, refetch } = useApiQuery('getRelationGraph', { focus });
+  const [repository, setRepository] = useRepositoryFilter();
+  const { data: graph, error, isPending, refetch } = useApiQuery('getRelationGraph', { focus, repository });
 
   const focused = graph?.nodes.find((n) => n.id === focus) ?? null;
   return (
@@ -49,6 +51,9 @@ export function RelationGraph({ focus }: { focus: string | undefined }) {
             Older decisions sit left of those that supersede, amend or build on them. Choose a decision to follow its
             links.
           </p>
+          <div className="filters">
+            <RepositoryPicker value={repository} onChange={setRepository} />
+          </div>
         </div>
         <Legend />
       </header>
@@ -62,8 +67,10 @@ export function RelationGraph({ focus }: { focus: string | undefined }) {
       )}
       {graph && graph.edges.length === 0 && !focus && (
         <p className="empty">
-          No decision links to another yet. Links come from “supersedes”, “amends”, “relates to” … in a decision or an
-          imported file.
+          {repository !== undefined
+            ? `No decision of ${repository} links to another of it.`
+            : 'No decision links to another yet.'}{' '}
+          Links come from “supersedes”, “amends”, “relates to” … in a decision or an imported file.
         </p>
       )}
       {graph && (graph.edges.length > 0 || focus) && (

@@ -280,6 +280,10 @@ export class CairnApp {
 
   async previewExport(dir: string, format?: 'MADR 4' | 'Nygard (adr-tools)') {
     const dialog = this.exportDialog();
+    // A decision that belongs to a repository goes home by default; a named folder is the other choice.
+    await expect(dialog.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
+    const other = dialog.getByRole('radio', { name: 'Into another folder' });
+    if (await other.isVisible()) await other.check();
     await dialog.getByLabel('Repository or ADR folder').fill(dir);
     if (format) await dialog.getByLabel('Format').selectOption({ label: format });
     await dialog.getByRole('button', { name: 'Preview' }).click();
