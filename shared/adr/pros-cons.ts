@@ -92,7 +92,10 @@ export function readProsCons(description: string): OptionDetails {
   return {
     intro: lines.slice(0, found.start).join('\n').replace(/\s+$/, ''),
     items: found.items,
-    tail: lines.slice(found.end).join('\n').replace(/^\s*\n/, ''),
+    tail: lines
+      .slice(found.end)
+      .join('\n')
+      .replace(/^\s*\n/, ''),
     style: found.style,
   };
 }
