@@ -65,39 +65,39 @@ export function ProsConsEditor({
             const n = `${i + 1} of ${name}`;
             return (
               <li key={i} className={`row effect-${item.effect}`}>
-                <label>
-                  <span className="visually-hidden">Effect of point {n}</span>
-                  <select value={item.effect} onChange={(e) => change(i, { effect: e.target.value as Effect })}>
-                    {EFFECTS.map((ef) => (
-                      <option key={ef} value={ef}>
-                        {EFFECT_LABEL[ef]}, because
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="grow">
-                  <span className="visually-hidden">Point {n}</span>
-                  <input
-                    ref={(el) => {
-                      inputs.current[i] = el;
-                    }}
-                    value={item.text}
-                    aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
-                    onChange={(e) => change(i, { text: e.target.value })}
-                    onKeyDown={(e) => {
-                      if (e.altKey && e.key === 'ArrowUp') {
-                        e.preventDefault();
-                        move(i, -1);
-                      } else if (e.altKey && e.key === 'ArrowDown') {
-                        e.preventDefault();
-                        move(i, 1);
-                      } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                        e.preventDefault();
-                        add(i + 1, item.effect);
-                      }
-                    }}
-                  />
-                </label>
+                <select
+                  aria-label={`Effect of point ${n}`}
+                  value={item.effect}
+                  onChange={(e) => change(i, { effect: e.target.value as Effect })}
+                >
+                  {EFFECTS.map((ef) => (
+                    <option key={ef} value={ef}>
+                      {EFFECT_LABEL[ef]}, because
+                    </option>
+                  ))}
+                </select>
+                <input
+                  className="grow"
+                  aria-label={`Point ${n}`}
+                  ref={(el) => {
+                    inputs.current[i] = el;
+                  }}
+                  value={item.text}
+                  aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
+                  onChange={(e) => change(i, { text: e.target.value })}
+                  onKeyDown={(e) => {
+                    if (e.altKey && e.key === 'ArrowUp') {
+                      e.preventDefault();
+                      move(i, -1);
+                    } else if (e.altKey && e.key === 'ArrowDown') {
+                      e.preventDefault();
+                      move(i, 1);
+                    } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                      e.preventDefault();
+                      add(i + 1, item.effect);
+                    }
+                  }}
+                />
                 <button type="button" aria-label={`Move point ${n} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                   ↑
                 </button>
