@@ -347,21 +347,24 @@ function Editor({ initial }: { initial: Decision }) {
           </section>
         )}
 
-        <div className="field">
-          <label htmlFor="chosen">Chosen option</label>
-          <select
-            id="chosen"
-            value={draft.chosenOption ?? ''}
-            onChange={(e) => set('chosenOption')(e.target.value || null)}
-          >
-            <option value="">Not chosen yet</option>
-            {draft.options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* Nothing to choose from (an adr-tools file states its decision as text): no empty choice is shown. */}
+        {(draft.options.length > 0 || draft.chosenOption) && (
+          <div className="field">
+            <label htmlFor="chosen">Chosen option</label>
+            <select
+              id="chosen"
+              value={draft.chosenOption ?? ''}
+              onChange={(e) => set('chosenOption')(e.target.value || null)}
+            >
+              <option value="">Not chosen yet</option>
+              {draft.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {nygard ? (
           <TextArea
             label="Decision"

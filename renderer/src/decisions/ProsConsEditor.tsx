@@ -56,7 +56,7 @@ export function ProsConsEditor({
       <TextArea
         label={`Description of ${name}`}
         value={details.intro}
-        rows={2}
+        rows={Math.min(10, Math.max(2, details.intro.split('\n').length))}
         onChange={(intro) => onChange(writeProsCons({ ...details, intro }))}
       />
       {details.items.length > 0 && (
