@@ -68,7 +68,10 @@ export function toErrorShape(e: unknown): { code: CairnError['code']; message: s
         'Not saved: the disk is full, so the database could not grow, and nothing was changed. Free some disk space, then try again.',
     };
   if (/ENOSPC/.test(`${code} ${message}`))
-    return { code: 'io', message: `Cannot write: the disk is full (${message}). Free some disk space, then try again.` };
+    return {
+      code: 'io',
+      message: `Cannot write: the disk is full (${message}). Free some disk space, then try again.`,
+    };
   if (/SQLITE_IOERR|SQLITE_READONLY|EACCES|EROFS/.test(`${code} ${message}`))
     return { code: 'io', message: `Cannot write: ${message}` };
   return { code: 'internal', message: `Unexpected error: ${message}` };
