@@ -59,7 +59,20 @@ export function toErrorShape(e: unknown): { code: CairnError['code']; message: s
   if (e instanceof RangeError)
     return { code: 'invalid_input', message: `The request is too large or too deeply nested: ${e.message}` };
   const message = e instanceof Error ? e.message : String(e);
-  if (/SQLITE_FULL|SQLITE_IOERR|ENOSPC|EACCES|EROFS/.test(message))
+  // better-sqlite3 puts the SQLite code on `code` and says only "database or disk is full".
+  const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : '';
+  if (/SQLITE_FULL/.test(`${code} ${message}`))
+    return {
+      code: 'io',
+      message:
+        'Not saved: the disk is full, so the database could not grow, and nothing was changed. Free some disk space, then try again.',
+    };
+  if (/ENOSPC/.test(`${code} ${message}`))
+    return {
+      code: 'io',
+      message: `Cannot write: the disk is full (${message}). Free some disk space, then try again.`,
+    };
+  if (/SQLITE_IOERR|SQLITE_READONLY|EACCES|EROFS/.test(`${code} ${message}`))
     return { code: 'io', message: `Cannot write: ${message}` };
   return { code: 'internal', message: `Unexpected error: ${message}` };
 }

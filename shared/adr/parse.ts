@@ -690,11 +690,20 @@ function readLists(r: Reading, byKind: SectionOf): Pick<ParsedAdr, 'drivers' | '
   };
   const drivers = listOf(byKind('drivers'));
   if (drivers) values.drivers = drivers.values.map((i) => drivers.items[i]!.text);
-  const options = listOf(byKind('options'));
-  if (options) values.options = options.values.map((i) => ({ name: options.items[i]!.text, description: '' }));
+  // adr-tools files Cairn writes keep the options under Decision ("### Considered options"): a list,
+  // or, when the options have pros and cons, one subsection per option holding them.
+  const nestedOptions = byKind('options')
+    ? null
+    : (sections.flatMap((s) => s.subsections).find((s) => s.kind === 'options') ?? null);
+  let options: ListLoc | null = listOf(byKind('options'));
+  if (nestedOptions && nestedOptions.subsections.length) {
+    for (const sub of nestedOptions.subsections) values.options.push({ name: sub.heading.text, description: '' });
+  } else if (nestedOptions) options = listOf(nestedOptions);
+  const found = options;
+  if (found) values.options = found.values.map((i) => ({ name: found.items[i]!.text, description: '' }));
 
   // Pros and cons: a subsection per option holds its description.
-  const proscons = byKind('proscons');
+  const proscons = byKind('proscons') ?? (nestedOptions?.subsections.length ? nestedOptions : null);
   const optionDetails: (Section | null)[] = values.options.map(() => null);
   if (proscons) {
     const keys = values.options.map((o) => nameKey(o.name));

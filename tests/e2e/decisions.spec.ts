@@ -60,3 +60,38 @@ test('trash and restore from the editor', async ({ app, page }) => {
   await app.goToDecisions();
   await expect(page.getByRole('link', { name: 'Temporary idea' })).toBeVisible();
 });
+
+test('at 1024×700 the title column stays readable: the other columns give way', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  for (const [title, tags] of [
+    ['Keep customer orders in PostgreSQL with logical replication to the warehouse', ['data', 'orders']],
+    ['Publish domain events through Kafka topics owned by each team', ['events', 'messaging']],
+  ] as const) {
+    await app.api('createDecision', {
+      content: {
+        title,
+        tags: [...tags],
+        options: [{ id: 'o1', name: 'The option chosen for this decision' }],
+        chosenOption: 'o1',
+      },
+    });
+  }
+  await page.reload();
+  await app.goToDecisions();
+  const header = page.getByRole('columnheader', { name: 'Title' });
+  await expect(header).toBeVisible();
+  expect((await header.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+  const link = page.getByRole('link', { name: /^Keep customer orders in PostgreSQL/ });
+  await expect(link).toBeVisible();
+  const cell = app.decisionRows().getByRole('cell').filter({ has: link });
+  expect((await cell.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+  // The table still fits its pane: nothing is pushed off to the side.
+  const table = await page.getByRole('table').boundingBox();
+  const pane = await page.getByRole('region', { name: /^Decisions, 2 in all/ }).boundingBox();
+  expect(table!.x + table!.width).toBeLessThanOrEqual(pane!.x + pane!.width + 1);
+
+  // A wide window shows every column again.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(page.getByRole('columnheader', { name: 'Tags' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Chosen option' })).toBeVisible();
+});

@@ -14,6 +14,21 @@ test('see what changed between any two revisions and restore an earlier one as a
   await app.fill('Rationale', 'The data team already works in pandas; reports run at night.');
   await page.getByRole('combobox', { name: 'Weight' }).first().selectOption('4');
   await app.waitUntilSaved();
+  // More saves, so the first revision's row sits far down the page.
+  const id = new URL(page.url()).hash.split('/')[2]!;
+  for (const note of ['Reports are read in the morning.', 'Reports go to finance.', 'Reports are PDF files.']) {
+    const {
+      id: _i,
+      number: _n,
+      revision,
+      createdAt: _c,
+      updatedAt: _u,
+      trashedAt: _t,
+      ...content
+    } = await app.api('getDecision', { id });
+    await app.api('updateDecision', { id, baseRevision: revision, content: { ...content, context: note } });
+  }
+  await page.setViewportSize({ width: 1024, height: 700 });
 
   await page.getByRole('button', { name: 'Revisions' }).click();
   await page.getByRole('link', { name: 'Compare any two revisions, or restore one' }).click();
@@ -35,8 +50,17 @@ test('see what changed between any two revisions and restore an earlier one as a
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  // The confirmation opens where the user acted: right under that row's Restore button, in view.
+  const restoreButton = page.getByRole('button', { name: 'Restore revision 1' });
+  await restoreButton.click();
   const next = Number(latest) + 1;
+  const confirmation = page.getByRole('group', { name: 'Restore revision 1?' });
+  await expect(confirmation).toBeInViewport();
+  await expect(page.getByRole('button', { name: `Restore as revision ${next}` })).toBeFocused();
+  const acted = (await page.getByRole('row').filter({ has: restoreButton }).boundingBox())!;
+  const shown = (await confirmation.boundingBox())!;
+  expect(shown.y).toBeGreaterThanOrEqual(acted.y + acted.height - 1);
+  expect(shown.y - (acted.y + acted.height)).toBeLessThan(24);
   await page.getByRole('button', { name: `Restore as revision ${next}` }).click();
   await expect(page.getByRole('status')).toHaveText(`Restored revision 1 as revision ${next}.`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(

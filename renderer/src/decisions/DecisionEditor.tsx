@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { Decision, DecisionContent, Effect, RevisionSummary, Status } from '../../../shared/domain.js';
+import { useState } from 'react';
+import type { Decision, DecisionContent, Effect, Status } from '../../../shared/domain.js';
 import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
-import { api } from '../api.js';
 import { DecisionLoader } from './DecisionLoader.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { messageOf, queryClient, queryKey, useApiMutation, useApiQuery } from '../data/query.js';
+import { api } from '../api.js';
+import { ProsConsEditor } from './ProsConsEditor.js';
+import { isProse, ParagraphsField } from './ParagraphsField.js';
 import { RelationsPanel } from '../lifecycle/RelationsPanel.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ExportDialog } from '../export/ExportDialog.js';
@@ -12,6 +16,7 @@ import { ReviewPanel } from '../review/ReviewPanel.js';
 import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
 import { href, navigate } from '../app/router.js';
 import { useAutosave, type SaveState } from './useAutosave.js';
+import './DecisionEditor.css';
 import { useActionHandler } from '../app/actions.js';
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -38,6 +43,12 @@ function Editor({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, fieldErrors, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  // The dialect export writes this decision in (its folder's): a Nygard decision is edited as Decision and Consequences.
+  const rendered = useApiQuery('renderDecision', { id: saved.id }, { version: saved.revision });
+  const nygard = rendered.data?.format === 'nygard';
+  const trash = useApiMutation('trashDecision', { invalidates: ['listDecisions', 'listRevisions'] });
+  const untrash = useApiMutation('restoreDecision', { invalidates: ['listDecisions', 'listRevisions'] });
   useActionHandler('export', () => {
     void flush().then(() => setExporting(true));
   });
@@ -48,7 +59,28 @@ function Editor({ initial }: { initial: Decision }) {
 
   async function toggleTrash() {
     await flush();
-    replace(saved.trashedAt ? await api.restoreDecision({ id: saved.id }) : await api.trashDecision({ id: saved.id }));
+    setActionError(null);
+    try {
+      replace(await (saved.trashedAt ? untrash : trash).mutateAsync({ id: saved.id }));
+    } catch (e) {
+      setActionError(messageOf(e));
+    }
+  }
+
+  /** The decision as stored now (after export numbered it, or after a save elsewhere), through the data layer. */
+  async function reload() {
+    setActionError(null);
+    try {
+      replace(
+        await queryClient.fetchQuery({
+          queryKey: queryKey('getDecision', { id: saved.id }),
+          queryFn: () => api.getDecision({ id: saved.id }),
+          staleTime: 0,
+        }),
+      );
+    } catch (e) {
+      setActionError(messageOf(e));
+    }
   }
 
   return (
@@ -107,11 +139,16 @@ function Editor({ initial }: { initial: Decision }) {
         <div role="alert" className="error">
           {error}
           {state === 'conflict' && (
-            <button type="button" onClick={async () => replace(await api.getDecision({ id: saved.id }))}>
+            <button type="button" onClick={reload}>
               Discard my edits and load the newer version
             </button>
           )}
         </div>
+      )}
+      {actionError && (
+        <p role="alert" className="error">
+          {actionError}
+        </p>
       )}
       {showRevisions && <Revisions id={saved.id} revision={saved.revision} />}
       {exporting && (
@@ -121,7 +158,7 @@ function Editor({ initial }: { initial: Decision }) {
           onClose={async () => {
             setExporting(false);
             // Export may have numbered the draft, which is a new revision: continue from it.
-            replace(await api.getDecision({ id: saved.id }));
+            await reload();
           }}
         />
       )}
@@ -215,7 +252,9 @@ function Editor({ initial }: { initial: Decision }) {
                   }
                 >
                   {[0, 1, 2, 3, 4, 5].map((w) => (
-                    <option key={w}>{w}</option>
+                    <option key={w} value={w}>
+                      {w === 0 ? 'not weighed' : w}
+                    </option>
                   ))}
                 </select>
               </label>
@@ -238,7 +277,8 @@ function Editor({ initial }: { initial: Decision }) {
                   name: 'New driver',
                   description: '',
                   question: '',
-                  weight: 3,
+                  // Unweighted until the architect weighs it: no weight is invented.
+                  weight: 0,
                   minimum: null,
                   criterion: null,
                 },
@@ -284,77 +324,124 @@ function Editor({ initial }: { initial: Decision }) {
           </button>
         </fieldset>
 
-        <div className="field">
-          <label htmlFor="chosen">Chosen option</label>
-          <select
-            id="chosen"
-            value={draft.chosenOption ?? ''}
-            onChange={(e) => set('chosenOption')(e.target.value || null)}
-          >
-            <option value="">Not chosen yet</option>
+        {draft.options.length > 0 && (
+          <section className="pros-cons-section" aria-labelledby="pros-cons-title">
+            <h2 id="pros-cons-title">Pros and cons of the options</h2>
+            {fieldErrors.options && (
+              <p className="field-error" role="alert">
+                {fieldErrors.options}
+              </p>
+            )}
             {draft.options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
+              <ProsConsEditor
+                key={o.id}
+                option={o}
+                onChange={(description) =>
+                  update((d) => ({
+                    ...d,
+                    options: d.options.map((x) => (x.id === o.id ? { ...x, description } : x)),
+                  }))
+                }
+              />
             ))}
-          </select>
-        </div>
-        <TextArea
-          label="Rationale"
-          value={draft.rationale}
-          onChange={set('rationale')}
-          hint="Why the chosen option, in a sentence or two."
-          error={fieldErrors.rationale}
-        />
+          </section>
+        )}
 
-        <fieldset>
-          <legend>Consequences</legend>
-          {draft.consequences.map((c, i) => (
-            <div className="row" key={i}>
-              <label>
-                <span className="visually-hidden">Effect of consequence {i + 1}</span>
-                <select
-                  value={c.effect}
-                  onChange={(e) =>
-                    set('consequences')(
-                      draft.consequences.map((x, j) => (j === i ? { ...x, effect: e.target.value as Effect } : x)),
-                    )
-                  }
+        {/* Nothing to choose from (an adr-tools file states its decision as text): no empty choice is shown. */}
+        {(draft.options.length > 0 || draft.chosenOption) && (
+          <div className="field">
+            <label htmlFor="chosen">Chosen option</label>
+            <select
+              id="chosen"
+              value={draft.chosenOption ?? ''}
+              onChange={(e) => set('chosenOption')(e.target.value || null)}
+            >
+              <option value="">Not chosen yet</option>
+              {draft.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {nygard ? (
+          <TextArea
+            label="Decision"
+            value={draft.rationale}
+            onChange={set('rationale')}
+            rows={Math.min(16, Math.max(5, draft.rationale.split('\n').length + 1))}
+            hint="The decision as the ADR states it (its Decision section)."
+            error={fieldErrors.rationale}
+          />
+        ) : (
+          <TextArea
+            label="Rationale"
+            value={draft.rationale}
+            onChange={set('rationale')}
+            hint="Why the chosen option, in a sentence or two."
+            error={fieldErrors.rationale}
+          />
+        )}
+
+        {nygard && isProse(draft.consequences) ? (
+          <ParagraphsField
+            label="Consequences"
+            value={draft.consequences}
+            onChange={set('consequences')}
+            hint="What becomes easier or harder; a blank line starts the next consequence."
+            error={fieldErrors.consequences}
+          />
+        ) : (
+          <fieldset>
+            <legend>Consequences</legend>
+            {draft.consequences.map((c, i) => (
+              <div className="row" key={i}>
+                <label>
+                  <span className="visually-hidden">Effect of consequence {i + 1}</span>
+                  <select
+                    value={c.effect}
+                    onChange={(e) =>
+                      set('consequences')(
+                        draft.consequences.map((x, j) => (j === i ? { ...x, effect: e.target.value as Effect } : x)),
+                      )
+                    }
+                  >
+                    {EFFECTS.map((ef) => (
+                      <option key={ef} value={ef}>
+                        {ef}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="grow">
+                  <span className="visually-hidden">Consequence {i + 1}</span>
+                  <input
+                    value={c.text}
+                    onChange={(e) =>
+                      set('consequences')(
+                        draft.consequences.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
+                      )
+                    }
+                  />
+                </label>
+                <button
+                  type="button"
+                  aria-label={`Remove consequence ${i + 1}`}
+                  onClick={() => set('consequences')(draft.consequences.filter((_, j) => j !== i))}
                 >
-                  {EFFECTS.map((ef) => (
-                    <option key={ef} value={ef}>
-                      {ef}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="grow">
-                <span className="visually-hidden">Consequence {i + 1}</span>
-                <input
-                  value={c.text}
-                  onChange={(e) =>
-                    set('consequences')(
-                      draft.consequences.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
-                    )
-                  }
-                />
-              </label>
-              <button
-                type="button"
-                aria-label={`Remove consequence ${i + 1}`}
-                onClick={() => set('consequences')(draft.consequences.filter((_, j) => j !== i))}
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }])}
-          >
-            Add consequence
-          </button>
-        </fieldset>
+                  Remove
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              onClick={() => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }])}
+            >
+              Add consequence
+            </button>
+          </fieldset>
+        )}
 
         <TextArea
           label="Confirmation"
@@ -367,6 +454,8 @@ function Editor({ initial }: { initial: Decision }) {
           label="More information"
           value={draft.moreInformation}
           onChange={set('moreInformation')}
+          rows={Math.min(16, Math.max(4, draft.moreInformation.split('\n').length + 1))}
+          hint="Markdown: links to documents and tickets, follow-ups. Links to other ADRs are relations, below."
           error={fieldErrors.moreInformation}
         />
       </div>
@@ -376,21 +465,22 @@ function Editor({ initial }: { initial: Decision }) {
 }
 
 function Revisions({ id, revision }: { id: string; revision: number }) {
-  const [items, setItems] = useState<RevisionSummary[] | null>(null);
-  useEffect(() => {
-    api.listRevisions({ id }).then(setItems, () => setItems([]));
-  }, [id, revision]);
+  const revisions = useApiQuery('listRevisions', { id }, { version: revision });
   return (
     <section className="panel" aria-labelledby="revisions-title">
       <h2 id="revisions-title">Revisions</h2>
       <p>
         <a href={href('history', id)}>Compare any two revisions, or restore one</a>
       </p>
-      {!items ? (
-        <p className="muted">Loading…</p>
-      ) : (
+      <QueryStatus
+        isPending={revisions.isPending}
+        error={revisions.error}
+        onRetry={() => void revisions.refetch()}
+        what="the revisions"
+      />
+      {revisions.data && (
         <ol className="revision-list" reversed>
-          {items.map((r) => (
+          {revisions.data.map((r) => (
             <li key={r.revision}>
               Revision {r.revision} · {r.changes || r.reason} · {new Date(r.savedAt).toLocaleString()} · “{r.title}” (
               {r.status})

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_COMPARED } from '../../../shared/vocabulary.js';
-import { api } from '../api.js';
+import { invalidate, messageOf, useApiMutation } from '../data/query.js';
 import { countOf } from '../number-format.js';
 import { navigate } from '../app/router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
@@ -26,8 +26,13 @@ export function DecisionList() {
   useActionHandler('export', () => setExporting(true));
   const titleInput = useRef<HTMLInputElement>(null);
   useFocusTarget('new-decision', titleInput);
-  // Export gives drafts their numbers; the list reloads when the dialog closes.
+  // Export gives drafts their numbers and import brings decisions: the list asks again after either.
   const [reloads, setReloads] = useState(0);
+  const reload = () => {
+    void invalidate('listDecisions');
+    setReloads((n) => n + 1);
+  };
+  const createDecision = useApiMutation('createDecision', { invalidates: ['listDecisions'] });
 
   useEffect(() => {
     remembered = { filters, selected };
@@ -57,12 +62,13 @@ export function DecisionList() {
     e.preventDefault();
     const name = title.trim();
     if (!name) return;
+    setError(null);
     try {
-      const d = await api.createDecision({ content: { title: name } });
+      const d = await createDecision.mutateAsync({ content: { title: name } });
       // A new decision has nothing to read yet: straight to the editor.
       navigate('decisions', d.id, 'edit');
     } catch (err) {
-      setError((err as Error).message);
+      setError(`Could not create the decision: ${messageOf(err)}`);
     }
   }
 
@@ -70,11 +76,12 @@ export function DecisionList() {
   async function startGuided() {
     const name = title.trim();
     if (!name) return;
+    setError(null);
     try {
-      const d = await api.createDecision({ content: { title: name } });
+      const d = await createDecision.mutateAsync({ content: { title: name } });
       navigate('decisions', d.id, 'wizard');
     } catch (err) {
-      setError((err as Error).message);
+      setError(`Could not create the decision: ${messageOf(err)}`);
     }
   }
 
@@ -110,11 +117,11 @@ export function DecisionList() {
             what="all decisions"
             onClose={() => {
               setExporting(false);
-              setReloads((n) => n + 1);
+              reload();
             }}
           />
         )}
-        <ImportButton onImported={() => setReloads((n) => n + 1)} />
+        <ImportButton onImported={reload} />
       </header>
       {/* data-total: the bare number, for tools (the bench) that must not depend on the reader's locale. */}
       <SearchBar
@@ -166,7 +173,6 @@ export function DecisionList() {
             maxSelected={MAX_COMPARED}
             onToggle={toggle}
             onTotal={setTotal}
-            onError={setError}
             version={reloads}
             emptyText={filters.trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}
           />

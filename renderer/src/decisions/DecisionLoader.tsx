@@ -1,21 +1,27 @@
-/** Loads one decision, showing progress or the error with a way back, then renders it. */
-import { useEffect, useState } from 'react';
+/** Loads one decision through the data layer, showing progress or the error with a way back, then renders it. */
 import type { Decision } from '../../../shared/domain.js';
-import { api } from '../api.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { useApiQuery } from '../data/query.js';
 import { href } from '../app/router.js';
 
 export function DecisionLoader({ id, children }: { id: string; children: (decision: Decision) => React.ReactNode }) {
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.getDecision({ id }).then(setDecision, (e: Error) => setError(e.message));
-  }, [id]);
-  if (error)
+  // Asked afresh each time a screen opens (another window or the CLI may have saved since); the
+  // screen starts from that answer and a later refetch does not replace what it shows.
+  const decision = useApiQuery('getDecision', { id }, { refetchOnMount: 'always' });
+  if (decision.data && decision.isFetchedAfterMount) return <>{children(decision.data)}</>;
+  if (decision.error && !decision.isFetching)
     return (
-      <p role="alert" className="error">
-        {error} <a href={href('decisions')}>Back to the list</a>
-      </p>
+      <>
+        <QueryStatus
+          isPending={false}
+          error={decision.error}
+          onRetry={() => void decision.refetch()}
+          what="the decision"
+        />
+        <p>
+          <a href={href('decisions')}>Back to the list</a>
+        </p>
+      </>
     );
-  if (!decision) return <p className="muted">Loading…</p>;
-  return <>{children(decision)}</>;
+  return <QueryStatus isPending error={null} what="the decision" />;
 }

@@ -5,10 +5,13 @@
  * row's index are announced (aria-rowcount / aria-rowindex), spacer rows are hidden from assistive
  * technology, and the scroll area takes keyboard focus so arrow keys and Page Down scroll it.
  */
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ListQuery } from '../../../shared/api/decisions.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
+import { queryKey } from '../data/query.js';
+import { QueryStatus } from '../components/QueryStatus.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ReviewBadge } from '../review/ReviewPanel.js';
 import { EvidenceChangedTag, useEvidenceChanges } from '../components/EvidenceChanged.js';
@@ -33,9 +36,8 @@ interface Props {
   maxSelected: number;
   onToggle: (item: Selection) => void;
   onTotal?: (total: number | null) => void;
-  onError?: (message: string | null) => void;
   emptyText: string;
-  /** Bump to fetch the same query again (after an import changed the decisions underneath). */
+  /** Bumped after an import or export changed the decisions underneath (their evidence notes ask again). */
   version?: number;
 }
 
@@ -44,103 +46,76 @@ export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
 }
 
 /**
- * Pages of results for one query, fetched as they scroll into view. A new query keeps showing
- * the old rows until its first page arrives, so typing in the search box does not flicker.
+ * The pages of results for one query that the rows in view need, through the data layer (each
+ * page cached under the query and its offset). The first page is always asked for: it carries the
+ * total. A new query keeps showing the old rows until its first page arrives, so typing in the
+ * search box does not flicker.
  */
-function usePagedDecisions(query: ListQuery, version: number, onError?: (message: string | null) => void) {
-  const [state, setState] = useState<{ gen: number; pages: Map<number, DecisionSummary[]>; total: number | null }>({
-    gen: 0,
-    pages: new Map(),
-    total: null,
+function usePagedDecisions(query: ListQuery, first: number, last: number) {
+  const wanted = new Set([0]);
+  for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++)
+    wanted.add(p);
+  const numbers = [...wanted];
+  const results = useQueries({
+    queries: numbers.map((page) => {
+      const input = { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
+      return {
+        queryKey: queryKey('listDecisions', input),
+        queryFn: () => api.listDecisions(input),
+        placeholderData: page === 0 ? keepPreviousData : undefined,
+        // Each visit asks again: trash, restore, import and the CLI change what the list holds.
+        staleTime: 0,
+      };
+    }),
   });
-  const pending = useRef(new Set<string>());
-  const generation = useRef(0);
-  const key = JSON.stringify(query);
-  const fetchKey = `${version}:${key}`;
-
-  // Keyed by the query's value: a new object with the same filters is the same query.
-  const load = useCallback(
-    (page: number) => {
-      const gen = generation.current;
-      const tag = `${gen}:${page}`;
-      if (pending.current.has(tag)) return;
-      pending.current.add(tag);
-      api
-        .listDecisions({ ...(JSON.parse(key) as ListQuery), limit: PAGE_SIZE, offset: page * PAGE_SIZE })
-        .then((r) => {
-          if (gen !== generation.current) return;
-          setState((old) => ({
-            gen,
-            total: r.total,
-            pages: new Map(old.gen === gen ? old.pages : []).set(page, r.items),
-          }));
-          onError?.(null);
-        })
-        .catch((e: Error) => gen === generation.current && onError?.(e.message))
-        .finally(() => pending.current.delete(tag));
-    },
-    [key, onError],
-  );
-
-  // Only a new query (or version) starts a new generation; `load` follows the key, so it is read
-  // as an effect event rather than being a reason to start over.
-  const startGeneration = useEffectEvent(() => {
-    generation.current++;
-    load(0);
-  });
-  useEffect(() => startGeneration(), [fetchKey]);
-
-  const current = state.gen === generation.current;
-  return { pages: state.pages, total: state.total, current, load };
+  const pages = new Map<number, DecisionSummary[]>();
+  results.forEach((r, i) => r.data && pages.set(numbers[i]!, r.data.items));
+  const failed = results.find((r) => r.error);
+  return {
+    pages,
+    total: results[0]!.data?.total ?? null,
+    pending: results[0]!.isPending,
+    error: failed?.error ?? null,
+    retry: () => failed && void failed.refetch(),
+  };
 }
 
-export function DecisionTable({
-  query,
-  selected,
-  maxSelected,
-  onToggle,
-  onTotal,
-  onError,
-  emptyText,
-  version = 0,
-}: Props) {
-  const { pages, total, current, load } = usePagedDecisions(query, version, onError);
+export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, emptyText, version = 0 }: Props) {
   const evidence = useEvidenceChanges(version);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const head = useRef<HTMLTableSectionElement>(null);
-  const [view, setView] = useState({ top: 0, height: 600 });
-
-  useEffect(() => onTotal?.(total), [total, onTotal]);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [head, setHead] = useState<HTMLTableSectionElement | null>(null);
+  // Keyed by the query's value: a new query shows its first rows, not wherever the last one was scrolled to.
+  const key = JSON.stringify(query);
+  const [view, setView] = useState({ key, top: 0, height: 600 });
+  const top = view.key === key ? view.top : 0;
 
   useLayoutEffect(() => {
     if (!scroller) return;
-    const measure = () => setView({ top: scroller.scrollTop, height: scroller.clientHeight || 600 });
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() =>
+      setView((v) => ({ ...v, top: scroller.scrollTop, height: scroller.clientHeight || 600 })),
+    );
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [scroller]);
 
-  // A new query shows its first rows, not wherever the last one was scrolled to.
-  const key = JSON.stringify(query);
   useEffect(() => {
-    if (scroller) scroller.scrollTop = 0;
-    setView((v) => ({ ...v, top: 0 }));
-  }, [key, scroller]);
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [key]);
 
+  const headHeight = head?.offsetHeight ?? 0;
+  const firstGuess = Math.max(0, Math.floor((top - headHeight) / ROW_HEIGHT) - OVERSCAN);
+  const lastGuess = Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN;
+  const { pages, total, pending, error, retry } = usePagedDecisions(query, firstGuess, lastGuess);
   const count = total ?? 0;
-  const headHeight = head.current?.offsetHeight ?? 0;
-  const first = Math.max(0, Math.floor((view.top - headHeight) / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.min(firstGuess, count);
+  const last = Math.min(count, lastGuess);
 
-  useEffect(() => {
-    if (!count || !current) return;
-    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++) {
-      if (!pages.has(p)) load(p);
-    }
-  }, [first, last, count, pages, current, load]);
+  useEffect(() => onTotal?.(total), [total, onTotal]);
 
-  if (total === null) return <p className="muted">Loading…</p>;
+  if (error && total === null)
+    return <QueryStatus isPending={false} error={error} onRetry={retry} what="the decisions" />;
+  if (total === null) return <QueryStatus isPending={pending} error={null} what="the decisions" />;
   if (total === 0) return <p className="empty">{emptyText}</p>;
 
   const chosenIds = new Set(selected.map((s) => s.id));
@@ -185,7 +160,7 @@ export function DecisionTable({
         <td className="chosen" title={d.chosenOption ? plainText(d.chosenOption) : undefined}>
           {d.chosenOption ? plainText(d.chosenOption) : <span className="muted">–</span>}
         </td>
-        <td>
+        <td className="date">
           {d.date || <span className="muted">no date</span>}
           {d.dateSource === 'git' && <span className="muted"> (from git)</span>}
         </td>
@@ -201,61 +176,73 @@ export function DecisionTable({
   }
 
   return (
-    <div
-      ref={setScroller}
-      className="decision-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label={`Decisions, ${total} in all; scroll for more`}
-      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
-    >
-      <table className="decision-table decision-grid" aria-rowcount={total + 1}>
-        <colgroup>
-          <col className="col-select" />
-          <col className="col-num" />
-          <col className="col-repo" />
-          <col />
-          <col className="col-status" />
-          <col className="col-chosen" />
-          <col className="col-date" />
-          <col className="col-tags" />
-        </colgroup>
-        <thead ref={head}>
-          <tr aria-rowindex={1}>
-            <th scope="col">
-              <span className="visually-hidden">Compare</span>
-            </th>
-            <th scope="col" aria-sort={query.sort === 'number' ? 'ascending' : undefined}>
-              No.
-            </th>
-            <th scope="col">Repository</th>
-            <th scope="col" aria-sort={query.sort === 'title' ? 'ascending' : undefined}>
-              Title
-            </th>
-            <th scope="col" aria-sort={query.sort === 'status' ? 'ascending' : undefined}>
-              Status
-            </th>
-            <th scope="col">Chosen option</th>
-            <th scope="col" aria-sort={query.sort === 'date' ? 'descending' : undefined}>
-              Date
-            </th>
-            <th scope="col">Tags</th>
-          </tr>
-        </thead>
-        <tbody>
-          {first > 0 && (
-            <tr aria-hidden="true" className="spacer" style={{ height: first * ROW_HEIGHT }}>
-              <td colSpan={COLUMNS} />
+    <>
+      {error && <QueryStatus isPending={false} error={error} onRetry={retry} what="more decisions" />}
+      <div
+        ref={(el) => {
+          scrollRef.current = el;
+          setScroller(el);
+        }}
+        className="decision-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={`Decisions, ${total} in all; scroll for more`}
+        onScroll={(e) => setView({ key, top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      >
+        <table className="decision-table decision-grid" aria-rowcount={total + 1}>
+          <colgroup>
+            <col className="col-select" />
+            <col className="col-num" />
+            <col className="col-repo" />
+            <col className="col-title" />
+            <col className="col-status" />
+            <col className="col-chosen" />
+            <col className="col-date" />
+            <col className="col-tags" />
+          </colgroup>
+          <thead ref={setHead}>
+            <tr aria-rowindex={1}>
+              <th scope="col">
+                <span className="visually-hidden">Compare</span>
+              </th>
+              <th scope="col" aria-sort={query.sort === 'number' ? 'ascending' : undefined}>
+                No.
+              </th>
+              <th scope="col" className="repo">
+                Repository
+              </th>
+              <th scope="col" aria-sort={query.sort === 'title' ? 'ascending' : undefined}>
+                Title
+              </th>
+              <th scope="col" aria-sort={query.sort === 'status' ? 'ascending' : undefined}>
+                Status
+              </th>
+              <th scope="col" className="chosen">
+                Chosen option
+              </th>
+              <th scope="col" className="date" aria-sort={query.sort === 'date' ? 'descending' : undefined}>
+                Date
+              </th>
+              <th scope="col" className="tags">
+                Tags
+              </th>
             </tr>
-          )}
-          {rows}
-          {last < count && (
-            <tr aria-hidden="true" className="spacer" style={{ height: (count - last) * ROW_HEIGHT }}>
-              <td colSpan={COLUMNS} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {first > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: first * ROW_HEIGHT }}>
+                <td colSpan={COLUMNS} />
+              </tr>
+            )}
+            {rows}
+            {last < count && (
+              <tr aria-hidden="true" className="spacer" style={{ height: (count - last) * ROW_HEIGHT }}>
+                <td colSpan={COLUMNS} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

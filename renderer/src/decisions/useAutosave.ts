@@ -10,6 +10,13 @@ import { checkFields } from '../../../shared/field-errors.js';
 import { setLeaveGuard } from '../app/router.js';
 import { contentOf } from '../../../shared/decision-content.js';
 import { api, ApiError } from '../api.js';
+import { invalidate, messageOf, queryClient, queryKey } from '../data/query.js';
+
+/** A decision the server returned becomes what every screen's cache holds for it; lists and renderings ask again. */
+export function remember(next: Decision): void {
+  queryClient.setQueryData(queryKey('getDecision', { id: next.id }), next);
+  void invalidate('listDecisions', 'renderDecision', 'listRevisions', 'diffRevisions');
+}
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'invalid' | 'conflict' | 'error';
 
@@ -52,6 +59,7 @@ export function useAutosave(initial: Decision, delayMs = 600) {
       const next = await api.updateDecision({ id: s.saved.id, baseRevision: s.saved.revision, content: check.savable });
       s.saved = next;
       setSaved(next);
+      remember(next);
       setError(null);
       if (s.draft !== sentDraft) s.dirty = true;
       setState(s.invalid ? 'invalid' : s.dirty ? 'dirty' : 'saved');
@@ -61,7 +69,12 @@ export function useAutosave(initial: Decision, delayMs = 600) {
         s.stopped = true;
         setState('conflict');
       } else setState('error');
-      setError(e instanceof Error ? e.message : String(e));
+      // Said in words; the typed text stays in the draft and the save is tried again a moment later.
+      setError(
+        e instanceof ApiError && e.code === 'conflict'
+          ? messageOf(e)
+          : `Not saved: ${messageOf(e).replace(/^Not saved:\s*/, '')} Your edits stay on this page and are saved as soon as saving works again.`,
+      );
     } finally {
       s.saving = false;
       done();
@@ -114,6 +127,7 @@ export function useAutosave(initial: Decision, delayMs = 600) {
     s.invalid = false;
     setFieldErrors({});
     setSaved(next);
+    remember(next);
     setDraft(s.draft);
     setState('saved');
     setError(null);

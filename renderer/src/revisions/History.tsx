@@ -3,11 +3,13 @@
  * restoring an old revision. Restoring never rewrites history: the old content is saved as a
  * new revision, so the revisions in between stay and the restore itself can be undone.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { RevisionDiff } from '../../../shared/api/revisions.js';
-import type { Decision, RevisionSummary } from '../../../shared/domain.js';
+import type { RevisionSummary } from '../../../shared/domain.js';
 import type { FieldChange } from '../../../shared/revision-diff.js';
-import { api } from '../api.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import { href } from '../app/router.js';
 import './History.css';
@@ -26,67 +28,68 @@ const REASON: Record<string, string> = {
 };
 
 export function History({ id }: { id: string }) {
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
-  const [range, setRange] = useState<{ from: number; to: number } | null>(null);
-  const [diff, setDiff] = useState<RevisionDiff | null>(null);
+  const decision = useApiQuery('getDecision', { id }, { refetchOnMount: 'always' });
+  const latest = decision.data?.revision ?? 0;
+  const revisions = useApiQuery('listRevisions', { id }, { version: latest, enabled: latest > 0 });
+  // The two revisions compared: the user's pick, or else the latest change.
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
+  const range = picked ?? (latest > 1 ? { from: latest - 1, to: latest } : null);
+  const diff = useApiQuery(
+    'diffRevisions',
+    { id, from: range?.from ?? 1, to: range?.to ?? 1 },
+    {
+      enabled: !!range,
+      // The last diff stays until the next arrives (it names its two revisions), so the pane does not flash.
+      placeholderData: keepPreviousData,
+    },
+  );
   const [confirm, setConfirm] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const restore = useApiMutation('restoreRevision', {
+    invalidates: ['getDecision', 'listRevisions', 'diffRevisions', 'listDecisions', 'renderDecision'],
+  });
   const fromId = useId();
   const toId = useId();
-
-  const reload = useCallback(async () => {
-    const [d, revs] = await Promise.all([api.getDecision({ id }), api.listRevisions({ id })]);
-    setDecision(d);
-    setRevisions(revs);
-    return { d, revs };
-  }, [id]);
-
+  // The confirmation opens under the row whose Restore was pressed, in view, with focus on its button.
+  const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    reload().then(
-      ({ d }) => setRange(d.revision > 1 ? { from: d.revision - 1, to: d.revision } : null),
-      (e: Error) => setError(e.message),
-    );
-  }, [reload]);
+    if (confirm === null) return;
+    confirmButton.current?.scrollIntoView({ block: 'nearest' });
+    confirmButton.current?.focus();
+  }, [confirm]);
 
-  useEffect(() => {
-    if (!range) {
-      setDiff(null);
-      return;
-    }
-    let live = true;
-    api.diffRevisions({ id, ...range }).then(
-      (d) => live && setDiff(d),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, range]);
-
-  async function restore(revision: number) {
-    if (!decision) return;
-    setError(null);
+  async function restoreRevision(revision: number) {
+    setMessage(null);
     try {
-      const restored = await api.restoreRevision({ id, revision, baseRevision: decision.revision });
+      const restored = await restore.mutateAsync({ id, revision, baseRevision: latest });
       setConfirm(null);
-      await reload();
-      setRange({ from: restored.revision - 1, to: restored.revision });
+      setPicked({ from: restored.revision - 1, to: restored.revision });
       setMessage(`Restored revision ${revision} as revision ${restored.revision}.`);
-    } catch (e) {
-      setError((e as Error).message);
+    } catch {
+      // Said beside the confirmation (restore.error), which stays open.
     }
   }
 
-  if (error && !decision) {
+  if (!decision.data || !revisions.data) {
+    const error = decision.error ?? revisions.error;
     return (
-      <p role="alert" className="error">
-        {error} <a href={href('decisions')}>Back to the list</a>
-      </p>
+      <>
+        <QueryStatus
+          isPending={!error}
+          error={error}
+          onRetry={() => void (decision.error ? decision.refetch() : revisions.refetch())}
+          what="the history"
+        />
+        {error && (
+          <p>
+            <a href={href('decisions')}>Back to the list</a>
+          </p>
+        )}
+      </>
     );
   }
-  if (!decision || !revisions) return <p className="muted">Loading…</p>;
+  const d = decision.data;
+  const list = revisions.data;
 
   return (
     <section aria-labelledby="history-title" className="history">
@@ -96,22 +99,17 @@ export function History({ id }: { id: string }) {
             ← Back to the decision
           </a>
           <h1 id="history-title">
-            History of {decision.number !== null ? `ADR ${decision.number}: ` : ''}
-            {decision.title}
+            History of {d.number !== null ? `ADR ${d.number}: ` : ''}
+            {d.title}
           </h1>
           <p className="muted">
-            {revisions.length} revision{revisions.length === 1 ? '' : 's'}; the latest is {decision.revision}.
+            {list.length} revision{list.length === 1 ? '' : 's'}; the latest is {d.revision}.
           </p>
         </div>
       </header>
       <p role="status" className="history-status">
         {message}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
 
       <div className="history-layout">
         <section aria-labelledby="revisions-heading">
@@ -130,37 +128,48 @@ export function History({ id }: { id: string }) {
               </tr>
             </thead>
             <tbody>
-              {revisions.map((r) => (
-                <tr key={r.revision} className={range?.to === r.revision ? 'shown' : undefined}>
-                  <td className="num">{r.revision}</td>
-                  <td>
-                    <time dateTime={r.savedAt}>{new Date(r.savedAt).toLocaleString()}</time>
-                  </td>
-                  <td>
-                    {REASON[r.reason] ?? r.reason}
-                    <div className="muted small">
-                      “{r.title}” <StatusBadge status={r.status} />
-                    </div>
-                  </td>
-                  <td>
-                    <div className="revision-actions">
-                      {r.revision > 1 && (
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => setRange({ from: r.revision - 1, to: r.revision })}
-                        >
-                          Changes<span className="visually-hidden"> in revision {r.revision}</span>
-                        </button>
-                      )}
-                      {r.revision !== decision.revision && (
-                        <button type="button" onClick={() => setConfirm(r.revision)}>
-                          Restore revision {r.revision}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
+              {list.map((r) => (
+                <RevisionRow
+                  key={r.revision}
+                  revision={r}
+                  shown={range?.to === r.revision}
+                  latest={d.revision}
+                  onShow={() => setPicked({ from: r.revision - 1, to: r.revision })}
+                  onRestore={() => {
+                    restore.reset();
+                    setConfirm(r.revision);
+                  }}
+                >
+                  {confirm === r.revision && (
+                    <tr className="restore-confirm-row">
+                      <td colSpan={4}>
+                        <div className="restore-confirm" role="group" aria-label={`Restore revision ${confirm}?`}>
+                          <p>
+                            Restore revision {confirm}? Its content is saved as a new revision {d.revision + 1};
+                            revisions {confirm + 1}–{d.revision} stay in the history.
+                          </p>
+                          {restore.error && (
+                            <p role="alert" className="error">
+                              Not restored: {messageOf(restore.error)}
+                            </p>
+                          )}
+                          <button
+                            ref={confirmButton}
+                            type="button"
+                            className="primary"
+                            disabled={restore.isPending}
+                            onClick={() => restoreRevision(confirm)}
+                          >
+                            Restore as revision {d.revision + 1}
+                          </button>{' '}
+                          <button type="button" onClick={() => setConfirm(null)}>
+                            Cancel
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </RevisionRow>
               ))}
             </tbody>
           </table>
@@ -168,21 +177,7 @@ export function History({ id }: { id: string }) {
 
         <section aria-labelledby="diff-heading" className="diff-pane">
           <h2 id="diff-heading">Changes</h2>
-          {confirm !== null && (
-            <div className="panel restore-confirm" role="group" aria-label={`Restore revision ${confirm}?`}>
-              <p>
-                Restore revision {confirm}? Its content is saved as a new revision {decision.revision + 1}; revisions{' '}
-                {confirm + 1}–{decision.revision} stay in the history.
-              </p>
-              <button type="button" className="primary" onClick={() => restore(confirm)}>
-                Restore as revision {decision.revision + 1}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirm(null)}>
-                Cancel
-              </button>
-            </div>
-          )}
-          {revisions.length < 2 ? (
+          {list.length < 2 ? (
             <p className="muted">Only one revision so far: nothing to compare yet.</p>
           ) : (
             <div className="diff-range">
@@ -190,9 +185,9 @@ export function History({ id }: { id: string }) {
               <select
                 id={fromId}
                 value={range?.from ?? ''}
-                onChange={(e) => setRange({ from: Number(e.target.value), to: range?.to ?? decision.revision })}
+                onChange={(e) => setPicked({ from: Number(e.target.value), to: range?.to ?? d.revision })}
               >
-                {revisions.map((r) => (
+                {list.map((r) => (
                   <option key={r.revision} value={r.revision}>
                     {r.revision}
                   </option>
@@ -202,9 +197,9 @@ export function History({ id }: { id: string }) {
               <select
                 id={toId}
                 value={range?.to ?? ''}
-                onChange={(e) => setRange({ from: range?.from ?? 1, to: Number(e.target.value) })}
+                onChange={(e) => setPicked({ from: range?.from ?? 1, to: Number(e.target.value) })}
               >
-                {revisions.map((r) => (
+                {list.map((r) => (
                   <option key={r.revision} value={r.revision}>
                     {r.revision}
                   </option>
@@ -212,10 +207,60 @@ export function History({ id }: { id: string }) {
               </select>
             </div>
           )}
-          {diff && <DiffView diff={diff} />}
+          {range && (
+            <QueryStatus
+              isPending={diff.isPending}
+              error={diff.error}
+              onRetry={() => void diff.refetch()}
+              what="the changes"
+            />
+          )}
+          {range && diff.data && <DiffView diff={diff.data} />}
         </section>
       </div>
     </section>
+  );
+}
+
+function RevisionRow(props: {
+  revision: RevisionSummary;
+  shown: boolean;
+  latest: number;
+  onShow: () => void;
+  onRestore: () => void;
+  children?: React.ReactNode;
+}) {
+  const r = props.revision;
+  return (
+    <>
+      <tr className={props.shown ? 'shown' : undefined}>
+        <td className="num">{r.revision}</td>
+        <td>
+          <time dateTime={r.savedAt}>{new Date(r.savedAt).toLocaleString()}</time>
+        </td>
+        <td>
+          {REASON[r.reason] ?? r.reason}
+          <div className="muted small">
+            “{r.title}” <StatusBadge status={r.status} />
+          </div>
+        </td>
+        <td>
+          <div className="revision-actions">
+            {r.revision > 1 && (
+              <button type="button" className="link" onClick={props.onShow}>
+                Changes<span className="visually-hidden"> in revision {r.revision}</span>
+              </button>
+            )}
+            {r.revision !== props.latest && (
+              <button type="button" onClick={props.onRestore}>
+                Restore revision {r.revision}
+              </button>
+            )}
+          </div>
+        </td>
+      </tr>
+      {props.children}
+    </>
   );
 }
 
