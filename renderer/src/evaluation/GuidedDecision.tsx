@@ -4,7 +4,7 @@
  * on is saved with the decision, and reopening the wizard resumes there.
  */
 import { unreviewedCount } from '../../../shared/evaluation.js';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
 import { api } from '../api.js';
@@ -69,7 +69,13 @@ export function GuidedDecision({ id }: { id: string }) {
 function Wizard({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, fieldErrors, update, replace, settle } = useAutosave(initial);
   const step = Math.min(Math.max(draft.evaluation.step, 0), LAST);
-  const analysis = useMemo(() => analyzeDecision(draft), [draft]);
+  // The analysis (10,000 robustness draws among it) follows the draft a beat behind: a change of a
+  // weight or a range paints at once, and the figures catch up in a render React may interrupt.
+  // It reads only drivers, options and evaluation, so typing a title or rationale never recomputes it.
+  const deferred = useDeferredValue(draft);
+  const { drivers, options, evaluation } = deferred;
+  const analysis = useMemo(() => analyzeDecision({ drivers, options, evaluation }), [drivers, options, evaluation]);
+  const stale = deferred !== draft;
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -159,7 +165,7 @@ function Wizard({ initial }: { initial: Decision }) {
         </ol>
       </nav>
 
-      <section className="wizard-step" aria-labelledby="step-title">
+      <section className="wizard-step" aria-labelledby="step-title" aria-busy={stale || undefined}>
         <h2 id="step-title" ref={heading} tabIndex={-1}>
           Step {step + 1} of {STEPS.length}: {current.title}
         </h2>
