@@ -6,7 +6,7 @@
 import { unreviewedCount } from '../../../shared/evaluation.js';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
-import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
+import { analyzeDecision, collectConditions, matrixAndSensitivity, weightedDrivers } from '../../../shared/scoring.js';
 import { api } from '../api.js';
 import { DecisionLoader } from '../decisions/DecisionLoader.js';
 import { useActionHandler } from '../app/actions.js';
@@ -69,13 +69,22 @@ export function GuidedDecision({ id }: { id: string }) {
 function Wizard({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, fieldErrors, update, replace, settle } = useAutosave(initial);
   const step = Math.min(Math.max(draft.evaluation.step, 0), LAST);
-  // The analysis (10,000 robustness draws among it) follows the draft a beat behind: a change of a
-  // weight or a range paints at once, and the figures catch up in a render React may interrupt.
-  // It reads only drivers, options and evaluation, so typing a title or rationale never recomputes it.
+  // The matrix, sensitivity and conditions follow every change at once (they are cheap, and the
+  // controls show them); the robustness figures (10,000 draws) follow the draft a beat behind, in a
+  // render React may interrupt, so changing a weight or a range never waits for them. Both read only
+  // drivers, options and evaluation: typing a title or rationale recomputes neither.
+  const { drivers, options, evaluation } = draft;
+  const fast = useMemo(() => {
+    const scorable = { drivers, options, evaluation };
+    return { ...matrixAndSensitivity(scorable), conditions: collectConditions(scorable) };
+  }, [drivers, options, evaluation]);
   const deferred = useDeferredValue(draft);
-  const { drivers, options, evaluation } = deferred;
-  const analysis = useMemo(() => analyzeDecision({ drivers, options, evaluation }), [drivers, options, evaluation]);
-  const stale = deferred !== draft;
+  const slow = useMemo(
+    () => analyzeDecision({ drivers: deferred.drivers, options: deferred.options, evaluation: deferred.evaluation }),
+    [deferred.drivers, deferred.options, deferred.evaluation],
+  );
+  const analysis = useMemo(() => ({ ...slow, ...fast }), [slow, fast]);
+  const pending = deferred.drivers !== drivers || deferred.options !== options || deferred.evaluation !== evaluation;
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -100,7 +109,7 @@ function Wizard({ initial }: { initial: Decision }) {
   useActionHandler('previousStep', () => go(step - 1));
 
   const current = STEPS[step]!;
-  const props: StepProps = { saved, draft, analysis, update, settle, replace, go };
+  const props: StepProps = { saved, draft, analysis, pending, update, settle, replace, go };
   return (
     <article className="wizard" aria-labelledby="wizard-title">
       <header className="page-header">
@@ -165,7 +174,7 @@ function Wizard({ initial }: { initial: Decision }) {
         </ol>
       </nav>
 
-      <section className="wizard-step" aria-labelledby="step-title" aria-busy={stale || undefined}>
+      <section className="wizard-step" aria-labelledby="step-title">
         <h2 id="step-title" ref={heading} tabIndex={-1}>
           Step {step + 1} of {STEPS.length}: {current.title}
         </h2>

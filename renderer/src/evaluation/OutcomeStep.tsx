@@ -297,14 +297,14 @@ function ConsequencesEditor({ draft, update }: StepProps) {
  * when weights and uncertain scores vary, single scores that would flip the outcome, sources that
  * carry it alone, and where people disagree. Every figure is text; the bars only repeat it.
  */
-function QualityPanel({ draft, analysis, go }: StepProps) {
+function QualityPanel({ draft, analysis, pending, go }: StepProps) {
   const { matrix, exclusions, unknowns, robustness, agreement } = analysis;
   if (matrix.options.length < 2 || !matrix.rows.some((r) => r.weight > 0)) return null;
   const name = (id: string) => matrix.options.find((o) => o.id === id)?.name ?? id;
   const driverName = (id: string) => draft.drivers.find((d) => d.id === id)?.name ?? id;
   const shares = Object.entries(robustness.firstShare).sort((a, b) => b[1] - a[1]);
   return (
-    <section aria-labelledby="quality-title" className="panel quality">
+    <section aria-labelledby="quality-title" className="panel quality" aria-busy={pending || undefined}>
       <h3 id="quality-title">How robust is the outcome?</h3>
       <p className="quality-summary">
         {qualityParagraph(draft, analysis) || 'No weighted cell has a score yet, so there is nothing to vary.'}
