@@ -67,7 +67,7 @@ export function SwingWeighting({ draft, analysis, update }: StepProps) {
       <p className="muted small">
         Keys: <kbd>Alt</kbd>+<kbd>↑</kbd> / <kbd>Alt</kbd>+<kbd>↓</kbd> move the criterion whose row has focus.
       </p>
-      <ol className="plain-list swing-list" ref={list}>
+      <ol className="plain-list swing-list" ref={list} aria-label="Criteria by swing, the most valued first">
         {order.map((d, i) => {
           const value = i === 0 ? SWING_TOP : (points[d.id] ?? 0);
           const inputId = `swing-points-${d.id}`;
