@@ -26,6 +26,8 @@ test('must-have, unknowns, ranges, robustness, two people, swing weights and the
   page,
   served,
 }) => {
+  // A long walk through four steps, two accessibility checks, a reload and a CLI export.
+  test.setTimeout(180_000);
   expect((await served.cli('knowledge', 'import', PACK)).code).toBe(0);
   await app.startGuidedDecision('Which database for the catalogue service?');
   await app.fill('Decision-makers', 'Ana');
