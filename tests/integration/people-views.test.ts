@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main.js';
 import type { Decision, DecisionContent } from '../../shared/domain.js';
 import {
   addPerson,
@@ -95,6 +96,13 @@ describe('people’s views across two stores', () => {
     const text = fs.readFileSync(path.join(folder, adr), 'utf8');
     expect(text).toContain(
       'People differ most on SQLite under Write concurrency (Ana 4, Bo 1); the matrix takes the mean of their views.',
+    );
+    // `cairn show` on Bo's store says the same.
+    const out: string[] = [];
+    const code = await runCli(['show', mine.id, '--db', bo.dbPath], { out: (t) => out.push(t), err: () => {} }, {});
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(
+      /^Robustness: .*People differ most on SQLite under Write concurrency \(Ana 4, Bo 1\)/m,
     );
     // Ana's store, now holding what the folder holds, has nothing to write.
     const same = await ana.invoke('runExport', { ids: [], dir: folder, index: false });
