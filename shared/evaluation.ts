@@ -191,12 +191,20 @@ export function addDriver(
   weight = TYPED_WEIGHT,
 ): DecisionContent {
   const id = freeId(slug(name), new Set(content.drivers.map((d) => d.id)));
-  return {
+  const next: DecisionContent = {
     ...content,
     drivers: [
       ...content.drivers,
       { id, name: name.trim(), description: '', question: question.trim(), weight, minimum: null, criterion: null },
     ],
+  };
+  const { weighting } = content.evaluation;
+  if (weighting.method !== 'swing') return next;
+  // Swing-weighted: the new criterion joins the ranking at the bottom with the points its weight stands for.
+  const swing = { ...weighting.swing, [id]: Math.round((weight / 5) * SWING_TOP) };
+  return {
+    ...next,
+    evaluation: { ...next.evaluation, weighting: { ...weighting, swing, order: [...weighting.order, id] } },
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionContent, type DecisionContentInput } from '../../shared/domain.js';
 import {
+  addDriver,
   addPerson,
   moveSwing,
   removeDriver,
@@ -80,6 +81,13 @@ describe('swing weighting', () => {
     expect(direct.evaluation.weighting.method).toBe('direct');
     expect(direct.evaluation.weighting.swing).toEqual(swung.evaluation.weighting.swing);
     expect(toSwingWeighting(direct).evaluation.weighting).toEqual(swung.evaluation.weighting);
+  });
+
+  it('a criterion added while swing-weighting joins the ranking with the points its weight stands for', () => {
+    const d = addDriver(toSwingWeighting(content()), 'Licence cost', '', 3);
+    expect(d.evaluation.weighting.order.at(-1)).toBe('licence-cost');
+    expect(d.evaluation.weighting.swing['licence-cost']).toBe(60);
+    expect(d.drivers.at(-1)!.weight).toBe(swingWeight(60));
   });
 
   it('scales 0–100 points to 0–5', () => {
