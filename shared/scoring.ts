@@ -682,10 +682,8 @@ export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis):
     parts.push(
       `People differ most on ${name(c.option)} under ${driverName(c.driver)} (${c.values.map((v) => `${v.person} ${v.value}`).join(', ')}); ${combinationWords(content)}.`,
     );
-  } else if (analysis.agreement.length)
-    parts.push(
-      `The ${content.evaluation.people.length} people’s scores are at most one step apart; ${combinationWords(content)}.`,
-    );
+  } else if (analysis.agreement.some((c) => c.values.length > 1))
+    parts.push(`Where people scored the same cell, they are at most one step apart; ${combinationWords(content)}.`);
   return parts.join(' ');
 }
 

@@ -83,6 +83,16 @@ describe('the quality paragraph', () => {
     );
     const bo = decision({ evaluation: { ...base.evaluation, people, combine: { method: 'person', person: 'Bo' } } });
     expect(qualityParagraph(bo, analyzeDecision(bo))).toContain('the matrix takes Bo’s call.');
+    const close = decision({
+      evaluation: {
+        ...base.evaluation,
+        people: [people[0]!, { ...people[1]!, scores: [score('mongo', 'ops', 4)] }],
+        combine: { method: 'mean' },
+      },
+    });
+    expect(qualityParagraph(close, analyzeDecision(close))).toContain(
+      'Where people scored the same cell, they are at most one step apart; the matrix takes the mean of their views.',
+    );
   });
 
   it('says nothing without a matrix, with one option, or when no cell is known', () => {
