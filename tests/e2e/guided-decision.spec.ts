@@ -11,6 +11,8 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   page,
   served,
 }) => {
+  // Five steps by keyboard, then two CLI runs (each starts tsx): more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await app.startGuidedDecision('Which runtime for our notification service?');
 
   // 1. Question and context: the pack's options become the considered options; the user adds and removes one.
