@@ -115,11 +115,13 @@ export const WEIGHTING_METHODS = ['direct', 'swing'] as const;
 /**
  * How the weights were set. Direct: each criterion rated 0–5. Swing: for each criterion, the
  * points (0–100) the swing from its worst to its best option is worth, the most valued swing 100;
- * the weights are those points scaled to 0–5.
+ * the weights are those points scaled to 0–5 (`swingWeight` in shared/evaluation.ts).
  */
 export const Weighting = z.object({
   method: z.enum(WEIGHTING_METHODS).default('direct'),
   swing: z.record(Id, z.number().min(0).max(100)).default({}),
+  /** Swing only: the criteria ranked by how much their swing matters, the most first (driver ids). */
+  order: z.array(Id).max(LIMITS.listItems).default([]),
 });
 export type Weighting = z.infer<typeof Weighting>;
 

@@ -4,7 +4,16 @@
  * The core's `applyPack` and the wizard use the same functions, so they cannot disagree.
  */
 import type { PackView } from './api/knowledge.js';
-import type { ConsideredOption, DecisionContent, Driver, EvidenceClaim, Score, SourceRef } from './domain.js';
+import type {
+  Combination,
+  ConsideredOption,
+  DecisionContent,
+  Driver,
+  EvidenceClaim,
+  PersonView,
+  Score,
+  SourceRef,
+} from './domain.js';
 import { slugify } from './adr/slug.js';
 import { LIMITS } from './vocabulary.js';
 
@@ -146,6 +155,7 @@ export function removeOption(content: DecisionContent, id: string): DecisionCont
       ...content.evaluation,
       claims: content.evaluation.claims.filter((c) => c.option !== id),
       scores: content.evaluation.scores.filter((s) => s.option !== id),
+      people: content.evaluation.people.map((p) => ({ ...p, scores: p.scores.filter((s) => s.option !== id) })),
     },
   };
 }
@@ -159,6 +169,10 @@ export function removeDriver(content: DecisionContent, id: string): DecisionCont
       ...content.evaluation,
       claims: content.evaluation.claims.filter((c) => c.driver !== id),
       scores: content.evaluation.scores.filter((s) => s.driver !== id),
+      people: content.evaluation.people.map((p) => {
+        const { [id]: _gone, ...weights } = p.weights;
+        return { ...p, weights, scores: p.scores.filter((s) => s.driver !== id) };
+      }),
     },
   };
 }
@@ -177,12 +191,20 @@ export function addDriver(
   weight = TYPED_WEIGHT,
 ): DecisionContent {
   const id = freeId(slug(name), new Set(content.drivers.map((d) => d.id)));
-  return {
+  const next: DecisionContent = {
     ...content,
     drivers: [
       ...content.drivers,
       { id, name: name.trim(), description: '', question: question.trim(), weight, minimum: null, criterion: null },
     ],
+  };
+  const { weighting } = content.evaluation;
+  if (weighting.method !== 'swing') return next;
+  // Swing-weighted: the new criterion joins the ranking at the bottom with the points its weight stands for.
+  const swing = { ...weighting.swing, [id]: Math.round((weight / 5) * SWING_TOP) };
+  return {
+    ...next,
+    evaluation: { ...next.evaluation, weighting: { ...weighting, swing, order: [...weighting.order, id] } },
   };
 }
 
@@ -336,4 +358,149 @@ export function removeOwnClaim(content: DecisionContent, id: string): DecisionCo
     ...content,
     evaluation: { ...content.evaluation, claims: content.evaluation.claims.filter((c) => !(c.own && c.id === id)) },
   };
+}
+
+// Swing weighting: rank the criteria by how much going from the worst to the best option on each
+// matters, then rate each swing against the top one (100). The weights follow from the points.
+
+/** Points for the top-ranked swing: every other swing is rated against it. */
+export const SWING_TOP = 100;
+
+/** The 0–5 weight a swing's points (0–100) give: scaled and rounded, so 100 is 5 and 0 leaves the criterion out. */
+export function swingWeight(points: number): number {
+  return Math.round((Math.min(Math.max(points, 0), SWING_TOP) / SWING_TOP) * 5);
+}
+
+/** The criteria in swing order: the recorded ranking, then any criterion it does not name yet (heaviest first). */
+export function swingOrder(content: Pick<DecisionContent, 'drivers' | 'evaluation'>): Driver[] {
+  const byId = new Map(content.drivers.map((d) => [d.id, d]));
+  const ranked = content.evaluation.weighting.order.map((id) => byId.get(id)).filter((d): d is Driver => !!d);
+  const seen = new Set(ranked.map((d) => d.id));
+  const rest = content.drivers.filter((d) => !seen.has(d.id)).sort((a, b) => b.weight - a.weight);
+  return [...ranked, ...rest];
+}
+
+/** Sets every driver's weight from the swing points, and records the order. */
+function applySwing(content: DecisionContent, order: string[], swing: Record<string, number>): DecisionContent {
+  return {
+    ...content,
+    drivers: content.drivers.map((d) => (d.id in swing ? { ...d, weight: swingWeight(swing[d.id]!) } : d)),
+    evaluation: { ...content.evaluation, weighting: { method: 'swing', swing, order } },
+  };
+}
+
+/**
+ * Switches to swing weighting. A decision swing-weighted before keeps its ranking and points;
+ * otherwise they start from the direct weights (heaviest first, points = weight ÷ 5 × 100), so
+ * switching changes no weight until the user ranks or rates.
+ */
+export function toSwingWeighting(content: DecisionContent): DecisionContent {
+  const order = swingOrder(content).map((d) => d.id);
+  const recorded = content.evaluation.weighting.swing;
+  const swing = Object.fromEntries(
+    content.drivers.map((d) => [d.id, recorded[d.id] ?? Math.round((d.weight / 5) * SWING_TOP)]),
+  );
+  if (order.length) swing[order[0]!] = SWING_TOP;
+  return applySwing(content, order, swing);
+}
+
+/** Back to rating each criterion 0–5 directly; the weights stay as they are and the swing inputs stay recorded. */
+export function toDirectWeighting(content: DecisionContent): DecisionContent {
+  return {
+    ...content,
+    evaluation: { ...content.evaluation, weighting: { ...content.evaluation.weighting, method: 'direct' } },
+  };
+}
+
+/** Moves a criterion up (-1) or down (+1) the swing ranking; the one that reaches the top is rated 100. */
+export function moveSwing(content: DecisionContent, driver: string, by: -1 | 1): DecisionContent {
+  const order = swingOrder(content).map((d) => d.id);
+  const at = order.indexOf(driver);
+  const to = at + by;
+  if (at < 0 || to < 0 || to >= order.length) return content;
+  [order[at], order[to]] = [order[to]!, order[at]!];
+  const swing = { ...content.evaluation.weighting.swing };
+  for (const id of order) swing[id] ??= 0;
+  swing[order[0]!] = SWING_TOP;
+  return applySwing(content, order, swing);
+}
+
+/** Rates one swing against the top one (0–100); the top one stays 100. */
+export function setSwingPoints(content: DecisionContent, driver: string, points: number): DecisionContent {
+  const order = swingOrder(content).map((d) => d.id);
+  const swing = { ...content.evaluation.weighting.swing };
+  for (const id of order) swing[id] ??= 0;
+  if (order[0] !== driver) swing[driver] = Math.min(Math.max(Math.round(points), 0), SWING_TOP);
+  swing[order[0]!] = SWING_TOP;
+  return applySwing(content, order, swing);
+}
+
+/** Criteria rated above one ranked higher: the ranking and the points disagree, and the screen says so. */
+export function swingInversions(content: Pick<DecisionContent, 'drivers' | 'evaluation'>): [Driver, Driver][] {
+  const order = swingOrder(content);
+  const points = content.evaluation.weighting.swing;
+  const out: [Driver, Driver][] = [];
+  order.forEach((d, i) => {
+    const above = order[i - 1];
+    if (above && (points[d.id] ?? 0) > (points[above.id] ?? 0)) out.push([above, d]);
+  });
+  return out;
+}
+
+// People's views: each decision-maker or consulted person may weigh and score on their own.
+
+/** Adds a person's (empty) view; a name already there is left as it is. */
+export function addPerson(content: DecisionContent, name: string, role: PersonView['role']): DecisionContent {
+  const trimmed = name.trim();
+  if (!trimmed || content.evaluation.people.some((p) => p.name === trimmed)) return content;
+  const people = [...content.evaluation.people, { name: trimmed, role, weights: {}, scores: [] }];
+  return { ...content, evaluation: { ...content.evaluation, people } };
+}
+
+/** Removes a person's view; a matrix that took their call goes back to the decision's own scores. */
+export function removePerson(content: DecisionContent, name: string): DecisionContent {
+  const people = content.evaluation.people.filter((p) => p.name !== name);
+  const combine: Combination =
+    (content.evaluation.combine.method === 'person' && content.evaluation.combine.person === name) || !people.length
+      ? { method: 'own', person: null }
+      : content.evaluation.combine;
+  return { ...content, evaluation: { ...content.evaluation, people, combine } };
+}
+
+function editPerson(content: DecisionContent, name: string, edit: (p: PersonView) => PersonView): DecisionContent {
+  const people = content.evaluation.people.map((p) => (p.name === name ? edit(p) : p));
+  return { ...content, evaluation: { ...content.evaluation, people } };
+}
+
+/** A person's weight for a criterion, or (null) theirs follows the decision's. */
+export function setPersonWeight(
+  content: DecisionContent,
+  name: string,
+  driver: string,
+  weight: number | null,
+): DecisionContent {
+  return editPerson(content, name, (p) => {
+    const { [driver]: _old, ...weights } = p.weights;
+    return { ...p, weights: weight === null ? weights : { ...weights, [driver]: weight } };
+  });
+}
+
+/** A person's score for a cell, or (null) theirs follows the decision's. */
+export function setPersonScore(
+  content: DecisionContent,
+  name: string,
+  option: string,
+  driver: string,
+  value: number | null,
+): DecisionContent {
+  return editPerson(content, name, (p) => {
+    const rest = p.scores.filter((s) => !(s.option === option && s.driver === driver));
+    const before = p.scores.find((s) => s.option === option && s.driver === driver);
+    return { ...p, scores: value === null ? rest : [...rest, { option, driver, value, note: before?.note ?? '' }] };
+  });
+}
+
+/** How the matrix combines the views: the decision's own, everyone's mean, or one person's call. */
+export function setCombination(content: DecisionContent, combine: Combination): DecisionContent {
+  return { ...content, evaluation: { ...content.evaluation, combine } };
 }

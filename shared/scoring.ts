@@ -626,33 +626,49 @@ export function analyzeDecision(content: Scorable, options: { draws?: number } =
   };
 }
 
+/** How the matrix combines people's views, in words (for the paragraph and the outcome step). */
+export function combinationWords(content: Pick<DecisionContent, 'evaluation'>): string {
+  const { combine, people } = content.evaluation;
+  if (!people.length || combine.method === 'own') return 'the matrix keeps the decision’s own scores';
+  if (combine.method === 'person') return `the matrix takes ${combine.person ?? 'one person'}’s call`;
+  return 'the matrix takes the mean of their views';
+}
+
+/** True when at least one weighted cell has a score (evidence or the user's): only then do draws say anything. */
+function anyKnownCell(matrix: Matrix): boolean {
+  return matrix.rows.some((r) => r.weight > 0 && r.cells.some((c) => c.score !== null));
+}
+
 /**
- * One short paragraph for the ADR on the quality of the decision: exclusions, unknowns,
- * robustness and disagreement; empty when there is nothing to say (no matrix, or one option).
+ * One short paragraph on the quality of the decision — exclusions, unknowns, robustness and
+ * disagreement — for the ADR (folded into the matrix's closing paragraph, so it adds no line)
+ * and the outcome step. Empty when there is nothing to say: no matrix, one option, or no known
+ * cell at all (draws over nothing but unknowns would only restate the scale).
  */
 export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis): string {
   const { matrix } = analysis;
-  if (matrix.options.length < 2 || !matrix.rows.some((r) => r.weight > 0)) return '';
+  if (matrix.options.length < 2 || !matrix.rows.some((r) => r.weight > 0) || !anyKnownCell(matrix)) return '';
   const name = (id: string) => matrix.options.find((o) => o.id === id)?.name ?? id;
   const driverName = (id: string) => content.drivers.find((d) => d.id === id)?.name ?? id;
   const parts: string[] = [];
   for (const e of analysis.exclusions)
     parts.push(
-      `${name(e.option)} is excluded: it scores ${e.score} on ${driverName(e.driver)}, a must-have of at least ${e.minimum}.`,
+      `${name(e.option)} is excluded: ${e.score} on ${driverName(e.driver)}, below its must-have ${e.minimum}.`,
     );
   if (analysis.unknowns.length) {
     const advice = analysis.robustness.unknowns;
-    let text = `${analysis.unknowns.length} weighted cell${analysis.unknowns.length === 1 ? ' is' : 's are'} unknown (no evidence, no score)`;
+    const n = analysis.unknowns.length;
+    let text = `${n} unknown cell${n === 1 ? '' : 's'}`;
     text += advice.couldChangeWinner
-      ? `, and could change the winner${advice.fillFirst ? `; fill ${name(advice.fillFirst.option)} on ${driverName(advice.fillFirst.driver)} first` : ''}.`
-      : ', but none could change the winner.';
+      ? ` could change the winner${advice.fillFirst ? `; fill ${name(advice.fillFirst.option)} on ${driverName(advice.fillFirst.driver)} first` : ''}.`
+      : ` could not change the winner.`;
     parts.push(text);
   }
   const shares = Object.entries(analysis.robustness.firstShare).sort((a, b) => b[1] - a[1]);
   if (shares.length && shares[0]![1] > 0) {
     const [top, share] = shares[0]!;
     parts.push(
-      `${name(top)} ranks first in ${sharePercent(share)}% of ${analysis.robustness.draws.toLocaleString('en-US')} draws with every weight varied by one step and ranged or unknown scores drawn from their ranges (seed ${analysis.robustness.seed}).`,
+      `${name(top)} ranks first in ${sharePercent(share)}% of ${analysis.robustness.draws.toLocaleString('en-US')} draws (weights ±1, ranged and unknown scores drawn; seed ${analysis.robustness.seed}).`,
     );
   }
   const flip = analysis.robustness.flips[0];
@@ -664,10 +680,10 @@ export function qualityParagraph(content: Scorable, analysis: DecisionAnalysis):
   if (split.length) {
     const c = split[0]!;
     parts.push(
-      `People differ most on ${name(c.option)} under ${driverName(c.driver)} (${c.values.map((v) => `${v.person} ${v.value}`).join(', ')}); ` +
-        `${content.evaluation.combine.method === 'person' ? `the matrix takes ${content.evaluation.combine.person}'s call` : content.evaluation.combine.method === 'mean' ? 'the matrix takes the mean of their views' : 'the matrix keeps the decision’s own scores'}.`,
+      `People differ most on ${name(c.option)} under ${driverName(c.driver)} (${c.values.map((v) => `${v.person} ${v.value}`).join(', ')}); ${combinationWords(content)}.`,
     );
-  }
+  } else if (analysis.agreement.some((c) => c.values.length > 1))
+    parts.push(`Where people scored the same cell, they are at most one step apart; ${combinationWords(content)}.`);
   return parts.join(' ');
 }
 
@@ -789,18 +805,18 @@ export interface MatrixForExport {
   ranking: string[];
   sensitivity: string | null;
   method: string;
+  /** The quality paragraph (exclusions, unknowns, robustness, disagreement), or null when there is nothing to say. */
+  quality: string | null;
 }
 
-export function matrixForExport(
-  content: Scorable,
-  // The matrix and its sensitivity only: export renders thousands of decisions, and the robustness
-  // draws are not printed in the table.
-  analysis: Pick<DecisionAnalysis, 'matrix' | 'sensitivity'> = matrixAndSensitivity(content),
-): MatrixForExport | null {
-  const { matrix, sensitivity: s } = analysis;
+export function matrixForExport(content: Scorable): MatrixForExport | null {
+  const { matrix, sensitivity: s } = matrixAndSensitivity(content);
   const rows = matrix.rows.filter((r) => r.weight > 0);
   if (!rows.length || !matrix.options.length) return null;
-  const missing = rows.some((r) => r.cells.some((c) => c.source === 'missing'));
+  // The robustness draws only where the paragraph can say something: export renders thousands of
+  // decisions, most of them imported ones that weigh nothing or know no score.
+  const quality =
+    matrix.options.length > 1 && anyKnownCell(matrix) ? qualityParagraph(content, analyzeDecision(content)) : '';
   return {
     drivers: rows.map((r) => ({ id: r.driver, name: r.name, weight: r.weight })),
     options: matrix.options.map((o, i) => ({
@@ -813,8 +829,9 @@ export function matrixForExport(
     ranking: matrix.ranking,
     sensitivity: matrix.options.length > 1 ? [s.statement, s.closeCallReason].filter(Boolean).join(' ') : null,
     method:
-      `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims and changed by hand where noted; ` +
-      `an option's total is the sum of weight × score over the criteria, out of ${matrix.maxTotal} possible.` +
-      (missing ? ' A cell with no evidence and no score is unknown (–), counted at 3.' : ''),
+      // Hand-set and unknown cells are marked in the table and named in its legend.
+      `Scores run from 1 (poor) to 5 (excellent), pre-filled from the accepted claims; ` +
+      `an option's total is the sum of weight × score, out of ${matrix.maxTotal} possible.`,
+    quality: quality || null,
   };
 }

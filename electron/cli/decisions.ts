@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Decision, DecisionContent, STATUSES, type Status } from '../../shared/domain.js';
 import { describeIssues } from '../../shared/api/define.js';
-import { analyzeDecision, sharePercent, type DecisionAnalysis } from '../../shared/scoring.js';
+import { analyzeDecision, qualityParagraph, sharePercent, type DecisionAnalysis } from '../../shared/scoring.js';
 import { resolveRef } from './import.js';
 import { UsageError, type Command } from './command.js';
 
@@ -114,7 +114,11 @@ export function formatDecision(d: Decision): string {
       ...d.options.map((o) => `- ${o.name}${o.id === d.chosenOption ? '  <- chosen' : ''}`),
     );
   if (d.rationale) lines.push('', 'Rationale', d.rationale);
-  if (d.options.length && d.drivers.some((x) => x.weight > 0)) lines.push('', ...formatEvaluation(analyzeDecision(d)));
+  if (d.options.length && d.drivers.some((x) => x.weight > 0)) {
+    const analysis = analyzeDecision(d);
+    const quality = qualityParagraph(d, analysis);
+    lines.push('', ...formatEvaluation(analysis), ...(quality ? [`Robustness: ${quality}`] : []));
+  }
   if (d.consequences.length) lines.push('', 'Consequences', ...d.consequences.map((c) => `- ${c.effect}: ${c.text}`));
   if (d.relations.length) lines.push('', 'Relations', ...d.relations.map((r) => `- ${r.type} ${r.target}`));
   return lines.join('\n');

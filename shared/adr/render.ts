@@ -14,7 +14,7 @@ import { matrixForExport } from '../scoring.js';
  * Part of every exported file's input fingerprint: bump it whenever the renderers' output
  * changes, so the next export renders every file afresh instead of reusing its bytes.
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 export function renderAdr(d: Decision, format: AdrFormat, options: RenderOptions): string {
   return format === 'nygard' ? renderNygard(d, options) : renderMadr(d, options);

@@ -104,7 +104,7 @@ function formatNumber(n: number | null | undefined): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
-/** The weighted matrix as a table, the ranking, how totals are made and the sensitivity sentence. */
+/** The weighted matrix as a table, the ranking, how totals are made, the sensitivity sentence and the quality paragraph. */
 export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
   if (!analysis || !analysis.options.length || !analysis.drivers.length) return [];
   const header = `| Criterion | Weight | ${analysis.options.map((o) => cell(o.name)).join(' | ')} |`;
@@ -126,7 +126,7 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
   );
   const legend = [
     handSet.length ? `✎ set by hand: ${handNotes.join('; ')}` : '',
-    anyMissing ? '? no accepted evidence and no score' : '',
+    anyMissing ? '? unknown: no accepted evidence and no score, counted at 3' : '',
   ].filter(Boolean);
   const total = `| **Weighted total** | | ${analysis.options.map((o) => `**${formatNumber(o.total)}**`).join(' | ')} |`;
   const names = new Map(analysis.options.map((o) => [o.id, o]));
@@ -144,6 +144,8 @@ export function matrix(analysis: AdrAnalysis | null, level: number): string[] {
     [
       ranking ? `Ranking: ${ranking}.` : '',
       analysis.sensitivity ? `Sensitivity: ${inline(analysis.sensitivity, false)}` : '',
+      // Exclusions, unknowns, robustness, disagreement: in this paragraph, so the ADR grows by no line.
+      analysis.quality ? `Robustness: ${inline(analysis.quality, false)}` : '',
     ]
       .filter(Boolean)
       .join(' '),

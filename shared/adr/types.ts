@@ -30,6 +30,8 @@ export interface AdrAnalysis {
   sensitivity: string | null;
   /** How a total is computed, printed under the matrix (e.g. "weighted mean of the 1–5 scores"). */
   method: string;
+  /** Exclusions, unknowns, robustness and disagreement in a few sentences, or null when there is nothing to say. */
+  quality?: string | null;
 }
 
 /** A relation of this decision to another ADR, resolved to what the link line needs. */

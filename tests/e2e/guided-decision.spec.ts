@@ -11,6 +11,8 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   page,
   served,
 }) => {
+  // Five steps by keyboard, then two CLI runs (each starts tsx): more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await app.startGuidedDecision('Which runtime for our notification service?');
 
   // 1. Question and context: the pack's options become the considered options; the user adds and removes one.
@@ -30,7 +32,10 @@ test('with the backend-runtime pack, from a question to an accepted decision (dr
   await press(page, 'Alt+PageDown');
   await app.expectStep(2, 'Drivers');
   await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
-  // Criteria start unweighted (0): none is a driver until it is weighed.
+  // Criteria start unweighted (0): none is a driver until it is weighed. First stop: how to set the
+  // weights (direct rating stays chosen), then the first criterion's weights.
+  await press(page, 'Tab');
+  await expect(page.getByRole('radio', { name: 'Rate each criterion 0–5' })).toBeFocused();
   await press(page, 'Tab');
   await expect(app.weightOf('I/O concurrency model', 0)).toBeFocused();
   // Each criterion is two stops: its weights, then its must-have choice.

@@ -1,17 +1,43 @@
 import { useId, useState } from 'react';
 import type { Driver } from '../../../shared/domain.js';
-import { addDriver, removeDriver, setCondition, setMinimum, setWeight } from '../../../shared/evaluation.js';
+import {
+  addDriver,
+  removeDriver,
+  setCondition,
+  setMinimum,
+  setWeight,
+  toDirectWeighting,
+  toSwingWeighting,
+} from '../../../shared/evaluation.js';
 import { joinNames, WEIGHT_LABELS, type ConditionQuestion } from '../../../shared/scoring.js';
+import { SwingWeighting } from './SwingWeighting.js';
 import type { StepProps } from './step-props.js';
 
 export function DriversStep(props: StepProps) {
-  const { draft, analysis } = props;
+  const { draft, analysis, update } = props;
+  const swing = draft.evaluation.weighting.method === 'swing';
   return (
     <div className="step-body">
       <p className="lead">
         How much does each criterion matter for this decision? <strong>0</strong> leaves it out; <strong>5</strong>{' '}
         makes it critical. The weight multiplies each option’s score in the matrix.
       </p>
+      {draft.drivers.length > 1 && (
+        <fieldset className="weighting-method">
+          <legend>How to set the weights</legend>
+          <div className="segmented">
+            <label className={swing ? undefined : 'checked'}>
+              <input type="radio" name="weighting-method" checked={!swing} onChange={() => update(toDirectWeighting)} />
+              Rate each criterion 0–5
+            </label>
+            <label className={swing ? 'checked' : undefined}>
+              <input type="radio" name="weighting-method" checked={swing} onChange={() => update(toSwingWeighting)} />
+              Swing weighting: rank and compare
+            </label>
+          </div>
+        </fieldset>
+      )}
+      {swing && draft.drivers.length > 1 && <SwingWeighting {...props} />}
       {draft.drivers.length === 0 && <p className="empty">No criteria yet. Add the criteria that matter below.</p>}
       <ol className="plain-list driver-list">
         {draft.drivers.map((d) => (
@@ -26,9 +52,10 @@ export function DriversStep(props: StepProps) {
   );
 }
 
-function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
+function DriverRow({ driver, draft, update }: StepProps & { driver: Driver }) {
   const legendId = useId();
   const own = driver.criterion === null;
+  const swing = draft.evaluation.weighting.method === 'swing' && draft.drivers.length > 1;
   return (
     <fieldset
       className={`driver-row${driver.weight === 0 ? ' unweighted' : ''}`}
@@ -66,20 +93,27 @@ function DriverRow({ driver, update }: StepProps & { driver: Driver }) {
           </div>
         )}
       </div>
-      <div className="weight-scale">
-        {WEIGHT_LABELS.map((label, w) => (
-          <label key={w} className={driver.weight === w ? 'checked' : undefined}>
-            <input
-              type="radio"
-              name={`weight-${driver.id}`}
-              value={w}
-              checked={driver.weight === w}
-              onChange={() => update((d) => setWeight(d, driver.id, w))}
-            />
-            <span className="weight-number">{w}</span> <span className="weight-label">{label}</span>
-          </label>
-        ))}
-      </div>
+      {swing ? (
+        <p className="swing-derived small">
+          Weight <strong>{driver.weight}</strong> of 5 ({WEIGHT_LABELS[driver.weight]}), from{' '}
+          {draft.evaluation.weighting.swing[driver.id] ?? 0} swing points.
+        </p>
+      ) : (
+        <div className="weight-scale">
+          {WEIGHT_LABELS.map((label, w) => (
+            <label key={w} className={driver.weight === w ? 'checked' : undefined}>
+              <input
+                type="radio"
+                name={`weight-${driver.id}`}
+                value={w}
+                checked={driver.weight === w}
+                onChange={() => update((d) => setWeight(d, driver.id, w))}
+              />
+              <span className="weight-number">{w}</span> <span className="weight-label">{label}</span>
+            </label>
+          ))}
+        </div>
+      )}
       <div className="must-have small">
         <label htmlFor={legendId + '-min'}>Must-have</label>{' '}
         <select

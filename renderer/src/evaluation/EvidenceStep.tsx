@@ -19,6 +19,7 @@ import {
   type Cell,
 } from '../../../shared/scoring.js';
 import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
+import { PeopleViews } from './PeopleViews.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
 
 export function EvidenceStep(props: StepProps) {
@@ -131,6 +132,7 @@ export function EvidenceStep(props: StepProps) {
           </div>
         </section>
       </div>
+      <PeopleViews {...props} />
     </div>
   );
 }

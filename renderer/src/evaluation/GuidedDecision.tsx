@@ -4,9 +4,9 @@
  * on is saved with the decision, and reopening the wizard resumes there.
  */
 import { unreviewedCount } from '../../../shared/evaluation.js';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
-import { analyzeDecision, weightedDrivers } from '../../../shared/scoring.js';
+import { analyzeDecision, collectConditions, matrixAndSensitivity, weightedDrivers } from '../../../shared/scoring.js';
 import { api } from '../api.js';
 import { DecisionLoader } from '../decisions/DecisionLoader.js';
 import { useActionHandler } from '../app/actions.js';
@@ -69,7 +69,22 @@ export function GuidedDecision({ id }: { id: string }) {
 function Wizard({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, fieldErrors, update, replace, settle } = useAutosave(initial);
   const step = Math.min(Math.max(draft.evaluation.step, 0), LAST);
-  const analysis = useMemo(() => analyzeDecision(draft), [draft]);
+  // The matrix, sensitivity and conditions follow every change at once (they are cheap, and the
+  // controls show them); the robustness figures (10,000 draws) follow the draft a beat behind, in a
+  // render React may interrupt, so changing a weight or a range never waits for them. Both read only
+  // drivers, options and evaluation: typing a title or rationale recomputes neither.
+  const { drivers, options, evaluation } = draft;
+  const fast = useMemo(() => {
+    const scorable = { drivers, options, evaluation };
+    return { ...matrixAndSensitivity(scorable), conditions: collectConditions(scorable) };
+  }, [drivers, options, evaluation]);
+  const deferred = useDeferredValue(draft);
+  const slow = useMemo(
+    () => analyzeDecision({ drivers: deferred.drivers, options: deferred.options, evaluation: deferred.evaluation }),
+    [deferred.drivers, deferred.options, deferred.evaluation],
+  );
+  const analysis = useMemo(() => ({ ...slow, ...fast }), [slow, fast]);
+  const pending = deferred.drivers !== drivers || deferred.options !== options || deferred.evaluation !== evaluation;
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -94,7 +109,7 @@ function Wizard({ initial }: { initial: Decision }) {
   useActionHandler('previousStep', () => go(step - 1));
 
   const current = STEPS[step]!;
-  const props: StepProps = { saved, draft, analysis, update, settle, replace, go };
+  const props: StepProps = { saved, draft, analysis, pending, update, settle, replace, go };
   return (
     <article className="wizard" aria-labelledby="wizard-title">
       <header className="page-header">

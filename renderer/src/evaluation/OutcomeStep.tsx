@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Consequence, DecisionContent, Effect } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
 import {
+  combinationWords,
   proposeConsequences,
   proposeRationale,
   qualityParagraph,
@@ -296,16 +297,18 @@ function ConsequencesEditor({ draft, update }: StepProps) {
  * when weights and uncertain scores vary, single scores that would flip the outcome, sources that
  * carry it alone, and where people disagree. Every figure is text; the bars only repeat it.
  */
-function QualityPanel({ draft, analysis }: StepProps) {
+function QualityPanel({ draft, analysis, pending, go }: StepProps) {
   const { matrix, exclusions, unknowns, robustness, agreement } = analysis;
   if (matrix.options.length < 2 || !matrix.rows.some((r) => r.weight > 0)) return null;
   const name = (id: string) => matrix.options.find((o) => o.id === id)?.name ?? id;
   const driverName = (id: string) => draft.drivers.find((d) => d.id === id)?.name ?? id;
   const shares = Object.entries(robustness.firstShare).sort((a, b) => b[1] - a[1]);
   return (
-    <section aria-labelledby="quality-title" className="panel quality">
+    <section aria-labelledby="quality-title" className="panel quality" aria-busy={pending || undefined}>
       <h3 id="quality-title">How robust is the outcome?</h3>
-      <p className="quality-summary">{qualityParagraph(draft, analysis)}</p>
+      <p className="quality-summary">
+        {qualityParagraph(draft, analysis) || 'No weighted cell has a score yet, so there is nothing to vary.'}
+      </p>
       <h4>First place across {robustness.draws.toLocaleString('en-US')} draws</h4>
       <ul className="share-bars">
         {shares.map(([option, share]) => (
@@ -370,9 +373,21 @@ function QualityPanel({ draft, analysis }: StepProps) {
           </ul>
         </>
       )}
-      {agreement.length > 0 && (
+      {draft.evaluation.people.length > 0 && (
         <>
           <h4>Where people differ</h4>
+          <p>
+            {draft.evaluation.people.length} {draft.evaluation.people.length === 1 ? 'person has' : 'people have'} a
+            view of their own; {combinationWords(draft)}.{' '}
+            <button type="button" className="link" onClick={() => go(2)}>
+              Change people’s views or how they are combined
+            </button>
+          </p>
+          {agreement.length === 0 && <p className="muted small">No cell has scores from two people yet.</p>}
+        </>
+      )}
+      {agreement.length > 0 && (
+        <>
           <table className="agreement">
             <caption className="visually-hidden">Scores given by each person, the widest disagreements first</caption>
             <thead>

@@ -7,6 +7,8 @@ export interface StepProps {
   saved: Decision;
   draft: DecisionContent;
   analysis: DecisionAnalysis;
+  /** True while the robustness figures in `analysis` still describe the draft before the last change. */
+  pending?: boolean;
   /** Changes the draft; the change is saved a moment later. */
   update: (change: Partial<DecisionContent> | ((d: DecisionContent) => DecisionContent)) => void;
   /** Saves what is pending, then returns the stored decision (null when saving failed). */
