@@ -5,7 +5,7 @@
  * *Dismiss* sets the suggestion aside for this source for good. Everything is reachable with the
  * keyboard, and focus moves to the next suggestion after one is handled.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Suggestion } from '../../../shared/api/sources.js';
 import type { Effect } from '../../../shared/domain.js';
@@ -62,14 +62,20 @@ function SuggestionList({ pack, source }: { pack: PackView; source: SourceView }
   const listRef = useRef<HTMLOListElement>(null);
   const dismiss = useApiMutation('dismissSuggestion', { invalidates: ['suggestClaims'] });
 
-  /** After a suggestion leaves the list, focus lands on the one that took its place (or the heading). */
+  // After a suggestion leaves the list, focus lands on the one that took its place (or the
+  // heading), once the list without it is on screen.
+  const pendingFocus = useRef<number | null>(null);
   const focusAt = (index: number) => {
-    requestAnimationFrame(() => {
-      const items = listRef.current?.querySelectorAll<HTMLElement>('.suggestion > h3');
-      const target = items?.[Math.min(index, (items?.length ?? 1) - 1)] ?? document.getElementById('suggestions-title');
-      target?.focus();
-    });
+    pendingFocus.current = index;
   };
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null || !query.data) return;
+    pendingFocus.current = null;
+    const items = listRef.current?.querySelectorAll<HTMLElement>('.suggestion > h3');
+    const target = items?.length ? items[Math.min(index, items.length - 1)] : document.getElementById('suggestions-title');
+    target?.focus();
+  }, [query.data]);
 
   const names = (s: Suggestion) => ({
     option: pack.options.find((o) => o.id === s.option)?.name ?? s.option,
