@@ -64,6 +64,8 @@ test('a pack for my own question, from three formats, partly from suggestions, e
   served,
 }) => {
   test.setTimeout(240_000);
+  // A fresh store: the app opens on its welcome screen.
+  await app.expectWelcome();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
   await page.getByRole('link', { name: 'New pack…' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New pack' })).toBeVisible();
