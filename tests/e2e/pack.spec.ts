@@ -215,3 +215,62 @@ test('a pack for my own question, from three formats, partly from suggestions, e
   await expect(outcome).toContainText('1 claim is not verified.');
   await expect(page.getByRole('link', { name: 'Order storage (copy)' }).first()).toBeVisible();
 });
+
+test('a guided decision with my own pack exports a footnote that says the fake quote was not found', async ({
+  app,
+  page,
+  served,
+}) => {
+  test.setTimeout(240_000);
+  // The pack as the walk above leaves it, made through the API this time: one verified claim, one fake.
+  await served.api('createPack', {
+    id: 'order-storage',
+    title: 'Order storage',
+    question: 'Which database should store our orders?',
+    options: [{ name: 'PostgreSQL' }, { name: 'MongoDB' }],
+    criteria: [{ name: 'Consistency' }, { name: 'Operations' }],
+  });
+  const html = fs.readFileSync(path.join(FIXTURES, 'orders-storage.html'));
+  await served.api('addSourceDocument', {
+    pack: 'order-storage',
+    document: { name: 'orders-storage.html', base64: html.toString('base64') },
+  });
+  const claim = (option: string, anchor: string, summary: string) =>
+    served.api('addClaim', {
+      pack: 'order-storage',
+      claim: { source: 'own-source-1', criterion: 'consistency', option, effect: 'good', summary, anchor },
+    });
+  await claim('postgresql', 'commits an order, its payment and the stock change', 'One transaction per order.');
+  await claim('mongodb', 'MongoDB has never lost a single order', 'MongoDB never loses an order.');
+
+  await app.startGuidedDecision('Where do our orders live?');
+  await app.choosePack(/Order storage/);
+  await app.nextStep();
+  await app.expectStep(2, 'Drivers');
+  await app.setWeight('Consistency', 5);
+  await app.nextStep();
+  await app.expectStep(3, 'Evidence');
+  // One claim per cell: each is accepted on its own.
+  await app.optionEvidence('PostgreSQL').getByRole('button', { name: 'Accept: One transaction per order.' }).click();
+  await app.optionEvidence('MongoDB').getByRole('button', { name: 'Accept: MongoDB never loses an order.' }).click();
+  await expect(app.optionEvidence('MongoDB').getByText('quote not found in the source')).toBeVisible();
+  await app.waitUntilSaved();
+  await app.nextStep();
+  await app.expectStep(4, 'Outcome');
+  await app.chooseOption('PostgreSQL');
+  await app.waitUntilSaved();
+  await app.nextStep();
+  await app.expectStep(5, 'Review');
+  const footnotes = page.getByRole('region', { name: 'Preview of the exported ADR' }).locator('.footnotes');
+  await expect(footnotes).toContainText('Quote not found in the source.');
+  await expect(footnotes).toContainText('commits an order, its payment and the stock change');
+
+  // The exported file says the same.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-adr-'));
+  const list = JSON.parse((await served.cli('list', '--json')).out) as { id: string }[];
+  const exported = await served.cli('export', list[0]!.id, '--dir', dir);
+  expect(exported.code).toBe(0);
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.md') && f !== 'README.md')!;
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  expect(text).toMatch(/"MongoDB has never lost a single order"\.? \*\*Quote not found\*\* in the source\./);
+});
