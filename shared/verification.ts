@@ -276,7 +276,7 @@ export function matchAnchor(stored: StoredText | PreparedText | null, anchor: st
   const named = section.trim();
   if (
     named &&
-    !chain.some((h) => sameHeading(h.heading, named)) &&
+    !chain.some((h) => sameHeading(h.heading, named) || namesFirstSentence(h.heading, named)) &&
     !lineAbove(prepared.text, chain[0]?.start ?? 0, start, named)
   ) {
     return {
@@ -291,6 +291,15 @@ export function matchAnchor(stored: StoredText | PreparedText | null, anchor: st
     };
   }
   return { state: 'verified', count: 1, start, end, foundSection, reason: '' };
+}
+
+/**
+ * A long heading of several sentences ("Which is better for your project? Node.js's … or
+ * Python's simplicity?") may be named by its first sentence alone, as a citation would.
+ */
+function namesFirstSentence(heading: string, named: string): boolean {
+  const first = /^(.+?[?!:.])\s+\S/u.exec(heading.trim());
+  return first !== null && sameHeading(first[1]!, named);
 }
 
 /**

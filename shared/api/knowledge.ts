@@ -78,6 +78,16 @@ export const knowledgeMethods = {
     PackSummary.extend({ states: z.record(z.string(), z.number().int()) }),
     'Add or replace a pack from cairn-pack/1 JSON; a malformed pack is refused with every problem named and nothing changed.',
   ),
+  savePackFile: method(
+    z.object({ id: Id, folder: ShortText.min(1, 'a folder path') }),
+    z.object({ path: z.string(), bytes: z.number().int(), sources: z.number().int(), texts: z.number().int() }),
+    'Write a pack as a cairn-pack/1 file (its source texts carried along) into a folder, as ID.cairn-pack.json; an existing file of that name is replaced.',
+  ),
+  readPackFile: method(
+    z.object({ path: ShortText.min(1, 'a pack file’s path') }),
+    PackSummary.extend({ states: z.record(z.string(), z.number().int()) }),
+    'Import a cairn-pack/1 file from a path (see `importPack`): how many claims are verified, moved, ambiguous, missing or unchecked.',
+  ),
   verifyPack: method(
     z.object({ id: Id, sourcesDir: ShortText.min(1).optional() }),
     z.object({

@@ -61,6 +61,16 @@ describe('the anchor matcher', () => {
     expect(matchAnchor({ text: listed, sections: heads }, 'Node.js suits APIs', 'Data work').state).toBe('moved');
   });
 
+  it('accepts a long heading named by its first sentence, and no shorter piece of it', () => {
+    const doc = 'Which one fits? Events or threads, compared.\n\nEvent loops serve many sockets at once.';
+    const heads: Section[] = [{ heading: 'Which one fits? Events or threads, compared.', level: 1, start: 0 }];
+    const check = (section: string) => matchAnchor({ text: doc, sections: heads }, 'serve many sockets', section).state;
+    expect(check('Which one fits?')).toBe('verified');
+    expect(check('Which one fits? Events or threads, compared.')).toBe('verified');
+    expect(check('Which one')).toBe('moved');
+    expect(check('Events or threads, compared.')).toBe('moved');
+  });
+
   it('says unchecked with no text or no quote: never verified', () => {
     expect(matchAnchor(null, 'anything', 'x').state).toBe('unchecked');
     expect(matchAnchor(stored, '   ', 'x').state).toBe('unchecked');

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/api/index.js';
 import type { knowledgeMethods } from '../../../shared/api/knowledge.js';
 import type { CoreContext } from '../context.js';
 import type { PackStore } from './packs.js';
+import { readPackFile, savePackFile } from './pack-file.js';
 import { verifyPack } from './verify.js';
 
 export function knowledgeHandlers(_ctx: CoreContext, packs: PackStore): Pick<Handlers, keyof typeof knowledgeMethods> {
@@ -10,6 +11,8 @@ export function knowledgeHandlers(_ctx: CoreContext, packs: PackStore): Pick<Han
     getPack: ({ id }) => packs.view(id),
     exportPack: ({ id }) => packs.exportPack(id),
     importPack: ({ pack }) => packs.importPack(pack),
+    savePackFile: ({ id, folder }) => savePackFile(packs, id, folder),
+    readPackFile: ({ path }) => readPackFile(packs, path),
     verifyPack: ({ id, sourcesDir }) => verifyPack(packs, id, sourcesDir),
     addSource: ({ pack, source }) => packs.addSource(pack, source),
     addClaim: ({ pack, claim }) => packs.addClaim(pack, claim),

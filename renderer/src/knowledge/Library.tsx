@@ -3,76 +3,107 @@
  * with contradictions side by side and outdated claims marked; a page per source; search; and
  * the user's own sources and claims, hidden and flagged claims.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ClaimView, PackSummary, PackView, SourceView } from '../../../shared/api/knowledge.js';
-import type { SearchHit } from '../../../shared/api/search.js';
+import { useEffect, useMemo, useState } from 'react';
+import type { ClaimView, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Effect } from '../../../shared/domain.js';
 import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
-import { api } from '../api.js';
 import { Labeled } from '../components/Fields.js';
 import { Highlighted } from '../components/Highlighted.js';
+import { QueryStatus } from '../components/QueryStatus.js';
 import { VerificationBadge } from '../components/VerificationBadge.js';
-import { AddSourceText, SourceReader } from './SourceReader.js';
+import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
+import { countOf } from '../number-format.js';
+import { NewPack } from './NewPack.js';
+import { ExportPackFile, ImportPackFile } from './PackFiles.js';
+import { AddSourceText, PACK_READS, SourceReader } from './SourceReader.js';
+import { Suggestions } from './Suggestions.js';
 import { href } from '../app/router.js';
 import './Library.css';
 
 export function Library({ route }: { route: string[] }) {
   const [, packId, view, ref, focus] = route;
   if (!packId) return <PackList />;
+  // `_new` can never be a pack id (ids start with a letter or digit).
+  if (packId === '_new') return <NewPack />;
   return <PackScreen key={packId} packId={packId} view={view ?? 'criteria'} refId={ref} focus={focus} />;
 }
 
 function PackList() {
-  const [packs, setPacks] = useState<PackSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.listPacks({}).then(setPacks, (e: Error) => setError(e.message));
-  }, []);
+  const packs = useApiQuery('listPacks', {});
   return (
     <section aria-labelledby="library-title">
       <header className="page-header">
         <h1 id="library-title">Knowledge library</h1>
+        <a href={href('library', '_new')} className="button-link">
+          New pack…
+        </a>
       </header>
-      <p className="muted">Each pack gathers what source documents claim about the options for one kind of decision, with citations.</p>
-      {error && <p role="alert" className="error">{error}</p>}
-      {packs && packs.length === 0 && <p className="empty">No knowledge packs yet. Import one with <code>cairn knowledge import FILE</code>.</p>}
+      <p className="muted">
+        Each pack gathers what source documents claim about the options for one kind of decision, with citations.
+      </p>
+      <QueryStatus
+        isPending={packs.isPending}
+        error={packs.error}
+        onRetry={() => void packs.refetch()}
+        what="the packs"
+      />
+      {packs.data && packs.data.length === 0 && (
+        <p className="empty">No knowledge packs yet. Create one with New pack…, or import a pack file below.</p>
+      )}
       <ul className="pack-list">
-        {packs?.map((p) => (
+        {packs.data?.map((p) => (
           <li key={p.id} className="panel">
             <h2>
               <a href={href('library', p.id)}>{p.title}</a>
             </h2>
             {p.question && <p>{p.question}</p>}
             <p className="muted">
-              {p.options} options · {p.criteria} criteria · {p.sources} sources · {p.claims} claims{p.shipped ? ' · shipped with Cairn' : ''}
+              {countOf(p.options, 'option')} · {countOf(p.criteria, 'criterion', 'criteria')} ·{' '}
+              {countOf(p.sources, 'source')} · {countOf(p.claims, 'claim')}
+              {p.shipped ? ' · shipped with Cairn' : ''}
             </p>
           </li>
         ))}
       </ul>
+      <ImportPackFile />
     </section>
   );
 }
 
-function usePack(packId: string) {
-  const [pack, setPack] = useState<PackView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    api.getPack({ id: packId }).then(setPack, (e: Error) => setError(e.message));
-  }, [packId]);
-  useEffect(reload, [reload]);
-  return { pack, error, reload };
-}
-
-function PackScreen({ packId, view, refId, focus }: { packId: string; view: string; refId: string | undefined; focus?: string }) {
-  const { pack, error, reload } = usePack(packId);
-  if (error) return <p role="alert" className="error">{error} <a href={href('library')}>Back to the library</a></p>;
-  if (!pack) return <p className="muted">Loading…</p>;
+function PackScreen({
+  packId,
+  view,
+  refId,
+  focus,
+}: {
+  packId: string;
+  view: string;
+  refId: string | undefined;
+  focus?: string;
+}) {
+  const query = useApiQuery('getPack', { id: packId });
+  const pack = query.data;
+  if (!pack) {
+    return (
+      <>
+        <QueryStatus
+          isPending={query.isPending}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          what="this pack"
+        />
+        {query.error && <a href={href('library')}>Back to the library</a>}
+      </>
+    );
+  }
   const tabs = [
     ['criteria', 'By criterion'],
     ['sources', 'Sources'],
     ['contradictions', `Contradictions (${pack.contradictions.length})`],
     ['search', 'Search'],
     ['add', 'Add your own'],
+    ['suggestions', 'Suggestions'],
+    ['share', 'Export'],
   ] as const;
   const current = view === 'criterion' ? 'criteria' : view === 'source' ? 'sources' : view;
   return (
@@ -93,11 +124,13 @@ function PackScreen({ packId, view, refId, focus }: { packId: string; view: stri
           </a>
         ))}
       </nav>
-      {current === 'criteria' && <CriteriaView pack={pack} selected={view === 'criterion' ? refId : undefined} onChange={reload} />}
-      {current === 'sources' && (view === 'source' && refId ? <SourcePage pack={pack} sourceId={refId} focus={focus} onChange={reload} /> : <SourceList pack={pack} />)}
+      {current === 'criteria' && <CriteriaView pack={pack} selected={view === 'criterion' ? refId : undefined} />}
+      {current === 'sources' && (view === 'source' && refId ? <SourcePage pack={pack} sourceId={refId} focus={focus} /> : <SourceList pack={pack} />)}
       {current === 'contradictions' && <Contradictions pack={pack} />}
       {current === 'search' && <PackSearch pack={pack} />}
-      {current === 'add' && <AddOwn pack={pack} onAdded={reload} />}
+      {current === 'add' && <AddOwn pack={pack} />}
+      {current === 'suggestions' && <Suggestions pack={pack} sourceId={refId} />}
+      {current === 'share' && <ExportPackFile packId={pack.id} />}
     </section>
   );
 }
@@ -111,18 +144,11 @@ function sourceLabel(s: SourceView | undefined): string {
 const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
 const EFFECT_MARK: Record<Effect, string> = { good: '+', neutral: '±', bad: '−' };
 
-function LibraryClaimCard({ claim, pack, onChange, showContext = false }: { claim: ClaimView; pack: PackView; onChange: () => void; showContext?: boolean }) {
+function LibraryClaimCard({ claim, pack, showContext = false }: { claim: ClaimView; pack: PackView; showContext?: boolean }) {
   const source = pack.sources.find((s) => s.id === claim.source);
-  const [busy, setBusy] = useState(false);
-  const mark = async (change: { hidden?: boolean; flagged?: boolean }) => {
-    setBusy(true);
-    try {
-      await api.markClaim({ pack: pack.id, claim: claim.id, ...change });
-      onChange();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const marking = useApiMutation('markClaim', { invalidates: ['getPack'] });
+  const busy = marking.isPending;
+  const mark = (change: { hidden?: boolean; flagged?: boolean }) => marking.mutate({ pack: pack.id, claim: claim.id, ...change });
   const criterion = pack.criteria.find((c) => c.id === claim.criterion);
   const option = pack.options.find((o) => o.id === claim.option);
   return (
@@ -170,6 +196,11 @@ function LibraryClaimCard({ claim, pack, onChange, showContext = false }: { clai
           </p>
         );
       })}
+      {marking.error && (
+        <p role="alert" className="error">
+          Could not change the claim: {messageOf(marking.error)}
+        </p>
+      )}
       <div className="claim-actions">
         <button type="button" className="link" disabled={busy} onClick={() => mark({ hidden: !claim.hidden })}>
           {claim.hidden ? 'Unhide' : 'Hide'}
@@ -182,8 +213,9 @@ function LibraryClaimCard({ claim, pack, onChange, showContext = false }: { clai
   );
 }
 
-function CriteriaView({ pack, selected, onChange }: { pack: PackView; selected: string | undefined; onChange: () => void }) {
-  const criterion = pack.criteria.find((c) => c.id === selected) ?? pack.criteria[0]!;
+function CriteriaView({ pack, selected }: { pack: PackView; selected: string | undefined }) {
+  const criterion = pack.criteria.find((c) => c.id === selected) ?? pack.criteria[0];
+  if (!criterion) return <p className="empty">This pack has no criteria.</p>;
   const visible = pack.claims.filter((c) => !c.hidden);
   const hidden = pack.claims.filter((c) => c.hidden && c.criterion === criterion.id);
   return (
@@ -222,7 +254,7 @@ function CriteriaView({ pack, selected, onChange }: { pack: PackView; selected: 
                         {EFFECT_LABEL[effect]} ({group.length})
                       </h4>
                       {group.map((c) => (
-                        <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} />
+                        <LibraryClaimCard key={c.id} claim={c} pack={pack} />
                       ))}
                     </div>
                   );
@@ -235,7 +267,7 @@ function CriteriaView({ pack, selected, onChange }: { pack: PackView; selected: 
           <details className="hidden-claims">
             <summary>Hidden claims ({hidden.length})</summary>
             {hidden.map((c) => (
-              <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} showContext />
+              <LibraryClaimCard key={c.id} claim={c} pack={pack} showContext />
             ))}
           </details>
         )}
@@ -274,7 +306,7 @@ function SourceList({ pack }: { pack: PackView }) {
   );
 }
 
-function SourcePage({ pack, sourceId, focus, onChange }: { pack: PackView; sourceId: string; focus?: string; onChange: () => void }) {
+function SourcePage({ pack, sourceId, focus }: { pack: PackView; sourceId: string; focus?: string }) {
   const source = pack.sources.find((s) => s.id === sourceId);
   if (!source) return <p role="alert" className="error">This pack has no source “{sourceId}”.</p>;
   const claims = pack.claims.filter((c) => c.source === source.id);
@@ -298,11 +330,16 @@ function SourcePage({ pack, sourceId, focus, onChange }: { pack: PackView; sourc
           </>
         )}
       </dl>
+      {source.text && (
+        <p>
+          <a href={href('library', pack.id, 'suggestions', source.id)}>Suggested claims from this source</a>
+        </p>
+      )}
       <h3>Text</h3>
-      <SourceReader pack={pack} source={source} focus={focus} onChange={onChange} />
+      <SourceReader pack={pack} source={source} focus={focus} />
       <h3>{claims.length} claims</h3>
       {claims.map((c) => (
-        <LibraryClaimCard key={c.id} claim={c} pack={pack} onChange={onChange} showContext />
+        <LibraryClaimCard key={c.id} claim={c} pack={pack} showContext />
       ))}
     </div>
   );
@@ -340,27 +377,28 @@ function Contradictions({ pack }: { pack: PackView }) {
 
 function PackSearch({ pack }: { pack: PackView }) {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  // The query asked, a moment after the last keystroke (the timer's callback sets it, not the effect).
+  const [asked, setAsked] = useState('');
   useEffect(() => {
-    if (!query.trim()) return setHits(null);
-    let live = true;
-    const t = setTimeout(() => {
-      api.search({ query, pack: pack.id, kinds: ['claim', 'source'], limit: 50 }).then((r) => live && setHits(r.hits));
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [query, pack.id]);
+    const t = setTimeout(() => setAsked(query.trim()), 150);
+    return () => clearTimeout(t);
+  }, [query]);
+  const search = useApiQuery(
+    'search',
+    { query: asked, pack: pack.id, kinds: ['claim', 'source'], limit: 50 },
+    { enabled: asked !== '' },
+  );
+  const hits = query.trim() && asked ? search.data?.hits : undefined;
   const byId = new Map(pack.claims.map((c) => [c.id, c]));
   return (
     <div role="search">
       <Labeled label="Search this pack’s claims and sources">
         {(id) => <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. event loop, GIL, hiring" />}
       </Labeled>
+      {asked !== '' && <QueryStatus isPending={search.isPending} error={search.error} what="the results" />}
       {hits && (
         <p className="muted" aria-live="polite">
-          {hits.length} result{hits.length === 1 ? '' : 's'}
+          {countOf(hits.length, 'result')}
         </p>
       )}
       <ol className="search-results">
@@ -381,48 +419,49 @@ function PackSearch({ pack }: { pack: PackView }) {
   );
 }
 
-function AddOwn({ pack, onAdded }: { pack: PackView; onAdded: () => void }) {
+function AddOwn({ pack }: { pack: PackView }) {
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [source, setSource] = useState({ title: '', publisher: '', author: '', date: '', kind: 'other' as (typeof SOURCE_KINDS)[number], url: '' });
   const [claim, setClaim] = useState({ source: pack.sources[0]?.id ?? '', criterion: pack.criteria[0]?.id ?? '', option: pack.options[0]?.id ?? '', effect: 'good' as Effect, condition: '', summary: '', section: '', anchor: '' });
   const nullable = (v: string) => (v.trim() ? v.trim() : null);
-
-  async function addSource(e: React.FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const s = await api.addSource({ pack: pack.id, source: { title: source.title.trim(), publisher: nullable(source.publisher), author: nullable(source.author), date: nullable(source.date), kind: source.kind, url: nullable(source.url) } });
+  const sourceAdd = useApiMutation('addSource', {
+    invalidates: PACK_READS,
+    onSuccess: (s) => {
       setMessage(`Added source “${s.title}”.`);
       setSource({ title: '', publisher: '', author: '', date: '', kind: 'other', url: '' });
       setClaim((c) => ({ ...c, source: s.id }));
-      onAdded();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  async function addClaim(e: React.FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const c = await api.addClaim({ pack: pack.id, claim: { ...claim, condition: nullable(claim.condition), summary: claim.summary.trim() } });
-      setMessage(`Added claim ${c.id}.`);
+    },
+  });
+  const claimAdd = useApiMutation('addClaim', {
+    invalidates: PACK_READS,
+    onSuccess: (c) => {
+      setMessage(`Added claim ${c.id} (${c.verification.state}).`);
       setClaim((x) => ({ ...x, summary: '', section: '', anchor: '', condition: '' }));
-      onAdded();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    },
+  });
+  const error = sourceAdd.error ?? claimAdd.error;
+
+  function addSource(e: React.FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    claimAdd.reset();
+    sourceAdd.mutate({ pack: pack.id, source: { title: source.title.trim(), publisher: nullable(source.publisher), author: nullable(source.author), date: nullable(source.date), kind: source.kind, url: nullable(source.url) } });
+  }
+  function addClaim(e: React.FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    sourceAdd.reset();
+    claimAdd.mutate({ pack: pack.id, claim: { ...claim, condition: nullable(claim.condition), summary: claim.summary.trim() } });
   }
   return (
     <div className="add-own">
       {message && <p role="status" className="panel">{message}</p>}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error">{messageOf(error)}</p>}
       <AddSourceText
         pack={pack}
         onAdded={(id, note) => {
           setMessage(note);
           setClaim((c) => ({ ...c, source: id }));
-          onAdded();
         }}
       />
       <form onSubmit={addSource} className="panel form-grid" aria-labelledby="add-source-title">

@@ -5,13 +5,18 @@
  * with); otherwise the reader says so and how to widen or narrow it. The section is the heading
  * the passage sits under. A source without text offers to add its document.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ClaimView, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Effect } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
 import { anchorWords, headingsAt, matchAnchor, MAX_ANCHOR_WORDS, prepareText, type Section } from '../../../shared/verification.js';
-import { api } from '../api.js';
+import type { MethodName } from '../../../shared/api/index.js';
 import { Labeled } from '../components/Fields.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
+
+/** What a change to a pack's sources or claims makes stale. */
+export const PACK_READS: readonly MethodName[] = ['getPack', 'listPacks', 'getSourceText', 'suggestClaims', 'search'];
 
 interface SourceText {
   text: string;
@@ -29,21 +34,28 @@ async function fileToBase64(file: File): Promise<string> {
 
 /** Adds (or replaces with a new version) the document of a source. */
 export function AddSourceText({ pack, source, onAdded }: { pack: PackView; source?: SourceView; onAdded: (sourceId: string, note: string) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [readError, setReadError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
-  const send = async (document: { name: string; base64: string } | { name: string; text: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.addSourceDocument({ pack: pack.id, source: source?.id, document, fields: {} });
+  const add = useApiMutation('addSourceDocument', {
+    invalidates: PACK_READS,
+    onSuccess: (r) => {
       const moved = r.changes.filter((c) => c.now !== 'verified');
       onAdded(r.source.id, `${r.created ? 'Stored' : 'Already stored:'} text version ${r.version} of “${r.source.title}”.${moved.length ? ` ${moved.length} claim${moved.length === 1 ? '' : 's'} no longer verify.` : ''}`);
       setPasted('');
+    },
+  });
+  const busy = add.isPending;
+  const error = readError ?? (add.error ? messageOf(add.error) : null);
+  const send = (document: { name: string; base64: string } | { name: string; text: string }) => {
+    setReadError(null);
+    add.mutate({ pack: pack.id, source: source?.id, document, fields: {} });
+  };
+  const sendFile = async (file: File) => {
+    setReadError(null);
+    try {
+      send({ name: file.name, base64: await fileToBase64(file) });
     } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
+      setReadError(`Could not read ${file.name}: ${messageOf(e)}`);
     }
   };
   return (
@@ -55,10 +67,10 @@ export function AddSourceText({ pack, source, onAdded }: { pack: PackView; sourc
             type="file"
             accept=".md,.markdown,.html,.htm,.pdf,.docx,.txt,text/plain,text/html,application/pdf"
             disabled={busy}
-            onChange={async (e) => {
+            onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) await send({ name: file.name, base64: await fileToBase64(file) });
               e.target.value = '';
+              if (file) void sendFile(file);
             }}
           />
         )}
@@ -82,39 +94,38 @@ function anchorOf(selection: string): { anchor: string; trimmed: boolean } {
   return { anchor: words.slice(0, MAX_ANCHOR_WORDS).join(' '), trimmed: words.length > MAX_ANCHOR_WORDS };
 }
 
-export function SourceReader({ pack, source, focus, onChange }: { pack: PackView; source: SourceView; focus?: string; onChange: () => void }) {
-  const [doc, setDoc] = useState<SourceText | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function SourceReader({ pack, source, focus }: { pack: PackView; source: SourceView; focus?: string }) {
+  const query = useApiQuery(
+    'getSourceText',
+    { pack: pack.id, source: source.id },
+    { enabled: source.text !== null, version: source.text?.version },
+  );
+  const doc: SourceText | undefined = source.text ? query.data : undefined;
   const [selection, setSelection] = useState('');
-  const [draft, setDraft] = useState<{ anchor: string; section: string; problem: string | null } | null>(null);
+  const [draft, setDraft] = useState<{ anchor: string; section: string; problem: string | null; n: number } | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const load = useCallback(() => {
-    if (!source.text) return setDoc(null);
-    api.getSourceText({ pack: pack.id, source: source.id }).then(setDoc, (e: Error) => setError(e.message));
-  }, [pack.id, source.id, source.text]);
-  useEffect(load, [load, source.text?.version]);
   const prepared = useMemo(() => (doc ? prepareText(doc) : null), [doc]);
   useEffect(() => {
     if (doc && focus) document.getElementById(`mark-${focus}`)?.scrollIntoView({ block: 'center' });
   }, [doc, focus]);
 
-  if (!source.text) return <AddSourceText pack={pack} source={source} onAdded={(_, n) => (setNote(n), onChange())} />;
-  if (error) return <p role="alert" className="error">{error}</p>;
-  if (!doc || !prepared) return <p className="muted">Loading the text…</p>;
+  if (!source.text) return <AddSourceText pack={pack} source={source} onAdded={(_, n) => setNote(n)} />;
+  if (!doc || !prepared) return <QueryStatus isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} what="the text" />;
 
   const claimsById = new Map(pack.claims.map((c) => [c.id, c]));
   const marks = doc.claims.filter((c) => c.start !== null && c.end !== null).sort((a, b) => a.start! - b.start!);
 
   const check = () => {
     const { anchor, trimmed } = anchorOf(selection);
-    if (!anchor) return setDraft({ anchor: '', section: '', problem: 'Select a passage of the text first.' });
+    const n = (draft?.n ?? 0) + 1;
+    if (!anchor) return setDraft({ anchor: '', section: '', problem: 'Select a passage of the text first.', n });
     const m = matchAnchor(prepared, anchor, '');
     let problem: string | null = null;
     if (m.count === 0) problem = 'The selection was not found as one passage (it may cross a heading); select within one paragraph.';
     else if (m.count > 1) problem = `These words occur ${m.count} times in the text; widen the selection with a word or two around it until it names one place.`;
     else if (trimmed) problem = `The selection was longer than ${MAX_ANCHOR_WORDS} words; the quote keeps its first ${MAX_ANCHOR_WORDS}. Narrow it to the words that matter if you like.`;
     const section = m.start !== null ? (headingsAt(doc.sections, m.start)[0]?.heading ?? '') : '';
-    setDraft({ anchor, section, problem });
+    setDraft({ anchor, section, problem, n });
   };
 
   return (
@@ -128,7 +139,7 @@ export function SourceReader({ pack, source, focus, onChange }: { pack: PackView
           Make a claim from the selection
         </button>
       </div>
-      {draft && <ClaimFromSelection pack={pack} source={source} draft={draft} onCancel={() => setDraft(null)} onSaved={(c) => (setDraft(null), setNote(`Added claim ${c.id}: ${c.verification.state}.`), onChange(), load())} />}
+      {draft && <ClaimFromSelection key={draft.n} pack={pack} source={source} draft={draft} onCancel={() => setDraft(null)} onSaved={(c) => (setDraft(null), setNote(`Added claim ${c.id}: ${c.verification.state}.`))} />}
       <article
         className="reader-text"
         aria-label={`Text of ${source.title}`}
@@ -137,7 +148,7 @@ export function SourceReader({ pack, source, focus, onChange }: { pack: PackView
       >
         <TextWithMarks text={doc.text} sections={doc.sections} marks={marks} claimsById={claimsById} />
       </article>
-      <AddSourceText pack={pack} source={source} onAdded={(_, n) => (setNote(n), onChange())} />
+      <AddSourceText pack={pack} source={source} onAdded={(_, n) => setNote(n)} />
     </div>
   );
 }
@@ -182,18 +193,12 @@ function TextWithMarks({ text, sections, marks, claimsById }: { text: string; se
 
 function ClaimFromSelection({ pack, source, draft, onCancel, onSaved }: { pack: PackView; source: SourceView; draft: { anchor: string; section: string; problem: string | null }; onCancel: () => void; onSaved: (c: ClaimView) => void }) {
   const [form, setForm] = useState({ anchor: draft.anchor, section: draft.section, option: pack.options[0]?.id ?? '', criterion: pack.criteria[0]?.id ?? '', effect: 'good' as Effect, condition: '', importance: 2, summary: '' });
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setForm((f) => ({ ...f, anchor: draft.anchor, section: draft.section })), [draft]);
+  const add = useApiMutation('addClaim', { invalidates: PACK_READS, onSuccess: onSaved });
+  const error = add.error ? messageOf(add.error) : null;
   const words = anchorWords(form.anchor);
-  const save = async (e: React.FormEvent) => {
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      const c = await api.addClaim({ pack: pack.id, claim: { ...form, source: source.id, condition: form.condition.trim() || null, summary: form.summary.trim() } });
-      onSaved(c);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    add.mutate({ pack: pack.id, claim: { ...form, source: source.id, condition: form.condition.trim() || null, summary: form.summary.trim() } });
   };
   return (
     <form className="panel form-grid claim-from-selection" onSubmit={save} aria-labelledby="make-claim-title">

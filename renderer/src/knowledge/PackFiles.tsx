@@ -1,0 +1,158 @@
+/**
+ * Pack files (`cairn-pack/1`, the source texts carried along) in and out of the Library. The
+ * renderer has no file system: an import sends the chosen file's JSON (or a path the core reads)
+ * through the typed API, an export names a folder the core writes into. An import always says
+ * how many of its claims did not verify, never silently.
+ */
+import { useState } from 'react';
+import type { PackSummary } from '../../../shared/api/knowledge.js';
+import { FolderField, rememberFolder } from '../components/FolderField.js';
+import { Labeled, TextField } from '../components/Fields.js';
+import { href } from '../app/router.js';
+import { messageOf, useApiMutation } from '../data/query.js';
+import { countOf } from '../number-format.js';
+
+type ImportResult = PackSummary & { states: Record<string, number> };
+
+/** "12 claims: 10 verified, 2 missing": every state with claims in it. */
+function statesLine(r: ImportResult): string {
+  const order = ['verified', 'moved', 'ambiguous', 'missing', 'unchecked'];
+  const parts = order.filter((s) => (r.states[s] ?? 0) > 0).map((s) => `${countOf(r.states[s]!, 'claim')} ${s}`);
+  return parts.join(', ') || 'no claims';
+}
+
+function notVerified(r: ImportResult): number {
+  return (r.states.moved ?? 0) + (r.states.ambiguous ?? 0) + (r.states.missing ?? 0) + (r.states.unchecked ?? 0);
+}
+
+function ImportOutcome({ result }: { result: ImportResult }) {
+  const off = notVerified(result);
+  return (
+    <div role="status" className={off ? 'warning' : 'panel'}>
+      <p>
+        Imported <a href={href('library', result.id)}>{result.title}</a>: {countOf(result.claims, 'claim')} from{' '}
+        {countOf(result.sources, 'source')} ({statesLine(result)}).
+      </p>
+      {off > 0 && (
+        <p>
+          <strong>
+            {countOf(off, 'claim')} {off === 1 ? 'is' : 'are'} not verified.
+          </strong>{' '}
+          Their quotes are marked on each claim card; open the pack to check them against the source texts.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ImportPackFile() {
+  const [path, setPath] = useState('');
+  const [readError, setReadError] = useState<string | null>(null);
+  const fromJson = useApiMutation('importPack', { invalidates: ['listPacks', 'getPack', 'suggestClaims'] });
+  const fromPath = useApiMutation('readPackFile', { invalidates: ['listPacks', 'getPack', 'suggestClaims'] });
+  const busy = fromJson.isPending || fromPath.isPending;
+  const result = fromJson.data ?? fromPath.data;
+  const error = readError ?? (fromJson.error ? messageOf(fromJson.error) : fromPath.error ? messageOf(fromPath.error) : null);
+
+  const chooseFile = async (file: File) => {
+    setReadError(null);
+    fromJson.reset();
+    fromPath.reset();
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch (e) {
+      setReadError(`${file.name} is not a pack file (not JSON: ${(e as Error).message}).`);
+      return;
+    }
+    fromJson.mutate({ pack: raw });
+  };
+
+  return (
+    <section className="panel pack-file" aria-labelledby="import-pack-title">
+      <h2 id="import-pack-title">Import a pack file</h2>
+      <p className="muted">A .cairn-pack.json file, with the texts of its sources; a pack of the same id is replaced.</p>
+      <Labeled label="Choose a .cairn-pack.json file">
+        {(id) => (
+          <input
+            id={id}
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void chooseFile(file);
+            }}
+          />
+        )}
+      </Labeled>
+      <form
+        className="pack-file-path"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setReadError(null);
+          fromJson.reset();
+          fromPath.mutate({ path: path.trim() });
+        }}
+      >
+        <TextField
+          label="…or the file’s full path"
+          value={path}
+          onChange={setPath}
+          hint="e.g. /home/me/packs/database-engine.cairn-pack.json"
+        />
+        <button type="submit" disabled={busy || !path.trim()}>
+          Import from path
+        </button>
+      </form>
+      {busy && (
+        <p role="status" className="muted">
+          Importing…
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          Nothing was imported: {error}
+        </p>
+      )}
+      {result && !error && <ImportOutcome result={result} />}
+    </section>
+  );
+}
+
+export function ExportPackFile({ packId }: { packId: string }) {
+  const [folder, setFolder] = useState('');
+  const save = useApiMutation('savePackFile', { onSuccess: () => void rememberFolder(folder.trim()) });
+  return (
+    <form
+      className="panel pack-file"
+      aria-labelledby="export-pack-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ id: packId, folder: folder.trim() });
+      }}
+    >
+      <h2 id="export-pack-title">Export this pack</h2>
+      <p className="muted">
+        Writes {packId}.cairn-pack.json (format cairn-pack/1) with your sources, claims and the text of every source, so
+        another Cairn can import it and verify the quotes.
+      </p>
+      <FolderField label="Folder to write into" value={folder} onChange={setFolder} disabled={save.isPending} />
+      <button type="submit" className="primary" disabled={save.isPending || !folder.trim()}>
+        {save.isPending ? 'Exporting…' : 'Export pack file'}
+      </button>
+      {save.error && (
+        <p role="alert" className="error">
+          Nothing was written: {messageOf(save.error)}
+        </p>
+      )}
+      {save.data && (
+        <p role="status" className="panel">
+          Wrote <span className="file-path">{save.data.path}</span>: {countOf(save.data.sources, 'source')},{' '}
+          {countOf(save.data.texts, 'source text')}.
+        </p>
+      )}
+    </form>
+  );
+}
