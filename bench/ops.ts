@@ -610,23 +610,25 @@ export const OPS = {
       const picked = (await run.core.invoke('listDecisions', { limit: DECISIONS, sort: 'number' })).items
         .filter((_, i) => i % Math.max(1, Math.floor(DECISIONS / 21)) === 0)
         .slice(0, 21);
-      const samples = await openDecisionSamples(
-        run,
-        picked.map((d) => ({ id: d.id, title: d.title })),
-      );
+      const opened = picked.map((d) => ({ id: d.id, title: d.title }));
+      const samples = await openDecisionSamples(run, opened, 'read');
+      // The editor of the same decisions (fields, relations panel, history): reported beside the read view.
+      const edits = await openDecisionSamples(run, opened, 'edit');
       const html = `<h1>${picked[0]!.title}</h1>` + `<p>${sentence(rng(3), 200)}</p>`.repeat(20);
       const engine = await bareOpenSamples(run.browser, samples.length, html);
       await run.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('ui-open', {
+      const editMedian = quantile(edits, 0.5);
+      const result = finish('ui-open', {
         n: DECISIONS,
         samples,
         unitsPerSample: 1,
         engineSamples: engine,
         engineUnitsPerSample: 1,
         target: '≤ 200 ms median',
-        met: (x) => x.median_ms <= 200,
+        met: (x) => x.median_ms <= 200 && editMedian <= 200,
       });
+      return { ...result, target: `≤ 200 ms median; editor ${editMedian.toFixed(0)} ms` };
     },
   },
   'ui-evidence': {

@@ -88,8 +88,16 @@ async function timed(act: () => Promise<unknown>, until: () => Promise<unknown>)
   return performance.now() - t;
 }
 
-/** Open a decision's page from elsewhere in the app: until its title heading and its rationale show. */
-export async function openDecisionSamples(run: UiRun, ids: { id: string; title: string }[]): Promise<number[]> {
+/**
+ * Open a decision's page from elsewhere in the app: its read view (what opening a decision shows)
+ * until its title heading and the rendered ADR show, or its editor (`view: 'edit'`) until its title
+ * heading, its filled text fields and its relations panel's decision field show.
+ */
+export async function openDecisionSamples(
+  run: UiRun,
+  ids: { id: string; title: string }[],
+  view: 'read' | 'edit' = 'read',
+): Promise<number[]> {
   const { page } = run;
   const samples: number[] = [];
   for (const [i, d] of ids.entries()) {
@@ -97,21 +105,24 @@ export async function openDecisionSamples(run: UiRun, ids: { id: string; title: 
     await go(page, '#/timeline');
     await page.getByRole('heading', { level: 1, name: 'Timeline' }).waitFor();
     const t = await timed(
-      () => go(page, `#/decisions/${d.id}`),
+      () => go(page, view === 'read' ? `#/decisions/${d.id}` : `#/decisions/${d.id}/edit`),
       () =>
         page.waitForFunction(
-          (title) => {
+          ([title, edit]) => {
             const { document } = globalThis as unknown as PageGlobals;
+            if (!document.querySelector('h1')?.textContent?.includes(title)) return false;
+            if (!edit)
+              return (document.querySelector('[role="region"][aria-label="The ADR"]')?.textContent ?? '') !== '';
             return (
-              document.querySelector('h1')?.textContent?.includes(title) &&
-              Array.from(document.querySelectorAll('textarea')).some((t) => t.value !== '')
+              Array.from(document.querySelectorAll('textarea')).some((t) => t.value !== '') &&
+              document.querySelector('.relations [role="combobox"]') !== null
             );
           },
-          d.title,
+          [d.title, view === 'edit'] as const,
           { polling: 'raf' },
         ),
     );
-    if (i > 0) samples.push(t); // the first one also loads the editor's code: a warm-up
+    if (i > 0) samples.push(t); // the first one also loads the screen's code: a warm-up
   }
   return samples;
 }
