@@ -9,11 +9,12 @@
  * the list (or, closed, clears the text), Home/End move to the first or last; typing again
  * after a choice starts a new search.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import type { ListQuery } from '../../../shared/api/decisions.js';
 import { useApiQuery } from '../data/query.js';
+import { useSettled } from '../data/settled.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import './DecisionPicker.css';
 
@@ -35,15 +36,6 @@ export function pickerQuery(typed: string): ListQuery {
   }
   const words = text.replace(/^draft\s*:\s*/i, '');
   return words ? { text: words.slice(0, 200), limit: SHOWN + 1 } : { sort: 'updated', limit: SHOWN + 1 };
-}
-
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 export interface DecisionPickerProps {
