@@ -151,7 +151,7 @@ export async function evidenceStepSamples(run: UiRun, count: number): Promise<{ 
         await page
           .getByRole('region', { name: /: evidence and score$/ })
           .first()
-          .getByRole('checkbox', { name: /^Accept:/ })
+          .getByRole('button', { name: /^Accept:/ })
           .first()
           .waitFor();
       },
@@ -186,7 +186,7 @@ export async function acceptClaimSamples(run: UiRun, count: number): Promise<num
     await regions.first().waitFor();
     for (let r = 0; r < (await regions.count()); r++) {
       const region = regions.nth(r);
-      const boxes = region.getByRole('checkbox', { name: /^Accept:/ });
+      const boxes = region.getByRole('button', { name: /^Accept:/ });
       for (let b = 0; b < Math.min(await boxes.count(), 6); b++) {
         const box = boxes.nth(b);
         const before = await badge(region).textContent();
