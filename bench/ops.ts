@@ -13,7 +13,9 @@ import { WIDE_QUERIES } from '../electron/core/store/wide-queries.js';
 import { writeAtomic } from '../electron/core/export/write.js';
 import { renderIndex, type IndexEdge, type IndexEntry } from '../shared/adr/index-file.js';
 import { renderAdr } from '../shared/adr/render.js';
-import type { Decision } from '../shared/domain.js';
+import { DecisionContent, type Decision } from '../shared/domain.js';
+import { analyzeDecision } from '../shared/scoring.js';
+import { DEFAULT_DRAWS, mulberry32 } from '../shared/robustness.js';
 import { renderMarkdown } from '../shared/safe-markdown.js';
 import MarkdownIt from 'markdown-it';
 import { startHttpHost } from '../electron/host/http.js';
@@ -539,6 +541,68 @@ export const OPS = {
       });
     },
   },
+  robustness: {
+    async run(): Promise<OpResult> {
+      // A large guided decision: 20 weighted criteria × 5 options, a fifth of the cells unknown (drawn
+      // 1–5), the rest scored by hand or by 60 claims from 4 sources (each left out in turn).
+      const r = rng(21);
+      const options = Array.from({ length: 5 }, (_, c) => ({ id: `o${c}`, name: `Option ${c + 1}` }));
+      const drivers = Array.from({ length: 20 }, (_, k) => ({
+        id: `d${k}`,
+        name: `Criterion ${k + 1}`,
+        weight: 1 + (k % 5),
+      }));
+      const cells = drivers.flatMap((d) => options.map((o) => ({ driver: d.id, option: o.id, roll: r.int(1, 10) })));
+      const scores = cells
+        .filter((x) => x.roll <= 5)
+        .map((x) => ({ driver: x.driver, option: x.option, value: r.int(1, 5) }));
+      const claims = cells
+        .filter((x) => x.roll > 5 && x.roll <= 8)
+        .slice(0, 60)
+        .map((x, k) => ({
+          id: `c${k}`,
+          driver: x.driver,
+          option: x.option,
+          effect: r.pick(['good', 'bad', 'neutral'] as const),
+          summary: sentence(r, 8),
+          source: { id: `s${k % 4}`, title: `Source ${(k % 4) + 1}` },
+        }));
+      const content = DecisionContent.parse({
+        title: 'Robustness at scale',
+        date: '2024-01-01',
+        drivers,
+        options,
+        evaluation: { scores, claims },
+      });
+      const samples = Array.from({ length: 21 }, () => time(() => analyzeDecision(content))).slice(1);
+      // The bare engine: the same draws (a weight per criterion, a score per unknown cell) summed, nothing else.
+      const unknown = cells.filter((x) => x.roll > 8).length;
+      const engine = Array.from({ length: 21 }, () =>
+        time(() => {
+          const random = mulberry32(1);
+          const totals = new Float64Array(5);
+          for (let n = 0; n < DEFAULT_DRAWS; n++) {
+            totals.fill(0);
+            for (let k = 0; k < 20; k++) {
+              const w = random() * 2;
+              for (let c = 0; c < 5; c++) totals[c]! += w * 3;
+            }
+            for (let u = 0; u < unknown; u++) totals[u % 5]! += random() * 4;
+          }
+          return totals;
+        }),
+      ).slice(1);
+      return finish('robustness', {
+        n: DEFAULT_DRAWS,
+        samples,
+        unitsPerSample: 1,
+        engineSamples: engine,
+        engineUnitsPerSample: 1,
+        target: '≤ 200 ms median',
+        met: (x) => x.median_ms <= 200,
+      });
+    },
+  },
   'ui-list': {
     async run(): Promise<OpResult> {
       const dir = workDir();
@@ -610,15 +674,17 @@ export const OPS = {
       const picked = (await run.core.invoke('listDecisions', { limit: DECISIONS, sort: 'number' })).items
         .filter((_, i) => i % Math.max(1, Math.floor(DECISIONS / 21)) === 0)
         .slice(0, 21);
-      const samples = await openDecisionSamples(
-        run,
-        picked.map((d) => ({ id: d.id, title: d.title })),
-      );
+      const opened = picked.map((d) => ({ id: d.id, title: d.title }));
+      const samples = await openDecisionSamples(run, opened, 'read');
+      // The editor of the same decisions (fields, relations panel, precedents): reported beside the read view,
+      // which is what opening a decision shows and what the target is for.
+      const edits = await openDecisionSamples(run, opened, 'edit');
       const html = `<h1>${picked[0]!.title}</h1>` + `<p>${sentence(rng(3), 200)}</p>`.repeat(20);
       const engine = await bareOpenSamples(run.browser, samples.length, html);
       await run.close();
       fs.rmSync(dir, { recursive: true, force: true });
-      return finish('ui-open', {
+      const editMedian = quantile(edits, 0.5);
+      const result = finish('ui-open', {
         n: DECISIONS,
         samples,
         unitsPerSample: 1,
@@ -627,6 +693,7 @@ export const OPS = {
         target: '≤ 200 ms median',
         met: (x) => x.median_ms <= 200,
       });
+      return { ...result, target: `≤ 200 ms median; editor ${editMedian.toFixed(0)} ms` };
     },
   },
   'ui-evidence': {

@@ -88,30 +88,42 @@ async function timed(act: () => Promise<unknown>, until: () => Promise<unknown>)
   return performance.now() - t;
 }
 
-/** Open a decision's page from elsewhere in the app: until its title heading and its rationale show. */
-export async function openDecisionSamples(run: UiRun, ids: { id: string; title: string }[]): Promise<number[]> {
+/**
+ * Open a decision's page from elsewhere in the app: its read view (what opening a decision shows)
+ * until its title heading and the rendered ADR show, or its editor (`view: 'edit'`) until its title
+ * heading, its filled text fields and its relations panel's decision field show.
+ */
+export async function openDecisionSamples(
+  run: UiRun,
+  ids: { id: string; title: string }[],
+  view: 'read' | 'edit' = 'read',
+): Promise<number[]> {
   const { page } = run;
   const samples: number[] = [];
   for (const [i, d] of ids.entries()) {
-    // Start each from the timeline, a screen that holds no decision, so nothing is reused.
-    await go(page, '#/timeline');
-    await page.getByRole('heading', { level: 1, name: 'Timeline' }).waitFor();
+    // Start each from Help, a screen that holds no decision (so nothing is reused) and loads nothing
+    // (a screen still loading, like the timeline of 10,000, would be timed instead of the page).
+    await go(page, '#/help');
+    await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
     const t = await timed(
-      () => go(page, `#/decisions/${d.id}`),
+      () => go(page, view === 'read' ? `#/decisions/${d.id}` : `#/decisions/${d.id}/edit`),
       () =>
         page.waitForFunction(
-          (title) => {
+          ([title, edit]) => {
             const { document } = globalThis as unknown as PageGlobals;
+            if (!document.querySelector('h1')?.textContent?.includes(title)) return false;
+            if (!edit)
+              return (document.querySelector('[role="region"][aria-label="The ADR"]')?.textContent ?? '') !== '';
             return (
-              document.querySelector('h1')?.textContent?.includes(title) &&
-              Array.from(document.querySelectorAll('textarea')).some((t) => t.value !== '')
+              Array.from(document.querySelectorAll('textarea')).some((t) => t.value !== '') &&
+              document.querySelector('.relations [role="combobox"]') !== null
             );
           },
-          d.title,
+          [d.title, view === 'edit'] as const,
           { polling: 'raf' },
         ),
     );
-    if (i > 0) samples.push(t); // the first one also loads the editor's code: a warm-up
+    if (i > 0) samples.push(t); // the first one also loads the screen's code: a warm-up
   }
   return samples;
 }
@@ -139,7 +151,7 @@ export async function evidenceStepSamples(run: UiRun, count: number): Promise<{ 
         await page
           .getByRole('region', { name: /: evidence and score$/ })
           .first()
-          .getByRole('checkbox', { name: /^Accept:/ })
+          .getByRole('button', { name: /^Accept:/ })
           .first()
           .waitFor();
       },
@@ -174,7 +186,7 @@ export async function acceptClaimSamples(run: UiRun, count: number): Promise<num
     await regions.first().waitFor();
     for (let r = 0; r < (await regions.count()); r++) {
       const region = regions.nth(r);
-      const boxes = region.getByRole('checkbox', { name: /^Accept:/ });
+      const boxes = region.getByRole('button', { name: /^Accept:/ });
       for (let b = 0; b < Math.min(await boxes.count(), 6); b++) {
         const box = boxes.nth(b);
         const before = await badge(region).textContent();

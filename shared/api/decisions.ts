@@ -9,6 +9,8 @@ export { SORTS };
 
 export const ListQuery = z.object({
   status: Status.optional(),
+  /** Only the decisions with this ADR number (several repositories may each have one). */
+  number: z.number().int().min(0).optional(),
   text: ShortText.optional(),
   tag: ShortText.optional(),
   decisionMaker: ShortText.optional(),

@@ -2,7 +2,7 @@
  * The benchmark's contract, not its figures: `npm run bench -- --json` prints one object per
  * operation with the fields the issue names. Run at 1 % of every size, so it checks that each
  * operation still works end to end (the figures mean nothing at that size and are not asserted).
- * The Chromium operations (ui-list, ui-open, ui-evidence, ui-accept) are left to `npm run bench`
+ * `robustness` runs at full size whatever the scale (one decision, 10,000 draws). The Chromium operations (ui-list, ui-open, ui-evidence, ui-accept) are left to `npm run bench`
  * itself: they need the built renderer and a browser, which vitest runs before `npm test` has built.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const OPS = ['import', 'search', 'list', 'export', 'reexport', 'index', 'precedents', 'facets', 'render'];
+const OPS = ['import', 'search', 'list', 'export', 'reexport', 'index', 'precedents', 'facets', 'render', 'robustness'];
 const FIELDS = ['op', 'n', 'median_ms', 'p95_ms', 'per_second', 'peak_mb', 'engine_per_second', 'ratio'];
 
 it('prints one JSON object per operation with the contract fields, each operation run end to end', () => {

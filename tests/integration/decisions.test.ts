@@ -91,6 +91,20 @@ describe('decisions through the API', () => {
     expect((await core.invoke('listDecisions', { text: '"; DROP TABLE decisions; --' })).total).toBe(0);
   });
 
+  it('finds a decision by its ADR number, with or without words (the relation picker asks this way)', async () => {
+    const core = testCore();
+    await core.invoke('createDecision', { content: { title: 'Use PostgreSQL for orders', status: 'accepted' } });
+    await core.invoke('createDecision', { content: { title: 'Use Kafka for orders', status: 'accepted' } });
+    await core.invoke('createDecision', { content: { title: 'A draft about orders' } });
+    const titles = async (q: object) =>
+      (await core.invoke('listDecisions', q as never)).items.map((d) => `${d.number}: ${d.title}`);
+    expect(await titles({ number: 2 })).toEqual(['2: Use Kafka for orders']);
+    expect(await titles({ number: 2, text: 'postgresql' })).toEqual([]);
+    expect(await titles({ number: 1, text: 'orders' })).toEqual(['1: Use PostgreSQL for orders']);
+    expect(await titles({ number: 7 })).toEqual([]);
+    expect((await core.call('listDecisions', { number: -1 })).ok).toBe(false);
+  });
+
   it('answers bad requests with an error envelope that names the field', async () => {
     const core = testCore();
     expect(await core.call('createDecision', { content: { title: '' } })).toMatchObject({

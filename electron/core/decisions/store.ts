@@ -394,6 +394,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       params[key] = value;
     };
     filter(q.status, 'd.status = @status', 'status');
+    filter(q.number, 'd.number = @number', 'number');
     filter(q.pack, 'd.pack = @pack', 'pack');
     filter(q.chosenOption, 'd.chosen_option = @chosen COLLATE NOCASE', 'chosen');
     filter(q.from, 'd.date >= @from', 'from');

@@ -18,6 +18,7 @@ import { duplicateNumbers } from '../import/importer.js';
 import { sha256 } from '../hash.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
 import { readPlainFile } from '../import/read-file.js';
+import { WIDE_QUERIES } from '../store/wide-queries.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
 
@@ -179,6 +180,10 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     }
   }
 
+  // Who states a relation to a decision, read from the covering index on relations (a few ms with
+  // 10,000 decisions; parsing every stored decision took 150 ms).
+  const incomingQuery = db.prepare<[string], { id: string; type: string }>(WIDE_QUERIES.incomingRelations);
+
   function relations(id: string): RelationView[] {
     const d = store.get(id);
     const out: RelationView[] = d.relations.map((r) => ({
@@ -187,14 +192,8 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
       target: r.target,
       decision: summary(r.target),
     }));
-    const incoming = db
-      .prepare<[string, string], { id: string; type: string }>(
-        `SELECT d.id AS id, json_extract(r.value, '$.type') AS type
-         FROM decisions d JOIN decision_content c ON c.id = d.id, json_each(c.content, '$.relations') r
-         WHERE json_extract(r.value, '$.target') = ? AND d.id <> ? ORDER BY d.number, d.id`,
-      )
-      .all(id, id);
-    for (const row of incoming) {
+    for (const row of incomingQuery.all(id)) {
+      if (row.id === id) continue;
       const type = reverseRelation(row.type);
       if (d.relations.some((r) => r.type === type && r.target === row.id)) continue;
       out.push({ type, direction: 'incoming', target: row.id, decision: summary(row.id) });

@@ -3,8 +3,8 @@
  * a team already has, browse the knowledge library, or make a finished sample in one click.
  * Also reachable later at #/welcome (linked from Help).
  */
-import { useEffect, useState } from 'react';
-import { api } from '../api.js';
+import { useState } from 'react';
+import { useApiMutation, useApiQuery } from '../data/query.js';
 import { request, runAction } from './actions.js';
 import { FolderField } from '../components/FolderField.js';
 import { IMPORT_REQUEST } from '../import/ImportDialog.js';
@@ -14,32 +14,22 @@ import './Welcome.css';
 
 /** The start page: the welcome screen while the store has no decisions, the decision list after. */
 export function Home() {
-  const [empty, setEmpty] = useState<boolean | null>(null);
-  useEffect(() => {
-    api.listDecisions({ limit: 1 }).then(
-      (r) => setEmpty(r.total === 0),
-      () => setEmpty(false),
-    );
-  }, []);
-  if (empty === null) return <p className="muted">Loading…</p>;
-  return empty ? <Welcome /> : <DecisionList />;
+  // Asked afresh each time the start page shows (nothing kept once it is left): a store that
+  // just got its first decision opens on the list. If the question fails, the list says why.
+  const first = useApiQuery('listDecisions', { limit: 1 }, { staleTime: 0, gcTime: 0 });
+  if (first.isPending) return <p className="muted">Loading…</p>;
+  return first.data?.total === 0 ? <Welcome /> : <DecisionList />;
 }
 
 export function Welcome() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [folder, setFolder] = useState('');
-  async function createSample() {
-    setBusy(true);
-    setError(null);
-    try {
-      const d = await api.createSampleDecision({});
-      navigate('decisions', d.id);
-    } catch (e) {
-      setError(`The sample could not be made: ${(e as Error).message}`);
-      setBusy(false);
-    }
-  }
+  const sample = useApiMutation('createSampleDecision', {
+    invalidates: ['listDecisions', 'listDecisionFacets'],
+    onSuccess: (d) => navigate('decisions', d.id),
+  });
+  // Still busy once made: the page is about to open the sample.
+  const busy = sample.isPending || sample.isSuccess;
+  const error = sample.error ? `The sample could not be made: ${sample.error.message}` : null;
 
   return (
     <section aria-labelledby="welcome-title" className="welcome">
@@ -98,7 +88,7 @@ export function Welcome() {
             One click makes a finished example from the backend-runtime pack: weighted drivers, cited claims, scores and
             an outcome.
           </p>
-          <button type="button" onClick={createSample} disabled={busy}>
+          <button type="button" onClick={() => sample.mutate({})} disabled={busy}>
             {busy ? 'Creating the sample…' : 'Create a sample decision'}
           </button>
         </li>

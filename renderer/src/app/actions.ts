@@ -4,7 +4,7 @@
  * screen that registered last (a screen's own handler wins over the app-wide default while it
  * is shown), or says plainly that the action does nothing here.
  */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import { actionForKey, pageShortcuts, shortcutFor, type ActionId } from '../../../shared/shortcuts.js';
 import { api } from '../api.js';
 import { hostInfo } from '../native/host.js';
@@ -20,10 +20,10 @@ export function setDefaultAction(action: ActionId, handler: Handler): void {
 
 /** Registers a handler while the calling component is mounted; the latest mounted one runs. */
 export function useActionHandler(action: ActionId, handler: Handler): void {
-  const latest = useRef(handler);
-  latest.current = handler;
+  // The handler as last rendered, without registering again on every render.
+  const run = useEffectEvent(handler);
   useEffect(() => {
-    const entry: Handler = () => latest.current();
+    const entry: Handler = () => run();
     const stack = handlers.get(action) ?? [];
     handlers.set(action, [...stack, entry]);
     return () => {
@@ -80,14 +80,13 @@ export function request(target: string, payload?: string): void {
 
 /** Runs `handle` when `target` is requested, now or (if requested just before) on mount. */
 export function useRequest(target: string, handle: (payload: string | undefined) => void): void {
-  const latest = useRef(handle);
-  latest.current = handle;
+  const run = useEffectEvent(handle);
   useEffect(() => {
     const check = () => {
       if (pending?.target !== target) return;
       const { payload } = pending;
       pending = null;
-      latest.current(payload);
+      run(payload);
     };
     check();
     window.addEventListener(REQUEST_EVENT, check);

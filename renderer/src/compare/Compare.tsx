@@ -4,14 +4,14 @@
  * relied on. Weights that differ are marked in the cell and, where they differ a lot, warned
  * about above the table; the warnings say it in words, not only in colour.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Comparison, CriterionCell, CriterionRow } from '../../../shared/compare.js';
 import { MAX_COMPARED, WEIGHT_WARNING_SPREAD } from '../../../shared/vocabulary.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { sharePercent } from '../../../shared/scoring.js';
-import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { useApiQuery } from '../data/query.js';
+import { useSettled } from '../data/settled.js';
 import { plainText } from '../plain-text.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import { href, navigate } from '../app/router.js';
@@ -56,26 +56,12 @@ export function Compare({ ids }: { ids: string[] }) {
 
 function AddDecision({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string) => void }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<DecisionSummary[]>([]);
   const id = useId();
-  useEffect(() => {
-    const q = text.trim();
-    if (!q) {
-      setHits([]);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      api.listDecisions({ text: q, limit: 8 }).then(
-        (r) => live && setHits(r.items.filter((d) => !exclude.includes(d.id))),
-        () => live && setHits([]),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [text, exclude]);
+  // Asked once the typing pauses; an emptied field shows no hits at once.
+  const asked = useSettled(text.trim(), 150);
+  const found = useApiQuery('listDecisions', { text: asked, limit: 8 }, { enabled: asked !== '' });
+  const hits: DecisionSummary[] =
+    text.trim() && asked ? (found.data?.items ?? []).filter((d) => !exclude.includes(d.id)) : [];
   return (
     <div className="compare-add">
       <label htmlFor={id}>Add a decision to the comparison</label>
@@ -86,6 +72,11 @@ function AddDecision({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string
         onChange={(e) => setText(e.target.value)}
         placeholder="Find by title or text…"
       />
+      {found.error && (
+        <p role="alert" className="error">
+          The decisions could not be searched: {found.error.message}
+        </p>
+      )}
       {hits.length > 0 && (
         <ul className="compare-hits" aria-label="Decisions found">
           {hits.map((d) => (

@@ -10,13 +10,14 @@ const SHOWN_MS = 6000;
  */
 export function Announcer() {
   const { text, serial } = useAnnouncement();
-  const [visible, setVisible] = useState(false);
+  // Each message shows until its time is up (or the next one replaces it).
+  const [expired, setExpired] = useState(0);
   useEffect(() => {
     if (!serial) return;
-    setVisible(true);
-    const t = setTimeout(() => setVisible(false), SHOWN_MS);
+    const t = setTimeout(() => setExpired(serial), SHOWN_MS);
     return () => clearTimeout(t);
   }, [serial]);
+  const visible = serial !== 0 && expired !== serial;
   return (
     <div className={visible ? 'announcer announcer-visible' : 'announcer'} aria-live="polite" aria-atomic="true">
       {/* A zero-width space makes a repeated message a change, so it is read again. */}

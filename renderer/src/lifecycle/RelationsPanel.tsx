@@ -6,9 +6,10 @@
 import { useId, useState } from 'react';
 import type { RelationView } from '../../../shared/api/lifecycle.js';
 import { RELATION_NAMES } from '../../../shared/relation-types.js';
-import type { Decision } from '../../../shared/domain.js';
+import type { Decision, DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { DecisionPicker, decisionName as named } from '../components/DecisionPicker.js';
 import { invalidate, messageOf, useApiQuery } from '../data/query.js';
 import { href } from '../app/router.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
@@ -18,8 +19,6 @@ const words = (type: string) => {
   const w = type.replace(/-/g, ' ');
   return w.charAt(0).toUpperCase() + w.slice(1);
 };
-const named = (d: { number: number | null; title: string }) =>
-  `${d.number === null ? 'Draft' : `ADR ${d.number}`}: ${d.title}`;
 
 export function RelationsPanel({
   decision,
@@ -30,17 +29,15 @@ export function RelationsPanel({
   beforeChange: () => Promise<void>;
   onChanged: (d: Decision) => void;
 }) {
-  const ids = { relation: useId(), target: useId() };
+  const relationId = useId();
   const [relation, setRelation] = useState('relates-to');
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState<DecisionSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Asked again for each revision: a status change or a supersede made elsewhere shows at once.
   const relations = useApiQuery('listRelations', { id: decision.id }, { version: decision.revision });
   const statusHistory = useApiQuery('listStatusHistory', { id: decision.id }, { version: decision.revision });
-  const candidates = useApiQuery('listDecisions', { sort: 'number', limit: 100_000 });
   const views = relations.data;
-  const others = (candidates.data?.items ?? []).filter((d) => d.id !== decision.id);
   const history = statusHistory.data ?? [];
 
   async function act(change: () => Promise<unknown>) {
@@ -61,11 +58,12 @@ export function RelationsPanel({
   function add(e: React.FormEvent) {
     e.preventDefault();
     if (!target) return;
+    const other = target.id;
     void act(async () => {
-      if (relation === 'supersedes') await api.supersedeDecision({ old: target, new: decision.id });
-      else if (relation === 'superseded-by') await api.supersedeDecision({ old: decision.id, new: target });
-      else await api.linkDecisions({ from: decision.id, relation, to: target });
-      setTarget('');
+      if (relation === 'supersedes') await api.supersedeDecision({ old: other, new: decision.id });
+      else if (relation === 'superseded-by') await api.supersedeDecision({ old: decision.id, new: other });
+      else await api.linkDecisions({ from: decision.id, relation, to: other });
+      setTarget(null);
     });
   }
 
@@ -115,23 +113,15 @@ export function RelationsPanel({
         </ul>
       )}
       <form className="relation-form" onSubmit={add}>
-        <label htmlFor={ids.relation}>Relation</label>
-        <select id={ids.relation} value={relation} onChange={(e) => setRelation(e.target.value)}>
+        <label htmlFor={relationId}>Relation</label>
+        <select id={relationId} value={relation} onChange={(e) => setRelation(e.target.value)}>
           {RELATION_NAMES.map((r) => (
             <option key={r} value={r}>
               {words(r)}
             </option>
           ))}
         </select>
-        <label htmlFor={ids.target}>Decision</label>
-        <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Choose a decision…</option>
-          {others.map((d) => (
-            <option key={d.id} value={d.id}>
-              {named(d)}
-            </option>
-          ))}
-        </select>
+        <DecisionPicker label="Decision" value={target} onChange={setTarget} exclude={decision.id} />
         <button type="submit" disabled={!target || busy}>
           Add relation
         </button>
@@ -140,14 +130,6 @@ export function RelationsPanel({
         <p role="alert" className="error">
           {error}
         </p>
-      )}
-      {candidates.error && (
-        <QueryStatus
-          isPending={false}
-          error={candidates.error}
-          onRetry={() => void candidates.refetch()}
-          what="the decisions to link to"
-        />
       )}
       {statusHistory.error && (
         <QueryStatus

@@ -120,7 +120,9 @@ export class CairnApp {
   async addRelation(relation: string, decision: string) {
     const panel = this.relations();
     await panel.getByLabel('Relation', { exact: true }).selectOption({ label: relation });
-    await panel.getByLabel('Decision', { exact: true }).selectOption({ label: decision });
+    // The decision is found by typing its name as the app writes it ("ADR 4: Log to local files").
+    await panel.getByRole('combobox', { name: 'Decision', exact: true }).fill(decision);
+    await panel.getByRole('option', { name: decision }).click();
     await panel.getByRole('button', { name: 'Add relation' }).click();
   }
 
