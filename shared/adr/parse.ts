@@ -363,7 +363,7 @@ export function parseAdr(raw: string, file: string): ParseResult {
   const byKind = (kind: SectionKind) => sections.find((s) => s.kind === kind) ?? null;
   const text = readTextSections(r, byKind);
   const marker = detectMarker(raw, lines, literal, headerStart);
-  const { drivers, options, optionDetails } = readLists(r, byKind);
+  const { drivers, options, optionDetails } = readLists(r, sections, byKind);
   const { outcome, consequences } = readOutcome(r, sections, byKind, text);
   const links = readLinks(r, byKind('links'));
 
@@ -679,7 +679,11 @@ function readTextSections(r: Reading, byKind: SectionOf): ParsedAdr['text'] {
 }
 
 /** Drivers and options (one per bullet), and each option's subsection under "Pros and Cons". */
-function readLists(r: Reading, byKind: SectionOf): Pick<ParsedAdr, 'drivers' | 'options' | 'optionDetails'> {
+function readLists(
+  r: Reading,
+  sections: Section[],
+  byKind: SectionOf,
+): Pick<ParsedAdr, 'drivers' | 'options' | 'optionDetails'> {
   const { raw, values } = r;
   const listOf = (section: Section | null): ListLoc | null => {
     if (!section) return null;
