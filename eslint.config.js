@@ -44,19 +44,18 @@ export default tseslint.config(
     },
   },
   {
-    // The rules of hooks and exhaustive dependencies as errors, with the React Compiler's checks the
-    // plugin recommends. Three of those flag the screens' hand-rolled loading (setState at the start
-    // of a fetching effect, refs read while rendering a virtual list); they stay warnings until the
-    // renderer's data layer (issue #14, TanStack Query) replaces that code, then become errors.
+    // The rules of hooks, exhaustive dependencies and the React Compiler's checks, all as errors: every
+    // screen loads through the data layer (renderer/src/data/query.ts), so none sets state in a
+    // fetching effect or reads refs while rendering.
     files: ['renderer/**/*.{ts,tsx}', 'tests/e2e/harness/**/*.tsx'],
     ...reactHooks.configs.flat.recommended,
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/refs': 'warn',
-      'react-hooks/immutability': 'warn',
+      'react-hooks/set-state-in-effect': 'error',
+      'react-hooks/refs': 'error',
+      'react-hooks/immutability': 'error',
     },
   },
   {
