@@ -14,7 +14,10 @@ const MAX_PACK_FILE_BYTES = 64 * 1024 * 1024;
 function absolute(p: string, what: string): string {
   const trimmed = p.trim();
   if (!path.isAbsolute(trimmed)) {
-    throw new CairnError('invalid_input', `Give the ${what}’s full path (starting with / or a drive letter), not “${trimmed}”.`);
+    throw new CairnError(
+      'invalid_input',
+      `Give the ${what}’s full path (starting with / or a drive letter), not “${trimmed}”.`,
+    );
   }
   return path.resolve(trimmed);
 }
@@ -29,7 +32,8 @@ export function savePackFile(packs: PackStore, id: string, folder: string) {
   } catch {
     throw new CairnError('not_found', `There is no folder ${dir}; create it or choose another.`);
   }
-  if (!stat.isDirectory()) throw new CairnError('invalid_input', `${dir} is a file, not a folder; choose the folder to write into.`);
+  if (!stat.isDirectory())
+    throw new CairnError('invalid_input', `${dir} is a file, not a folder; choose the folder to write into.`);
   const text = JSON.stringify(pack, null, 2) + '\n';
   const target = path.join(dir, `${pack.id}.cairn-pack.json`);
   const temp = path.join(dir, `.${pack.id}.cairn-pack.json.${process.pid}.tmp`);
@@ -38,7 +42,10 @@ export function savePackFile(packs: PackStore, id: string, folder: string) {
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });
-    throw new CairnError('io', `Could not write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that the folder is writable.`);
+    throw new CairnError(
+      'io',
+      `Could not write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that the folder is writable.`,
+    );
   }
   return {
     path: target,
@@ -59,12 +66,16 @@ export function readPackFile(packs: PackStore, file: string) {
     if (e instanceof CairnError) throw e;
     throw new CairnError('not_found', `There is no file ${target}.`);
   }
-  if (size > MAX_PACK_FILE_BYTES) throw new CairnError('invalid_input', `${target} is larger than 64 MB; Cairn does not read pack files that large.`);
+  if (size > MAX_PACK_FILE_BYTES)
+    throw new CairnError('invalid_input', `${target} is larger than 64 MB; Cairn does not read pack files that large.`);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(target, 'utf8'));
   } catch (e) {
-    throw new CairnError('invalid_input', `${path.basename(target)} is not a pack file (not JSON: ${(e as Error).message}).`);
+    throw new CairnError(
+      'invalid_input',
+      `${path.basename(target)} is not a pack file (not JSON: ${(e as Error).message}).`,
+    );
   }
   return packs.importPack(raw);
 }

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { ClaimView, PackSummary, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { SourceFields } from '../../../shared/api/sources.js';
-import { checkPackReferences, describePackIssues, Pack, PackClaim, PackSource, PACK_FORMAT, type PackProblem } from '../../../shared/pack.js';
+import {
+  checkPackReferences,
+  describePackIssues,
+  Pack,
+  PackClaim,
+  PackSource,
+  PACK_FORMAT,
+  type PackProblem,
+} from '../../../shared/pack.js';
 import { UNCHECKED } from '../../../shared/sources.js';
 import { VERIFICATION_STATES, type VerificationState } from '../../../shared/vocabulary.js';
 import { matchAnchor } from '../../../shared/verification.js';
@@ -31,7 +39,6 @@ interface MarkRow {
   note: string;
 }
 
-
 /** Parses and checks a pack; throws invalid_input naming every field and claim at fault. */
 export function parsePack(raw: unknown): Pack {
   const parsed = Pack.safeParse(raw);
@@ -41,7 +48,11 @@ export function parsePack(raw: unknown): Pack {
   if (problems.length) {
     const list = problems.slice(0, 20).map((p) => `${p.where}: ${p.message}`);
     if (problems.length > 20) list.push(`… and ${problems.length - 20} more`);
-    throw new CairnError('invalid_input', `The pack is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was changed:\n  ${list.join('\n  ')}`, { problems });
+    throw new CairnError(
+      'invalid_input',
+      `The pack is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was changed:\n  ${list.join('\n  ')}`,
+      { problems },
+    );
   }
   return parsed.data!;
 }
@@ -52,11 +63,13 @@ export function createPackStore(ctx: CoreContext) {
   const searchIndex = createSearchIndex(db);
   const texts = createSourceTexts(ctx);
 
-  const rowOf = (id: string) => db.prepare<[string], PackRow>('SELECT id, version, shipped, content FROM packs WHERE id = ?').get(id);
+  const rowOf = (id: string) =>
+    db.prepare<[string], PackRow>('SELECT id, version, shipped, content FROM packs WHERE id = ?').get(id);
 
   function base(id: string): { row: PackRow; pack: Pack } {
     const row = rowOf(id);
-    if (!row) throw new CairnError('not_found', `No knowledge pack "${id}". Run \`cairn knowledge list\` to see the packs.`);
+    if (!row)
+      throw new CairnError('not_found', `No knowledge pack "${id}". Run \`cairn knowledge list\` to see the packs.`);
     const hit = cache.get(id);
     if (hit && hit.content === row.content) return { row, pack: hit.pack };
     const pack = Pack.parse(JSON.parse(row.content));
@@ -66,13 +79,17 @@ export function createPackStore(ctx: CoreContext) {
 
   function ownSources(id: string): PackSource[] {
     return db
-      .prepare<[string], { content: string }>('SELECT content FROM pack_user_sources WHERE pack = ? ORDER BY created_at, id')
+      .prepare<[string], { content: string }>(
+        'SELECT content FROM pack_user_sources WHERE pack = ? ORDER BY created_at, id',
+      )
       .all(id)
       .map((r) => PackSource.parse(JSON.parse(r.content)));
   }
   function ownClaims(id: string): PackClaim[] {
     return db
-      .prepare<[string], { content: string }>('SELECT content FROM pack_user_claims WHERE pack = ? ORDER BY created_at, id')
+      .prepare<[string], { content: string }>(
+        'SELECT content FROM pack_user_claims WHERE pack = ? ORDER BY created_at, id',
+      )
       .all(id)
       .map((r) => PackClaim.parse(JSON.parse(r.content)));
   }
@@ -81,7 +98,10 @@ export function createPackStore(ctx: CoreContext) {
   function view(id: string): PackView {
     const { row, pack } = base(id);
     const marks = new Map(
-      db.prepare<[string], MarkRow>('SELECT claim, hidden, flagged, note FROM claim_marks WHERE pack = ?').all(id).map((m) => [m.claim, m]),
+      db
+        .prepare<[string], MarkRow>('SELECT claim, hidden, flagged, note FROM claim_marks WHERE pack = ?')
+        .all(id)
+        .map((m) => [m.claim, m]),
     );
     const outdated = new Map(pack.outdated.map((o) => [o.claim, o.note]));
     const against = new Map<string, { claim: string; note: string }[]>();
@@ -105,8 +125,15 @@ export function createPackStore(ctx: CoreContext) {
     };
     const checks = texts.checksOf(id);
     const textInfo = texts.infoOf(id);
-    const toSource = ({ document: _document, ...s }: PackSource, own: boolean): SourceView => ({ ...s, own, text: textInfo.get(s.id) ?? null });
-    const sources: SourceView[] = [...pack.sources.map((s) => toSource(s, false)), ...ownSources(id).map((s) => toSource(s, true))];
+    const toSource = ({ document: _document, ...s }: PackSource, own: boolean): SourceView => ({
+      ...s,
+      own,
+      text: textInfo.get(s.id) ?? null,
+    });
+    const sources: SourceView[] = [
+      ...pack.sources.map((s) => toSource(s, false)),
+      ...ownSources(id).map((s) => toSource(s, true)),
+    ];
     return {
       id: pack.id,
       version: pack.version,
@@ -153,9 +180,22 @@ export function createPackStore(ctx: CoreContext) {
     const sources = new Map(v.sources.map((s) => [s.id, s]));
     for (const c of v.claims) {
       const s = sources.get(c.source);
-      searchIndex.put('claim', id, c.id, `${options.get(c.option) ?? c.option}: ${criteria.get(c.criterion) ?? c.criterion}`, [c.summary, c.condition, c.section, c.anchor, s?.title, s?.publisher].filter(Boolean).join('\n'));
+      searchIndex.put(
+        'claim',
+        id,
+        c.id,
+        `${options.get(c.option) ?? c.option}: ${criteria.get(c.criterion) ?? c.criterion}`,
+        [c.summary, c.condition, c.section, c.anchor, s?.title, s?.publisher].filter(Boolean).join('\n'),
+      );
     }
-    for (const s of v.sources) searchIndex.put('source', id, s.id, s.title, [s.publisher, s.author, s.kind, s.file, s.date].filter(Boolean).join('\n'));
+    for (const s of v.sources)
+      searchIndex.put(
+        'source',
+        id,
+        s.id,
+        s.title,
+        [s.publisher, s.author, s.kind, s.file, s.date].filter(Boolean).join('\n'),
+      );
   }
 
   /** How many of a pack's claims are in each verification state. */
@@ -197,13 +237,18 @@ export function createPackStore(ctx: CoreContext) {
     const problems: string[] = [];
     let files: string[];
     try {
-      files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      files = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch {
       return { installed, problems };
     }
     for (const file of files) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      const current = db.prepare<[], { id: string; shipped: number; content_sha: string }>('SELECT id, shipped, content_sha FROM packs').all();
+      const current = db
+        .prepare<[], { id: string; shipped: number; content_sha: string }>('SELECT id, shipped, content_sha FROM packs')
+        .all();
       if (current.some((r) => r.content_sha === sha256(text))) continue;
       try {
         const pack = parsePack(JSON.parse(text));
@@ -224,7 +269,10 @@ export function createPackStore(ctx: CoreContext) {
     const pack = parsePack(raw);
     const existing = rowOf(pack.id);
     if (existing?.shipped === 1) {
-      throw new CairnError('conflict', `"${pack.id}" is a pack shipped with Cairn; give your pack another id (the "id" field) to import it beside it.`);
+      throw new CairnError(
+        'conflict',
+        `"${pack.id}" is a pack shipped with Cairn; give your pack another id (the "id" field) to import it beside it.`,
+      );
     }
     install(pack, JSON.stringify(pack), false);
     return { ...summary(pack.id), states: stateCounts(pack.id) };
@@ -235,9 +283,18 @@ export function createPackStore(ctx: CoreContext) {
     const { pack } = base(id);
     const withText = (s: PackSource): PackSource => {
       const stored = texts.latest(id, s.id);
-      return stored ? { ...s, document: { format: stored.format, sha256: stored.sha256, text: stored.text, sections: stored.sections } } : s;
+      return stored
+        ? {
+            ...s,
+            document: { format: stored.format, sha256: stored.sha256, text: stored.text, sections: stored.sections },
+          }
+        : s;
     };
-    return { ...pack, sources: [...pack.sources, ...ownSources(id)].map(withText), claims: [...pack.claims, ...ownClaims(id)] };
+    return {
+      ...pack,
+      sources: [...pack.sources, ...ownSources(id)].map(withText),
+      claims: [...pack.claims, ...ownClaims(id)],
+    };
   }
 
   function uniqueId(prefix: string, taken: Set<string>): string {
@@ -248,8 +305,17 @@ export function createPackStore(ctx: CoreContext) {
 
   const addSource = db.transaction((packId: string, input: Omit<PackSource, 'id' | 'file'>): SourceView => {
     const v = view(packId);
-    const source: PackSource = { ...input, id: uniqueId('own-source-', new Set(v.sources.map((s) => s.id))), file: null };
-    db.prepare('INSERT INTO pack_user_sources (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(packId, source.id, JSON.stringify(source), platform.now().toISOString());
+    const source: PackSource = {
+      ...input,
+      id: uniqueId('own-source-', new Set(v.sources.map((s) => s.id))),
+      file: null,
+    };
+    db.prepare('INSERT INTO pack_user_sources (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(
+      packId,
+      source.id,
+      JSON.stringify(source),
+      platform.now().toISOString(),
+    );
     reindex(packId);
     return { ...source, own: true, text: null };
   });
@@ -261,9 +327,14 @@ export function createPackStore(ctx: CoreContext) {
       !v.criteria.some((c) => c.id === input.criterion) && `criterion "${input.criterion}"`,
       !v.options.some((o) => o.id === input.option) && `option "${input.option}"`,
     ].filter(Boolean);
-    if (missing.length) throw new CairnError('invalid_input', `Pack "${packId}" has no ${missing.join(', ')}; pick one the pack has.`);
+    if (missing.length)
+      throw new CairnError('invalid_input', `Pack "${packId}" has no ${missing.join(', ')}; pick one the pack has.`);
     const parsed = PackClaim.safeParse({ ...input, id: uniqueId('own-claim-', new Set(v.claims.map((c) => c.id))) });
-    if (!parsed.success) throw new CairnError('invalid_input', `The claim is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+    if (!parsed.success)
+      throw new CairnError(
+        'invalid_input',
+        `The claim is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
+      );
     const claim = parsed.data;
     // A claim made without a section takes the heading its quote sits under, when the text says it.
     if (!claim.section.trim()) {
@@ -271,13 +342,22 @@ export function createPackStore(ctx: CoreContext) {
       const m = matchAnchor(stored, claim.anchor, '');
       if (m.state === 'verified' && m.foundSection) claim.section = m.foundSection;
     }
-    db.prepare('INSERT INTO pack_user_claims (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(packId, claim.id, JSON.stringify(claim), platform.now().toISOString());
+    db.prepare('INSERT INTO pack_user_claims (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(
+      packId,
+      claim.id,
+      JSON.stringify(claim),
+      platform.now().toISOString(),
+    );
     texts.check(packId, [claim]);
     reindex(packId);
     return view(packId).claims.find((c) => c.id === claim.id)!;
   });
 
-  function markClaim(packId: string, claimId: string, change: { hidden?: boolean; flagged?: boolean; note?: string }): ClaimView {
+  function markClaim(
+    packId: string,
+    claimId: string,
+    change: { hidden?: boolean; flagged?: boolean; note?: string },
+  ): ClaimView {
     const claim = view(packId).claims.find((c) => c.id === claimId);
     if (!claim) throw new CairnError('not_found', `Pack "${packId}" has no claim "${claimId}".`);
     db.prepare(
@@ -300,12 +380,21 @@ export function createPackStore(ctx: CoreContext) {
    * Every claim on the source is verified again; the changes are returned. One transaction.
    */
   const addDocument = db.transaction(
-    (packId: string, doc: ExtractedDocument & { file: string | null }, sourceId: string | undefined, fields: SourceFields): { source: SourceView; version: number; created: boolean; changes: CheckChange[] } => {
+    (
+      packId: string,
+      doc: ExtractedDocument & { file: string | null },
+      sourceId: string | undefined,
+      fields: SourceFields,
+    ): { source: SourceView; version: number; created: boolean; changes: CheckChange[] } => {
       const v = view(packId);
       let id = sourceId;
       if (id) {
         const existing = v.sources.find((s) => s.id === id);
-        if (!existing) throw new CairnError('not_found', `Pack "${packId}" has no source "${id}"; see \`cairn knowledge show ${packId} --json\` for its sources.`);
+        if (!existing)
+          throw new CairnError(
+            'not_found',
+            `Pack "${packId}" has no source "${id}"; see \`cairn knowledge show ${packId} --json\` for its sources.`,
+          );
         if (existing.own && Object.keys(fields).length) updateOwnSource(packId, id, fields);
       } else {
         const title = fields.title ?? doc.fields.title ?? doc.file?.replace(/\.[^.]+$/, '') ?? 'Untitled source';
@@ -320,20 +409,38 @@ export function createPackStore(ctx: CoreContext) {
           file: doc.file,
         };
         id = source.id;
-        db.prepare('INSERT INTO pack_user_sources (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(packId, source.id, JSON.stringify(PackSource.parse(source)), platform.now().toISOString());
+        db.prepare('INSERT INTO pack_user_sources (pack, id, content, created_at) VALUES (?, ?, ?, ?)').run(
+          packId,
+          source.id,
+          JSON.stringify(PackSource.parse(source)),
+          platform.now().toISOString(),
+        );
       }
       const { version, created } = texts.put(packId, id, doc);
-      const changes = texts.check(packId, allClaims(packId).filter((c) => c.source === id));
+      const changes = texts.check(
+        packId,
+        allClaims(packId).filter((c) => c.source === id),
+      );
       reindex(packId);
       return { source: view(packId).sources.find((s) => s.id === id)!, version, created, changes };
     },
   );
 
   function updateOwnSource(packId: string, sourceId: string, fields: SourceFields): void {
-    const row = db.prepare<[string, string], { content: string }>('SELECT content FROM pack_user_sources WHERE pack = ? AND id = ?').get(packId, sourceId);
-    if (!row) throw new CairnError('forbidden', `Source "${sourceId}" came with the pack; only sources you added can be edited. Add your own source instead.`);
+    const row = db
+      .prepare<[string, string], { content: string }>('SELECT content FROM pack_user_sources WHERE pack = ? AND id = ?')
+      .get(packId, sourceId);
+    if (!row)
+      throw new CairnError(
+        'forbidden',
+        `Source "${sourceId}" came with the pack; only sources you added can be edited. Add your own source instead.`,
+      );
     const next = PackSource.parse({ ...(JSON.parse(row.content) as PackSource), ...fields });
-    db.prepare('UPDATE pack_user_sources SET content = ? WHERE pack = ? AND id = ?').run(JSON.stringify(next), packId, sourceId);
+    db.prepare('UPDATE pack_user_sources SET content = ? WHERE pack = ? AND id = ?').run(
+      JSON.stringify(next),
+      packId,
+      sourceId,
+    );
   }
 
   const updateSource = db.transaction((packId: string, sourceId: string, fields: SourceFields): SourceView => {
@@ -344,12 +451,28 @@ export function createPackStore(ctx: CoreContext) {
   });
 
   /** A new, empty pack of the user's own; ids are made from the names. */
-  function createPack(input: { id: string; title?: string; question: string; options: { name: string; description: string }[]; criteria: { name: string; description: string; question: string }[] }): PackSummary {
-    if (rowOf(input.id)) throw new CairnError('conflict', `A pack "${input.id}" exists already; choose another id, or add to it with \`cairn knowledge add-source ${input.id} FILE\`.`);
+  function createPack(input: {
+    id: string;
+    title?: string;
+    question: string;
+    options: { name: string; description: string }[];
+    criteria: { name: string; description: string; question: string }[];
+  }): PackSummary {
+    if (rowOf(input.id))
+      throw new CairnError(
+        'conflict',
+        `A pack "${input.id}" exists already; choose another id, or add to it with \`cairn knowledge add-source ${input.id} FILE\`.`,
+      );
     const ids = (names: string[]) => {
       const taken = new Set<string>();
       return names.map((n) => {
-        const slug = n.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'item';
+        const slug =
+          n
+            .normalize('NFKD')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-+|-+$/g, '')
+            .slice(0, 60) || 'item';
         let id = slug;
         for (let k = 2; taken.has(id); k++) id = `${slug}-${k}`;
         taken.add(id);
@@ -365,7 +488,12 @@ export function createPackStore(ctx: CoreContext) {
       title: input.title?.trim() || input.question,
       question: input.question,
       options: input.options.map((o, i) => ({ id: optionIds[i], name: o.name, description: o.description })),
-      criteria: input.criteria.map((c, i) => ({ id: criterionIds[i], name: c.name, description: c.description, question: c.question })),
+      criteria: input.criteria.map((c, i) => ({
+        id: criterionIds[i],
+        name: c.name,
+        description: c.description,
+        question: c.question,
+      })),
     });
     install(pack, JSON.stringify(pack), false);
     return summary(pack.id);
@@ -377,7 +505,25 @@ export function createPackStore(ctx: CoreContext) {
     return db.transaction(() => texts.check(packId, allClaims(packId)))();
   }
 
-  return { view, list, summary, installShipped, importPack, exportPack, addSource, addClaim, markClaim, base, addDocument, updateSource, createPack, recheck, stateCounts, texts, allClaims };
+  return {
+    view,
+    list,
+    summary,
+    installShipped,
+    importPack,
+    exportPack,
+    addSource,
+    addClaim,
+    markClaim,
+    base,
+    addDocument,
+    updateSource,
+    createPack,
+    recheck,
+    stateCounts,
+    texts,
+    allClaims,
+  };
 }
 
 export type PackStore = ReturnType<typeof createPackStore>;

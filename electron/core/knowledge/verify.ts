@@ -48,7 +48,10 @@ export async function verifyPack(packs: PackStore, id: string, sourcesDir?: stri
       c.verification.state === 'unchecked' && c.anchor.trim()
         ? `Cairn has no text of "${titles.get(c.source) ?? c.source}"; store it with \`cairn knowledge add-source ${id} FILE --source ${c.source}\` or \`--sources DIR\`.`
         : c.verification.reason;
-    problems.push({ where: `claims[${i}] (${c.id}).anchor`, message: `${c.verification.state}: "${c.anchor}" — ${reason}` });
+    problems.push({
+      where: `claims[${i}] (${c.id}).anchor`,
+      message: `${c.verification.state}: "${c.anchor}" — ${reason}`,
+    });
   });
   return { checked, problems, states: packs.stateCounts(id), stored };
 }

@@ -110,10 +110,13 @@ function PackScreen({
     <section aria-labelledby="pack-title" className="library">
       <header className="page-header">
         <div>
-          <a href={href('library')} className="back">← Library</a>
+          <a href={href('library')} className="back">
+            ← Library
+          </a>
           <h1 id="pack-title">{pack.title}</h1>
           <p className="muted">
-            {pack.question} · {pack.options.map((o) => o.name).join(' vs ')} · {pack.claims.length} claims from {pack.sources.length} sources
+            {pack.question} · {pack.options.map((o) => o.name).join(' vs ')} · {pack.claims.length} claims from{' '}
+            {pack.sources.length} sources
           </p>
         </div>
       </header>
@@ -125,7 +128,12 @@ function PackScreen({
         ))}
       </nav>
       {current === 'criteria' && <CriteriaView pack={pack} selected={view === 'criterion' ? refId : undefined} />}
-      {current === 'sources' && (view === 'source' && refId ? <SourcePage pack={pack} sourceId={refId} focus={focus} /> : <SourceList pack={pack} />)}
+      {current === 'sources' &&
+        (view === 'source' && refId ? (
+          <SourcePage pack={pack} sourceId={refId} focus={focus} />
+        ) : (
+          <SourceList pack={pack} />
+        ))}
       {current === 'contradictions' && <Contradictions pack={pack} />}
       {current === 'search' && <PackSearch pack={pack} />}
       {current === 'add' && <AddOwn pack={pack} />}
@@ -144,18 +152,37 @@ function sourceLabel(s: SourceView | undefined): string {
 const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
 const EFFECT_MARK: Record<Effect, string> = { good: '+', neutral: '±', bad: '−' };
 
-function LibraryClaimCard({ claim, pack, showContext = false }: { claim: ClaimView; pack: PackView; showContext?: boolean }) {
+function LibraryClaimCard({
+  claim,
+  pack,
+  showContext = false,
+}: {
+  claim: ClaimView;
+  pack: PackView;
+  showContext?: boolean;
+}) {
   const source = pack.sources.find((s) => s.id === claim.source);
   const marking = useApiMutation('markClaim', { invalidates: ['getPack'] });
   const busy = marking.isPending;
-  const mark = (change: { hidden?: boolean; flagged?: boolean }) => marking.mutate({ pack: pack.id, claim: claim.id, ...change });
+  const mark = (change: { hidden?: boolean; flagged?: boolean }) =>
+    marking.mutate({ pack: pack.id, claim: claim.id, ...change });
   const criterion = pack.criteria.find((c) => c.id === claim.criterion);
   const option = pack.options.find((o) => o.id === claim.option);
   return (
-    <article className={`claim effect-border-${claim.effect}${claim.hidden ? ' claim-hidden' : ''}`} id={`claim-${claim.id}`} aria-label={`${EFFECT_LABEL[claim.effect]} claim ${claim.id}`}>
+    <article
+      className={`claim effect-border-${claim.effect}${claim.hidden ? ' claim-hidden' : ''}`}
+      id={`claim-${claim.id}`}
+      aria-label={`${EFFECT_LABEL[claim.effect]} claim ${claim.id}`}
+    >
       <p className="claim-summary">
-        <span className={`effect-tag effect-${claim.effect}`} aria-hidden="true">{EFFECT_MARK[claim.effect]}</span>{' '}
-        {showContext && <strong>{option?.name} · {criterion?.name}: </strong>}
+        <span className={`effect-tag effect-${claim.effect}`} aria-hidden="true">
+          {EFFECT_MARK[claim.effect]}
+        </span>{' '}
+        {showContext && (
+          <strong>
+            {option?.name} · {criterion?.name}:{' '}
+          </strong>
+        )}
         {claim.summary}
       </p>
       <p className="claim-meta">
@@ -177,7 +204,9 @@ function LibraryClaimCard({ claim, pack, showContext = false }: { claim: ClaimVi
         {claim.hidden && <span className="badge-soft">hidden</span>}
         {claim.anchor && <VerificationBadge state={claim.verification.state} reason={claim.verification.reason} />}
       </p>
-      {claim.anchor && claim.verification.state !== 'verified' && claim.verification.state !== 'unchecked' && <p className="claim-verification-reason">{claim.verification.reason}</p>}
+      {claim.anchor && claim.verification.state !== 'verified' && claim.verification.state !== 'unchecked' && (
+        <p className="claim-verification-reason">{claim.verification.reason}</p>
+      )}
       {claim.outdated && (
         <p className="claim-outdated">
           <strong>Outdated:</strong> {claim.outdated}
@@ -226,7 +255,10 @@ function CriteriaView({ pack, selected }: { pack: PackView; selected: string | u
             const n = visible.filter((x) => x.criterion === c.id).length;
             return (
               <li key={c.id}>
-                <a href={href('library', pack.id, 'criterion', c.id)} aria-current={c.id === criterion.id ? 'page' : undefined}>
+                <a
+                  href={href('library', pack.id, 'criterion', c.id)}
+                  aria-current={c.id === criterion.id ? 'page' : undefined}
+                >
                   {c.name} <span className="muted">({n})</span>
                 </a>
               </li>
@@ -285,7 +317,9 @@ function SourceList({ pack }: { pack: PackView }) {
           <th scope="col">Publisher / author</th>
           <th scope="col">Date</th>
           <th scope="col">Kind</th>
-          <th scope="col" className="num">Claims</th>
+          <th scope="col" className="num">
+            Claims
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -308,11 +342,18 @@ function SourceList({ pack }: { pack: PackView }) {
 
 function SourcePage({ pack, sourceId, focus }: { pack: PackView; sourceId: string; focus?: string }) {
   const source = pack.sources.find((s) => s.id === sourceId);
-  if (!source) return <p role="alert" className="error">This pack has no source “{sourceId}”.</p>;
+  if (!source)
+    return (
+      <p role="alert" className="error">
+        This pack has no source “{sourceId}”.
+      </p>
+    );
   const claims = pack.claims.filter((c) => c.source === source.id);
   return (
     <div>
-      <a href={href('library', pack.id, 'sources')} className="back">← All sources</a>
+      <a href={href('library', pack.id, 'sources')} className="back">
+        ← All sources
+      </a>
       <h2>{source.title}</h2>
       <dl className="source-facts">
         <dt>Publisher</dt>
@@ -347,7 +388,8 @@ function SourcePage({ pack, sourceId, focus }: { pack: PackView; sourceId: strin
 
 function Contradictions({ pack }: { pack: PackView }) {
   const byId = useMemo(() => new Map(pack.claims.map((c) => [c.id, c])), [pack]);
-  if (!pack.contradictions.length) return <p className="empty">The sources in this pack do not contradict each other.</p>;
+  if (!pack.contradictions.length)
+    return <p className="empty">The sources in this pack do not contradict each other.</p>;
   return (
     <ol className="contradiction-list">
       {pack.contradictions.map((group, i) => (
@@ -356,13 +398,22 @@ function Contradictions({ pack }: { pack: PackView }) {
           <div className="side-by-side">
             {group.claims.map((id) => {
               const c = byId.get(id);
-              if (!c) return <p key={id} className="muted">Unknown claim {id}</p>;
+              if (!c)
+                return (
+                  <p key={id} className="muted">
+                    Unknown claim {id}
+                  </p>
+                );
               const opt = pack.options.find((o) => o.id === c.option)?.name;
               const crit = pack.criteria.find((x) => x.id === c.criterion)?.name;
               return (
                 <div key={id} className={`claim effect-border-${c.effect}`}>
                   <p className="claim-summary">
-                    <span className={`effect-tag effect-${c.effect}`}>{EFFECT_LABEL[c.effect]}</span> <strong>{opt} · {crit}:</strong> {c.summary}
+                    <span className={`effect-tag effect-${c.effect}`}>{EFFECT_LABEL[c.effect]}</span>{' '}
+                    <strong>
+                      {opt} · {crit}:
+                    </strong>{' '}
+                    {c.summary}
                   </p>
                   <p className="claim-meta">{sourceLabel(pack.sources.find((s) => s.id === c.source))}</p>
                 </div>
@@ -393,7 +444,15 @@ function PackSearch({ pack }: { pack: PackView }) {
   return (
     <div role="search">
       <Labeled label="Search this pack’s claims and sources">
-        {(id) => <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. event loop, GIL, hiring" />}
+        {(id) => (
+          <input
+            id={id}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="e.g. event loop, GIL, hiring"
+          />
+        )}
       </Labeled>
       {asked !== '' && <QueryStatus isPending={search.isPending} error={search.error} what="the results" />}
       {hits && (
@@ -404,7 +463,9 @@ function PackSearch({ pack }: { pack: PackView }) {
       <ol className="search-results">
         {hits?.map((h) => {
           const claim = h.kind === 'claim' ? byId.get(h.id) : undefined;
-          const target = claim ? href('library', pack.id, 'criterion', claim.criterion) : href('library', pack.id, 'source', h.id);
+          const target = claim
+            ? href('library', pack.id, 'criterion', claim.criterion)
+            : href('library', pack.id, 'source', h.id);
           return (
             <li key={`${h.kind}-${h.id}`}>
               <a href={target}>{h.title}</a> <span className="muted">({h.kind})</span>
@@ -421,8 +482,24 @@ function PackSearch({ pack }: { pack: PackView }) {
 
 function AddOwn({ pack }: { pack: PackView }) {
   const [message, setMessage] = useState<string | null>(null);
-  const [source, setSource] = useState({ title: '', publisher: '', author: '', date: '', kind: 'other' as (typeof SOURCE_KINDS)[number], url: '' });
-  const [claim, setClaim] = useState({ source: pack.sources[0]?.id ?? '', criterion: pack.criteria[0]?.id ?? '', option: pack.options[0]?.id ?? '', effect: 'good' as Effect, condition: '', summary: '', section: '', anchor: '' });
+  const [source, setSource] = useState({
+    title: '',
+    publisher: '',
+    author: '',
+    date: '',
+    kind: 'other' as (typeof SOURCE_KINDS)[number],
+    url: '',
+  });
+  const [claim, setClaim] = useState({
+    source: pack.sources[0]?.id ?? '',
+    criterion: pack.criteria[0]?.id ?? '',
+    option: pack.options[0]?.id ?? '',
+    effect: 'good' as Effect,
+    condition: '',
+    summary: '',
+    section: '',
+    anchor: '',
+  });
   const nullable = (v: string) => (v.trim() ? v.trim() : null);
   const sourceAdd = useApiMutation('addSource', {
     invalidates: PACK_READS,
@@ -445,18 +522,39 @@ function AddOwn({ pack }: { pack: PackView }) {
     e.preventDefault();
     setMessage(null);
     claimAdd.reset();
-    sourceAdd.mutate({ pack: pack.id, source: { title: source.title.trim(), publisher: nullable(source.publisher), author: nullable(source.author), date: nullable(source.date), kind: source.kind, url: nullable(source.url) } });
+    sourceAdd.mutate({
+      pack: pack.id,
+      source: {
+        title: source.title.trim(),
+        publisher: nullable(source.publisher),
+        author: nullable(source.author),
+        date: nullable(source.date),
+        kind: source.kind,
+        url: nullable(source.url),
+      },
+    });
   }
   function addClaim(e: React.FormEvent) {
     e.preventDefault();
     setMessage(null);
     sourceAdd.reset();
-    claimAdd.mutate({ pack: pack.id, claim: { ...claim, condition: nullable(claim.condition), summary: claim.summary.trim() } });
+    claimAdd.mutate({
+      pack: pack.id,
+      claim: { ...claim, condition: nullable(claim.condition), summary: claim.summary.trim() },
+    });
   }
   return (
     <div className="add-own">
-      {message && <p role="status" className="panel">{message}</p>}
-      {error && <p role="alert" className="error">{messageOf(error)}</p>}
+      {message && (
+        <p role="status" className="panel">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {messageOf(error)}
+        </p>
+      )}
       <AddSourceText
         pack={pack}
         onAdded={(id, note) => {
@@ -466,55 +564,151 @@ function AddOwn({ pack }: { pack: PackView }) {
       />
       <form onSubmit={addSource} className="panel form-grid" aria-labelledby="add-source-title">
         <h2 id="add-source-title">Add a source</h2>
-        <Labeled label="Title">{(id) => <input id={id} required value={source.title} onChange={(e) => setSource({ ...source, title: e.target.value })} />}</Labeled>
-        <Labeled label="Publisher">{(id) => <input id={id} value={source.publisher} onChange={(e) => setSource({ ...source, publisher: e.target.value })} />}</Labeled>
-        <Labeled label="Author">{(id) => <input id={id} value={source.author} onChange={(e) => setSource({ ...source, author: e.target.value })} />}</Labeled>
-        <Labeled label="Date">{(id) => <input id={id} type="date" value={source.date} onChange={(e) => setSource({ ...source, date: e.target.value })} />}</Labeled>
-        <Labeled label="Kind">
+        <Labeled label="Title">
           {(id) => (
-          <select id={id} value={source.kind} onChange={(e) => setSource({ ...source, kind: e.target.value as (typeof SOURCE_KINDS)[number] })}>
-            {SOURCE_KINDS.map((k) => <option key={k}>{k}</option>)}
-          </select>
+            <input
+              id={id}
+              required
+              value={source.title}
+              onChange={(e) => setSource({ ...source, title: e.target.value })}
+            />
           )}
         </Labeled>
-        <Labeled label="Link">{(id) => <input id={id} type="url" value={source.url} onChange={(e) => setSource({ ...source, url: e.target.value })} />}</Labeled>
-        <button type="submit" className="primary" disabled={!source.title.trim()}>Add source</button>
+        <Labeled label="Publisher">
+          {(id) => (
+            <input
+              id={id}
+              value={source.publisher}
+              onChange={(e) => setSource({ ...source, publisher: e.target.value })}
+            />
+          )}
+        </Labeled>
+        <Labeled label="Author">
+          {(id) => (
+            <input id={id} value={source.author} onChange={(e) => setSource({ ...source, author: e.target.value })} />
+          )}
+        </Labeled>
+        <Labeled label="Date">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={source.date}
+              onChange={(e) => setSource({ ...source, date: e.target.value })}
+            />
+          )}
+        </Labeled>
+        <Labeled label="Kind">
+          {(id) => (
+            <select
+              id={id}
+              value={source.kind}
+              onChange={(e) => setSource({ ...source, kind: e.target.value as (typeof SOURCE_KINDS)[number] })}
+            >
+              {SOURCE_KINDS.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          )}
+        </Labeled>
+        <Labeled label="Link">
+          {(id) => (
+            <input
+              id={id}
+              type="url"
+              value={source.url}
+              onChange={(e) => setSource({ ...source, url: e.target.value })}
+            />
+          )}
+        </Labeled>
+        <button type="submit" className="primary" disabled={!source.title.trim()}>
+          Add source
+        </button>
       </form>
       <form onSubmit={addClaim} className="panel form-grid" aria-labelledby="add-claim-title">
         <h2 id="add-claim-title">Add a claim</h2>
         <Labeled label="Source">
           {(id) => (
-          <select id={id} value={claim.source} onChange={(e) => setClaim({ ...claim, source: e.target.value })}>
-            {pack.sources.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
-          </select>
+            <select id={id} value={claim.source} onChange={(e) => setClaim({ ...claim, source: e.target.value })}>
+              {pack.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
           )}
         </Labeled>
         <Labeled label="Criterion">
           {(id) => (
-          <select id={id} value={claim.criterion} onChange={(e) => setClaim({ ...claim, criterion: e.target.value })}>
-            {pack.criteria.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
+            <select id={id} value={claim.criterion} onChange={(e) => setClaim({ ...claim, criterion: e.target.value })}>
+              {pack.criteria.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           )}
         </Labeled>
         <Labeled label="Option">
           {(id) => (
-          <select id={id} value={claim.option} onChange={(e) => setClaim({ ...claim, option: e.target.value })}>
-            {pack.options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
+            <select id={id} value={claim.option} onChange={(e) => setClaim({ ...claim, option: e.target.value })}>
+              {pack.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
           )}
         </Labeled>
         <Labeled label="Effect for that option">
           {(id) => (
-          <select id={id} value={claim.effect} onChange={(e) => setClaim({ ...claim, effect: e.target.value as Effect })}>
-            {EFFECTS.map((x) => <option key={x} value={x}>{EFFECT_LABEL[x]}</option>)}
-          </select>
+            <select
+              id={id}
+              value={claim.effect}
+              onChange={(e) => setClaim({ ...claim, effect: e.target.value as Effect })}
+            >
+              {EFFECTS.map((x) => (
+                <option key={x} value={x}>
+                  {EFFECT_LABEL[x]}
+                </option>
+              ))}
+            </select>
           )}
         </Labeled>
-        <Labeled label="Claim, in your own words">{(id) => <textarea id={id} required rows={2} value={claim.summary} onChange={(e) => setClaim({ ...claim, summary: e.target.value })} />}</Labeled>
-        <Labeled label="Only holds if (optional)">{(id) => <input id={id} value={claim.condition} onChange={(e) => setClaim({ ...claim, condition: e.target.value })} placeholder="e.g. CPU-bound workload" />}</Labeled>
-        <Labeled label="Section in the source">{(id) => <input id={id} value={claim.section} onChange={(e) => setClaim({ ...claim, section: e.target.value })} />}</Labeled>
-        <Labeled label="Short quote (at most 12 words)">{(id) => <input id={id} value={claim.anchor} onChange={(e) => setClaim({ ...claim, anchor: e.target.value })} />}</Labeled>
-        <button type="submit" className="primary" disabled={!claim.summary.trim() || !claim.source}>Add claim</button>
+        <Labeled label="Claim, in your own words">
+          {(id) => (
+            <textarea
+              id={id}
+              required
+              rows={2}
+              value={claim.summary}
+              onChange={(e) => setClaim({ ...claim, summary: e.target.value })}
+            />
+          )}
+        </Labeled>
+        <Labeled label="Only holds if (optional)">
+          {(id) => (
+            <input
+              id={id}
+              value={claim.condition}
+              onChange={(e) => setClaim({ ...claim, condition: e.target.value })}
+              placeholder="e.g. CPU-bound workload"
+            />
+          )}
+        </Labeled>
+        <Labeled label="Section in the source">
+          {(id) => (
+            <input id={id} value={claim.section} onChange={(e) => setClaim({ ...claim, section: e.target.value })} />
+          )}
+        </Labeled>
+        <Labeled label="Short quote (at most 12 words)">
+          {(id) => (
+            <input id={id} value={claim.anchor} onChange={(e) => setClaim({ ...claim, anchor: e.target.value })} />
+          )}
+        </Labeled>
+        <button type="submit" className="primary" disabled={!claim.summary.trim() || !claim.source}>
+          Add claim
+        </button>
       </form>
     </div>
   );

@@ -55,7 +55,8 @@ function RowList({
   listError: string | undefined;
   withQuestion: boolean;
 }) {
-  const update = (key: number, change: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const update = (key: number, change: Partial<Row>) =>
+    setRows(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const move = (i: number, by: number) => {
     const next = [...rows];
     const [moved] = next.splice(i, 1);
@@ -73,7 +74,11 @@ function RowList({
       )}
       <ol>
         {rows.map((r, i) => (
-          <li key={r.key} className="new-pack-row" aria-label={`${what} ${i + 1}${r.name.trim() ? `: ${r.name.trim()}` : ''}`}>
+          <li
+            key={r.key}
+            className="new-pack-row"
+            aria-label={`${what} ${i + 1}${r.name.trim() ? `: ${r.name.trim()}` : ''}`}
+          >
             <div className="new-pack-row-fields">
               <TextField
                 label={`${what[0]!.toUpperCase()}${what.slice(1)} ${i + 1}`}
@@ -99,7 +104,12 @@ function RowList({
               )}
             </div>
             <div className="new-pack-row-actions">
-              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${what} ${i + 1} up`}>
+              <button
+                type="button"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`Move ${what} ${i + 1} up`}
+              >
                 ↑
               </button>
               <button

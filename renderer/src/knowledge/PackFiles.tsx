@@ -52,7 +52,8 @@ export function ImportPackFile() {
   const fromPath = useApiMutation('readPackFile', { invalidates: ['listPacks', 'getPack', 'suggestClaims'] });
   const busy = fromJson.isPending || fromPath.isPending;
   const result = fromJson.data ?? fromPath.data;
-  const error = readError ?? (fromJson.error ? messageOf(fromJson.error) : fromPath.error ? messageOf(fromPath.error) : null);
+  const error =
+    readError ?? (fromJson.error ? messageOf(fromJson.error) : fromPath.error ? messageOf(fromPath.error) : null);
 
   const chooseFile = async (file: File) => {
     setReadError(null);
@@ -71,7 +72,9 @@ export function ImportPackFile() {
   return (
     <section className="panel pack-file" aria-labelledby="import-pack-title">
       <h2 id="import-pack-title">Import a pack file</h2>
-      <p className="muted">A .cairn-pack.json file, with the texts of its sources; a pack of the same id is replaced.</p>
+      <p className="muted">
+        A .cairn-pack.json file, with the texts of its sources; a pack of the same id is replaced.
+      </p>
       <Labeled label="Choose a .cairn-pack.json file">
         {(id) => (
           <input

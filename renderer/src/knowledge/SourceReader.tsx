@@ -8,11 +8,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimView, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Effect } from '../../../shared/domain.js';
-import { EFFECTS } from '../../../shared/vocabulary.js';
-import { anchorWords, headingsAt, matchAnchor, MAX_ANCHOR_WORDS, prepareText, type Section } from '../../../shared/verification.js';
+import {
+  anchorWords,
+  headingsAt,
+  matchAnchor,
+  MAX_ANCHOR_WORDS,
+  prepareText,
+  type Section,
+} from '../../../shared/verification.js';
 import type { MethodName } from '../../../shared/api/index.js';
 import { Labeled } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { ClaimFields } from './ClaimFields.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 
 /** What a change to a pack's sources or claims makes stale. */
@@ -33,14 +40,25 @@ async function fileToBase64(file: File): Promise<string> {
 }
 
 /** Adds (or replaces with a new version) the document of a source. */
-export function AddSourceText({ pack, source, onAdded }: { pack: PackView; source?: SourceView; onAdded: (sourceId: string, note: string) => void }) {
+export function AddSourceText({
+  pack,
+  source,
+  onAdded,
+}: {
+  pack: PackView;
+  source?: SourceView;
+  onAdded: (sourceId: string, note: string) => void;
+}) {
   const [readError, setReadError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const add = useApiMutation('addSourceDocument', {
     invalidates: PACK_READS,
     onSuccess: (r) => {
       const moved = r.changes.filter((c) => c.now !== 'verified');
-      onAdded(r.source.id, `${r.created ? 'Stored' : 'Already stored:'} text version ${r.version} of “${r.source.title}”.${moved.length ? ` ${moved.length} claim${moved.length === 1 ? '' : 's'} no longer verify.` : ''}`);
+      onAdded(
+        r.source.id,
+        `${r.created ? 'Stored' : 'Already stored:'} text version ${r.version} of “${r.source.title}”.${moved.length ? ` ${moved.length} claim${moved.length === 1 ? '' : 's'} no longer verify.` : ''}`,
+      );
       setPasted('');
     },
   });
@@ -60,7 +78,15 @@ export function AddSourceText({ pack, source, onAdded }: { pack: PackView; sourc
   };
   return (
     <div className="panel add-source-text">
-      <Labeled label={source ? (source.text ? 'Replace with a new version of the document' : 'Add the document’s text') : 'Add a source from a document'}>
+      <Labeled
+        label={
+          source
+            ? source.text
+              ? 'Replace with a new version of the document'
+              : 'Add the document’s text'
+            : 'Add a source from a document'
+        }
+      >
         {(id) => (
           <input
             id={id}
@@ -75,8 +101,14 @@ export function AddSourceText({ pack, source, onAdded }: { pack: PackView; sourc
           />
         )}
       </Labeled>
-      <Labeled label="…or paste its text">{(id) => <textarea id={id} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />}</Labeled>
-      <button type="button" disabled={busy || !pasted.trim()} onClick={() => send({ name: 'pasted text.txt', text: pasted })}>
+      <Labeled label="…or paste its text">
+        {(id) => <textarea id={id} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
+      </Labeled>
+      <button
+        type="button"
+        disabled={busy || !pasted.trim()}
+        onClick={() => send({ name: 'pasted text.txt', text: pasted })}
+      >
         Store pasted text
       </button>
       {error && (
@@ -102,7 +134,9 @@ export function SourceReader({ pack, source, focus }: { pack: PackView; source: 
   );
   const doc: SourceText | undefined = source.text ? query.data : undefined;
   const [selection, setSelection] = useState('');
-  const [draft, setDraft] = useState<{ anchor: string; section: string; problem: string | null; n: number } | null>(null);
+  const [draft, setDraft] = useState<{ anchor: string; section: string; problem: string | null; n: number } | null>(
+    null,
+  );
   const [note, setNote] = useState<string | null>(null);
   const prepared = useMemo(() => (doc ? prepareText(doc) : null), [doc]);
   useEffect(() => {
@@ -110,7 +144,15 @@ export function SourceReader({ pack, source, focus }: { pack: PackView; source: 
   }, [doc, focus]);
 
   if (!source.text) return <AddSourceText pack={pack} source={source} onAdded={(_, n) => setNote(n)} />;
-  if (!doc || !prepared) return <QueryStatus isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} what="the text" />;
+  if (!doc || !prepared)
+    return (
+      <QueryStatus
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        what="the text"
+      />
+    );
 
   const claimsById = new Map(pack.claims.map((c) => [c.id, c]));
   const marks = doc.claims.filter((c) => c.start !== null && c.end !== null).sort((a, b) => a.start! - b.start!);
@@ -121,25 +163,42 @@ export function SourceReader({ pack, source, focus }: { pack: PackView; source: 
     if (!anchor) return setDraft({ anchor: '', section: '', problem: 'Select a passage of the text first.', n });
     const m = matchAnchor(prepared, anchor, '');
     let problem: string | null = null;
-    if (m.count === 0) problem = 'The selection was not found as one passage (it may cross a heading); select within one paragraph.';
-    else if (m.count > 1) problem = `These words occur ${m.count} times in the text; widen the selection with a word or two around it until it names one place.`;
-    else if (trimmed) problem = `The selection was longer than ${MAX_ANCHOR_WORDS} words; the quote keeps its first ${MAX_ANCHOR_WORDS}. Narrow it to the words that matter if you like.`;
+    if (m.count === 0)
+      problem = 'The selection was not found as one passage (it may cross a heading); select within one paragraph.';
+    else if (m.count > 1)
+      problem = `These words occur ${m.count} times in the text; widen the selection with a word or two around it until it names one place.`;
+    else if (trimmed)
+      problem = `The selection was longer than ${MAX_ANCHOR_WORDS} words; the quote keeps its first ${MAX_ANCHOR_WORDS}. Narrow it to the words that matter if you like.`;
     const section = m.start !== null ? (headingsAt(doc.sections, m.start)[0]?.heading ?? '') : '';
     setDraft({ anchor, section, problem, n });
   };
 
   return (
     <div className="source-reader">
-      {note && <p role="status" className="panel">{note}</p>}
+      {note && (
+        <p role="status" className="panel">
+          {note}
+        </p>
+      )}
       <div className="reader-toolbar">
         <span className="muted">
-          Text version {doc.version} · {source.text.format} · {doc.sections.length} headings · {marks.length} claims marked
+          Text version {doc.version} · {source.text.format} · {doc.sections.length} headings · {marks.length} claims
+          marked
         </span>
         <button type="button" className="primary" onClick={check} disabled={!selection.trim()}>
           Make a claim from the selection
         </button>
       </div>
-      {draft && <ClaimFromSelection key={draft.n} pack={pack} source={source} draft={draft} onCancel={() => setDraft(null)} onSaved={(c) => (setDraft(null), setNote(`Added claim ${c.id}: ${c.verification.state}.`))} />}
+      {draft && (
+        <ClaimFromSelection
+          key={draft.n}
+          pack={pack}
+          source={source}
+          draft={draft}
+          onCancel={() => setDraft(null)}
+          onSaved={(c) => (setDraft(null), setNote(`Added claim ${c.id}: ${c.verification.state}.`))}
+        />
+      )}
       <article
         className="reader-text"
         aria-label={`Text of ${source.title}`}
@@ -153,7 +212,17 @@ export function SourceReader({ pack, source, focus }: { pack: PackView; source: 
   );
 }
 
-function TextWithMarks({ text, sections, marks, claimsById }: { text: string; sections: Section[]; marks: SourceText['claims']; claimsById: Map<string, ClaimView> }) {
+function TextWithMarks({
+  text,
+  sections,
+  marks,
+  claimsById,
+}: {
+  text: string;
+  sections: Section[];
+  marks: SourceText['claims'];
+  claimsById: Map<string, ClaimView>;
+}) {
   // Paragraphs with their offsets; a paragraph that starts at a heading is drawn as one.
   const blocks: { start: number; end: number }[] = [];
   const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
@@ -177,7 +246,12 @@ function TextWithMarks({ text, sections, marks, claimsById }: { text: string; se
           if (to > from) {
             const claim = claimsById.get(m.id);
             parts.push(
-              <mark key={m.id} id={`mark-${m.id}`} className={`claim-mark effect-${claim?.effect ?? 'neutral'}`} title={claim ? `${claim.summary} (${m.state})` : m.id}>
+              <mark
+                key={m.id}
+                id={`mark-${m.id}`}
+                className={`claim-mark effect-${claim?.effect ?? 'neutral'}`}
+                title={claim ? `${claim.summary} (${m.state})` : m.id}
+              >
                 {text.slice(from, to)}
               </mark>,
             );
@@ -191,14 +265,38 @@ function TextWithMarks({ text, sections, marks, claimsById }: { text: string; se
   );
 }
 
-function ClaimFromSelection({ pack, source, draft, onCancel, onSaved }: { pack: PackView; source: SourceView; draft: { anchor: string; section: string; problem: string | null }; onCancel: () => void; onSaved: (c: ClaimView) => void }) {
-  const [form, setForm] = useState({ anchor: draft.anchor, section: draft.section, option: pack.options[0]?.id ?? '', criterion: pack.criteria[0]?.id ?? '', effect: 'good' as Effect, condition: '', importance: 2, summary: '' });
+function ClaimFromSelection({
+  pack,
+  source,
+  draft,
+  onCancel,
+  onSaved,
+}: {
+  pack: PackView;
+  source: SourceView;
+  draft: { anchor: string; section: string; problem: string | null };
+  onCancel: () => void;
+  onSaved: (c: ClaimView) => void;
+}) {
+  const [form, setForm] = useState({
+    anchor: draft.anchor,
+    section: draft.section,
+    option: pack.options[0]?.id ?? '',
+    criterion: pack.criteria[0]?.id ?? '',
+    effect: 'good' as Effect,
+    condition: '',
+    importance: 2,
+    summary: '',
+  });
   const add = useApiMutation('addClaim', { invalidates: PACK_READS, onSuccess: onSaved });
   const error = add.error ? messageOf(add.error) : null;
   const words = anchorWords(form.anchor);
   const save = (e: React.FormEvent) => {
     e.preventDefault();
-    add.mutate({ pack: pack.id, claim: { ...form, source: source.id, condition: form.condition.trim() || null, summary: form.summary.trim() } });
+    add.mutate({
+      pack: pack.id,
+      claim: { ...form, source: source.id, condition: form.condition.trim() || null, summary: form.summary.trim() },
+    });
   };
   return (
     <form className="panel form-grid claim-from-selection" onSubmit={save} aria-labelledby="make-claim-title">
@@ -208,52 +306,24 @@ function ClaimFromSelection({ pack, source, draft, onCancel, onSaved }: { pack: 
           {draft.problem}
         </p>
       )}
-      <Labeled label={`Quote (${words} of at most ${MAX_ANCHOR_WORDS} words)`}>{(id) => <input id={id} value={form.anchor} onChange={(e) => setForm({ ...form, anchor: e.target.value })} />}</Labeled>
-      <Labeled label="Section">{(id) => <input id={id} value={form.section} onChange={(e) => setForm({ ...form, section: e.target.value })} />}</Labeled>
-      <Labeled label="Option">
+      <Labeled label={`Quote (${words} of at most ${MAX_ANCHOR_WORDS} words)`}>
+        {(id) => <input id={id} value={form.anchor} onChange={(e) => setForm({ ...form, anchor: e.target.value })} />}
+      </Labeled>
+      <Labeled label="Section">
+        {(id) => <input id={id} value={form.section} onChange={(e) => setForm({ ...form, section: e.target.value })} />}
+      </Labeled>
+      <ClaimFields pack={pack} form={form} setForm={setForm} />
+      <Labeled label="Claim, in your own words">
         {(id) => (
-          <select id={id} value={form.option} onChange={(e) => setForm({ ...form, option: e.target.value })}>
-            {pack.options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+          <textarea
+            id={id}
+            rows={2}
+            required
+            value={form.summary}
+            onChange={(e) => setForm({ ...form, summary: e.target.value })}
+          />
         )}
       </Labeled>
-      <Labeled label="Criterion">
-        {(id) => (
-          <select id={id} value={form.criterion} onChange={(e) => setForm({ ...form, criterion: e.target.value })}>
-            {pack.criteria.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Effect for that option">
-        {(id) => (
-          <select id={id} value={form.effect} onChange={(e) => setForm({ ...form, effect: e.target.value as Effect })}>
-            {EFFECTS.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Only holds if (optional)">{(id) => <input id={id} value={form.condition} onChange={(e) => setForm({ ...form, condition: e.target.value })} />}</Labeled>
-      <Labeled label="Importance">
-        {(id) => (
-          <select id={id} value={form.importance} onChange={(e) => setForm({ ...form, importance: Number(e.target.value) })}>
-            <option value={1}>1 — minor</option>
-            <option value={2}>2 — notable</option>
-            <option value={3}>3 — central</option>
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Claim, in your own words">{(id) => <textarea id={id} rows={2} required value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />}</Labeled>
       {error && (
         <p role="alert" className="error">
           {error}

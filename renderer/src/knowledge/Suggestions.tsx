@@ -8,16 +8,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Suggestion } from '../../../shared/api/sources.js';
-import type { Effect } from '../../../shared/domain.js';
-import { EFFECTS } from '../../../shared/vocabulary.js';
 import { Labeled } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { href } from '../app/router.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import { countOf, readerLocales } from '../number-format.js';
 import { PACK_READS } from './SourceReader.js';
+import { ClaimFields, EFFECT_LABEL } from './ClaimFields.js';
 
-const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
 const LIMIT = 20;
 const scoreFormat = new Intl.NumberFormat(readerLocales(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -29,8 +27,8 @@ export function Suggestions({ pack, sourceId }: { pack: PackView; sourceId: stri
   if (!source) {
     return (
       <p className="empty">
-        No source of this pack has its text yet. <a href={href('library', pack.id, 'add')}>Add a document</a> and
-        Cairn will suggest claims from it.
+        No source of this pack has its text yet. <a href={href('library', pack.id, 'add')}>Add a document</a> and Cairn
+        will suggest claims from it.
       </p>
     );
   }
@@ -56,7 +54,12 @@ export function Suggestions({ pack, sourceId }: { pack: PackView; sourceId: stri
 }
 
 function SuggestionList({ pack, source }: { pack: PackView; source: SourceView }) {
-  const query = useApiQuery('suggestClaims', { pack: pack.id, source: source.id, limit: LIMIT, includeDismissed: false });
+  const query = useApiQuery('suggestClaims', {
+    pack: pack.id,
+    source: source.id,
+    limit: LIMIT,
+    includeDismissed: false,
+  });
   const [open, setOpen] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -73,7 +76,9 @@ function SuggestionList({ pack, source }: { pack: PackView; source: SourceView }
     if (index === null || !query.data) return;
     pendingFocus.current = null;
     const items = listRef.current?.querySelectorAll<HTMLElement>('.suggestion > h3');
-    const target = items?.length ? items[Math.min(index, items.length - 1)] : document.getElementById('suggestions-title');
+    const target = items?.length
+      ? items[Math.min(index, items.length - 1)]
+      : document.getElementById('suggestions-title');
     target?.focus();
   }, [query.data]);
 
@@ -88,8 +93,8 @@ function SuggestionList({ pack, source }: { pack: PackView; source: SourceView }
         Suggested claims from “{source.title}”
       </h2>
       <p className="muted">
-        Passages that seem to say something about an option under a criterion, best first. Accept one to make it a
-        claim in your words, or dismiss it so it is not offered again for this source.
+        Passages that seem to say something about an option under a criterion, best first. Accept one to make it a claim
+        in your words, or dismiss it so it is not offered again for this source.
       </p>
       {note && (
         <p role="status" className="panel">
@@ -111,7 +116,9 @@ function SuggestionList({ pack, source }: { pack: PackView; source: SourceView }
         <p className="empty">No suggestions left for this source: each was made a claim or dismissed.</p>
       )}
       {query.data && query.data.length > 0 && (
-        <p className="muted">{countOf(query.data.length, 'suggestion')} shown (at most {LIMIT}).</p>
+        <p className="muted">
+          {countOf(query.data.length, 'suggestion')} shown (at most {LIMIT}).
+        </p>
       )}
       <ol className="suggestion-list" ref={listRef}>
         {query.data?.map((s, i) => {
@@ -244,57 +251,7 @@ function AcceptForm({
 
   return (
     <form className="form-grid accept-suggestion" onSubmit={save} noValidate aria-label="Accept the suggestion">
-      <Labeled label="Option">
-        {(id) => (
-          <select id={id} value={form.option} onChange={(e) => setForm({ ...form, option: e.target.value })}>
-            {pack.options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Criterion">
-        {(id) => (
-          <select id={id} value={form.criterion} onChange={(e) => setForm({ ...form, criterion: e.target.value })}>
-            {pack.criteria.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Effect for that option">
-        {(id) => (
-          <select id={id} value={form.effect} onChange={(e) => setForm({ ...form, effect: e.target.value as Effect })}>
-            {EFFECTS.map((x) => (
-              <option key={x} value={x}>
-                {EFFECT_LABEL[x]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Importance">
-        {(id) => (
-          <select
-            id={id}
-            value={form.importance}
-            onChange={(e) => setForm({ ...form, importance: Number(e.target.value) })}
-          >
-            <option value={1}>1 — minor</option>
-            <option value={2}>2 — notable</option>
-            <option value={3}>3 — central</option>
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Only holds if (optional)">
-        {(id) => (
-          <input id={id} value={form.condition} onChange={(e) => setForm({ ...form, condition: e.target.value })} />
-        )}
-      </Labeled>
+      <ClaimFields pack={pack} form={form} setForm={setForm} />
       <Labeled label="Claim, in your own words">
         {(id) => (
           <>
