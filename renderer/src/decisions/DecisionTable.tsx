@@ -23,7 +23,12 @@ import './DecisionTable.css';
 export const ROW_HEIGHT = 40;
 const PAGE_SIZE = 100;
 const OVERSCAN = 8;
-const COLUMNS = 8;
+/**
+ * How many columns a placeholder or spacer row spans: the ones never hidden (select, number,
+ * title, status). A span over hidden columns would add empty columns to the fixed layout, which
+ * share the free width with the title and squeeze it (see DecisionTable.css).
+ */
+const ALWAYS_SHOWN = 4;
 
 export interface Selection {
   id: string;
@@ -126,7 +131,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
     if (!d) {
       rows.push(
         <tr key={`loading-${i}`} aria-rowindex={i + 2} aria-busy="true">
-          <td colSpan={COLUMNS} className="muted">
+          <td colSpan={ALWAYS_SHOWN} className="muted">
             Loading…
           </td>
         </tr>,
@@ -190,40 +195,30 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
         onScroll={(e) => setView({ key, top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
       >
         <table className="decision-table decision-grid" aria-rowcount={total + 1}>
-          <colgroup>
-            <col className="col-select" />
-            <col className="col-num" />
-            <col className="col-repo" />
-            <col className="col-title" />
-            <col className="col-status" />
-            <col className="col-chosen" />
-            <col className="col-date" />
-            <col className="col-tags" />
-          </colgroup>
           <thead ref={setHead}>
             <tr aria-rowindex={1}>
-              <th scope="col">
+              <th scope="col" className="col-select">
                 <span className="visually-hidden">Compare</span>
               </th>
-              <th scope="col" aria-sort={query.sort === 'number' ? 'ascending' : undefined}>
+              <th scope="col" className="col-num" aria-sort={query.sort === 'number' ? 'ascending' : undefined}>
                 No.
               </th>
-              <th scope="col" className="repo">
+              <th scope="col" className="col-repo repo">
                 Repository
               </th>
-              <th scope="col" aria-sort={query.sort === 'title' ? 'ascending' : undefined}>
+              <th scope="col" className="col-title" aria-sort={query.sort === 'title' ? 'ascending' : undefined}>
                 Title
               </th>
-              <th scope="col" aria-sort={query.sort === 'status' ? 'ascending' : undefined}>
+              <th scope="col" className="col-status" aria-sort={query.sort === 'status' ? 'ascending' : undefined}>
                 Status
               </th>
-              <th scope="col" className="chosen">
+              <th scope="col" className="col-chosen chosen">
                 Chosen option
               </th>
-              <th scope="col" className="date" aria-sort={query.sort === 'date' ? 'descending' : undefined}>
+              <th scope="col" className="col-date date" aria-sort={query.sort === 'date' ? 'descending' : undefined}>
                 Date
               </th>
-              <th scope="col" className="tags">
+              <th scope="col" className="col-tags tags">
                 Tags
               </th>
             </tr>
@@ -231,13 +226,13 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
           <tbody>
             {first > 0 && (
               <tr aria-hidden="true" className="spacer" style={{ height: first * ROW_HEIGHT }}>
-                <td colSpan={COLUMNS} />
+                <td colSpan={ALWAYS_SHOWN} />
               </tr>
             )}
             {rows}
             {last < count && (
               <tr aria-hidden="true" className="spacer" style={{ height: (count - last) * ROW_HEIGHT }}>
-                <td colSpan={COLUMNS} />
+                <td colSpan={ALWAYS_SHOWN} />
               </tr>
             )}
           </tbody>
