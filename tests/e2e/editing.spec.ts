@@ -24,7 +24,7 @@ test('an over-long tag is flagged at the tag field, other edits save, and leavin
     page.getByText('Tag 2 is too long: at most 100 characters, it has 142. Shorten it to save it.'),
   ).toBeVisible();
   await expect(app.field('Tags')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('status')).toHaveText('Other changes saved; one field needs fixing');
+  await expect(app.saveState()).toHaveText('Other changes saved; one field needs fixing');
   const id = new URL(page.url()).hash.split('/')[2]!;
   await expect
     .poll(async () => (await app.api('getDecision', { id })).confirmation)
@@ -203,7 +203,7 @@ test('a save refused because another window saved first says so and keeps the ty
   await app.api('updateDecision', { id, baseRevision: revision, content: { ...content, context: 'Saved elsewhere.' } });
 
   await app.fill('Context and problem statement', 'Sessions must survive a deploy.');
-  await expect(page.getByRole('status')).toHaveText('Not saved: changed elsewhere');
+  await expect(app.saveState()).toHaveText('Not saved: changed elsewhere');
   await expect(page.getByRole('alert')).toContainText('was saved elsewhere');
   await expect(page.getByRole('alert')).toContainText('your text is still in the editor');
   await expect(app.field('Context and problem statement')).toHaveValue('Sessions must survive a deploy.');

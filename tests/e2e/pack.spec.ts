@@ -120,6 +120,7 @@ test('a pack for my own question, from three formats, partly from suggestions, e
   const first = list.getByRole('listitem').first();
   await expect(first).toBeVisible();
   const firstAnchor = (await first.locator('.suggestion-anchor').innerText()).replace(/[“”]/g, '');
+  const firstHeading = await first.getByRole('heading').innerText();
   const count = await list.getByRole('listitem').count();
   expect(count).toBeGreaterThanOrEqual(2);
   await expect(first.locator('.suggestion-facts')).toContainText('Section');
@@ -138,14 +139,23 @@ test('a pack for my own question, from three formats, partly from suggestions, e
   // Focus moved on to the suggestion that took its place: the keyboard user goes on from there.
   await expect(page.locator('.suggestion > h3').first()).toBeFocused();
 
+  // A suggestion is one passage for one option and criterion: the same passage may be offered
+  // again for another pair, so each is found by its passage and its heading together.
+  const suggestion = (anchor: string, heading: string) =>
+    page
+      .locator('.suggestion')
+      .filter({ has: page.locator('.suggestion-anchor', { hasText: anchor }) })
+      .filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
   const second = list.getByRole('listitem').first();
   const dismissedAnchor = await second.locator('.suggestion-anchor').innerText();
+  const dismissedHeading = await second.getByRole('heading').innerText();
   await second.getByRole('button', { name: /^Dismiss suggestion/ }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Dismissed' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: /Suggested claims from/ })).toBeVisible();
-  await expect(page.locator('.suggestion-anchor').filter({ hasText: dismissedAnchor })).toHaveCount(0);
-  await expect(page.locator('.suggestion-anchor').filter({ hasText: firstAnchor })).toHaveCount(0);
+  await expect(page.locator('.suggestion').first()).toBeVisible();
+  await expect(suggestion(dismissedAnchor, dismissedHeading)).toHaveCount(0);
+  await expect(suggestion(firstAnchor, firstHeading)).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 
   // Claims from selected passages, in the Markdown note and the PDF.

@@ -126,8 +126,13 @@ export class CairnApp {
     await panel.getByRole('button', { name: 'Add relation' }).click();
   }
 
+  /** The editor's save state ("All changes saved", "Saving…"): one live region among others (a loading note is one too). */
+  saveState() {
+    return this.page.locator('.save-state[role="status"]');
+  }
+
   async waitUntilSaved() {
-    await expect(this.page.getByRole('status')).toHaveText('All changes saved');
+    await expect(this.saveState()).toHaveText('All changes saved');
   }
 
   /** Calls the app's API as the page does (same token, same host): how tests set up data. */
