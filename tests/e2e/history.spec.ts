@@ -62,7 +62,9 @@ test('see what changed between any two revisions and restore an earlier one as a
   expect(shown.y).toBeGreaterThanOrEqual(acted.y + acted.height - 1);
   expect(shown.y - (acted.y + acted.height)).toBeLessThan(24);
   await page.getByRole('button', { name: `Restore as revision ${next}` }).click();
-  await expect(page.getByRole('status')).toHaveText(`Restored revision 1 as revision ${next}.`);
+  await expect(page.getByRole('status').filter({ hasText: `Restored revision 1 as revision ${next}.` })).toHaveText(
+    `Restored revision 1 as revision ${next}.`,
+  );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'History of ADR 1: Python for the reporting service',
   );
