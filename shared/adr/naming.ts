@@ -31,6 +31,20 @@ export interface AdrName {
 
 const NAME = /^((?:adr|ADR|Adr)[-_]?)?(\d{1,8})([-_])(.+?)(\.html\.md|\.md)$/;
 
+/** A Markdown file, by its extension. */
+export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+/** A name that holds an ADR's number: 3+ digits anywhere, or `adr` followed by a number. */
+const ADR_NUMBERED = /(^|[^\d])\d{3,}|^adr[-_ ]?\d/i;
+
+/**
+ * Whether a file name looks like an ADR's: a Markdown file whose name holds a number
+ * (`0007-use-go.md`, `ADR-0005.md`, `adr007.md`, `0004-x.markdown`, `20260301-use-go.md`). The one
+ * rule import (which folders hold ADRs) and export (which subfolders to read) both follow.
+ */
+export function looksLikeAdrFile(name: string): boolean {
+  return MARKDOWN_FILE.test(name) && ADR_NUMBERED.test(name);
+}
+
 /** The parts of an ADR file name, or null for a name that is not one (README.md, notes.md …). */
 export function parseAdrName(name: string): AdrName | null {
   const m = NAME.exec(name);

@@ -438,3 +438,64 @@ describe('links between files in subfolders', () => {
     ]);
   });
 });
+
+describe('ADRs kept only in subfolders of the folder named (one folder a year)', () => {
+  /** No ADR file at the top: `2021/`, `2022/`, a `.markdown` file and one named without a slug. */
+  function byYear(): string {
+    const dir = tempDir();
+    write(dir, {
+      'notes.txt': 'not an ADR\n',
+      '2021/0001-use-go.md': nygard(1, 'Use Go'),
+      '2021/0002-use-kafka.md': nygard(2, 'Use Kafka', 'Superseded by [3. Use NATS](../2022/0003-use-nats.md)'),
+      '2022/0003-use-nats.md': nygard(
+        3,
+        'Use NATS',
+        'Accepted\n\nSupersedes [2. Use Kafka](../2021/0002-use-kafka.md)',
+      ),
+      '2022/0004-keep-a-changelog.markdown': nygard(4, 'Keep a changelog'),
+    });
+    return dir;
+  }
+
+  it('is imported as the ADR folder, each file under its own path', async () => {
+    const core = testCore();
+    const dir = byYear();
+    const report = await core.invoke('importFolder', { dir });
+    expect(report.folders.map((f) => f.folder)).toEqual([fs.realpathSync(dir)]);
+    expect(report.imported.map((f) => f.file).sort()).toEqual([
+      '2021/0001-use-go.md',
+      '2021/0002-use-kafka.md',
+      '2022/0003-use-nats.md',
+      '2022/0004-keep-a-changelog.markdown',
+    ]);
+  });
+
+  it('a repository root whose ADRs sit under an unusual folder is narrowed to that folder', async () => {
+    const core = testCore();
+    const root = tempDir();
+    write(root, { 'README.md': '# Project\n', 'guide/setup.md': '# Setup\n\nRun it.\n' });
+    fs.cpSync(byYear(), path.join(root, 'engineering/records'), { recursive: true });
+    const report = await core.invoke('importFolder', { dir: root });
+    expect(report.folders.map((f) => f.folder)).toEqual([fs.realpathSync(path.join(root, 'engineering/records'))]);
+    expect(report.imported).toHaveLength(4);
+  });
+
+  it('re-exports in place with nothing changed or added, and the store alone re-creates every file', async () => {
+    const core = testCore();
+    const dir = byYear();
+    await core.invoke('importFolder', { dir });
+    const original = tree(dir);
+
+    const inPlace = await core.invoke('runExport', { dir });
+    expect(inPlace.conflicts).toEqual([]);
+    expect(inPlace.written).toEqual([]);
+    expect(tree(dir)).toEqual(original);
+
+    const out = tempDir();
+    const fresh = await core.invoke('runExport', { dir: out });
+    expect(fresh.conflicts).toEqual([]);
+    const again = tree(out);
+    for (const [name, bytes] of original)
+      if (name !== 'notes.txt') expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
+  });
+});

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { CairnError } from '../../../shared/api/define.js';
 import type { AdrFormat, MadrMetadata } from '../../../shared/adr/types.js';
 import type { Naming } from '../../../shared/adr/slug.js';
-import { detectNaming } from '../../../shared/adr/naming.js';
+import { detectNaming, looksLikeAdrFile } from '../../../shared/adr/naming.js';
 import { isMissingPath } from '../fs-errors.js';
 import { readHeader, type AdrHeader } from './header.js';
 import { sha256 } from '../hash.js';
@@ -216,14 +216,20 @@ function namingOf(adrs: ScannedFile[]): Naming {
 export function scanFolder(
   located: LocatedFolder,
   headerOf: HeaderReader = (_file, _sha, text) => readHeader(text),
+  subfolders: ReadonlySet<string> = new Set(),
 ): FolderScan {
   const entries = new Map<string, ScannedFile>();
   // Subfolders of an ADR folder are read too (ADRs kept in `sub/0001-….md` are the folder's as well),
   // named by their relative path. A folder merely named (not found as an ADR folder) is only read
-  // deeper when it holds ADR files itself: exporting into a large folder must not walk all of it.
+  // deeper when it holds ADR files itself or the store keeps decisions in its subfolders
+  // (`subfolders`: `2021`, `team/a`): exporting into a large folder must not walk all of it.
+  const tops = new Set([...subfolders].map((s) => s.split('/')[0]!));
   const walk = (rel: string, depth: number) => {
     const dirents = fs.readdirSync(path.join(located.folder, rel), { withFileTypes: true });
-    const deep = depth > 0 || located.source !== 'named' || dirents.some((d) => ADR_NAME.test(d.name));
+    const deep =
+      depth > 0 ||
+      located.source !== 'named' ||
+      dirents.some((d) => looksLikeAdrFile(d.name) || (d.isDirectory() && tops.has(d.name)));
     for (const dirent of dirents) {
       if (entries.size >= MAX_ENTRIES) break;
       const entry = scanEntry(located.folder, dirent, headerOf, rel);

@@ -294,7 +294,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   request = target.request;
   const located = target.located;
   const headerCache = createHeaderCache(ctx.db, located.folder);
-  const scan = scanFolder(located, headerCache.headerOf);
+  const scan = scanFolder(located, headerCache.headerOf, knownSubfolders(ctx, store, located.folder));
   const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
   const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
 
@@ -527,6 +527,23 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     scan,
     headers,
   };
+}
+
+/**
+ * The subfolders this export may write into, relative to the folder: those of the files Cairn
+ * recorded there and those imported decisions keep their files in (`2021/0001-….md`), so the scan
+ * reads what is there before anything is written.
+ */
+function knownSubfolders(ctx: CoreContext, store: DecisionStore, folder: string): Set<string> {
+  const dirs = new Set<string>();
+  const add = (file: string) => {
+    const dir = path.posix.dirname(file);
+    if (dir !== '.') dirs.add(dir);
+  };
+  for (const r of ctx.db.prepare<[string], { file: string }>('SELECT file FROM repo_files WHERE dir = ?').all(folder))
+    add(r.file);
+  for (const d of store.heads()) if (d.repository?.path) add(d.repository.path);
+  return dirs;
 }
 
 /** Where an export goes: the folder named, or the repository's own folder (its decisions unless ids are given). */

@@ -2,13 +2,15 @@
  * Finding the ADR folders of a repository the way the ADR tools do, so `cairn import` works on a
  * repository root as well as on an ADR folder. Policy, in order: the named folder itself when it
  * holds ADR files; else `.adr-dir` (adr-tools), `.log4brains.yml` with its packages, `.adr.json`
- * (the `adr` npm tool); else the usual places. Every found folder must lie inside the named one.
+ * (the `adr` npm tool); else the usual places; else the folder below that holds every ADR-named
+ * file (ADRs kept in subfolders by year or team). Every found folder must lie inside the named one.
  * Inside an ADR folder, nested subfolders count: each file keeps its path relative to the folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isInside } from '../export/folder.js';
+import { MARKDOWN_FILE as MARKDOWN, looksLikeAdrFile } from '../../../shared/adr/naming.js';
 
 /** Where the ecosystem keeps ADRs, most common first (MADR, adr-tools, log4brains, arc42, …). */
 export const USUAL_PLACES = [
@@ -28,9 +30,6 @@ export const USUAL_PLACES = [
   'adrs',
 ] as const;
 
-const MARKDOWN = /\.(md|markdown)$/i;
-/** A file named like an ADR: a number of 3+ digits, or `adr` followed by a number. */
-const ADR_NAME = /(^|[^\d])\d{3,}|^adr[-_ ]?\d/i;
 /** Subfolders never read: tooling, dependencies and build output. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor']);
 /** How deep subfolders of an ADR folder are read. */
@@ -90,7 +89,7 @@ export function markdownFiles(folder: string): { markdown: string[]; other: stri
 
 function holdsAdrs(folder: string): boolean {
   try {
-    return fs.readdirSync(folder).some((n) => MARKDOWN.test(n) && ADR_NAME.test(n));
+    return fs.readdirSync(folder).some(looksLikeAdrFile);
   } catch {
     return false;
   }
@@ -129,6 +128,20 @@ function adrJsonFolder(file: string): string[] {
   }
 }
 
+/** The deepest folder holding all of `files` (`/`-separated, relative): '' for the top, null for none. */
+function commonFolder(files: string[]): string | null {
+  if (!files.length) return null;
+  let parts = path.posix.dirname(files[0]!).split('/');
+  for (const f of files.slice(1)) {
+    const dir = path.posix.dirname(f).split('/');
+    let i = 0;
+    while (i < parts.length && i < dir.length && parts[i] === dir[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  const common = parts.join('/');
+  return common === '.' ? '' : common;
+}
+
 /** The ADR folders of `dir`: itself when it holds ADRs, else those its configuration or the usual places name. */
 export function discoverFolders(dir: string): Discovery {
   const root = fs.realpathSync(dir);
@@ -159,10 +172,19 @@ export function discoverFolders(dir: string): Discovery {
     if (
       holdsAdrs(path.join(root, place)) ||
       (isDir(path.join(root, place)) &&
-        markdownFiles(path.join(root, place)).markdown.some((f) => ADR_NAME.test(path.basename(f))))
+        markdownFiles(path.join(root, place)).markdown.some((f) => looksLikeAdrFile(path.basename(f))))
     ) {
       add(place, place);
     }
+  }
+  // Nothing where the ecosystem looks: the folder that holds every ADR-named file below the named
+  // one (`adr/2021/0001-….md` and `adr/2022/…`: one folder a year or a team → `adr`), so other
+  // Markdown of the repository is not read as decisions.
+  if (!found.length) {
+    const nested = markdownFiles(root).markdown.filter((f) => looksLikeAdrFile(path.posix.basename(f)));
+    const common = commonFolder(nested);
+    if (common === '') found.push({ folder: root, source: 'named' });
+    else if (common !== null) add(common, 'named');
   }
   // A folder of Markdown files named otherwise (no numbers) is still read when it is all there is.
   if (
