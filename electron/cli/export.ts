@@ -35,6 +35,7 @@ function describeResult(result: ExportResult): string[] {
   ];
   for (const n of result.numbers) lines.push(`  "${n.title}" is now ADR ${n.to}`);
   for (const w of result.written) lines.push(`  ${w.action === 'create' ? 'wrote  ' : 'updated'} ${w.file}`);
+  for (const f of result.restored) lines.push(`  restored ${f} (the repository's own, as imported)`);
   return lines;
 }
 

@@ -80,6 +80,8 @@ export const ExportResult = z.object({
   unchanged: z.array(z.string()),
   conflicts: z.array(z.object({ file: z.string(), keptAs: z.string().nullable(), message: z.string() })),
   numbers: z.array(NumberChange),
+  /** The repository's other files (README, templates, diagrams) re-created as imported: only into a folder that was empty. */
+  restored: z.array(z.string()),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 

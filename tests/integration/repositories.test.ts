@@ -102,11 +102,11 @@ describe('importing a repository by its root', () => {
     expect(result.conflicts).toEqual([]);
     expect(fs.readdirSync(out)).toEqual(['doc']);
     const again = tree(path.join(out, 'doc/adr'));
+    // Their README too, as they wrote it (kept at import): Cairn adds no index of its own.
     for (const [name, bytes] of original)
-      if (name !== 'README.md') expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
-    // Their README is theirs: Cairn adds no index of its own.
-    expect(again.has('README.md')).toBe(false);
-    expect(again.size).toBe(original.size - 1);
+      expect({ name, same: again.get(name) === bytes }).toEqual({ name, same: true });
+    expect(again.size).toBe(original.size);
+    expect(result.restored).toEqual(['README.md']);
   });
 
   it('exports each decision back to its own repository, re-creating a deleted folder with git status clean', async () => {
@@ -118,11 +118,41 @@ describe('importing a repository by its root', () => {
     fs.rmSync(path.join(root, 'doc/adr'), { recursive: true });
     expect(git(root, 'status', '--porcelain')).not.toBe('');
     expect(await runCli(['export', '--db', core.dbPath], io)).toBe(0);
-    // Everything but the README Cairn never wrote, which git still has.
-    expect(git(root, 'status', '--porcelain').trim()).toBe('D doc/adr/README.md');
-    git(root, 'checkout', '--', 'doc/adr/README.md');
+    // The ADRs and the folder's own README (kept as imported, never Cairn's): git sees no change.
+    expect(git(root, 'status', '--porcelain')).toBe('');
     expect(await runCli(['export', '--db', core.dbPath], io)).toBe(0);
     expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it("keeps the folder's other files as imported and re-creates them only into an empty folder, never over a file", async () => {
+    const core = testCore();
+    const root = adrToolsRepo();
+    const diagram = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+    fs.mkdirSync(path.join(root, 'doc/adr/img'));
+    fs.writeFileSync(path.join(root, 'doc/adr/img/flow.png'), diagram);
+    write(root, { 'doc/adr/template.md': '# NUMBER. TITLE\n\nDate: DATE\n' });
+    fs.symlinkSync('/etc/passwd', path.join(root, 'doc/adr/passwd.md'));
+    await core.invoke('importFolder', { dir: root });
+
+    // In place, nothing is re-created: a file its owners deleted stays deleted.
+    fs.rmSync(path.join(root, 'doc/adr/template.md'));
+    const inPlace = await core.invoke('runExport', { repository: path.basename(root) });
+    expect(inPlace.restored).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'doc/adr/template.md'))).toBe(false);
+
+    // Into an empty folder, the whole repository comes back: README, template, the diagram's bytes.
+    const out = tempDir();
+    const fresh = await core.invoke('runExport', { dir: out });
+    expect(fresh.restored).toEqual(['README.md', 'img/flow.png', 'template.md']);
+    expect(fs.readFileSync(path.join(out, 'doc/adr/img/flow.png')).equals(diagram)).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'doc/adr/README.md'), 'utf8')).toBe('# Our decisions\n\nKept by hand.\n');
+    // The link was not content: it is neither kept nor followed.
+    expect(fs.existsSync(path.join(out, 'doc/adr/passwd.md'))).toBe(false);
+
+    // Only some of the repository's decisions: its other files are not brought along.
+    const one = (await core.invoke('listDecisions', {})).items[0]!;
+    const part = await core.invoke('runExport', { dir: tempDir(), ids: [one.id] });
+    expect(part.restored).toEqual([]);
   });
 
   it('says where it looked when a repository has no ADR folder', async () => {

@@ -1,4 +1,4 @@
--- user_version = 14
+-- user_version = 15
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
@@ -25,6 +25,7 @@ CREATE TABLE pack_user_sources ( pack TEXT NOT NULL REFERENCES packs(id) ON DELE
 CREATE TABLE packs ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, shipped INTEGER NOT NULL, content TEXT NOT NULL, content_sha TEXT NOT NULL, installed_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE repo_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, synced_at TEXT NOT NULL, input_sha TEXT, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE repositories ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, root TEXT NOT NULL, folder TEXT NOT NULL UNIQUE, dialect TEXT, naming TEXT NOT NULL DEFAULT 'number:4', index_file INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+CREATE TABLE repository_companions ( repository INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE, path TEXT NOT NULL, bytes BLOB NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (repository, path) ) STRICT;
 CREATE TABLE revisions ( decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, revision INTEGER NOT NULL, saved_at TEXT NOT NULL, reason TEXT NOT NULL, number INTEGER, content TEXT NOT NULL, PRIMARY KEY (decision_id, revision) ) STRICT;
 CREATE TABLE search_docs ( id INTEGER PRIMARY KEY, kind TEXT NOT NULL, pack TEXT NOT NULL DEFAULT '', ref TEXT NOT NULL, UNIQUE (kind, pack, ref) ) STRICT;
 CREATE VIRTUAL TABLE search_fts USING fts5( title, body, tokenize = 'porter unicode61 remove_diacritics 2' );

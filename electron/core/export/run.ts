@@ -17,6 +17,7 @@ import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import { sha256 } from './folder.js';
 import { ensureRepository, gitRoot, markIndexWritten, repositoryByFolder } from '../repositories/repositories.js';
+import { restoreCompanions } from '../repositories/companions.js';
 import { inputShaOf, planExport, type InternalFile, type InternalPlan, type PlanRequest } from './plan.js';
 import { ensureFolder, sweepStaleTemps, writeAtomic, writeAtomicMany } from './write.js';
 
@@ -62,10 +63,18 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     unchanged: [],
     conflicts: [],
     numbers: [],
+    restored: [],
   };
   const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
   if (writes) ensureFolder(plan.scan);
   sweepStaleTemps(plan.folder);
+  // A whole repository into a folder that was empty (deleted, a fresh clone): its other files
+  // first, so an export stopped midway still leaves them, and the folder comes back whole.
+  if (writes && plan.scan.entries.size === 0) {
+    const repository = wholeRepository(ctx, plan);
+    if (repository !== null)
+      result.restored = restoreCompanions(ctx.db, repository, plan.folder, new Set(plan.files.map((f) => f.file)));
+  }
 
   // A new number is a new revision, given only once the decision's file (or Cairn's version beside
   // a conflicting one) has landed; the files record that revision, so the next export sees nothing changed.
@@ -201,6 +210,23 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     })();
   }
   return result;
+}
+
+/** The repository whose every decision this export writes, or null (several, none, or only some of one). */
+function wholeRepository(ctx: CoreContext, plan: InternalPlan): number | null {
+  const ids = [...new Set(plan.files.flatMap((f) => (f.kind === 'decision' && f.decisionId ? [f.decisionId] : [])))];
+  if (!ids.length) return null;
+  const repos = ctx.db
+    .prepare<[string], { repository: number | null }>(
+      'SELECT DISTINCT repository FROM decisions WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    .all(JSON.stringify(ids));
+  const repository = repos.length === 1 ? repos[0]!.repository : null;
+  if (repository === null) return null;
+  const { n } = ctx.db
+    .prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM decisions WHERE repository = ? AND trashed_at IS NULL')
+    .get(repository)!;
+  return n === ids.length ? repository : null;
 }
 
 /**

@@ -284,3 +284,25 @@ export async function writeAtomicMany(
     for (const f of staged.slice(renamed)) fs.rmSync(f.temp, { force: true });
   }
 }
+
+/**
+ * Creates `folder/name` with these bytes only if nothing is there (a file someone wrote meanwhile
+ * stays theirs): for a folder's other files re-created as they were imported. Returns whether it wrote.
+ */
+export function writeIfAbsent(folder: string, name: string, bytes: Uint8Array): boolean {
+  const target = checkTarget(folder, name);
+  let fd: number;
+  try {
+    fd = fs.openSync(target, 'wx', 0o666);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    fs.writeFileSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}

@@ -31,6 +31,7 @@ import { DecisionContent, type Decision, type Relation, type WithOrigin } from '
 import type { CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
 import { ensureRepository, gitRoot, placeDecision } from '../repositories/repositories.js';
+import { keepCompanions, readCompanions, type Companion } from '../repositories/companions.js';
 import { discoverFolders, markdownFiles } from './discover.js';
 import { gitAddedDates } from './git-dates.js';
 import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
@@ -119,6 +120,28 @@ export function createImporter(ctx: CoreContext): Importer {
     return mergeReports(dir, reports, found.lookedIn);
   }
 
+  /**
+   * The folder's files that are not decisions (README, templates, diagrams, files that could not be
+   * read as ADRs), read to be kept with the repository; Cairn's own index and copies are not theirs.
+   */
+  function companionsOf(dir: string, report: ImportReport): Companion[] {
+    const cairns = new Set(
+      ctx.db
+        .prepare<[string], { file: string }>('SELECT file FROM export_files WHERE dir = ?')
+        .all(dir)
+        .map((r) => r.file),
+    );
+    const names = [...report.skipped.map((s) => s.file), ...report.ignored].filter((n) => !cairns.has(n)).sort();
+    const { kept, tooLarge } = readCompanions(dir, names);
+    for (const file of tooLarge)
+      report.warnings.push({
+        file,
+        message:
+          'Too large for Cairn to keep (over 8 MB a file, 64 MB a folder): a folder re-created from the store will lack it.',
+      });
+    return kept;
+  }
+
   async function runFolder(
     dir: string,
     root: string,
@@ -197,7 +220,8 @@ export function createImporter(ctx: CoreContext): Importer {
       if (undated) onProgress(markdown.length, markdown.length, 'dating');
       const gitDates = undated ? await gitAddedDates(dir) : new Map<string, string>();
       onProgress(markdown.length, markdown.length, 'writing');
-      write(dir, root, read, gitDates, new Set(markdown), report, take);
+      const companions = companionsOf(dir, report);
+      write(dir, root, read, gitDates, new Set(markdown), report, take, companions);
       return report;
     } finally {
       running.delete(dir);
@@ -212,6 +236,7 @@ export function createImporter(ctx: CoreContext): Importer {
     onDisk: Set<string>,
     report: ImportReport,
     take: readonly { id: string; field: string }[],
+    companions: readonly Companion[],
   ) {
     const { db, platform } = ctx;
     // Ids for new decisions are chosen when planning, so relations between new files resolve in one pass.
@@ -233,6 +258,7 @@ export function createImporter(ctx: CoreContext): Importer {
         naming: namingOf(files.map((f) => f.file)),
       });
       report.folders = [{ folder: dir, source: 'named', repository: repository.name, files: report.files }];
+      keepCompanions(db, repository.id, companions);
       const rows = db
         .prepare<[string], RepoRow>('SELECT file, decision_id, sha256 FROM repo_files WHERE dir = ?')
         .all(dir);

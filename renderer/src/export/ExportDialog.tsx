@@ -361,6 +361,12 @@ function Result({ result }: { result: ExportResult }) {
           ))}
         </ul>
       )}
+      {result.restored.length > 0 && (
+        <p>
+          Re-created the repository’s own {result.restored.length === 1 ? 'file' : `${result.restored.length} files`} as
+          imported: {result.restored.join(', ')}.
+        </p>
+      )}
       {result.conflicts.length > 0 && (
         <ul aria-label="Conflicts">
           {result.conflicts.map((c) => (
