@@ -115,6 +115,18 @@ describe('export into a new repository', () => {
   });
 });
 
+describe('export of an empty store', () => {
+  it('says there is nothing to export and writes no file', async () => {
+    const core = testCore();
+    const dir = tempDir();
+    await expect(core.invoke('runExport', { dir })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/no decisions to export: the store holds none outside the trash/),
+    });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('export into existing folders continues them in their own dialect', () => {
   it('adr-tools: Nygard files numbered after the last one, the index listing all with their relations', async () => {
     const core = testCore();
@@ -399,7 +411,8 @@ describe('relations and numbers', () => {
       message: expect.stringContaining('trash'),
     });
     await expect(core.invoke('planExport', { dir, ids: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await core.invoke('planExport', { dir })).files.map((f) => f.kind)).toEqual(['index']);
+    // Everything in the trash: nothing to export, not an index of nothing.
+    await expect(core.invoke('planExport', { dir })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('numbers a decision exported before anew only where its number is taken, and keeps its own number', async () => {

@@ -338,6 +338,12 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   for (const r of recordedRows)
     if (!all.has(r.decision_id)) all.set(r.decision_id, headOfDecision(store.get(r.decision_id)));
   const selected = selection(all, request.ids, (id) => headOfDecision(store.get(id))).sort(compareDecisions);
+  // An index of nothing is not worth a file in someone's folder.
+  if (!selected.length && !recordedRows.length)
+    throw new CairnError(
+      'not_found',
+      'There are no decisions to export: the store holds none outside the trash. Create one (`cairn new TITLE`) or import a repository (`cairn import PATH`) first.',
+    );
 
   const { placed, notes } = placeDecisions(scan, store, selected, { recordedByFile, recordedByDecision, elsewhere });
 
