@@ -94,7 +94,8 @@ export const listCommand: Command = {
   },
 };
 
-export function formatDecision(d: Decision): string {
+/** `names`: how each related decision is called ("ADR 4: Use Rust"); its id where it is not known. */
+export function formatDecision(d: Decision, names: ReadonlyMap<string, string> = new Map()): string {
   const lines = [
     `${d.number === null ? 'Draft' : `ADR ${d.number}`}: ${d.title}`,
     `Status: ${d.status}${d.statusText ? ` (${d.statusText})` : ''}    Date: ${d.date}    Revision: ${d.revision}${d.trashedAt ? '    (in trash)' : ''}`,
@@ -120,7 +121,8 @@ export function formatDecision(d: Decision): string {
     lines.push('', ...formatEvaluation(analysis), ...(quality ? [`Robustness: ${quality}`] : []));
   }
   if (d.consequences.length) lines.push('', 'Consequences', ...d.consequences.map((c) => `- ${c.effect}: ${c.text}`));
-  if (d.relations.length) lines.push('', 'Relations', ...d.relations.map((r) => `- ${r.type} ${r.target}`));
+  if (d.relations.length)
+    lines.push('', 'Relations', ...d.relations.map((r) => `- ${r.type} ${names.get(r.target) ?? r.target}`));
   return lines.join('\n');
 }
 
@@ -150,6 +152,17 @@ export const showCommand: Command = {
     const core = ctx.core();
     const d = await core.invoke('getDecision', { id: await resolveRef(core, args[0]!) });
     // `analysis` is computed from the rest and ignored by `new --from`; scripts read scores and totals from it.
-    ctx.out(ctx.json ? JSON.stringify({ ...d, analysis: analyzeDecision(d) }, null, 2) : formatDecision(d));
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ ...d, analysis: analyzeDecision(d) }, null, 2));
+      return;
+    }
+    const names = new Map<string, string>();
+    for (const r of d.relations) {
+      if (names.has(r.target)) continue;
+      const other = await core.invoke('getDecision', { id: r.target }).catch(() => null);
+      if (other)
+        names.set(r.target, `${other.number === null ? 'Draft' : `ADR ${other.number}`}: ${other.title} (${other.id})`);
+    }
+    ctx.out(formatDecision(d, names));
   },
 };

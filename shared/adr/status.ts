@@ -10,8 +10,14 @@ import type { Status } from '../domain.js';
  */
 export const SUPERSEDED_WORD = 'super(?:s|c|sc)ee?ded';
 
-/** A status that says what replaced the decision: "Superseded by [ADR 33](…)", "Superceeded by 33", "Replaced by …". */
-export const SUPERSEDED_BY = new RegExp(`^(?:${SUPERSEDED_WORD}|replaced)\\s+by\\b`);
+/**
+ * A status that says what replaced the decision: "Superseded by [ADR 33](…)", "Superceeded by 33",
+ * "Replaced by …", "Deprecated in favour of [ADR 5](…)" (the status stays deprecated; the link is
+ * what supersedes it).
+ */
+export const SUPERSEDED_BY = new RegExp(
+  `^(?:(?:${SUPERSEDED_WORD}|replaced)\\s+by|(?:deprecated|obsolete|retired)\\s*,?\\s+(?:in\\s+favou?r\\s+of|replaced\\s+by|(?:${SUPERSEDED_WORD})\\s+by|by|for))\\b`,
+);
 
 const WORDS: [RegExp, Status][] = [
   [new RegExp(`^(?:${SUPERSEDED_WORD}|replaced)\\b`), 'superseded'],
@@ -19,7 +25,7 @@ const WORDS: [RegExp, Status][] = [
   [/^(?:rejected|declined|refused|abandoned|withdrawn|dismissed|discarded|not accepted)\b/, 'rejected'],
   [/^(?:deprecated|obsolete|retired|outdated|archived|revoked|expired)\b/, 'deprecated'],
   [
-    /^(?:proposed|proposal|draft|drafted|open|pending|on hold|in review|under review|review|in discussion|discussion|in progress|wip|rfc|new|todo|suggested|planned|postponed|deferred)\b/,
+    /^(?:proposed|proposal|draft|drafted|open|pending|on hold|in review|under review|review|in discussion|under discussion|discussion|under consideration|in progress|wip|rfc|new|todo|suggested|planned|postponed|deferred)\b/,
     'proposed',
   ],
 ];

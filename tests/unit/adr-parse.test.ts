@@ -207,6 +207,24 @@ describe('statuses and relations in either spelling', () => {
     expect(mapStatus('Rejected...')).toBe('rejected');
     expect(mapStatus('🚫 Deprecated')).toBe('deprecated');
     expect(mapStatus('whatever')).toBeNull();
+    expect(mapStatus('Under discussion')).toBe('proposed');
+    expect(mapStatus('Deprecated in favour of [ADR 5](0005-x.md)')).toBe('deprecated');
+  });
+
+  it('reads the decision a deprecated one names in its status line as superseding it', () => {
+    const adr = (status: string) => {
+      const r = parseAdr(`# 1. Use Go\n\n## Status\n\n${status}\n\n## Context\n\nc\n`, '0001-use-go.md');
+      if (!r.ok) throw new Error(r.reason);
+      return [r.adr.values.status, ...r.adr.relations.map((x) => `${x.type} ${x.ref.file ?? x.ref.number}`)];
+    };
+    expect(adr('Deprecated in favour of [ADR 5](0005-use-rust.md)')).toEqual([
+      'deprecated',
+      'superseded-by 0005-use-rust.md',
+    ]);
+    expect(adr('Deprecated, replaced by ADR-0007')).toEqual(['deprecated', 'superseded-by 7']);
+    // Deprecated alone, or with a reason, names no successor.
+    expect(adr('Deprecated')).toEqual(['deprecated']);
+    expect(adr('Deprecated: the service is gone')).toEqual(['deprecated']);
   });
 
   it('normalises relation names and knows their reverse', () => {
