@@ -306,7 +306,9 @@ function linkOf(ctx: Ctx, target: string): LinkInfo | null {
     (parsed ? { label: parsed.ref.label, file: parsed.ref.file, number: parsed.ref.number } : null);
   const found = ctx.resolve?.(target);
   if (!found?.file) return known;
-  if (!known) return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
+  // No link yet, or one recorded while the target was a draft without a file: named as this file names decisions.
+  if (!known || (known.file === null && known.number === null))
+    return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
   // A link read from a file names the file alone (`../0003-x.md` reads as 0003-x.md): the exporter knows its folder.
   const at = sameFile(known.file, found.file) ? { ...known, file: found.file } : known;
   if (sameFile(known.file, found.file) && known.number === found.number) return at;
@@ -823,7 +825,9 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
   for (const p of lineRels) {
     if (!p.rel.item) continue;
     if (!itemKept.has(p.rel.item)) itemKept.set(p.rel.item, true);
-    if (p.target && !want.has(`${p.rel.type}\u0000${p.target}`)) itemKept.set(p.rel.item, false);
+    // A relation the status value carries too ("superseded by …" above a list that says it again) is still held.
+    const k = p.target ? `${p.rel.type}\u0000${p.target}` : null;
+    if (k && !want.has(k) && !carriedKeys.has(k)) itemKept.set(p.rel.item, false);
   }
   const fmKept = new Map<string, { labels: string[]; changed: boolean }>();
   for (const p of lineRels) {

@@ -346,7 +346,9 @@ export function createImporter(ctx: CoreContext): Importer {
         const links: Record<string, LinkInfo> = {};
         f.adr.relations.forEach((r, i) => {
           const t = ts[i];
-          if (t && !links[t]) links[t] = { label: r.ref.label, file: r.ref.file, number: r.ref.number };
+          // A link to the file wins over a bare mention ("superseded by ADR-0002" in front matter, linked in a list below).
+          if (t && (!links[t] || (!links[t].file && r.ref.file)))
+            links[t] = { label: r.ref.label, file: r.ref.file, number: r.ref.number };
         });
         const number =
           p.kind === 'create'
