@@ -854,7 +854,11 @@ function readMoreLinks(r: Reading, more: Section | null, text: ParsedAdr['text']
   const nl = r.raw.indexOf('\n', listEnd);
   const after = nl < 0 || nl >= more.end ? listEnd : nl + 1;
   const rest = trimmed(r.raw, after, more.value.end);
-  text.moreInformation = { ...more, bodyStart: after, value: rest.start === rest.end ? { start: after, end: after } : rest };
+  text.moreInformation = {
+    ...more,
+    bodyStart: after,
+    value: rest.start === rest.end ? { start: after, end: after } : rest,
+  };
   r.values.moreInformation = normalizeText(r.raw, text.moreInformation.value);
   return { section: more, items, values: items.map((_, i) => i) };
 }

@@ -465,7 +465,11 @@ function statusValue(ctx: Ctx, link: LinkInfo | null, yaml: boolean): string {
   if (d.status === 'superseded' && link) {
     word =
       'superseded by ' +
-      (yaml ? (link.number !== null ? `ADR-${String(link.number).padStart(4, '0')}` : link.label) : linkText(ctx, link));
+      (yaml
+        ? link.number !== null
+          ? `ADR-${String(link.number).padStart(4, '0')}`
+          : link.label
+        : linkText(ctx, link));
   }
   const text = wrap.before + applyCasing(word, casing) + wrap.after + dot;
   if (!yaml) return text;

@@ -335,7 +335,9 @@ describe('renumbering a decision with an evidence ledger', () => {
     fs.writeFileSync(ledger, edited);
 
     const renumbered = await core.invoke('renumberDecision', { id: first.id, number: 4 });
-    expect(renumbered.moved).toEqual([{ dir: fs.realpathSync(dir), from: '0001-use-postgres.md', to: '0004-use-postgres.md' }]);
+    expect(renumbered.moved).toEqual([
+      { dir: fs.realpathSync(dir), from: '0001-use-postgres.md', to: '0004-use-postgres.md' },
+    ]);
     expect(renumbered.kept).toEqual([
       {
         dir: fs.realpathSync(dir),
