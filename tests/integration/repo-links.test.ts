@@ -189,6 +189,26 @@ describe('links between subfolders of an ADR folder', () => {
   });
 });
 
+describe('links read from a folder with subfolders', () => {
+  it('name the file at their path, even where two subfolders hold the same name', async () => {
+    const core = testCore();
+    const dir = tempDir('same-names-');
+    write(dir, {
+      'api/0001-setup.md': nygard(1, 'Set up the API'),
+      'web/0001-setup.md': nygard(1, 'Set up the web app'),
+      'web/0002-use-react.md': nygard(2, 'Use React', 'Accepted\n\nAmends [1. Set up](0001-setup.md)'),
+      'api/0002-use-grpc.md': nygard(2, 'Use gRPC', 'Accepted\n\nAmends [1. Set up](../api/0001-setup.md)'),
+      '0003-share-types.md': nygard(3, 'Share types', 'Accepted\n\nRelates to [1. Set up](web/0001-setup.md)'),
+    });
+    const report = await core.invoke('importFolder', { dir });
+    const id = (file: string) => report.imported.find((f) => f.file === file)!.id;
+    const targetOf = async (file: string) => (await core.invoke('getDecision', { id: id(file) })).relations;
+    expect(await targetOf('web/0002-use-react.md')).toEqual([{ type: 'amends', target: id('web/0001-setup.md') }]);
+    expect(await targetOf('api/0002-use-grpc.md')).toEqual([{ type: 'amends', target: id('api/0001-setup.md') }]);
+    expect(await targetOf('0003-share-types.md')).toEqual([{ type: 'relates-to', target: id('web/0001-setup.md') }]);
+  });
+});
+
 describe('MADR 4 relations under More Information', () => {
   it('read back as relations both ways, prose links stay prose, and the files re-export byte for byte', async () => {
     const core = testCore();

@@ -230,8 +230,12 @@ describe('statuses and relations in either spelling', () => {
     expect(renumberFile('adr-005-x.md', 12)).toBe('adr-012-x.md');
     expect(findRefs('superseded by ADR-0123')).toEqual([{ file: null, number: 123, label: 'ADR-0123' }]);
     expect(findRefs('[5. Help](./0005-help.md#status)')).toEqual([
-      { file: '0005-help.md', number: 5, label: '5. Help' },
+      { file: '0005-help.md', number: 5, label: '5. Help', path: './0005-help.md' },
     ]);
+    expect(findRefs('[ADR 3](../archive/0003-x%20y.md)')).toEqual([
+      { file: '0003-x y.md', number: 3, label: 'ADR 3', path: '../archive/0003-x y.md' },
+    ]);
+    expect(findRefs('[ADR 4](0004-z.md)')).toEqual([{ file: '0004-z.md', number: 4, label: 'ADR 4' }]);
   });
 });
 
