@@ -44,7 +44,11 @@ export interface OriginExtra {
   unknownKeys: string[];
 }
 
-export const PARSER_VERSION = 1;
+/**
+ * The importer's reading rules, stored with each file it read. 2: a relation list opening More
+ * Information (MADR 4) is read as relations; a file stored under 1 is read again as it was then.
+ */
+export const PARSER_VERSION = 2;
 
 export function readExtra(extra: Record<string, unknown> | undefined, file: string): OriginExtra {
   const e = (extra ?? {}) as Partial<OriginExtra>;
@@ -147,7 +151,7 @@ export function snapshotOfOrigin(origin: {
   extra: Record<string, unknown>;
 }): { adr: ParsedAdr; extra: OriginExtra; snap: Snapshot } | null {
   const extra = readExtra(origin.extra, origin.file);
-  const parsed = parseAdr(origin.raw, extra.sourceFile);
+  const parsed = parseAdr(origin.raw, extra.sourceFile, { moreLinks: extra.parser >= 2 });
   if (!parsed.ok) return null;
   return { adr: parsed.adr, extra, snap: snapshotOf(parsed.adr, extra) };
 }

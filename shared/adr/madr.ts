@@ -7,7 +7,7 @@
  */
 import type { Decision } from '../domain.js';
 import { Footnotes } from './citations.js';
-import { block, fileLink, inline, yamlList, yamlScalar } from './markdown.js';
+import { block, fileLink, inline, relativePath, yamlList, yamlScalar } from './markdown.js';
 import { relationLabel } from './relations.js';
 import {
   assemble,
@@ -54,7 +54,7 @@ function metadataList(d: Decision, options: RenderOptions): string {
   const status = statusValue(d, options);
   const statusText =
     status.link && status.link.file
-      ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(status.link.file)})`
+      ? `superseded by [${inline(reference(status.link, options), false)}](${fileLink(relativePath(options.file, status.link.file))})`
       : inline(status.text, false);
   const lines = [`${m} Status: ${statusText}`];
   if (d.date) lines.push(`${m} Date: ${d.date}`);
@@ -77,7 +77,7 @@ function linkLine(link: AdrLink, options: RenderOptions): string {
     link.number !== null
       ? `${adrRef(link.number, options.numberWidth)}: ${inline(link.title, false)}`
       : inline(link.title, false);
-  return link.file ? `* ${label} [${name}](${fileLink(link.file)})` : `* ${label} ${name}`;
+  return link.file ? `* ${label} [${name}](${fileLink(relativePath(options.file, link.file))})` : `* ${label} ${name}`;
 }
 
 /** The decision as a MADR 4 file. */

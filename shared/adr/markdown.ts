@@ -113,3 +113,34 @@ export function safeUrl(url: string | null | undefined): string | null {
 export function fileLink(file: string): string {
   return encodeURI(file).replace(/[()[\]]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
+
+/**
+ * Paths inside an ADR folder: files are named by their path relative to the folder (`sub/0002-x.md`),
+ * and a link is written relative to the file that holds it, as Markdown and git hosts resolve it.
+ */
+function parentParts(file: string): string[] {
+  return file.split('/').slice(0, -1);
+}
+
+/** How the file `from` links to the file `to` (both relative to the ADR folder): `../0001-y.md`, `sub/0002-x.md`. */
+export function relativePath(from: string | null | undefined, to: string): string {
+  if (!from || !from.includes('/')) return to;
+  const dir = parentParts(from);
+  const target = to.split('/');
+  let common = 0;
+  while (common < dir.length && common < target.length - 1 && dir[common] === target[common]) common++;
+  return [...dir.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}
+
+/** The folder-relative path a link written in the file `from` points at; null when it leaves the folder. */
+export function folderPath(from: string | null | undefined, href: string): string | null {
+  const out = from ? parentParts(from) : [];
+  for (const part of href.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.length ? out.join('/') : null;
+}

@@ -8,7 +8,7 @@
  */
 import type { Decision } from '../domain.js';
 import { Footnotes } from './citations.js';
-import { block, fileLink, inline } from './markdown.js';
+import { block, fileLink, inline, relativePath } from './markdown.js';
 import { relationLabel } from './relations.js';
 import {
   assemble,
@@ -22,14 +22,14 @@ import {
 } from './sections.js';
 import type { AdrLink, RenderOptions } from './types.js';
 
-function linkLine(link: AdrLink): string {
+function linkLine(link: AdrLink, from: string | undefined): string {
   const label = relationLabel(link.type, 'nygard');
   const name = link.number !== null ? `${link.number}. ${inline(link.title, false)}` : inline(link.title, false);
-  return link.file ? `${label} [${name}](${fileLink(link.file)})` : `${label} ${name}`;
+  return link.file ? `${label} [${name}](${fileLink(relativePath(from, link.file))})` : `${label} ${name}`;
 }
 
-function statusLines(d: Decision, links: AdrLink[]): string[] {
-  const lines = links.map(linkLine);
+function statusLines(d: Decision, links: AdrLink[], from: string | undefined): string[] {
+  const lines = links.map((l) => linkLine(l, from));
   const supersededBy = links.some((l) => l.type === 'superseded-by' && l.file);
   if (d.status === 'superseded' && supersededBy) return lines;
   return [d.status[0]!.toUpperCase() + d.status.slice(1), ...lines];
@@ -63,7 +63,7 @@ export function renderNygard(d: Decision, options: RenderOptions): string {
     d.reviewBy ? `Review by: ${d.reviewBy}` : null,
     d.reviewTriggers?.length ? `Review triggers: ${d.reviewTriggers.map((t) => inline(t, false)).join('; ')}` : null,
     heading(2, 'Status'),
-    ...statusLines(d, options.links),
+    ...statusLines(d, options.links, options.file),
     heading(2, 'Context'),
     block(d.context),
     drivers && heading(3, 'Decision drivers'),

@@ -308,10 +308,13 @@ function consequenceOf(text: string, mode: ConsequenceList['mode']): { effect: E
 function relationLine(
   raw: string,
   item: ListItem,
+  strict = false,
 ): { type: string; refs: { ref: DecisionRef; link: Span | null }[] } | null {
   const text = raw.slice(item.textStart, item.end).replace(/\r\n/g, '\n');
   if (text.includes('\n')) return null;
   const verbMatch = /^(?:\*\*|__)?([A-Za-z][A-Za-z -]{0,40}?)(?:\*\*|__)?\s*:?\s+(?=\[|<|ADR[-_ #]?\d|#\d)/i.exec(text);
+  // Strict (a list inside prose): a relation the table knows, named, and every reference a link to a file.
+  if (strict && (!verbMatch || !isKnownRelation(verbMatch[1]!))) return null;
   const verb = verbMatch ? verbMatch[1]! : 'relates to';
   const restStart = verbMatch ? verbMatch[0].length : 0;
   const rest = text.slice(restStart);
@@ -328,10 +331,19 @@ function relationLine(
   }
   if (!refs.length || !/^[\s,.;&]*(?:and[\s,.;&]*)*(?:<!--.*-->)?\s*$/i.test(leftover.replace(/\band\b/gi, '')))
     return null;
+  if (strict && refs.some((x) => !x.link || !x.ref.file)) return null;
   return { type: normalizeRelation(verb), refs };
 }
 
-export function parseAdr(raw: string, file: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * Read a relation list opening More Information as relations (MADR 4, see `readMoreLinks`).
+   * Off only to read again a file stored by an older parser, which read that list as text.
+   */
+  moreLinks?: boolean;
+}
+
+export function parseAdr(raw: string, file: string, how: ParseOptions = {}): ParseResult {
   if (NOT_ADR_NAMES.test(file))
     return { ok: false, kind: 'not-adr', reason: `${file} is a folder index, README or template, not a decision.` };
   const warnings: string[] = [];
@@ -365,7 +377,8 @@ export function parseAdr(raw: string, file: string): ParseResult {
   const marker = detectMarker(raw, lines, literal, headerStart);
   const { drivers, options, optionDetails } = readLists(r, sections, byKind);
   const { outcome, consequences } = readOutcome(r, sections, byKind, text);
-  const links = readLinks(r, byKind('links'));
+  const links =
+    readLinks(r, byKind('links')) ?? (how.moreLinks === false ? null : readMoreLinks(r, byKind('more'), text));
 
   const unknownSections = sections.filter((s) => s.kind === null).map((s) => s.heading.text);
   const fileDate = fileNameDate(file);
@@ -811,6 +824,43 @@ function readLinks(r: Reading, linksSection: Section | null): ListLoc | null {
     for (const ref of rel.refs) r.relations.push({ type: rel.type, ref: ref.ref, home: 'links', item, link: ref.link });
   });
   return { section: linksSection, items, values: vals };
+}
+
+/**
+ * MADR 4 keeps relations under More Information, where Cairn's export writes them first: a list
+ * opening the section whose every bullet is a relation the table knows and its links,
+ * `* Supersedes [ADR-0003: Use X](0003-use-x.md)`. Only that leading list is read as relations
+ * (the rest of the section is its text); prose that mentions a decision, "See [ADR-0013](…) for
+ * more", stays prose. A file with a Links section keeps its relations there.
+ */
+function readMoreLinks(r: Reading, more: Section | null, text: ParsedAdr['text']): ListLoc | null {
+  if (!more) return null;
+  const all = listItems(r.raw, more.own.start, more.own.end);
+  const items: ListItem[] = [];
+  const lines: NonNullable<ReturnType<typeof relationLine>>[] = [];
+  for (const item of all) {
+    const rel = item.kind === 'bullet' ? relationLine(r.raw, item, true) : null;
+    if (!rel) break;
+    items.push(item);
+    lines.push(rel);
+  }
+  if (!items.length) return null;
+  items.forEach((item, i) => {
+    for (const ref of lines[i]!.refs)
+      r.relations.push({ type: lines[i]!.type, ref: ref.ref, home: 'links', item, link: ref.link });
+  });
+  // The section's text is what follows the list; new text goes on the line after it.
+  const listEnd = items[items.length - 1]!.end;
+  const nl = r.raw.indexOf('\n', listEnd);
+  const after = nl < 0 || nl >= more.end ? listEnd : nl + 1;
+  const rest = trimmed(r.raw, after, more.value.end);
+  text.moreInformation = {
+    ...more,
+    bodyStart: after,
+    value: rest.start === rest.end ? { start: after, end: after } : rest,
+  };
+  r.values.moreInformation = normalizeText(r.raw, text.moreInformation.value);
+  return { section: more, items, values: items.map((_, i) => i) };
 }
 
 /** The number: the file name's, else the title's, else front matter's `number`. */

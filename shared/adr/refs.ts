@@ -17,21 +17,34 @@ export interface DecisionRef {
   number: number | null;
   /** The text a person reads. */
   label: string;
+  /** A link's path as written, relative to the file that holds it (`../0003-x.md`), decoded, without anchor. */
+  path?: string;
 }
 
 /** The file name a link points at: folder, query and anchor removed, percent-escapes decoded. */
 export function linkedFile(href: string): string | null {
+  const path = linkedPath(href);
+  return path === null ? null : (path.split('/').pop() ?? null);
+}
+
+/** The path a link points at, relative to the file holding it: query and anchor removed, escapes decoded, `.md` added. */
+export function linkedPath(href: string): string | null {
   const clean = href.trim().replace(/^<|>$/g, '').split(/[?#]/)[0]!;
   if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
-  const base = clean.split('/').pop() ?? '';
-  let name = base;
-  try {
-    name = decodeURIComponent(base);
-  } catch (e) {
-    // A malformed escape: use the name as written.
-    if (!(e instanceof URIError)) throw e;
-  }
-  return /\.(md|markdown|mdx)$/i.test(name) ? name : name ? `${name}.md` : null;
+  if (!(clean.split('/').pop() ?? '')) return null;
+  const name = clean
+    .split('/')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch (e) {
+        // A malformed escape: use the part as written.
+        if (!(e instanceof URIError)) throw e;
+        return part;
+      }
+    })
+    .join('/');
+  return /\.(md|markdown|mdx)$/i.test(name) ? name : `${name}.md`;
 }
 
 /** The number at the start of an ADR file name (`0005-x.md`, `adr-005-x.md`, `ADR_5.md`), if any. */
@@ -65,9 +78,12 @@ export function findRefs(text: string): DecisionRef[] {
   let rest = text;
   while ((m = linkRe.exec(text))) {
     const label = (m[1] ?? m[3] ?? '').trim();
-    const file = linkedFile(m[2] ?? m[3] ?? '');
-    if (!file) continue;
-    refs.push({ file, number: labelNumber(label) ?? fileNumber(file), label: label || file });
+    const path = linkedPath(m[2] ?? m[3] ?? '');
+    const file = path?.split('/').pop();
+    if (!path || !file) continue;
+    const ref: DecisionRef = { file, number: labelNumber(label) ?? fileNumber(file), label: label || file };
+    if (path !== file) ref.path = path;
+    refs.push(ref);
     rest = rest.replace(m[0], ' ');
   }
   if (refs.length) return refs;

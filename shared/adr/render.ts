@@ -14,7 +14,7 @@ import { matrixForExport } from '../scoring.js';
  * Part of every exported file's input fingerprint: bump it whenever the renderers' output
  * changes, so the next export renders every file afresh instead of reusing its bytes.
  */
-export const RENDERER_VERSION = 3;
+export const RENDERER_VERSION = 4;
 
 export function renderAdr(d: Decision, format: AdrFormat, options: RenderOptions): string {
   return format === 'nygard' ? renderNygard(d, options) : renderMadr(d, options);
@@ -26,7 +26,7 @@ export function adrFileText(
   format: AdrFormat,
   options: RenderOptions,
 ): { text: string; imported: boolean } {
-  const imported = renderImported(d, options.resolve);
+  const imported = renderImported(d, options.resolve, options.file);
   if (imported !== null) return { text: imported, imported: true };
   return { text: renderAdr(d, format, options), imported: false };
 }

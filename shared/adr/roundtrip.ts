@@ -11,7 +11,7 @@ import {
   type SectionKind,
   type Span,
 } from './parse.js';
-import { inline } from './markdown.js';
+import { inline, relativePath } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
@@ -30,9 +30,14 @@ export type LinkResolver = (id: string) => { number: number | null; title: strin
  * mark, front-matter key order, list markers and everything Cairn does not model stay as they were.
  * `resolve` lets the exporter name files the importer never saw (a relation to a new decision).
  * The origin is not part of a decision's content; the core reads it beside the decision
- * (`DecisionStore.withOrigin`) and passes it here.
+ * (`DecisionStore.withOrigin`) and passes it here. `file` is where the file is written, relative to
+ * the ADR folder (default: where it was read from); links Cairn writes are relative to it.
  */
-export function renderImported(decision: Decision & { origin?: Origin | null }, resolve?: LinkResolver): string | null {
+export function renderImported(
+  decision: Decision & { origin?: Origin | null },
+  resolve?: LinkResolver,
+  file?: string,
+): string | null {
   const origin = decision.origin;
   if (!origin) return null;
   const read = snapshotOfOrigin(origin);
@@ -47,6 +52,7 @@ export function renderImported(decision: Decision & { origin?: Origin | null }, 
     out: new Patch(origin.raw, adr.eol),
     resolve,
     style: styleOf(adr),
+    file: file ?? origin.file,
   };
   try {
     return patch(ctx);
@@ -99,6 +105,8 @@ interface Ctx {
   out: Patch;
   resolve: LinkResolver | undefined;
   style: Style;
+  /** The file's path in the ADR folder, which the links it holds are relative to. */
+  file: string;
 }
 
 function styleOf(adr: ParsedAdr): Style {
@@ -298,11 +306,15 @@ function linkOf(ctx: Ctx, target: string): LinkInfo | null {
     (parsed ? { label: parsed.ref.label, file: parsed.ref.file, number: parsed.ref.number } : null);
   const found = ctx.resolve?.(target);
   if (!found?.file) return known;
-  if (!known) return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
-  if (known.file === found.file && known.number === found.number) return known;
+  // No link yet, or one recorded while the target was a draft without a file: named as this file names decisions.
+  if (!known || (known.file === null && known.number === null))
+    return { label: linkLabel(ctx.adr.dialect, found), file: found.file, number: found.number };
+  // A link read from a file names the file alone (`../0003-x.md` reads as 0003-x.md): the exporter knows its folder.
+  const at = sameFile(known.file, found.file) ? { ...known, file: found.file } : known;
+  if (sameFile(known.file, found.file) && known.number === found.number) return at;
   // Same number, another name (a link written by number to a file named otherwise, or kept from a
   // rename): the link stays as its author wrote it; Cairn rewrites links only when numbers change.
-  if (known.number !== null && known.number === found.number) return known;
+  if (known.number !== null && known.number === found.number) return at;
   const label =
     known.number !== null && found.number !== null ? relabel(known.label, known.number, found.number) : known.label;
   return { label, file: found.file, number: found.number };
@@ -319,8 +331,16 @@ export function linkLabel(
   return target.title;
 }
 
-function linkText(link: LinkInfo): string {
-  return link.file ? `[${link.label}](${link.file})` : link.label;
+/** Whether two links name the same file: a link read from a file keeps only the file's name, not its folder. */
+function sameFile(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return a.split('/').pop() === b.split('/').pop();
+}
+
+/** A link as this file writes it: the target's path relative to the file's own folder. */
+function linkText(ctx: Ctx, link: LinkInfo): string {
+  return link.file ? `[${link.label}](${relativePath(ctx.file, link.file)})` : link.label;
 }
 
 /** Relations whose text lives in the status value ("superseded by …"), in parse order. */
@@ -357,8 +377,8 @@ function renderMeta(ctx: Ctx): Relation[] {
     for (const c of carriedBefore) {
       if (!c.target || !c.rel.link) continue;
       const link = linkOf(ctx, c.target);
-      if (link && (link.label !== c.rel.ref.label || link.file !== c.rel.ref.file))
-        out.replace(c.rel.link, linkText(link));
+      if (link && (link.label !== c.rel.ref.label || !sameFile(link.file, c.rel.ref.file)))
+        out.replace(c.rel.link, linkText(ctx, link));
     }
   }
 
@@ -445,7 +465,11 @@ function statusValue(ctx: Ctx, link: LinkInfo | null, yaml: boolean): string {
   if (d.status === 'superseded' && link) {
     word =
       'superseded by ' +
-      (yaml ? (link.number !== null ? `ADR-${String(link.number).padStart(4, '0')}` : link.label) : linkText(link));
+      (yaml
+        ? link.number !== null
+          ? `ADR-${String(link.number).padStart(4, '0')}`
+          : link.label
+        : linkText(ctx, link));
   }
   const text = wrap.before + applyCasing(word, casing) + wrap.after + dot;
   if (!yaml) return text;
@@ -786,7 +810,7 @@ function relationLineText(ctx: Ctx, r: Relation): string | null {
   // The words a line of the same relation in this file already uses ("Supersedes" or adr-tools' "Supercedes").
   const same = ctx.adr.relations.find((p) => p.type === r.type && p.item && p.link && p.home !== 'status');
   const words = same ? ctx.raw.slice(same.item!.textStart, same.link!.start).trim() : '';
-  return `${words || relationLabel(r.type, ctx.adr.dialect === 'nygard' ? 'nygard' : 'madr')} ${linkText(link)}`;
+  return `${words || relationLabel(r.type, ctx.adr.dialect === 'nygard' ? 'nygard' : 'madr')} ${linkText(ctx, link)}`;
 }
 
 function renderRelations(ctx: Ctx, carried: Relation[]) {
@@ -805,7 +829,9 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
   for (const p of lineRels) {
     if (!p.rel.item) continue;
     if (!itemKept.has(p.rel.item)) itemKept.set(p.rel.item, true);
-    if (p.target && !want.has(`${p.rel.type}\u0000${p.target}`)) itemKept.set(p.rel.item, false);
+    // A relation the status value carries too ("superseded by …" above a list that says it again) is still held.
+    const k = p.target ? `${p.rel.type}\u0000${p.target}` : null;
+    if (k && !want.has(k) && !carriedKeys.has(k)) itemKept.set(p.rel.item, false);
   }
   const fmKept = new Map<string, { labels: string[]; changed: boolean }>();
   for (const p of lineRels) {
@@ -828,8 +854,9 @@ function renderRelations(ctx: Ctx, carried: Relation[]) {
     let changed = false;
     for (const p of [...inItem].sort((a, b) => b.rel.link!.start - a.rel.link!.start)) {
       const link = linkOf(ctx, p.target!);
-      if (!link || (link.label === p.rel.ref.label && link.file === p.rel.ref.file)) continue;
-      text = text.slice(0, p.rel.link!.start - item.start) + linkText(link) + text.slice(p.rel.link!.end - item.start);
+      if (!link || (link.label === p.rel.ref.label && sameFile(link.file, p.rel.ref.file))) continue;
+      text =
+        text.slice(0, p.rel.link!.start - item.start) + linkText(ctx, link) + text.slice(p.rel.link!.end - item.start);
       changed = true;
     }
     return changed ? text : undefined;

@@ -44,7 +44,7 @@ export interface AdrLink {
   /** The other ADR's number, or null when it has none. */
   number: number | null;
   title: string;
-  /** The other ADR's file name in the same folder, or null when it is not in the folder. */
+  /** The other ADR's file, relative to the ADR folder (`sub/0002-x.md`), or null when it is not in the folder. */
   file: string | null;
 }
 
@@ -62,6 +62,11 @@ export interface RenderOptions {
   madrMetadata?: MadrMetadata;
   /** MADR only, list metadata: the folder's list marker. */
   listMarker?: '*' | '-';
+  /**
+   * The file being written, relative to the ADR folder (`sub/0002-x.md`): links to other files are
+   * written relative to it. Left out, the file sits at the folder's top.
+   */
+  file?: string;
   /** Where a decision's file is in the folder, so an imported file's links point at files that exist. */
   resolve?: (id: string) => { number: number | null; title: string; file: string | null } | null;
 }

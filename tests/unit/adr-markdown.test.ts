@@ -1,7 +1,16 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { block, cell, inline, safeUrl, yamlList, yamlScalar } from '../../shared/adr/markdown.js';
+import {
+  block,
+  cell,
+  folderPath,
+  inline,
+  relativePath,
+  safeUrl,
+  yamlList,
+  yamlScalar,
+} from '../../shared/adr/markdown.js';
 import { footnoteLabel } from '../../shared/adr/citations.js';
 import { mermaidText, renderIndex } from '../../shared/adr/index-file.js';
 
@@ -126,5 +135,25 @@ describe('the index', () => {
     expect(text).toContain('  adr2 -->|supersedes| adr1');
     expect(text).not.toContain('adr3[');
     expect(mermaidText('a\nb')).toBe('a b');
+  });
+});
+
+describe('paths inside an ADR folder', () => {
+  it('links a file to another relative to its own folder, and reads a link back as a folder path', () => {
+    const cases: [string, string, string][] = [
+      ['0001-a.md', '0002-b.md', '0002-b.md'],
+      ['0001-a.md', 'sub/0002-b.md', 'sub/0002-b.md'],
+      ['sub/0002-b.md', '0001-a.md', '../0001-a.md'],
+      ['sub/deep/0003-c.md', '0001-a.md', '../../0001-a.md'],
+      ['sub/deep/0003-c.md', 'sub/0002-b.md', '../0002-b.md'],
+      ['sub/0002-b.md', 'sub/deep/0003-c.md', 'deep/0003-c.md'],
+      ['a/0004-d.md', 'b/0005-e.md', '../b/0005-e.md'],
+    ];
+    for (const [from, to, href] of cases) {
+      expect({ from, to, href: relativePath(from, to) }).toEqual({ from, to, href });
+      expect({ from, href, back: folderPath(from, href) }).toEqual({ from, href, back: to });
+    }
+    expect(folderPath('sub/0002-b.md', './0003-c.md')).toBe('sub/0003-c.md');
+    expect(folderPath('0001-a.md', '../outside.md')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdr } from '../../shared/adr/parse.js';
+import { snapshotOfOrigin } from '../../shared/adr/content.js';
 import { fileNumber, findRefs, normalizeRelation, renumberFile, reverseRelation } from '../../shared/adr/refs.js';
 import { mapStatus } from '../../shared/adr/status.js';
 import { fixture, parsed } from '../helpers/adr.js';
@@ -247,7 +248,64 @@ describe('statuses and relations in either spelling', () => {
     expect(renumberFile('adr-005-x.md', 12)).toBe('adr-012-x.md');
     expect(findRefs('superseded by ADR-0123')).toEqual([{ file: null, number: 123, label: 'ADR-0123' }]);
     expect(findRefs('[5. Help](./0005-help.md#status)')).toEqual([
-      { file: '0005-help.md', number: 5, label: '5. Help' },
+      { file: '0005-help.md', number: 5, label: '5. Help', path: './0005-help.md' },
     ]);
+    expect(findRefs('[ADR 3](../archive/0003-x%20y.md)')).toEqual([
+      { file: '0003-x y.md', number: 3, label: 'ADR 3', path: '../archive/0003-x y.md' },
+    ]);
+    expect(findRefs('[ADR 4](0004-z.md)')).toEqual([{ file: '0004-z.md', number: 4, label: 'ADR 4' }]);
+  });
+});
+
+describe('relations under More Information (MADR 4)', () => {
+  const raw = [
+    '---',
+    'status: accepted',
+    '---',
+    '# Use GraphQL',
+    '',
+    '## Context and Problem Statement',
+    '',
+    'Clients ask for more.',
+    '',
+    '## More Information',
+    '',
+    '* Supersedes [ADR-0001: Use REST](0001-use-rest.md)',
+    '- Relates to [ADR-0003](sub/0003-cache.md) and [ADR-0004](../0004-x.md)',
+    '',
+    'See [ADR-0001](0001-use-rest.md) for the history.',
+    '',
+  ].join('\n');
+
+  it('reads the list opening the section as relations, and the rest as its text', () => {
+    const result = parseAdr(raw, '0002-use-graphql.md');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.adr.relations.map((r) => [r.type, r.ref.file, r.ref.label])).toEqual([
+      ['supersedes', '0001-use-rest.md', 'ADR-0001: Use REST'],
+      ['relates-to', '0003-cache.md', 'ADR-0003'],
+      ['relates-to', '0004-x.md', 'ADR-0004'],
+    ]);
+    expect(result.adr.values.moreInformation).toBe('See [ADR-0001](0001-use-rest.md) for the history.');
+  });
+
+  it('reads nothing from a list that opens with prose, or from a bare mention', () => {
+    for (const first of [
+      '* Background: [ADR-0001](0001-use-rest.md)',
+      '* Supersedes ADR-0001',
+      '* [ADR-0001](0001-use-rest.md)',
+    ]) {
+      const result = parseAdr(raw.replace('* Supersedes [ADR-0001: Use REST](0001-use-rest.md)', first), 'x.md');
+      if (!result.ok) throw new Error(result.reason);
+      expect({ first, relations: result.adr.relations.length }).toEqual({ first, relations: 0 });
+      expect(result.adr.values.moreInformation).toContain(first);
+    }
+  });
+
+  it('reads a file stored by the parser before it (version 1) as that parser did: the list is text', () => {
+    const old = snapshotOfOrigin({ raw, file: '0002-use-graphql.md', extra: { parser: 1, targets: [] } })!;
+    expect(old.adr.relations).toEqual([]);
+    expect(old.snap.moreInformation).toMatch(/^\* Supersedes \[ADR-0001: Use REST\]/);
+    const now = snapshotOfOrigin({ raw, file: '0002-use-graphql.md', extra: { parser: 2, targets: [] } })!;
+    expect(now.adr.relations).toHaveLength(3);
   });
 });

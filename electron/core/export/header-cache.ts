@@ -4,6 +4,7 @@
  * A remembered header is used only while the file holds exactly the bytes it was read from.
  */
 import type { Database } from 'better-sqlite3';
+import { folderPath } from '../../../shared/adr/markdown.js';
 import { readHeader, type AdrHeader } from './header.js';
 
 export interface HeaderCache {
@@ -19,6 +20,12 @@ export interface HeaderCache {
  */
 const READER_VERSION = 1;
 
+/** The header with its links as paths in the folder: `../0001-x.md` written in `sub/0002-y.md` is `0001-x.md`. */
+function inFolder(file: string, header: AdrHeader): AdrHeader {
+  if (!file.includes('/')) return header;
+  return { ...header, links: header.links.map((l) => ({ ...l, file: folderPath(file, l.file) ?? l.file })) };
+}
+
 export function createHeaderCache(db: Database, dir: string): HeaderCache {
   const key = (sha: string) => `${READER_VERSION}:${sha}`;
   const known = new Map(
@@ -33,10 +40,10 @@ export function createHeaderCache(db: Database, dir: string): HeaderCache {
   return {
     headerOf(file, sha, text) {
       const row = known.get(file);
-      if (sha !== null && row?.sha256 === key(sha)) return JSON.parse(row.header) as AdrHeader;
+      if (sha !== null && row?.sha256 === key(sha)) return inFolder(file, JSON.parse(row.header) as AdrHeader);
       const header = readHeader(text);
       if (sha !== null) read.set(file, { sha256: sha, header });
-      return header;
+      return inFolder(file, header);
     },
     save(files) {
       const put = db.prepare(

@@ -367,6 +367,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
     const links = collectLinks(d.id, related, (id) => targets.get(id) ?? null);
     const style = {
+      file: p.file,
       number: p.number,
       numberWidth: scan.naming.kind === 'number' ? scan.naming.width : 4,
       links,

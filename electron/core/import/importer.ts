@@ -23,7 +23,8 @@ import {
   type OriginExtra,
 } from '../../../shared/adr/content.js';
 import { parseAdr, type ParsedAdr } from '../../../shared/adr/parse.js';
-import { reverseRelation } from '../../../shared/adr/refs.js';
+import { reverseRelation, type DecisionRef } from '../../../shared/adr/refs.js';
+import { folderPath } from '../../../shared/adr/markdown.js';
 import { renderImported } from '../../../shared/adr/roundtrip.js';
 import { ledgerFileName } from '../../../shared/adr/ledger.js';
 import { readLedgerBeside, mergeWithLedger, rememberLedgerSync, type LedgerBeside } from './ledger.js';
@@ -372,7 +373,9 @@ export function createImporter(ctx: CoreContext): Importer {
         const links: Record<string, LinkInfo> = {};
         f.adr.relations.forEach((r, i) => {
           const t = ts[i];
-          if (t && !links[t]) links[t] = { label: r.ref.label, file: r.ref.file, number: r.ref.number };
+          // A link to the file wins over a bare mention ("superseded by ADR-0002" in front matter, linked in a list below).
+          if (t && (!links[t] || (!links[t].file && r.ref.file)))
+            links[t] = { label: r.ref.label, file: r.ref.file, number: r.ref.number };
         });
         const number =
           p.kind === 'create'
@@ -592,7 +595,11 @@ function looksLikeAdr(ref: { file: string | null; number: number | null }): bool
  */
 function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: ImportReport) {
   const byFile = new Map<string, string>();
+  // Exact paths in the folder: a link's path, read from the file that holds it, names one file even
+  // where two subfolders hold the same name.
+  const byPath = new Map<string, string>();
   const add = (file: string, id: string) => {
+    byPath.set(file.toLowerCase(), id);
     byFile.set(file.toLowerCase(), id);
     byFile.set(file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''), id);
     // A link names the file, not its subfolder (`../archive/0003-x.md` reads as 0003-x.md): a file
@@ -620,7 +627,11 @@ function resolver(db: CoreContext['db'], dir: string, plans: Plan[], report: Imp
   );
   for (const r of inFolder.all(dir)) addNumber(r.number, r.id);
   for (const p of plans) addNumber(p.kind === 'create' ? p.number : p.f.adr.number, p.id);
-  return (ref: { file: string | null; number: number | null; label: string }, from: string): string | null => {
+  return (ref: DecisionRef, from: string): string | null => {
+    const written = ref.path ?? ref.file;
+    const at = written ? folderPath(from, written) : null;
+    const exact = at ? byPath.get(at.toLowerCase()) : undefined;
+    if (exact) return exact;
     if (ref.file) {
       const hit =
         byFile.get(ref.file.toLowerCase()) ?? byFile.get(ref.file.toLowerCase().replace(/\.(md|markdown|mdx)$/, ''));

@@ -17,10 +17,19 @@ import type { DecisionStore, SaveReason } from '../decisions/store.js';
 import { duplicateNumbers } from '../import/importer.js';
 import { sha256 } from '../hash.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
+import { ledgerFileName } from '../../../shared/adr/ledger.js';
 import { readPlainFile } from '../import/read-file.js';
 import { WIDE_QUERIES } from '../store/wide-queries.js';
 
 const key = (r: Relation) => `${r.type}\u0000${r.target}`;
+
+/** A file renumbered where it lies: `sub/0002-x.md` → `sub/0004-x.md` (the number is in the name, not the folder). */
+function renumberPath(file: string, n: number): string {
+  const at = file.lastIndexOf('/') + 1;
+  return file.slice(0, at) + renumberFile(file.slice(at), n);
+}
+
+const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 /**
  * A file name for a decision that has none yet, as a new export names it (`0007-use-postgresql.md`):
@@ -211,7 +220,9 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
   /**
    * Renumbering moves the decision's file in every folder it was read from or written to
    * (`0002-x.md` → `0004-x.md`, as `git mv` would), when the file is still what Cairn last saw
-   * there; a file changed since is left for the person to rename. The files are moved first and
+   * there; a file changed since is left for the person to rename. Its evidence ledger moves with
+   * it under the same rules (`0002-x.ledger.json` → `0004-x.ledger.json`), so the next export
+   * rewrites it beside its ADR instead of leaving the old one behind. The files are moved first and
    * moved back if the database cannot be written, so the store and the folders stay in step.
    */
   function renumber(id: string, number?: number) {
@@ -236,7 +247,7 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     const moved: { dir: string; from: string; to: string }[] = [];
     const kept: { dir: string; file: string; reason: string }[] = [];
     for (const row of rows) {
-      const to = renumberFile(row.file, n);
+      const to = renumberPath(row.file, n);
       if (to === row.file) continue;
       const from = path.join(row.dir, row.file);
       let bytes: Buffer;
@@ -264,7 +275,12 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
           file: row.file,
           reason: `${row.file} changed since Cairn last read or wrote it; import the folder again, then renumber.`,
         });
-      else moved.push({ dir: row.dir, from: row.file, to });
+      else {
+        moved.push({ dir: row.dir, from: row.file, to });
+        const ledger = movableLedger(row.dir, row.file, to, id);
+        if (ledger && 'reason' in ledger) kept.push(ledger);
+        else if (ledger) moved.push(ledger);
+      }
     }
     const done: typeof moved = [];
     const undo = () => {
@@ -293,6 +309,42 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
     }
   }
 
+  /**
+   * The ledger beside an ADR that moves: moved with it when Cairn wrote it and it is unchanged since
+   * (ledger_files), kept with the reason otherwise; null when there is none to move.
+   */
+  function movableLedger(
+    dir: string,
+    adrFrom: string,
+    adrTo: string,
+    id: string,
+  ): { dir: string; from: string; to: string } | { dir: string; file: string; reason: string } | null {
+    const from = ledgerFileName(adrFrom);
+    const to = ledgerFileName(adrTo);
+    const row = db
+      .prepare<[string, string], { decision_id: string; sha256: string }>(
+        'SELECT decision_id, sha256 FROM ledger_files WHERE dir = ? AND file = ?',
+      )
+      .get(dir, from);
+    if (!row || row.decision_id !== id) return null;
+    let bytes: Buffer;
+    try {
+      bytes = readPlainFile(path.join(dir, from));
+    } catch {
+      // Deleted, or no longer a regular file: nothing of Cairn's to move; the export writes the ledger anew.
+      return null;
+    }
+    if (sha256(bytes) !== row.sha256)
+      return {
+        dir,
+        file: from,
+        reason: `${from} changed since Cairn last wrote it; it stays, and the next export writes ${to} beside the ADR.`,
+      };
+    if (fs.existsSync(path.join(dir, to)))
+      return { dir, file: from, reason: `${to} exists already in ${dir}; rename ${from} yourself.` };
+    return { dir, from, to };
+  }
+
   const renumberInStore = db.transaction(
     (d: Decision, n: number, moved: { dir: string; from: string; to: string }[]) => {
       const id = d.id;
@@ -303,10 +355,16 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
         const after = predictedFile({ number: n, title: d.title });
         if (before && after && before !== after) renames.set(before, after);
       }
+      // A link read from a file names the file alone; the folder it sits in is the rename's.
+      const renamed = (file: string): string | undefined =>
+        renames.get(file) ?? [...renames].find(([from]) => baseName(from) === file)?.[1];
       const swap = (text: string) => {
         let out = text;
-        for (const [from, to] of renames)
+        for (const [from, to] of renames) {
           out = out.split(`](${from})`).join(`](${to})`).split(`](./${from})`).join(`](./${to})`);
+          // Links between folders (`../0002-x.md`, `sub/0002-x.md`) end in the file's name.
+          out = out.split(`/${baseName(from)})`).join(`/${baseName(to)})`);
+        }
         return out;
       };
       const swapText = (c: DecisionContent): boolean => {
@@ -333,11 +391,12 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
         content,
         'number',
         origin
-          ? { number: n, origin: { ...origin, file: renames.get(origin.file) ?? renumberFile(origin.file, n) } }
+          ? { number: n, origin: { ...origin, file: renames.get(origin.file) ?? renumberPath(origin.file, n) } }
           : { number: n },
       );
       const moveRow = db.prepare('UPDATE repo_files SET file = ? WHERE dir = ? AND file = ?');
-      for (const m of moved) moveRow.run(m.to, m.dir, m.from);
+      const moveLedgerRow = db.prepare('UPDATE ledger_files SET file = ? WHERE dir = ? AND file = ?');
+      for (const m of moved) (m.from.endsWith('.ledger.json') ? moveLedgerRow : moveRow).run(m.to, m.dir, m.from);
       const rewritten: string[] = [];
       // Every decision that links to this one: its recorded link, and Markdown links in its text.
       // The recorded links live with the imported file (decision_origins.extra), the text in the content.
@@ -346,7 +405,8 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
        WHERE d.id <> ? AND d.trashed_at IS NULL AND (instr(c.content, ?) > 0 OR instr(o.extra, ?) > 0)`,
       );
       const candidates = new Set<string>(mentioning.all(id, id, id).map((r) => r.id));
-      for (const from of renames.keys()) for (const r of mentioning.all(id, from, from)) candidates.add(r.id);
+      for (const from of renames.keys())
+        for (const r of mentioning.all(id, baseName(from), baseName(from))) candidates.add(r.id);
       for (const otherId of candidates) {
         const other = store.get(otherId);
         const c = store.contentOf(other);
@@ -359,7 +419,7 @@ export function createLifecycle(ctx: CoreContext, store: DecisionStore) {
           if (old) {
             const next: LinkInfo = {
               label: d.number !== null ? relabel(old.label, d.number, n) : old.label,
-              file: old.file ? (renames.get(old.file) ?? old.file) : null,
+              file: old.file ? (renamed(old.file) ?? old.file) : null,
               number: n,
             };
             if (JSON.stringify(next) !== JSON.stringify(old)) {
