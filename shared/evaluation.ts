@@ -123,7 +123,7 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
       importance: claim.importance,
       source: sources.get(claim.source) ?? null,
       outdated: claim.outdated,
-      contradictions: claim.contradictions.slice(0, 50),
+      contradictions: claim.contradictions.slice(0, 50).map(({ claim: other, note }) => ({ claim: other, note })),
       // Nothing a pack says enters the record until the architect has read it.
       verdict: before?.verdict ?? 'unreviewed',
       own: false,

@@ -29,6 +29,7 @@ const claimView = (id: string, more: Partial<PackView['claims'][number]> = {}): 
   flagged: false,
   flagNote: '',
   outdated: null,
+  outdatedOwn: false,
   contradictions: [],
   verification: {
     state: 'unchecked',
