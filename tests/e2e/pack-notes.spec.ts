@@ -55,7 +55,7 @@ test('note a contradiction and an outdated claim by keyboard, see them in the Li
   const search = form.getByRole('searchbox', { name: 'Find the other claim by its summary' });
   await expect(search).toBeFocused();
   await page.keyboard.type('recent writes');
-  await expect(form.getByText('1 claim match.')).toBeVisible();
+  await expect(form.getByText('1 claim matches.')).toBeVisible();
   await expect(form.getByRole('radio')).toHaveCount(1);
   // Saving with nothing chosen says what is missing, next to it.
   await page.keyboard.press('Tab');

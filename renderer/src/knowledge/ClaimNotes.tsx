@@ -90,7 +90,7 @@ function ContradictsForm({ claim, pack, onClose }: { claim: ClaimView; pack: Pac
             ? `No claim’s summary holds “${query.trim()}”.`
             : found.length > SHOWN
               ? `${countOf(found.length, 'claim')} match; the first ${SHOWN} are listed, type more to narrow them.`
-              : `${countOf(found.length, 'claim')} match.`}
+              : `${countOf(found.length, 'claim')} ${found.length === 1 ? 'matches' : 'match'}.`}
         </p>
         {listed.map((c) => (
           <label key={c.id} className="claim-choice">
