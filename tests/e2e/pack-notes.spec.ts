@@ -150,3 +150,67 @@ test('the shipped pack says it is read-only and offers no notes to add', async (
   await expect(page.getByRole('button', { name: 'Mark outdated…' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove the/ })).toHaveCount(0);
 });
+
+test('a note added in the Library after a decision accepted the claim shows on its evidence step, taken on request', async ({
+  app,
+  page,
+  served,
+}) => {
+  test.setTimeout(180_000);
+  const ids = await cachePack(served);
+  await page.reload();
+  await app.startGuidedDecision('Where do sessions live now?');
+  await app.choosePack(/Session cache/);
+  await app.nextStep();
+  await app.expectStep(2, 'Drivers');
+  await app.setWeight('Persistence', 5);
+  await app.nextStep();
+  await app.expectStep(3, 'Evidence');
+  const memcached = app.optionEvidence('Memcached');
+  await memcached.getByRole('button', { name: 'Accept: Memcached keeps nothing across a restart.' }).click();
+  await expect(
+    memcached.getByRole('button', { name: 'Accept: Memcached keeps nothing across a restart.' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await app.waitUntilSaved();
+  await expect(page.getByRole('region', { name: /The pack’s notes changed/ })).toHaveCount(0);
+
+  // Later, in the Library: the accepted claim is marked outdated, two others contradict each other.
+  await app.openLibraryPack('Session cache');
+  await card(page, ids.memcached).getByRole('button', { name: 'Mark outdated…' }).click();
+  await page
+    .getByRole('form', { name: `Mark claim ${ids.memcached} outdated` })
+    .getByRole('textbox', { name: 'Why it is outdated, and what replaced it' })
+    .fill('Extstore keeps items on flash since version 1.6.');
+  await page.getByRole('button', { name: 'Mark outdated', exact: true }).click();
+  await expect(card(page, ids.memcached).locator('.claim-outdated')).toBeVisible();
+  await served.api('addContradiction', {
+    pack: 'session-cache',
+    claims: [ids.durable, ids.lossy],
+    note: 'One counts the append-only file, the other the default snapshots.',
+  });
+
+  // Back on the decision's evidence step: what changed is said, and nothing changed by itself.
+  await page.reload();
+  await app.goToDecisions();
+  await page.getByRole('link', { name: 'Where do sessions live now?', exact: true }).click();
+  await page.getByRole('link', { name: 'Continue guided decision' }).click();
+  await app.expectStep(3, 'Evidence');
+  const changed = page.getByRole('region', { name: 'The pack’s notes changed on 3 claims this decision took' });
+  await expect(changed).toContainText(
+    '“Memcached keeps nothing across a restart.”: now outdated: Extstore keeps items on flash since version 1.6.',
+  );
+  await expect(changed).toContainText('now contradicted by “Redis loses the most recent writes when it restarts.”');
+  await expect(memcached.locator('.mark-outdated')).toHaveCount(0);
+  await changed.getByRole('button', { name: 'Take the pack’s current notes' }).click();
+  await expect(memcached.locator('.mark-outdated')).toContainText(
+    'Outdated (counts half): Extstore keeps items on flash since version 1.6.',
+  );
+  await expect(page.getByRole('region', { name: 'Contradicting claims' })).toContainText(
+    'One counts the append-only file, the other the default snapshots.',
+  );
+  await expect(changed).toHaveCount(0);
+  await expect(
+    memcached.getByRole('button', { name: 'Accept: Memcached keeps nothing across a restart.' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await app.waitUntilSaved();
+});
