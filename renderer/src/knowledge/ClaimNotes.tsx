@@ -189,10 +189,11 @@ export function ClaimNoteActions({ claim, pack }: { claim: ClaimView; pack: Pack
   const [open, setOpen] = useState<'contradicts' | 'outdated' | null>(null);
   const contradictsButton = useRef<HTMLButtonElement>(null);
   const outdatedButton = useRef<HTMLButtonElement>(null);
-  const close = (which: 'contradicts' | 'outdated') => () => {
-    setOpen(null);
+  const close = () => {
     // Back to the button that opened the form, so the keyboard user continues where they were.
-    requestAnimationFrame(() => (which === 'contradicts' ? contradictsButton : outdatedButton).current?.focus());
+    const button = open === 'contradicts' ? contradictsButton.current : outdatedButton.current;
+    setOpen(null);
+    requestAnimationFrame(() => button?.focus());
   };
   const fromPack = claim.outdated !== null && !claim.outdatedOwn;
   return (
@@ -217,8 +218,8 @@ export function ClaimNoteActions({ claim, pack }: { claim: ClaimView; pack: Pack
           {claim.outdatedOwn ? 'Change outdated note…' : 'Mark outdated…'}
         </button>
       )}
-      {open === 'contradicts' && <ContradictsForm claim={claim} pack={pack} onClose={close('contradicts')} />}
-      {open === 'outdated' && <OutdatedForm claim={claim} pack={pack} onClose={close('outdated')} />}
+      {open === 'contradicts' && <ContradictsForm claim={claim} pack={pack} onClose={close} />}
+      {open === 'outdated' && <OutdatedForm claim={claim} pack={pack} onClose={close} />}
     </>
   );
 }
