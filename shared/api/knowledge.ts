@@ -79,10 +79,12 @@ const Note = z
 
 /** Two different claims of one pack, in any order. */
 const ClaimPair = z
-  .tuple([Id, Id])
+  .array(Id)
+  .length(2, 'two claims')
   .refine(([a, b]) => a !== b, 'two different claims (a claim cannot contradict itself)');
 
-export const OwnContradiction = z.object({ claims: z.tuple([Id, Id]), note: z.string() });
+/** A contradiction the user noted: its two claim ids in sorted order. */
+export const OwnContradiction = z.object({ claims: z.array(Id).length(2), note: z.string() });
 export const OwnOutdated = z.object({ claim: Id, note: z.string() });
 
 export const PackProblem = z.object({ where: z.string(), message: z.string() });

@@ -437,7 +437,7 @@ export function createPackStore(ctx: CoreContext) {
     return claim;
   }
 
-  const addContradiction = db.transaction((packId: string, pair: [string, string], note: string) => {
+  const addContradiction = db.transaction((packId: string, pair: string[], note: string) => {
     const v = editable(packId);
     const [a, b] = [...pair].sort() as [string, string];
     if (a === b) throw new CairnError('invalid_input', 'A claim cannot contradict itself; name two different claims.');
@@ -453,10 +453,10 @@ export function createPackStore(ctx: CoreContext) {
       `INSERT INTO pack_user_contradictions (pack, claim_a, claim_b, note, created_at) VALUES (@pack, @a, @b, @note, @now)
        ON CONFLICT (pack, claim_a, claim_b) DO UPDATE SET note = @note`,
     ).run({ pack: packId, a, b, note, now: platform.now().toISOString() });
-    return { claims: [a, b] as [string, string], note };
+    return { claims: [a, b], note };
   });
 
-  const removeContradiction = db.transaction((packId: string, pair: [string, string]) => {
+  const removeContradiction = db.transaction((packId: string, pair: string[]) => {
     const v = editable(packId);
     const [a, b] = [...pair].sort() as [string, string];
     const row = db
@@ -474,7 +474,7 @@ export function createPackStore(ctx: CoreContext) {
       );
     }
     db.prepare('DELETE FROM pack_user_contradictions WHERE pack = ? AND claim_a = ? AND claim_b = ?').run(packId, a, b);
-    return { claims: [a, b] as [string, string], note: row.note };
+    return { claims: [a, b], note: row.note };
   });
 
   const markOutdated = db.transaction((packId: string, claimId: string, note: string) => {
