@@ -123,7 +123,7 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
       importance: claim.importance,
       source: sources.get(claim.source) ?? null,
       outdated: claim.outdated,
-      contradictions: claim.contradictions.slice(0, 50),
+      contradictions: claim.contradictions.slice(0, 50).map(({ claim: other, note }) => ({ claim: other, note })),
       // Nothing a pack says enters the record until the architect has read it.
       verdict: before?.verdict ?? 'unreviewed',
       own: false,
@@ -141,6 +141,61 @@ export function applyPackTo(content: DecisionContent, pack: PackView | null): De
       pack: pack.id,
       packVersion: pack.version,
       claims: [...fromPack, ...kept, ...own].slice(0, LIMITS.claims),
+    },
+  };
+}
+
+/** A pack claim of a decision whose contradictions or outdated note in the pack differ from what the decision took. */
+export interface PackNoteChange {
+  claim: string;
+  summary: string;
+  /** What the decision holds now, and what the pack says today. */
+  was: { outdated: string | null; contradictions: { claim: string; note: string }[] };
+  now: { outdated: string | null; contradictions: { claim: string; note: string }[] };
+}
+
+const noteKey = (list: { claim: string; note: string }[]) =>
+  list
+    .map((c) => `${c.claim}\u0000${c.note}`)
+    .sort()
+    .join('\u0001');
+
+/**
+ * Where the pack's notes (outdated, contradictions) on the decision's claims from it changed since
+ * the decision took them: a decision holds a snapshot, so a note added in the Library later shows
+ * here until the architect takes it (`takePackNotes`). Claims the pack no longer has are left out.
+ */
+export function packNoteChanges(content: DecisionContent, pack: PackView): PackNoteChange[] {
+  if (content.evaluation.pack !== pack.id) return [];
+  const live = new Map(pack.claims.map((c) => [c.id, c]));
+  const out: PackNoteChange[] = [];
+  for (const c of content.evaluation.claims) {
+    const now = c.own ? undefined : live.get(c.id);
+    if (!now) continue;
+    const nowContradictions = now.contradictions.slice(0, 50).map(({ claim, note }) => ({ claim, note }));
+    if ((c.outdated ?? null) === now.outdated && noteKey(c.contradictions) === noteKey(nowContradictions)) continue;
+    out.push({
+      claim: c.id,
+      summary: c.summary,
+      was: { outdated: c.outdated, contradictions: c.contradictions },
+      now: { outdated: now.outdated, contradictions: nowContradictions },
+    });
+  }
+  return out;
+}
+
+/** Takes the pack's current notes on the decision's claims from it; verdicts, scores and everything else stay. */
+export function takePackNotes(content: DecisionContent, pack: PackView): DecisionContent {
+  const changes = new Map(packNoteChanges(content, pack).map((c) => [c.claim, c.now]));
+  if (!changes.size) return content;
+  return {
+    ...content,
+    evaluation: {
+      ...content.evaluation,
+      claims: content.evaluation.claims.map((c) => {
+        const now = changes.get(c.id);
+        return now ? { ...c, outdated: now.outdated, contradictions: now.contradictions } : c;
+      }),
     },
   };
 }

@@ -2,16 +2,17 @@ import fs from 'node:fs';
 import type { SearchHit } from '../../shared/api/search.js';
 import { UsageError, type Command } from './command.js';
 import { MARK_END, MARK_START } from '../core/search/search.js';
+import { NOTE_SUBCOMMANDS, noteOptions, runNoteSubcommand } from './knowledge-notes.js';
 import { runSourceSubcommand, sourceOptions, SOURCE_SUBCOMMANDS } from './knowledge-sources.js';
 
-const SUBCOMMANDS = `list | show ID | export ID | import FILE | verify ID [--sources DIR] | ${SOURCE_SUBCOMMANDS}`;
+const SUBCOMMANDS = `list | show ID | export ID | import FILE | verify ID [--sources DIR] | ${SOURCE_SUBCOMMANDS} | ${NOTE_SUBCOMMANDS}`;
 
 export const knowledgeCommand: Command = {
   name: 'knowledge',
   usage: `cairn knowledge ${SUBCOMMANDS} [--json]`,
   summary:
-    'Knowledge packs: list, show, export, import, create from your own documents, verify every quote against the stored texts, suggest claims.',
-  options: { sources: { type: 'string' }, ...sourceOptions },
+    'Knowledge packs: list, show, export, import, create from your own documents, verify every quote against the stored texts, suggest claims, note contradictions and outdated claims.',
+  options: { sources: { type: 'string' }, ...sourceOptions, ...noteOptions },
   async run(ctx, args, flags) {
     const [sub, arg, ...extra] = args;
     const core = ctx.core();
@@ -88,14 +89,9 @@ export const knowledgeCommand: Command = {
         return result.problems.length ? 1 : 0;
       }
       default: {
-        const code = sub
-          ? await runSourceSubcommand(
-              ctx,
-              sub,
-              [arg, ...extra].filter((x): x is string => x !== undefined),
-              flags,
-            )
-          : 'unknown';
+        const rest = [arg, ...extra].filter((x): x is string => x !== undefined);
+        let code: number | 'unknown' = sub ? await runSourceSubcommand(ctx, sub, rest, flags) : 'unknown';
+        if (code === 'unknown' && sub) code = await runNoteSubcommand(ctx, sub, rest, flags);
         if (code !== 'unknown') return code;
         throw new UsageError(
           sub ? `Unknown subcommand "${sub}"; use ${SUBCOMMANDS}.` : `Say what to do: ${SUBCOMMANDS}.`,

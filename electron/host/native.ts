@@ -1,5 +1,5 @@
 /**
- * The desktop host's native abilities for the core: the system folder dialog, the file
+ * The desktop host's native abilities for the core: the system folder and pack-file dialogs, the file
  * manager, the system browser, and the OS theme. Electron's objects are passed in, so a test
  * holds fakes (the OS dialogs are the one thing tests fake). Policy: a link opens only if it
  * passes the same allow-list as links in the window (`openOutside`), and it is the parsed,
@@ -20,6 +20,20 @@ export interface NativeDeps {
   onSettingsChanged?: () => void;
 }
 
+/** The open-file dialog for a pack file: one `.json` file (a cairn-pack/1 file is `ID.cairn-pack.json`). */
+export function packFileDialog(defaultPath?: string): OpenDialogOptions {
+  return {
+    title: 'Import a pack file',
+    buttonLabel: 'Import',
+    ...(defaultPath ? { defaultPath } : {}),
+    filters: [
+      { name: 'Cairn pack files (cairn-pack/1)', extensions: ['json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['openFile', 'dontAddToRecent'],
+  };
+}
+
 export function electronHostAdapter(deps: NativeDeps): HostAdapter {
   return {
     async pickFolder({ title, defaultPath }) {
@@ -28,6 +42,10 @@ export function electronHostAdapter(deps: NativeDeps): HostAdapter {
         ...(defaultPath ? { defaultPath } : {}),
         properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
       });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async pickPackFile({ defaultPath }) {
+      const result = await deps.showOpenDialog(packFileDialog(defaultPath));
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     showItemInFolder(path) {

@@ -21,7 +21,10 @@ export const ClaimView = PackClaim.extend({
   flagNote: z.string(),
   /** Why the claim is outdated, when the pack says it is. */
   outdated: z.string().nullable(),
-  contradictions: z.array(z.object({ claim: Id, note: z.string() })),
+  /** True when the outdated note is the user's own (it can be removed); false when it came with the pack. */
+  outdatedOwn: z.boolean(),
+  /** Claims that disagree with this one; `own` ones the user noted (they can be removed). */
+  contradictions: z.array(z.object({ claim: Id, note: z.string(), own: z.boolean() })),
   /** Where its quote stands against the source's stored text; `unchecked` when there is none. */
   verification: ClaimCheck,
 });
@@ -45,8 +48,9 @@ export const PackView = z.object({
   criteria: z.array(PackCriterion),
   sources: z.array(SourceView),
   claims: z.array(ClaimView),
-  contradictions: z.array(PackContradiction),
-  outdated: z.array(PackOutdated),
+  /** The pack's own contradictions, then the user's (`own`, removable). */
+  contradictions: z.array(PackContradiction.extend({ own: z.boolean() })),
+  outdated: z.array(PackOutdated.extend({ own: z.boolean() })),
 });
 export type PackView = z.infer<typeof PackView>;
 
@@ -62,6 +66,26 @@ export const PackSummary = z.object({
   claims: z.number().int(),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
+
+/** Longest note on a contradiction or an outdated claim. */
+export const MAX_NOTE_CHARS = 1_000;
+
+/** Why two claims disagree, or why one is outdated: said in words, trimmed, not too long. */
+const Note = z
+  .string()
+  .trim()
+  .min(1, 'a note saying why (it is shown beside the claims)')
+  .max(MAX_NOTE_CHARS, `a note of at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`);
+
+/** Two different claims of one pack, in any order. */
+const ClaimPair = z
+  .array(Id)
+  .length(2, 'two claims')
+  .refine(([a, b]) => a !== b, 'two different claims (a claim cannot contradict itself)');
+
+/** A contradiction the user noted: its two claim ids in sorted order. */
+export const OwnContradiction = z.object({ claims: z.array(Id).length(2), note: z.string() });
+export const OwnOutdated = z.object({ claim: Id, note: z.string() });
 
 export const PackProblem = z.object({ where: z.string(), message: z.string() });
 
@@ -143,5 +167,25 @@ export const knowledgeMethods = {
     }),
     ClaimView,
     'Hide, unhide, flag or unflag a claim (shipped claims are never edited).',
+  ),
+  addContradiction: method(
+    z.object({ pack: Id, claims: ClaimPair, note: Note }),
+    OwnContradiction,
+    'Note that two claims of a pack you can edit disagree, and why; noting the same pair again replaces its note. Shipped packs are read-only.',
+  ),
+  removeContradiction: method(
+    z.object({ pack: Id, claims: ClaimPair }),
+    OwnContradiction,
+    'Remove a contradiction you noted (one that came with the pack stays); answers the one removed.',
+  ),
+  markOutdated: method(
+    z.object({ pack: Id, claim: Id, note: Note }),
+    OwnOutdated,
+    'Mark a claim of a pack you can edit outdated, saying why and what replaced it; marking it again replaces the note. Shipped packs are read-only.',
+  ),
+  removeOutdated: method(
+    z.object({ pack: Id, claim: Id }),
+    OwnOutdated,
+    'Remove an outdated note you made (one that came with the pack stays); answers the one removed.',
   ),
 };

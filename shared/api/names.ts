@@ -5,6 +5,7 @@
  */
 export const METHOD_NAMES = [
   'addClaim',
+  'addContradiction',
   'addRecentFolder',
   'addSource',
   'addSourceDocument',
@@ -46,10 +47,14 @@ export const METHOD_NAMES = [
   'listRevisions',
   'listStatusHistory',
   'markClaim',
+  'markOutdated',
   'openExternal',
   'pickFolder',
+  'pickPackFile',
   'planExport',
   'readPackFile',
+  'removeContradiction',
+  'removeOutdated',
   'removeRecentFolder',
   'renderDecision',
   'renumberDecision',

@@ -27,8 +27,17 @@ describe('native abilities the host lends', () => {
   it('without a desktop host, says so and answers unsupported with what to do instead', async () => {
     const core = testCore();
     expect(await core.invoke('getHostInfo', {})).toEqual({
-      capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false },
+      capabilities: {
+        pickFolder: false,
+        pickPackFile: false,
+        showItemInFolder: false,
+        openExternal: false,
+        menu: false,
+      },
     });
+    const pickedFile = await failure(core.invoke('pickPackFile', {}));
+    expect(pickedFile.code).toBe('unsupported');
+    expect(pickedFile.message).toMatch(/file field or type its path/);
     const picked = await failure(core.invoke('pickFolder', {}));
     expect(picked.code).toBe('unsupported');
     expect(picked.message).toMatch(/type the folder path/);
@@ -41,18 +50,23 @@ describe('native abilities the host lends', () => {
     const shown: string[] = [];
     const host: HostAdapter = {
       pickFolder: async (o) => `/picked/for/${o.title}`,
+      pickPackFile: async (o) => `${o.defaultPath}/cache.cairn-pack.json`,
       showItemInFolder: (p) => void shown.push(p),
       nextMenuAction: async () => 'showHelp',
     };
     const core = testCore({ host });
     expect((await core.invoke('getHostInfo', {})).capabilities).toEqual({
       pickFolder: true,
+      pickPackFile: true,
       showItemInFolder: true,
       openExternal: false,
       menu: true,
     });
     expect(await core.invoke('waitForMenuAction', {})).toEqual({ action: 'showHelp' });
     expect(await core.invoke('pickFolder', { title: 'export' })).toEqual({ path: '/picked/for/export' });
+    expect(await core.invoke('pickPackFile', { defaultPath: '/home/ada' })).toEqual({
+      path: '/home/ada/cache.cairn-pack.json',
+    });
     const file = path.join(tempDir(), '0001-use-postgres.md');
     fs.writeFileSync(file, '# Use PostgreSQL\n');
     await core.invoke('showItemInFolder', { path: file });

@@ -1,4 +1,4 @@
--- user_version = 15
+-- user_version = 16
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
@@ -21,6 +21,8 @@ CREATE TABLE export_files ( dir TEXT NOT NULL, file TEXT NOT NULL, role TEXT NOT
 CREATE TABLE export_intents ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE ledger_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, input_sha TEXT, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE pack_user_claims ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
+CREATE TABLE pack_user_contradictions ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, claim_a TEXT NOT NULL, claim_b TEXT NOT NULL, note TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, claim_a, claim_b), CHECK (claim_a < claim_b) ) STRICT;
+CREATE TABLE pack_user_outdated ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, claim TEXT NOT NULL, note TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE pack_user_sources ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE packs ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, shipped INTEGER NOT NULL, content TEXT NOT NULL, content_sha TEXT NOT NULL, installed_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE repo_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, synced_at TEXT NOT NULL, input_sha TEXT, PRIMARY KEY (dir, file) ) STRICT;

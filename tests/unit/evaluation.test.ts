@@ -7,10 +7,13 @@ import {
   addOwnClaim,
   applyPackTo,
   freeId,
+  packNoteChanges,
   removeDriver,
   removeOption,
   setScore,
+  setVerdict,
   slug,
+  takePackNotes,
 } from '../../shared/evaluation.js';
 
 const claimView = (id: string, more: Partial<PackView['claims'][number]> = {}): PackView['claims'][number] => ({
@@ -29,6 +32,7 @@ const claimView = (id: string, more: Partial<PackView['claims'][number]> = {}): 
   flagged: false,
   flagNote: '',
   outdated: null,
+  outdatedOwn: false,
   contradictions: [],
   verification: {
     state: 'unchecked',
@@ -114,6 +118,48 @@ describe('applying a pack to a decision', () => {
       option: 'fast-2',
       source: { title: 'A source', date: '2024-01-01' },
     });
+  });
+});
+
+describe('notes the pack gained after the decision took its claims', () => {
+  it('are said per claim and taken only when asked, keeping verdicts; taken, nothing is left to say', () => {
+    const taken = setVerdict(applyPackTo(blank(), pack), 'c1', 'accepted');
+    expect(packNoteChanges(taken, pack)).toEqual([]);
+    const later: PackView = {
+      ...pack,
+      claims: [
+        claimView('c1', {
+          outdated: 'Replaced by version 2.',
+          outdatedOwn: true,
+          contradictions: [{ claim: 'mine-1', note: 'They measured different loads.', own: true }],
+        }),
+        claimView('c2', { hidden: true }),
+        claimView('mine-1', {
+          option: 'slow',
+          effect: 'bad',
+          contradictions: [{ claim: 'c1', note: 'They measured different loads.', own: true }],
+        }),
+      ],
+    };
+    const changes = packNoteChanges(taken, later);
+    expect(changes.map((c) => c.claim)).toEqual(['c1', 'mine-1']);
+    expect(changes[0]).toMatchObject({
+      was: { outdated: null, contradictions: [] },
+      now: {
+        outdated: 'Replaced by version 2.',
+        contradictions: [{ claim: 'mine-1', note: 'They measured different loads.' }],
+      },
+    });
+    // The decision keeps what it took until the notes are taken.
+    expect(taken.evaluation.claims.find((c) => c.id === 'c1')!.outdated).toBeNull();
+    const updated = takePackNotes(taken, later);
+    const c1 = updated.evaluation.claims.find((c) => c.id === 'c1')!;
+    expect(c1).toMatchObject({ outdated: 'Replaced by version 2.', verdict: 'accepted' });
+    expect(c1.contradictions).toEqual([{ claim: 'mine-1', note: 'They measured different loads.' }]);
+    expect(packNoteChanges(updated, later)).toEqual([]);
+    // A note removed in the Library is a change too; another pack's view says nothing.
+    expect(packNoteChanges(updated, pack).map((c) => c.claim)).toEqual(['c1', 'mine-1']);
+    expect(packNoteChanges(updated, { ...later, id: 'other' })).toEqual([]);
   });
 });
 

@@ -1,7 +1,11 @@
 import type { OpenDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CairnError } from '../../shared/api/define.js';
-import { electronHostAdapter, type NativeDeps } from '../../electron/host/native.js';
+import { METHOD_NAMES } from '../../shared/api/names.js';
+import { nativeMethods } from '../../shared/api/native.js';
+import { registerIpc } from '../../electron/host/ipc.js';
+import { electronHostAdapter, packFileDialog, type NativeDeps } from '../../electron/host/native.js';
+import { APP_ORIGIN, channelFor } from '../../electron/host/window-settings.js';
 import { createMenuActionQueue } from '../../electron/host/menu-actions.js';
 import { openOutside } from '../../electron/host/harden.js';
 
@@ -79,6 +83,46 @@ describe('the desktop host’s native abilities', () => {
     const { adapter, calls } = fakes();
     await adapter.showItemInFolder!('/home/ada/repo/docs/decisions/0001-use-postgres.md');
     expect(calls.shown).toEqual(['/home/ada/repo/docs/decisions/0001-use-postgres.md']);
+  });
+
+  it('asks for a pack file with the open-file dialog: one .json file, opened not saved, the folder offered', async () => {
+    const { adapter, calls } = fakes({ canceled: false, filePaths: ['/home/ada/packs/cache.cairn-pack.json'] });
+    expect(await adapter.pickPackFile!({ defaultPath: '/home/ada/packs' })).toBe(
+      '/home/ada/packs/cache.cairn-pack.json',
+    );
+    expect(calls.dialog).toEqual([packFileDialog('/home/ada/packs')]);
+    const options = packFileDialog();
+    expect(options.properties).toEqual(['openFile', 'dontAddToRecent']);
+    expect(options.properties).not.toContain('multiSelections');
+    expect(options.filters![0]).toEqual({ name: 'Cairn pack files (cairn-pack/1)', extensions: ['json'] });
+    expect(options.filters!.map((f) => f.extensions)).toEqual([['json'], ['*']]);
+    expect(options).not.toHaveProperty('defaultPath');
+    expect(options.title).toBe('Import a pack file');
+    expect(await fakes({ canceled: true, filePaths: [] }).adapter.pickPackFile!({})).toBeNull();
+  });
+
+  it('reaches the pack-file dialog through one typed bridge channel, its input validated by the contract', async () => {
+    expect(METHOD_NAMES).toContain('pickPackFile');
+    const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+    const reached: unknown[] = [];
+    registerIpc({ handle: (channel: string, h: never) => void handlers.set(channel, h) } as never, {
+      call: async (m, i) => (reached.push([m, i]), { ok: true, value: { path: null } }),
+    });
+    const handler = handlers.get(channelFor('pickPackFile'));
+    expect(channelFor('pickPackFile')).toBe('cairn:pickPackFile');
+    const app = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };
+    expect(await handler!(app, { defaultPath: '/home/ada' })).toEqual({ ok: true, value: { path: null } });
+    expect(reached).toEqual([['pickPackFile', { defaultPath: '/home/ada' }]]);
+    expect(await handler!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(reached).toHaveLength(1);
+    const input = nativeMethods.pickPackFile.input;
+    expect(input.safeParse({}).success).toBe(true);
+    expect(input.safeParse({ defaultPath: 42 }).success).toBe(false);
+    expect(input.safeParse({ defaultPath: 'x'.repeat(5_000) }).success).toBe(false);
+    expect(nativeMethods.pickPackFile.output.parse({ path: null })).toEqual({ path: null });
   });
 
   it('follows the chosen theme in native menus and dialogs, and rebuilds the menu', () => {

@@ -17,5 +17,9 @@ export function knowledgeHandlers(_ctx: CoreContext, packs: PackStore): Pick<Han
     addSource: ({ pack, source }) => packs.addSource(pack, source),
     addClaim: ({ pack, claim }) => packs.addClaim(pack, claim),
     markClaim: ({ pack, claim, ...change }) => packs.markClaim(pack, claim, change),
+    addContradiction: ({ pack, claims, note }) => packs.addContradiction(pack, claims, note),
+    removeContradiction: ({ pack, claims }) => packs.removeContradiction(pack, claims),
+    markOutdated: ({ pack, claim, note }) => packs.markOutdated(pack, claim, note),
+    removeOutdated: ({ pack, claim }) => packs.removeOutdated(pack, claim),
   };
 }

@@ -94,6 +94,40 @@ export function createPackStore(ctx: CoreContext) {
       .map((r) => PackClaim.parse(JSON.parse(r.content)));
   }
 
+  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+  /**
+   * The pack's contradictions and outdated notes, then the user's own: an own one that the pack
+   * now says itself (a re-imported export) or that names a claim the pack no longer has is left out.
+   */
+  function notes(id: string, pack: Pack, claimIds: Set<string>) {
+    const contradictions = pack.contradictions.map((c) => ({ ...c, own: false }));
+    const paired = new Set(
+      pack.contradictions.flatMap((c) =>
+        c.claims.flatMap((a) => c.claims.filter((b) => a < b).map((b) => pairKey(a, b))),
+      ),
+    );
+    for (const r of db
+      .prepare<[string], { claim_a: string; claim_b: string; note: string }>(
+        'SELECT claim_a, claim_b, note FROM pack_user_contradictions WHERE pack = ? ORDER BY created_at, claim_a, claim_b',
+      )
+      .all(id)) {
+      if (paired.has(pairKey(r.claim_a, r.claim_b)) || !claimIds.has(r.claim_a) || !claimIds.has(r.claim_b)) continue;
+      contradictions.push({ claims: [r.claim_a, r.claim_b], note: r.note, own: true });
+    }
+    const outdated = pack.outdated.map((o) => ({ ...o, own: false }));
+    const marked = new Set(pack.outdated.map((o) => o.claim));
+    for (const r of db
+      .prepare<[string], { claim: string; note: string }>(
+        'SELECT claim, note FROM pack_user_outdated WHERE pack = ? ORDER BY created_at, claim',
+      )
+      .all(id)) {
+      if (marked.has(r.claim) || !claimIds.has(r.claim)) continue;
+      outdated.push({ claim: r.claim, note: r.note, own: true });
+    }
+    return { contradictions, outdated };
+  }
+
   /** The pack as the user sees it: shipped content, their own additions, their marks. */
   function view(id: string): PackView {
     const { row, pack } = base(id);
@@ -103,11 +137,14 @@ export function createPackStore(ctx: CoreContext) {
         .all(id)
         .map((m) => [m.claim, m]),
     );
-    const outdated = new Map(pack.outdated.map((o) => [o.claim, o.note]));
-    const against = new Map<string, { claim: string; note: string }[]>();
-    for (const c of pack.contradictions) {
+    const own = ownClaims(id);
+    const noted = notes(id, pack, new Set([...pack.claims, ...own].map((c) => c.id)));
+    const outdated = new Map(noted.outdated.map((o) => [o.claim, o]));
+    const against = new Map<string, { claim: string; note: string; own: boolean }[]>();
+    for (const c of noted.contradictions) {
       for (const a of c.claims) {
-        for (const b of c.claims) if (a !== b) against.set(a, [...(against.get(a) ?? []), { claim: b, note: c.note }]);
+        for (const b of c.claims)
+          if (a !== b) against.set(a, [...(against.get(a) ?? []), { claim: b, note: c.note, own: c.own }]);
       }
     }
     const toView = (claim: PackClaim, own: boolean): ClaimView => {
@@ -118,7 +155,8 @@ export function createPackStore(ctx: CoreContext) {
         hidden: !!mark?.hidden,
         flagged: !!mark?.flagged,
         flagNote: mark?.note ?? '',
-        outdated: outdated.get(claim.id) ?? null,
+        outdated: outdated.get(claim.id)?.note ?? null,
+        outdatedOwn: outdated.get(claim.id)?.own ?? false,
         contradictions: against.get(claim.id) ?? [],
         verification: checks.get(claim.id) ?? UNCHECKED,
       };
@@ -143,9 +181,9 @@ export function createPackStore(ctx: CoreContext) {
       options: pack.options,
       criteria: pack.criteria,
       sources,
-      claims: [...pack.claims.map((c) => toView(c, false)), ...ownClaims(id).map((c) => toView(c, true))],
-      contradictions: pack.contradictions,
-      outdated: pack.outdated,
+      claims: [...pack.claims.map((c) => toView(c, false)), ...own.map((c) => toView(c, true))],
+      contradictions: noted.contradictions,
+      outdated: noted.outdated,
     };
   }
 
@@ -290,10 +328,14 @@ export function createPackStore(ctx: CoreContext) {
           }
         : s;
     };
+    const claims = [...pack.claims, ...ownClaims(id)];
+    const noted = notes(id, pack, new Set(claims.map((c) => c.id)));
     return {
       ...pack,
       sources: [...pack.sources, ...ownSources(id)].map(withText),
-      claims: [...pack.claims, ...ownClaims(id)],
+      claims,
+      contradictions: noted.contradictions.map(({ claims, note }) => ({ claims, note })),
+      outdated: noted.outdated.map(({ claim, note }) => ({ claim, note })),
     };
   }
 
@@ -373,6 +415,97 @@ export function createPackStore(ctx: CoreContext) {
     });
     return view(packId).claims.find((c) => c.id === claimId)!;
   }
+
+  /** A pack the user may add notes to: any but a shipped one. */
+  function editable(packId: string): PackView {
+    const v = view(packId);
+    if (v.shipped)
+      throw new CairnError(
+        'forbidden',
+        `"${packId}" is shipped with Cairn and read-only: its contradictions and outdated notes cannot be changed. Hide or flag its claims instead, or note them in a pack of your own.`,
+      );
+    return v;
+  }
+
+  function claimOf(v: PackView, claimId: string): ClaimView {
+    const claim = v.claims.find((c) => c.id === claimId);
+    if (!claim)
+      throw new CairnError(
+        'not_found',
+        `Pack "${v.id}" has no claim "${claimId}"; see \`cairn knowledge show ${v.id} --json\` for its claims.`,
+      );
+    return claim;
+  }
+
+  const addContradiction = db.transaction((packId: string, pair: string[], note: string) => {
+    const v = editable(packId);
+    const [a, b] = [...pair].sort() as [string, string];
+    if (a === b) throw new CairnError('invalid_input', 'A claim cannot contradict itself; name two different claims.');
+    const first = claimOf(v, a);
+    claimOf(v, b);
+    const there = first.contradictions.find((c) => c.claim === b);
+    if (there && !there.own)
+      throw new CairnError(
+        'conflict',
+        `The pack already says claims "${a}" and "${b}" contradict each other (${there.note.slice(0, 200)}).`,
+      );
+    db.prepare(
+      `INSERT INTO pack_user_contradictions (pack, claim_a, claim_b, note, created_at) VALUES (@pack, @a, @b, @note, @now)
+       ON CONFLICT (pack, claim_a, claim_b) DO UPDATE SET note = @note`,
+    ).run({ pack: packId, a, b, note, now: platform.now().toISOString() });
+    return { claims: [a, b], note };
+  });
+
+  const removeContradiction = db.transaction((packId: string, pair: string[]) => {
+    const v = editable(packId);
+    const [a, b] = [...pair].sort() as [string, string];
+    const row = db
+      .prepare<[string, string, string], { note: string }>(
+        'SELECT note FROM pack_user_contradictions WHERE pack = ? AND claim_a = ? AND claim_b = ?',
+      )
+      .get(packId, a, b);
+    if (!row) {
+      const fromPack = v.claims.find((c) => c.id === a)?.contradictions.some((c) => c.claim === b && !c.own);
+      throw new CairnError(
+        fromPack ? 'forbidden' : 'not_found',
+        fromPack
+          ? `The contradiction between "${a}" and "${b}" came with the pack; only ones you noted can be removed.`
+          : `You noted no contradiction between "${a}" and "${b}" in pack "${packId}".`,
+      );
+    }
+    db.prepare('DELETE FROM pack_user_contradictions WHERE pack = ? AND claim_a = ? AND claim_b = ?').run(packId, a, b);
+    return { claims: [a, b], note: row.note };
+  });
+
+  const markOutdated = db.transaction((packId: string, claimId: string, note: string) => {
+    const claim = claimOf(editable(packId), claimId);
+    if (claim.outdated !== null && !claim.outdatedOwn)
+      throw new CairnError(
+        'conflict',
+        `The pack already marks claim "${claimId}" outdated (${claim.outdated.slice(0, 200)}).`,
+      );
+    db.prepare(
+      `INSERT INTO pack_user_outdated (pack, claim, note, created_at) VALUES (@pack, @claim, @note, @now)
+       ON CONFLICT (pack, claim) DO UPDATE SET note = @note`,
+    ).run({ pack: packId, claim: claimId, note, now: platform.now().toISOString() });
+    return { claim: claimId, note };
+  });
+
+  const removeOutdated = db.transaction((packId: string, claimId: string) => {
+    const claim = claimOf(editable(packId), claimId);
+    const row = db
+      .prepare<[string, string], { note: string }>('SELECT note FROM pack_user_outdated WHERE pack = ? AND claim = ?')
+      .get(packId, claimId);
+    if (!row)
+      throw new CairnError(
+        claim.outdated !== null ? 'forbidden' : 'not_found',
+        claim.outdated !== null
+          ? `Claim "${claimId}" came outdated with the pack; only notes you made can be removed.`
+          : `Claim "${claimId}" has no outdated note of yours to remove.`,
+      );
+    db.prepare('DELETE FROM pack_user_outdated WHERE pack = ? AND claim = ?').run(packId, claimId);
+    return { claim: claimId, note: row.note };
+  });
 
   /**
    * Stores a document's text for a source: a new source of the user's own, or a new version of
@@ -515,6 +648,10 @@ export function createPackStore(ctx: CoreContext) {
     addSource,
     addClaim,
     markClaim,
+    addContradiction,
+    removeContradiction,
+    markOutdated,
+    removeOutdated,
     base,
     addDocument,
     updateSource,

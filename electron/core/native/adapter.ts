@@ -9,6 +9,8 @@ import type { ActionId } from '../../../shared/shortcuts.js';
 export interface HostAdapter {
   /** Shows the system folder dialog; resolves to the chosen folder, or null when cancelled. */
   pickFolder?(options: { title?: string; defaultPath?: string }): Promise<string | null>;
+  /** Shows the system open-file dialog for a pack file; resolves to the chosen file, or null when cancelled. */
+  pickPackFile?(options: { defaultPath?: string }): Promise<string | null>;
   /** Reveals an existing file or folder in the system file manager. */
   showItemInFolder?(path: string): void | Promise<void>;
   /** Opens a link in the system browser; the host checks the URL against its allow-list. */

@@ -18,6 +18,7 @@ export function nativeHandlers(adapter: HostAdapter): Pick<Handlers, keyof typeo
     getHostInfo: () => ({
       capabilities: {
         pickFolder: !!adapter.pickFolder,
+        pickPackFile: !!adapter.pickPackFile,
         showItemInFolder: !!adapter.showItemInFolder,
         openExternal: !!adapter.openExternal,
         menu: !!adapter.nextMenuAction,
@@ -26,6 +27,11 @@ export function nativeHandlers(adapter: HostAdapter): Pick<Handlers, keyof typeo
     pickFolder: async ({ title, defaultPath }) => {
       if (!adapter.pickFolder) unsupported('Choosing a folder with the system dialog', 'type the folder path instead.');
       return { path: await adapter.pickFolder({ title, defaultPath }) };
+    },
+    pickPackFile: async ({ defaultPath }) => {
+      if (!adapter.pickPackFile)
+        unsupported('Choosing a pack file with the system dialog', 'choose it with the file field or type its path.');
+      return { path: await adapter.pickPackFile({ defaultPath }) };
     },
     showItemInFolder: async ({ path: target }) => {
       if (!adapter.showItemInFolder)

@@ -19,6 +19,7 @@ import {
   type Cell,
 } from '../../../shared/scoring.js';
 import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
+import { PackNotesChanged } from './PackNotesChanged.js';
 import { PeopleViews } from './PeopleViews.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
 
@@ -86,6 +87,7 @@ export function EvidenceStep(props: StepProps) {
           <p>{PREFILL_RULE}</p>
         </details>
       </div>
+      <PackNotesChanged {...props} />
       <div className="evidence-layout">
         <nav aria-label="Criteria" className="criteria-nav">
           <ol className="plain-list">

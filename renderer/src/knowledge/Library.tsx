@@ -13,6 +13,7 @@ import { QueryStatus } from '../components/QueryStatus.js';
 import { VerificationBadge } from '../components/VerificationBadge.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import { countOf } from '../number-format.js';
+import { ClaimNoteActions, RemoveNote } from './ClaimNotes.js';
 import { NewPack } from './NewPack.js';
 import { ExportPackFile, ImportPackFile } from './PackFiles.js';
 import { AddSourceText, PACK_READS, SourceReader } from './SourceReader.js';
@@ -120,6 +121,13 @@ function PackScreen({
           </p>
         </div>
       </header>
+      {pack.shipped && (
+        <p className="muted read-only-note">
+          Shipped with Cairn: this pack’s claims, contradictions and outdated notes are read-only. You can hide or flag
+          claims and add your own sources and claims; to note contradictions or outdated claims, create a pack of your
+          own.
+        </p>
+      )}
       <nav aria-label="Library views" className="tabs">
         {tabs.map(([id, label]) => (
           <a key={id} href={href('library', pack.id, id)} aria-current={current === id ? 'page' : undefined}>
@@ -210,6 +218,9 @@ function LibraryClaimCard({
       {claim.outdated && (
         <p className="claim-outdated">
           <strong>Outdated:</strong> {claim.outdated}
+          {claim.outdatedOwn && !pack.shipped && (
+            <RemoveNote pack={pack} claim={claim.id} label={`Remove the outdated note on claim ${claim.id}`} />
+          )}
         </p>
       )}
       {claim.contradictions.map((c) => {
@@ -221,7 +232,15 @@ function LibraryClaimCard({
             <a href={href('library', pack.id, 'criterion', other?.criterion ?? claim.criterion)}>
               {otherSource?.publisher ?? otherSource?.author ?? otherSource?.title ?? c.claim}
             </a>
-            : {c.note}
+            {c.own && other && <> (“{other.summary}”)</>}: {c.note}
+            {c.own && !pack.shipped && (
+              <RemoveNote
+                pack={pack}
+                claim={claim.id}
+                other={c.claim}
+                label={`Remove the contradiction between claims ${claim.id} and ${c.claim}`}
+              />
+            )}
           </p>
         );
       })}
@@ -237,6 +256,7 @@ function LibraryClaimCard({
         <button type="button" className="link" disabled={busy} onClick={() => mark({ flagged: !claim.flagged })}>
           {claim.flagged ? 'Unflag' : 'Flag'}
         </button>
+        {!pack.shipped && <ClaimNoteActions claim={claim} pack={pack} />}
       </div>
     </article>
   );

@@ -1,7 +1,9 @@
 /**
  * Pack files (`cairn-pack/1`, the source texts carried along) in and out of the Library. The
  * renderer has no file system: an import sends the chosen file's JSON (or a path the core reads)
- * through the typed API, an export names a folder the core writes into. An import always says
+ * through the typed API, an export names a folder the core writes into. In the desktop app,
+ * "Import pack…" opens the system's open-file dialog (`pickPackFile`) and the core reads the
+ * chosen path; the browser host has no such dialog and offers a file input instead. An import always says
  * how many of its claims did not verify, never silently.
  */
 import { useState } from 'react';
@@ -10,6 +12,7 @@ import { FolderField, rememberFolder } from '../components/FolderField.js';
 import { Labeled, TextField } from '../components/Fields.js';
 import { href } from '../app/router.js';
 import { messageOf, useApiMutation } from '../data/query.js';
+import { useHostInfo } from '../native/host.js';
 import { countOf } from '../number-format.js';
 
 type ImportResult = PackSummary & { states: Record<string, number> };
@@ -50,15 +53,23 @@ export function ImportPackFile() {
   const [readError, setReadError] = useState<string | null>(null);
   const fromJson = useApiMutation('importPack', { invalidates: ['listPacks', 'getPack', 'suggestClaims'] });
   const fromPath = useApiMutation('readPackFile', { invalidates: ['listPacks', 'getPack', 'suggestClaims'] });
-  const busy = fromJson.isPending || fromPath.isPending;
+  const native = useHostInfo().capabilities.pickPackFile;
+  // The desktop dialog answers a path (or null: cancelled, nothing happens); the core reads the file.
+  const pick = useApiMutation('pickPackFile', {
+    onSuccess: ({ path: chosen }) => {
+      if (chosen) fromPath.mutate({ path: chosen });
+    },
+  });
+  const busy = fromJson.isPending || fromPath.isPending || pick.isPending;
   const result = fromJson.data ?? fromPath.data;
-  const error =
-    readError ?? (fromJson.error ? messageOf(fromJson.error) : fromPath.error ? messageOf(fromPath.error) : null);
+  const failed = pick.error ?? fromJson.error ?? fromPath.error;
+  const error = readError ?? (failed ? messageOf(failed) : null);
 
   const chooseFile = async (file: File) => {
     setReadError(null);
     fromJson.reset();
     fromPath.reset();
+    pick.reset();
     let raw: unknown;
     try {
       raw = JSON.parse(await file.text());
@@ -75,27 +86,44 @@ export function ImportPackFile() {
       <p className="muted">
         A .cairn-pack.json file, with the texts of its sources; a pack of the same id is replaced.
       </p>
-      <Labeled label="Choose a .cairn-pack.json file">
-        {(id) => (
-          <input
-            id={id}
-            type="file"
-            accept=".json,application/json"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void chooseFile(file);
-            }}
-          />
-        )}
-      </Labeled>
+      {native ? (
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => {
+            setReadError(null);
+            fromJson.reset();
+            fromPath.reset();
+            pick.mutate({});
+          }}
+        >
+          Import pack…
+        </button>
+      ) : (
+        <Labeled label="Choose a .cairn-pack.json file">
+          {(id) => (
+            <input
+              id={id}
+              type="file"
+              accept=".json,application/json"
+              disabled={busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void chooseFile(file);
+              }}
+            />
+          )}
+        </Labeled>
+      )}
       <form
         className="pack-file-path"
         onSubmit={(e) => {
           e.preventDefault();
           setReadError(null);
           fromJson.reset();
+          pick.reset();
           fromPath.mutate({ path: path.trim() });
         }}
       >

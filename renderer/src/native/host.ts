@@ -4,7 +4,7 @@ import type { HostInfo } from '../../../shared/api/native.js';
 import { api } from '../api.js';
 
 const NONE: HostInfo = {
-  capabilities: { pickFolder: false, showItemInFolder: false, openExternal: false, menu: false },
+  capabilities: { pickFolder: false, pickPackFile: false, showItemInFolder: false, openExternal: false, menu: false },
 };
 let info: Promise<HostInfo> | null = null;
 

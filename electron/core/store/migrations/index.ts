@@ -17,6 +17,7 @@ import { migration0012 } from './0012-review-dates.js';
 import { migration0013 } from './0013-ledgers-and-sync-bases.js';
 import { migration0014 } from './0014-export-intents.js';
 import { migration0015 } from './0015-repository-companions.js';
+import { migration0016 } from './0016-pack-user-notes.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
