@@ -14,6 +14,7 @@ import {
 import { inline } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
+import { uncitedDescription } from './sections.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
 
 /** What the exporter knows about a decision another file links to; used when the importer recorded no link. */
@@ -641,17 +642,20 @@ function renderOptionDetails(ctx: Ctx) {
   for (const o of d.options) {
     const before = beforeById.get(o.id);
     const section = before?.section ?? null;
+    // The file keeps its own style and gets no footnotes: claims a pro or con cites stay in Cairn and the ledger.
+    const description =
+      o.description === (before?.description ?? '') ? o.description : uncitedDescription(o.description, d);
     if (section) {
       if (before!.name !== o.name)
         out.replace({ start: section.heading.textStart, end: section.heading.textEnd }, oneLine(o.name));
-      if (before!.description !== o.description) {
+      if (before!.description !== description) {
         if (section.value.start === section.value.end) {
-          if (o.description) out.insertBlock(section.bodyStart, o.description);
-        } else out.replace(section.value, o.description);
+          if (description) out.insertBlock(section.bodyStart, description);
+        } else out.replace(section.value, description);
       }
-    } else if (o.description && o.description !== (before?.description ?? '')) {
+    } else if (description && description !== (before?.description ?? '')) {
       added.push(
-        `${'#'.repeat((proscons?.heading.level ?? adr.sectionLevel) + 1)} ${oneLine(o.name)}\n\n${o.description}`,
+        `${'#'.repeat((proscons?.heading.level ?? adr.sectionLevel) + 1)} ${oneLine(o.name)}\n\n${description}`,
       );
     }
   }
