@@ -36,7 +36,7 @@ const base = {
   },
 };
 
-const render = (format: 'madr' | 'nygard', content = base) => {
+const render = (format: 'madr' | 'nygard', content: Parameters<typeof decision>[2] = base) => {
   const d = decision('x', 3, content);
   return renderAdr(d, format, { number: 3, numberWidth: 4, links: [], analysis: matrixForExport(d) });
 };

@@ -336,6 +336,8 @@ function Editor({ initial }: { initial: Decision }) {
               <ProsConsEditor
                 key={o.id}
                 option={o}
+                claims={draft.evaluation.claims}
+                drivers={draft.drivers}
                 onChange={(description) =>
                   update((d) => ({
                     ...d,
