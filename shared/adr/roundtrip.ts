@@ -14,7 +14,7 @@ import {
 import { inline } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
-import { uncitedDescription } from './sections.js';
+import { uncitedDescription, webLinkText } from './sections.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
 
 /** What the exporter knows about a decision another file links to; used when the importer recorded no link. */
@@ -79,6 +79,7 @@ function patch(ctx: Ctx): string {
   renderOutcome(ctx);
   renderConsequences(ctx);
   renderRelations(ctx, carried);
+  renderWebLinks(ctx);
   return ctx.out.apply();
 }
 
@@ -933,4 +934,32 @@ function listItemsAfter(adr: ParsedAdr, statusItem: ListItem): ListItem[] {
 function fmRef(link: LinkInfo | null, target: string): string {
   if (link?.number !== null && link?.number !== undefined) return String(link.number);
   return link?.label ?? target;
+}
+
+/**
+ * Plain links of the Links section: a changed one is rewritten in its own bullet, links removed
+ * take their line along, new ones follow the last link (or the section's last item) in the
+ * section's bullet; a file without a Links section gets one. Unchanged links are not touched.
+ */
+function renderWebLinks(ctx: Ctx) {
+  const { d, snap, adr, out, raw } = ctx;
+  const now = d.links ?? [];
+  if (same(now, snap.links)) return;
+  const items = adr.webLinks;
+  const sample = items[0] ?? adr.links?.items.find((i) => i.kind === 'bullet');
+  const marker = sample?.marker ?? `${ctx.style.marker} `;
+  for (let i = 0; i < Math.min(now.length, items.length); i++)
+    if (!same(now[i], snap.links[i]))
+      out.replace({ start: items[i]!.textStart, end: items[i]!.end }, webLinkText(now[i]!));
+  for (let i = now.length; i < items.length; i++) {
+    const item = items[i]!;
+    const lineBreak = /^\r?\n/.exec(raw.slice(item.end))?.[0].length ?? 0;
+    out.replaceExact({ start: item.start, end: item.end + lineBreak }, '');
+  }
+  if (now.length <= items.length) return;
+  const added = now.slice(items.length).map((l) => bullet(marker, webLinkText(l)));
+  const last = items.at(-1) ?? adr.links?.items.at(-1);
+  if (last) out.insert(last.end, added.map((a) => '\n' + a).join(''));
+  else if (adr.links) out.insertBlock(adr.links.section.bodyStart, added.join('\n'));
+  else addSection(ctx, 'links', added.join('\n'));
 }

@@ -2,7 +2,7 @@
  * The parts both ADR dialects share: the outcome sentence, consequences, pros and cons, the
  * weighted matrix and the assembly of blocks into one deterministic file.
  */
-import type { DecisionContent } from '../domain.js';
+import type { DecisionContent, WebLink } from '../domain.js';
 import { EFFECT_WORD, Footnotes, becauseClause, claimsByLabel, usableClaims } from './citations.js';
 import { docDrivers, docOptions, outcomeCites, type DocLine } from './document.js';
 import { block, cell, inline, listContinuation } from './markdown.js';
@@ -190,4 +190,17 @@ export function footnoteBlock(notes: Footnotes): string | null {
   // One definition per line: GitHub and markdown-it both start a new footnote at each `[^label]:`,
   // and a line each keeps a decision with a hundred cited claims reviewable.
   return notes.size ? notes.definitions().join('\n') : null;
+}
+
+/** A plain link as the Links section lists it: `[title](url)`, or `<url>` for a web address without a title. */
+export function webLinkText(link: WebLink): string {
+  const title = inline(link.title, false);
+  if (!title && /^(?:https?|mailto):/i.test(link.url)) return `<${link.url}>`;
+  return `[${title || inline(link.url, false)}](${link.url})`;
+}
+
+/** The decision's plain links as a list, or null when it has none. */
+export function webLinkList(d: Pick<DecisionContent, 'links'>, marker = '*'): string | null {
+  const links = d.links ?? [];
+  return links.length ? links.map((l) => `${marker} ${webLinkText(l)}`).join('\n') : null;
 }
