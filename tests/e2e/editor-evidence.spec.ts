@@ -167,3 +167,79 @@ test('a save the full disk cannot hold says so in words, keeps the typed text, a
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+const CDN = [
+  '# Use a CDN for static files',
+  '',
+  '* Status: accepted',
+  '* Date: 2024-05-02',
+  '',
+  '## Context and Problem Statement',
+  '',
+  'Pages load slowly far from our data centre.',
+  '',
+  '## Links',
+  '',
+  '* Refines [ADR-0002](0002-cache-pages.md)',
+  '* [Vendor comparison](https://wiki.example.org/cdn-vendors)',
+  '* see the team chat for the long story',
+  '* [Load test report](reports/load-test.pdf)',
+  '* <mailto:web-team@example.org>',
+  '',
+].join('\n');
+
+test('the Links section is a list of links edited by keyboard, a bad address is refused in words, and export changes only those lines', async ({
+  app,
+  page,
+  served,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-links-'));
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-links-out-'));
+  try {
+    fs.writeFileSync(path.join(dir, '0004-use-a-cdn.md'), CDN);
+    await app.api('importFolder', { dir });
+    await app.openDecision('Use a CDN for static files');
+    const links = page.getByRole('list', { name: 'Links of this decision' });
+    await expect(links.getByRole('listitem')).toHaveCount(3);
+    await expect(app.field('Title of link 1')).toHaveValue('Vendor comparison');
+    await expect(app.field('Address of link 2')).toHaveValue('reports/load-test.pdf');
+    await expect(app.field('Address of link 3')).toHaveValue('mailto:web-team@example.org');
+
+    await app.field('Title of link 1').fill('CDN vendors compared');
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await expect(app.field('Title of link 4')).toBeFocused();
+    await page.keyboard.type('Ticket WEB-88');
+    await page.keyboard.press('Tab');
+    await expect(app.field('Address of link 4')).toBeFocused();
+    await page.keyboard.type('javascript:alert(1)');
+    const refused = page.getByRole('alert').filter({ hasText: 'Link 4:' });
+    await expect(refused).toHaveText(
+      'Link 4: the address must start with http://, https:// or mailto:, or be a relative path (docs/runbook.pdf). Until then the link is kept here, not saved.',
+    );
+    await expect(app.field('Address of link 4')).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.saveState()).toHaveText('Other changes saved; one field needs fixing');
+
+    await app.field('Address of link 4').fill('https://tracker.example.org/WEB-88');
+    await expect(refused).toHaveCount(0);
+    // Alt+↑ in the link moves it above the mailto link, keeping focus on it.
+    await app.field('Title of link 4').press('Alt+ArrowUp');
+    await expect(app.field('Title of link 3')).toHaveValue('Ticket WEB-88');
+    await expect(app.field('Title of link 3')).toBeFocused();
+    await page.getByRole('button', { name: 'Remove link 2' }).click();
+    await expect(links.getByRole('listitem')).toHaveCount(3);
+    await app.waitUntilSaved();
+
+    const plan = (await served.api('planExport', { ids: [], dir: out, index: false })) as {
+      files: { title: string; text: string }[];
+    };
+    expect(plan.files.find((f) => f.title === 'Use a CDN for static files')!.text).toBe(
+      CDN.replace('[Vendor comparison]', '[CDN vendors compared]').replace(
+        '[Load test report](reports/load-test.pdf)',
+        '[Ticket WEB-88](https://tracker.example.org/WEB-88)',
+      ),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
