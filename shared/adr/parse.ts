@@ -811,7 +811,9 @@ export function webLinkOf(text: string): WebLink | null {
     /^<()((?:https?|mailto):[^>\s]+)>$/i.exec(text) ??
     /^()(https?:\/\/\S+)$/i.exec(text);
   if (!m || linkTargetProblem(m[2]!)) return null;
-  return { title: unescapeInline(m[1]!).trim(), url: m[2]! };
+  const title = unescapeInline(m[1]!).trim();
+  // `[docs/x.pdf](docs/x.pdf)` is how a link without a title is written where `<…>` cannot be.
+  return { title: title === m[2] ? '' : title, url: m[2]! };
 }
 
 /**

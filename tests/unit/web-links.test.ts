@@ -97,11 +97,12 @@ describe('plain links in a Links section', () => {
         { title: 'Vendor [EU] comparison', url: 'https://wiki.example.org/cdn_(vendors)' },
         { title: '', url: 'https://status.example.org' },
         { title: 'Load test', url: '../reports/load-test.pdf#p2' },
+        { title: '', url: 'docs/run_book.pdf' },
       ];
       const d = decision('cdn', 4, { title: 'Use a CDN', links });
       const text = renderAdr(d, format, { number: 4, numberWidth: 4, links: [], analysis: null });
       expect(text).toContain(
-        '## Links\n\n* [Vendor \\[EU\\] comparison](https://wiki.example.org/cdn_(vendors))\n* <https://status.example.org>\n* [Load test](../reports/load-test.pdf#p2)\n',
+        '## Links\n\n* [Vendor \\[EU\\] comparison](https://wiki.example.org/cdn_(vendors))\n* <https://status.example.org>\n* [Load test](../reports/load-test.pdf#p2)\n* [docs/run_book.pdf](docs/run_book.pdf)\n',
       );
       const back = parseAdr(text, FILE);
       expect(back.ok && back.adr.values.links).toEqual(links);
