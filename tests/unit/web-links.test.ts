@@ -11,6 +11,8 @@ import { renderAdr } from '../../shared/adr/render.js';
 import { renderImported } from '../../shared/adr/roundtrip.js';
 import { Decision, linkTargetProblem, WebLink } from '../../shared/domain.js';
 import { decision } from '../helpers/decisions.js';
+import { diffContent } from '../../shared/revision-diff.js';
+import { summarizeChanges } from '../../shared/revision-summary.js';
 
 const FILE = '0004-use-a-cdn.md';
 const RAW = [
@@ -137,5 +139,17 @@ describe('a link address', () => {
   ])('refuses %s, saying what to do', (url, words) => {
     expect(linkTargetProblem(url)).toContain(words);
     expect(WebLink.safeParse({ title: 'x', url }).success).toBe(false);
+  });
+});
+
+describe('a revision that changes links', () => {
+  it('says so in the history and in the diff', () => {
+    const before = decision('cdn', 4, { title: 'Use a CDN', links: [{ title: 'Old', url: 'https://a.example.org' }] });
+    const after = decision('cdn', 4, { title: 'Use a CDN', links: [{ title: 'New', url: 'https://b.example.org' }] });
+    expect(summarizeChanges(before, after)).toBe('links changed');
+    expect(diffContent(before, after).map((c) => [c.label, c.before, c.after])).toEqual([
+      ['Link removed', 'Old <https://a.example.org>', null],
+      ['Link added', null, 'New <https://b.example.org>'],
+    ]);
   });
 });
