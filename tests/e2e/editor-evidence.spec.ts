@@ -70,7 +70,9 @@ test('a pro cites a claim picked by keyboard, and the exported ADR carries its f
 
   // Tab past the point's own buttons to the picker, open it with Enter: the accepted claim comes first.
   const cite = page.getByRole('button', { name: 'Cite claims in point 1 of Node.js' });
-  while (!(await cite.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+  for (let i = 0; i < 6 && !(await cite.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(cite).toBeFocused();
   await page.keyboard.press('Enter');
   const picker = page.getByRole('group', { name: 'Claims to cite in point 1 of Node.js' });
   const choices = picker.getByRole('checkbox');
