@@ -86,7 +86,8 @@ export interface Snapshot {
   confirmation: string;
   moreInformation: string;
   relations: Relation[];
-  links: { title: string; url: string }[];
+  /** Plain links of the Links section (absent in snapshots made by hand: none). */
+  links?: { title: string; url: string }[];
 }
 
 /** The status a file without one is read as: a decision in a repository's log was, in practice, taken. */
@@ -226,7 +227,7 @@ export function contentFromFile(
     moreInformation: snap.moreInformation,
     evaluation: existing?.evaluation ?? undefined,
     relations: snap.relations,
-    links: snap.links,
+    links: snap.links ?? [],
     origin: { file: origin.file, dialect: adr.dialect, raw, extra: { ...extra } as unknown as Record<string, unknown> },
   };
 }

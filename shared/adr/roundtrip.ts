@@ -944,13 +944,13 @@ function fmRef(link: LinkInfo | null, target: string): string {
 function renderWebLinks(ctx: Ctx) {
   const { d, snap, adr, out, raw } = ctx;
   const now = d.links ?? [];
-  if (same(now, snap.links)) return;
+  const before = snap.links ?? [];
+  if (same(now, before)) return;
   const items = adr.webLinks;
   const sample = items[0] ?? adr.links?.items.find((i) => i.kind === 'bullet');
   const marker = sample?.marker ?? `${ctx.style.marker} `;
   for (let i = 0; i < Math.min(now.length, items.length); i++)
-    if (!same(now[i], snap.links[i]))
-      out.replace({ start: items[i]!.textStart, end: items[i]!.end }, webLinkText(now[i]!));
+    if (!same(now[i], before[i])) out.replace({ start: items[i]!.textStart, end: items[i]!.end }, webLinkText(now[i]!));
   for (let i = now.length; i < items.length; i++) {
     const item = items[i]!;
     const lineBreak = /^\r?\n/.exec(raw.slice(item.end))?.[0].length ?? 0;
