@@ -118,7 +118,7 @@ test('a pro cites a claim picked by keyboard, and the exported ADR carries its f
 /** The test-only server whose disk fills on request (tests/e2e/harness/disk-full-serve.ts). */
 async function serveWithSmallDisk(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const entry = await buildBundle(
-    path.join(root, 'test-results', 'bundles', `disk-full-serve-${process.pid}.mjs`),
+    path.join(root, 'test-results', 'bundles', 'disk-full-serve.mjs'),
     'tests/e2e/harness/disk-full-serve.ts',
   );
   const child = spawn(process.execPath, [entry, path.join(dataDir, 'cairn.db')], { cwd: root });
