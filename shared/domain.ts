@@ -209,6 +209,46 @@ export type Origin = z.infer<typeof Origin>;
 /** A decision (or its content) together with the file it was imported from, as the core's exporter and importer see it. */
 export type WithOrigin<T> = T & { origin: Origin | null };
 
+/**
+ * What is wrong with a web link's address, in words that follow "Link N: ", or null. Policy: only
+ * http(s), mailto and relative paths (never javascript:, data: or file:), nothing that would end
+ * the Markdown link early, and no relative Markdown file: ADR folders read a link to one as a link
+ * to another decision, which is a relation.
+ */
+export function linkTargetProblem(url: string): string | null {
+  if (!url.trim()) return 'the address is empty. Type one, or remove the link.';
+  if (/[\s<>"`\\]/.test(url)) return 'the address cannot hold spaces, quotes, backslashes or angle brackets.';
+  let depth = 0;
+  for (const c of url) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) return 'the address has a parenthesis without its pair.';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  if (scheme) {
+    if (!/^(?:https?|mailto)$/i.test(scheme[1]!))
+      return 'the address must start with http://, https:// or mailto:, or be a relative path (docs/runbook.pdf).';
+    if (/^https?:/i.test(url) && !/^https?:\/\/[^/?#]+/i.test(url))
+      return 'the address needs a host after http:// or https://.';
+    if (/^mailto:$/i.test(url)) return 'the address needs an email address after mailto:.';
+    return null;
+  }
+  if (url.startsWith('//')) return 'the address must start with http:// or https://.';
+  if (/\.(?:md|markdown|mdx)$/i.test(url.split(/[?#]/)[0]!))
+    return 'a link to a Markdown file reads as a link to another decision: add it as a relation instead.';
+  return null;
+}
+
+/** A plain link the ADR lists under Links (a web page, a ticket); links to other decisions are relations. */
+export const WebLink = z.object({
+  title: ShortText,
+  url: ShortText.superRefine((url, ctx) => {
+    const problem = linkTargetProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
+export type WebLink = z.infer<typeof WebLink>;
+
 /** The editable content of a decision: what `new --from` accepts and every save carries. */
 export const DecisionContent = z.object({
   title: ShortText.min(1, 'a title').max(LIMITS.title),
@@ -237,6 +277,8 @@ export const DecisionContent = z.object({
   reviewTriggers: z.array(ReviewTrigger).max(20).default([]),
   /** The reviews recorded so far, oldest first. */
   reviews: z.array(ReviewEntry).max(LIMITS.listItems).default([]),
+  /** Plain links of the ADR's Links section, in its order (a ledger leaves the key out when there are none). */
+  links: z.array(WebLink).max(LIMITS.listItems).default([]),
 });
 export type DecisionContent = z.infer<typeof DecisionContent>;
 export type DecisionContentInput = z.input<typeof DecisionContent>;

@@ -22,6 +22,7 @@ const FIELD_NAMES: Record<string, string> = {
   consequences: 'Consequences',
   confirmation: 'Confirmation',
   moreInformation: 'More information',
+  links: 'Links',
 };
 
 const ITEM_NAMES: Record<string, string> = {
@@ -32,6 +33,7 @@ const ITEM_NAMES: Record<string, string> = {
   drivers: 'Driver',
   options: 'Option',
   consequences: 'Consequence',
+  links: 'Link',
 };
 
 interface Issue {

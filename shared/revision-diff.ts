@@ -298,6 +298,9 @@ export function diffContent(a: DecisionContent, b: DecisionContent): FieldChange
 
   const relation = (r: DecisionContent['relations'][number]) => `${r.type} ${r.target}`;
   keyed(out, 'relations', a.relations, b.relations, relation, relation, 'Relation', []);
+  // Decisions saved before links were held have none.
+  const link = (l: DecisionContent['links'][number]) => (l.title ? `${l.title} <${l.url}>` : l.url);
+  keyed(out, 'links', a.links ?? [], b.links ?? [], link, link, 'Link', []);
 
   return out;
 }

@@ -26,6 +26,7 @@ const LISTS: [keyof DecisionContent, string][] = [
   ['options', 'options'],
   ['consequences', 'consequences'],
   ['relations', 'relations'],
+  ['links', 'links'],
 ];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

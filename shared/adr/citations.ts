@@ -93,6 +93,20 @@ export function footnoteLabel(claimId: string): string {
   return `${base || 'claim'}-${fingerprint(claimId)}`;
 }
 
+/**
+ * The decision's claims by footnote label: how a pro or con's `[^label]` (shared/adr/pros-cons.ts)
+ * names the claim it cites. Labels are the claim ids themselves when those are safe, so a
+ * collision needs a fingerprint clash; the first claim keeps the label then.
+ */
+export function claimsByLabel(claims: readonly EvidenceClaim[]): Map<string, EvidenceClaim> {
+  const map = new Map<string, EvidenceClaim>();
+  for (const c of claims) {
+    const label = footnoteLabel(c.id);
+    if (!map.has(label)) map.set(label, c);
+  }
+  return map;
+}
+
 /** The source line of a footnote: title (linked when it has a web address), author, publisher, date. */
 function sourceText(claim: EvidenceClaim): string {
   const s = claim.source;
@@ -141,6 +155,11 @@ export class Footnotes {
 
   /** The reference `[^label]` for a claim, registering its footnote on first use. */
   cite(claim: EvidenceClaim): string {
+    return `[^${this.label(claim)}]`;
+  }
+
+  /** The label of a claim's footnote in this file, registering the footnote on first use. */
+  label(claim: EvidenceClaim): string {
     let label = this.labels.get(claim.id);
     if (!label) {
       const base = footnoteLabel(claim.id);
@@ -150,7 +169,7 @@ export class Footnotes {
       this.labels.set(claim.id, label);
       this.order.push(claim);
     }
-    return `[^${label}]`;
+    return label;
   }
 
   /** References for claim ids that exist and were accepted; unknown ids are left out. */

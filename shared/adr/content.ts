@@ -90,6 +90,8 @@ export interface Snapshot {
   confirmation: string;
   moreInformation: string;
   relations: Relation[];
+  /** Plain links of the Links section (absent in snapshots made by hand: none). */
+  links?: { title: string; url: string }[];
 }
 
 /** The status a file without one is read as: a decision in a repository's log was, in practice, taken. */
@@ -141,6 +143,7 @@ export function snapshotOf(adr: ParsedAdr, extra: OriginExtra): Snapshot {
     confirmation: v.confirmation,
     moreInformation: v.moreInformation,
     relations,
+    links: v.links,
   };
 }
 
@@ -228,6 +231,7 @@ export function contentFromFile(
     moreInformation: snap.moreInformation,
     evaluation: existing?.evaluation ?? undefined,
     relations: snap.relations,
+    links: snap.links ?? [],
     origin: { file: origin.file, dialect: adr.dialect, raw, extra: { ...extra } as unknown as Record<string, unknown> },
   };
 }

@@ -90,8 +90,10 @@ export function ledgerText(
   // Parsing through the schema puts every key in the schema's order, whatever order the store kept.
   const content = DecisionContent.parse(d);
   // Condition answers keep the order they were given in (the store keeps it too), so a store
-  // rebuilt from the ledger holds exactly the same record.
-  const decision = content;
+  // rebuilt from the ledger holds exactly the same record. No links: no key, so the ledgers of
+  // decisions without any are the bytes they were before links were held.
+  const { links, ...rest } = content;
+  const decision = (links.length ? content : rest) as DecisionContent;
   const ledger: Ledger = {
     format: LEDGER_FORMAT,
     adr,

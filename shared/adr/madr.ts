@@ -18,6 +18,7 @@ import {
   matrix,
   outcome,
   prosAndCons,
+  webLinkList,
 } from './sections.js';
 import { adrRef } from './slug.js';
 import type { AdrLink, RenderOptions } from './types.js';
@@ -92,6 +93,9 @@ export function renderMadr(d: Decision, options: RenderOptions): string {
   const pros = prosAndCons(d, options.analysis, notes, 3);
   // MADR 2 and log4brains keep relations in a Links section; MADR 4 under More Information.
   const linkList = options.links.map((l) => linkLine(l, options)).join('\n');
+  // Plain links (a web page, a ticket) go in a Links section in every dialect, where import reads them.
+  const webLinks = webLinkList(d, list ? (options.listMarker ?? '*') : '*');
+  const linksSection = [list ? linkList : '', webLinks ?? ''].filter(Boolean).join('\n');
   const more = [list ? '' : linkList, block(d.moreInformation), ...matrix(options.analysis, 3)];
   const hasMore = more.some((b) => b.trim());
   return assemble([
@@ -114,8 +118,8 @@ export function renderMadr(d: Decision, options: RenderOptions): string {
     ...(pros ?? []),
     hasMore && heading(2, 'More Information'),
     ...more,
-    list && linkList && heading(2, 'Links'),
-    list ? linkList : null,
+    linksSection && heading(2, 'Links'),
+    linksSection,
     footnoteBlock(notes),
   ]);
 }

@@ -19,6 +19,7 @@ import {
   matrix,
   outcome,
   prosAndCons,
+  webLinkList,
 } from './sections.js';
 import type { AdrLink, RenderOptions } from './types.js';
 
@@ -82,6 +83,8 @@ export function renderNygard(d: Decision, options: RenderOptions): string {
     confirmation,
     more && heading(2, 'More Information'),
     more,
+    webLinkList(d) && heading(2, 'Links'),
+    webLinkList(d),
     footnoteBlock(notes),
   ]);
 }

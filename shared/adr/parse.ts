@@ -6,7 +6,7 @@
  * that `renderImported` can replace exactly the parts a person edited and keep every other byte.
  * Pure: no I/O; the same text always parses the same way.
  */
-import type { Effect, Status } from '../domain.js';
+import { linkTargetProblem, type Effect, type Status, type WebLink } from '../domain.js';
 import { asIsoDate, asList, asText, parseFrontMatter, type FrontMatterKey } from './front-matter.js';
 import { headingKey, isBlank, listItems, scan, splitLines, type Heading, type Line, type ListItem } from './scan.js';
 import { fileNumber, findRefs, normalizeRelation, type DecisionRef } from './refs.js';
@@ -113,6 +113,8 @@ export interface AdrValues {
   consequences: { effect: Effect; text: string }[];
   confirmation: string;
   moreInformation: string;
+  /** Plain links of the Links section (a web page, a ticket): bullets that are one link and no relation. */
+  links: WebLink[];
 }
 
 export interface ParsedAdr {
@@ -155,6 +157,8 @@ export interface ParsedAdr {
   /** Every item (line or paragraph) of the Status section. */
   statusItems: ListItem[];
   links: ListLoc | null;
+  /** The Links section's items that hold `values.links`, in the same order. */
+  webLinks: ListItem[];
   relations: ParsedRelation[];
   warnings: string[];
   unknownSections: string[];
@@ -377,8 +381,9 @@ export function parseAdr(raw: string, file: string, how: ParseOptions = {}): Par
   const marker = detectMarker(raw, lines, literal, headerStart);
   const { drivers, options, optionDetails } = readLists(r, sections, byKind);
   const { outcome, consequences } = readOutcome(r, sections, byKind, text);
-  const links =
-    readLinks(r, byKind('links')) ?? (how.moreLinks === false ? null : readMoreLinks(r, byKind('more'), text));
+  const linksSection = readLinks(r, byKind('links'));
+  const webLinks = linksSection.webLinks;
+  const links = linksSection.links ?? (how.moreLinks === false ? null : readMoreLinks(r, byKind('more'), text));
 
   const unknownSections = sections.filter((s) => s.kind === null).map((s) => s.heading.text);
   const fileDate = fileNameDate(file);
@@ -421,6 +426,7 @@ export function parseAdr(raw: string, file: string, how: ParseOptions = {}): Par
       text,
       ...status,
       links,
+      webLinks,
       relations: r.relations,
       warnings,
       unknownSections,
@@ -566,6 +572,7 @@ function emptyValues(title: string): AdrValues {
     consequences: [],
     confirmation: '',
     moreInformation: '',
+    links: [],
   };
 }
 
@@ -811,19 +818,42 @@ function readChosen(r: Reading, decision: Section): NonNullable<ParsedAdr['outco
   return { section: decision, chosen, chosenLineEnd, rationale };
 }
 
-/** Links: relation bullets (log4brains, MADR 2); other bullets stay as they are. */
-function readLinks(r: Reading, linksSection: Section | null): ListLoc | null {
-  if (!linksSection) return null;
+/** A bullet that is one link and nothing else: `[title](url)`, `<url>` or a bare web address. */
+export function webLinkOf(text: string): WebLink | null {
+  const m =
+    /^\[((?:\\.|[^\\\]\n])*)\]\((\S+)\)$/.exec(text) ??
+    /^<()((?:https?|mailto):[^>\s]+)>$/i.exec(text) ??
+    /^()(https?:\/\/\S+)$/i.exec(text);
+  if (!m || linkTargetProblem(m[2]!)) return null;
+  const title = unescapeInline(m[1]!).trim();
+  // `[docs/x.pdf](docs/x.pdf)` is how a link without a title is written where `<…>` cannot be.
+  return { title: title === m[2] ? '' : title, url: m[2]! };
+}
+
+/**
+ * Links: relation bullets (log4brains, MADR 2) and plain links (a web page, a ticket); other
+ * bullets stay as they are. A bullet that is one relative link to something other than a Markdown
+ * file is a plain link; a web address that names an ADR ("[ADR-5](https://…)") stays a relation.
+ */
+function readLinks(r: Reading, linksSection: Section | null): { links: ListLoc | null; webLinks: ListItem[] } {
+  if (!linksSection) return { links: null, webLinks: [] };
   const items = listItems(r.raw, linksSection.bodyStart, linksSection.end);
   const vals: number[] = [];
+  const webLinks: ListItem[] = [];
   items.forEach((item, i) => {
     if (item.kind !== 'bullet') return;
     const rel = relationLine(r.raw, item);
+    const web = webLinkOf(item.text);
+    if (web && (!rel || !/^[a-z][a-z0-9+.-]*:/i.test(web.url))) {
+      webLinks.push(item);
+      r.values.links.push(web);
+      return;
+    }
     if (!rel) return;
     vals.push(i);
     for (const ref of rel.refs) r.relations.push({ type: rel.type, ref: ref.ref, home: 'links', item, link: ref.link });
   });
-  return { section: linksSection, items, values: vals };
+  return { links: { section: linksSection, items, values: vals }, webLinks };
 }
 
 /**

@@ -8,13 +8,22 @@
  * bullets that each start with "Good, because" / "Neutral, because" / "Bad, because" (or
  * "Good:"), outside code fences. Writing back an unchanged reading gives the same text, so
  * editing one item changes only the list's lines.
+ *
+ * Citations: an item that cites claims ends in footnote references, `[^label]` with `label` the
+ * claim's footnote label (`footnoteLabel` in citations.ts: the claim id itself when it is a safe
+ * label). They live in the text like every other character of the list, so the ledger, revisions,
+ * an import of Cairn's own file and a reorder all carry them along; a file without them is
+ * untouched. Which trailing references are citations is the caller's to say (`isCitation`): a
+ * file's own footnotes (`[^1]`) stay part of the item's text.
  */
 import type { Effect } from '../domain.js';
 
 export interface ProCon {
   effect: Effect;
-  /** The item's text after "Good, because"; continuation lines joined with "\n". */
+  /** The item's text after "Good, because" (without its citations); continuation lines joined with "\n". */
   text: string;
+  /** Footnote labels of the claims the item cites, in the order written; absent or empty for none. */
+  cites?: string[];
 }
 
 export interface OptionDetails {
@@ -32,6 +41,18 @@ const PREFIX = /^(good|bad|neutral)(\s*,\s*because\b|\s*:)[ \t]*/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 const WORD: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
+const TRAILING_REF = /\[\^([^\]\s]+)\]$/;
+
+/** Splits the citations off the end of an item's text: the trailing run of `[^label]` the caller knows as claims. */
+function splitCites(item: ProCon, isCitation: (label: string) => boolean): ProCon {
+  let text = item.text;
+  const cites: string[] = [];
+  for (let m = TRAILING_REF.exec(text); m && isCitation(m[1]!); m = TRAILING_REF.exec(text)) {
+    cites.unshift(m[1]!);
+    text = text.slice(0, m.index);
+  }
+  return cites.length ? { ...item, text, cites } : item;
+}
 
 interface Run {
   start: number;
@@ -40,8 +61,11 @@ interface Run {
   style: OptionDetails['style'];
 }
 
-/** Reads an option's description as its text around a list of pros and cons. */
-export function readProsCons(description: string): OptionDetails {
+/**
+ * Reads an option's description as its text around a list of pros and cons. `isCitation` says
+ * which footnote labels are claims of the decision; without it no item cites anything.
+ */
+export function readProsCons(description: string, isCitation?: (label: string) => boolean): OptionDetails {
   const lines = description.split('\n');
   let fence: string | null = null;
   let run: Run | null = null;
@@ -91,7 +115,7 @@ export function readProsCons(description: string): OptionDetails {
   if (!found) return { intro: description, items: [], tail: '', style: { marker: '*', because: true } };
   return {
     intro: lines.slice(0, found.start).join('\n').replace(/\s+$/, ''),
-    items: found.items,
+    items: isCitation ? found.items.map((item) => splitCites(item, isCitation)) : found.items,
     tail: lines
       .slice(found.end)
       .join('\n')
@@ -100,9 +124,9 @@ export function readProsCons(description: string): OptionDetails {
   };
 }
 
-/** One item as a list line: `* Good, because it is ours.` (continuation lines indented under it). */
+/** One item as a list line: `* Good, because it is ours.[^claim]` (continuation lines indented under it). */
 export function proConLine(item: ProCon, style: OptionDetails['style'] = { marker: '*', because: true }): string {
-  const text = item.text.replace(/\n/g, '\n  ');
+  const text = item.text.replace(/\n/g, '\n  ') + (item.cites ?? []).map((label) => `[^${label}]`).join('');
   const lead = `${style.marker} ${WORD[item.effect]}${style.because ? ', because' : ':'}`;
   return text ? `${lead} ${text}` : lead;
 }

@@ -14,6 +14,7 @@ import {
 import { inline, relativePath } from './markdown.js';
 import { relabel } from './refs.js';
 import { relationLabel } from './relations.js';
+import { uncitedDescription, webLinkText } from './sections.js';
 import { applyCasing, casingOf, mapStatus, wrapperOf, type Casing } from './status.js';
 
 /** What the exporter knows about a decision another file links to; used when the importer recorded no link. */
@@ -84,6 +85,7 @@ function patch(ctx: Ctx): string {
   renderOutcome(ctx);
   renderConsequences(ctx);
   renderRelations(ctx, carried);
+  renderWebLinks(ctx);
   return ctx.out.apply();
 }
 
@@ -665,17 +667,20 @@ function renderOptionDetails(ctx: Ctx) {
   for (const o of d.options) {
     const before = beforeById.get(o.id);
     const section = before?.section ?? null;
+    // The file keeps its own style and gets no footnotes: claims a pro or con cites stay in Cairn and the ledger.
+    const description =
+      o.description === (before?.description ?? '') ? o.description : uncitedDescription(o.description, d);
     if (section) {
       if (before!.name !== o.name)
         out.replace({ start: section.heading.textStart, end: section.heading.textEnd }, oneLine(o.name));
-      if (before!.description !== o.description) {
+      if (before!.description !== description) {
         if (section.value.start === section.value.end) {
-          if (o.description) out.insertBlock(section.bodyStart, o.description);
-        } else out.replace(section.value, o.description);
+          if (description) out.insertBlock(section.bodyStart, description);
+        } else out.replace(section.value, description);
       }
-    } else if (o.description && o.description !== (before?.description ?? '')) {
+    } else if (description && description !== (before?.description ?? '')) {
       added.push(
-        `${'#'.repeat((proscons?.heading.level ?? adr.sectionLevel) + 1)} ${oneLine(o.name)}\n\n${o.description}`,
+        `${'#'.repeat((proscons?.heading.level ?? adr.sectionLevel) + 1)} ${oneLine(o.name)}\n\n${description}`,
       );
     }
   }
@@ -956,4 +961,32 @@ function listItemsAfter(adr: ParsedAdr, statusItem: ListItem): ListItem[] {
 function fmRef(link: LinkInfo | null, target: string): string {
   if (link?.number !== null && link?.number !== undefined) return String(link.number);
   return link?.label ?? target;
+}
+
+/**
+ * Plain links of the Links section: a changed one is rewritten in its own bullet, links removed
+ * take their line along, new ones follow the last link (or the section's last item) in the
+ * section's bullet; a file without a Links section gets one. Unchanged links are not touched.
+ */
+function renderWebLinks(ctx: Ctx) {
+  const { d, snap, adr, out, raw } = ctx;
+  const now = d.links ?? [];
+  const before = snap.links ?? [];
+  if (same(now, before)) return;
+  const items = adr.webLinks;
+  const sample = items[0] ?? adr.links?.items.find((i) => i.kind === 'bullet');
+  const marker = sample?.marker ?? `${ctx.style.marker} `;
+  for (let i = 0; i < Math.min(now.length, items.length); i++)
+    if (!same(now[i], before[i])) out.replace({ start: items[i]!.textStart, end: items[i]!.end }, webLinkText(now[i]!));
+  for (let i = now.length; i < items.length; i++) {
+    const item = items[i]!;
+    const lineBreak = /^\r?\n/.exec(raw.slice(item.end))?.[0].length ?? 0;
+    out.replaceExact({ start: item.start, end: item.end + lineBreak }, '');
+  }
+  if (now.length <= items.length) return;
+  const added = now.slice(items.length).map((l) => bullet(marker, webLinkText(l)));
+  const last = items.at(-1) ?? adr.links?.items.at(-1);
+  if (last) out.insert(last.end, added.map((a) => '\n' + a).join(''));
+  else if (adr.links) out.insertBlock(adr.links.section.bodyStart, added.join('\n'));
+  else addSection(ctx, 'links', added.join('\n'));
 }

@@ -2,10 +2,11 @@
  * The parts both ADR dialects share: the outcome sentence, consequences, pros and cons, the
  * weighted matrix and the assembly of blocks into one deterministic file.
  */
-import type { DecisionContent } from '../domain.js';
-import { EFFECT_WORD, Footnotes, becauseClause, usableClaims } from './citations.js';
+import type { DecisionContent, WebLink } from '../domain.js';
+import { EFFECT_WORD, Footnotes, becauseClause, claimsByLabel, usableClaims } from './citations.js';
 import { docDrivers, docOptions, outcomeCites, type DocLine } from './document.js';
 import { block, cell, inline, listContinuation } from './markdown.js';
+import { readProsCons, writeProsCons } from './pros-cons.js';
 import type { AdrAnalysis } from './types.js';
 
 /** Joins blocks with one blank line, skipping empty ones; LF only and exactly one final newline. */
@@ -79,6 +80,38 @@ export function driverList(d: DecisionContent): string {
     .join('\n');
 }
 
+/**
+ * An option's description with the claims its pros and cons cite as this file's footnotes: each
+ * `[^label]` naming a claim the ADR may cite (accepted, under a weighted criterion, not set aside;
+ * the rule every citation follows) becomes that claim's reference, one footnote per claim shared
+ * with the outcome's and the consequences'; one naming a claim it may not cite is left out. A
+ * description that cites nothing comes back as it is, byte for byte.
+ */
+export function citedDescription(description: string, d: DecisionContent, notes: Footnotes): string {
+  const byLabel = claimsByLabel(d.evaluation.claims);
+  if (!byLabel.size || !description.includes('[^')) return description;
+  const details = readProsCons(description, (label) => byLabel.has(label));
+  if (!details.items.some((item) => item.cites?.length)) return description;
+  const usable = new Set(usableClaims(d).map((c) => c.id));
+  const items = details.items.map((item) => ({
+    ...item,
+    cites: (item.cites ?? [])
+      .map((label) => byLabel.get(label)!)
+      .filter((c) => usable.has(c.id))
+      .map((c) => notes.label(c)),
+  }));
+  return writeProsCons({ ...details, items });
+}
+
+/** The description without the claims its pros and cons cite: for a file written back in its own style, which has no footnotes. */
+export function uncitedDescription(description: string, d: DecisionContent): string {
+  const byLabel = claimsByLabel(d.evaluation.claims);
+  if (!byLabel.size || !description.includes('[^')) return description;
+  const details = readProsCons(description, (label) => byLabel.has(label));
+  if (!details.items.some((item) => item.cites?.length)) return description;
+  return writeProsCons({ ...details, items: details.items.map((item) => ({ ...item, cites: [] })) });
+}
+
 /** One subsection per option with its description and one line per weighted criterion; null when there is nothing to say. */
 export function prosAndCons(
   d: DecisionContent,
@@ -89,7 +122,7 @@ export function prosAndCons(
   const out: string[] = [];
   let any = false;
   for (const option of docOptions(d, analysis)) {
-    const description = block(option.description);
+    const description = block(citedDescription(option.description, d, notes));
     if (option.lines.length || description) any = true;
     out.push(heading(level, inline(option.name, false)));
     if (description) out.push(description);
@@ -157,4 +190,17 @@ export function footnoteBlock(notes: Footnotes): string | null {
   // One definition per line: GitHub and markdown-it both start a new footnote at each `[^label]:`,
   // and a line each keeps a decision with a hundred cited claims reviewable.
   return notes.size ? notes.definitions().join('\n') : null;
+}
+
+/** A plain link as the Links section lists it: `[title](url)`, or `<url>` for a web address without a title. */
+export function webLinkText(link: WebLink): string {
+  const title = inline(link.title, false);
+  if (!title && /^(?:https?|mailto):/i.test(link.url)) return `<${link.url}>`;
+  return `[${title || inline(link.url, false)}](${link.url})`;
+}
+
+/** The decision's plain links as a list, or null when it has none. */
+export function webLinkList(d: Pick<DecisionContent, 'links'>, marker = '*'): string | null {
+  const links = d.links ?? [];
+  return links.length ? links.map((l) => `${marker} ${webLinkText(l)}`).join('\n') : null;
 }

@@ -63,3 +63,38 @@ describe('every option of every imported fixture reads and writes back to the sa
     expect(writeProsCons(readProsCons(description))).toBe(description);
   });
 });
+
+describe('pros and cons that cite claims', () => {
+  const known = (label: string) => ['node-io', 'node-cpu', 'own-claim-1x2y'].includes(label);
+
+  it('reads the trailing references it knows as citations, and writes them back where they were', () => {
+    const text = 'A runtime.\n\n* Good, because it waits well.[^node-io][^node-cpu]\n* Bad, because one thread.';
+    const d = readProsCons(text, known);
+    expect(d.items).toEqual([
+      { effect: 'good', text: 'it waits well.', cites: ['node-io', 'node-cpu'] },
+      { effect: 'bad', text: 'one thread.' },
+    ]);
+    expect(writeProsCons(d)).toBe(text);
+  });
+
+  it("keeps a file's own footnotes as part of the text, and reads none as citations without being told", () => {
+    const text = '* Good, because it is fast[^1][^node-io]\n* Neutral, because see[^node-io] above';
+    expect(readProsCons(text, known).items).toEqual([
+      { effect: 'good', text: 'it is fast[^1]', cites: ['node-io'] },
+      { effect: 'neutral', text: 'see[^node-io] above' },
+    ]);
+    expect(readProsCons(text).items[0]).toEqual({ effect: 'good', text: 'it is fast[^1][^node-io]' });
+    expect(writeProsCons(readProsCons(text, known))).toBe(text);
+  });
+
+  it('writes a citation after the last line of an item that runs over several lines', () => {
+    const d = readProsCons('* Good, because it is\n  quite fast', known);
+    d.items[0]!.cites = ['node-cpu'];
+    expect(writeProsCons(d)).toBe('* Good, because it is\n  quite fast[^node-cpu]');
+    expect(readProsCons(writeProsCons(d), known).items[0]).toEqual({
+      effect: 'good',
+      text: 'it is\nquite fast',
+      cites: ['node-cpu'],
+    });
+  });
+});

@@ -113,6 +113,7 @@ function rowToDecision(row: Row): Decision {
     reviewBy: content.reviewBy ?? null,
     reviewTriggers: content.reviewTriggers ?? [],
     reviews: content.reviews ?? [],
+    links: content.links ?? [],
     id: row.id,
     number: row.number,
     revision: row.revision,

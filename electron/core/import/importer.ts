@@ -686,6 +686,7 @@ const COMPARED = [
   'confirmation',
   'moreInformation',
   'relations',
+  'links',
 ] as const;
 
 function changedFields(a: DecisionContent, b: DecisionContent): string[] {

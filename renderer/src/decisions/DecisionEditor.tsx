@@ -7,6 +7,7 @@ import { QueryStatus } from '../components/QueryStatus.js';
 import { messageOf, queryClient, queryKey, useApiMutation, useApiQuery } from '../data/query.js';
 import { api } from '../api.js';
 import { ProsConsEditor } from './ProsConsEditor.js';
+import { LinksEditor } from './LinksEditor.js';
 import { isProse, ParagraphsField } from './ParagraphsField.js';
 import { RelationsPanel } from '../lifecycle/RelationsPanel.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -336,6 +337,8 @@ function Editor({ initial }: { initial: Decision }) {
               <ProsConsEditor
                 key={o.id}
                 option={o}
+                claims={draft.evaluation.claims}
+                drivers={draft.drivers}
                 onChange={(description) =>
                   update((d) => ({
                     ...d,
@@ -458,6 +461,7 @@ function Editor({ initial }: { initial: Decision }) {
           hint="Markdown: links to documents and tickets, follow-ups. Links to other ADRs are relations, below."
           error={fieldErrors.moreInformation}
         />
+        <LinksEditor links={draft.links} onChange={set('links')} />
       </div>
       <RelationsPanel decision={saved} beforeChange={flush} onChanged={replace} />
     </article>

@@ -1,25 +1,35 @@
 /**
  * One option's description and its pros and cons, edited as a list: each item good, neutral or
- * bad with its text; added, removed and moved with the keyboard (Alt+↑/↓ in an item moves it,
- * Enter adds one below). The option's `description` stays the one place the list lives
- * (shared/adr/pros-cons.ts), so what the file said and what export writes stay in step.
+ * bad with its text and the claims it cites; added, removed and moved with the keyboard (Alt+↑/↓
+ * in an item moves it, Enter adds one below). The option's `description` stays the one place the
+ * list lives (shared/adr/pros-cons.ts), citations included, so what the file said and what export
+ * writes stay in step.
  */
 import { useEffect, useRef } from 'react';
 import { readProsCons, writeProsCons, type ProCon } from '../../../shared/adr/pros-cons.js';
-import type { ConsideredOption, Effect } from '../../../shared/domain.js';
+import { claimsByLabel } from '../../../shared/adr/citations.js';
+import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
 import { TextArea } from '../components/Fields.js';
+import { ClaimCitations } from './ClaimCitations.js';
 
 const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
 
 export function ProsConsEditor({
   option,
+  claims = [],
+  drivers = [],
   onChange,
 }: {
   option: ConsideredOption;
+  /** Every claim the decision weighs: a point may cite those about this option. */
+  claims?: readonly EvidenceClaim[];
+  drivers?: readonly Driver[];
   onChange: (description: string) => void;
 }) {
-  const details = readProsCons(option.description);
+  const byLabel = claimsByLabel(claims);
+  const details = readProsCons(option.description, (label) => byLabel.has(label));
+  const own = claims.filter((c) => c.option === option.id);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const focusAfter = useRef<number | null>(null);
   useEffect(() => {
@@ -64,54 +74,71 @@ export function ProsConsEditor({
           {details.items.map((item, i) => {
             const n = `${i + 1} of ${name}`;
             return (
-              <li key={i} className={`row effect-${item.effect}`}>
-                <select
-                  aria-label={`Effect of point ${n}`}
-                  value={item.effect}
-                  onChange={(e) => change(i, { effect: e.target.value as Effect })}
-                >
-                  {EFFECTS.map((ef) => (
-                    <option key={ef} value={ef}>
-                      {EFFECT_LABEL[ef]}, because
-                    </option>
-                  ))}
-                </select>
-                <input
-                  className="grow"
-                  aria-label={`Point ${n}`}
-                  ref={(el) => {
-                    inputs.current[i] = el;
-                  }}
-                  value={item.text}
-                  aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
-                  onChange={(e) => change(i, { text: e.target.value })}
-                  onKeyDown={(e) => {
-                    if (e.altKey && e.key === 'ArrowUp') {
-                      e.preventDefault();
-                      move(i, -1);
-                    } else if (e.altKey && e.key === 'ArrowDown') {
-                      e.preventDefault();
-                      move(i, 1);
-                    } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                      e.preventDefault();
-                      add(i + 1, item.effect);
-                    }
-                  }}
-                />
-                <button type="button" aria-label={`Move point ${n} up`} disabled={i === 0} onClick={() => move(i, -1)}>
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  aria-label={`Move point ${n} down`}
-                  disabled={i === details.items.length - 1}
-                  onClick={() => move(i, 1)}
-                >
-                  ↓
-                </button>
-                <button type="button" aria-label={`Remove point ${n}`} onClick={() => remove(i)}>
-                  Remove
-                </button>
+              <li key={i} className={`effect-${item.effect}`}>
+                <div className="row">
+                  <select
+                    aria-label={`Effect of point ${n}`}
+                    value={item.effect}
+                    onChange={(e) => change(i, { effect: e.target.value as Effect })}
+                  >
+                    {EFFECTS.map((ef) => (
+                      <option key={ef} value={ef}>
+                        {EFFECT_LABEL[ef]}, because
+                      </option>
+                    ))}
+                  </select>
+                  <input
+                    className="grow"
+                    aria-label={`Point ${n}`}
+                    ref={(el) => {
+                      inputs.current[i] = el;
+                    }}
+                    value={item.text}
+                    aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
+                    onChange={(e) => change(i, { text: e.target.value })}
+                    onKeyDown={(e) => {
+                      if (e.altKey && e.key === 'ArrowUp') {
+                        e.preventDefault();
+                        move(i, -1);
+                      } else if (e.altKey && e.key === 'ArrowDown') {
+                        e.preventDefault();
+                        move(i, 1);
+                      } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                        e.preventDefault();
+                        add(i + 1, item.effect);
+                      }
+                    }}
+                  />
+                  <button
+                    type="button"
+                    aria-label={`Move point ${n} up`}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Move point ${n} down`}
+                    disabled={i === details.items.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button type="button" aria-label={`Remove point ${n}`} onClick={() => remove(i)}>
+                    Remove
+                  </button>
+                </div>
+                {(own.length > 0 || (item.cites?.length ?? 0) > 0) && (
+                  <ClaimCitations
+                    point={n}
+                    cites={item.cites ?? []}
+                    byLabel={byLabel}
+                    claims={own}
+                    drivers={drivers}
+                    onChange={(cites) => change(i, { cites })}
+                  />
+                )}
               </li>
             );
           })}
