@@ -148,7 +148,7 @@ export async function runSourceSubcommand(
       const [criterion] = list(flags, 'criterion');
       if (!option || !criterion)
         throw new UsageError(
-          'add-claim needs one --option and one --criterion (their ids, see `cairn knowledge show PACK --json`).',
+          'add-claim needs one --option and one --criterion (their names or ids, see `cairn knowledge show PACK`).',
         );
       const claim = await core.invoke('addClaim', {
         pack,

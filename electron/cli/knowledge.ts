@@ -41,7 +41,7 @@ export const knowledgeCommand: Command = {
         ctx.out('Criteria:');
         for (const c of pack.criteria) {
           const claims = pack.claims.filter((x) => x.criterion === c.id && !x.hidden);
-          ctx.out(`  ${c.name} (${claims.length} claims) — ${c.question || c.description}`);
+          ctx.out(`  ${c.name} (${count(claims.length, 'claim')}) — ${c.question || c.description}`);
         }
         ctx.out(
           `Sources: ${pack.sources.length}; contradictions: ${pack.contradictions.length}; outdated claims: ${pack.outdated.length}`,
@@ -63,7 +63,7 @@ export const knowledgeCommand: Command = {
         }
         const summary = await core.invoke('importPack', { pack: raw });
         if (ctx.json) return void ctx.out(JSON.stringify(summary, null, 2));
-        ctx.out(`Imported ${summary.id}: ${summary.claims} claims from ${summary.sources} sources.`);
+        ctx.out(`Imported ${summary.id}: ${count(summary.claims, 'claim')} from ${count(summary.sources, 'source')}.`);
         const s = summary.states;
         ctx.out(
           `Quotes: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked (no text).`,
@@ -83,7 +83,7 @@ export const knowledgeCommand: Command = {
           for (const p of result.problems) ctx.err(`${p.where}: ${p.message}`);
           const s = result.states;
           ctx.out(
-            `${result.checked} anchors checked against stored texts: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`,
+            `${count(result.checked, 'anchor')} checked against stored texts: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.ambiguous ?? 0} ambiguous, ${s.missing ?? 0} missing, ${s.unchecked ?? 0} unchecked; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`,
           );
         }
         return result.problems.length ? 1 : 0;
@@ -130,3 +130,8 @@ export const searchCommand: Command = {
       ctx.out(`${h.kind.padEnd(8)} ${h.pack ? `${h.pack}/` : ''}${h.id}  ${h.title}\n         ${plain(h.snippet)}`);
   },
 };
+
+/** "1 claim", "2,140 claims". */
+function count(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

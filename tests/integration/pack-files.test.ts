@@ -56,6 +56,31 @@ describe('pack files', () => {
     expect(pack.claims.map((c) => c.verification.state).sort()).toEqual(['missing', 'verified']);
   });
 
+  it('imported back into the store it came from, each own source and claim shows once', async () => {
+    const core = testCore();
+    await ordersPack(core);
+    const saved = await core.invoke('savePackFile', { id: 'orders', folder: tempDir() });
+    await core.invoke('readPackFile', { path: saved.path });
+    const pack = await core.invoke('getPack', { id: 'orders' });
+    expect(pack.sources.map((s) => s.id)).toEqual([...new Set(pack.sources.map((s) => s.id))]);
+    expect(pack.claims.map((c) => c.id)).toEqual([...new Set(pack.claims.map((c) => c.id))]);
+    expect(pack.claims).toHaveLength(2);
+    // The next claim of my own takes a new id, not one the pack now holds.
+    const next = await core.invoke('addClaim', {
+      pack: 'orders',
+      claim: {
+        source: pack.sources[0]!.id,
+        criterion: 'Operations',
+        option: 'MongoDB',
+        effect: 'neutral',
+        summary: 'Named by their names, as people type them.',
+        anchor: 'commits an order, its payment and the stock change',
+      },
+    });
+    expect(pack.claims.map((c) => c.id)).not.toContain(next.id);
+    expect(next).toMatchObject({ criterion: 'operations', option: 'mongodb' });
+  });
+
   it('refuses relative paths, missing folders, folders as files and non-JSON files, changing nothing', async () => {
     const core = testCore();
     await ordersPack(core);

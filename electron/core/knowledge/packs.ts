@@ -312,8 +312,28 @@ export function createPackStore(ctx: CoreContext) {
         `"${pack.id}" is a pack shipped with Cairn; give your pack another id (the "id" field) to import it beside it.`,
       );
     }
-    install(pack, JSON.stringify(pack), false);
+    db.transaction(() => {
+      install(pack, JSON.stringify(pack), false);
+      forgetOwnCarriedBy(pack);
+    })();
     return { ...summary(pack.id), states: stateCounts(pack.id) };
+  }
+
+  /**
+   * A pack file exported from this store carries the user's own sources and claims folded in:
+   * once it is imported, the pack holds them, so the own copies go (else each would show twice).
+   * Only an identical one goes; an own item that merely shares an id with the file's stays.
+   */
+  function forgetOwnCarriedBy(pack: Pack): void {
+    const sourceKey = (x: PackSource) => JSON.stringify([x.id, x.title, x.author, x.publisher, x.date, x.url, x.kind]);
+    const claimKey = (x: PackClaim) =>
+      JSON.stringify([x.id, x.source, x.option, x.criterion, x.effect, x.anchor, x.summary, x.condition, x.importance]);
+    const sources = new Set(pack.sources.map(sourceKey));
+    const claims = new Set(pack.claims.map(claimKey));
+    const dropSource = db.prepare('DELETE FROM pack_user_sources WHERE pack = ? AND id = ?');
+    const dropClaim = db.prepare('DELETE FROM pack_user_claims WHERE pack = ? AND id = ?');
+    for (const s of ownSources(pack.id)) if (sources.has(sourceKey(s))) dropSource.run(pack.id, s.id);
+    for (const c of ownClaims(pack.id)) if (claims.has(claimKey(c))) dropClaim.run(pack.id, c.id);
   }
 
   /** The pack in the interchange format, with the user's own sources and claims folded in. */
@@ -362,8 +382,14 @@ export function createPackStore(ctx: CoreContext) {
     return { ...source, own: true, text: null };
   });
 
-  const addClaim = db.transaction((packId: string, input: Omit<PackClaim, 'id'>): ClaimView => {
+  const addClaim = db.transaction((packId: string, given: Omit<PackClaim, 'id'>): ClaimView => {
     const v = view(packId);
+    // Options and criteria are named by id or, as people type them, by name ("Transactions").
+    const input = {
+      ...given,
+      criterion: idOrName(v.criteria, given.criterion),
+      option: idOrName(v.options, given.option),
+    };
     const missing = [
       !v.sources.some((s) => s.id === input.source) && `source "${input.source}"`,
       !v.criteria.some((c) => c.id === input.criterion) && `criterion "${input.criterion}"`,
@@ -664,3 +690,10 @@ export function createPackStore(ctx: CoreContext) {
 }
 
 export type PackStore = ReturnType<typeof createPackStore>;
+
+/** The id of the item named `given` by its id, or else by its name in any case; `given` when none is. */
+function idOrName(items: readonly { id: string; name: string }[], given: string): string {
+  if (items.some((i) => i.id === given)) return given;
+  const named = items.filter((i) => i.name.toLowerCase() === given.trim().toLowerCase());
+  return named.length === 1 ? named[0]!.id : given;
+}
