@@ -1,9 +1,9 @@
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { bundleCli, bundleServeMany } from '../helpers/cli-bundle.js';
+import { scratchRoot } from '../helpers/scratch.js';
 import { CairnApp } from './pages/CairnApp.js';
 
 export interface Served {
@@ -168,7 +168,7 @@ export const test = base.extend<{ served: Served; app: CairnApp }, { serveMany: 
     { scope: 'worker' },
   ],
   served: async ({ serveMany }, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-'));
+    const dataDir = fs.mkdtempSync(path.join(scratchRoot(), 'cairn-e2e-'));
     const dbPath = path.join(dataDir, 'cairn.db');
     const url = await serveMany.serve(dbPath);
     await use({
