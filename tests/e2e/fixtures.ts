@@ -1,9 +1,9 @@
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { bundleCli } from '../helpers/cli-bundle.js';
+import { bundleCli, bundleServeMany } from '../helpers/cli-bundle.js';
+import { scratchRoot } from '../helpers/scratch.js';
 import { CairnApp } from './pages/CairnApp.js';
 
 export interface Served {
@@ -21,6 +21,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 // CLI call starts in a fraction of what compiling electron/cli.ts with tsx each time costs.
 let cliBundle: Promise<string> | undefined;
 const cli = () => (cliBundle ??= bundleCli('e2e'));
+const serveManyEntry = () => bundleServeMany();
 
 async function runCli(dbPath: string, args: string[]) {
   const entry = await cli();
@@ -71,12 +72,105 @@ async function serve(dataDir: string): Promise<{ child: ChildProcess; url: strin
   return { child, url };
 }
 
-export const test = base.extend<{ served: Served; app: CairnApp }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
-  served: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-e2e-'));
+/**
+ * One `serve-many` process per Playwright worker (tests/e2e/serve-many.ts): it runs the real
+ * `cairn serve` command once per test, each time on that test's fresh data folder, so a test
+ * pays for opening its store and not for starting Node and loading the CLI again.
+ */
+class ServeMany {
+  private readonly child: ChildProcess;
+  private readonly lines: string[] = [];
+  private waiting: (() => void) | null = null;
+  private log = '';
+  private ended = false;
+
+  constructor(entry: string) {
+    this.child = spawn(process.execPath, [entry], {
+      cwd: root,
+      env: { ...process.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let partial = '';
+    this.child.stdout!.setEncoding('utf8');
+    this.child.stdout!.on('data', (chunk: string) => {
+      const parts = (partial + chunk).split('\n');
+      partial = parts.pop()!;
+      this.lines.push(...parts.filter(Boolean));
+      this.waiting?.();
+    });
+    this.child.stderr!.on('data', (chunk) => (this.log += chunk));
+    this.child.on('exit', (code) => {
+      this.ended = true;
+      this.log += `\n(serve-many exited with ${code})`;
+      this.waiting?.();
+    });
+  }
+
+  /** The next message the process sends, or an error when it ended. */
+  private async next(deadline: number): Promise<{ out?: string; err?: string; exit?: number }> {
+    while (!this.lines.length) {
+      if (this.ended) throw new Error(`serve-many stopped: ${this.log}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`serve-many did not answer in time: ${this.log}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiting = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.waiting = null;
+    }
+    return JSON.parse(this.lines.shift()!) as { out?: string; err?: string; exit?: number };
+  }
+
+  private send(message: unknown) {
+    this.child.stdin!.write(JSON.stringify(message) + '\n');
+  }
+
+  /** `cairn serve --db DB_PATH`; resolves with the URL it prints. */
+  async serve(dbPath: string): Promise<string> {
+    this.send({ serve: dbPath });
+    const deadline = Date.now() + 30_000;
+    let printed = '';
+    for (;;) {
+      const message = await this.next(deadline);
+      if (message.exit !== undefined) throw new Error(`cairn serve exited with ${message.exit}: ${printed}`);
+      printed += `${message.out ?? message.err}\n`;
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(message.out ?? '');
+      if (m) return m[1]!;
+    }
+  }
+
+  /** Stops the run the way Ctrl+C does and waits until its host and store are closed. */
+  async stop(): Promise<void> {
+    this.send({ stop: true });
+    const deadline = Date.now() + 30_000;
+    while ((await this.next(deadline)).exit === undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.ended) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.stdin!.end();
+    await exited;
+  }
+}
+
+export const test = base.extend<{ served: Served; app: CairnApp }, { serveMany: ServeMany }>({
+  serveMany: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    async ({}, use) => {
+      const server = new ServeMany(await serveManyEntry());
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  served: async ({ serveMany }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(scratchRoot(), 'cairn-e2e-'));
     const dbPath = path.join(dataDir, 'cairn.db');
-    const { child, url } = await serve(dataDir);
+    const url = await serveMany.serve(dbPath);
     await use({
       url,
       dbPath,
@@ -84,8 +178,7 @@ export const test = base.extend<{ served: Served; app: CairnApp }>({
       cli: (...args) => runCli(dbPath, args),
       api: (method, input) => callApi(url, method, input),
     });
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await serveMany.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
   app: async ({ page, served }, use) => {

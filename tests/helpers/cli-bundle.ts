@@ -14,6 +14,9 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const CLI_BUNDLE_ENV = 'CAIRN_TEST_CLI';
+/** The end-to-end tests' server process (tests/e2e/serve-many.ts), bundled the same way. */
+export const SERVE_MANY_BUNDLE_ENV = 'CAIRN_TEST_SERVE_MANY';
+const SERVE_MANY = 'tests/e2e/serve-many.ts';
 
 /** Bundles electron/cli.ts (or another entry) into `outfile`, written whole or not at all. */
 export async function buildBundle(outfile: string, entry = 'electron/cli.ts', minify = false): Promise<string> {
@@ -44,6 +47,21 @@ export async function bundleCli(name: string): Promise<string> {
   const shared = process.env[CLI_BUNDLE_ENV];
   if (shared && fs.existsSync(shared)) return shared;
   return buildBundle(path.join(root, 'test-results', 'bundles', `${name}.mjs`));
+}
+
+/** The run's serve-many bundle: the one Playwright's global setup built, or one built now. */
+export async function bundleServeMany(): Promise<string> {
+  const shared = process.env[SERVE_MANY_BUNDLE_ENV];
+  if (shared && fs.existsSync(shared)) return shared;
+  return buildBundle(path.join(root, 'test-results', 'bundles', `serve-many.${process.pid}.mjs`), SERVE_MANY);
+}
+
+/** Builds the serve-many bundle once for the Playwright run and publishes its path to the workers. */
+export async function setupServeManyBundle(): Promise<void> {
+  process.env[SERVE_MANY_BUNDLE_ENV] = await buildBundle(
+    path.join(root, 'test-results', 'bundles', 'serve-many.mjs'),
+    SERVE_MANY,
+  );
 }
 
 /** Builds the run's one CLI bundle and publishes its path to the test processes. */
