@@ -6,7 +6,7 @@ import type { RelationView } from '../../../shared/api/lifecycle.js';
 import { adrMarkdownFor, formatOf, relatedFrom } from '../../../shared/adr/read.js';
 import { ListQuery } from '../../../shared/api/decisions.js';
 import type { PackStore } from '../knowledge/packs.js';
-import { buildSampleDecision, SAMPLE_PACK, SAMPLE_TAG } from './sample.js';
+import { buildSampleDecision, SAMPLE_PACK, SAMPLE_TAG, sampleTitle } from './sample.js';
 
 export function decisionHandlers(
   ctx: CoreContext,
@@ -32,11 +32,12 @@ export function decisionHandlers(
     restoreDecision: ({ id }) => store.restore(id),
     createSampleDecision: ({ pack }) => {
       const id = pack ?? SAMPLE_PACK;
-      const content = buildSampleDecision(packs.view(id), today(ctx.platform));
-      const existing = store
-        .list(ListQuery.parse({ tag: SAMPLE_TAG, pack: id }))
-        .items.find((d) => d.title === content.title);
-      return existing ? store.get(existing.id) : store.create(content, 'create');
+      // Asking again opens the sample made before; only a first request builds one (its analysis is not cheap).
+      const title = sampleTitle(packs.summary(id));
+      const existing = store.list(ListQuery.parse({ tag: SAMPLE_TAG, pack: id })).items.find((d) => d.title === title);
+      return existing
+        ? store.get(existing.id)
+        : store.create(buildSampleDecision(packs.view(id), today(ctx.platform)), 'create');
     },
   };
 }

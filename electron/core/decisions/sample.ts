@@ -70,11 +70,16 @@ const PLANS: Record<string, SamplePlan> = {
   },
 };
 
+/** The sample's title for a pack: asking for a sample again finds the one made before by it. */
+export function sampleTitle(pack: { id: string; title: string; question: string }): string {
+  return PLANS[pack.id]?.title ?? `Sample: ${pack.question || pack.title}`;
+}
+
 /** For a pack without a written plan: its first criteria, most important first. */
 function genericPlan(pack: PackView): SamplePlan {
   const weights = [5, 4, 3, 3, 2, 1];
   return {
-    title: `Sample: ${pack.question || pack.title}`,
+    title: sampleTitle(pack),
     context: `This is a sample decision, made by Cairn from the knowledge pack "${pack.title}" to show what a finished, evidence-backed record looks like.`,
     weights: Object.fromEntries(pack.criteria.slice(0, weights.length).map((c, i) => [c.id, weights[i]!])),
     conditions: {},

@@ -187,26 +187,26 @@ export function createPackStore(ctx: CoreContext) {
     };
   }
 
+  // Counted by SQLite from the stored JSON, without building the pack's view (claims, checks,
+  // marks): the list of packs is asked for on every Library visit and the first screen.
+  const SUMMARY = `SELECT p.id, p.version, p.shipped,
+      json_extract(p.content, '$.title') AS title, json_extract(p.content, '$.question') AS question,
+      json_array_length(p.content, '$.options') AS options, json_array_length(p.content, '$.criteria') AS criteria,
+      json_array_length(p.content, '$.sources') + (SELECT COUNT(*) FROM pack_user_sources s WHERE s.pack = p.id) AS sources,
+      json_array_length(p.content, '$.claims') + (SELECT COUNT(*) FROM pack_user_claims c WHERE c.pack = p.id) AS claims
+    FROM packs p`;
+  type SummaryRow = Omit<PackSummary, 'shipped'> & { shipped: number };
+  const toSummary = (r: SummaryRow): PackSummary => ({ ...r, shipped: r.shipped === 1 });
+
   function summary(id: string): PackSummary {
-    const v = view(id);
-    return {
-      id: v.id,
-      title: v.title,
-      question: v.question,
-      version: v.version,
-      shipped: v.shipped,
-      options: v.options.length,
-      criteria: v.criteria.length,
-      sources: v.sources.length,
-      claims: v.claims.length,
-    };
+    const row = db.prepare<[string], SummaryRow>(`${SUMMARY} WHERE p.id = ?`).get(id);
+    if (!row)
+      throw new CairnError('not_found', `No knowledge pack "${id}". Run \`cairn knowledge list\` to see the packs.`);
+    return toSummary(row);
   }
 
   function list(): PackSummary[] {
-    return db
-      .prepare<[], { id: string }>('SELECT id FROM packs ORDER BY shipped DESC, id')
-      .all()
-      .map((r) => summary(r.id));
+    return db.prepare<[], SummaryRow>(`${SUMMARY} ORDER BY p.shipped DESC, p.id`).all().map(toSummary);
   }
 
   /** Rebuilds the search index rows of one pack (its claims and sources, own ones included). */
