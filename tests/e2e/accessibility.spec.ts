@@ -1,5 +1,5 @@
 /**
- * One tour of every main screen per theme, checking on each screen everything a screen owes the
+ * One tour of every main screen per theme (in parts the two workers share), checking on each screen everything a screen owes the
  * user (one walk instead of one per check keeps `npm test` short):
  * - axe-core (WCAG 2.1 A and AA rules and axe's best practices) finds no serious or critical violation;
  * - it fits the window without sideways scrolling, the sidebar visible (the light tour in a small
@@ -33,34 +33,45 @@ const TOURS = [
   { scheme: 'dark', size: { width: 3840, height: 2160 }, keyboard: false },
 ] as const;
 
+/**
+ * Each tour in parts of a few screens, so the two workers share the ~25 screens of both themes
+ * instead of each walking one whole tour (the walk was the longest test of the suite).
+ */
+const PARTS = 3;
+const partOf = (part: number) =>
+  SCREENS.slice(Math.floor((part * SCREENS.length) / PARTS), Math.floor(((part + 1) * SCREENS.length) / PARTS));
+
 for (const { scheme, size, keyboard } of TOURS) {
-  test(`every main screen, ${scheme} theme at ${size.width}×${size.height}: accessible, fits the window${keyboard ? ', reachable by keyboard' : ''}`, async ({
-    app,
-    page,
-    served,
-  }) => {
-    // One walk does every check of ~25 screens: generous, so a busy machine does not fail it.
-    test.setTimeout(360_000);
-    await page.setViewportSize(size);
-    await page.emulateMedia({ colorScheme: scheme });
-    await app.expectWelcome();
-    expect(await seriousViolations(page), 'first run').toEqual([]);
-    await app.createSampleDecision();
-    const sampleUrl = page.url();
-    for (const screen of SCREENS) {
-      // One step per screen, so a failure or a timeout names the screen it was on.
-      await test.step(screen.name, async () => {
-        await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-        expect(await seriousViolations(page), screen.name).toEqual([]);
-        await expectFits(page, size, screen.name);
-        if (!keyboard) return;
-        expect(await unnamedControls(page), screen.name).toEqual([]);
-        const { stops, unmarked } = await tabThrough(page, 40);
-        expect(stops, screen.name).toBeGreaterThanOrEqual(screen.minTabStops ?? 4);
-        expect(unmarked, screen.name).toEqual([]);
-      });
-    }
-  });
+  for (let part = 0; part < PARTS; part++) {
+    const screens = partOf(part);
+    test(`main screens ${part + 1}/${PARTS} (${screens[0]!.name} … ${screens[screens.length - 1]!.name}), ${scheme} theme at ${size.width}×${size.height}: accessible, fits the window${keyboard ? ', reachable by keyboard' : ''}`, async ({
+      app,
+      page,
+      served,
+    }) => {
+      // One walk does every check of its screens: generous, so a busy machine does not fail it.
+      test.setTimeout(240_000);
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await app.expectWelcome();
+      if (part === 0) expect(await seriousViolations(page), 'first run').toEqual([]);
+      await app.createSampleDecision();
+      const sampleUrl = page.url();
+      for (const screen of screens) {
+        // One step per screen, so a failure or a timeout names the screen it was on.
+        await test.step(screen.name, async () => {
+          await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
+          expect(await seriousViolations(page), screen.name).toEqual([]);
+          await expectFits(page, size, screen.name);
+          if (!keyboard) return;
+          expect(await unnamedControls(page), screen.name).toEqual([]);
+          const { stops, unmarked } = await tabThrough(page, 40);
+          expect(stops, screen.name).toBeGreaterThanOrEqual(screen.minTabStops ?? 4);
+          expect(unmarked, screen.name).toEqual([]);
+        });
+      }
+    });
+  }
 }
 
 /** No sideways scrolling, the sidebar the window's full height, the main area most of the width. */
