@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecisionContentInput } from '../../shared/domain.js';
 import { runCli } from '../../electron/cli/main.js';
 import { createDecisionStore } from '../../electron/core/decisions/store.js';
-import { planExport } from '../../electron/core/export/plan.js';
+import { planExport, planFiles } from '../../electron/core/export/plan.js';
 import { writeAtomicMany } from '../../electron/core/export/write.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
@@ -489,7 +489,7 @@ describe('what an export remembers for the next one', () => {
         .all()
         .map((r) => [r.file, r.input_sha]),
     );
-    const decisions = next.files.filter((f) => f.kind === 'decision');
+    const decisions = planFiles(next).filter((f) => f.kind === 'decision');
     expect(decisions).toHaveLength(2);
     for (const f of decisions)
       expect({ file: f.file, inputSha: f.inputSha }).toEqual({ file: f.file, inputSha: recorded.get(f.file) });
