@@ -16,6 +16,7 @@ import { migration0011 } from './0011-source-texts-and-claim-checks.js';
 import { migration0012 } from './0012-review-dates.js';
 import { migration0013 } from './0013-ledgers-and-sync-bases.js';
 import { migration0014 } from './0014-export-intents.js';
+import { migration0015 } from './0015-relation-targets-and-pack-index.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
