@@ -70,6 +70,9 @@ interface Measured {
   met: (r: Omit<OpResult, 'met' | 'target'>) => boolean;
 }
 
+/** Every operation's peak memory (issue #14): the measuring process's own, each operation in a process of its own. */
+const PEAK_MB = 300;
+
 function finish(op: string, m: Measured): OpResult {
   const median = quantile(m.samples, 0.5);
   const perSecond = (m.unitsPerSample * 1000) / median;
@@ -84,7 +87,7 @@ function finish(op: string, m: Measured): OpResult {
     engine_per_second: enginePerSecond,
     ratio: enginePerSecond / perSecond,
   };
-  return { ...base, target: m.target, met: m.met(base) };
+  return { ...base, target: `${m.target}; ≤ ${PEAK_MB} MB`, met: m.met(base) && base.peak_mb <= PEAK_MB };
 }
 
 function workDir(): string {
@@ -536,7 +539,7 @@ export const OPS = {
         unitsPerSample: 1,
         engineSamples: engine,
         engineUnitsPerSample: 1,
-        target: 'n = KB of Markdown; reported',
+        target: 'n = KB of Markdown',
         met: () => true,
       });
     },
@@ -625,11 +628,8 @@ export const OPS = {
         const s = performance.now();
         await page.getByRole('row').nth(3).click();
         await page.keyboard.press('End');
-        await page
-          .getByText(new RegExp(`ADR ${plural(DECISIONS)}\\b|\\b${DECISIONS}\\b`))
-          .first()
-          .waitFor({ timeout: 20_000 })
-          .catch(() => undefined);
+        // The last row, loaded: its position in the grid, not its text (which the reader's locale writes).
+        await page.locator(`tr[aria-rowindex="${DECISIONS + 1}"]:not([aria-busy])`).waitFor({ timeout: 20_000 });
         scrolls.push(performance.now() - s);
         await page.close();
       }
@@ -663,7 +663,7 @@ export const OPS = {
         target: 'usable ≤ 1 s',
         met: (x) => x.median_ms <= 1000,
       });
-      return { ...result, target: `usable ≤ 1 s; scroll to end ${quantile(scrolls, 0.5).toFixed(0)} ms` };
+      return { ...result, target: `${result.target}; scroll to end ${quantile(scrolls, 0.5).toFixed(0)} ms` };
     },
   },
   'ui-open': {
@@ -693,7 +693,7 @@ export const OPS = {
         target: '≤ 200 ms median',
         met: (x) => x.median_ms <= 200,
       });
-      return { ...result, target: `≤ 200 ms median; editor ${editMedian.toFixed(0)} ms` };
+      return { ...result, target: `${result.target}; editor ${editMedian.toFixed(0)} ms` };
     },
   },
   'ui-evidence': {
