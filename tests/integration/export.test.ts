@@ -143,6 +143,11 @@ describe('export into existing folders continues them in their own dialect', () 
     expect(index).toContain('| 2 | [Use make for builds](0002-use-make-for-builds.md) | superseded | 2024-01-09 |');
     expect(index).toContain('| 5 | [Adopt a code formatter](0005-adopt-a-code-formatter.md) | proposed |');
     expect(index).toContain('adr3 -->|supersedes| adr2');
+    // ADRs only: the evidence ledger beside ADR 4 is no decision of its own (nor a second ADR 4 in the graph).
+    expect(index).not.toContain('.ledger.json');
+    expect(index).toMatch(
+      /^\| 4 \| \[Use Node\.js for the notification gateway\]\(0004-use-node-js-for-the-notification-gateway\.md\) \|/m,
+    );
     expect(status(dir).split('\n').sort()).toEqual([
       '?? doc/adr/0004-use-node-js-for-the-notification-gateway.ledger.json',
       '?? doc/adr/0004-use-node-js-for-the-notification-gateway.md',

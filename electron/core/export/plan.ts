@@ -400,7 +400,9 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       : null;
   const indexedFiles = new Set(indexed?.keys());
   const landing = (f: InternalFile) => {
-    if (!indexed || !(f.action === 'create' || f.action === 'update' || f.action === 'unchanged')) return;
+    // ADRs only: a ledger beside its ADR is no decision of its own.
+    if (!indexed || f.kind !== 'decision') return;
+    if (!(f.action === 'create' || f.action === 'update' || f.action === 'unchanged')) return;
     const scanned = scan.entries.get(f.file);
     indexedFiles.add(f.file);
     indexed.set(
