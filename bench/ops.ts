@@ -62,6 +62,8 @@ export interface OpResult {
 interface Measured {
   n: number;
   samples: number[];
+  /** Peak MB once Cairn's samples are done, before the bare engine runs in the same process (its data is not Cairn's). */
+  peak?: number;
   /** Items per sample: a batch operation handles n items per sample, a query operation one. */
   unitsPerSample: number;
   engineSamples: number[];
@@ -69,6 +71,9 @@ interface Measured {
   target: string;
   met: (r: Omit<OpResult, 'met' | 'target'>) => boolean;
 }
+
+/** Every operation's peak memory (issue #14): the measuring process's own, each operation in a process of its own. */
+const PEAK_MB = 300;
 
 function finish(op: string, m: Measured): OpResult {
   const median = quantile(m.samples, 0.5);
@@ -80,11 +85,11 @@ function finish(op: string, m: Measured): OpResult {
     median_ms: median,
     p95_ms: quantile(m.samples, 0.95),
     per_second: perSecond,
-    peak_mb: peakMb(),
+    peak_mb: m.peak ?? peakMb(),
     engine_per_second: enginePerSecond,
     ratio: enginePerSecond / perSecond,
   };
-  return { ...base, target: m.target, met: m.met(base) };
+  return { ...base, target: `${m.target}; ≤ ${PEAK_MB} MB`, met: m.met(base) && base.peak_mb <= PEAK_MB };
 }
 
 function workDir(): string {
@@ -319,6 +324,7 @@ export const OPS = {
           }),
         );
       }
+      const peak = peakMb();
       // The bare engine: the same files' bytes written atomically (temporary file, then rename).
       const files = fs.readdirSync(folder).map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')] as const);
       const engine = [0, 1, 2].map((i) => {
@@ -333,6 +339,7 @@ export const OPS = {
       return finish('export', {
         n: files.length,
         samples,
+        peak,
         unitsPerSample: files.length,
         engineSamples: engine,
         engineUnitsPerSample: files.length,
@@ -536,7 +543,7 @@ export const OPS = {
         unitsPerSample: 1,
         engineSamples: engine,
         engineUnitsPerSample: 1,
-        target: 'n = KB of Markdown; reported',
+        target: 'n = KB of Markdown',
         met: () => true,
       });
     },
@@ -623,13 +630,11 @@ export const OPS = {
         await page.getByRole('row').nth(5).waitFor();
         samples.push(performance.now() - t);
         const s = performance.now();
-        await page.getByRole('row').nth(3).click();
+        // End in the list's scrolling region (focused as Tab would), as a keyboard user goes to the last decision.
+        await page.locator('.decision-scroll').focus();
         await page.keyboard.press('End');
-        await page
-          .getByText(new RegExp(`ADR ${plural(DECISIONS)}\\b|\\b${DECISIONS}\\b`))
-          .first()
-          .waitFor({ timeout: 20_000 })
-          .catch(() => undefined);
+        // The last row, loaded: its position in the grid, not its text (which the reader's locale writes).
+        await page.locator(`tr[aria-rowindex="${DECISIONS + 1}"]:not([aria-busy])`).waitFor({ timeout: 20_000 });
         scrolls.push(performance.now() - s);
         await page.close();
       }
@@ -663,7 +668,7 @@ export const OPS = {
         target: 'usable ≤ 1 s',
         met: (x) => x.median_ms <= 1000,
       });
-      return { ...result, target: `usable ≤ 1 s; scroll to end ${quantile(scrolls, 0.5).toFixed(0)} ms` };
+      return { ...result, target: `${result.target}; scroll to end ${quantile(scrolls, 0.5).toFixed(0)} ms` };
     },
   },
   'ui-open': {
@@ -693,7 +698,7 @@ export const OPS = {
         target: '≤ 200 ms median',
         met: (x) => x.median_ms <= 200,
       });
-      return { ...result, target: `≤ 200 ms median; editor ${editMedian.toFixed(0)} ms` };
+      return { ...result, target: `${result.target}; editor ${editMedian.toFixed(0)} ms` };
     },
   },
   'ui-evidence': {

@@ -174,11 +174,8 @@ export async function acceptClaimSamples(run: UiRun, count: number): Promise<num
   await stepButton(page, 3).click();
   await stepHeading(page, 3).waitFor();
   const criteria = page.getByRole('navigation', { name: 'Criteria' }).getByRole('button');
-  const saved = () =>
-    page
-      .getByRole('status')
-      .filter({ hasText: /^All changes saved$/ })
-      .waitFor();
+  // The wizard's save state by its class (save-saved), not by its words.
+  const saved = () => page.locator('.save-state.save-saved').waitFor();
   const badge = (region: ReturnType<Page['getByRole']>) => region.locator('.score-badge');
   for (let c = 0; c < (await criteria.count()); c++) {
     await criteria.nth(c).click();

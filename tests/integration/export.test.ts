@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecisionContentInput } from '../../shared/domain.js';
 import { runCli } from '../../electron/cli/main.js';
 import { createDecisionStore } from '../../electron/core/decisions/store.js';
-import { planExport } from '../../electron/core/export/plan.js';
+import { planExport, planFiles } from '../../electron/core/export/plan.js';
 import { writeAtomicMany } from '../../electron/core/export/write.js';
 import { tempDir, testCore } from '../helpers/temp.js';
 
@@ -155,6 +155,11 @@ describe('export into existing folders continues them in their own dialect', () 
     expect(index).toContain('| 2 | [Use make for builds](0002-use-make-for-builds.md) | superseded | 2024-01-09 |');
     expect(index).toContain('| 5 | [Adopt a code formatter](0005-adopt-a-code-formatter.md) | proposed |');
     expect(index).toContain('adr3 -->|supersedes| adr2');
+    // ADRs only: the evidence ledger beside ADR 4 is no decision of its own (nor a second ADR 4 in the graph).
+    expect(index).not.toContain('.ledger.json');
+    expect(index).toMatch(
+      /^\| 4 \| \[Use Node\.js for the notification gateway\]\(0004-use-node-js-for-the-notification-gateway\.md\) \|/m,
+    );
     expect(status(dir).split('\n').sort()).toEqual([
       '?? doc/adr/0004-use-node-js-for-the-notification-gateway.ledger.json',
       '?? doc/adr/0004-use-node-js-for-the-notification-gateway.md',
@@ -502,7 +507,7 @@ describe('what an export remembers for the next one', () => {
         .all()
         .map((r) => [r.file, r.input_sha]),
     );
-    const decisions = next.files.filter((f) => f.kind === 'decision');
+    const decisions = planFiles(next).filter((f) => f.kind === 'decision');
     expect(decisions).toHaveLength(2);
     for (const f of decisions)
       expect({ file: f.file, inputSha: f.inputSha }).toEqual({ file: f.file, inputSha: recorded.get(f.file) });

@@ -1,13 +1,16 @@
--- user_version = 16
+-- user_version = 17
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
 CREATE INDEX decisions_number ON decisions(number);
+CREATE INDEX decisions_pack ON decisions(pack) WHERE trashed_at IS NULL AND pack IS NOT NULL;
 CREATE INDEX decisions_repository ON decisions(repository, number);
 CREATE INDEX decisions_review ON decisions(review_by) WHERE trashed_at IS NULL AND review_by IS NOT NULL;
 CREATE INDEX decisions_status ON decisions(status);
 CREATE INDEX decisions_updated ON decisions(updated_at);
 CREATE INDEX ledger_files_decision ON ledger_files(decision_id);
+CREATE INDEX relation_targets_source ON relation_targets(source);
+CREATE INDEX relation_targets_target ON relation_targets(target);
 CREATE INDEX repo_files_decision ON repo_files(decision_id);
 CREATE INDEX revisions_status ON revisions(decision_id, revision, saved_at, json_extract(content, '$.status'));
 CREATE INDEX search_docs_pack ON search_docs(pack, kind);
@@ -25,6 +28,7 @@ CREATE TABLE pack_user_contradictions ( pack TEXT NOT NULL REFERENCES packs(id) 
 CREATE TABLE pack_user_outdated ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, claim TEXT NOT NULL, note TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, claim) ) STRICT;
 CREATE TABLE pack_user_sources ( pack TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE, id TEXT NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, id) ) STRICT;
 CREATE TABLE packs ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, shipped INTEGER NOT NULL, content TEXT NOT NULL, content_sha TEXT NOT NULL, installed_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+CREATE TABLE relation_targets ( source TEXT NOT NULL REFERENCES decision_content(id) ON DELETE CASCADE, type TEXT, target TEXT ) STRICT;
 CREATE TABLE repo_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, synced_at TEXT NOT NULL, input_sha TEXT, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE repositories ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, root TEXT NOT NULL, folder TEXT NOT NULL UNIQUE, dialect TEXT, naming TEXT NOT NULL DEFAULT 'number:4', index_file INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE repository_companions ( repository INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE, path TEXT NOT NULL, bytes BLOB NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (repository, path) ) STRICT;
@@ -40,3 +44,5 @@ CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TE
 CREATE TABLE source_texts ( pack TEXT NOT NULL, source TEXT NOT NULL, version INTEGER NOT NULL, text TEXT NOT NULL, sections TEXT NOT NULL, sha256 TEXT NOT NULL, file TEXT, format TEXT NOT NULL, bytes INTEGER NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (pack, source, version) ) STRICT;
 CREATE TABLE suggestion_dismissals ( pack TEXT NOT NULL, source TEXT NOT NULL, start INTEGER NOT NULL, option TEXT NOT NULL, criterion TEXT NOT NULL, dismissed_at TEXT NOT NULL, PRIMARY KEY (pack, source, start, option, criterion) ) STRICT;
 CREATE TABLE sync_bases ( decision_id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL, synced_at TEXT NOT NULL ) STRICT;
+CREATE TRIGGER relation_targets_insert AFTER INSERT ON decision_content BEGIN INSERT INTO relation_targets (source, type, target) SELECT NEW.id, json_extract(r.value, '$.type'), json_extract(r.value, '$.target') FROM json_each(json_extract(NEW.content, '$.relations')) r; END;
+CREATE TRIGGER relation_targets_update AFTER UPDATE OF content ON decision_content WHEN json_extract(OLD.content, '$.relations') IS NOT json_extract(NEW.content, '$.relations') BEGIN DELETE FROM relation_targets WHERE source = OLD.id; INSERT INTO relation_targets (source, type, target) SELECT NEW.id, json_extract(r.value, '$.type'), json_extract(r.value, '$.target') FROM json_each(json_extract(NEW.content, '$.relations')) r; END;

@@ -47,8 +47,14 @@ export interface ScannedFile {
   prefixText: string | null;
   /** A regular file Cairn may read and replace (not a symlink, a folder or a device). */
   regular: boolean;
+  /** The hash of its bytes; null when it is not read (not a regular file, or larger than 4 MB). */
   sha256: string | null;
-  text: string | null;
+  /**
+   * Its text, read again from disk when asked for: the scan keeps only hashes, so a folder of
+   * thousands of files is not held in memory. Throws a `conflict` if the bytes are no longer the
+   * ones the scan hashed (changed while the export was planned); null when it was not read.
+   */
+  readText(): string | null;
   header: AdrHeader | null;
 }
 
@@ -175,8 +181,15 @@ function readSmall(full: string): Buffer | null {
   }
 }
 
-/** How a file's header is read: parsed, or remembered from an earlier export (see header-cache.ts). */
-export type HeaderReader = (file: string, sha: string | null, text: string) => AdrHeader;
+/** How a file's header is read: parsed from its text (read only if needed), or remembered from an earlier export (see header-cache.ts). */
+export type HeaderReader = (file: string, sha: string | null, text: () => string) => AdrHeader;
+
+/** The text of `full` if its bytes still hash to `sha`; otherwise the file changed since the scan. */
+function readAgain(full: string, name: string, sha: string): string {
+  const bytes = readSmall(full);
+  if (bytes && sha256(bytes) === sha) return bytes.toString('utf8');
+  throw new CairnError('conflict', `${name} changed while the export was being planned; export again.`);
+}
 
 function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader, rel = ''): ScannedFile {
   const m = ADR_NAME.exec(dirent.name);
@@ -187,19 +200,24 @@ function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader, re
     prefixText: m ? m[1]! : null,
     regular: dirent.isFile(),
     sha256: null,
-    text: null,
+    readText: () => null,
     header: null,
   };
   if (!file.regular) return file;
-  const bytes = readSmall(path.join(folder, name));
+  const full = path.join(folder, name);
+  const bytes = readSmall(full);
   if (!bytes) return file;
-  file.sha256 = sha256(bytes);
-  file.text = bytes.toString('utf8');
+  const sha = sha256(bytes);
+  file.sha256 = sha;
+  file.readText = () => readAgain(full, name, sha);
   if (m) {
-    // Parsed on first use only: an unchanged re-export of a large folder never needs most of them.
-    const { text, sha256: sha } = file;
+    // Parsed on first use only, from the header remembered for these bytes where there is one:
+    // an unchanged re-export of a large folder reads none of its files twice.
     let parsed: AdrHeader | undefined;
-    Object.defineProperty(file, 'header', { enumerable: true, get: () => (parsed ??= headerOf(name, sha, text)) });
+    Object.defineProperty(file, 'header', {
+      enumerable: true,
+      get: () => (parsed ??= headerOf(name, sha, () => readAgain(full, name, sha))),
+    });
   }
   return file;
 }
@@ -215,7 +233,7 @@ function namingOf(adrs: ScannedFile[]): Naming {
 /** Reads the folder: its entries, how it names files, which dialect it writes. */
 export function scanFolder(
   located: LocatedFolder,
-  headerOf: HeaderReader = (_file, _sha, text) => readHeader(text),
+  headerOf: HeaderReader = (_file, _sha, text) => readHeader(text()),
   subfolders: ReadonlySet<string> = new Set(),
 ): FolderScan {
   const entries = new Map<string, ScannedFile>();

@@ -8,8 +8,8 @@ import { folderPath } from '../../../shared/adr/markdown.js';
 import { readHeader, type AdrHeader } from './header.js';
 
 export interface HeaderCache {
-  /** The header of `text` (whose hash is `sha`), for the file `file` of the folder. */
-  headerOf(file: string, sha: string | null, text: string): AdrHeader;
+  /** The header of the file `file` of the folder whose bytes hash to `sha`; `text` is read only when none is remembered. */
+  headerOf(file: string, sha: string | null, text: () => string): AdrHeader;
   /** Records the headers read this time and forgets files no longer in `files`. */
   save(files: ReadonlySet<string>): void;
 }
@@ -41,7 +41,7 @@ export function createHeaderCache(db: Database, dir: string): HeaderCache {
     headerOf(file, sha, text) {
       const row = known.get(file);
       if (sha !== null && row?.sha256 === key(sha)) return inFolder(file, JSON.parse(row.header) as AdrHeader);
-      const header = readHeader(text);
+      const header = readHeader(text());
       if (sha !== null) read.set(file, { sha256: sha, header });
       return inFolder(file, header);
     },

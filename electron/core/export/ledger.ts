@@ -52,6 +52,7 @@ export function needsLedger(d: Decision): boolean {
 
 export interface PlannedLedger {
   file: string;
+  /** Its text; for a ledger reused as it is on disk, read from the file when asked for. */
   text: string;
   sha256: string;
   /** Whether the bytes on disk are already these (reused without rebuilding). */
@@ -78,10 +79,20 @@ export function planLedger(
     adr.reused &&
     recorded?.decision_id === decision.id &&
     recorded.input_sha === adr.inputSha &&
-    onDisk?.text != null &&
+    onDisk?.sha256 != null &&
     onDisk.sha256 === recorded.sha256
   ) {
-    return { file, text: onDisk.text, sha256: onDisk.sha256, reused: true, base: null };
+    // The bytes on disk are the ledger: its text is read only if someone asks for it (a preview).
+    const { sha256: sha } = onDisk;
+    return {
+      file,
+      get text() {
+        return onDisk.readText()!;
+      },
+      sha256: sha,
+      reused: true,
+      base: null,
+    };
   }
   // Unchanged since the last export, which wrote no ledger: still none needed (and no decision to load).
   if (adr.reused && !recorded && !onDisk) return null;

@@ -21,6 +21,7 @@ import { canonicalRelation, collectLinks, indexRelations, type LinkTarget } from
 import { adrFileText, RENDERER_VERSION } from '../../../shared/adr/render.js';
 import { adrFileName } from '../../../shared/adr/slug.js';
 import type { AdrAnalysis, AdrFormat } from '../../../shared/adr/types.js';
+import type { AdrHeader } from './header.js';
 import type { Decision, WithOrigin } from '../../../shared/domain.js';
 import { matrixForExport } from '../../../shared/scoring.js';
 import type { CoreContext } from '../context.js';
@@ -73,9 +74,14 @@ export function inputShaOf(inputKey: string, revision: number): string {
 }
 
 export interface InternalPlan extends Omit<ExportPlan, 'files'> {
-  files: InternalFile[];
   scan: FolderScan;
-  /** The headers read for the index, to remember once the files are written; null without an index. */
+  /**
+   * The files, planned when asked for, a batch at a time: the ADR (and ledger) of up to `size`
+   * decisions, in the order they are written, then the folder's index alone. A caller done with a
+   * batch before it asks for the next holds one batch's texts at a time. A plan is carried out once.
+   */
+  batches(size?: number): Generator<InternalFile[]>;
+  /** The headers read for the index, to remember once every file is planned and written; null without an index. */
   headers: { cache: HeaderCache; files: ReadonlySet<string> } | null;
 }
 
@@ -92,8 +98,11 @@ function analysisFor(d: Decision): AdrAnalysis | null {
   return matrixForExport(d);
 }
 
-/** Decisions read whole at a time for rendering: few queries, and memory stays flat on a large export. */
-const RENDER_BATCH = 500;
+/**
+ * Decisions planned, rendered and written at a time: few queries, and an export of 10,000 holds
+ * 200 decisions' texts, not all of them.
+ */
+export const EXPORT_BATCH = 200;
 
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
@@ -358,7 +367,6 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   for (const [id, p] of placed) targets.set(id, { number: p.number, title: all.get(id)!.title, file: p.file });
   const related = indexRelations([...all.values()]);
 
-  const files: InternalFile[] = [];
   const numbers: ExportPlan['numbers'] = [];
   const sideNames = new Set<string>();
   // First what each file is made from, and whether the bytes on disk already are that.
@@ -384,35 +392,54 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     const reuse =
       recorded?.decision_id === d.id &&
       recorded.input_sha === inputSha &&
-      onDisk?.text != null &&
+      onDisk?.sha256 != null &&
       onDisk.sha256 === recorded.sha256;
     return { d, p, style, inputKey, inputSha, recorded, onDisk, reuse };
   });
-  // Only the decisions to render are read whole, a batch per query, each batch let go once rendered.
-  // With the imported file beside each decision: the round trip writes an unedited one back byte for byte.
-  let wholes = new Map<string, WithOrigin<Decision>>();
   const ledgers = ledgerRows(ctx, scan.folder);
-  inputs.forEach(({ d, p, style, inputKey, inputSha, recorded, onDisk, reuse }, at) => {
-    if (!reuse && !wholes.has(d.id)) {
-      const batch = inputs.slice(at, at + RENDER_BATCH).filter((x) => !x.reuse);
-      wholes = store.getManyWithOrigin(batch.map((x) => x.d.id));
-    }
-    let text: string;
+
+  // The index lists every ADR file as the folder will be after the export: the files left as they
+  // are keep the header the scan reads (or remembered), the files written get the header of their
+  // new text. Only headers are kept, file by file as they are planned, never the texts.
+  const indexed =
+    (request.index ?? wantsIndex(ctx, scan, selected, copies))
+      ? new Map<string, AdrHeader | null>(scan.adrs.filter((f) => f.sha256 !== null).map((f) => [f.name, null]))
+      : null;
+  const indexedFiles = new Set(indexed?.keys());
+  const landing = (f: InternalFile) => {
+    // ADRs only: a ledger beside its ADR is no decision of its own.
+    if (!indexed || f.kind !== 'decision') return;
+    if (!(f.action === 'create' || f.action === 'update' || f.action === 'unchanged')) return;
+    const scanned = scan.entries.get(f.file);
+    indexedFiles.add(f.file);
+    indexed.set(
+      f.file,
+      scanned?.sha256 === f.sha256 && scanned.header
+        ? scanned.header
+        : headerCache.headerOf(f.file, f.sha256, () => f.text),
+    );
+  };
+
+  /** The ADR file of one decision (and its ledger), `whole` read beforehand unless its bytes are reused. */
+  function planDecision(input: (typeof inputs)[number], whole: WithOrigin<Decision> | undefined): InternalFile[] {
+    const { d, p, style, inputKey, inputSha, recorded, onDisk, reuse } = input;
+    let text: string | null = null;
+    let sha: string;
     let imported: boolean;
     let origin = 'unknown';
     if (reuse) {
-      text = onDisk!.text!;
+      // The bytes on disk are the file: read again only if the text is asked for.
+      sha = onDisk!.sha256!;
       imported = recorded!.format.startsWith('imported:');
       if (imported) origin = recorded!.format.slice('imported:'.length);
     } else {
-      const whole = wholes.get(d.id)!;
-      ({ text, imported } = adrFileText({ ...whole, number: p.number }, format, {
+      ({ text, imported } = adrFileText({ ...whole!, number: p.number }, format, {
         ...style,
-        analysis: analysisFor(whole),
+        analysis: analysisFor(whole!),
       }));
-      origin = whole.origin?.dialect ?? 'unknown';
+      sha = sha256(text);
+      origin = whole!.origin?.dialect ?? 'unknown';
     }
-    const sha = sha256(text);
     const decided = decide(
       scan.entries.get(p.file),
       recorded && recorded.decision_id === d.id ? recorded.sha256 : undefined,
@@ -436,38 +463,49 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
           note: `${decided.note} No free name was left for Cairn's version.`,
         });
     }
-    files.push({
-      file: p.file,
-      kind: 'decision',
-      decisionId: d.id,
-      number: p.number,
-      title: d.title,
-      action: decided.action,
-      text,
-      note: decided.note,
-      keptAs,
-      sha256: sha,
-      inputSha,
-      inputKey,
-      recorded: recorded
-        ? {
-            sha256: recorded.sha256,
-            decisionId: recorded.decision_id,
-            format: recorded.format,
-            inputSha: recorded.input_sha,
-          }
-        : null,
-      hasCopies: copiesOf(copies, p.file).length > 0,
-      format: imported ? `imported:${origin}` : format,
-    });
-    const ledgerFile = ledgerFor(files[files.length - 1]!, reuse, () => wholes.get(d.id) ?? store.get(d.id));
-    if (ledgerFile) files.push(ledgerFile);
-  });
+    const adr = withText(
+      {
+        file: p.file,
+        kind: 'decision',
+        decisionId: d.id,
+        number: p.number,
+        title: d.title,
+        action: decided.action,
+        text: text ?? '',
+        note: decided.note,
+        keptAs,
+        sha256: sha,
+        inputSha,
+        inputKey,
+        recorded: recorded
+          ? {
+              sha256: recorded.sha256,
+              decisionId: recorded.decision_id,
+              format: recorded.format,
+              inputSha: recorded.input_sha,
+            }
+          : null,
+        hasCopies: copiesOf(copies, p.file).length > 0,
+        format: imported ? `imported:${origin}` : format,
+      },
+      text === null ? () => onDisk!.readText()! : null,
+    );
+    const ledger = ledgerFor(adr, reuse, () => whole ?? store.get(d.id));
+    return ledger ? [adr, ledger] : [adr];
+  }
 
   /** The ledger beside an ADR file, planned with the same rules; kept back whenever its ADR is. */
   function ledgerFor(adr: InternalFile, reused: boolean, load: () => Decision): InternalFile | null {
     const planned = planLedger(
-      { ...adr, reused },
+      {
+        file: adr.file,
+        sha256: adr.sha256,
+        inputSha: adr.inputSha,
+        reused,
+        get text() {
+          return adr.text;
+        },
+      },
       { id: adr.decisionId!, number: adr.number! },
       ledgers,
       scan.entries,
@@ -493,31 +531,45 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
           note: `${decided.note} No free name was left for Cairn's version.`,
         });
     }
-    return {
-      file: planned.file,
-      kind: 'ledger',
-      decisionId: adr.decisionId,
-      number: adr.number,
-      title: adr.title,
-      action: decided.action,
-      text: planned.text,
-      note: decided.note,
-      keptAs,
-      sha256: planned.sha256,
-      inputSha: adr.inputSha,
-      inputKey: adr.inputKey,
-      recorded: null,
-      hasCopies: copiesOf(copies, planned.file).length > 0,
-      format: 'ledger',
-      ledgerBase: planned.base,
-    };
+    return withText(
+      {
+        file: planned.file,
+        kind: 'ledger',
+        decisionId: adr.decisionId,
+        number: adr.number,
+        title: adr.title,
+        action: decided.action,
+        text: planned.reused ? '' : planned.text,
+        note: decided.note,
+        keptAs,
+        sha256: planned.sha256,
+        inputSha: adr.inputSha,
+        inputKey: adr.inputKey,
+        recorded: null,
+        hasCopies: copiesOf(copies, planned.file).length > 0,
+        format: 'ledger',
+        ledgerBase: planned.base,
+      },
+      planned.reused ? () => planned.text : null,
+    );
   }
 
-  let headers: InternalPlan['headers'] = null;
-  if (request.index ?? wantsIndex(ctx, scan, selected, copies)) {
-    const index = planIndex(scan, files, copies, sideNames, headerCache);
-    files.push(index.file);
-    headers = { cache: headerCache, files: index.adrFiles };
+  let planned = false;
+  function* batches(size = EXPORT_BATCH): Generator<InternalFile[]> {
+    // Single use: conflict copies take their names (sideNames) as they are planned.
+    if (planned) throw new Error('An export plan is carried out once.');
+    planned = true;
+    for (let at = 0; at < inputs.length; at += size) {
+      const batch = inputs.slice(at, at + size);
+      // Only the decisions to render are read whole, with the imported file beside each: the round
+      // trip writes an unedited one back byte for byte.
+      const toRead = batch.filter((x) => !x.reuse).map((x) => x.d.id);
+      const wholes = toRead.length ? store.getManyWithOrigin(toRead) : new Map<string, WithOrigin<Decision>>();
+      const files = batch.flatMap((input) => planDecision(input, wholes.get(input.d.id)));
+      files.forEach(landing);
+      yield files;
+    }
+    if (indexed) yield [planIndex(scan, indexed, copies, sideNames)];
   }
 
   return {
@@ -529,10 +581,11 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     formatSource,
     naming:
       scan.naming.kind === 'number' ? { kind: 'number', width: scan.naming.width } : { kind: 'date', width: null },
-    files,
     numbers,
     scan,
-    headers,
+    batches,
+    // The files are known once every batch is planned; the runner saves the headers after that.
+    headers: indexed && { cache: headerCache, files: indexedFiles },
   };
 }
 
@@ -551,6 +604,22 @@ function knownSubfolders(ctx: CoreContext, store: DecisionStore, folder: string)
     add(r.file);
   for (const d of store.heads()) if (d.repository?.path) add(d.repository.path);
   return dirs;
+}
+
+/** Every file of a plan at once, with its text (the preview; an export writes batch by batch). */
+export function planFiles(plan: InternalPlan): InternalFile[] {
+  return [...plan.batches()].flat();
+}
+
+/**
+ * `file`, whose text is read by `read` when first asked for (a file reused as it is on disk: an
+ * unchanged re-export never reads it back), or as it is when `read` is null.
+ */
+function withText(file: InternalFile, read: (() => string) | null): InternalFile {
+  if (!read) return file;
+  let text: string | undefined;
+  // Redefined in place, so the property keeps its position (the plan's JSON keeps its key order).
+  return Object.defineProperty(file, 'text', { enumerable: true, get: () => (text ??= read()) });
 }
 
 /** Where an export goes: the folder named, or the repository's own folder (its decisions unless ids are given). */
@@ -640,25 +709,17 @@ function wantsIndex(
   return selected.every((d) => d.repository === null || cairnWrites.has(d.repository.folder));
 }
 
-/** The index as the folder will be after the export: every ADR file, read from the text it will hold. */
+/** The index as the folder will be after the export: every ADR file by its header (null: the one the scan reads). */
 function planIndex(
   scan: FolderScan,
-  planned: InternalFile[],
+  indexed: Map<string, AdrHeader | null>,
   copies: Map<string, string>,
   sideNames: Set<string>,
-  headers: HeaderCache,
-): { file: InternalFile; adrFiles: ReadonlySet<string> } {
-  const finalText = new Map<string, { text: string; sha: string | null }>();
-  for (const f of scan.adrs) if (f.text !== null) finalText.set(f.name, { text: f.text, sha: f.sha256 });
-  for (const f of planned)
-    if (f.action === 'create' || f.action === 'update' || f.action === 'unchanged')
-      finalText.set(f.file, { text: f.text, sha: f.sha256 });
+): InternalFile {
   const entries: IndexEntry[] = [];
   const edges: IndexEdge[] = [];
-  for (const [file, { text, sha }] of finalText) {
-    // A file left as it is keeps the header the scan read (or remembered); only new text is parsed.
-    const scanned = scan.entries.get(file);
-    const header = scanned?.text === text && scanned.header ? scanned.header : headers.headerOf(file, sha, text);
+  for (const [file, known] of indexed) {
+    const header = known ?? scan.entries.get(file)!.header!;
     const prefix = /^(\d+)-/.exec(file);
     entries.push({
       file,
@@ -668,7 +729,7 @@ function planIndex(
       date: header.date,
     });
     for (const link of header.links) {
-      if (!finalText.has(link.file)) continue;
+      if (!indexed.has(link.file)) continue;
       const c = canonicalRelation(link.type);
       edges.push(c.flipped ? { from: link.file, to: file, type: c.type } : { from: file, to: link.file, type: c.type });
     }
@@ -682,7 +743,7 @@ function planIndex(
     if (!keptAs)
       Object.assign(decided, { action: 'blocked', note: `${decided.note} No free name was left for Cairn's version.` });
   }
-  const file: InternalFile = {
+  return {
     file: INDEX_FILE,
     kind: 'index',
     inputSha: null,
@@ -699,5 +760,4 @@ function planIndex(
     sha256: sha,
     format: 'index',
   };
-  return { file, adrFiles: new Set(finalText.keys()) };
 }

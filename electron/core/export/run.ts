@@ -7,15 +7,16 @@
  * - nothing is recorded unless its file landed: a draft gets its number (a new revision) in the
  *   same transaction that records its file, so a failed export (EPERM, EROFS, ENOSPC) leaves no
  *   numbers behind, and the next attempt numbers the same way;
- * - before the first file lands, what is about to be written is recorded (export_intents), so an
- *   export killed midway is finished by the next one: same numbers, no second copy of any file;
+ * - the plan is carried out a batch of decisions at a time (their texts are let go once written):
+ *   before a batch's first file lands, what it is about to write is recorded (export_intents), and
+ *   once it has landed, its files and numbers are recorded and the intents forgotten, so an export
+ *   killed midway is finished by the next one: same numbers, no second copy of any file;
  * - a file that cannot be written (a control character in its name, a link in the way) is refused
  *   alone; the rest of the export goes on.
  */
 import type { ExportResult } from '../../../shared/api/export.js';
 import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
-import { sha256 } from './folder.js';
 import { ensureRepository, gitRoot, markIndexWritten, repositoryByFolder } from '../repositories/repositories.js';
 import { restoreCompanions } from '../repositories/companions.js';
 import { inputShaOf, planExport, type InternalFile, type InternalPlan, type PlanRequest } from './plan.js';
@@ -65,156 +66,183 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     numbers: [],
     restored: [],
   };
-  const writes = plan.files.some((f) => f.action === 'create' || f.action === 'update' || f.action === 'conflict');
-  if (writes) ensureFolder(plan.scan);
+  // Reported as before batches: first what changed while the export ran, then what the plan found.
+  const changedWhileWriting: ExportResult['conflicts'] = [];
+  const keptBack: ExportResult['conflicts'] = [];
   sweepStaleTemps(plan.folder);
-  // A whole repository into a folder that was empty (deleted, a fresh clone): its other files
-  // first, so an export stopped midway still leaves them, and the folder comes back whole.
-  if (writes && plan.scan.entries.size === 0) {
-    const repository = wholeRepository(ctx, plan);
-    if (repository !== null)
-      result.restored = restoreCompanions(ctx.db, repository, plan.folder, new Set(plan.files.map((f) => f.file)));
-  }
+  let folderReady = false;
 
   // A new number is a new revision, given only once the decision's file (or Cairn's version beside
   // a conflicting one) has landed; the files record that revision, so the next export sees nothing changed.
-  // A decision has two files (its ADR and its ledger); both record the revision its number made.
+  // A decision has two files (its ADR and its ledger, always in the same batch); both record the revision its number made.
   const numberOf = new Map(plan.numbers.map((n) => [n.id, n]));
-  const filesOf = new Map<string | null, InternalFile[]>();
-  for (const f of plan.files as InternalFile[]) filesOf.set(f.decisionId, [...(filesOf.get(f.decisionId) ?? []), f]);
-  const giveNumber = (f: InternalFile) => {
-    const change = f.decisionId ? numberOf.get(f.decisionId) : undefined;
-    if (!change) return;
-    numberOf.delete(change.id);
-    const { revision } = store.assignNumber(change.id, change.to);
-    for (const g of filesOf.get(change.id) ?? [f]) if (g.inputKey) g.inputSha = inputShaOf(g.inputKey, revision);
-    result.numbers.push(change);
-  };
+  // The decision files in place (written or already the same), for the repository they now belong to.
+  const landed: { file: string; decisionId: string }[] = [];
+  let indexLanded = false;
 
-  const records: (() => void)[] = [];
-  const rememberFile = (f: InternalFile) => () => {
-    giveNumber(f);
-    if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
-    if (f.kind === 'index') return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
-    if (f.kind === 'ledger') {
-      rememberLedger.run(plan.folder, f.file, f.decisionId, f.sha256, f.inputSha, now());
-      if (f.ledgerBase) rememberBase.run(f.decisionId, f.ledgerBase, now());
-      return;
-    }
-    const before = f.recorded;
-    // Re-recording the same bytes would only churn the database.
-    if (
-      before &&
-      before.sha256 === f.sha256 &&
-      before.decisionId === f.decisionId &&
-      before.format === f.format &&
-      before.inputSha === f.inputSha
-    )
-      return;
-    forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
-    const updated = before
-      ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes
-      : 0;
-    if (!updated) insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
-  };
-  const keptBeside = (f: InternalFile, keptAs: string, why: string) => {
-    records.push(() => {
+  /** Writes one batch of the plan, then records it: its numbers, its files' hashes, its intents forgotten. */
+  async function carryOut(files: InternalFile[]): Promise<void> {
+    const filesOf = new Map<string | null, InternalFile[]>();
+    for (const f of files) filesOf.set(f.decisionId, [...(filesOf.get(f.decisionId) ?? []), f]);
+    const giveNumber = (f: InternalFile) => {
+      const change = f.decisionId ? numberOf.get(f.decisionId) : undefined;
+      if (!change) return;
+      numberOf.delete(change.id);
+      const { revision } = store.assignNumber(change.id, change.to);
+      for (const g of filesOf.get(change.id) ?? [f]) if (g.inputKey) g.inputSha = inputShaOf(g.inputKey, revision);
+      result.numbers.push(change);
+    };
+
+    const records: (() => void)[] = [];
+    const rememberFile = (f: InternalFile) => () => {
       giveNumber(f);
-      rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now());
-    });
-    result.conflicts.push({
-      file: f.file,
-      keptAs,
-      message: `${f.file}: ${why} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.`,
-    });
-  };
-  const toWrite = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
-  const byName = new Map(toWrite.map((f) => [f.file, f]));
-  // What each target must still hold right before its rename: the bytes the plan saw, or nothing.
-  const expected = (f: InternalFile) => plan.scan.entries.get(f.file)?.sha256 ?? null;
+      if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
+      if (f.kind === 'index') {
+        indexLanded = true;
+        return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
+      }
+      if (f.kind === 'ledger') {
+        rememberLedger.run(plan.folder, f.file, f.decisionId, f.sha256, f.inputSha, now());
+        if (f.ledgerBase) rememberBase.run(f.decisionId, f.ledgerBase, now());
+        return;
+      }
+      if (f.decisionId) landed.push({ file: f.file, decisionId: f.decisionId });
+      const before = f.recorded;
+      // Re-recording the same bytes would only churn the database.
+      if (
+        before &&
+        before.sha256 === f.sha256 &&
+        before.decisionId === f.decisionId &&
+        before.format === f.format &&
+        before.inputSha === f.inputSha
+      )
+        return;
+      forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
+      const updated = before
+        ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes
+        : 0;
+      if (!updated) insertDecisionFile.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now(), f.inputSha);
+    };
+    const keptBeside = (into: ExportResult['conflicts'], f: InternalFile, keptAs: string, why: string) => {
+      records.push(() => {
+        giveNumber(f);
+        rememberOwnFile.run(plan.folder, keptAs, 'copy', f.sha256, now());
+      });
+      into.push({
+        file: f.file,
+        keptAs,
+        message: `${f.file}: ${why} Cairn's version is in ${keptAs}; merge the two, then delete ${keptAs}.`,
+      });
+    };
+    const toWrite = files.filter((f) => f.action === 'create' || f.action === 'update');
+    if (!folderReady && (toWrite.length || files.some((f) => f.action === 'conflict'))) {
+      ensureFolder(plan.scan);
+      folderReady = true;
+    }
+    const byName = new Map(toWrite.map((f) => [f.file, f]));
+    // What each target must still hold right before its rename: the bytes the plan saw, or nothing.
+    const expected = (f: InternalFile) => plan.scan.entries.get(f.file)?.sha256 ?? null;
 
-  const intents = toWrite.filter((f) => f.kind === 'decision' && f.decisionId);
-  if (intents.length) {
-    ctx.db.transaction(() => {
-      for (const f of intents) intend.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now());
-    })();
-  }
-  try {
-    // Each file is recorded once it is in place, so a failure part-way keeps the records
-    // of what was written (and so never mistakes Cairn's own files for outside changes).
-    await writeAtomicMany(
-      plan.folder,
-      toWrite.map((f) => ({ name: f.file, text: f.text, expect: expected(f) })),
-      (name) => {
-        const f = byName.get(name)!;
-        records.push(rememberFile(f));
-        result.written.push({ file: f.file, action: f.action as 'create' | 'update' });
-      },
-      {
-        conflict: (name, keptAs) => {
+    const intents = toWrite.filter((f) => f.kind === 'decision' && f.decisionId);
+    if (intents.length) {
+      ctx.db.transaction(() => {
+        for (const f of intents) intend.run(plan.folder, f.file, f.decisionId, f.sha256, f.format, now());
+      })();
+    }
+    try {
+      // Each file is recorded once it is in place, so a failure part-way keeps the records
+      // of what was written (and so never mistakes Cairn's own files for outside changes).
+      await writeAtomicMany(
+        plan.folder,
+        toWrite.map((f) => ({ name: f.file, text: f.text, expect: expected(f) })),
+        (name) => {
           const f = byName.get(name)!;
-          const why = 'It changed while the export ran; your version stays.';
-          if (keptAs) keptBeside(f, keptAs, why);
-          else
-            result.conflicts.push({
+          records.push(rememberFile(f));
+          result.written.push({ file: f.file, action: f.action as 'create' | 'update' });
+        },
+        {
+          conflict: (name, keptAs) => {
+            const f = byName.get(name)!;
+            const why = 'It changed while the export ran; your version stays.';
+            if (keptAs) keptBeside(changedWhileWriting, f, keptAs, why);
+            else
+              changedWhileWriting.push({
+                file: name,
+                keptAs: null,
+                message: `${name}: ${why} No free name was left for Cairn's version.`,
+              });
+          },
+          refused: (name, error) =>
+            changedWhileWriting.push({
               file: name,
               keptAs: null,
-              message: `${name}: ${why} No free name was left for Cairn's version.`,
-            });
+              message: `${name}: ${error.message} Nothing was written.`,
+            }),
         },
-        refused: (name, error) =>
-          result.conflicts.push({
-            file: name,
-            keptAs: null,
-            message: `${name}: ${error.message} Nothing was written.`,
-          }),
-      },
-    );
-    for (const f of plan.files) {
-      switch (f.action) {
-        case 'create':
-        case 'update':
-          break;
-        case 'unchanged':
-          records.push(rememberFile(f));
-          result.unchanged.push(f.file);
-          break;
-        case 'conflict': {
-          const keptAs = f.keptAs!;
-          const there = plan.scan.entries.get(keptAs);
-          try {
-            if (!there || there.sha256 !== sha256(f.text)) writeAtomic(plan.folder, keptAs, f.text);
-          } catch (e) {
-            result.conflicts.push({
-              file: f.file,
-              keptAs: null,
-              message: `${f.file}: ${f.note} Cairn's version could not be written beside it (${(e as Error).message}).`,
-            });
+      );
+      for (const f of files) {
+        switch (f.action) {
+          case 'create':
+          case 'update':
+            break;
+          case 'unchanged':
+            records.push(rememberFile(f));
+            result.unchanged.push(f.file);
+            break;
+          case 'conflict': {
+            const keptAs = f.keptAs!;
+            const there = plan.scan.entries.get(keptAs);
+            try {
+              if (!there || there.sha256 !== f.sha256) writeAtomic(plan.folder, keptAs, f.text);
+            } catch (e) {
+              keptBack.push({
+                file: f.file,
+                keptAs: null,
+                message: `${f.file}: ${f.note} Cairn's version could not be written beside it (${(e as Error).message}).`,
+              });
+              break;
+            }
+            keptBeside(keptBack, f, keptAs, f.note);
             break;
           }
-          keptBeside(f, keptAs, f.note);
-          break;
+          case 'blocked':
+            keptBack.push({ file: f.file, keptAs: null, message: `${f.file}: ${f.note} Nothing was written.` });
+            break;
         }
-        case 'blocked':
-          result.conflicts.push({ file: f.file, keptAs: null, message: `${f.file}: ${f.note} Nothing was written.` });
-          break;
       }
+    } finally {
+      ctx.db.transaction(() => {
+        for (const record of records) record();
+        // Everything of this batch that landed is recorded now; what did not land was never Cairn's.
+        if (intents.length) forgetIntents.run(plan.folder);
+      })();
     }
+  }
+
+  // Whether the folder was empty before: only then does a whole repository get its other files back.
+  const emptyBefore = plan.scan.entries.size === 0;
+  let planned = false;
+  try {
+    for (const batch of plan.batches()) await carryOut(batch);
+    planned = true;
+    // A whole repository into a folder that was empty (deleted, a fresh clone): its other files
+    // too, each only where nothing is (Cairn's own files are in place by now), so it comes back whole.
+    const repository = emptyBefore && folderReady ? wholeRepository(ctx, landed) : null;
+    if (repository !== null) result.restored = restoreCompanions(ctx.db, repository, plan.folder, new Set());
   } finally {
+    result.conflicts.push(...changedWhileWriting, ...keptBack);
     ctx.db.transaction(() => {
-      for (const record of records) record();
-      plan.headers?.cache.save(plan.headers.files);
-      // Everything that landed is recorded now; what did not land was never Cairn's.
-      if (intents.length) forgetIntents.run(plan.folder);
-      placeInRepository(ctx, plan, result);
+      // The headers of a folder planned only in part would forget the rest; the next export reads them again.
+      if (planned) plan.headers?.cache.save(plan.headers.files);
+      placeInRepository(ctx, plan, landed, indexLanded);
     })();
   }
   return result;
 }
 
-/** The repository whose every decision this export writes, or null (several, none, or only some of one). */
-function wholeRepository(ctx: CoreContext, plan: InternalPlan): number | null {
-  const ids = [...new Set(plan.files.flatMap((f) => (f.kind === 'decision' && f.decisionId ? [f.decisionId] : [])))];
+/** The repository whose every decision this export wrote, or null (several, none, or only some of one). */
+function wholeRepository(ctx: CoreContext, landed: readonly { decisionId: string }[]): number | null {
+  const ids = [...new Set(landed.map((f) => f.decisionId))];
   if (!ids.length) return null;
   const repos = ctx.db
     .prepare<[string], { repository: number | null }>(
@@ -233,10 +261,12 @@ function wholeRepository(ctx: CoreContext, plan: InternalPlan): number | null {
  * The folder written is a repository; decisions that belonged to none now belong to it, under the
  * name they were written as. A decision of another repository stays in its own: this was a copy.
  */
-function placeInRepository(ctx: CoreContext, plan: InternalPlan, result: ExportResult): void {
-  const done = new Set([...result.written.map((w) => w.file), ...result.unchanged]);
-  const files = plan.files.filter((f) => f.kind === 'decision' && f.decisionId !== null && done.has(f.file));
-  const indexWritten = plan.files.some((f) => f.kind === 'index' && done.has(f.file));
+function placeInRepository(
+  ctx: CoreContext,
+  plan: InternalPlan,
+  files: { file: string; decisionId: string }[],
+  indexWritten: boolean,
+): void {
   if (!files.length && !indexWritten) return;
   const naming = plan.naming.kind === 'date' ? 'date' : `number:${plan.naming.width ?? 4}`;
   const repository =

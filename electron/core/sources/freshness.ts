@@ -17,7 +17,8 @@ const CHANGED = new Set(['missing', 'moved', 'ambiguous']);
 export function evidenceChanges(ctx: CoreContext, packs: PackStore, _decisions: DecisionStore): EvidenceChange[] {
   const rows = ctx.db
     .prepare<[], { id: string; number: number | null; title: string; pack: string; content: string }>(
-      `SELECT d.id, d.number, d.title, d.pack, c.content FROM decisions d JOIN decision_content c ON c.id = d.id
+      // The few decisions made from a pack, from their own index (migration 17), not a scan of all in list order.
+      `SELECT d.id, d.number, d.title, d.pack, c.content FROM decisions d INDEXED BY decisions_pack JOIN decision_content c ON c.id = d.id
        WHERE d.trashed_at IS NULL AND d.pack IS NOT NULL ORDER BY d.number IS NULL, d.number, d.created_at`,
     )
     .all();

@@ -20,11 +20,10 @@ export const WIDE_QUERIES = {
   links: `SELECT d.id, d.number, d.title, d.status, d.date, d.chosen_option, d.trashed_at, json_extract(c.content, '$.relations') AS relations,
       (SELECT p.name FROM repositories p WHERE p.id = d.repository) AS repository
     FROM decisions d JOIN decision_content c INDEXED BY decision_content_links ON c.id = d.id`,
-  /** Who states a relation to decision `?` (lifecycle's incoming relations), in number order. */
-  incomingRelations: `SELECT d.id AS id, json_extract(r.value, '$.type') AS type
-    FROM decision_content c INDEXED BY decision_content_links
-    CROSS JOIN json_each(json_extract(c.content, '$.relations')) r
-    JOIN decisions d ON d.id = c.id
-    WHERE json_extract(r.value, '$.target') = ? ORDER BY d.number, d.id`,
+  /** Who states a relation to decision `?` (lifecycle's incoming relations), in number order: from `relation_targets` (migration 17). */
+  incomingRelations: `SELECT d.id AS id, r.type AS type
+    FROM relation_targets r INDEXED BY relation_targets_target
+    JOIN decisions d ON d.id = r.source
+    WHERE r.target = ? ORDER BY d.number, d.id, r.rowid`,
   statuses: `SELECT decision_id AS id, revision, saved_at, json_extract(content, '$.status') AS status FROM revisions ORDER BY decision_id, revision`,
 } as const;
