@@ -191,3 +191,20 @@ describe('a file name with a control character', () => {
     expect(fs.readFileSync(path.join(dir, bad), 'utf8')).not.toContain('Edited');
   });
 });
+
+describe('two exports started together', () => {
+  it('run one after the other: both succeed, each file recorded once, the second finds nothing to write', async () => {
+    const core = testCore();
+    for (const title of ['Use Postgres', 'Use Kafka', 'Use NATS'])
+      await core.invoke('createDecision', { content: { title } });
+    const dir = tempDir();
+    const [first, second] = await Promise.all([
+      core.invoke('runExport', { dir, index: false }),
+      core.invoke('runExport', { dir, index: false }),
+    ]);
+    expect(first.written.map((w) => w.file)).toEqual(['0001-use-postgres.md', '0002-use-kafka.md', '0003-use-nats.md']);
+    expect(first.conflicts).toEqual([]);
+    expect(second).toMatchObject({ written: [], conflicts: [], numbers: [] });
+    expect(second.unchanged).toEqual(first.written.map((w) => w.file));
+  });
+});

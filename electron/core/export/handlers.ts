@@ -6,6 +6,9 @@ import { planExport, planFiles } from './plan.js';
 import { runExport } from './run.js';
 
 export function exportHandlers(ctx: CoreContext, store: DecisionStore): Pick<Handlers, keyof typeof exportMethods> {
+  // One export at a time: each plans against what the one before it wrote and recorded, so two
+  // started together (two windows, a double click) never record the same file twice.
+  let running: Promise<unknown> = Promise.resolve();
   return {
     planExport: (request) => {
       const internal = planExport(ctx, store, request);
@@ -19,6 +22,10 @@ export function exportHandlers(ctx: CoreContext, store: DecisionStore): Pick<Han
         numbers,
       };
     },
-    runExport: (request) => runExport(ctx, store, request),
+    runExport: (request) => {
+      const run = running.then(() => runExport(ctx, store, request));
+      running = run.catch(() => undefined);
+      return run;
+    },
   };
 }
