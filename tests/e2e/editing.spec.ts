@@ -49,6 +49,9 @@ test('an over-long tag is flagged at the tag field, other edits save, and leavin
   );
   await page.close({ runBeforeUnload: true });
   expect(await beforeUnload).toBe('beforeunload');
+  // Staying was chosen: the page is still open. Close it for good before the test's teardown,
+  // which otherwise races the page's pending close.
+  await page.close();
 });
 
 test('fixing the field saves it and leaving no longer asks', async ({ app, page }) => {
