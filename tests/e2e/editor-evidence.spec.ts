@@ -170,25 +170,8 @@ test('a save the full disk cannot hold says so in words, keeps the typed text, a
   }
 });
 
-const CDN = [
-  '# Use a CDN for static files',
-  '',
-  '* Status: accepted',
-  '* Date: 2024-05-02',
-  '',
-  '## Context and Problem Statement',
-  '',
-  'Pages load slowly far from our data centre.',
-  '',
-  '## Links',
-  '',
-  '* Refines [ADR-0002](0002-cache-pages.md)',
-  '* [Vendor comparison](https://wiki.example.org/cdn-vendors)',
-  '* see the team chat for the long story',
-  '* [Load test report](reports/load-test.pdf)',
-  '* <mailto:web-team@example.org>',
-  '',
-].join('\n');
+/** The same file the unit tests read (tests/fixtures/web-links). */
+const CDN = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/web-links/0004-use-a-cdn.md'), 'utf8');
 
 test('the Links section is a list of links edited by keyboard, a bad address is refused in words, and export changes only those lines', async ({
   app,

@@ -5,33 +5,15 @@ import { runCli } from '../../electron/cli/main.js';
 import type { Decision } from '../../shared/domain.js';
 import { driver } from '../helpers/decisions.js';
 import { tempDir, testCore } from '../helpers/temp.js';
+import { readTree, writeTree as write } from '../helpers/folders.js';
+
+const tree = (dir: string) => readTree(dir);
 
 /**
  * Repositories whose ADR folder has subfolders: links between files in different subfolders are
  * written relative to the file that holds them, and resolve to the real files after an export
  * into an empty folder, a renumber, or a teammate's import. Real folders, real SQLite files.
  */
-
-function write(root: string, files: Record<string, string>) {
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-}
-
-/** Every file under `dir` (path relative to it → text). */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const name = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(name);
-      else out.set(name, fs.readFileSync(path.join(dir, name), 'utf8'));
-    }
-  };
-  walk('');
-  return out;
-}
 
 /** Every link to a Markdown file in the ADR files under `dir`, with where it leads and whether a file is there. */
 function markdownLinks(dir: string): { file: string; href: string; target: string; exists: boolean }[] {

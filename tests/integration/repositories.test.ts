@@ -7,6 +7,10 @@ import { createImporter } from '../../electron/core/import/importer.js';
 import { parseGitLog } from '../../electron/core/import/git-dates.js';
 import { openDatabase } from '../../electron/core/store/database.js';
 import { fakePlatform, tempDir, testCore } from '../helpers/temp.js';
+import { readTree, writeTree as write } from '../helpers/folders.js';
+
+/** Bytes as latin1 text, so CRLF and any byte compare exactly. */
+const tree = (dir: string) => readTree(dir, 'latin1');
 
 /**
  * Repositories as first-class: import by the repository root, files in subfolders, exact names,
@@ -18,27 +22,6 @@ function git(dir: string, ...args: string[]): string {
     cwd: dir,
     encoding: 'utf8',
   });
-}
-
-function write(root: string, files: Record<string, string>) {
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-}
-
-/** Every file under `dir` (relative path → bytes). */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const name = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(name);
-      else out.set(name, fs.readFileSync(path.join(dir, name), 'latin1'));
-    }
-  };
-  walk('');
-  return out;
 }
 
 const nygard = (n: number, title: string, status = 'Accepted') =>

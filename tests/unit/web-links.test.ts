@@ -4,6 +4,8 @@
  * a Links section by a fresh render of either dialect, and read back from it; addresses are only
  * http(s), mailto or relative paths.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFromFile, readExtra } from '../../shared/adr/content.js';
 import { parseAdr } from '../../shared/adr/parse.js';
@@ -15,25 +17,8 @@ import { diffContent } from '../../shared/revision-diff.js';
 import { summarizeChanges } from '../../shared/revision-summary.js';
 
 const FILE = '0004-use-a-cdn.md';
-const RAW = [
-  '# Use a CDN for static files',
-  '',
-  '* Status: accepted',
-  '* Date: 2024-05-02',
-  '',
-  '## Context and Problem Statement',
-  '',
-  'Pages load slowly far from our data centre.',
-  '',
-  '## Links',
-  '',
-  '* Refines [ADR-0002](0002-cache-pages.md)',
-  '* [Vendor comparison](https://wiki.example.org/cdn-vendors)',
-  '* see the team chat for the long story',
-  '* [Load test report](reports/load-test.pdf)',
-  '* <mailto:web-team@example.org>',
-  '',
-].join('\n');
+/** An imported MADR file whose Links section mixes a relation, web links, a note and a mail address. */
+const RAW = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/web-links', FILE), 'utf8');
 
 function imported(raw = RAW) {
   const parsed = parseAdr(raw, FILE);
