@@ -1,7 +1,7 @@
 /**
  * What a claim says about the pack's question — option, criterion, effect, importance and the
- * condition it holds under — as one set of labelled fields, shared by the two ways of making a
- * claim: from a passage selected in the reader, and from a suggestion accepted.
+ * condition it holds under — as one set of labelled fields, shared by the three ways of making a
+ * claim: from a passage selected in the reader, from a suggestion accepted, and typed in the Library.
  */
 import type { PackView } from '../../../shared/api/knowledge.js';
 import type { Effect } from '../../../shared/domain.js';

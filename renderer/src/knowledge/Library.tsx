@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ClaimView, PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Effect } from '../../../shared/domain.js';
 import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
+import { ClaimFields, EFFECT_LABEL } from './ClaimFields.js';
 import { Labeled } from '../components/Fields.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { QueryStatus } from '../components/QueryStatus.js';
@@ -157,7 +158,6 @@ function sourceLabel(s: SourceView | undefined): string {
   return [s.title, who, s.date ?? 'undated'].filter(Boolean).join(' · ');
 }
 
-const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
 const EFFECT_MARK: Record<Effect, string> = { good: '+', neutral: '±', bad: '−' };
 
 function LibraryClaimCard({
@@ -515,6 +515,7 @@ function AddOwn({ pack }: { pack: PackView }) {
     criterion: pack.criteria[0]?.id ?? '',
     option: pack.options[0]?.id ?? '',
     effect: 'good' as Effect,
+    importance: 2,
     condition: '',
     summary: '',
     section: '',
@@ -658,43 +659,7 @@ function AddOwn({ pack }: { pack: PackView }) {
             </select>
           )}
         </Labeled>
-        <Labeled label="Criterion">
-          {(id) => (
-            <select id={id} value={claim.criterion} onChange={(e) => setClaim({ ...claim, criterion: e.target.value })}>
-              {pack.criteria.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Labeled>
-        <Labeled label="Option">
-          {(id) => (
-            <select id={id} value={claim.option} onChange={(e) => setClaim({ ...claim, option: e.target.value })}>
-              {pack.options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Labeled>
-        <Labeled label="Effect for that option">
-          {(id) => (
-            <select
-              id={id}
-              value={claim.effect}
-              onChange={(e) => setClaim({ ...claim, effect: e.target.value as Effect })}
-            >
-              {EFFECTS.map((x) => (
-                <option key={x} value={x}>
-                  {EFFECT_LABEL[x]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Labeled>
+        <ClaimFields pack={pack} form={claim} setForm={setClaim} />
         <Labeled label="Claim, in your own words">
           {(id) => (
             <textarea
@@ -703,16 +668,6 @@ function AddOwn({ pack }: { pack: PackView }) {
               rows={2}
               value={claim.summary}
               onChange={(e) => setClaim({ ...claim, summary: e.target.value })}
-            />
-          )}
-        </Labeled>
-        <Labeled label="Only holds if (optional)">
-          {(id) => (
-            <input
-              id={id}
-              value={claim.condition}
-              onChange={(e) => setClaim({ ...claim, condition: e.target.value })}
-              placeholder="e.g. CPU-bound workload"
             />
           )}
         </Labeled>
