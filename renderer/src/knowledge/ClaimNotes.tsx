@@ -118,19 +118,7 @@ function ContradictsForm({ claim, pack, onClose }: { claim: ClaimView; pack: Pac
         error={noteError}
         hint={`Shown beside both claims and on the decision’s evidence step; at most ${formatCount(MAX_NOTE_CHARS)} characters.`}
       />
-      {save.error && (
-        <p role="alert" className="error">
-          Not saved: {messageOf(save.error)}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save contradiction'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel save={save} label="Save contradiction" onCancel={onClose} />
     </form>
   );
 }
@@ -167,20 +155,37 @@ function OutdatedForm({ claim, pack, onClose }: { claim: ClaimView; pack: PackVi
         error={noteError}
         hint={`An outdated claim counts half in pre-filled scores; at most ${formatCount(MAX_NOTE_CHARS)} characters.`}
       />
-      {save.error && (
+      <SaveOrCancel save={save} label="Mark outdated" onCancel={onClose} />
+    </form>
+  );
+}
+
+/** A note form's end: why the save failed, if it did, then Save and Cancel. */
+function SaveOrCancel({
+  save,
+  label,
+  onCancel,
+}: {
+  save: { error: unknown; isPending: boolean };
+  label: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {save.error ? (
         <p role="alert" className="error">
           Not saved: {messageOf(save.error)}
         </p>
-      )}
+      ) : null}
       <div className="row">
         <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Mark outdated'}
+          {save.isPending ? 'Saving…' : label}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </form>
+    </>
   );
 }
 
