@@ -4,8 +4,7 @@ import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
 import { DecisionLoader } from './DecisionLoader.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
-import { messageOf, queryClient, queryKey, useApiMutation, useApiQuery } from '../data/query.js';
-import { api } from '../api.js';
+import { fetchApi, messageOf, useApiMutation, useApiQuery, useApiTask } from '../data/query.js';
 import { ProsConsEditor } from './ProsConsEditor.js';
 import { LinksEditor } from './LinksEditor.js';
 import { isProse, ParagraphsField } from './ParagraphsField.js';
@@ -14,7 +13,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { Precedents } from '../compare/Precedents.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
-import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
+import { EvidenceChangedNotice } from '../components/EvidenceChanged.js';
 import { href, navigate } from '../app/router.js';
 import { useAutosave, type SaveState } from './useAutosave.js';
 import './DecisionEditor.css';
@@ -40,11 +39,9 @@ function newId(prefix: string, taken: { id: string }[]): string {
 }
 
 function Editor({ initial }: { initial: Decision }) {
-  const evidence = useEvidenceChanges();
   const { saved, draft, state, error, fieldErrors, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   // The dialect export writes this decision in (its folder's): a Nygard decision is edited as Decision and Consequences.
   const rendered = useApiQuery('renderDecision', { id: saved.id }, { version: saved.revision });
   const nygard = rendered.data?.format === 'nygard';
@@ -58,31 +55,23 @@ function Editor({ initial }: { initial: Decision }) {
     (value: DecisionContent[K]) =>
       update({ [key]: value } as Partial<DecisionContent>);
 
+  /** The decision as stored now (after export numbered it, or after a save elsewhere), through the data layer. */
+  const reload = useApiTask(() => fetchApi('getDecision', { id: saved.id }), { onSuccess: replace });
+
   async function toggleTrash() {
     await flush();
-    setActionError(null);
-    try {
-      replace(await (saved.trashedAt ? untrash : trash).mutateAsync({ id: saved.id }));
-    } catch (e) {
-      setActionError(messageOf(e));
-    }
+    const [action, other] = saved.trashedAt ? [untrash, trash] : [trash, untrash];
+    other.reset();
+    reload.reset();
+    action.mutate({ id: saved.id }, { onSuccess: replace });
   }
 
-  /** The decision as stored now (after export numbered it, or after a save elsewhere), through the data layer. */
-  async function reload() {
-    setActionError(null);
-    try {
-      replace(
-        await queryClient.fetchQuery({
-          queryKey: queryKey('getDecision', { id: saved.id }),
-          queryFn: () => api.getDecision({ id: saved.id }),
-          staleTime: 0,
-        }),
-      );
-    } catch (e) {
-      setActionError(messageOf(e));
-    }
-  }
+  const trashError = trash.error ?? untrash.error;
+  const actionError = trashError
+    ? `${trash.error ? 'The decision was not moved to the trash' : 'The decision was not taken out of the trash'}: ${messageOf(trashError)}`
+    : reload.error
+      ? `The decision as stored now could not be loaded: ${messageOf(reload.error)} Reload the page to try again.`
+      : null;
 
   return (
     <article className="editor" aria-labelledby="editor-title">
@@ -99,7 +88,7 @@ function Editor({ initial }: { initial: Decision }) {
             <StatusBadge status={draft.status} /> revision {saved.revision} · created {saved.createdAt.slice(0, 10)}
             {saved.trashedAt && <strong> · in the trash</strong>}
           </p>
-          <EvidenceChangedNotice change={evidence.get(saved.id)} />
+          <EvidenceChangedNotice decision={saved.id} />
         </div>
         <div className="header-actions">
           <span className={`save-state save-${state}`} role="status" aria-live="polite">
@@ -140,7 +129,7 @@ function Editor({ initial }: { initial: Decision }) {
         <div role="alert" className="error">
           {error}
           {state === 'conflict' && (
-            <button type="button" onClick={reload}>
+            <button type="button" onClick={() => reload.mutate()} disabled={reload.isPending}>
               Discard my edits and load the newer version
             </button>
           )}
@@ -156,10 +145,10 @@ function Editor({ initial }: { initial: Decision }) {
         <ExportDialog
           ids={[saved.id]}
           what="this decision"
-          onClose={async () => {
+          onClose={() => {
             setExporting(false);
             // Export may have numbered the draft, which is a new revision: continue from it.
-            await reload();
+            reload.mutate();
           }}
         />
       )}

@@ -9,7 +9,7 @@ import type { Decision } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { useApiQuery } from '../data/query.js';
-import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
+import { EvidenceChangedNotice } from '../components/EvidenceChanged.js';
 import { describeDue, reviewState } from '../../../shared/review.js';
 import { DecisionLoader } from './DecisionLoader.js';
 import { ExportDialog } from '../export/ExportDialog.js';
@@ -51,7 +51,6 @@ function Reader({ initial }: { initial: Decision }) {
   const [decision, setDecision] = useState(initial);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const evidence = useEvidenceChanges();
   const rendered = useApiQuery('renderDecision', { id: decision.id }, { version: decision.revision });
   useActionHandler('export', () => setExporting(true));
 
@@ -86,7 +85,7 @@ function Reader({ initial }: { initial: Decision }) {
             <StatusBadge status={decision.status} /> revision {decision.revision} · {fromFile}shown as export writes it
             ({format}){decision.trashedAt && <strong> · in the trash</strong>}
           </p>
-          <EvidenceChangedNotice change={evidence.get(decision.id)} />
+          <EvidenceChangedNotice decision={decision.id} />
           {decision.reviewBy &&
             reviewState(decision.reviewBy, decision.status, today()) !== 'scheduled' &&
             reviewState(decision.reviewBy, decision.status, today()) !== 'none' && (
