@@ -115,9 +115,7 @@ export function App() {
         <ThemeSwitch />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {storeHealth.error && (
-          <StoreCheckFailed error={storeHealth.error} onRetry={() => void storeHealth.refetch()} />
-        )}
+        {storeHealth.error && <StoreCheckFailed error={storeHealth.error} onRetry={() => void storeHealth.refetch()} />}
         <ErrorBoundary
           key={route.join('/')}
           where={section === 'decisions' && id ? 'this decision' : `the ${section} screen`}
