@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Decision, DecisionContent, Effect, Status } from '../../../shared/domain.js';
 import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
 import { DecisionLoader } from './DecisionLoader.js';
-import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { Labeled, ListField, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { fetchApi, messageOf, useApiMutation, useApiQuery, useApiTask } from '../data/query.js';
 import { ProsConsEditor } from './ProsConsEditor.js';
@@ -171,16 +171,17 @@ function Editor({ initial }: { initial: Decision }) {
           error={fieldErrors.title}
         />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="status">Status</label>
-            <select id="status" value={draft.status} onChange={(e) => set('status')(e.target.value as Status)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Labeled label="Status">
+            {(id) => (
+              <select id={id} value={draft.status} onChange={(e) => set('status')(e.target.value as Status)}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labeled>
           <TextField
             label="Date"
             type="date"
@@ -341,21 +342,22 @@ function Editor({ initial }: { initial: Decision }) {
 
         {/* Nothing to choose from (an adr-tools file states its decision as text): no empty choice is shown. */}
         {(draft.options.length > 0 || draft.chosenOption) && (
-          <div className="field">
-            <label htmlFor="chosen">Chosen option</label>
-            <select
-              id="chosen"
-              value={draft.chosenOption ?? ''}
-              onChange={(e) => set('chosenOption')(e.target.value || null)}
-            >
-              <option value="">Not chosen yet</option>
-              {draft.options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Labeled label="Chosen option">
+            {(id) => (
+              <select
+                id={id}
+                value={draft.chosenOption ?? ''}
+                onChange={(e) => set('chosenOption')(e.target.value || null)}
+              >
+                <option value="">Not chosen yet</option>
+                {draft.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labeled>
         )}
         {nygard ? (
           <TextArea
