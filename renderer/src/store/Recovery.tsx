@@ -20,8 +20,8 @@ export function StoreCheckFailed({ error, onRetry }: { error: unknown; onRetry: 
   return (
     <div role="alert" className="warning store-check-failed">
       <p>
-        Cairn could not check the database for damage: {messageOf(error)} Your decisions open as usual; check again
-        before relying on them.
+        Cairn could not check the database for damage: {messageOf(error)} You can keep working; Check again repeats the
+        check.
       </p>
       <button type="button" onClick={onRetry}>
         Check again
