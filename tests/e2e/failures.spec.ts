@@ -31,6 +31,7 @@ test('when the database health check fails, the app still opens and says it coul
   await app.open();
   const problem = page.getByRole('alert').filter({ hasText: 'could not check the database for damage' });
   await expect(problem).toContainText(DISK);
+  await page.screenshot({ path: test.info().outputPath('store-check-failed.png') });
   await app.goToDecisions();
   await expect(page.getByRole('link', { name: 'Use PostgreSQL for orders', exact: true })).toBeVisible();
 
