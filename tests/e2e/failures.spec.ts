@@ -65,12 +65,13 @@ test('a decision whose evidence cannot be checked says so on its page, and check
 });
 
 test('the import dialog says when the recent folders cannot be listed, and lists them once they can', async ({
-  app,
   page,
   served,
 }) => {
   await served.api('addRecentFolder', { path: served.dataDir });
   const heal = await failing(page, 'getRecentFolders');
+  const app = new CairnApp(page, served.url);
+  await app.open();
   await app.goToDecisions();
   await page.getByRole('button', { name: 'Import folder…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import ADRs from a folder' });
