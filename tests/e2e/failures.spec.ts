@@ -84,3 +84,27 @@ test('the import dialog says when the recent folders cannot be listed, and lists
   await expect(dialog.getByRole('button', { name: `Use ${served.dataDir}` })).toBeVisible();
   await expect(problem).toHaveCount(0);
 });
+
+test('in the guided decision, loading the newer version after a conflict says when it fails, and works once it can', async ({
+  app,
+  page,
+}) => {
+  await app.startGuidedDecision('Which broker for orders?');
+  const id = new URL(page.url()).hash.split('/')[2]!;
+  const stored = await app.api('getDecision', { id });
+  const { id: _i, number: _n, revision, createdAt: _c, updatedAt: _u, trashedAt: _t, ...content } = stored;
+  await app.api('updateDecision', { id, baseRevision: revision, content: { ...content, context: 'Saved elsewhere.' } });
+  await app.fill('Context and problem statement', 'Orders peak at noon.');
+  const conflict = page.getByRole('alert').filter({ hasText: 'was saved elsewhere' });
+  await expect(conflict).toBeVisible();
+
+  const heal = await failing(page, 'getDecision');
+  await conflict.getByRole('button', { name: 'Discard my edits and load the newer version' }).click();
+  await expect(conflict).toContainText(`The newer version could not be loaded: ${DISK}`);
+  await expect(app.field('Context and problem statement')).toHaveValue('Orders peak at noon.');
+
+  await heal();
+  await conflict.getByRole('button', { name: 'Discard my edits and load the newer version' }).click();
+  await expect(app.field('Context and problem statement')).toHaveValue('Saved elsewhere.');
+  await expect(conflict).toHaveCount(0);
+});

@@ -1,3 +1,4 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Decision, DecisionContent, Effect, Status } from '../../../shared/domain.js';
 import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
@@ -43,7 +44,13 @@ function Editor({ initial }: { initial: Decision }) {
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
   // The dialect export writes this decision in (its folder's): a Nygard decision is edited as Decision and Consequences.
-  const rendered = useApiQuery('renderDecision', { id: saved.id }, { version: saved.revision });
+  // The last answer stays while a save's new revision is rendered: were the fields to switch to MADR's
+  // meanwhile, the one being typed in would be replaced and lose focus (and the next keys).
+  const rendered = useApiQuery(
+    'renderDecision',
+    { id: saved.id },
+    { version: saved.revision, placeholderData: keepPreviousData },
+  );
   const nygard = rendered.data?.format === 'nygard';
   const trash = useApiMutation('trashDecision', { invalidates: ['listDecisions', 'listRevisions'] });
   const untrash = useApiMutation('restoreDecision', { invalidates: ['listDecisions', 'listRevisions'] });
