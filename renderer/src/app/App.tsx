@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { hasToken } from '../api.js';
 import { href, useRoute } from './router.js';
 import { DecisionList } from '../decisions/DecisionList.js';
-import { Recovery, useStoreHealth } from '../store/Recovery.js';
+import { Recovery, StoreCheckFailed, useStoreHealth } from '../store/Recovery.js';
 import { Home, Welcome } from './Welcome.js';
 import { IMPORT_REQUEST } from '../import/ImportDialog.js';
 import { Announcer } from '../components/Announcer.js';
@@ -79,7 +79,7 @@ export function App() {
       </main>
     );
   }
-  if (storeHealth && !storeHealth.healthy) return <Recovery status={storeHealth} />;
+  if (storeHealth.data && !storeHealth.data.healthy) return <Recovery status={storeHealth.data} />;
   let view: React.ReactNode;
   // Opening a decision reads it (rendered as its ADR); `…/edit` is the editor.
   if (section === 'decisions' && id)
@@ -115,6 +115,7 @@ export function App() {
         <ThemeSwitch />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        {storeHealth.error && <StoreCheckFailed error={storeHealth.error} onRetry={() => void storeHealth.refetch()} />}
         <ErrorBoundary
           key={route.join('/')}
           where={section === 'decisions' && id ? 'this decision' : `the ${section} screen`}

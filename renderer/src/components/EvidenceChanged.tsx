@@ -1,25 +1,21 @@
 /**
  * "Evidence changed": a decision that accepted a claim whose quote has since gone missing, moved
- * or become ambiguous in a newer text of its source. The list is asked once per screen; a tag
+ * or become ambiguous in a newer text of its source. The list is asked afresh by each screen that
+ * shows it (a newer text may have come in through the CLI meanwhile), once for all its rows; a tag
  * marks the decision in the list, a notice on its page names the claims and what changed.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { EvidenceChange } from '../../../shared/api/sources.js';
-import { api } from '../api.js';
+import { messageOf, useApiQuery } from '../data/query.js';
 
+function useEvidenceQuery(version?: number) {
+  return useApiQuery('listEvidenceChanges', {}, { version, refetchOnMount: 'always' });
+}
+
+/** Each decision's change, by decision id; empty until known (a failure is said by the notice). */
 export function useEvidenceChanges(version = 0): Map<string, EvidenceChange> {
-  const [changes, setChanges] = useState<Map<string, EvidenceChange>>(new Map());
-  useEffect(() => {
-    let live = true;
-    api.listEvidenceChanges({}).then(
-      (list) => live && setChanges(new Map(list.map((c) => [c.decision, c]))),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-  return changes;
+  const { data } = useEvidenceQuery(version);
+  return useMemo(() => new Map((data ?? []).map((c) => [c.decision, c])), [data]);
 }
 
 export function EvidenceChangedTag({ change }: { change: EvidenceChange | undefined }) {
@@ -31,7 +27,19 @@ export function EvidenceChangedTag({ change }: { change: EvidenceChange | undefi
   );
 }
 
-export function EvidenceChangedNotice({ change }: { change: EvidenceChange | undefined }) {
+/** On a decision's page: what changed in the evidence it accepted, or that it could not be checked. */
+export function EvidenceChangedNotice({ decision }: { decision: string }) {
+  const query = useEvidenceQuery();
+  if (query.error)
+    return (
+      <div className="warning evidence-check-failed" role="alert">
+        Cairn could not check whether the evidence behind this decision changed: {messageOf(query.error)}{' '}
+        <button type="button" className="link" onClick={() => void query.refetch()}>
+          Check again
+        </button>
+      </div>
+    );
+  const change = query.data?.find((c) => c.decision === decision);
   if (!change) return null;
   return (
     <section className="panel evidence-changed" role="note" aria-label="Evidence changed">

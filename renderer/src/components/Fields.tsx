@@ -19,7 +19,10 @@ export function TextField(props: {
   onChange: (v: string) => void;
   maxLength?: number;
   type?: string;
-  hint?: string;
+  /** For a date field: the earliest date allowed (YYYY-MM-DD). */
+  min?: string;
+  required?: boolean;
+  hint?: React.ReactNode;
   error?: string | undefined;
 }) {
   const id = useId();
@@ -31,9 +34,11 @@ export function TextField(props: {
         type={props.type ?? 'text'}
         value={props.value}
         maxLength={props.maxLength ?? 2000}
+        min={props.min}
+        required={props.required}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.hint && id + '-hint', props.error && id + '-error')}
+        aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
       />
       <FieldError id={id + '-error'} error={props.error} />
       {props.hint && (
@@ -50,7 +55,9 @@ export function TextArea(props: {
   value: string;
   onChange: (v: string) => void;
   rows?: number;
-  hint?: string;
+  maxLength?: number;
+  placeholder?: string;
+  hint?: React.ReactNode;
   error?: string | undefined;
 }) {
   const id = useId();
@@ -60,10 +67,12 @@ export function TextArea(props: {
       <textarea
         id={id}
         rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.hint && id + '-hint', props.error && id + '-error')}
+        aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
       />
       <FieldError id={id + '-error'} error={props.error} />
       {props.hint && (

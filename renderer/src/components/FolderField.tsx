@@ -4,9 +4,10 @@
  * from. In a browser there is no dialog, so the field is the way in. After an import or export
  * succeeds, call `rememberFolder(path)` so the folder shows among the recent ones next time.
  */
-import { useEffect, useId, useState } from 'react';
-import type { RecentFolder } from '../../../shared/api/settings.js';
+import { useId } from 'react';
 import { api } from '../api.js';
+import { announce } from '../app/actions.js';
+import { messageOf, queryClient, queryKey, useApiMutation, useApiQuery } from '../data/query.js';
 import { useHostInfo } from '../native/host.js';
 import './FolderField.css';
 
@@ -35,24 +36,11 @@ export function FolderField({
 }: FolderFieldProps) {
   const id = useId();
   const host = useHostInfo();
-  const [recent, setRecent] = useState<RecentFolder[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.getRecentFolders({}).then(setRecent, () => setRecent([]));
-  }, []);
+  const recent = useApiQuery('getRecentFolders', {});
+  const pick = useApiMutation('pickFolder', { onSuccess: (picked) => picked.path && onChange(picked.path) });
   const canPick = host.capabilities.pickFolder;
 
-  async function choose() {
-    setError(null);
-    try {
-      const picked = await api.pickFolder({ title: dialogTitle ?? label, defaultPath: value.trim() || undefined });
-      if (picked.path) onChange(picked.path);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-
-  const offered = recent.filter((r) => r.path !== value).slice(0, recentLimit);
+  const offered = (recent.data ?? []).filter((r) => r.path !== value).slice(0, recentLimit);
   return (
     <div className="field folder-field">
       <label htmlFor={id} id={`${id}-label`}>
@@ -71,7 +59,12 @@ export function FolderField({
           aria-describedby={`${id}-hint`}
         />
         {canPick && (
-          <button type="button" onClick={choose} aria-describedby={`${id}-label`} disabled={disabled}>
+          <button
+            type="button"
+            onClick={() => pick.mutate({ title: dialogTitle ?? label, defaultPath: value.trim() || undefined })}
+            aria-describedby={`${id}-label`}
+            disabled={disabled || pick.isPending}
+          >
             Choose…
           </button>
         )}
@@ -79,9 +72,17 @@ export function FolderField({
       <small id={`${id}-hint`} className="muted">
         {hint ?? (canPick ? 'Type the folder’s full path, or choose it.' : 'Type the folder’s full path.')}
       </small>
-      {error && (
+      {pick.error && (
         <p role="alert" className="error">
-          {error}
+          The folder dialog did not open: {messageOf(pick.error)}
+        </p>
+      )}
+      {recent.error && (
+        <p className="muted folder-recent-error">
+          The recent folders could not be listed: {messageOf(recent.error)}{' '}
+          <button type="button" className="link" onClick={() => void recent.refetch()}>
+            Try again
+          </button>
         </p>
       )}
       {offered.length > 0 && (
@@ -111,11 +112,19 @@ export function FolderField({
   );
 }
 
-/** Adds a folder to the recent ones; a failure here must not spoil the import or export that used it. */
+/** A full path on any system Cairn runs on: `/…`, `C:\…` or `\\server\…`. */
+const isFullPath = (path: string) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
+
+/**
+ * Adds a folder to the recent ones, after the import or export that used it succeeded. Only full
+ * paths are kept (the store refuses others), so a relative path typed in a browser is simply not
+ * remembered; any other failure is said, without spoiling the import or export it follows.
+ */
 export async function rememberFolder(path: string): Promise<void> {
+  if (!isFullPath(path)) return;
   try {
-    await api.addRecentFolder({ path });
-  } catch {
-    // Best effort: a relative path typed in a browser is refused by the store and simply not remembered.
+    queryClient.setQueryData(queryKey('getRecentFolders', {}), await api.addRecentFolder({ path }));
+  } catch (e) {
+    announce(`${path} was not added to the recent folders: ${messageOf(e)}`);
   }
 }

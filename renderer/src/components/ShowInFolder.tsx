@@ -3,8 +3,7 @@
  * the file selected where the host can (the desktop app); elsewhere it renders nothing, and the
  * caller's own text (the file's path) is what the user has.
  */
-import { useState } from 'react';
-import { api } from '../api.js';
+import { messageOf, useApiMutation } from '../data/query.js';
 import { useHostInfo } from '../native/host.js';
 
 /** A file in a folder, with the folder's own separator (the renderer has no Node path module). */
@@ -15,23 +14,16 @@ export function joinPath(folder: string, file: string): string {
 
 export function ShowInFolder({ path, label = 'Show in folder' }: { path: string; label?: string }) {
   const host = useHostInfo();
-  const [error, setError] = useState<string | null>(null);
+  const show = useApiMutation('showItemInFolder');
   if (!host.capabilities.showItemInFolder) return null;
   return (
     <span className="show-in-folder">
-      <button
-        type="button"
-        aria-label={`${label}: ${path}`}
-        onClick={() => {
-          setError(null);
-          api.showItemInFolder({ path }).catch((e: Error) => setError(e.message));
-        }}
-      >
+      <button type="button" aria-label={`${label}: ${path}`} onClick={() => show.mutate({ path })}>
         {label}
       </button>
-      {error && (
+      {show.error && (
         <span role="alert" className="error">
-          {error}
+          The file manager did not open: {messageOf(show.error)}
         </span>
       )}
     </span>

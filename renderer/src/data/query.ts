@@ -65,6 +65,34 @@ export function useApiMutation<M extends MethodName>(
   });
 }
 
+/**
+ * A write made of several steps (save the pending edits, then apply a pack; read the current
+ * revision, then record a review): one busy flag and one error for the whole, like a single API
+ * write, and the same `invalidates` once it succeeds. A step that fails throws a message to show.
+ */
+export function useApiTask<T, V = void>(
+  run: (input: V) => Promise<T>,
+  options: { invalidates?: readonly MethodName[]; onSuccess?: (value: T, input: V) => void } = {},
+) {
+  const client = useQueryClient();
+  return useMutation<T, Error, V>({
+    mutationFn: run,
+    onSuccess: async (value, input) => {
+      await Promise.all((options.invalidates ?? []).map((m) => client.invalidateQueries({ queryKey: [m] })));
+      options.onSuccess?.(value, input);
+    },
+  });
+}
+
+/** Asks now, whatever is cached (e.g. the decision as stored after another action), and caches the answer. */
+export function fetchApi<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  return queryClient.fetchQuery<Output<M>, ApiError, Output<M>, readonly unknown[]>({
+    queryKey: queryKey(method, input),
+    queryFn: () => (api[method] as (i: Input<M>) => Promise<Output<M>>)(input),
+    staleTime: 0,
+  });
+}
+
 /** Marks every cached answer of these methods stale (after a write made outside a mutation hook). */
 export function invalidate(...methods: MethodName[]): Promise<void> {
   return Promise.all(methods.map((m) => queryClient.invalidateQueries({ queryKey: [m] }))).then(() => undefined);

@@ -1,11 +1,11 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Decision, DecisionContent, Effect, Status } from '../../../shared/domain.js';
 import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
 import { DecisionLoader } from './DecisionLoader.js';
-import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { Labeled, ListField, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
-import { messageOf, queryClient, queryKey, useApiMutation, useApiQuery } from '../data/query.js';
-import { api } from '../api.js';
+import { fetchApi, messageOf, useApiMutation, useApiQuery, useApiTask } from '../data/query.js';
 import { ProsConsEditor } from './ProsConsEditor.js';
 import { LinksEditor } from './LinksEditor.js';
 import { isProse, ParagraphsField } from './ParagraphsField.js';
@@ -14,7 +14,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { Precedents } from '../compare/Precedents.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
-import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
+import { EvidenceChangedNotice } from '../components/EvidenceChanged.js';
 import { href, navigate } from '../app/router.js';
 import { useAutosave, type SaveState } from './useAutosave.js';
 import './DecisionEditor.css';
@@ -40,13 +40,17 @@ function newId(prefix: string, taken: { id: string }[]): string {
 }
 
 function Editor({ initial }: { initial: Decision }) {
-  const evidence = useEvidenceChanges();
   const { saved, draft, state, error, fieldErrors, update, replace, flush, settle } = useAutosave(initial);
   const [showRevisions, setShowRevisions] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   // The dialect export writes this decision in (its folder's): a Nygard decision is edited as Decision and Consequences.
-  const rendered = useApiQuery('renderDecision', { id: saved.id }, { version: saved.revision });
+  // The last answer stays while a save's new revision is rendered: were the fields to switch to MADR's
+  // meanwhile, the one being typed in would be replaced and lose focus (and the next keys).
+  const rendered = useApiQuery(
+    'renderDecision',
+    { id: saved.id },
+    { version: saved.revision, placeholderData: keepPreviousData },
+  );
   const nygard = rendered.data?.format === 'nygard';
   const trash = useApiMutation('trashDecision', { invalidates: ['listDecisions', 'listRevisions'] });
   const untrash = useApiMutation('restoreDecision', { invalidates: ['listDecisions', 'listRevisions'] });
@@ -58,31 +62,23 @@ function Editor({ initial }: { initial: Decision }) {
     (value: DecisionContent[K]) =>
       update({ [key]: value } as Partial<DecisionContent>);
 
+  /** The decision as stored now (after export numbered it, or after a save elsewhere), through the data layer. */
+  const reload = useApiTask(() => fetchApi('getDecision', { id: saved.id }), { onSuccess: replace });
+
   async function toggleTrash() {
     await flush();
-    setActionError(null);
-    try {
-      replace(await (saved.trashedAt ? untrash : trash).mutateAsync({ id: saved.id }));
-    } catch (e) {
-      setActionError(messageOf(e));
-    }
+    const [action, other] = saved.trashedAt ? [untrash, trash] : [trash, untrash];
+    other.reset();
+    reload.reset();
+    action.mutate({ id: saved.id }, { onSuccess: replace });
   }
 
-  /** The decision as stored now (after export numbered it, or after a save elsewhere), through the data layer. */
-  async function reload() {
-    setActionError(null);
-    try {
-      replace(
-        await queryClient.fetchQuery({
-          queryKey: queryKey('getDecision', { id: saved.id }),
-          queryFn: () => api.getDecision({ id: saved.id }),
-          staleTime: 0,
-        }),
-      );
-    } catch (e) {
-      setActionError(messageOf(e));
-    }
-  }
+  const trashError = trash.error ?? untrash.error;
+  const actionError = trashError
+    ? `${trash.error ? 'The decision was not moved to the trash' : 'The decision was not taken out of the trash'}: ${messageOf(trashError)}`
+    : reload.error
+      ? `The decision as stored now could not be loaded: ${messageOf(reload.error)} Reload the page to try again.`
+      : null;
 
   return (
     <article className="editor" aria-labelledby="editor-title">
@@ -99,7 +95,7 @@ function Editor({ initial }: { initial: Decision }) {
             <StatusBadge status={draft.status} /> revision {saved.revision} · created {saved.createdAt.slice(0, 10)}
             {saved.trashedAt && <strong> · in the trash</strong>}
           </p>
-          <EvidenceChangedNotice change={evidence.get(saved.id)} />
+          <EvidenceChangedNotice decision={saved.id} />
         </div>
         <div className="header-actions">
           <span className={`save-state save-${state}`} role="status" aria-live="polite">
@@ -140,7 +136,7 @@ function Editor({ initial }: { initial: Decision }) {
         <div role="alert" className="error">
           {error}
           {state === 'conflict' && (
-            <button type="button" onClick={reload}>
+            <button type="button" onClick={() => reload.mutate()} disabled={reload.isPending}>
               Discard my edits and load the newer version
             </button>
           )}
@@ -156,10 +152,10 @@ function Editor({ initial }: { initial: Decision }) {
         <ExportDialog
           ids={[saved.id]}
           what="this decision"
-          onClose={async () => {
+          onClose={() => {
             setExporting(false);
             // Export may have numbered the draft, which is a new revision: continue from it.
-            await reload();
+            reload.mutate();
           }}
         />
       )}
@@ -182,16 +178,17 @@ function Editor({ initial }: { initial: Decision }) {
           error={fieldErrors.title}
         />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="status">Status</label>
-            <select id="status" value={draft.status} onChange={(e) => set('status')(e.target.value as Status)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Labeled label="Status">
+            {(id) => (
+              <select id={id} value={draft.status} onChange={(e) => set('status')(e.target.value as Status)}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labeled>
           <TextField
             label="Date"
             type="date"
@@ -352,21 +349,22 @@ function Editor({ initial }: { initial: Decision }) {
 
         {/* Nothing to choose from (an adr-tools file states its decision as text): no empty choice is shown. */}
         {(draft.options.length > 0 || draft.chosenOption) && (
-          <div className="field">
-            <label htmlFor="chosen">Chosen option</label>
-            <select
-              id="chosen"
-              value={draft.chosenOption ?? ''}
-              onChange={(e) => set('chosenOption')(e.target.value || null)}
-            >
-              <option value="">Not chosen yet</option>
-              {draft.options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Labeled label="Chosen option">
+            {(id) => (
+              <select
+                id={id}
+                value={draft.chosenOption ?? ''}
+                onChange={(e) => set('chosenOption')(e.target.value || null)}
+              >
+                <option value="">Not chosen yet</option>
+                {draft.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labeled>
         )}
         {nygard ? (
           <TextArea

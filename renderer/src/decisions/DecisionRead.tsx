@@ -8,8 +8,8 @@ import { fileNumber } from '../../../shared/adr/refs.js';
 import type { Decision } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
-import { useApiQuery } from '../data/query.js';
-import { EvidenceChangedNotice, useEvidenceChanges } from '../components/EvidenceChanged.js';
+import { fetchApi, messageOf, useApiMutation, useApiQuery, useApiTask } from '../data/query.js';
+import { EvidenceChangedNotice } from '../components/EvidenceChanged.js';
 import { describeDue, reviewState } from '../../../shared/review.js';
 import { DecisionLoader } from './DecisionLoader.js';
 import { ExportDialog } from '../export/ExportDialog.js';
@@ -51,7 +51,6 @@ function Reader({ initial }: { initial: Decision }) {
   const [decision, setDecision] = useState(initial);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const evidence = useEvidenceChanges();
   const rendered = useApiQuery('renderDecision', { id: decision.id }, { version: decision.revision });
   useActionHandler('export', () => setExporting(true));
 
@@ -64,12 +63,38 @@ function Reader({ initial }: { initial: Decision }) {
         : 'MADR 4';
   const fromFile = origin ? `Imported from ${origin.file}; ` : '';
 
-  async function followLink(target: string) {
+  const follow = useApiTask((target: string) => openLinkedFile(target, decision), {
+    onSuccess: (found, target) => {
+      if (found) navigate('decisions', found);
+      else setNotice(`No decision in Cairn comes from ${target}. Import the folder it is in to open it here.`);
+    },
+  });
+  const trash = useApiMutation('trashDecision', { invalidates: ['listDecisions', 'listRevisions'] });
+  const untrash = useApiMutation('restoreDecision', { invalidates: ['listDecisions', 'listRevisions'] });
+  // After an export (which may number the draft), the decision as stored now.
+  const reload = useApiTask(() => fetchApi('getDecision', { id: decision.id }), { onSuccess: setDecision });
+
+  function followLink(target: string) {
     setNotice(null);
-    const found = await openLinkedFile(target, decision).catch(() => null);
-    if (found) navigate('decisions', found);
-    else setNotice(`No decision in Cairn comes from ${target}. Import the folder it is in to open it here.`);
+    follow.mutate(target);
   }
+
+  function toggleTrash() {
+    setNotice(null);
+    const [action, other] = decision.trashedAt ? [untrash, trash] : [trash, untrash];
+    other.reset();
+    action.mutate({ id: decision.id }, { onSuccess: setDecision });
+  }
+
+  const failure = trash.error
+    ? `The decision was not moved to the trash: ${messageOf(trash.error)}`
+    : untrash.error
+      ? `The decision was not taken out of the trash: ${messageOf(untrash.error)}`
+      : follow.error
+        ? `The linked decision could not be looked up: ${messageOf(follow.error)} Follow the link again to retry.`
+        : reload.error
+          ? `The decision as stored now could not be loaded: ${messageOf(reload.error)} Reload the page to try again.`
+          : null;
 
   return (
     <article className="reader" aria-labelledby="reader-title">
@@ -86,7 +111,7 @@ function Reader({ initial }: { initial: Decision }) {
             <StatusBadge status={decision.status} /> revision {decision.revision} · {fromFile}shown as export writes it
             ({format}){decision.trashedAt && <strong> · in the trash</strong>}
           </p>
-          <EvidenceChangedNotice change={evidence.get(decision.id)} />
+          <EvidenceChangedNotice decision={decision.id} />
           {decision.reviewBy &&
             reviewState(decision.reviewBy, decision.status, today()) !== 'scheduled' &&
             reviewState(decision.reviewBy, decision.status, today()) !== 'none' && (
@@ -106,21 +131,7 @@ function Reader({ initial }: { initial: Decision }) {
           <button type="button" onClick={() => setExporting(true)}>
             Export…
           </button>
-          <button
-            type="button"
-            onClick={async () => {
-              setNotice(null);
-              try {
-                setDecision(
-                  decision.trashedAt
-                    ? await api.restoreDecision({ id: decision.id })
-                    : await api.trashDecision({ id: decision.id }),
-                );
-              } catch (e) {
-                setNotice((e as Error).message);
-              }
-            }}
-          >
+          <button type="button" onClick={toggleTrash} disabled={trash.isPending || untrash.isPending}>
             {decision.trashedAt ? 'Restore from trash' : 'Move to trash'}
           </button>
           <a href={href('history', decision.id)}>History</a>
@@ -132,23 +143,23 @@ function Reader({ initial }: { initial: Decision }) {
           {notice}
         </p>
       )}
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
       {exporting && (
         <ExportDialog
           ids={[decision.id]}
           what="this decision"
-          onClose={async () => {
+          onClose={() => {
             setExporting(false);
-            setDecision(await api.getDecision({ id: decision.id }));
+            reload.mutate();
           }}
         />
       )}
       {rendered.data ? (
-        <AdrView
-          markdown={rendered.data.markdown}
-          label="The ADR"
-          headingOffset={1}
-          onRelativeLink={(t) => void followLink(t)}
-        />
+        <AdrView markdown={rendered.data.markdown} label="The ADR" headingOffset={1} onRelativeLink={followLink} />
       ) : (
         <QueryStatus
           isPending={rendered.isPending}

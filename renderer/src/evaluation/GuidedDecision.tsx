@@ -7,7 +7,7 @@ import { unreviewedCount } from '../../../shared/evaluation.js';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { analyzeDecision, collectConditions, matrixAndSensitivity, weightedDrivers } from '../../../shared/scoring.js';
-import { api } from '../api.js';
+import { fetchApi, messageOf, useApiTask } from '../data/query.js';
 import { DecisionLoader } from '../decisions/DecisionLoader.js';
 import { useActionHandler } from '../app/actions.js';
 import { href } from '../app/router.js';
@@ -68,6 +68,8 @@ export function GuidedDecision({ id }: { id: string }) {
 
 function Wizard({ initial }: { initial: Decision }) {
   const { saved, draft, state, error, fieldErrors, update, replace, settle } = useAutosave(initial);
+  // After a conflict: the decision as stored now replaces the draft.
+  const reload = useApiTask(() => fetchApi('getDecision', { id: saved.id }), { onSuccess: replace });
   const step = Math.min(Math.max(draft.evaluation.step, 0), LAST);
   // The matrix, sensitivity and conditions follow every change at once (they are cheap, and the
   // controls show them); the robustness figures (10,000 draws) follow the draft a beat behind, in a
@@ -141,10 +143,11 @@ function Wizard({ initial }: { initial: Decision }) {
         <div role="alert" className="error">
           {error}
           {state === 'conflict' && (
-            <button type="button" onClick={async () => replace(await api.getDecision({ id: saved.id }))}>
+            <button type="button" onClick={() => reload.mutate()} disabled={reload.isPending}>
               Discard my edits and load the newer version
             </button>
           )}
+          {reload.error && <p>The newer version could not be loaded: {messageOf(reload.error)}</p>}
         </div>
       )}
 

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
-import type { PackSummary } from '../../../shared/api/knowledge.js';
+import { useId, useState } from 'react';
 import { addOption, removeOption } from '../../../shared/evaluation.js';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { QueryStatus } from '../components/QueryStatus.js';
+import { messageOf, useApiQuery, useApiTask } from '../data/query.js';
 import type { StepProps } from './step-props.js';
 
 export function QuestionStep(props: StepProps) {
@@ -45,38 +46,34 @@ export function QuestionStep(props: StepProps) {
 }
 
 function PackChooser({ draft, saved, settle, replace }: StepProps) {
-  const [packs, setPacks] = useState<PackSummary[] | null>(null);
+  const packs = useApiQuery('listPacks', {});
   const [pending, setPending] = useState<string | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const current = draft.evaluation.pack;
-  useEffect(() => {
-    api.listPacks({}).then(setPacks, (e: Error) => setError(e.message));
-  }, []);
-
-  async function apply(pack: string | null) {
-    setBusy(true);
-    setPending(undefined);
-    setError(null);
-    try {
+  // Pending edits are saved first, so the pack is applied to the revision the user sees.
+  const apply = useApiTask(
+    async (pack: string | null) => {
       const stored = await settle();
       if (!stored)
         throw new Error(
           'Your latest edits are not saved yet, so the pack was not applied. Resolve the save problem above and try again.',
         );
-      replace(await api.applyPack({ id: saved.id, pack, baseRevision: stored.revision }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      return api.applyPack({ id: saved.id, pack, baseRevision: stored.revision });
+    },
+    // The decision the server returned becomes the base (and what every screen's cache holds).
+    { onSuccess: replace },
+  );
+  const busy = apply.isPending;
+
+  function run(pack: string | null) {
+    setPending(undefined);
+    apply.mutate(pack);
   }
 
   function choose(pack: string | null) {
     if (pack === current) return;
     // Switching away from a pack removes what it brought in, so ask first; a first choice applies at once.
     if (current !== null) setPending(pack);
-    else void apply(pack);
+    else run(pack);
   }
 
   const fromPack = {
@@ -84,7 +81,7 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
     drivers: draft.drivers.filter((d) => d.criterion !== null).length,
     claims: draft.evaluation.claims.filter((c) => !c.own).length,
   };
-  const nameOf = (id: string | null) => (id === null ? 'no pack' : (packs?.find((p) => p.id === id)?.title ?? id));
+  const nameOf = (id: string | null) => (id === null ? 'no pack' : (packs.data?.find((p) => p.id === id)?.title ?? id));
 
   return (
     <fieldset className="pack-chooser" aria-busy={busy}>
@@ -92,7 +89,12 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
       <p className="muted">
         A pack brings its options, its criteria with guiding questions, and claims from its sources, each cited.
       </p>
-      {!packs && !error && <p className="muted">Loading packs…</p>}
+      <QueryStatus
+        isPending={packs.isPending}
+        error={packs.error}
+        onRetry={() => void packs.refetch()}
+        what="the knowledge packs"
+      />
       <div className="pack-options">
         <label className={`pack-card${current === null ? ' selected' : ''}`}>
           <input type="radio" name="pack" checked={current === null} onChange={() => choose(null)} disabled={busy} />
@@ -101,7 +103,7 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
             <small className="muted">I will type the options, criteria and claims myself.</small>
           </span>
         </label>
-        {packs?.map((p) => (
+        {packs.data?.map((p) => (
           <label key={p.id} className={`pack-card${current === p.id ? ' selected' : ''}`}>
             <input type="radio" name="pack" checked={current === p.id} onChange={() => choose(p.id)} disabled={busy} />
             <span>
@@ -122,7 +124,7 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
             options, criteria and claims stay.
           </p>
           <div className="row">
-            <button type="button" className="primary" onClick={() => void apply(pending)}>
+            <button type="button" className="primary" onClick={() => run(pending)}>
               Switch to {nameOf(pending)}
             </button>
             <button type="button" onClick={() => setPending(undefined)}>
@@ -133,7 +135,7 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
       )}
       {current !== null && pending === undefined && (
         <p className="row">
-          <button type="button" onClick={() => void apply(current)} disabled={busy}>
+          <button type="button" onClick={() => run(current)} disabled={busy}>
             Refresh from the pack
           </button>
           <small className="muted">
@@ -147,9 +149,11 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
           Applying the pack…
         </p>
       )}
-      {error && (
+      {apply.error && (
         <p role="alert" className="error">
-          {error}
+          {apply.error instanceof ApiError
+            ? `The pack was not applied: ${messageOf(apply.error)}`
+            : messageOf(apply.error)}
         </p>
       )}
     </fieldset>

@@ -10,7 +10,7 @@ import type { Decision, DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { DecisionPicker, decisionName as named } from '../components/DecisionPicker.js';
-import { invalidate, messageOf, useApiQuery } from '../data/query.js';
+import { messageOf, useApiQuery, useApiTask } from '../data/query.js';
 import { href } from '../app/router.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import './RelationsPanel.css';
@@ -32,44 +32,51 @@ export function RelationsPanel({
   const relationId = useId();
   const [relation, setRelation] = useState('relates-to');
   const [target, setTarget] = useState<DecisionSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // Asked again for each revision: a status change or a supersede made elsewhere shows at once.
   const relations = useApiQuery('listRelations', { id: decision.id }, { version: decision.revision });
   const statusHistory = useApiQuery('listStatusHistory', { id: decision.id }, { version: decision.revision });
   const views = relations.data;
   const history = statusHistory.data ?? [];
 
-  async function act(change: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
+  // Pending edits are saved first; the decision as the change left it (a supersede changes its
+  // status) becomes the editor's base.
+  const change = useApiTask(
+    async ({ run }: { failed: string; run: () => Promise<Decision> }) => {
       await beforeChange();
-      await change();
-      await invalidate('listRelations', 'listStatusHistory', 'getRelationGraph', 'getTimeline', 'listDecisions');
-      onChanged(await api.getDecision({ id: decision.id }));
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return run();
+    },
+    {
+      invalidates: ['listRelations', 'listStatusHistory', 'getRelationGraph', 'getTimeline', 'listDecisions'],
+      onSuccess: onChanged,
+    },
+  );
+  const busy = change.isPending;
 
   function add(e: React.FormEvent) {
     e.preventDefault();
     if (!target) return;
     const other = target.id;
-    void act(async () => {
-      if (relation === 'supersedes') await api.supersedeDecision({ old: other, new: decision.id });
-      else if (relation === 'superseded-by') await api.supersedeDecision({ old: decision.id, new: other });
-      else await api.linkDecisions({ from: decision.id, relation, to: other });
-      setTarget(null);
+    change.mutate({
+      failed: 'The relation was not added',
+      run: async () => {
+        const changed =
+          relation === 'supersedes'
+            ? (await api.supersedeDecision({ old: other, new: decision.id })).new
+            : relation === 'superseded-by'
+              ? (await api.supersedeDecision({ old: decision.id, new: other })).old
+              : (await api.linkDecisions({ from: decision.id, relation, to: other })).from;
+        setTarget(null);
+        return changed;
+      },
     });
   }
 
   function remove(v: RelationView) {
     // Unlinking removes the relation from whichever side states it, and its reverse.
-    void act(() => api.unlinkDecisions({ from: decision.id, relation: v.type, to: v.target }));
+    change.mutate({
+      failed: 'The relation was not removed',
+      run: async () => (await api.unlinkDecisions({ from: decision.id, relation: v.type, to: v.target })).from,
+    });
   }
 
   return (
@@ -126,9 +133,9 @@ export function RelationsPanel({
           Add relation
         </button>
       </form>
-      {error && (
+      {change.error && (
         <p role="alert" className="error">
-          {error}
+          {change.variables?.failed}: {messageOf(change.error)}
         </p>
       )}
       {statusHistory.error && (

@@ -9,6 +9,8 @@ import type { Decision, DecisionContent, ReviewOutcome } from '../../../shared/d
 import { addDays, describeDue, reviewState } from '../../../shared/review.js';
 import { api } from '../api.js';
 import { navigate } from '../app/router.js';
+import { TextArea, TextField } from '../components/Fields.js';
+import { fetchApi, messageOf, useApiTask } from '../data/query.js';
 import './ReviewPanel.css';
 
 const OUTCOME_LABEL: Record<ReviewOutcome, string> = {
@@ -57,49 +59,54 @@ export function ReviewPanel(props: {
   const [outcome, setOutcome] = useState<ReviewOutcome>('holds');
   const [next, setNext] = useState(addDays(today, 180));
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const firstChoice = useRef<HTMLInputElement>(null);
   const [triggersText, setTriggersText] = useState(draft.reviewTriggers.join('\n'));
   const last = saved.reviews.at(-1);
 
-  async function record(e: React.FormEvent) {
-    e.preventDefault();
-    setError(null);
-    if (outcome === 'holds' && !(next > today)) {
-      setError(`Pick a next review date after today (${today}).`);
-      return;
-    }
-    setBusy(true);
-    try {
+  // Pending edits are saved first and the review is based on the revision stored now.
+  const recording = useApiTask(
+    async (input: { outcome: ReviewOutcome; note: string; next: string }) => {
       await props.settle();
-      const current = await api.getDecision({ id: saved.id });
-      const result = await api.reviewDecision({
+      const current = await fetchApi('getDecision', { id: saved.id });
+      return api.reviewDecision({
         id: saved.id,
         baseRevision: current.revision,
-        outcome,
-        note: note.trim(),
-        nextReview: outcome === 'holds' ? next : undefined,
+        outcome: input.outcome,
+        note: input.note,
+        nextReview: input.outcome === 'holds' ? input.next : undefined,
       });
-      props.onReviewed(result.decision);
-      setOpen(false);
-      setNote('');
-      if (result.draft) {
-        navigate('decisions', result.draft.id);
-        return;
-      }
-      setDone(
-        outcome === 'holds'
-          ? `Review recorded: still holds; next review ${next}.`
-          : 'Review recorded: amend the decision below.',
-      );
-      if (outcome === 'amend') props.editTarget?.()?.focus();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+    },
+    {
+      invalidates: ['listDue', 'listDecisionFacets'],
+      onSuccess: (result, input) => {
+        props.onReviewed(result.decision);
+        setOpen(false);
+        setNote('');
+        if (result.draft) {
+          navigate('decisions', result.draft.id);
+          return;
+        }
+        setDone(
+          input.outcome === 'holds'
+            ? `Review recorded: still holds; next review ${input.next}.`
+            : 'Review recorded: amend the decision below.',
+        );
+        if (input.outcome === 'amend') props.editTarget?.()?.focus();
+      },
+    },
+  );
+
+  function record(e: React.FormEvent) {
+    e.preventDefault();
+    recording.reset();
+    if (outcome === 'holds' && !(next > today)) {
+      setDateError(`Pick a next review date after today (${today}).`);
+      return;
     }
+    setDateError(undefined);
+    recording.mutate({ outcome, note: note.trim(), next });
   }
 
   return (
@@ -147,40 +154,34 @@ export function ReviewPanel(props: {
         {done}
       </p>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-by`}>Review by</label>
-          <input
-            id={`${id}-by`}
-            type="date"
-            value={draft.reviewBy ?? ''}
-            onChange={(e) => props.onChange({ reviewBy: e.target.value || null })}
-            aria-describedby={`${id}-by-hint`}
-          />
-          <small id={`${id}-by-hint`} className="muted">
-            Written as <code>review-by</code> in the ADR; <code>cairn due</code> lists it once the day comes.
-          </small>
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-triggers`}>Review triggers</label>
-          <textarea
-            id={`${id}-triggers`}
+        <TextField
+          label="Review by"
+          type="date"
+          value={draft.reviewBy ?? ''}
+          onChange={(v) => props.onChange({ reviewBy: v || null })}
+          hint={
+            <>
+              Written as <code>review-by</code> in the ADR; <code>cairn due</code> lists it once the day comes.
+            </>
+          }
+        />
+        <div className="grow">
+          <TextArea
+            label="Review triggers"
             rows={2}
             value={triggersText}
-            onChange={(e) => {
-              setTriggersText(e.target.value);
+            onChange={(text) => {
+              setTriggersText(text);
               props.onChange({
-                reviewTriggers: e.target.value
+                reviewTriggers: text
                   .split('\n')
                   .map((t) => t.trim())
                   .filter(Boolean)
                   .slice(0, 20),
               });
             }}
-            aria-describedby={`${id}-triggers-hint`}
+            hint="One per line: events that should send you back to this decision, e.g. “when traffic passes 5k requests/s”."
           />
-          <small id={`${id}-triggers-hint`} className="muted">
-            One per line: events that should send you back to this decision, e.g. “when traffic passes 5k requests/s”.
-          </small>
         </div>
       </div>
       {open && (
@@ -204,36 +205,34 @@ export function ReviewPanel(props: {
             ))}
           </fieldset>
           {outcome === 'holds' && (
-            <div className="field">
-              <label htmlFor={`${id}-next`}>Next review</label>
-              <input
-                id={`${id}-next`}
-                type="date"
-                required
-                min={addDays(today, 1)}
-                value={next}
-                onChange={(e) => setNext(e.target.value)}
-              />
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor={`${id}-note`}>Note</label>
-            <textarea
-              id={`${id}-note`}
-              rows={2}
-              maxLength={2000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder="What you checked and found"
+            <TextField
+              label="Next review"
+              type="date"
+              required
+              min={addDays(today, 1)}
+              value={next}
+              onChange={(v) => {
+                setNext(v);
+                setDateError(undefined);
+              }}
+              error={dateError}
             />
-          </div>
-          {error && (
+          )}
+          <TextArea
+            label="Note"
+            rows={2}
+            maxLength={2000}
+            value={note}
+            onChange={setNote}
+            placeholder="What you checked and found"
+          />
+          {recording.error && (
             <p role="alert" className="error">
-              {error}
+              The review was not recorded: {messageOf(recording.error)}
             </p>
           )}
           <div className="review-actions">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={recording.isPending}>
               Record review
             </button>
             <button type="button" onClick={() => setOpen(false)}>

@@ -3,57 +3,50 @@
  * page says so, and offers the newest backup that passes an integrity check (the replaced file
  * is kept beside the restored one), and the same step as a command line.
  */
-import { useEffect, useState } from 'react';
 import type { StoreStatus } from '../../../shared/api/store.js';
-import { api } from '../api.js';
+import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import './Recovery.css';
 
-/** The store's health, checked once at start; null until known (or when it cannot be asked). */
-export function useStoreHealth(enabled: boolean): StoreStatus | null {
-  const [status, setStatus] = useState<StoreStatus | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    api.getStoreStatus({}).then(
-      (s) => live && setStatus(s),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [enabled]);
-  return status;
+/**
+ * The store's health, checked once at start (the check reads the whole file, so it is not
+ * repeated on focus). `data` is unknown until the answer comes; a failure is said by StoreCheckFailed.
+ */
+export function useStoreHealth(enabled: boolean) {
+  return useApiQuery('getStoreStatus', {}, { enabled, staleTime: Infinity, refetchOnWindowFocus: false });
+}
+
+/** Above the app when the health check itself failed: the app still opens, and says it could not check. */
+export function StoreCheckFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <div role="alert" className="warning store-check-failed">
+      <p>
+        Cairn could not check the database for damage: {messageOf(error)} You can keep working; Check again repeats the
+        check.
+      </p>
+      <button type="button" onClick={onRetry}>
+        Check again
+      </button>
+    </div>
+  );
 }
 
 const when = (iso: string) => `${iso.slice(0, 10)} at ${iso.slice(11, 16)} UTC`;
 
 export function Recovery({ status }: { status: StoreStatus }) {
-  const [state, setState] = useState<
-    'idle' | 'working' | { restored: string; setAside: string | null } | { error: string }
-  >('idle');
+  const restore = useApiMutation('restoreBackup');
   const good = status.newestGood;
+  const restored = restore.data;
 
-  async function restore() {
-    if (!good) return;
-    setState('working');
-    try {
-      const result = await api.restoreBackup({ name: good.name });
-      setState({ restored: result.restored.name, setAside: result.setAside });
-    } catch (e) {
-      setState({ error: (e as Error).message });
-    }
-  }
-
-  if (typeof state === 'object' && 'restored' in state) {
+  if (restored) {
     return (
       <main className="standalone recovery">
         <h1>Backup restored</h1>
         <p role="status">
           Cairn now uses the backup taken {good ? when(good.createdAt) : ''}. Work saved after that time is not in it.
         </p>
-        {state.setAside && (
+        {restored.setAside && (
           <p>
-            The damaged file was kept as <code>{state.setAside}</code>.
+            The damaged file was kept as <code>{restored.setAside}</code>.
           </p>
         )}
         <button type="button" className="primary" onClick={() => window.location.reload()}>
@@ -79,12 +72,17 @@ export function Recovery({ status }: { status: StoreStatus }) {
             The backup taken {when(good.createdAt)} ({good.kind}) passes an integrity check. Restoring it replaces the
             damaged file, which is kept beside it. Changes made after that time are not in the backup.
           </p>
-          <button type="button" className="primary" onClick={restore} disabled={state === 'working'}>
-            {state === 'working' ? 'Restoring…' : `Restore the backup from ${when(good.createdAt)}`}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => restore.mutate({ name: good.name })}
+            disabled={restore.isPending}
+          >
+            {restore.isPending ? 'Restoring…' : `Restore the backup from ${when(good.createdAt)}`}
           </button>
-          {typeof state === 'object' && 'error' in state && (
+          {restore.error && (
             <p role="alert" className="error">
-              {state.error}
+              The backup was not restored: {messageOf(restore.error)}
             </p>
           )}
           <p className="muted">
