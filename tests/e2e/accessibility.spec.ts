@@ -1,7 +1,8 @@
 /**
  * One tour of every main screen per theme (in parts the two workers share), checking on each screen everything a screen owes the
  * user (one walk instead of one per check keeps `npm test` short):
- * - axe-core (WCAG 2.1 A and AA rules and axe's best practices) finds no serious or critical violation;
+ * - axe-core (WCAG 2.1 A and AA rules and axe's best practices; in the dark tour the rules a colour
+ *   scheme can change) finds no serious or critical violation;
  * - it fits the window without sideways scrolling, the sidebar visible (the light tour in a small
  *   1024×700 window, the dark one on a 3840×2160 screen);
  * - every control can be reached with Tab and shows where the focus is, and every form control
@@ -13,10 +14,20 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { SCREENS, visit } from './screens.js';
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+/**
+ * The rules whose outcome a colour scheme can change. The light tour runs every rule; the dark one
+ * only these, since names, roles, landmarks and the Tab order are the same markup in both themes
+ * (axe's full run took most of each dark step's time on the 4K screen).
+ */
+const THEME_RULES = ['color-contrast', 'link-in-text-block'];
+
+async function seriousViolations(page: Page, scope: 'all' | 'theme' = 'all'): Promise<string[]> {
+  const axe = new AxeBuilder({ page });
+  const results = await (
+    scope === 'theme'
+      ? axe.withRules(THEME_RULES)
+      : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+  ).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -54,14 +65,15 @@ for (const { scheme, size, keyboard } of TOURS) {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: scheme });
       await app.expectWelcome();
-      if (part === 0) expect(await seriousViolations(page), 'first run').toEqual([]);
+      const rules = keyboard ? 'all' : 'theme';
+      if (part === 0) expect(await seriousViolations(page, rules), 'first run').toEqual([]);
       await app.createSampleDecision();
       const sampleUrl = page.url();
       for (const screen of screens) {
         // One step per screen, so a failure or a timeout names the screen it was on.
         await test.step(screen.name, async () => {
           await visit(screen, app, { sampleUrl, dataDir: served.dataDir });
-          expect(await seriousViolations(page), screen.name).toEqual([]);
+          expect(await seriousViolations(page, rules), screen.name).toEqual([]);
           await expectFits(page, size, screen.name);
           if (!keyboard) return;
           expect(await unnamedControls(page), screen.name).toEqual([]);
