@@ -19,7 +19,8 @@ export function DecisionList() {
   const [filters, setFilters] = useState<ListFilters>({ ...remembered.filters, trashed: false });
   const [selected, setSelected] = useState<Selection[]>(remembered.selected);
   const [text, setText] = useState(filters.text.trim());
-  const [total, setTotal] = useState<number | null>(null);
+  const [count, setCount] = useState<{ total: number | null; failed: boolean }>({ total: null, failed: false });
+  const onTotal = useCallback((total: number | null, failed: boolean) => setCount({ total, failed }), []);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [exporting, setExporting] = useState(false);
@@ -29,10 +30,10 @@ export function DecisionList() {
   // Export gives drafts their numbers and import brings decisions: the list asks again after either.
   const [reloads, setReloads] = useState(0);
   const reload = () => {
-    void invalidate('listDecisions');
+    void invalidate('listDecisions', 'listDecisionFacets');
     setReloads((n) => n + 1);
   };
-  const createDecision = useApiMutation('createDecision', { invalidates: ['listDecisions'] });
+  const createDecision = useApiMutation('createDecision', { invalidates: ['listDecisions', 'listDecisionFacets'] });
 
   useEffect(() => {
     remembered = { filters, selected };
@@ -127,7 +128,15 @@ export function DecisionList() {
       <SearchBar
         filters={filters}
         onChange={setFilters}
-        count={total === null ? 'Loading…' : <span data-total={total}>{countOf(total, 'decision')}</span>}
+        count={
+          count.total !== null ? (
+            <span data-total={count.total}>{countOf(count.total, 'decision')}</span>
+          ) : count.failed ? (
+            ''
+          ) : (
+            'Loading…'
+          )
+        }
       />
       {error && (
         <p role="alert" className="error">
@@ -135,7 +144,7 @@ export function DecisionList() {
         </p>
       )}
       <div className="list-browser">
-        <FacetPanel filters={filters} onChange={setFilters} version={reloads} />
+        <FacetPanel filters={filters} query={query} onChange={setFilters} />
         <div>
           {selected.length > 0 && (
             <div className="compare-bar" role="region" aria-label="Selected for comparison">
@@ -172,7 +181,7 @@ export function DecisionList() {
             selected={selected}
             maxSelected={MAX_COMPARED}
             onToggle={toggle}
-            onTotal={setTotal}
+            onTotal={onTotal}
             version={reloads}
             emptyText={filters.trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}
           />

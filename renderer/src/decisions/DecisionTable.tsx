@@ -40,7 +40,8 @@ interface Props {
   selected: Selection[];
   maxSelected: number;
   onToggle: (item: Selection) => void;
-  onTotal?: (total: number | null) => void;
+  /** The total once known; `failed` while the first page could not be loaded (the table says why). */
+  onTotal?: (total: number | null, failed: boolean) => void;
   emptyText: string;
   /** Bumped after an import or export changed the decisions underneath (their evidence notes ask again). */
   version?: number;
@@ -116,7 +117,8 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
   const first = Math.min(firstGuess, count);
   const last = Math.min(count, lastGuess);
 
-  useEffect(() => onTotal?.(total), [total, onTotal]);
+  const failed = error !== null && total === null;
+  useEffect(() => onTotal?.(total, failed), [total, failed, onTotal]);
 
   if (error && total === null)
     return <QueryStatus isPending={false} error={error} onRetry={retry} what="the decisions" />;
