@@ -149,22 +149,30 @@ export function SearchBar({
 /**
  * The facets for the current filters, each counted as if its own filter were not set. `query` is
  * the list's query as the table asks it (search text settled after typing), so both ask alike.
+ * `ready`: the table has its first rows (or gave up); the counts are asked after them, so opening
+ * a large list shows rows first instead of queueing them behind the counting.
  */
 export function FacetPanel({
   filters,
   query,
+  ready,
   onChange,
 }: {
   filters: ListFilters;
   query: ListQuery;
+  ready: boolean;
   onChange: (f: ListFilters) => void;
 }) {
   const { sort: _sort, limit: _limit, offset: _offset, ...input } = query;
   // Each visit asks again, as the table does (trash, import and the CLI change the counts); the
   // counts shown stay until the new ones come, so picking a value does not blank the panel.
-  const facets = useApiQuery('listDecisionFacets', input, { staleTime: 0, placeholderData: keepPreviousData });
+  const facets = useApiQuery('listDecisionFacets', input, {
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+    enabled: ready,
+  });
   // Pack titles only name the pack facet's values: without them the ids still filter.
-  const packs = useApiQuery('listPacks', {});
+  const packs = useApiQuery('listPacks', {}, { enabled: ready });
   const packTitles = new Map((packs.data ?? []).map((p) => [p.id, p.title]));
   const active = FACETS.some((f) => filters[f] !== undefined) || filters.from || filters.to;
   return (

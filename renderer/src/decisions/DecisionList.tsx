@@ -144,7 +144,12 @@ export function DecisionList() {
         </p>
       )}
       <div className="list-browser">
-        <FacetPanel filters={filters} query={query} onChange={setFilters} />
+        <FacetPanel
+          filters={filters}
+          query={query}
+          ready={count.total !== null || count.failed}
+          onChange={setFilters}
+        />
         <div>
           {selected.length > 0 && (
             <div className="compare-bar" role="region" aria-label="Selected for comparison">
