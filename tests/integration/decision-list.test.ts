@@ -113,3 +113,52 @@ describe('facet counts', () => {
     expect((await core.invoke('listDecisions', { text: '"" ()' })).total).toBe(0);
   });
 });
+
+describe('the list', () => {
+  it('hands every field over unchanged, whatever the text holds', async () => {
+    const core = testCore();
+    const odd = [
+      'Quotes "double" and \'single\', a back\\slash and a / slash',
+      'Tabs\tand\nnewlines, a line separator\u2028and a control character \u0001',
+      'Non-Latin: Ärger, 東京, emoji 🧭 and 𝔘 outside the basic plane',
+    ];
+    for (const [i, title] of odd.entries())
+      await core.invoke('createDecision', {
+        content: {
+          title,
+          status: i === 0 ? 'accepted' : 'proposed',
+          tags: [title.slice(0, 12), 'plain'],
+          decisionMakers: ['Zoë "Z" Ñuñez'],
+          options: [option('o', `${title.slice(0, 20)} option`)],
+          chosenOption: 'o',
+          reviewBy: '2026-05-01',
+        },
+      });
+    const { items, total } = await core.invoke('listDecisions', { sort: 'title' });
+    expect(total).toBe(3);
+    for (const item of items) {
+      const d = await core.invoke('getDecision', { id: item.id });
+      expect(item).toEqual({
+        id: d.id,
+        number: d.number,
+        title: d.title,
+        status: d.status,
+        date: d.date,
+        dateSource: d.dateSource,
+        tags: d.tags,
+        decisionMakers: d.decisionMakers,
+        pack: d.evaluation.pack,
+        chosenOption: d.options[0]!.name,
+        reviewBy: d.reviewBy,
+        revision: d.revision,
+        updatedAt: d.updatedAt,
+        trashedAt: null,
+        repository: null,
+        path: null,
+      });
+    }
+    expect(items.map((d) => d.title)).toEqual(
+      [...odd].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
+  });
+});
