@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ListQuery } from '../../../shared/api/decisions.js';
 import { MAX_COMPARED } from '../../../shared/vocabulary.js';
-import { invalidate, messageOf, useApiMutation } from '../data/query.js';
+import { invalidate, messageOf, queryClient, useApiMutation } from '../data/query.js';
 import { countOf } from '../number-format.js';
 import { navigate } from '../app/router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
-import { DecisionTable, type Selection } from './DecisionTable.js';
+import { DecisionTable, pageQuery, type Selection } from './DecisionTable.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { ImportButton } from '../import/ImportDialog.js';
 import { useActionHandler, useFocusTarget } from '../app/actions.js';
@@ -14,6 +15,21 @@ import { useActionHandler, useFocusTarget } from '../app/actions.js';
  * The trash view is not remembered: it is a detour, and the list should not look empty later.
  */
 let remembered: { filters: ListFilters; selected: Selection[] } = { filters: NO_FILTERS, selected: [] };
+
+/** The list's query for its filters, with the search text as settled after typing. */
+function listQuery(filters: ListFilters, text: string): ListQuery {
+  const { text: _typed, ...rest } = filters;
+  return { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
+}
+
+/**
+ * Asks for the rows the list opens on before it shows: the start page calls it while it finds
+ * out whether the store is empty, so the list does not wait for that answer and then for its own.
+ */
+export function prefetchDecisionList(): void {
+  const filters = { ...remembered.filters, trashed: false };
+  void queryClient.prefetchQuery(pageQuery(listQuery(filters, filters.text.trim()), 0));
+}
 
 export function DecisionList() {
   const [filters, setFilters] = useState<ListFilters>({ ...remembered.filters, trashed: false });
@@ -45,8 +61,7 @@ export function DecisionList() {
     return () => clearTimeout(t);
   }, [filters.text]);
 
-  const { text: _typed, ...rest } = filters;
-  const query = { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
+  const query = listQuery(filters, text);
   const toggle = useCallback(
     (item: Selection) =>
       setSelected((s) =>

@@ -51,6 +51,17 @@ export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
   return d.number !== null ? `ADR ${d.number}` : d.title;
 }
 
+/** The query for one page of results (page 0 carries the total), as the table and a prefetch ask it. */
+export function pageQuery(query: ListQuery, page: number) {
+  const input = { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
+  return {
+    queryKey: queryKey('listDecisions', input),
+    queryFn: () => api.listDecisions(input),
+    // Each visit asks again: trash, restore, import and the CLI change what the list holds.
+    staleTime: 0,
+  };
+}
+
 /**
  * The pages of results for one query that the rows in view need, through the data layer (each
  * page cached under the query and its offset). The first page is always asked for: it carries the
@@ -63,16 +74,10 @@ function usePagedDecisions(query: ListQuery, first: number, last: number) {
     wanted.add(p);
   const numbers = [...wanted];
   const results = useQueries({
-    queries: numbers.map((page) => {
-      const input = { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
-      return {
-        queryKey: queryKey('listDecisions', input),
-        queryFn: () => api.listDecisions(input),
-        placeholderData: page === 0 ? keepPreviousData : undefined,
-        // Each visit asks again: trash, restore, import and the CLI change what the list holds.
-        staleTime: 0,
-      };
-    }),
+    queries: numbers.map((page) => ({
+      ...pageQuery(query, page),
+      placeholderData: page === 0 ? keepPreviousData : undefined,
+    })),
   });
   const pages = new Map<number, DecisionSummary[]>();
   results.forEach((r, i) => r.data && pages.set(numbers[i]!, r.data.items));
