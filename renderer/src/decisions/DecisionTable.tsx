@@ -87,6 +87,8 @@ function usePagedDecisions(query: ListQuery, first: number, last: number) {
     total: results[0]!.data?.total ?? null,
     pending: results[0]!.isPending,
     error: failed?.error ?? null,
+    /** The first page failed: its total, if one shows, is what an earlier answer said. */
+    firstFailed: !!results[0]!.error,
     retry: () => failed && void failed.refetch(),
   };
 }
@@ -117,18 +119,29 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
   const headHeight = head?.offsetHeight ?? 0;
   const firstGuess = Math.max(0, Math.floor((top - headHeight) / ROW_HEIGHT) - OVERSCAN);
   const lastGuess = Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN;
-  const { pages, total, pending, error, retry } = usePagedDecisions(query, firstGuess, lastGuess);
+  const { pages, total, pending, error, firstFailed, retry } = usePagedDecisions(query, firstGuess, lastGuess);
   const count = total ?? 0;
   const first = Math.min(firstGuess, count);
   const last = Math.min(count, lastGuess);
 
-  const failed = error !== null && total === null;
-  useEffect(() => onTotal?.(total, failed), [total, failed, onTotal]);
+  useEffect(() => onTotal?.(firstFailed ? null : total, firstFailed), [total, firstFailed, onTotal]);
 
-  if (error && total === null)
-    return <QueryStatus isPending={false} error={error} onRetry={retry} what="the decisions" />;
-  if (total === null) return <QueryStatus isPending={pending} error={null} what="the decisions" />;
-  if (total === 0) return <p className="empty">{emptyText}</p>;
+  const problem = error && (
+    <QueryStatus
+      isPending={false}
+      error={error}
+      onRetry={retry}
+      what={firstFailed ? 'the decisions' : 'more decisions'}
+    />
+  );
+  if (total === null) return problem || <QueryStatus isPending={pending} error={null} what="the decisions" />;
+  if (total === 0)
+    return (
+      <>
+        {problem}
+        <p className="empty">{emptyText}</p>
+      </>
+    );
 
   const chosenIds = new Set(selected.map((s) => s.id));
   const full = selected.length >= maxSelected;
@@ -189,7 +202,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
 
   return (
     <>
-      {error && <QueryStatus isPending={false} error={error} onRetry={retry} what="more decisions" />}
+      {problem}
       <div
         ref={(el) => {
           scrollRef.current = el;
