@@ -285,7 +285,7 @@ function FacetGroup(props: {
       </ul>
       {values.length > SHOWN && (
         <button type="button" className="link facet-more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
-          {all ? 'Show fewer' : `Show all ${values.length}`}
+          {all ? 'Show fewer' : `Show all ${formatCount(values.length)}`}
           <span className="visually-hidden"> {FACET_LABEL[facet].toLowerCase()} values</span>
         </button>
       )}
