@@ -2,29 +2,29 @@
  * Decisions seen together: the timeline (dates, status changes, supersede chains) and the facet
  * counts the decision list filters by.
  */
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Facet, Facets, Timeline, TimelineEntry } from '../../../shared/api/insights.js';
-import type { DecisionSummary, Status } from '../../../shared/domain.js';
-import type { DATE_STATES } from '../../../shared/vocabulary.js';
+import { FACETS, type Facet, type Facets, type Timeline, type TimelineEntry } from '../../../shared/api/insights.js';
+import type { Status } from '../../../shared/domain.js';
 import { supersedeChains } from '../../../shared/relations.js';
-import { today, type CoreContext } from '../context.js';
-import { reviewState } from '../../../shared/review.js';
+import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import type { RelationQueries } from '../relations/links.js';
+import { reviewDay, reviewFilter } from '../review/review.js';
 import { WIDE_QUERIES } from '../store/wide-queries.js';
 
-type DateState = (typeof DATE_STATES)[number];
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
+
+/** A facet count as the statement returns it: the facet (its place in FACETS), a value, how many decisions. */
+type FacetRow = [number, string, number];
+
+/** Facets whose values are one whatever their case ("Python", "python"), as the list's filters compare them. */
+const CASELESS = new Set<Facet>(['chosenOption', 'decisionMaker']);
 
 /** "Python" over "python" when both are written: the most frequent spelling, capitals breaking ties. */
 function usualSpelling(spellings: Map<string, number>): string {
   const capitals = (v: string) => (v === v.toLowerCase() ? 0 : 1);
   return [...spellings].sort(([a, n], [b, m]) => m - n || capitals(b) - capitals(a) || a.localeCompare(b))[0]![0];
-}
-
-/** Where the decision's date comes from, as the `dated` facet counts it. */
-function dateState(d: DecisionSummary): DateState {
-  return d.date === '' ? 'none' : d.dateSource === 'git' ? 'git' : 'written';
 }
 
 export function createInsightQueries(ctx: CoreContext, store: DecisionStore, relations: RelationQueries) {
@@ -87,71 +87,79 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
     return { entries, chains: supersedeChains(edges).filter((c) => c.some((id) => inRange.has(id))) };
   }
 
+  // The facet statements, prepared once per shape (which facet filters are set, search text or not).
+  const statements = new Map<string, Statement<[Record<string, unknown>], FacetRow>>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 100) statements.clear();
+      statements.set(sql, (statement = db.prepare<[Record<string, unknown>], FacetRow>(sql).raw(true)));
+    }
+    return statement;
+  };
+
   /**
    * Facet counts: each facet counted under every filter but its own, so picking "accepted" still
-   * shows how many proposed ones there are. One query for the filters that are not facets.
+   * shows how many proposed ones there are. Counted in SQL, in one statement: the decisions that
+   * pass the filters that are not facets are read once (with a flag per facet filter set), and each
+   * facet groups those that pass the other facets' flags. A facet filter counts exactly what the
+   * list would show with it, since both take its SQL from `listFilters`.
    */
   function facets(q: Omit<ParsedListQuery, 'sort' | 'limit' | 'offset'>): Facets {
-    const { items } = store.list({
-      ...q,
-      status: undefined,
-      repository: undefined,
-      pack: undefined,
-      chosenOption: undefined,
-      tag: undefined,
-      decisionMaker: undefined,
-      review: undefined,
-      dated: undefined,
-      sort: 'updated',
-      limit: 100_000,
-      offset: 0,
-    });
-    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-    const day = today(ctx.platform);
-    const tests: Record<Facet, (d: DecisionSummary) => boolean> = {
-      status: (d) => q.status === undefined || d.status === q.status,
-      repository: (d) => q.repository === undefined || d.repository === q.repository,
-      pack: (d) => q.pack === undefined || d.pack === q.pack,
-      chosenOption: (d) =>
-        q.chosenOption === undefined || (d.chosenOption !== null && same(d.chosenOption, q.chosenOption)),
-      tag: (d) => q.tag === undefined || d.tags.includes(q.tag),
-      decisionMaker: (d) => q.decisionMaker === undefined || d.decisionMakers.some((m) => same(m, q.decisionMaker!)),
-      review: (d) => q.review === undefined || reviewState(d.reviewBy, d.status, day) === q.review,
-      dated: (d) => q.dated === undefined || dateState(d) === q.dated,
+    const out = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Facets;
+    const filters = store.listFilters(q);
+    if (filters.nothing) return out;
+    const set = FACETS.filter((f) => filters.facets[f] !== undefined);
+    const flags = set.map((f) => `, (${filters.facets[f]}) AS f_${f}`).join('');
+    /** One facet's counts from the rows `b` that pass the other facets' filters. */
+    const counted = (facet: Facet, value: string, { from = 'b', only = '', per = 'count(*)' } = {}) => {
+      const where = [...set.filter((f) => f !== facet).map((f) => `f_${f}`), ...(only ? [only] : [])];
+      return `SELECT ${FACETS.indexOf(facet)}, ${value}, ${per} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY ${value}`;
     };
-    const valuesOf: Record<Facet, (d: DecisionSummary) => string[]> = {
-      status: (d) => [d.status],
-      repository: (d) => (d.repository ? [d.repository] : []),
-      pack: (d) => (d.pack ? [d.pack] : []),
-      chosenOption: (d) => (d.chosenOption ? [d.chosenOption] : []),
-      tag: (d) => [...new Set(d.tags)],
-      decisionMaker: (d) => [...new Set(d.decisionMakers)],
-      review: (d) => [reviewState(d.reviewBy, d.status, day)],
-      dated: (d) => [dateState(d)],
+    const day = reviewDay(ctx.platform);
+    const [overdue, due, scheduled] = (['overdue', 'due', 'scheduled'] as const).map((r) => reviewFilter(r, day));
+    // Tags and decision-makers are JSON lists: each decision counts once for each value it has.
+    const values: Record<Facet, string> = {
+      status: counted('status', 'status'),
+      repository: counted('repository', 'p.name', { from: 'b JOIN repositories p ON p.id = b.repository' }),
+      review: counted('review', 'review'),
+      dated: counted('dated', 'dated'),
+      chosenOption: counted('chosenOption', 'chosen_option', { only: "chosen_option <> ''" }),
+      pack: counted('pack', 'pack', { only: "pack <> ''" }),
+      tag: counted('tag', 'j.value', { from: 'b, json_each(b.tags) j', per: 'count(DISTINCT b.rid)' }),
+      decisionMaker: counted('decisionMaker', 'j.value', {
+        from: 'b, json_each(b.decision_makers) j',
+        per: 'count(DISTINCT b.rid)',
+      }),
     };
-    const caseless = new Set<Facet>(['chosenOption', 'decisionMaker']);
-    const facets = Object.keys(tests) as Facet[];
-    // One bit per facet filter a decision passes; a facet counts the decisions passing all the others.
-    const all = (1 << facets.length) - 1;
-    const passes = items.map((d) => facets.reduce((mask, f, i) => (tests[f](d) ? mask | (1 << i) : mask), 0));
-    const out = {} as Facets;
-    facets.forEach((facet, i) => {
-      const others = all & ~(1 << i);
-      const counts = new Map<string, { count: number; spellings: Map<string, number> }>();
-      items.forEach((d, k) => {
-        if ((passes[k]! & others) !== others) return;
-        for (const value of valuesOf[facet](d)) {
-          const key = caseless.has(facet) ? value.toLowerCase() : value;
-          let c = counts.get(key);
-          if (!c) counts.set(key, (c = { count: 0, spellings: new Map() }));
-          c.count++;
-          c.spellings.set(value, (c.spellings.get(value) ?? 0) + 1);
-        }
-      });
-      out[facet] = [...counts.values()]
+    const sql = `WITH b AS MATERIALIZED (
+        SELECT d.rowid AS rid, d.status, d.repository, d.pack, d.chosen_option, d.tags, d.decision_makers,
+          CASE WHEN ${overdue!.sql} THEN 'overdue' WHEN ${due!.sql} THEN 'due' WHEN ${scheduled!.sql} THEN 'scheduled' ELSE 'none' END AS review,
+          CASE WHEN d.date = '' THEN 'none' WHEN d.date_source = 'git' THEN 'git' ELSE 'written' END AS dated${flags}
+        FROM ${filters.from} WHERE ${filters.where.join(' AND ')}
+      )
+      ${FACETS.map((f) => values[f]).join('\n      UNION ALL ')}`;
+    const counts = new Map<Facet, Map<string, { count: number; spellings: Map<string, number> }>>(
+      FACETS.map((f) => [f, new Map()]),
+    );
+    for (const [id, value, count] of prepared(sql).all({
+      ...overdue!.params,
+      ...due!.params,
+      ...scheduled!.params,
+      ...filters.params,
+    })) {
+      const facet = FACETS[id]!;
+      const key = CASELESS.has(facet) ? value.toLowerCase() : value;
+      const byKey = counts.get(facet)!;
+      let c = byKey.get(key);
+      if (!c) byKey.set(key, (c = { count: 0, spellings: new Map() }));
+      c.count += count;
+      c.spellings.set(value, count);
+    }
+    for (const [facet, byKey] of counts)
+      out[facet] = [...byKey.values()]
         .map((c) => ({ value: usualSpelling(c.spellings), count: c.count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    });
     return out;
   }
 

@@ -3,13 +3,13 @@
  * a team already has, browse the knowledge library, or make a finished sample in one click.
  * Also reachable later at #/welcome (linked from Help).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../data/query.js';
 import { request, runAction } from './actions.js';
 import { FolderField } from '../components/FolderField.js';
 import { IMPORT_REQUEST } from '../import/ImportDialog.js';
 import { href, navigate } from './router.js';
-import { DecisionList } from '../decisions/DecisionList.js';
+import { DecisionList, prefetchDecisionList } from '../decisions/DecisionList.js';
 import './Welcome.css';
 
 /** The start page: the welcome screen while the store has no decisions, the decision list after. */
@@ -17,6 +17,8 @@ export function Home() {
   // Asked afresh each time the start page shows (nothing kept once it is left): a store that
   // just got its first decision opens on the list. If the question fails, the list says why.
   const first = useApiQuery('listDecisions', { limit: 1 }, { staleTime: 0, gcTime: 0 });
+  // Most starts open on the list: its first rows are asked for alongside.
+  useEffect(prefetchDecisionList, []);
   if (first.isPending) return <p className="muted">Loading…</p>;
   return first.data?.total === 0 ? <Welcome /> : <DecisionList />;
 }

@@ -3,13 +3,16 @@
  * (status, chosen option, knowledge pack, tag, decision-maker) as one-click toggle buttons with
  * counts, so "accepted decisions that chose Python" is two clicks away from the list.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { Facet, Facets } from '../../../shared/api/insights.js';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import type { ListQuery } from '../../../shared/api/decisions.js';
+import type { Facet } from '../../../shared/api/insights.js';
 import { DATE_STATES, DUE_SOON_DAYS, FACETS, SORTS } from '../../../shared/vocabulary.js';
 import { formatCount } from '../number-format.js';
 import type { ReviewState } from '../../../shared/review.js';
 import type { Status } from '../../../shared/domain.js';
-import { api } from '../api.js';
+import { useApiQuery } from '../data/query.js';
+import { QueryStatus } from '../components/QueryStatus.js';
 import { plainText } from '../plain-text.js';
 import './DecisionFilters.css';
 import { useFocusTarget } from '../app/actions.js';
@@ -143,43 +146,34 @@ export function SearchBar({
   );
 }
 
-/** The facets for the current filters, each counted as if its own filter were not set; `version` as in DecisionTable. */
+/**
+ * The facets for the current filters, each counted as if its own filter were not set. `query` is
+ * the list's query as the table asks it (search text settled after typing), so both ask alike.
+ * `ready`: the table has its first rows (or gave up); the counts are asked after them, so opening
+ * a large list shows rows first instead of queueing them behind the counting.
+ */
 export function FacetPanel({
   filters,
+  query,
+  ready,
   onChange,
-  version = 0,
 }: {
   filters: ListFilters;
+  query: ListQuery;
+  ready: boolean;
   onChange: (f: ListFilters) => void;
-  version?: number;
 }) {
-  const [facets, setFacets] = useState<Facets | null>(null);
-  const [packTitles, setPackTitles] = useState<Record<string, string>>({});
-  const { sort: _sort, text, ...rest } = filters;
-  const key = JSON.stringify({ ...rest, text: text.trim(), version });
-
-  useEffect(() => {
-    api.listPacks({}).then(
-      (packs) => setPackTitles(Object.fromEntries(packs.map((p) => [p.id, p.title]))),
-      () => setPackTitles({}),
-    );
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    const { version: _v, ...q } = JSON.parse(key) as Omit<ListFilters, 'sort'> & { version: number };
-    const t = setTimeout(() => {
-      api
-        .listDecisionFacets({ ...q, text: q.text || undefined })
-        .then((f) => live && setFacets(f))
-        .catch(() => live && setFacets(null));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [key]);
-
+  const { sort: _sort, limit: _limit, offset: _offset, ...input } = query;
+  // Each visit asks again, as the table does (trash, import and the CLI change the counts); the
+  // counts shown stay until the new ones come, so picking a value does not blank the panel.
+  const facets = useApiQuery('listDecisionFacets', input, {
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+    enabled: ready,
+  });
+  // Pack titles only name the pack facet's values: without them the ids still filter.
+  const packs = useApiQuery('listPacks', {}, { enabled: ready });
+  const packTitles = new Map((packs.data ?? []).map((p) => [p.id, p.title]));
   const active = FACETS.some((f) => filters[f] !== undefined) || filters.from || filters.to;
   return (
     <aside className="facet-panel" aria-label="Filters">
@@ -209,17 +203,22 @@ export function FacetPanel({
           </button>
         )}
       </div>
-      {!facets && <p className="muted">Loading…</p>}
-      {facets &&
+      <QueryStatus
+        isPending={facets.isPending}
+        error={facets.error}
+        onRetry={() => void facets.refetch()}
+        what="the filter counts"
+      />
+      {facets.data &&
         FACETS.map((facet) => (
           <FacetGroup
             key={facet}
             facet={facet}
-            values={facets[facet]}
+            values={facets.data[facet]}
             selected={filters[facet]}
             display={
               facet === 'pack'
-                ? (v) => packTitles[v] ?? v
+                ? (v) => packTitles.get(v) ?? v
                 : facet === 'review'
                   ? (v) => REVIEW_LABEL[v] ?? v
                   : facet === 'dated'
@@ -232,6 +231,14 @@ export function FacetPanel({
             onSelect={(value) => onChange({ ...filters, [facet]: value })}
           />
         ))}
+      {facets.data && facets.data.pack.length > 0 && (
+        <QueryStatus
+          isPending={false}
+          error={packs.error}
+          onRetry={() => void packs.refetch()}
+          what="the knowledge packs’ names"
+        />
+      )}
     </aside>
   );
 }
@@ -278,7 +285,7 @@ function FacetGroup(props: {
       </ul>
       {values.length > SHOWN && (
         <button type="button" className="link facet-more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
-          {all ? 'Show fewer' : `Show all ${values.length}`}
+          {all ? 'Show fewer' : `Show all ${formatCount(values.length)}`}
           <span className="visually-hidden"> {FACET_LABEL[facet].toLowerCase()} values</span>
         </button>
       )}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ListQuery } from '../../../shared/api/decisions.js';
 import { MAX_COMPARED } from '../../../shared/vocabulary.js';
-import { invalidate, messageOf, useApiMutation } from '../data/query.js';
+import { invalidate, messageOf, queryClient, useApiMutation } from '../data/query.js';
 import { countOf } from '../number-format.js';
 import { navigate } from '../app/router.js';
 import { FacetPanel, NO_FILTERS, SearchBar, sortFor, type ListFilters } from './DecisionFilters.js';
-import { DecisionTable, type Selection } from './DecisionTable.js';
+import { DecisionTable, pageQuery, type Selection } from './DecisionTable.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { ImportButton } from '../import/ImportDialog.js';
 import { useActionHandler, useFocusTarget } from '../app/actions.js';
@@ -15,11 +16,27 @@ import { useActionHandler, useFocusTarget } from '../app/actions.js';
  */
 let remembered: { filters: ListFilters; selected: Selection[] } = { filters: NO_FILTERS, selected: [] };
 
+/** The list's query for its filters, with the search text as settled after typing. */
+function listQuery(filters: ListFilters, text: string): ListQuery {
+  const { text: _typed, ...rest } = filters;
+  return { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
+}
+
+/**
+ * Asks for the rows the list opens on before it shows: the start page calls it while it finds
+ * out whether the store is empty, so the list does not wait for that answer and then for its own.
+ */
+export function prefetchDecisionList(): void {
+  const filters = { ...remembered.filters, trashed: false };
+  void queryClient.prefetchQuery(pageQuery(listQuery(filters, filters.text.trim()), 0));
+}
+
 export function DecisionList() {
   const [filters, setFilters] = useState<ListFilters>({ ...remembered.filters, trashed: false });
   const [selected, setSelected] = useState<Selection[]>(remembered.selected);
   const [text, setText] = useState(filters.text.trim());
-  const [total, setTotal] = useState<number | null>(null);
+  const [count, setCount] = useState<{ total: number | null; failed: boolean }>({ total: null, failed: false });
+  const onTotal = useCallback((total: number | null, failed: boolean) => setCount({ total, failed }), []);
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [exporting, setExporting] = useState(false);
@@ -29,10 +46,10 @@ export function DecisionList() {
   // Export gives drafts their numbers and import brings decisions: the list asks again after either.
   const [reloads, setReloads] = useState(0);
   const reload = () => {
-    void invalidate('listDecisions');
+    void invalidate('listDecisions', 'listDecisionFacets');
     setReloads((n) => n + 1);
   };
-  const createDecision = useApiMutation('createDecision', { invalidates: ['listDecisions'] });
+  const createDecision = useApiMutation('createDecision', { invalidates: ['listDecisions', 'listDecisionFacets'] });
 
   useEffect(() => {
     remembered = { filters, selected };
@@ -44,8 +61,7 @@ export function DecisionList() {
     return () => clearTimeout(t);
   }, [filters.text]);
 
-  const { text: _typed, ...rest } = filters;
-  const query = { ...rest, text: text || undefined, sort: sortFor(filters, text !== '') };
+  const query = listQuery(filters, text);
   const toggle = useCallback(
     (item: Selection) =>
       setSelected((s) =>
@@ -127,7 +143,15 @@ export function DecisionList() {
       <SearchBar
         filters={filters}
         onChange={setFilters}
-        count={total === null ? 'Loading…' : <span data-total={total}>{countOf(total, 'decision')}</span>}
+        count={
+          count.total !== null ? (
+            <span data-total={count.total}>{countOf(count.total, 'decision')}</span>
+          ) : count.failed ? (
+            ''
+          ) : (
+            'Loading…'
+          )
+        }
       />
       {error && (
         <p role="alert" className="error">
@@ -135,7 +159,12 @@ export function DecisionList() {
         </p>
       )}
       <div className="list-browser">
-        <FacetPanel filters={filters} onChange={setFilters} version={reloads} />
+        <FacetPanel
+          filters={filters}
+          query={query}
+          ready={count.total !== null || count.failed}
+          onChange={setFilters}
+        />
         <div>
           {selected.length > 0 && (
             <div className="compare-bar" role="region" aria-label="Selected for comparison">
@@ -172,7 +201,7 @@ export function DecisionList() {
             selected={selected}
             maxSelected={MAX_COMPARED}
             onToggle={toggle}
-            onTotal={setTotal}
+            onTotal={onTotal}
             version={reloads}
             emptyText={filters.trashed ? 'The trash is empty.' : 'No decisions match. Create one above.'}
           />

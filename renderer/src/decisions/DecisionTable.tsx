@@ -40,7 +40,8 @@ interface Props {
   selected: Selection[];
   maxSelected: number;
   onToggle: (item: Selection) => void;
-  onTotal?: (total: number | null) => void;
+  /** The total once known; `failed` while the first page could not be loaded (the table says why). */
+  onTotal?: (total: number | null, failed: boolean) => void;
   emptyText: string;
   /** Bumped after an import or export changed the decisions underneath (their evidence notes ask again). */
   version?: number;
@@ -48,6 +49,17 @@ interface Props {
 
 export function labelFor(d: Pick<DecisionSummary, 'number' | 'title'>): string {
   return d.number !== null ? `ADR ${d.number}` : d.title;
+}
+
+/** The query for one page of results (page 0 carries the total), as the table and a prefetch ask it. */
+export function pageQuery(query: ListQuery, page: number) {
+  const input = { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
+  return {
+    queryKey: queryKey('listDecisions', input),
+    queryFn: () => api.listDecisions(input),
+    // Each visit asks again: trash, restore, import and the CLI change what the list holds.
+    staleTime: 0,
+  };
 }
 
 /**
@@ -62,16 +74,10 @@ function usePagedDecisions(query: ListQuery, first: number, last: number) {
     wanted.add(p);
   const numbers = [...wanted];
   const results = useQueries({
-    queries: numbers.map((page) => {
-      const input = { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
-      return {
-        queryKey: queryKey('listDecisions', input),
-        queryFn: () => api.listDecisions(input),
-        placeholderData: page === 0 ? keepPreviousData : undefined,
-        // Each visit asks again: trash, restore, import and the CLI change what the list holds.
-        staleTime: 0,
-      };
-    }),
+    queries: numbers.map((page) => ({
+      ...pageQuery(query, page),
+      placeholderData: page === 0 ? keepPreviousData : undefined,
+    })),
   });
   const pages = new Map<number, DecisionSummary[]>();
   results.forEach((r, i) => r.data && pages.set(numbers[i]!, r.data.items));
@@ -81,6 +87,8 @@ function usePagedDecisions(query: ListQuery, first: number, last: number) {
     total: results[0]!.data?.total ?? null,
     pending: results[0]!.isPending,
     error: failed?.error ?? null,
+    /** The first page failed: its total, if one shows, is what an earlier answer said. */
+    firstFailed: !!results[0]!.error,
     retry: () => failed && void failed.refetch(),
   };
 }
@@ -111,17 +119,29 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
   const headHeight = head?.offsetHeight ?? 0;
   const firstGuess = Math.max(0, Math.floor((top - headHeight) / ROW_HEIGHT) - OVERSCAN);
   const lastGuess = Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN;
-  const { pages, total, pending, error, retry } = usePagedDecisions(query, firstGuess, lastGuess);
+  const { pages, total, pending, error, firstFailed, retry } = usePagedDecisions(query, firstGuess, lastGuess);
   const count = total ?? 0;
   const first = Math.min(firstGuess, count);
   const last = Math.min(count, lastGuess);
 
-  useEffect(() => onTotal?.(total), [total, onTotal]);
+  useEffect(() => onTotal?.(firstFailed ? null : total, firstFailed), [total, firstFailed, onTotal]);
 
-  if (error && total === null)
-    return <QueryStatus isPending={false} error={error} onRetry={retry} what="the decisions" />;
-  if (total === null) return <QueryStatus isPending={pending} error={null} what="the decisions" />;
-  if (total === 0) return <p className="empty">{emptyText}</p>;
+  const problem = error && (
+    <QueryStatus
+      isPending={false}
+      error={error}
+      onRetry={retry}
+      what={firstFailed ? 'the decisions' : 'more decisions'}
+    />
+  );
+  if (total === null) return problem || <QueryStatus isPending={pending} error={null} what="the decisions" />;
+  if (total === 0)
+    return (
+      <>
+        {problem}
+        <p className="empty">{emptyText}</p>
+      </>
+    );
 
   const chosenIds = new Set(selected.map((s) => s.id));
   const full = selected.length >= maxSelected;
@@ -182,7 +202,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
 
   return (
     <>
-      {error && <QueryStatus isPending={false} error={error} onRetry={retry} what="more decisions" />}
+      {problem}
       <div
         ref={(el) => {
           scrollRef.current = el;
