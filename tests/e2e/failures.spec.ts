@@ -41,13 +41,18 @@ test('when the database health check fails, the app still opens and says it coul
   await expect(page.getByRole('heading', { level: 1, name: 'Decisions' })).toBeVisible();
 });
 
-test('a decision whose evidence cannot be checked says so on its page, and checking again clears it', async ({
+test("evidence that cannot be checked is said in the list and on the decision's page, and checking again clears it", async ({
   app,
   page,
   served,
 }) => {
   await served.api('createDecision', { content: { title: 'Pick a broker for orders' } });
   const heal = await failing(page, 'listEvidenceChanges');
+  // The list says it could not mark changed evidence, rather than showing no tag as if none changed.
+  await app.goToDecisions();
+  const listProblem = page.getByRole('alert').filter({ hasText: "could not check which decisions' evidence changed" });
+  await expect(listProblem).toContainText(DISK);
+  await expect(page.getByRole('link', { name: 'Pick a broker for orders', exact: true })).toBeVisible();
   await app.readDecision('Pick a broker for orders');
   const problem = page.getByRole('alert').filter({ hasText: 'could not check whether the evidence' });
   await expect(problem).toContainText(DISK);

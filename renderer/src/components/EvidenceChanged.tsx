@@ -12,10 +12,25 @@ function useEvidenceQuery(version?: number) {
   return useApiQuery('listEvidenceChanges', {}, { version, refetchOnMount: 'always' });
 }
 
-/** Each decision's change, by decision id; empty until known (a failure is said by the notice). */
-export function useEvidenceChanges(version = 0): Map<string, EvidenceChange> {
-  const { data } = useEvidenceQuery(version);
-  return useMemo(() => new Map((data ?? []).map((c) => [c.decision, c])), [data]);
+/** Each decision's change, by decision id (empty until known), and the check's failure, said by `EvidenceCheckFailed`. */
+export function useEvidenceChanges(version = 0) {
+  const query = useEvidenceQuery(version);
+  const { data } = query;
+  const changes = useMemo(() => new Map((data ?? []).map((c) => [c.decision, c])), [data]);
+  return { changes, query };
+}
+
+/** Above a list of decisions: their evidence could not be checked, so no tag can be trusted to be missing. */
+export function EvidenceCheckFailed({ query }: { query: ReturnType<typeof useEvidenceQuery> }) {
+  if (!query.error) return null;
+  return (
+    <div className="warning evidence-check-failed" role="alert">
+      Cairn could not check which decisions' evidence changed, so none is marked: {messageOf(query.error)}{' '}
+      <button type="button" className="link" onClick={() => void query.refetch()}>
+        Check again
+      </button>
+    </div>
+  );
 }
 
 export function EvidenceChangedTag({ change }: { change: EvidenceChange | undefined }) {

@@ -14,7 +14,7 @@ import { queryKey } from '../data/query.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ReviewBadge } from '../review/ReviewPanel.js';
-import { EvidenceChangedTag, useEvidenceChanges } from '../components/EvidenceChanged.js';
+import { EvidenceChangedTag, EvidenceCheckFailed, useEvidenceChanges } from '../components/EvidenceChanged.js';
 import { plainText } from '../plain-text.js';
 import { href } from '../app/router.js';
 import './DecisionTable.css';
@@ -94,7 +94,7 @@ function usePagedDecisions(query: ListQuery, first: number, last: number) {
 }
 
 export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal, emptyText, version = 0 }: Props) {
-  const evidence = useEvidenceChanges(version);
+  const { changes: evidence, query: evidenceQuery } = useEvidenceChanges(version);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [head, setHead] = useState<HTMLTableSectionElement | null>(null);
@@ -203,6 +203,7 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
   return (
     <>
       {problem}
+      <EvidenceCheckFailed query={evidenceQuery} />
       <div
         ref={(el) => {
           scrollRef.current = el;
