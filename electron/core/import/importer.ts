@@ -31,7 +31,7 @@ import { readLedgerBeside, mergeWithLedger, rememberLedgerSync, type LedgerBesid
 import { DecisionContent, type Decision, type Relation, type WithOrigin } from '../../../shared/domain.js';
 import type { CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
-import { ensureRepository, gitRoot, placeDecision } from '../repositories/repositories.js';
+import { ensureRepository, gitRoot, placeDecisions } from '../repositories/repositories.js';
 import { keepCompanions, readCompanions, type Companion } from '../repositories/companions.js';
 import { discoverFolders, markdownFiles } from './discover.js';
 import { gitAddedDates } from './git-dates.js';
@@ -242,7 +242,7 @@ export function createImporter(ctx: CoreContext): Importer {
     const { db, platform } = ctx;
     // Ids for new decisions are chosen when planning, so relations between new files resolve in one pass.
     // The whole import is one transaction that lands whole or not at all, so saves join it.
-    const store = createDecisionStore(ctx, { transactions: 'join' });
+    const store = createDecisionStore(ctx, { transactions: 'join', searchIndex: 'deferred' });
     // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
     // foreign key) costs SQLite a statement journal per row.
     const insertFile = db.prepare(
@@ -361,10 +361,11 @@ export function createImporter(ctx: CoreContext): Importer {
       }
 
       const rewritten = new Set(plans.filter((p) => p.kind !== 'unchanged').map((p) => p.id));
+      const placed: { id: string; file: string }[] = [];
       for (const p of plans) {
         const { f } = p;
         if (p.kind === 'unchanged') {
-          placeDecision(db, p.id, repository.id, f.file);
+          placed.push({ id: p.id, file: f.file });
           report.unchanged.push({ file: f.file, id: p.id });
           continue;
         }
@@ -474,9 +475,11 @@ export function createImporter(ctx: CoreContext): Importer {
         if (p.kind === 'create' || p.renamedFrom !== null)
           insertFile.run(dir, f.file, saved.id, fileSha, f.adr.dialect, syncedAt);
         else updateFile.run(saved.id, fileSha, f.adr.dialect, syncedAt, dir, f.file);
-        placeDecision(db, saved.id, repository.id, f.file);
+        placed.push({ id: saved.id, file: f.file });
         if (merged && f.ledger) rememberLedgerSync(db, dir, f.file, f.ledger, saved, merged, syncedAt);
       }
+      placeDecisions(db, repository.id, placed);
+      store.flushIndex();
       report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
     });
     tx.immediate();
