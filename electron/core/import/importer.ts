@@ -35,7 +35,7 @@ import { ensureRepository, gitRoot, placeDecisions } from '../repositories/repos
 import { keepCompanions, readCompanions, type Companion } from '../repositories/companions.js';
 import { discoverFolders, markdownFiles } from './discover.js';
 import { gitAddedDates } from './git-dates.js';
-import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
+import { readAdrFile, sha256 } from './read-file.js';
 import { gitFolderOf } from '../git-folder.js';
 
 const LONE_CR = /\r(?!\n)/;
@@ -155,13 +155,7 @@ export function createImporter(ctx: CoreContext): Importer {
     try {
       const listed = markdownFiles(dir);
       const markdown = listed.markdown;
-      // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
-      // by name (never opened), each with its reason in the report.
-      const refused = new Map<string, ReturnType<typeof refuseEntry>>();
-      for (const name of markdown) {
-        const st = fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
-        if (st && !st.isFile()) refused.set(name, refuseEntry(st));
-      }
+      const within = realFolder(dir);
       const report: ImportReport = {
         ...emptyReport(dir),
         files: markdown.length,
@@ -179,7 +173,9 @@ export function createImporter(ctx: CoreContext): Importer {
         const sliceStop = i + SLICE_FILES;
         do {
           const file = markdown[i++]!;
-          const got = refused.get(file) ?? readAdrFile(path.join(dir, file), dir);
+          // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
+          // by name (never opened), each with its reason in the report.
+          const got = readAdrFile(path.join(dir, file), within);
           if (!got.ok) {
             report.skipped.push({ file, kind: got.kind, reason: got.reason });
             continue;
@@ -516,6 +512,18 @@ export function createImporter(ctx: CoreContext): Importer {
   }
 
   return { run, start, get };
+}
+
+/** The folder's real path as the file reader resolves each file's (`readAdrFile`), so the two compare. */
+function realFolder(dir: string): string {
+  try {
+    return fsSync.realpathSync.native(dir);
+  } catch (e) {
+    throw new CairnError(
+      'not_found',
+      `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it went away while it was being imported. Import it again.`,
+    );
+  }
 }
 
 function emptyReport(dir: string): ImportReport {
