@@ -7,7 +7,18 @@
  * Values keep their YAML types; the `as…` helpers below turn the odd ones (numbers where text
  * was expected, a list where one name was expected, a null) into what an ADR field needs.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Schema,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 
 /** Front matter larger than this is not metadata; refusing it keeps parsing cheap. */
 export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
@@ -43,6 +54,71 @@ export function parseFrontMatter(source: string, line = 2): FrontMatterResult {
       error: `The front matter is ${source.length} characters long (at most ${MAX_FRONT_MATTER_CHARS}); move long text into the body.`,
     };
   }
+  return plainFrontMatter(source) ?? yamlFrontMatter(source, line);
+}
+
+/**
+ * The tests by which the YAML library reads a plain scalar as something other than text (null,
+ * a boolean, a number) under the core schema: the library's own, so both readings agree.
+ */
+const NOT_TEXT = new Schema({ schema: 'core' }).tags.flatMap((t) => ('test' in t && t.test ? [t.test] : []));
+
+/** `key: value` on one line: a simple key, then a one-line plain, 'single' or "double" quoted value. */
+const PLAIN_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):( +)(.*)$/;
+/** A plain value that cannot start or hold anything YAML gives a meaning (indicators, `: `, ` #`, flow brackets). */
+const PLAIN_VALUE = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#[\]{}]|:(?! |$)|(?<! )#)*$/;
+const SINGLE_QUOTED = /^'[^']*'$/;
+const DOUBLE_QUOTED = /^"[^"\\]*"$/;
+/** Printable characters YAML allows in a scalar (no tab, no control characters, no BOM, no lone surrogates). */
+const PRINTABLE = /^[\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
+
+/**
+ * Front matter made only of `key: value` lines with one-line text values (and blank or comment
+ * lines), read without the YAML library: what nearly every ADR has, read the same way the library
+ * reads it (the tests hold the two readings equal), at a fraction of the cost. Anything else
+ * (lists, numbers, empty values, repeated keys, tags, anchors, indented lines) answers null and is
+ * read by the library.
+ */
+export function plainFrontMatter(source: string): Extract<FrontMatterResult, { ok: true }> | null {
+  const data: Record<string, unknown> = {};
+  const keys: FrontMatterKey[] = [];
+  let at = 0;
+  while (at < source.length) {
+    const nl = source.indexOf('\n', at);
+    const end = nl < 0 ? source.length : nl;
+    const text = source.slice(at, end);
+    if (!/^ *$/.test(text) && !text.startsWith('#')) {
+      const m = PLAIN_LINE.exec(text);
+      if (!m || !PRINTABLE.test(text)) return null;
+      const key = m[1]!;
+      const written = m[3]!.replace(/ +$/, '');
+      if (key === '__proto__' || Object.hasOwn(data, key) || NOT_TEXT.some((re) => re.test(key))) return null;
+      let value: string;
+      let quote: FrontMatterKey['quote'];
+      if (SINGLE_QUOTED.test(written)) [value, quote] = [written.slice(1, -1), 'single'];
+      else if (DOUBLE_QUOTED.test(written)) [value, quote] = [written.slice(1, -1), 'double'];
+      else if (PLAIN_VALUE.test(written) && !NOT_TEXT.some((re) => re.test(written)))
+        [value, quote] = [written, 'plain'];
+      else return null;
+      const column = key.length + 1 + m[2]!.length;
+      data[key] = value;
+      keys.push({
+        key,
+        keyStart: at,
+        valueStart: at + column,
+        valueEnd: at + column + written.length,
+        style: 'scalar',
+        column,
+        quote,
+      });
+    }
+    at = end + 1;
+  }
+  return { ok: true, data, keys, warnings: [] };
+}
+
+/** The front matter read by the YAML library, under the policy the file header states (exported for tests). */
+export function yamlFrontMatter(source: string, line = 2): FrontMatterResult {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, {

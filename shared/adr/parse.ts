@@ -362,13 +362,7 @@ export function parseAdr(raw: string, file: string, how: ParseOptions = {}): Par
   const titled = readTitle(headings, fm, fmData, file);
   if (!titled.ok) return titled;
   const { titleHeading, title, titleText, numberSlot, titleNumber } = titled;
-
-  // Sections: headings after the title, at the shallowest level used there.
-  const after = titleHeading ? headings.filter((h) => h.start > titleHeading.start) : headings;
-  const sectionLevel = after.length ? Math.min(...after.map((h) => h.level)) : 2;
-  const sections = buildSections(raw, after, sectionLevel, raw.length);
-  const headerStart = titleHeading ? titleHeading.next : bodyStart;
-  const headerEnd = sections[0]?.start ?? raw.length;
+  const { sectionLevel, sections, headerStart, headerEnd } = readSections(raw, headings, titleHeading, bodyStart);
 
   const r: Reading = { raw, values: emptyValues(titleText.trim()), meta: {}, relations: [], warnings };
   const unknownKeys = readFrontMatterMeta(r, fm, fmData);
@@ -381,25 +375,16 @@ export function parseAdr(raw: string, file: string, how: ParseOptions = {}): Par
   const marker = detectMarker(raw, lines, literal, headerStart);
   const { drivers, options, optionDetails } = readLists(r, sections, byKind);
   const { outcome, consequences } = readOutcome(r, sections, byKind, text);
-  const linksSection = readLinks(r, byKind('links'));
-  const webLinks = linksSection.webLinks;
-  const links = linksSection.links ?? (how.moreLinks === false ? null : readMoreLinks(r, byKind('more'), text));
+  const { links, webLinks } = readLinks(r, byKind('links'));
+  const relationList = links ?? (how.moreLinks === false ? null : readMoreLinks(r, byKind('more'), text));
 
   const unknownSections = sections.filter((s) => s.kind === null).map((s) => s.heading.text);
   const fileDate = fileNameDate(file);
   const number = readNumber(file, titleNumber, fmData, warnings);
-  if (number === null && !fileDate && !r.meta.status && !sections.some((s) => s.kind !== null)) {
-    return {
-      ok: false,
-      kind: 'not-adr',
-      reason: `${file} does not look like a decision record (no number, status or ADR sections).`,
-    };
-  }
+  const notRead = notADecision(file, number, fileDate, r.meta, sections);
+  if (notRead) return notRead;
 
-  const madrSections = sections.some(
-    (s) => s.kind === 'options' || (s.kind === 'decision' && /outcome/i.test(s.heading.text)),
-  );
-  const dialect = detectDialect(fm, fmData, status.statusSection, numberSlot, r.meta, marker, fileDate, madrSections);
+  const dialect = detectDialect(fm, fmData, status.statusSection, numberSlot, r.meta, marker, fileDate, sections);
   return {
     ok: true,
     adr: {
@@ -425,7 +410,7 @@ export function parseAdr(raw: string, file: string, how: ParseOptions = {}): Par
       consequences,
       text,
       ...status,
-      links,
+      links: relationList,
       webLinks,
       relations: r.relations,
       warnings,
@@ -450,6 +435,24 @@ function lineEnding(raw: string): '\n' | '\r\n' {
   const crlf = (raw.match(/\r\n/g) ?? []).length;
   const lf = (raw.match(/\n/g) ?? []).length - crlf;
   return crlf > lf ? '\r\n' : '\n';
+}
+
+/**
+ * The sections: the headings after the title, at the shallowest level used there, each with its
+ * subsections; the header (where `Key: value` lines sit) runs from the title to the first of them.
+ */
+function readSections(
+  raw: string,
+  headings: Heading[],
+  titleHeading: Heading | null,
+  bodyStart: number,
+): Pick<ParsedAdr, 'sectionLevel' | 'sections'> & { headerStart: number; headerEnd: number } {
+  const after = titleHeading ? headings.filter((h) => h.start > titleHeading.start) : headings;
+  const sectionLevel = after.length ? Math.min(...after.map((h) => h.level)) : 2;
+  const sections = buildSections(raw, after, sectionLevel, raw.length);
+  const headerStart = titleHeading ? titleHeading.next : bodyStart;
+  const headerEnd = sections[0]?.start ?? raw.length;
+  return { sectionLevel, sections, headerStart, headerEnd };
 }
 
 /** Front matter: a first line of exactly `---`, closed by `---` or `...`. */
@@ -909,6 +912,22 @@ function readNumber(
   return number;
 }
 
+/** A file with no number, no status and no section an ADR has is some other Markdown file. */
+function notADecision(
+  file: string,
+  number: number | null,
+  fileDate: string | null,
+  meta: ParsedAdr['meta'],
+  sections: Section[],
+): NotRead | null {
+  if (number !== null || fileDate || meta.status || sections.some((s) => s.kind !== null)) return null;
+  return {
+    ok: false,
+    kind: 'not-adr',
+    reason: `${file} does not look like a decision record (no number, status or ADR sections).`,
+  };
+}
+
 /**
  * A template's title, by its whole text: "Title", "NUMBER. TITLE", "Short title of solved problem
  * and solution", "Title of the decision". A real title that merely starts with the word
@@ -1017,12 +1036,15 @@ function detectDialect(
   meta: ParsedAdr['meta'],
   marker: string,
   fileDate: string | null,
-  madrSections: boolean,
+  sections: Section[],
 ): Dialect {
   if (fm) return 'deciders' in fmData ? 'madr3' : 'madr4';
   if (statusSection || numberSlot) return 'nygard';
   const inline = Object.values(meta).some((s) => s?.kind === 'inline');
   if (fileDate || (inline && marker === '-')) return 'log4brains';
+  const madrSections = sections.some(
+    (s) => s.kind === 'options' || (s.kind === 'decision' && /outcome/i.test(s.heading.text)),
+  );
   if (inline || madrSections) return 'madr2';
   return 'markdown';
 }

@@ -139,6 +139,27 @@ describe('importing a folder', () => {
     expect(await all(core)).toHaveLength(5);
   });
 
+  it('indexes what each file says for search, and after a git pull finds the new words, not the old', async () => {
+    const core = testCore();
+    const dir = copyFixture('nygard');
+    const first = await core.invoke('importFolder', { dir });
+    const three = first.imported.find((f) => f.file === '0003-deploy-with-containers.md')!.id;
+    const found = async (query: string) =>
+      (await core.invoke('search', { query, kinds: ['decision'] })).hits.map((h) => h.id);
+    expect(await found('drift')).toEqual([three]);
+    expect(await found('images')).toEqual([three]);
+    const indexed = () => core.db.prepare("SELECT COUNT(*) AS n FROM search_docs WHERE kind = 'decision'").get();
+    expect(indexed()).toEqual({ n: 4 });
+
+    const file = path.join(dir, '0003-deploy-with-containers.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('drift from server', 'wander from host'));
+    const pulled = await core.invoke('importFolder', { dir });
+    expect(pulled.updated.map((f) => f.id)).toEqual([three]);
+    expect(await found('drift')).toEqual([]);
+    expect(await found('wander')).toEqual([three]);
+    expect(indexed()).toEqual({ n: 4 });
+  });
+
   it('warns when a changed file replaces edits made in Cairn that were never exported', async () => {
     const core = testCore();
     const dir = copyFixture('nygard');

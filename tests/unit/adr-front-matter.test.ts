@@ -1,5 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asIsoDate, asList, asText, parseFrontMatter, yamlScalar } from '../../shared/adr/front-matter.js';
+import {
+  asIsoDate,
+  asList,
+  asText,
+  parseFrontMatter,
+  plainFrontMatter,
+  yamlFrontMatter,
+  yamlScalar,
+} from '../../shared/adr/front-matter.js';
+import { FIXTURES } from '../helpers/adr.js';
+import { rng } from '../helpers/fuzz.js';
+
+/** The text between a file's `---` lines, or null when it has none. */
+function frontMatterOf(text: string): string | null {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*$/m.exec(text);
+  return m ? m[1]!.replace(/\r\n/g, '\n') : null;
+}
 
 describe('front matter', () => {
   it('reads keys in order with their values and where each value sits', () => {
@@ -86,5 +104,103 @@ describe('front matter', () => {
     expect(yamlScalar('12')).toBe('"12"');
     expect(yamlScalar('a: b')).toBe('"a: b"');
     expect(yamlScalar('')).toBe('""');
+  });
+});
+
+describe('front matter of plain key: value lines, read without the YAML library', () => {
+  it('reads what the library reads: values, where each sits, quotes and order', () => {
+    const src =
+      '# optional metadata\nstatus: "accepted"\ndate: 2024-03-05\n\ndecision-makers: Ada, Grace  \ntitle: \'Use X: the plan\'\nx_y: a:b#c\n';
+    const fast = plainFrontMatter(src);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(yamlFrontMatter(src));
+    expect(fast!.data).toEqual({
+      status: 'accepted',
+      date: '2024-03-05',
+      'decision-makers': 'Ada, Grace',
+      title: 'Use X: the plan',
+      x_y: 'a:b#c',
+    });
+    expect(fast!.keys.map((k) => src.slice(k.valueStart, k.valueEnd))).toEqual([
+      '"accepted"',
+      '2024-03-05',
+      'Ada, Grace',
+      "'Use X: the plan'",
+      'a:b#c',
+    ]);
+  });
+
+  it('leaves to the library whatever is not one line of text per key', () => {
+    for (const src of [
+      'tags: [a, b]\n',
+      'decision-makers:\n  - Ada\n',
+      'informed:\n',
+      'nav_order: 3\n',
+      'flag: true\n',
+      'status: accepted # for now\n',
+      'a: 1\na: 2\n',
+      'title: one\n  two\n',
+      'x: !custom 1\n',
+      'x: &a b\ny: *a\n',
+      'x: "tab\\t"\n',
+      "x: 'it''s'\n",
+      'null: x\n',
+      '__proto__: x\n',
+      'x: a: b\n',
+      'x:\ty\n',
+    ])
+      expect(plainFrontMatter(src), src).toBeNull();
+    // …and the library still reads them, or refuses them with its reason.
+    expect(parseFrontMatter('nav_order: 3\n')).toMatchObject({ ok: true, data: { nav_order: 3 } });
+    expect(parseFrontMatter('a: 1\na: 2\n').ok).toBe(false);
+  });
+
+  it('agrees with the library on every front matter of the import fixtures', () => {
+    let read = 0;
+    for (const dir of fs.readdirSync(FIXTURES)) {
+      for (const f of fs.readdirSync(path.join(FIXTURES, dir))) {
+        if (!f.endsWith('.md')) continue;
+        const source = frontMatterOf(fs.readFileSync(path.join(FIXTURES, dir, f), 'utf8'));
+        const fast = source === null ? null : plainFrontMatter(source);
+        if (fast === null) continue;
+        expect(fast, `${dir}/${f}`).toEqual(yamlFrontMatter(source!));
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(3);
+  });
+
+  it('agrees with the library on generated lines: whenever it reads one, it reads it as the library does', () => {
+    const r = rng(20261203);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+    // prettier-ignore
+    const keys = ['status', 'date', 'decision-makers', 'title', 'consulted', 'x_y', 'True', 'NULL', 'e5', 'A-', '_k', 'constructor'];
+    const colons = [': ', ': ', ': ', ':  ', ':', ' : ', ':\t', ': \t'];
+    const plain = ['accepted', '2024-03-05', 'Ada, Grace', 'Müller', 'Use X', 'a', ' b'];
+    // Everything YAML gives a meaning to, or refuses, in a value.
+    // prettier-ignore
+    const odd = [
+      'a:b', 'a: b', 'a:', 'a #c', 'a#b', '#c', ' ', '  ', '"', "'", '\\', '[', ']', '{', '}', ',', '-', '- ', '?',
+      '|', '>', '&a', '*a', '!t', '%', '@', '`', '~', '12', '0x1F', '0o7', '1.5', '.5', '-3', '+4', '1e3', '.inf',
+      '.NaN', 'true', 'False', 'yes', 'null', 'Null', '—', '\t', '\u0085', '\u2028', '\uFEFF', '\u00A0', '🙂',
+      '\u0007', '\r',
+    ];
+    const value = () => {
+      const v = Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r() < 0.8 ? plain : odd)).join('');
+      const q = r();
+      return q < 0.15 ? `"${v}"` : q < 0.3 ? `'${v}'` : v;
+    };
+    const after = ['', '', '', '', '', '\n', '# note\n', '  indented\n', '   \n', '\t\n', '- item\n'];
+    const line = () => `${pick(keys)}${pick(colons)}${value()}\n${pick(after)}`;
+    let read = 0;
+    for (let i = 0; i < 4000; i++) {
+      const src = Array.from({ length: 1 + Math.floor(r() * 3) }, line).join('');
+      const fast = plainFrontMatter(src);
+      if (fast === null) continue;
+      expect(fast, JSON.stringify(src)).toEqual(yamlFrontMatter(src));
+      read++;
+    }
+    // The generator must give the fast reading real work, not only lines it declines.
+    expect(read).toBeGreaterThan(400);
   });
 });

@@ -161,6 +161,13 @@ export interface StoreOptions {
    * undone; a bulk import that lands whole or not at all does not need that, and pays dearly for it.
    */
   transactions?: 'own' | 'join';
+  /**
+   * 'deferred': saves leave the full-text index alone and `flushIndex` writes every saved
+   * decision's entry at once, in the caller's transaction (which must call it before it commits).
+   * A bulk import pays for FTS5 writes between its row inserts: they make each insert into
+   * decision_content about three times dearer (measured on 10,000 files).
+   */
+  searchIndex?: 'each' | 'deferred';
 }
 
 export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}) {
@@ -241,8 +248,17 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     };
   }
 
+  /** Entries not yet written, by decision id (a later save of the same decision replaces its entry). */
+  const pendingIndex = new Map<string, { title: string; body: string }>();
   function index(id: string, c: DecisionContent) {
-    searchIndex.put('decision', '', id, c.title, searchableText(c));
+    if (options.searchIndex === 'deferred') pendingIndex.set(id, { title: c.title, body: searchableText(c) });
+    else searchIndex.put('decision', '', id, c.title, searchableText(c));
+  }
+
+  /** Writes the index entries deferred saves left (see `StoreOptions.searchIndex`). */
+  function flushIndex(): void {
+    for (const [id, e] of pendingIndex) searchIndex.put('decision', '', id, e.title, e.body);
+    pendingIndex.clear();
   }
 
   function get(id: string): Decision {
@@ -630,6 +646,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
     revisions,
     revision,
     contentOf,
+    flushIndex,
   };
 }
 

@@ -31,11 +31,11 @@ import { readLedgerBeside, mergeWithLedger, rememberLedgerSync, type LedgerBesid
 import { DecisionContent, type Decision, type Relation, type WithOrigin } from '../../../shared/domain.js';
 import type { CoreContext } from '../context.js';
 import { createDecisionStore, type DecisionStore } from '../decisions/store.js';
-import { ensureRepository, gitRoot, placeDecision } from '../repositories/repositories.js';
+import { ensureRepository, gitRoot, placeDecisions } from '../repositories/repositories.js';
 import { keepCompanions, readCompanions, type Companion } from '../repositories/companions.js';
 import { discoverFolders, markdownFiles } from './discover.js';
 import { gitAddedDates } from './git-dates.js';
-import { readAdrFile, refuseEntry, sha256 } from './read-file.js';
+import { readAdrFile, sha256 } from './read-file.js';
 import { gitFolderOf } from '../git-folder.js';
 
 const LONE_CR = /\r(?!\n)/;
@@ -155,13 +155,7 @@ export function createImporter(ctx: CoreContext): Importer {
     try {
       const listed = markdownFiles(dir);
       const markdown = listed.markdown;
-      // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
-      // by name (never opened), each with its reason in the report.
-      const refused = new Map<string, ReturnType<typeof refuseEntry>>();
-      for (const name of markdown) {
-        const st = fsSync.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
-        if (st && !st.isFile()) refused.set(name, refuseEntry(st));
-      }
+      const within = realFolder(dir);
       const report: ImportReport = {
         ...emptyReport(dir),
         files: markdown.length,
@@ -179,7 +173,9 @@ export function createImporter(ctx: CoreContext): Importer {
         const sliceStop = i + SLICE_FILES;
         do {
           const file = markdown[i++]!;
-          const got = refused.get(file) ?? readAdrFile(path.join(dir, file), dir);
+          // Only regular files are read; a link, FIFO, socket or device with a Markdown name is refused
+          // by name (never opened), each with its reason in the report.
+          const got = readAdrFile(path.join(dir, file), within);
           if (!got.ok) {
             report.skipped.push({ file, kind: got.kind, reason: got.reason });
             continue;
@@ -242,7 +238,7 @@ export function createImporter(ctx: CoreContext): Importer {
     const { db, platform } = ctx;
     // Ids for new decisions are chosen when planning, so relations between new files resolve in one pass.
     // The whole import is one transaction that lands whole or not at all, so saves join it.
-    const store = createDecisionStore(ctx, { transactions: 'join' });
+    const store = createDecisionStore(ctx, { transactions: 'join', searchIndex: 'deferred' });
     // An INSERT for a new file and an UPDATE for a known one: an upsert on this table (it has a
     // foreign key) costs SQLite a statement journal per row.
     const insertFile = db.prepare(
@@ -361,10 +357,11 @@ export function createImporter(ctx: CoreContext): Importer {
       }
 
       const rewritten = new Set(plans.filter((p) => p.kind !== 'unchanged').map((p) => p.id));
+      const placed: { id: string; file: string }[] = [];
       for (const p of plans) {
         const { f } = p;
         if (p.kind === 'unchanged') {
-          placeDecision(db, p.id, repository.id, f.file);
+          placed.push({ id: p.id, file: f.file });
           report.unchanged.push({ file: f.file, id: p.id });
           continue;
         }
@@ -474,9 +471,11 @@ export function createImporter(ctx: CoreContext): Importer {
         if (p.kind === 'create' || p.renamedFrom !== null)
           insertFile.run(dir, f.file, saved.id, fileSha, f.adr.dialect, syncedAt);
         else updateFile.run(saved.id, fileSha, f.adr.dialect, syncedAt, dir, f.file);
-        placeDecision(db, saved.id, repository.id, f.file);
+        placed.push({ id: saved.id, file: f.file });
         if (merged && f.ledger) rememberLedgerSync(db, dir, f.file, f.ledger, saved, merged, syncedAt);
       }
+      placeDecisions(db, repository.id, placed);
+      store.flushIndex();
       report.duplicates = duplicateNumbers(db, new Set(plans.map((p) => p.id)));
     });
     tx.immediate();
@@ -513,6 +512,18 @@ export function createImporter(ctx: CoreContext): Importer {
   }
 
   return { run, start, get };
+}
+
+/** The folder's real path as the file reader resolves each file's (`readAdrFile`), so the two compare. */
+function realFolder(dir: string): string {
+  try {
+    return fsSync.realpathSync.native(dir);
+  } catch (e) {
+    throw new CairnError(
+      'not_found',
+      `Cannot read the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it went away while it was being imported. Import it again.`,
+    );
+  }
 }
 
 function emptyReport(dir: string): ImportReport {

@@ -57,7 +57,8 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 /**
  * Reads one file synchronously: a handful of system calls, far cheaper than the promise
  * machinery of fs/promises for thousands of small files. The importer reads in short slices
- * and yields between them, so the host stays responsive.
+ * and yields between them, so the host stays responsive. `within`, when given, is the folder the
+ * file must lie in, as the system's realpath gives it (`fs.realpathSync.native`).
  */
 export function readAdrFile(file: string, within?: string): ReadResult {
   const before = fs.lstatSync(file, { throwIfNoEntry: false });
@@ -81,7 +82,8 @@ export function readAdrFile(file: string, within?: string): ReadResult {
     if (within !== undefined) {
       // The descriptor must be the file at this name, and the name must lie in the folder (no parent swapped for a link).
       const now = fs.lstatSync(file, { throwIfNoEntry: false });
-      const real = fs.realpathSync(file);
+      // The system's realpath, as `within` is resolved: one call, not a JS walk with an lstat per path component.
+      const real = fs.realpathSync.native(file);
       // Subfolders of the ADR folder are read too, so the real path must lie anywhere inside it.
       const rel = path.relative(within, real);
       const outside = rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
