@@ -80,8 +80,12 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const landed: { file: string; decisionId: string }[] = [];
   let indexLanded = false;
 
-  /** Writes one batch of the plan, then records it: its numbers, its files' hashes, its intents forgotten. */
-  async function carryOut(files: InternalFile[]): Promise<void> {
+  /**
+   * Writes one batch of the plan, then records it: its numbers, its files' hashes, its intents
+   * forgotten. `meanwhile` runs while the batch's last files are being synced (or right away when
+   * it writes nothing).
+   */
+  async function carryOut(files: InternalFile[], meanwhile: () => void): Promise<void> {
     const filesOf = new Map<string | null, InternalFile[]>();
     for (const f of files) filesOf.set(f.decisionId, [...(filesOf.get(f.decisionId) ?? []), f]);
     const giveNumber = (f: InternalFile) => {
@@ -181,6 +185,7 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
               keptAs: null,
               message: `${name}: ${error.message} Nothing was written.`,
             }),
+          meanwhile,
         },
       );
       for (const f of files) {
@@ -226,7 +231,26 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const emptyBefore = plan.scan.entries.size === 0;
   let planned = false;
   try {
-    for (const batch of plan.batches()) await carryOut(batch);
+    // The next batch is planned (rendered) while this one's last files are synced.
+    const batches = plan.batches();
+    const ahead: { next: IteratorResult<InternalFile[]> | null; error?: { thrown: unknown } } = {
+      next: batches.next(),
+    };
+    const planNext = () => {
+      if (ahead.next || ahead.error) return;
+      try {
+        ahead.next = batches.next();
+      } catch (thrown) {
+        // Reported once this batch is recorded: what landed is Cairn's either way.
+        ahead.error = { thrown };
+      }
+    };
+    for (let step = ahead.next; step && !step.done; step = ahead.next) {
+      ahead.next = null;
+      await carryOut(step.value, planNext);
+      planNext();
+      if (ahead.error) throw ahead.error.thrown;
+    }
     planned = true;
     // A whole repository into a folder that was empty (deleted, a fresh clone): its other files
     // too, each only where nothing is (Cairn's own files are in place by now), so it comes back whole.
