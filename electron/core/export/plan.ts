@@ -377,10 +377,15 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
 
   const numbers: ExportPlan['numbers'] = [];
   const sideNames = new Set<string>();
-  // First what each file is made from, and whether the bytes on disk already are that.
-  const inputs = selected.map((d) => {
+  // The numbers the export gives, known before any file is planned.
+  for (const d of selected) {
     const p = placed.get(d.id)!;
     if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
+  }
+  // What each file is made from, and whether the bytes on disk already are that: made a batch at
+  // a time, so an export of thousands holds one batch's inputs, not all of them.
+  const inputOf = (d: DecisionHead) => {
+    const p = placed.get(d.id)!;
     const links = collectLinks(d.id, related, (id) => targets.get(id) ?? null);
     const style = {
       file: p.file,
@@ -403,7 +408,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       onDisk?.sha256 != null &&
       onDisk.sha256 === recorded.sha256;
     return { d, p, style, inputKey, inputSha, recorded, onDisk, reuse };
-  });
+  };
   const ledgers = ledgerRows(ctx, scan.folder);
 
   // The index lists every ADR file as the folder will be after the export: the files left as they
@@ -429,7 +434,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   };
 
   /** The ADR file of one decision (and its ledger), `whole` read beforehand unless its bytes are reused. */
-  function planDecision(input: (typeof inputs)[number], whole: WithOrigin<Decision> | undefined): InternalFile[] {
+  function planDecision(input: ReturnType<typeof inputOf>, whole: WithOrigin<Decision> | undefined): InternalFile[] {
     const { d, p, style, inputKey, inputSha, recorded, onDisk, reuse } = input;
     let text: string | null = null;
     let sha: string;
@@ -574,8 +579,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     // Single use: conflict copies take their names (sideNames) as they are planned.
     if (planned) throw new Error('An export plan is carried out once.');
     planned = true;
-    for (let at = 0; at < inputs.length; at += size) {
-      const batch = inputs.slice(at, at + size);
+    for (let at = 0; at < selected.length; at += size) {
+      const batch = selected.slice(at, at + size).map(inputOf);
       // Only the decisions to render are read whole, with the imported file beside each: the round
       // trip writes an unedited one back byte for byte.
       const toRead = batch.filter((x) => !x.reuse).map((x) => x.d.id);
