@@ -72,12 +72,23 @@ const DOUBLE_QUOTED = /^"[^"\\]*"$/;
 /** Printable characters YAML allows in a scalar (no tab, no control characters, no BOM, no lone surrogates). */
 const PRINTABLE = /^[\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
 
+/** A plain value YAML reads as this very text (not null, a boolean or a number). */
+const plainText = (written: string) => PLAIN_VALUE.test(written) && !NOT_TEXT.some((re) => re.test(written));
+
+/** One item of a flow list: plain or quoted text holding no character a flow list gives a meaning to; else null. */
+function flowItem(written: string): string | null {
+  if (/[,:[\]{}]|^\s|\s$/.test(written)) return null;
+  if (SINGLE_QUOTED.test(written) || DOUBLE_QUOTED.test(written)) return written.slice(1, -1);
+  return plainText(written) ? written : null;
+}
+
 /**
- * Front matter made only of `key: value` lines with one-line text values (and blank or comment
- * lines), read without the YAML library: what nearly every ADR has, read the same way the library
- * reads it (the tests hold the two readings equal), at a fraction of the cost. Anything else
- * (lists, numbers, empty values, repeated keys, tags, anchors, indented lines) answers null and is
- * read by the library.
+ * Front matter made only of `key: value` lines with one-line text values or flow lists of them
+ * (`tags: [a, b]`, as Cairn writes them), and blank or comment lines, read without the YAML
+ * library: what nearly every ADR has (import and the export's ledger read thousands), read the
+ * same way the library reads it (the tests hold the two readings equal), at a fraction of the
+ * cost. Anything else (block lists, numbers, empty values, repeated keys, tags, anchors, indented
+ * lines) answers null and is read by the library.
  */
 export function plainFrontMatter(source: string): Extract<FrontMatterResult, { ok: true }> | null {
   const data: Record<string, unknown> = {};
@@ -93,12 +104,18 @@ export function plainFrontMatter(source: string): Extract<FrontMatterResult, { o
       const key = m[1]!;
       const written = m[3]!.replace(/ +$/, '');
       if (key === '__proto__' || Object.hasOwn(data, key) || NOT_TEXT.some((re) => re.test(key))) return null;
-      let value: string;
-      let quote: FrontMatterKey['quote'];
-      if (SINGLE_QUOTED.test(written)) [value, quote] = [written.slice(1, -1), 'single'];
+      let value: string | string[];
+      let quote: FrontMatterKey['quote'] = 'plain';
+      let style: FrontMatterKey['style'] = 'scalar';
+      if (written.startsWith('[') && written.endsWith(']')) {
+        // A flow list of one-line text items, `[a, b]` as Cairn writes it (`yamlInline`).
+        const inner = written.slice(1, -1);
+        const items = inner === '' ? [] : inner.split(', ').map(flowItem);
+        if (items.some((item) => item === null)) return null;
+        [value, style] = [items as string[], 'flow-seq'];
+      } else if (SINGLE_QUOTED.test(written)) [value, quote] = [written.slice(1, -1), 'single'];
       else if (DOUBLE_QUOTED.test(written)) [value, quote] = [written.slice(1, -1), 'double'];
-      else if (PLAIN_VALUE.test(written) && !NOT_TEXT.some((re) => re.test(written)))
-        [value, quote] = [written, 'plain'];
+      else if (plainText(written)) value = written;
       else return null;
       const column = key.length + 1 + m[2]!.length;
       data[key] = value;
@@ -107,7 +124,7 @@ export function plainFrontMatter(source: string): Extract<FrontMatterResult, { o
         keyStart: at,
         valueStart: at + column,
         valueEnd: at + column + written.length,
-        style: 'scalar',
+        style,
         column,
         quote,
       });

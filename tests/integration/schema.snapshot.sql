@@ -1,4 +1,4 @@
--- user_version = 17
+-- user_version = 18
 CREATE INDEX decision_content_links ON decision_content(id, json_extract(content, '$.relations'));
 CREATE INDEX decision_content_precedents ON decision_content( id, json_extract(content, '$.options'), json_extract(content, '$.drivers'), json_extract(content, '$.chosenOption'), substr(json_extract(content, '$.rationale'), 1, 600) );
 CREATE INDEX decisions_listed ON decisions(number IS NULL, number, created_at) WHERE trashed_at IS NULL;
@@ -20,6 +20,7 @@ CREATE TABLE claim_marks ( pack TEXT NOT NULL, claim TEXT NOT NULL, hidden INTEG
 CREATE TABLE decision_content ( id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, content TEXT NOT NULL ) STRICT;
 CREATE TABLE decision_origins ( decision_id TEXT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE, file TEXT NOT NULL, dialect TEXT NOT NULL, raw TEXT NOT NULL, extra TEXT NOT NULL DEFAULT '{}' ) STRICT;
 CREATE TABLE decisions ( id TEXT PRIMARY KEY, number INTEGER, title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, pack TEXT, chosen_option TEXT, tags TEXT NOT NULL DEFAULT '[]', decision_makers TEXT NOT NULL DEFAULT '[]', revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, trashed_at TEXT , repository INTEGER REFERENCES repositories(id) ON DELETE SET NULL, repo_path TEXT, keeps_name INTEGER NOT NULL DEFAULT 0, date_source TEXT NOT NULL DEFAULT 'written', review_by TEXT) STRICT;
+CREATE TABLE export_file_stats ( dir TEXT NOT NULL, file TEXT NOT NULL, stat TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT, WITHOUT ROWID;
 CREATE TABLE export_files ( dir TEXT NOT NULL, file TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('index', 'copy')), sha256 TEXT NOT NULL, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE export_intents ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, format TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;
 CREATE TABLE ledger_files ( dir TEXT NOT NULL, file TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE, sha256 TEXT NOT NULL, input_sha TEXT, synced_at TEXT NOT NULL, PRIMARY KEY (dir, file) ) STRICT;

@@ -130,9 +130,12 @@ describe('front matter of plain key: value lines, read without the YAML library'
     ]);
   });
 
-  it('leaves to the library whatever is not one line of text per key', () => {
+  it('leaves to the library whatever is not one line of text (or a flow list of text) per key', () => {
+    expect(plainFrontMatter('tags: [a, b]\n')).toEqual(parseFrontMatter('tags: [a, b]\n'));
     for (const src of [
-      'tags: [a, b]\n',
+      'tags: [a,b]\n',
+      'tags: [a, [b]]\n',
+      'tags: [1, b]\n',
       'decision-makers:\n  - Ada\n',
       'informed:\n',
       'nav_order: 3\n',

@@ -14,6 +14,7 @@ import type { Naming } from '../../../shared/adr/slug.js';
 import { detectNaming, looksLikeAdrFile } from '../../../shared/adr/naming.js';
 import { isMissingPath } from '../fs-errors.js';
 import { readHeader, type AdrHeader } from './header.js';
+import type { FileStats } from './file-stats.js';
 import { sha256 } from '../hash.js';
 import { gitFolderOf } from '../git-folder.js';
 import { readPlainFile } from '../import/read-file.js';
@@ -159,8 +160,8 @@ function refuseGitFolder(p: string, what: string): void {
     );
 }
 
-/** The file's bytes, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */
-function readSmall(full: string): Buffer | null {
+/** The file's bytes and its stat, or null when it is larger than MAX_READ (one open, one fstat, no separate stat). */
+function readSmallWithStat(full: string): { bytes: Buffer; stat: fs.Stats } | null {
   // Listed as a regular file, but it may have been swapped since: never follow a link, never wait on a FIFO.
   const fd = fs.openSync(full, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
   try {
@@ -175,10 +176,35 @@ function readSmall(full: string): Buffer | null {
       if (n === 0) break;
       at += n;
     }
-    return at === size ? bytes : bytes.subarray(0, at);
+    return { bytes: at === size ? bytes : bytes.subarray(0, at), stat };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The file's bytes, or null when it is larger than MAX_READ. */
+function readSmall(full: string): Buffer | null {
+  return readSmallWithStat(full)?.bytes ?? null;
+}
+
+/**
+ * The sha256 of the regular file at `full`: remembered while its stat is the one recorded
+ * (`stats`), read and hashed otherwise; null when it is not read (larger than MAX_READ, or no
+ * longer a regular file).
+ */
+function hashOf(full: string, name: string, stats: FileStats | undefined): string | null {
+  if (stats?.has(name)) {
+    const stat = fs.lstatSync(full, { throwIfNoEntry: false });
+    const known = stat?.isFile() ? stats.known(name, stat) : null;
+    if (known !== null) return known;
+  }
+  // Read before the stat: a change made after it moves the file's times past this.
+  const checkedAt = Date.now();
+  const read = readSmallWithStat(full);
+  if (!read) return null;
+  const sha = sha256(read.bytes);
+  stats?.read(name, read.stat, checkedAt, sha);
+  return sha;
 }
 
 /** How a file's header is read: parsed from its text (read only if needed), or remembered from an earlier export (see header-cache.ts). */
@@ -191,7 +217,13 @@ function readAgain(full: string, name: string, sha: string): string {
   throw new CairnError('conflict', `${name} changed while the export was being planned; export again.`);
 }
 
-function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader, rel = ''): ScannedFile {
+function scanEntry(
+  folder: string,
+  dirent: fs.Dirent,
+  headerOf: HeaderReader,
+  stats: FileStats | undefined,
+  rel = '',
+): ScannedFile {
   const m = ADR_NAME.exec(dirent.name);
   const name = rel ? `${rel}/${dirent.name}` : dirent.name;
   const file: ScannedFile = {
@@ -205,9 +237,8 @@ function scanEntry(folder: string, dirent: fs.Dirent, headerOf: HeaderReader, re
   };
   if (!file.regular) return file;
   const full = path.join(folder, name);
-  const bytes = readSmall(full);
-  if (!bytes) return file;
-  const sha = sha256(bytes);
+  const sha = hashOf(full, name, stats);
+  if (sha === null) return file;
   file.sha256 = sha;
   file.readText = () => readAgain(full, name, sha);
   if (m) {
@@ -230,11 +261,12 @@ function namingOf(adrs: ScannedFile[]): Naming {
     : { kind: 'number', width: found.width, style: found.style };
 }
 
-/** Reads the folder: its entries, how it names files, which dialect it writes. */
+/** Reads the folder: its entries, how it names files, which dialect it writes; `stats` spares reading files unchanged since they were last read. */
 export function scanFolder(
   located: LocatedFolder,
   headerOf: HeaderReader = (_file, _sha, text) => readHeader(text()),
   subfolders: ReadonlySet<string> = new Set(),
+  stats?: FileStats,
 ): FolderScan {
   const entries = new Map<string, ScannedFile>();
   // Subfolders of an ADR folder are read too (ADRs kept in `sub/0001-….md` are the folder's as well),
@@ -250,7 +282,7 @@ export function scanFolder(
       dirents.some((d) => looksLikeAdrFile(d.name) || (d.isDirectory() && tops.has(d.name)));
     for (const dirent of dirents) {
       if (entries.size >= MAX_ENTRIES) break;
-      const entry = scanEntry(located.folder, dirent, headerOf, rel);
+      const entry = scanEntry(located.folder, dirent, headerOf, stats, rel);
       entries.set(entry.name, entry);
       if (
         deep &&

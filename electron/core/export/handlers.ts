@@ -13,7 +13,7 @@ export function exportHandlers(ctx: CoreContext, store: DecisionStore): Pick<Han
     planExport: (request) => {
       const internal = planExport(ctx, store, request);
       const files = planFiles(internal);
-      const { scan: _scan, headers: _headers, batches: _batches, numbers, ...plan } = internal;
+      const { scan: _scan, headers: _headers, stats: _stats, batches: _batches, numbers, ...plan } = internal;
       return {
         ...plan,
         files: files.map(

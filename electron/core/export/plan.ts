@@ -37,6 +37,7 @@ import {
 } from './folder.js';
 import { repositoryByName } from '../repositories/repositories.js';
 import { createHeaderCache, type HeaderCache } from './header-cache.js';
+import { createFileStats, type FileStats } from './file-stats.js';
 import { isPlainFileName } from './write.js';
 import { ledgerRows, planLedger } from './ledger.js';
 
@@ -83,6 +84,8 @@ export interface InternalPlan extends Omit<ExportPlan, 'files'> {
   batches(size?: number): Generator<InternalFile[]>;
   /** The headers read for the index, to remember once every file is planned and written; null without an index. */
   headers: { cache: HeaderCache; files: ReadonlySet<string> } | null;
+  /** The stats of the files the scan read, to remember once the export is done. */
+  stats: FileStats;
 }
 
 interface RepoRow {
@@ -226,14 +229,16 @@ function placeDecisions(
   const { recordedByFile, recordedByDecision, elsewhere } = known;
   const numberNaming = scan.naming.kind === 'number';
   const takenNumbers = new Set<number>();
-  for (const f of scan.entries.values()) if (f.prefix !== null && numberNaming) takenNumbers.add(f.prefix);
-  let storeNext = store.nextNumber();
-  const nextFree = () => {
-    if (!numberNaming) return storeNext++;
-    let n = Math.max(0, ...takenNumbers) + 1;
-    while (takenNumbers.has(n)) n++;
-    return n;
+  // The highest number taken, kept as numbers are taken: the next free one is found in constant
+  // time, not by a pass over every number taken (that made numbering 10,000 drafts quadratic).
+  let highest = 0;
+  const take = (n: number) => {
+    takenNumbers.add(n);
+    if (n > highest) highest = n;
   };
+  for (const f of scan.entries.values()) if (f.prefix !== null && numberNaming) take(f.prefix);
+  let storeNext = store.nextNumber();
+  const nextFree = () => (numberNaming ? highest + 1 : storeNext++);
   const takenNames = new Set<string>();
   const placed = new Map<string, Placed>();
   const pending: DecisionHead[] = [];
@@ -264,7 +269,7 @@ function placeDecisions(
     if (own && !takenNames.has(own)) {
       const prefix = /^(\d+)[-_]/.exec(path.posix.basename(own));
       const number = d.number ?? (prefix ? Number(prefix[1]) : nextFree());
-      if (numberNaming) takenNumbers.add(number);
+      if (numberNaming) take(number);
       takenNames.add(own);
       placed.set(d.id, { file: own, number, assign: d.number === null });
     } else fresh.push(d);
@@ -283,7 +288,7 @@ function placeDecisions(
           `ADR ${d.number} is taken in this folder, so here it is ADR ${number}; it stays ADR ${d.number} where it was exported first.`,
         );
     }
-    if (numberNaming) takenNumbers.add(number);
+    if (numberNaming) take(number);
     let file = adrFileName(scan.naming, number, d.date, d.title);
     if (!numberNaming) {
       // Date-named folders can hold several ADRs of one day; keep names unique.
@@ -303,7 +308,10 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   request = target.request;
   const located = target.located;
   const headerCache = createHeaderCache(ctx.db, located.folder);
-  const scan = scanFolder(located, headerCache.headerOf, knownSubfolders(ctx, store, located.folder));
+  // Every decision's head, read once: for the subfolders to scan and for the selection.
+  const heads = store.heads();
+  const stats = createFileStats(ctx.db, located.folder);
+  const scan = scanFolder(located, headerCache.headerOf, knownSubfolders(ctx, heads, located.folder), stats);
   const format: AdrFormat = request.format ?? scan.dialect ?? 'madr';
   const formatSource = request.format ? 'asked' : scan.dialect ? 'folder' : 'default';
 
@@ -343,7 +351,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   );
 
   const all = new Map<string, DecisionHead>();
-  for (const d of store.heads()) all.set(d.id, d);
+  for (const d of heads) all.set(d.id, d);
   for (const r of recordedRows)
     if (!all.has(r.decision_id)) all.set(r.decision_id, headOfDecision(store.get(r.decision_id)));
   const selected = selection(all, request.ids, (id) => headOfDecision(store.get(id))).sort(compareDecisions);
@@ -369,10 +377,15 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
 
   const numbers: ExportPlan['numbers'] = [];
   const sideNames = new Set<string>();
-  // First what each file is made from, and whether the bytes on disk already are that.
-  const inputs = selected.map((d) => {
+  // The numbers the export gives, known before any file is planned.
+  for (const d of selected) {
     const p = placed.get(d.id)!;
     if (p.assign) numbers.push({ id: d.id, title: d.title, from: d.number, to: p.number });
+  }
+  // What each file is made from, and whether the bytes on disk already are that: made a batch at
+  // a time, so an export of thousands holds one batch's inputs, not all of them.
+  const inputOf = (d: DecisionHead) => {
+    const p = placed.get(d.id)!;
     const links = collectLinks(d.id, related, (id) => targets.get(id) ?? null);
     const style = {
       file: p.file,
@@ -395,7 +408,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
       onDisk?.sha256 != null &&
       onDisk.sha256 === recorded.sha256;
     return { d, p, style, inputKey, inputSha, recorded, onDisk, reuse };
-  });
+  };
   const ledgers = ledgerRows(ctx, scan.folder);
 
   // The index lists every ADR file as the folder will be after the export: the files left as they
@@ -421,7 +434,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
   };
 
   /** The ADR file of one decision (and its ledger), `whole` read beforehand unless its bytes are reused. */
-  function planDecision(input: (typeof inputs)[number], whole: WithOrigin<Decision> | undefined): InternalFile[] {
+  function planDecision(input: ReturnType<typeof inputOf>, whole: WithOrigin<Decision> | undefined): InternalFile[] {
     const { d, p, style, inputKey, inputSha, recorded, onDisk, reuse } = input;
     let text: string | null = null;
     let sha: string;
@@ -545,7 +558,14 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
         sha256: planned.sha256,
         inputSha: adr.inputSha,
         inputKey: adr.inputKey,
-        recorded: null,
+        recorded: recorded
+          ? {
+              sha256: recorded.sha256,
+              decisionId: recorded.decision_id,
+              format: 'ledger',
+              inputSha: recorded.input_sha,
+            }
+          : null,
         hasCopies: copiesOf(copies, planned.file).length > 0,
         format: 'ledger',
         ledgerBase: planned.base,
@@ -559,8 +579,8 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     // Single use: conflict copies take their names (sideNames) as they are planned.
     if (planned) throw new Error('An export plan is carried out once.');
     planned = true;
-    for (let at = 0; at < inputs.length; at += size) {
-      const batch = inputs.slice(at, at + size);
+    for (let at = 0; at < selected.length; at += size) {
+      const batch = selected.slice(at, at + size).map(inputOf);
       // Only the decisions to render are read whole, with the imported file beside each: the round
       // trip writes an unedited one back byte for byte.
       const toRead = batch.filter((x) => !x.reuse).map((x) => x.d.id);
@@ -586,6 +606,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
     batches,
     // The files are known once every batch is planned; the runner saves the headers after that.
     headers: indexed && { cache: headerCache, files: indexedFiles },
+    stats,
   };
 }
 
@@ -594,7 +615,7 @@ export function planExport(ctx: CoreContext, store: DecisionStore, request: Plan
  * recorded there and those imported decisions keep their files in (`2021/0001-….md`), so the scan
  * reads what is there before anything is written.
  */
-function knownSubfolders(ctx: CoreContext, store: DecisionStore, folder: string): Set<string> {
+function knownSubfolders(ctx: CoreContext, heads: readonly DecisionHead[], folder: string): Set<string> {
   const dirs = new Set<string>();
   const add = (file: string) => {
     const dir = path.posix.dirname(file);
@@ -602,7 +623,7 @@ function knownSubfolders(ctx: CoreContext, store: DecisionStore, folder: string)
   };
   for (const r of ctx.db.prepare<[string], { file: string }>('SELECT file FROM repo_files WHERE dir = ?').all(folder))
     add(r.file);
-  for (const d of store.heads()) if (d.repository?.path) add(d.repository.path);
+  for (const d of heads) if (d.repository?.path) add(d.repository.path);
   return dirs;
 }
 

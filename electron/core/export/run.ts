@@ -80,8 +80,12 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const landed: { file: string; decisionId: string }[] = [];
   let indexLanded = false;
 
-  /** Writes one batch of the plan, then records it: its numbers, its files' hashes, its intents forgotten. */
-  async function carryOut(files: InternalFile[]): Promise<void> {
+  /**
+   * Writes one batch of the plan, then records it: its numbers, its files' hashes, its intents
+   * forgotten. `meanwhile` runs while the batch's last files are being synced (or right away when
+   * it writes nothing).
+   */
+  async function carryOut(files: InternalFile[], meanwhile: () => void): Promise<void> {
     const filesOf = new Map<string | null, InternalFile[]>();
     for (const f of files) filesOf.set(f.decisionId, [...(filesOf.get(f.decisionId) ?? []), f]);
     const giveNumber = (f: InternalFile) => {
@@ -94,6 +98,17 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     };
 
     const records: (() => void)[] = [];
+    // Re-recording the same bytes would only churn the database (an unchanged re-export records nothing).
+    const sameAsRecorded = (f: InternalFile) => {
+      const before = f.recorded;
+      return (
+        before !== null &&
+        before.sha256 === f.sha256 &&
+        before.decisionId === f.decisionId &&
+        before.format === f.format &&
+        before.inputSha === f.inputSha
+      );
+    };
     const rememberFile = (f: InternalFile) => () => {
       giveNumber(f);
       if (f.hasCopies) forgetCopies.run(plan.folder, f.file, f.file, f.file);
@@ -102,21 +117,13 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
         return void rememberOwnFile.run(plan.folder, f.file, 'index', f.sha256, now());
       }
       if (f.kind === 'ledger') {
-        rememberLedger.run(plan.folder, f.file, f.decisionId, f.sha256, f.inputSha, now());
+        if (!sameAsRecorded(f)) rememberLedger.run(plan.folder, f.file, f.decisionId, f.sha256, f.inputSha, now());
         if (f.ledgerBase) rememberBase.run(f.decisionId, f.ledgerBase, now());
         return;
       }
       if (f.decisionId) landed.push({ file: f.file, decisionId: f.decisionId });
+      if (sameAsRecorded(f)) return;
       const before = f.recorded;
-      // Re-recording the same bytes would only churn the database.
-      if (
-        before &&
-        before.sha256 === f.sha256 &&
-        before.decisionId === f.decisionId &&
-        before.format === f.format &&
-        before.inputSha === f.inputSha
-      )
-        return;
       forgetOtherFiles.run(plan.folder, f.decisionId, f.file);
       const updated = before
         ? updateDecisionFile.run(f.decisionId, f.sha256, f.format, now(), f.inputSha, plan.folder, f.file).changes
@@ -178,6 +185,7 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
               keptAs: null,
               message: `${name}: ${error.message} Nothing was written.`,
             }),
+          meanwhile,
         },
       );
       for (const f of files) {
@@ -223,7 +231,26 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
   const emptyBefore = plan.scan.entries.size === 0;
   let planned = false;
   try {
-    for (const batch of plan.batches()) await carryOut(batch);
+    // The next batch is planned (rendered) while this one's last files are synced.
+    const batches = plan.batches();
+    const ahead: { next: IteratorResult<InternalFile[]> | null; error?: { thrown: unknown } } = {
+      next: batches.next(),
+    };
+    const planNext = () => {
+      if (ahead.next || ahead.error) return;
+      try {
+        ahead.next = batches.next();
+      } catch (thrown) {
+        // Reported once this batch is recorded: what landed is Cairn's either way.
+        ahead.error = { thrown };
+      }
+    };
+    for (let step = ahead.next; step && !step.done; step = ahead.next) {
+      ahead.next = null;
+      await carryOut(step.value, planNext);
+      planNext();
+      if (ahead.error) throw ahead.error.thrown;
+    }
     planned = true;
     // A whole repository into a folder that was empty (deleted, a fresh clone): its other files
     // too, each only where nothing is (Cairn's own files are in place by now), so it comes back whole.
@@ -234,6 +261,8 @@ export async function runExport(ctx: CoreContext, store: DecisionStore, request:
     ctx.db.transaction(() => {
       // The headers of a folder planned only in part would forget the rest; the next export reads them again.
       if (planned) plan.headers?.cache.save(plan.headers.files);
+      // What the scan read stays true whatever became of the export (files it then wrote no longer match).
+      plan.stats.save(plan.scan.entries);
       placeInRepository(ctx, plan, landed, indexLanded);
     })();
   }
@@ -277,9 +306,11 @@ function placeInRepository(
       dialect: plan.format,
       naming,
     });
-  const adopt = ctx.db.prepare(
-    'UPDATE decisions SET repository = ?, repo_path = ? WHERE id = ? AND (repository IS NULL OR repository = ?)',
+  // A decision already placed so is left alone: an unchanged re-export writes no row.
+  const adopt = ctx.db.prepare<{ repository: number; file: string; id: string }>(
+    `UPDATE decisions SET repository = :repository, repo_path = :file
+     WHERE id = :id AND (repository IS NULL OR repository = :repository) AND (repository IS NOT :repository OR repo_path IS NOT :file)`,
   );
-  for (const f of files) adopt.run(repository.id, f.file, f.decisionId, repository.id);
+  for (const f of files) adopt.run({ repository: repository.id, file: f.file, id: f.decisionId });
   if (indexWritten) markIndexWritten(ctx.db, plan.folder);
 }

@@ -159,6 +159,11 @@ export interface WriteEvents {
    * the file is reported here and the others are still written; without it, writing stops.
    */
   refused?(name: string, error: CairnError): void;
+  /**
+   * Called once every file is staged, while the last ones are still being synced: the caller's
+   * own work (planning the next files) then overlaps the wait. It must not throw.
+   */
+  meanwhile?(): void;
 }
 
 /** The sha256 of the regular file at `target`, null when nothing is there, or 'other' (a link, folder, device). */
@@ -274,6 +279,7 @@ export async function writeAtomicMany(
   } catch (error) {
     stopped = { error };
   }
+  if (!stopped && !failure) events.meanwhile?.();
   // Whatever happened, every open temporary file is synced and closed before going on.
   await Promise.all(inFlight);
   try {

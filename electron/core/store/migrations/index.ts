@@ -19,6 +19,7 @@ import { migration0014 } from './0014-export-intents.js';
 import { migration0015 } from './0015-repository-companions.js';
 import { migration0016 } from './0016-pack-user-notes.js';
 import { migration0017 } from './0017-relation-targets-and-pack-index.js';
+import { migration0018 } from './0018-export-file-stats.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
