@@ -67,8 +67,8 @@ const holds =
   fuzzCrashes === 0 &&
   unsafe.size === 0 &&
   lost === 0 &&
-  crash.runs >= 200 &&
-  fuzz.perMethod >= 1000 &&
+  crash.runs >= 120 &&
+  fuzz.perMethod >= 300 &&
   markdownBrowser.inputs >= 20 &&
   mcp.crashes === 0 &&
   mcp.answered === mcp.requests &&
