@@ -21,6 +21,11 @@ export const queryClient = new QueryClient({
   },
 });
 
+/** One API call through the typed bridge. */
+function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  return (api[method] as (i: Input<M>) => Promise<Output<M>>)(input);
+}
+
 export function queryKey<M extends MethodName>(method: M, input?: Input<M>, version?: unknown): readonly unknown[] {
   if (input === undefined) return [method];
   return version === undefined ? [method, input] : [method, input, version];
@@ -42,26 +47,8 @@ export function useApiQuery<M extends MethodName>(
 ) {
   return useQuery<Output<M>, ApiError, Output<M>, readonly unknown[]>({
     queryKey: queryKey(method, input, version),
-    queryFn: () => (api[method] as (i: Input<M>) => Promise<Output<M>>)(input),
+    queryFn: () => call(method, input),
     ...options,
-  });
-}
-
-/**
- * One API write. `invalidates` lists the methods whose cached answers the write makes stale (all
- * inputs of each); they refetch where a screen still shows them.
- */
-export function useApiMutation<M extends MethodName>(
-  method: M,
-  options: { invalidates?: readonly MethodName[]; onSuccess?: (value: Output<M>) => void } = {},
-) {
-  const client = useQueryClient();
-  return useMutation<Output<M>, ApiError, Input<M>>({
-    mutationFn: (input) => (api[method] as (i: Input<M>) => Promise<Output<M>>)(input),
-    onSuccess: async (value) => {
-      await Promise.all((options.invalidates ?? []).map((m) => client.invalidateQueries({ queryKey: [m] })));
-      options.onSuccess?.(value);
-    },
   });
 }
 
@@ -84,11 +71,25 @@ export function useApiTask<T, V = void>(
   });
 }
 
+/**
+ * One API write: a task of one step. `invalidates` lists the methods whose cached answers the
+ * write makes stale (all inputs of each); they refetch where a screen still shows them.
+ */
+export function useApiMutation<M extends MethodName>(
+  method: M,
+  options: { invalidates?: readonly MethodName[]; onSuccess?: (value: Output<M>) => void } = {},
+) {
+  return useApiTask<Output<M>, Input<M>>((input) => call(method, input), {
+    invalidates: options.invalidates,
+    onSuccess: options.onSuccess && ((value) => options.onSuccess!(value)),
+  });
+}
+
 /** Asks now, whatever is cached (e.g. the decision as stored after another action), and caches the answer. */
 export function fetchApi<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   return queryClient.fetchQuery<Output<M>, ApiError, Output<M>, readonly unknown[]>({
     queryKey: queryKey(method, input),
-    queryFn: () => (api[method] as (i: Input<M>) => Promise<Output<M>>)(input),
+    queryFn: () => call(method, input),
     staleTime: 0,
   });
 }
