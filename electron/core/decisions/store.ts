@@ -24,6 +24,7 @@ import { reviewDay, reviewFilter } from '../review/review.js';
 import { contentOf } from '../../../shared/decision-content.js';
 import { checkBaseRevision } from '../concurrency.js';
 import { createOriginStore } from '../origins.js';
+import { statementCache } from '../store/statement-cache.js';
 
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
 
@@ -406,15 +407,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
   }
 
   // The list's statements, prepared once per distinct query shape (filters and order make a handful).
-  const statements = new Map<string, ReturnType<typeof db.prepare>>();
-  const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      if (statements.size > 200) statements.clear();
-      statements.set(sql, (statement = db.prepare(sql)));
-    }
-    return statement;
-  };
+  const prepared = statementCache(db);
 
   /**
    * The list's filters as SQL over `decisions d` (joined to the search hits when there is text):

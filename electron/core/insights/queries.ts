@@ -11,6 +11,7 @@ import type { CoreContext } from '../context.js';
 import type { DecisionStore } from '../decisions/store.js';
 import type { RelationQueries } from '../relations/links.js';
 import { reviewDay, reviewFilter } from '../review/review.js';
+import { statementCache } from '../store/statement-cache.js';
 import { WIDE_QUERIES } from '../store/wide-queries.js';
 
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
@@ -88,15 +89,8 @@ export function createInsightQueries(ctx: CoreContext, store: DecisionStore, rel
   }
 
   // The facet statements, prepared once per shape (which facet filters are set, search text or not).
-  const statements = new Map<string, Statement<[Record<string, unknown>], FacetRow>>();
-  const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      if (statements.size > 100) statements.clear();
-      statements.set(sql, (statement = db.prepare<[Record<string, unknown>], FacetRow>(sql).raw(true)));
-    }
-    return statement;
-  };
+  const statements = statementCache(db, 100);
+  const prepared = (sql: string) => (statements(sql) as Statement<[Record<string, unknown>], FacetRow>).raw(true);
 
   /**
    * Facet counts: each facet counted under every filter but its own, so picking "accepted" still
