@@ -118,41 +118,60 @@ function unnamedControls(page: Page): Promise<string[]> {
   );
 }
 
-/** Walks the Tab order: each stop must be a visible element with a visible focus indicator. */
+/**
+ * Walks the Tab order: each stop must be a visible element with a visible focus indicator. The page
+ * notes where the focus is after each Tab (on the key's release, once the browser has moved it), so
+ * the walk is one round trip per key instead of two; it ends at the first stop seen before, or when
+ * the focus leaves the page (no key reaches it then).
+ */
 async function tabThrough(page: Page, limit: number): Promise<{ stops: number; unmarked: string[] }> {
-  // Focusing the body moves the Tab starting point to the top of the page.
   await page.evaluate(() => {
+    // Focusing the body moves the Tab starting point to the top of the page.
     document.body.tabIndex = -1;
     document.body.focus();
     document.body.removeAttribute('tabindex');
+    type Stop = { path: string; marked: boolean; sized: boolean } | null;
+    const w = window as unknown as { __tabStops?: Stop[] };
+    // One listener per page, however many screens the walk visits in it.
+    if (!w.__tabStops) {
+      window.addEventListener(
+        'keyup',
+        (event) => {
+          if (event.key !== 'Tab') return;
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return void w.__tabStops!.push(null);
+          const style = getComputedStyle(el);
+          const rect = el.getBoundingClientRect();
+          const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          const ringed = style.boxShadow !== 'none';
+          const path = [
+            el.tagName.toLowerCase(),
+            el.id && `#${el.id}`,
+            el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40),
+          ]
+            .filter(Boolean)
+            .join(' ');
+          w.__tabStops!.push({
+            path: `${path} @${Math.round(rect.x)},${Math.round(rect.y)}`,
+            marked: outlined || ringed,
+            sized: rect.width > 0 && rect.height > 0,
+          });
+        },
+        { capture: true },
+      );
+    }
+    w.__tabStops = [];
+  });
+  for (let i = 0; i < limit; i++) await page.keyboard.press('Tab');
+  const walked = await page.evaluate(() => {
+    const w = window as unknown as { __tabStops?: ({ path: string; marked: boolean; sized: boolean } | null)[] };
+    return w.__tabStops ?? [];
   });
   const unmarked: string[] = [];
   const seen = new Set<string>();
   let stops = 0;
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const info = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      const rect = el.getBoundingClientRect();
-      const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      const ringed = style.boxShadow !== 'none';
-      const path = [
-        el.tagName.toLowerCase(),
-        el.id && `#${el.id}`,
-        el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40),
-      ]
-        .filter(Boolean)
-        .join(' ');
-      return {
-        path: `${path} @${Math.round(rect.x)},${Math.round(rect.y)}`,
-        marked: outlined || ringed,
-        sized: rect.width > 0 && rect.height > 0,
-      };
-    });
-    if (!info) break;
-    if (seen.has(info.path)) break;
+  for (const info of walked) {
+    if (!info || seen.has(info.path)) break;
     seen.add(info.path);
     stops++;
     if (!info.marked || !info.sized) unmarked.push(info.path);
