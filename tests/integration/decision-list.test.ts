@@ -161,4 +161,21 @@ describe('the list', () => {
       [...odd].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
     );
   });
+
+  it('names the repository and the file of an imported decision, and none for a draft', async () => {
+    const core = testCore();
+    const root = tempDir('cairn-list-repo-');
+    writeTree(root, {
+      'doc/adr/0001-use "quoted" [brackets].md':
+        '# 1. Use brackets\n\nDate: 2024-02-03\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWe do.\n',
+    });
+    await core.invoke('importFolder', { dir: root });
+    await core.invoke('createDecision', { content: { title: 'A draft of our own' } });
+    const [repository] = await core.invoke('listRepositories', {});
+    const { items } = await core.invoke('listDecisions', { sort: 'number' });
+    expect(items.map((d) => [d.title, d.repository, d.path, d.tags, d.decisionMakers])).toEqual([
+      ['Use brackets', repository!.name, '0001-use "quoted" [brackets].md', [], []],
+      ['A draft of our own', null, null, [], []],
+    ]);
+  });
 });
