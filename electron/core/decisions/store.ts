@@ -25,6 +25,7 @@ import { contentOf } from '../../../shared/decision-content.js';
 import { checkBaseRevision } from '../concurrency.js';
 import { createOriginStore } from '../origins.js';
 import { statementCache } from '../store/statement-cache.js';
+import { SUMMARY_ROW, summaryReader } from './summaries.js';
 
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
 
@@ -408,6 +409,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
 
   // The list's statements, prepared once per distinct query shape (filters and order make a handful).
   const prepared = statementCache(db);
+  const summaries = summaryReader();
 
   /**
    * The list's filters as SQL over `decisions d` (joined to the search hits when there is text):
@@ -496,17 +498,9 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         order = fts ? 'f.rank' : 'd.updated_at DESC';
     }
     const sqlWhere = where.join(' AND ');
-    // Each row as one JSON array made by SQLite, parsed here into a summary: the driver's cost is
-    // per value handed over, and one string per row costs a fraction of sixteen values. The two
-    // lists are spliced in as stored (JSON.stringify's text, see `columns`) rather than re-read by
-    // SQLite's json(), which cost about a third of the query; a malformed one fails JSON.parse
-    // here as it failed json() there.
     const rows = (
       prepared(
-        `SELECT rtrim(json_array(d.id, d.number, d.title, d.status, d.date, d.pack, d.chosen_option, d.revision, d.updated_at,
-           d.trashed_at, d.review_by, (SELECT p.name FROM repositories p WHERE p.id = d.repository), d.repo_path, d.date_source), ']')
-           || ',' || d.tags || ',' || d.decision_makers || ']'
-         FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_ROW} FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ) as Statement<[Record<string, unknown>], string>
     )
       .pluck(true)
@@ -517,74 +511,6 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         ? q.offset + rows.length
         : (prepared(`SELECT COUNT(*) AS n FROM ${from} WHERE ${sqlWhere}`).get(params) as { n: number }).n;
     return { total, items: summaries(rows) };
-  }
-
-  type Cells = [
-    id: string,
-    number: number | null,
-    title: string,
-    status: Status,
-    date: string,
-    pack: string | null,
-    chosen: string | null,
-    revision: number,
-    updatedAt: string,
-    trashedAt: string | null,
-    reviewBy: string | null,
-    repository: string | null,
-    path: string | null,
-    dateSource: 'written' | 'git',
-    tags: string[],
-    makers: string[],
-  ];
-
-  /**
-   * The list's rows (JSON arrays in `Cells` order) as summaries. Each row's text is let go once
-   * it is read: a full list is 10,000 strings, and a garbage collection in the middle of the loop
-   * would otherwise copy every one still waiting to be read.
-   */
-  function summaries(rows: (string | null)[]): DecisionSummary[] {
-    const items = new Array<DecisionSummary>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const [
-        id,
-        number,
-        title,
-        status,
-        date,
-        pack,
-        chosen,
-        revision,
-        updatedAt,
-        trashedAt,
-        reviewBy,
-        repository,
-        path,
-        dateSource,
-        tags,
-        makers,
-      ] = JSON.parse(rows[i]!) as Cells;
-      rows[i] = null;
-      items[i] = {
-        id,
-        number,
-        title,
-        status,
-        date,
-        dateSource,
-        tags,
-        decisionMakers: makers,
-        pack,
-        chosenOption: chosen,
-        reviewBy,
-        revision,
-        updatedAt,
-        trashedAt,
-        repository,
-        path,
-      };
-    }
-    return items;
   }
 
   function revisions(id: string): RevisionSummary[] {
