@@ -14,7 +14,7 @@ import type { DecisionSummary, Status } from '../../../shared/domain.js';
 /**
  * One list row over `decisions d`. The tags and decision-makers are spliced in as stored
  * (JSON.stringify's text, written by the store's `columns`) rather than re-read by SQLite's json(),
- * which cost about a third of the query; a malformed one fails JSON.parse as it failed json().
+ * which cost about a quarter of the query; a malformed one fails JSON.parse as it failed json().
  * The last scalar is a string, so rtrim takes off only the array's closing bracket.
  */
 export const SUMMARY_ROW = `rtrim(json_array(d.id, d.number, d.title, d.status, d.date, d.pack, d.chosen_option, d.revision,
