@@ -161,4 +161,70 @@ describe('the list', () => {
       [...odd].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
     );
   });
+
+  it('shows every change at the next asking, one made beside the store too, and hands out summaries no one can change', async () => {
+    const core = testCore();
+    const root = tempDir('cairn-list-change-');
+    writeTree(root, {
+      'doc/adr/0001-use-kafka.md':
+        '# 1. Use Kafka\n\nDate: 2024-02-03\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWe do.\n',
+    });
+    await core.invoke('importFolder', { dir: root });
+    const draft = await core.invoke('createDecision', { content: { title: 'First title', tags: ['a'] } });
+    const view = async () =>
+      (await core.invoke('listDecisions', { sort: 'number' })).items.map((d) => [
+        d.title,
+        d.repository,
+        d.tags,
+        d.revision,
+        d.trashedAt === null,
+      ]);
+    const [repository] = await core.invoke('listRepositories', {});
+    expect(await view()).toEqual([
+      ['Use Kafka', repository!.name, [], 1, true],
+      ['First title', null, ['a'], 1, true],
+    ]);
+    // Asked again unchanged: the same answer.
+    expect(await view()).toEqual(await view());
+
+    const { items } = await core.invoke('listDecisions', { sort: 'number' });
+    expect(() => {
+      (items[1] as { title: string }).title = 'Changed by a caller';
+    }).toThrow(TypeError);
+    expect(() => items[1]!.tags.push('b')).toThrow(TypeError);
+
+    await core.invoke('updateDecision', {
+      id: draft.id,
+      baseRevision: draft.revision,
+      content: { ...draft, title: 'Second title', tags: ['a', 'b'] },
+    });
+    // A change the decision store does not make: the repository renamed in the database.
+    core.db.prepare('UPDATE repositories SET name = ?').run('renamed-repo');
+    expect(await view()).toEqual([
+      ['Use Kafka', 'renamed-repo', [], 1, true],
+      ['Second title', null, ['a', 'b'], 2, true],
+    ]);
+    await core.invoke('trashDecision', { id: draft.id });
+    expect(await view()).toEqual([['Use Kafka', 'renamed-repo', [], 1, true]]);
+    expect(
+      (await core.invoke('listDecisions', { trashed: true })).items.map((d) => [d.title, d.trashedAt !== null]),
+    ).toEqual([['Second title', true]]);
+  });
+
+  it('names the repository and the file of an imported decision, and none for a draft', async () => {
+    const core = testCore();
+    const root = tempDir('cairn-list-repo-');
+    writeTree(root, {
+      'doc/adr/0001-use "quoted" [brackets].md':
+        '# 1. Use brackets\n\nDate: 2024-02-03\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWe do.\n',
+    });
+    await core.invoke('importFolder', { dir: root });
+    await core.invoke('createDecision', { content: { title: 'A draft of our own' } });
+    const [repository] = await core.invoke('listRepositories', {});
+    const { items } = await core.invoke('listDecisions', { sort: 'number' });
+    expect(items.map((d) => [d.title, d.repository, d.path, d.tags, d.decisionMakers])).toEqual([
+      ['Use brackets', repository!.name, '0001-use "quoted" [brackets].md', [], []],
+      ['A draft of our own', null, null, [], []],
+    ]);
+  });
 });

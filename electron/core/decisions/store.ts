@@ -25,6 +25,7 @@ import { contentOf } from '../../../shared/decision-content.js';
 import { checkBaseRevision } from '../concurrency.js';
 import { createOriginStore } from '../origins.js';
 import { statementCache } from '../store/statement-cache.js';
+import { SUMMARY_ROW, summaryReader } from './summaries.js';
 
 type ParsedListQuery = z.output<typeof import('../../../shared/api/decisions.js').ListQuery>;
 
@@ -408,6 +409,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
 
   // The list's statements, prepared once per distinct query shape (filters and order make a handful).
   const prepared = statementCache(db);
+  const summaries = summaryReader();
 
   /**
    * The list's filters as SQL over `decisions d` (joined to the search hits when there is text):
@@ -496,31 +498,9 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
         order = fts ? 'f.rank' : 'd.updated_at DESC';
     }
     const sqlWhere = where.join(' AND ');
-    // Each row as one JSON array made by SQLite, parsed here into a summary: the driver's cost is
-    // per value handed over, and one string per row costs a fraction of sixteen values.
-    type Cells = [
-      string,
-      number | null,
-      string,
-      Status,
-      string,
-      string[],
-      string[],
-      string | null,
-      string | null,
-      number,
-      string,
-      string | null,
-      string | null,
-      string | null,
-      string | null,
-      'written' | 'git',
-    ];
     const rows = (
       prepared(
-        `SELECT json_array(d.id, d.number, d.title, d.status, d.date, json(d.tags), json(d.decision_makers), d.pack, d.chosen_option, d.revision,
-           d.updated_at, d.trashed_at, d.review_by, (SELECT p.name FROM repositories p WHERE p.id = d.repository), d.repo_path, d.date_source)
-         FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_ROW} FROM ${from} WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ) as Statement<[Record<string, unknown>], string>
     )
       .pluck(true)
@@ -530,47 +510,7 @@ export function createDecisionStore(ctx: CoreContext, options: StoreOptions = {}
       rows.length < q.limit && (rows.length > 0 || q.offset === 0)
         ? q.offset + rows.length
         : (prepared(`SELECT COUNT(*) AS n FROM ${from} WHERE ${sqlWhere}`).get(params) as { n: number }).n;
-    return {
-      total,
-      items: rows.map((row) => {
-        const [
-          id,
-          number,
-          title,
-          status,
-          date,
-          tags,
-          makers,
-          pack,
-          chosen,
-          revision,
-          updatedAt,
-          trashedAt,
-          reviewBy,
-          repository,
-          path,
-          dateSource,
-        ] = JSON.parse(row) as Cells;
-        return {
-          id,
-          number,
-          title,
-          status,
-          date,
-          dateSource,
-          tags,
-          decisionMakers: makers,
-          pack,
-          chosenOption: chosen,
-          reviewBy,
-          revision,
-          updatedAt,
-          trashedAt,
-          repository,
-          path,
-        };
-      }),
-    };
+    return { total, items: summaries(rows) };
   }
 
   function revisions(id: string): RevisionSummary[] {
