@@ -147,6 +147,8 @@ export interface Choice<V> {
   /** Said after the label, inside it (a radio's explanation). */
   description?: React.ReactNode;
   disabled?: boolean;
+  /** Places the radio's label among what belongs to it (a list it opens, a control beside it). */
+  around?: (label: React.ReactNode) => React.ReactNode;
 }
 
 /**
@@ -219,8 +221,8 @@ export function RadioChoices<V>(props: {
     const checked = c.value === props.value;
     const className =
       [props.choiceClassName, checked && props.selectedClassName].filter(Boolean).join(' ') || undefined;
-    return (
-      <label key={String(c.value)} className={className}>
+    const label = (
+      <label className={className}>
         <input
           ref={i === 0 ? props.firstRef : undefined}
           type="radio"
@@ -230,7 +232,7 @@ export function RadioChoices<V>(props: {
           disabled={props.disabled || c.disabled}
           onChange={() => props.onChange(c.value)}
           aria-describedby={props.describedBy}
-        />
+        />{' '}
         {c.description === undefined ? (
           c.label
         ) : (
@@ -240,6 +242,7 @@ export function RadioChoices<V>(props: {
         )}
       </label>
     );
+    return <Fragment key={String(c.value)}>{c.around ? c.around(label) : label}</Fragment>;
   });
   return props.className ? <div className={props.className}>{radios}</div> : <>{radios}</>;
 }

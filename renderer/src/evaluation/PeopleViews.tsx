@@ -15,6 +15,7 @@ import {
 } from '../../../shared/evaluation.js';
 import { buildMatrix, combinationWords, SCORE_LABELS, WEIGHT_LABELS } from '../../../shared/scoring.js';
 import type { StepProps } from './step-props.js';
+import { RadioGroup, Select } from '../components/Fields.js';
 
 const ROLE_LABEL: Record<PersonView['role'], string> = { 'decision-maker': 'decision-maker', consulted: 'consulted' };
 
@@ -287,55 +288,41 @@ function PersonGrid({ person, draft, update }: StepProps & { person: PersonView 
 
 function CombineViews({ draft, update }: StepProps) {
   const { combine, people } = draft.evaluation;
-  const id = useId();
   const set = (c: Combination) => update((d) => setCombination(d, c));
   const personCall = combine.method === 'person' ? (combine.person ?? people[0]!.name) : people[0]!.name;
   return (
-    <fieldset className="combine-views">
-      <legend>How the matrix combines the views</legend>
-      <label>
-        <input
-          type="radio"
-          name={id}
-          checked={combine.method === 'own'}
-          onChange={() => set({ method: 'own', person: null })}
-        />{' '}
-        The decision’s own weights and scores (people’s views are shown, not counted)
-      </label>
-      <label>
-        <input
-          type="radio"
-          name={id}
-          checked={combine.method === 'mean'}
-          onChange={() => set({ method: 'mean', person: null })}
-        />{' '}
-        The mean of everyone’s views, rounded (a blank counts as the decision’s weight or hand-set score)
-      </label>
-      <span className="row">
-        <label>
-          <input
-            type="radio"
-            name={id}
-            checked={combine.method === 'person'}
-            onChange={() => set({ method: 'person', person: personCall })}
-          />{' '}
-          One person’s call:
-        </label>
-        <select
-          aria-label="Whose call"
-          value={personCall}
-          onChange={(e) => set({ method: 'person', person: e.target.value })}
-        >
-          {people.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </span>
+    <RadioGroup<Combination['method']>
+      legend="How the matrix combines the views"
+      groupClassName="combine-views"
+      value={combine.method}
+      onChange={(method) => set(method === 'person' ? { method, person: personCall } : { method, person: null })}
+      choices={[
+        { value: 'own', label: 'The decision’s own weights and scores (people’s views are shown, not counted)' },
+        {
+          value: 'mean',
+          label: 'The mean of everyone’s views, rounded (a blank counts as the decision’s weight or hand-set score)',
+        },
+        {
+          value: 'person',
+          label: 'One person’s call:',
+          around: (radio) => (
+            <span className="row">
+              {radio}
+              <Select
+                label="Whose call"
+                labelPosition="hidden"
+                value={personCall}
+                choices={people.map((p) => ({ value: p.name, label: p.name }))}
+                onChange={(person) => set({ method: 'person', person })}
+              />
+            </span>
+          ),
+        },
+      ]}
+    >
       <p className="small" aria-live="polite">
         Now: {combinationWords(draft)}.
       </p>
-    </fieldset>
+    </RadioGroup>
   );
 }
