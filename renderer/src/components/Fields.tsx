@@ -338,6 +338,10 @@ export function RowsField<T>(props: {
   /** With a list: not shown while it is empty. */
   hideEmptyList?: boolean;
   itemClassName?: (item: T, index: number) => string | undefined;
+  /** With a list: each item's name (when its fields alone do not say which it is). */
+  itemLabel?: (item: T, index: number) => string;
+  /** The fields and the buttons in two blocks with these classes, rather than on one line. */
+  blocks?: { fields: string; actions: string };
   /** Between the legend and the rows. */
   intro?: React.ReactNode;
   /** After the rows and the Add button. */
@@ -346,9 +350,8 @@ export function RowsField<T>(props: {
 }) {
   const id = useId();
   const { items, rowName, onMove } = props;
-  const row = (item: T, i: number) => (
-    <div className="row">
-      {props.renderRow(item, i)}
+  const buttons = (item: T, i: number) => (
+    <>
       {onMove && (
         <>
           <button
@@ -372,8 +375,20 @@ export function RowsField<T>(props: {
       <button type="button" aria-label={`Remove ${rowName(item, i)}`} onClick={() => props.onRemove(i)}>
         Remove
       </button>
-    </div>
+    </>
   );
+  const row = (item: T, i: number) =>
+    props.blocks ? (
+      <>
+        <div className={props.blocks.fields}>{props.renderRow(item, i)}</div>
+        <div className={props.blocks.actions}>{buttons(item, i)}</div>
+      </>
+    ) : (
+      <div className="row">
+        {props.renderRow(item, i)}
+        {buttons(item, i)}
+      </div>
+    );
   const key = (item: T, i: number) => props.keyOf?.(item, i) ?? i;
   const List = props.list;
   return (
@@ -385,7 +400,11 @@ export function RowsField<T>(props: {
         ? (items.length > 0 || !props.hideEmptyList) && (
             <List className={props.listClassName} aria-label={props.listLabel}>
               {items.map((item, i) => (
-                <li key={key(item, i)} className={props.itemClassName?.(item, i)}>
+                <li
+                  key={key(item, i)}
+                  className={props.itemClassName?.(item, i)}
+                  aria-label={props.itemLabel?.(item, i)}
+                >
                   {row(item, i)}
                   {props.renderBelow?.(item, i)}
                 </li>
