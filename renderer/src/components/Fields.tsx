@@ -14,11 +14,14 @@ function FieldError({ id, error }: { id: string; error?: string | undefined }) {
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 export function TextField(props: {
-  label: string;
+  label: React.ReactNode;
   value: string;
   onChange: (v: string) => void;
   maxLength?: number;
   type?: string;
+  placeholder?: string;
+  /** The field's class besides `field` (e.g. `grow` in a row). */
+  className?: string;
   /** For a date field: the earliest date allowed (YYYY-MM-DD). */
   min?: string;
   required?: boolean;
@@ -27,12 +30,13 @@ export function TextField(props: {
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={props.className ? `field ${props.className}` : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
         type={props.type ?? 'text'}
         value={props.value}
+        placeholder={props.placeholder}
         maxLength={props.maxLength ?? 2000}
         min={props.min}
         required={props.required}
@@ -51,7 +55,7 @@ export function TextField(props: {
 }
 
 export function TextArea(props: {
-  label: string;
+  label: React.ReactNode;
   value: string;
   onChange: (v: string) => void;
   rows?: number;
@@ -156,7 +160,7 @@ export interface Choice<V> {
  * or is heard only (a list row, where the row's place names it).
  */
 export function Select<V extends string>(props: {
-  label: string;
+  label: React.ReactNode;
   value: V;
   choices: readonly Choice<V>[];
   onChange: (v: V) => void;

@@ -12,7 +12,7 @@ import {
 import { joinNames, WEIGHT_LABELS, type ConditionQuestion } from '../../../shared/scoring.js';
 import { SwingWeighting } from './SwingWeighting.js';
 import type { StepProps } from './step-props.js';
-import { RadioChoices, RadioGroup } from '../components/Fields.js';
+import { RadioChoices, RadioGroup, TextField } from '../components/Fields.js';
 
 const WEIGHTING_METHODS = [
   { value: false, label: 'Rate each criterion 0–5' },
@@ -140,7 +140,6 @@ function DriverRow({ driver, draft, update }: StepProps & { driver: Driver }) {
 function AddDriver({ update }: StepProps) {
   const [name, setName] = useState('');
   const [question, setQuestion] = useState('');
-  const id = useId();
   return (
     <form
       className="add-driver panel"
@@ -154,26 +153,22 @@ function AddDriver({ update }: StepProps) {
     >
       <h3>Add a criterion</h3>
       <div className="row wrap">
-        <div className="field grow">
-          <label htmlFor={id + 'n'}>Criterion</label>
-          <input
-            id={id + 'n'}
-            value={name}
-            maxLength={2000}
-            placeholder="e.g. Operating cost"
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <div className="field grow">
-          <label htmlFor={id + 'q'}>Guiding question (optional)</label>
-          <input
-            id={id + 'q'}
-            value={question}
-            maxLength={2000}
-            placeholder="e.g. What may it cost to run per month?"
-            onChange={(e) => setQuestion(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Criterion"
+          className="grow"
+          value={name}
+          maxLength={2000}
+          placeholder="e.g. Operating cost"
+          onChange={setName}
+        />
+        <TextField
+          label="Guiding question (optional)"
+          className="grow"
+          value={question}
+          maxLength={2000}
+          placeholder="e.g. What may it cost to run per month?"
+          onChange={setQuestion}
+        />
         <button type="submit" disabled={!name.trim()}>
           Add criterion
         </button>

@@ -15,7 +15,12 @@ import {
 } from '../../../shared/evaluation.js';
 import { buildMatrix, combinationWords, SCORE_LABELS, WEIGHT_LABELS } from '../../../shared/scoring.js';
 import type { StepProps } from './step-props.js';
-import { RadioGroup, Select } from '../components/Fields.js';
+import { RadioGroup, Select, TextField } from '../components/Fields.js';
+
+const ROLES = [
+  { value: 'decision-maker' as const, label: 'Decision-maker' },
+  { value: 'consulted' as const, label: 'Consulted' },
+];
 
 const ROLE_LABEL: Record<PersonView['role'], string> = { 'decision-maker': 'decision-maker', consulted: 'consulted' };
 
@@ -85,7 +90,6 @@ function AddPerson({
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<PersonView['role']>('decision-maker');
-  const id = useId();
   const offered = suggestions(draft);
   const taken = draft.evaluation.people.some((p) => p.name === name.trim());
   return (
@@ -108,30 +112,15 @@ function AddPerson({
           setName('');
         }}
       >
-        <div className="field">
-          <label htmlFor={id + 'n'}>Person</label>
-          <input
-            id={id + 'n'}
-            value={name}
-            maxLength={200}
-            placeholder="e.g. Ana"
-            aria-invalid={taken ? true : undefined}
-            aria-describedby={taken ? id + 'e' : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {taken && (
-            <small id={id + 'e'} className="field-error" role="alert">
-              {name.trim()} already has a view: choose them under “Scoring as”.
-            </small>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={id + 'r'}>Role</label>
-          <select id={id + 'r'} value={role} onChange={(e) => setRole(e.target.value as PersonView['role'])}>
-            <option value="decision-maker">Decision-maker</option>
-            <option value="consulted">Consulted</option>
-          </select>
-        </div>
+        <TextField
+          label="Person"
+          value={name}
+          maxLength={200}
+          placeholder="e.g. Ana"
+          onChange={setName}
+          error={taken ? `${name.trim()} already has a view: choose them under “Scoring as”.` : undefined}
+        />
+        <Select<PersonView['role']> label="Role" value={role} choices={ROLES} onChange={setRole} />
         <button type="submit" disabled={!name.trim() || taken}>
           Add view
         </button>
