@@ -61,6 +61,8 @@ export function TextArea(props: {
   rows?: number;
   maxLength?: number;
   placeholder?: string;
+  required?: boolean;
+  autoFocus?: boolean;
   hint?: React.ReactNode;
   error?: string | undefined;
 }) {
@@ -73,6 +75,8 @@ export function TextArea(props: {
         rows={props.rows ?? 4}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
+        required={props.required}
+        autoFocus={props.autoFocus}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
