@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { addOption, removeOption } from '../../../shared/evaluation.js';
 import { api, ApiError } from '../api.js';
 import { ListField, RadioGroup, RowInput, RowsField, TextArea, TextField } from '../components/Fields.js';
@@ -173,7 +173,6 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
 
 function OptionsEditor({ draft, update }: StepProps) {
   const [name, setName] = useState('');
-  const inputId = useId();
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim();
@@ -216,16 +215,12 @@ function OptionsEditor({ draft, update }: StepProps) {
       }}
     >
       <form className="row" onSubmit={add}>
-        <label htmlFor={inputId} className="visually-hidden">
-          Name of another option
-        </label>
-        <input
-          id={inputId}
-          className="grow"
+        <RowInput
+          label="Name of another option"
           placeholder="Another option, e.g. Go"
           value={name}
           maxLength={2000}
-          onChange={(e) => setName(e.target.value)}
+          onChange={setName}
         />
         <button type="submit" disabled={!name.trim()}>
           Add option
