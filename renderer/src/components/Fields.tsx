@@ -137,6 +137,28 @@ function split(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A checkbox and its words, one click target (the words are its name). */
+export function Checkbox(props: {
+  label: React.ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** The label's class: `checkbox` (box and words side by side) unless given. */
+  className?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <label className={props.className ?? 'checkbox'}>
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />{' '}
+      {props.label}
+    </label>
+  );
+}
+
 /** A label tied to its control by id (not by wrapping, which would mix option texts into the name). */
 export function Labeled(props: { label: string; children: (id: string) => React.ReactNode }) {
   const id = useId();

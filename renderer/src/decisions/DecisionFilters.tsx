@@ -13,6 +13,7 @@ import type { ReviewState } from '../../../shared/review.js';
 import type { Status } from '../../../shared/domain.js';
 import { useApiQuery } from '../data/query.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { Checkbox } from '../components/Fields.js';
 import { plainText } from '../plain-text.js';
 import './DecisionFilters.css';
 import { useFocusTarget } from '../app/actions.js';
@@ -131,14 +132,11 @@ export function SearchBar({
           ))}
         </select>
       </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={filters.trashed}
-          onChange={(e) => onChange({ ...filters, trashed: e.target.checked })}
-        />{' '}
-        Show trash
-      </label>
+      <Checkbox
+        label="Show trash"
+        checked={filters.trashed}
+        onChange={(trashed) => onChange({ ...filters, trashed })}
+      />
       <span className="muted" aria-live="polite">
         {count}
       </span>

@@ -11,7 +11,7 @@ import type { ExportPlan, ExportRequest, ExportResult, FileAction } from '../../
 import type { AdrFormat } from '../../../shared/adr/types.js';
 import { exportHomes, homeLabel, homelessSentence } from '../../../shared/export-home.js';
 import { QueryStatus } from '../components/QueryStatus.js';
-import { RadioGroup, Select } from '../components/Fields.js';
+import { Checkbox, RadioGroup, Select } from '../components/Fields.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import { countOf } from '../number-format.js';
 import { FolderField, rememberFolder } from '../components/FolderField.js';
@@ -228,17 +228,14 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
                 reset();
               }}
             />
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={index ?? (plans ? plans.some((p) => p.files.some((f) => f.kind === 'index')) : !home)}
-                onChange={(e) => {
-                  setIndex(e.target.checked);
-                  reset();
-                }}
-              />{' '}
-              Write the index (README.md)
-            </label>
+            <Checkbox
+              label="Write the index (README.md)"
+              checked={index ?? (plans ? plans.some((p) => p.files.some((f) => f.kind === 'index')) : !home)}
+              onChange={(checked) => {
+                setIndex(checked);
+                reset();
+              }}
+            />
             <button type="submit" className="primary" disabled={busy || !ready}>
               Preview
             </button>
