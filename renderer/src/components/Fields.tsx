@@ -376,9 +376,7 @@ export function RowsField<T>(props: {
   intro?: React.ReactNode;
   /** After the rows and the Add button. */
   children?: React.ReactNode;
-  error?: string | undefined;
 }) {
-  const id = useId();
   const { items, rowName, onMove } = props;
   const buttons = (item: T, i: number) => (
     <>
@@ -422,10 +420,9 @@ export function RowsField<T>(props: {
   const key = (item: T, i: number) => props.keyOf?.(item, i) ?? i;
   const List = props.list;
   return (
-    <fieldset className={props.className} aria-describedby={props.error ? id + '-error' : undefined}>
+    <fieldset className={props.className}>
       <legend>{props.legend}</legend>
       {props.intro}
-      <FieldError id={id + '-error'} error={props.error} />
       {List
         ? (items.length > 0 || !props.hideEmptyList) && (
             <List className={props.listClassName} aria-label={props.listLabel}>
