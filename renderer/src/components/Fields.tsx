@@ -22,6 +22,8 @@ export function TextField(props: {
   placeholder?: string;
   /** The field's class besides `field` (e.g. `grow` in a row). */
   className?: string;
+  /** Above the box (a form's field) or beside it (a line of controls: a toolbar, a sentence). */
+  labelPosition?: 'above' | 'beside';
   /** For a date field: the earliest date allowed (YYYY-MM-DD). */
   min?: string;
   required?: boolean;
@@ -29,8 +31,9 @@ export function TextField(props: {
   error?: string | undefined;
 }) {
   const id = useId();
+  const wrapper = props.labelPosition === 'beside' ? 'field-beside' : 'field';
   return (
-    <div className={props.className ? `field ${props.className}` : 'field'}>
+    <div className={props.className ? `${wrapper} ${props.className}` : wrapper}>
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
@@ -182,8 +185,8 @@ export interface Choice<V> {
 }
 
 /**
- * A labelled drop-down. The label sits above it (a form's field), beside it (a line of controls)
- * or is heard only (a list row, where the row's place names it).
+ * A labelled drop-down. The label sits above it (a form's field), beside it (a line of controls,
+ * which spaces and styles both) or is heard only (a list row, where the row's place names it).
  */
 export function Select<V extends string>(props: {
   label: React.ReactNode;
@@ -198,7 +201,7 @@ export function Select<V extends string>(props: {
   const id = useId();
   const position = props.labelPosition ?? 'above';
   return (
-    <div className={position === 'beside' ? 'field field-beside' : 'field'}>
+    <div className={position === 'beside' ? 'field-beside' : 'field'}>
       <label htmlFor={id} className={position === 'hidden' ? 'visually-hidden' : undefined}>
         {props.label}
       </label>
@@ -210,8 +213,9 @@ export function Select<V extends string>(props: {
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
       >
-        {props.choices.map((c) => (
-          <option key={c.value} value={c.value} disabled={c.disabled}>
+        {/* By place: two choices may share a value (two repositories of one name). */}
+        {props.choices.map((c, i) => (
+          <option key={i} value={c.value} disabled={c.disabled}>
             {c.label}
           </option>
         ))}

@@ -4,7 +4,7 @@
  * the matrix combines the views — the decision's own, the mean, or one person's call. The views
  * are part of the decision (`evaluation.people`, `evaluation.combine`) and travel in the ledger.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Combination, DecisionContent, PersonView } from '../../../shared/domain.js';
 import {
   addPerson,
@@ -39,7 +39,6 @@ export function PeopleViews(props: StepProps) {
   const people = draft.evaluation.people;
   const [current, setCurrent] = useState<string | null>(null);
   const selected = people.find((p) => p.name === current) ?? people[0] ?? null;
-  const selectId = useId();
   return (
     <section className="people panel" aria-labelledby="people-title">
       <h3 id="people-title">People’s views</h3>
@@ -57,14 +56,13 @@ export function PeopleViews(props: StepProps) {
       {selected && (
         <>
           <div className="row wrap people-choose">
-            <label htmlFor={selectId}>Scoring as</label>
-            <select id={selectId} value={selected.name} onChange={(e) => setCurrent(e.target.value)}>
-              {people.map((p) => (
-                <option key={p.name} value={p.name}>
-                  {p.name} ({ROLE_LABEL[p.role]})
-                </option>
-              ))}
-            </select>
+            <Select
+              label="Scoring as"
+              labelPosition="beside"
+              value={selected.name}
+              choices={people.map((p) => ({ value: p.name, label: `${p.name} (${ROLE_LABEL[p.role]})` }))}
+              onChange={setCurrent}
+            />
             <RemovePerson
               person={selected}
               onRemove={() => {
