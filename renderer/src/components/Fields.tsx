@@ -416,7 +416,7 @@ export function RowsField<T>(props: {
         <div className={props.blocks.actions}>{buttons(item, i)}</div>
       </>
     ) : (
-      <div className="row">
+      <div className="row list-row">
         {props.renderRow(item, i)}
         {buttons(item, i)}
       </div>
