@@ -1,5 +1,5 @@
 /** Labelled form controls used across screens; every control has a visible label, and a problem is said beside it. */
-import { useId, useState } from 'react';
+import { Fragment, useId, useState, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 
 /** What is wrong with a field, next to it; announced when it appears. */
 function FieldError({ id, error }: { id: string; error?: string | undefined }) {
@@ -14,11 +14,16 @@ function FieldError({ id, error }: { id: string; error?: string | undefined }) {
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 export function TextField(props: {
-  label: string;
+  label: React.ReactNode;
   value: string;
   onChange: (v: string) => void;
   maxLength?: number;
   type?: string;
+  placeholder?: string;
+  /** The field's class besides `field` (e.g. `grow` in a row). */
+  className?: string;
+  /** Above the box (a form's field) or beside it (a line of controls: a toolbar, a sentence). */
+  labelPosition?: 'above' | 'beside';
   /** For a date field: the earliest date allowed (YYYY-MM-DD). */
   min?: string;
   required?: boolean;
@@ -26,13 +31,15 @@ export function TextField(props: {
   error?: string | undefined;
 }) {
   const id = useId();
+  const wrapper = props.labelPosition === 'beside' ? 'field-beside' : 'field';
   return (
-    <div className="field">
+    <div className={props.className ? `${wrapper} ${props.className}` : wrapper}>
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
         type={props.type ?? 'text'}
         value={props.value}
+        placeholder={props.placeholder}
         maxLength={props.maxLength ?? 2000}
         min={props.min}
         required={props.required}
@@ -51,12 +58,14 @@ export function TextField(props: {
 }
 
 export function TextArea(props: {
-  label: string;
+  label: React.ReactNode;
   value: string;
   onChange: (v: string) => void;
   rows?: number;
   maxLength?: number;
   placeholder?: string;
+  required?: boolean;
+  autoFocus?: boolean;
   hint?: React.ReactNode;
   error?: string | undefined;
 }) {
@@ -69,6 +78,8 @@ export function TextArea(props: {
         rows={props.rows ?? 4}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
+        required={props.required}
+        autoFocus={props.autoFocus}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
@@ -129,6 +140,28 @@ function split(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A checkbox and its words, one click target (the words are its name). */
+export function Checkbox(props: {
+  label: React.ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** The label's class: `checkbox` (box and words side by side) unless given. */
+  className?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <label className={props.className ?? 'checkbox'}>
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />{' '}
+      {props.label}
+    </label>
+  );
+}
+
 /** A label tied to its control by id (not by wrapping, which would mix option texts into the name). */
 export function Labeled(props: { label: string; children: (id: string) => React.ReactNode }) {
   const id = useId();
@@ -137,5 +170,290 @@ export function Labeled(props: { label: string; children: (id: string) => React.
       <label htmlFor={id}>{props.label}</label>
       {props.children(id)}
     </div>
+  );
+}
+
+/** One entry of a Select or a radio group: the value kept and the words shown. */
+export interface Choice<V> {
+  value: V;
+  label: React.ReactNode;
+  /** Said after the label, inside it (a radio's explanation). */
+  description?: React.ReactNode;
+  disabled?: boolean;
+  /** Places the radio's label among what belongs to it (a list it opens, a control beside it). */
+  around?: (label: React.ReactNode) => React.ReactNode;
+}
+
+/**
+ * A labelled drop-down. The label sits above it (a form's field), beside it (a line of controls,
+ * which spaces and styles both) or is heard only (a list row, where the row's place names it).
+ */
+export function Select<V extends string>(props: {
+  label: React.ReactNode;
+  value: V;
+  choices: readonly Choice<V>[];
+  onChange: (v: V) => void;
+  labelPosition?: 'above' | 'beside' | 'hidden';
+  disabled?: boolean;
+  hint?: React.ReactNode;
+  error?: string | undefined;
+}) {
+  const id = useId();
+  const position = props.labelPosition ?? 'above';
+  return (
+    <div className={position === 'beside' ? 'field-beside' : 'field'}>
+      <label htmlFor={id} className={position === 'hidden' ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value as V)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
+      >
+        {/* By place: two choices may share a value (two repositories of one name). */}
+        {props.choices.map((c, i) => (
+          <option key={i} value={c.value} disabled={c.disabled}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={id + '-error'} error={props.error} />
+      {props.hint && (
+        <small id={id + '-hint'} className="muted">
+          {props.hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The radios of one choice, each wrapped in its label (so the whole card or segment is the click
+ * target and the label with its description is the radio's name). One shared name makes the arrow
+ * keys move between them, as native radios do. For a group that is already a fieldset (a
+ * criterion's weights); otherwise use RadioGroup.
+ */
+export function RadioChoices<V>(props: {
+  value: V;
+  choices: readonly Choice<V>[];
+  onChange: (v: V) => void;
+  /** The class of the element holding the radios (a grid of cards, a segmented bar); none: no element. */
+  className?: string;
+  /** Each choice's class; `selectedClassName` is added to the checked one. */
+  choiceClassName?: string;
+  selectedClassName?: string;
+  disabled?: boolean;
+  /** The first radio (to focus it when the group opens). */
+  firstRef?: Ref<HTMLInputElement>;
+  describedBy?: string | undefined;
+}) {
+  const name = useId();
+  const radios = props.choices.map((c, i) => {
+    const checked = c.value === props.value;
+    const className =
+      [props.choiceClassName, checked && props.selectedClassName].filter(Boolean).join(' ') || undefined;
+    const label = (
+      <label className={className}>
+        <input
+          ref={i === 0 ? props.firstRef : undefined}
+          type="radio"
+          name={name}
+          value={String(c.value)}
+          checked={checked}
+          disabled={props.disabled || c.disabled}
+          onChange={() => props.onChange(c.value)}
+          aria-describedby={props.describedBy}
+        />{' '}
+        {c.description === undefined ? (
+          c.label
+        ) : (
+          <span>
+            <strong>{c.label}</strong> {c.description}
+          </span>
+        )}
+      </label>
+    );
+    return <Fragment key={String(c.value)}>{c.around ? c.around(label) : label}</Fragment>;
+  });
+  return props.className ? <div className={props.className}>{radios}</div> : <>{radios}</>;
+}
+
+/** A choice of one among a few: a fieldset named by its legend, the radios, a problem said beside them. */
+export function RadioGroup<V>(
+  props: React.ComponentProps<typeof RadioChoices<V>> & {
+    legend: React.ReactNode;
+    /** The fieldset's class. */
+    groupClassName?: string;
+    busy?: boolean;
+    /** Shown between the legend and the radios. */
+    intro?: React.ReactNode;
+    /** Shown after the radios, inside the group (a confirmation, a follow-up action). */
+    children?: React.ReactNode;
+    error?: string | undefined;
+  },
+) {
+  const id = useId();
+  const { legend, groupClassName, busy, intro, children, error, ...choices } = props;
+  return (
+    <fieldset className={groupClassName} aria-busy={busy}>
+      <legend>{legend}</legend>
+      {intro}
+      <RadioChoices {...choices} describedBy={error ? id + '-error' : undefined} />
+      <FieldError id={id + '-error'} error={error} />
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * A text box in a list row: its label is heard, not shown (the row's place says what it is), and
+ * it stretches to fill the row.
+ */
+export function RowInput(
+  props: { label: string; value: string; onChange: (v: string) => void; inputRef?: Ref<HTMLInputElement> } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    'value' | 'onChange'
+  >,
+) {
+  const { label, onChange, inputRef, ...input } = props;
+  return (
+    <label className="grow">
+      <span className="visually-hidden">{label}</span>
+      <input ref={inputRef} {...input} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** RowInput for text that runs over lines. */
+export function RowTextArea(
+  props: { label: string; value: string; onChange: (v: string) => void } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    'value' | 'onChange'
+  >,
+) {
+  const { label, onChange, ...textarea } = props;
+  return (
+    <label className="grow">
+      <span className="visually-hidden">{label}</span>
+      <textarea {...textarea} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/**
+ * An editable list: a fieldset named by its legend, one row per item (its fields, then Move up,
+ * Move down and Remove buttons whose names say which row), and an Add button. The screen keeps the
+ * items; this keeps the markup, the names and the keyboard the same on every list.
+ */
+export function RowsField<T>(props: {
+  legend: React.ReactNode;
+  className?: string;
+  items: readonly T[];
+  /** A stable key per item; the index when items have none. */
+  keyOf?: (item: T, index: number) => React.Key;
+  /** How the buttons name a row: `option Postgres` gives "Remove option Postgres", "Move option Postgres up". */
+  rowName: (item: T, index: number) => string;
+  /** The row's fields (RowInput, Select…), before its buttons. */
+  renderRow: (item: T, index: number) => React.ReactNode;
+  /** What shows under a row (its citations, its problem). */
+  renderBelow?: (item: T, index: number) => React.ReactNode;
+  onRemove: (index: number) => void;
+  /** Given, each row has ↑ and ↓ buttons. */
+  onMove?: (index: number, by: -1 | 1) => void;
+  /** The Add button; none when the screen adds another way (children). */
+  add?: { label: React.ReactNode; onAdd: () => void };
+  /** Rows in a numbered or plain list (with `listClassName`, `listLabel`, `itemClassName`); none: rows only. */
+  list?: 'ol' | 'ul';
+  listClassName?: string;
+  listLabel?: string;
+  /** With a list: not shown while it is empty. */
+  hideEmptyList?: boolean;
+  itemClassName?: (item: T, index: number) => string | undefined;
+  /** With a list: each item's name (when its fields alone do not say which it is). */
+  itemLabel?: (item: T, index: number) => string;
+  /** The fields and the buttons in two blocks with these classes, rather than on one line. */
+  blocks?: { fields: string; actions: string };
+  /** Between the legend and the rows. */
+  intro?: React.ReactNode;
+  /** After the rows and the Add button. */
+  children?: React.ReactNode;
+}) {
+  const { items, rowName, onMove } = props;
+  const buttons = (item: T, i: number) => (
+    <>
+      {onMove && (
+        <>
+          <button
+            type="button"
+            aria-label={`Move ${rowName(item, i)} up`}
+            disabled={i === 0}
+            onClick={() => onMove(i, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label={`Move ${rowName(item, i)} down`}
+            disabled={i === items.length - 1}
+            onClick={() => onMove(i, 1)}
+          >
+            ↓
+          </button>
+        </>
+      )}
+      <button type="button" aria-label={`Remove ${rowName(item, i)}`} onClick={() => props.onRemove(i)}>
+        Remove
+      </button>
+    </>
+  );
+  const row = (item: T, i: number) =>
+    props.blocks ? (
+      <>
+        <div className={props.blocks.fields}>{props.renderRow(item, i)}</div>
+        <div className={props.blocks.actions}>{buttons(item, i)}</div>
+      </>
+    ) : (
+      <div className="row list-row">
+        {props.renderRow(item, i)}
+        {buttons(item, i)}
+      </div>
+    );
+  const key = (item: T, i: number) => props.keyOf?.(item, i) ?? i;
+  const List = props.list;
+  return (
+    <fieldset className={props.className}>
+      <legend>{props.legend}</legend>
+      {props.intro}
+      {List
+        ? (items.length > 0 || !props.hideEmptyList) && (
+            <List className={props.listClassName} aria-label={props.listLabel}>
+              {items.map((item, i) => (
+                <li
+                  key={key(item, i)}
+                  className={props.itemClassName?.(item, i)}
+                  aria-label={props.itemLabel?.(item, i)}
+                >
+                  {row(item, i)}
+                  {props.renderBelow?.(item, i)}
+                </li>
+              ))}
+            </List>
+          )
+        : items.map((item, i) => (
+            <Fragment key={key(item, i)}>
+              {row(item, i)}
+              {props.renderBelow?.(item, i)}
+            </Fragment>
+          ))}
+      {props.add && (
+        <button type="button" onClick={props.add.onAdd}>
+          {props.add.label}
+        </button>
+      )}
+      {props.children}
+    </fieldset>
   );
 }

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { footnoteLabel } from '../../../shared/adr/citations.js';
 import type { Driver, EvidenceClaim } from '../../../shared/domain.js';
 import { VerificationBadge } from '../components/VerificationBadge.js';
+import { Checkbox } from '../components/Fields.js';
 
 const VERDICT_ORDER = { accepted: 0, unreviewed: 1, rejected: 2 } as const;
 const NOT_CITED: Record<EvidenceClaim['verdict'], string> = {
@@ -123,10 +124,13 @@ export function ClaimCitations({
         >
           <legend>Claims to cite in point {point}</legend>
           {choices.map((claim) => (
-            <label key={claim.id} className="claim-choice">
-              <input type="checkbox" checked={cited.has(footnoteLabel(claim.id))} onChange={() => toggle(claim)} />{' '}
-              <ClaimText claim={claim} drivers={drivers} />
-            </label>
+            <Checkbox
+              key={claim.id}
+              className="claim-choice"
+              label={<ClaimText claim={claim} drivers={drivers} />}
+              checked={cited.has(footnoteLabel(claim.id))}
+              onChange={() => toggle(claim)}
+            />
           ))}
           <button type="button" onClick={close}>
             Done<span className="visually-hidden"> citing claims in point {point}</span>

@@ -1,9 +1,9 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Decision, DecisionContent, Effect, Status } from '../../../shared/domain.js';
+import type { Decision, DecisionContent } from '../../../shared/domain.js';
 import { EFFECTS, STATUSES } from '../../../shared/vocabulary.js';
 import { DecisionLoader } from './DecisionLoader.js';
-import { Labeled, ListField, TextArea, TextField } from '../components/Fields.js';
+import { ListField, RowInput, RowsField, Select, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { fetchApi, messageOf, useApiMutation, useApiQuery, useApiTask } from '../data/query.js';
 import { ProsConsEditor } from './ProsConsEditor.js';
@@ -28,6 +28,10 @@ const SAVE_LABEL: Record<SaveState, string> = {
   conflict: 'Not saved: changed elsewhere',
   error: 'Not saved',
 };
+
+const WEIGHTS = [0, 1, 2, 3, 4, 5].map((w) => ({ value: String(w), label: w === 0 ? 'not weighed' : String(w) }));
+const EFFECT_CHOICES = EFFECTS.map((e) => ({ value: e, label: e }));
+const STATUS_CHOICES = STATUSES.map((s) => ({ value: s, label: s }));
 
 export function DecisionEditor({ id }: { id: string }) {
   return <DecisionLoader id={id}>{(decision) => <Editor initial={decision} />}</DecisionLoader>;
@@ -178,17 +182,12 @@ function Editor({ initial }: { initial: Decision }) {
           error={fieldErrors.title}
         />
         <div className="field-row">
-          <Labeled label="Status">
-            {(id) => (
-              <select id={id} value={draft.status} onChange={(e) => set('status')(e.target.value as Status)}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Labeled>
+          <Select
+            label="Status"
+            value={draft.status}
+            choices={STATUS_CHOICES}
+            onChange={(status) => set('status')(status)}
+          />
           <TextField
             label="Date"
             type="date"
@@ -226,48 +225,33 @@ function Editor({ initial }: { initial: Decision }) {
           error={fieldErrors.context}
         />
 
-        <fieldset>
-          <legend>Decision drivers</legend>
-          {draft.drivers.map((d, i) => (
-            <div className="row" key={d.id}>
-              <label className="grow">
-                <span className="visually-hidden">Driver {i + 1}</span>
-                <input
-                  value={d.name}
-                  onChange={(e) =>
-                    set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, name: e.target.value } : x)))
-                  }
-                />
-              </label>
-              <label>
-                Weight{' '}
-                <select
-                  value={d.weight}
-                  onChange={(e) =>
-                    set('drivers')(
-                      draft.drivers.map((x) => (x.id === d.id ? { ...x, weight: Number(e.target.value) } : x)),
-                    )
-                  }
-                >
-                  {[0, 1, 2, 3, 4, 5].map((w) => (
-                    <option key={w} value={w}>
-                      {w === 0 ? 'not weighed' : w}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                aria-label={`Remove driver ${d.name || i + 1}`}
-                onClick={() => set('drivers')(draft.drivers.filter((x) => x.id !== d.id))}
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() =>
+        <RowsField
+          legend="Decision drivers"
+          items={draft.drivers}
+          keyOf={(d) => d.id}
+          rowName={(d, i) => `driver ${d.name || i + 1}`}
+          renderRow={(d, i) => (
+            <>
+              <RowInput
+                label={`Driver ${i + 1}`}
+                value={d.name}
+                onChange={(name) => set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, name } : x)))}
+              />
+              <Select
+                label="Weight"
+                labelPosition="beside"
+                value={String(d.weight)}
+                choices={WEIGHTS}
+                onChange={(w) =>
+                  set('drivers')(draft.drivers.map((x) => (x.id === d.id ? { ...x, weight: Number(w) } : x)))
+                }
+              />
+            </>
+          )}
+          onRemove={(i) => set('drivers')(draft.drivers.filter((_, j) => j !== i))}
+          add={{
+            label: 'Add driver',
+            onAdd: () =>
               set('drivers')([
                 ...draft.drivers,
                 {
@@ -280,47 +264,32 @@ function Editor({ initial }: { initial: Decision }) {
                   minimum: null,
                   criterion: null,
                 },
-              ])
-            }
-          >
-            Add driver
-          </button>
-        </fieldset>
+              ]),
+          }}
+        />
 
-        <fieldset>
-          <legend>Considered options</legend>
-          {draft.options.map((o, i) => (
-            <div className="row" key={o.id}>
-              <label className="grow">
-                <span className="visually-hidden">Option {i + 1}</span>
-                <input
-                  value={o.name}
-                  onChange={(e) =>
-                    set('options')(draft.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)))
-                  }
-                />
-              </label>
-              <button
-                type="button"
-                aria-label={`Remove option ${o.name || i + 1}`}
-                onClick={() => set('options')(draft.options.filter((x) => x.id !== o.id))}
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() =>
+        <RowsField
+          legend="Considered options"
+          items={draft.options}
+          keyOf={(o) => o.id}
+          rowName={(o, i) => `option ${o.name || i + 1}`}
+          renderRow={(o, i) => (
+            <RowInput
+              label={`Option ${i + 1}`}
+              value={o.name}
+              onChange={(name) => set('options')(draft.options.map((x) => (x.id === o.id ? { ...x, name } : x)))}
+            />
+          )}
+          onRemove={(i) => set('options')(draft.options.filter((_, j) => j !== i))}
+          add={{
+            label: 'Add option',
+            onAdd: () =>
               set('options')([
                 ...draft.options,
                 { id: newId('o', draft.options), name: 'New option', description: '', option: null },
-              ])
-            }
-          >
-            Add option
-          </button>
-        </fieldset>
+              ]),
+          }}
+        />
 
         {draft.options.length > 0 && (
           <section className="pros-cons-section" aria-labelledby="pros-cons-title">
@@ -349,22 +318,15 @@ function Editor({ initial }: { initial: Decision }) {
 
         {/* Nothing to choose from (an adr-tools file states its decision as text): no empty choice is shown. */}
         {(draft.options.length > 0 || draft.chosenOption) && (
-          <Labeled label="Chosen option">
-            {(id) => (
-              <select
-                id={id}
-                value={draft.chosenOption ?? ''}
-                onChange={(e) => set('chosenOption')(e.target.value || null)}
-              >
-                <option value="">Not chosen yet</option>
-                {draft.options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Labeled>
+          <Select
+            label="Chosen option"
+            value={draft.chosenOption ?? ''}
+            choices={[
+              { value: '', label: 'Not chosen yet' },
+              ...draft.options.map((o) => ({ value: o.id, label: o.name })),
+            ]}
+            onChange={(id) => set('chosenOption')(id || null)}
+          />
         )}
         {nygard ? (
           <TextArea
@@ -394,54 +356,36 @@ function Editor({ initial }: { initial: Decision }) {
             error={fieldErrors.consequences}
           />
         ) : (
-          <fieldset>
-            <legend>Consequences</legend>
-            {draft.consequences.map((c, i) => (
-              <div className="row" key={i}>
-                <label>
-                  <span className="visually-hidden">Effect of consequence {i + 1}</span>
-                  <select
-                    value={c.effect}
-                    onChange={(e) =>
-                      set('consequences')(
-                        draft.consequences.map((x, j) => (j === i ? { ...x, effect: e.target.value as Effect } : x)),
-                      )
-                    }
-                  >
-                    {EFFECTS.map((ef) => (
-                      <option key={ef} value={ef}>
-                        {ef}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="grow">
-                  <span className="visually-hidden">Consequence {i + 1}</span>
-                  <input
-                    value={c.text}
-                    onChange={(e) =>
-                      set('consequences')(
-                        draft.consequences.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
-                      )
-                    }
-                  />
-                </label>
-                <button
-                  type="button"
-                  aria-label={`Remove consequence ${i + 1}`}
-                  onClick={() => set('consequences')(draft.consequences.filter((_, j) => j !== i))}
-                >
-                  Remove
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              onClick={() => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }])}
-            >
-              Add consequence
-            </button>
-          </fieldset>
+          <RowsField
+            legend="Consequences"
+            items={draft.consequences}
+            rowName={(_, i) => `consequence ${i + 1}`}
+            renderRow={(c, i) => (
+              <>
+                <Select
+                  label={`Effect of consequence ${i + 1}`}
+                  labelPosition="hidden"
+                  value={c.effect}
+                  choices={EFFECT_CHOICES}
+                  onChange={(effect) =>
+                    set('consequences')(draft.consequences.map((x, j) => (j === i ? { ...x, effect } : x)))
+                  }
+                />
+                <RowInput
+                  label={`Consequence ${i + 1}`}
+                  value={c.text}
+                  onChange={(text) =>
+                    set('consequences')(draft.consequences.map((x, j) => (j === i ? { ...x, text } : x)))
+                  }
+                />
+              </>
+            )}
+            onRemove={(i) => set('consequences')(draft.consequences.filter((_, j) => j !== i))}
+            add={{
+              label: 'Add consequence',
+              onAdd: () => set('consequences')([...draft.consequences, { effect: 'good', text: '', claims: [] }]),
+            }}
+          />
         )}
 
         <TextArea

@@ -13,6 +13,7 @@ import type { ReviewState } from '../../../shared/review.js';
 import type { Status } from '../../../shared/domain.js';
 import { useApiQuery } from '../data/query.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { Checkbox, TextField } from '../components/Fields.js';
 import { plainText } from '../plain-text.js';
 import './DecisionFilters.css';
 import { useFocusTarget } from '../app/actions.js';
@@ -87,7 +88,6 @@ export function SearchBar({
   onChange: (f: ListFilters) => void;
   count: React.ReactNode;
 }) {
-  const id = useId();
   const searching = filters.text.trim() !== '';
   const searchInput = useRef<HTMLInputElement>(null);
   useFocusTarget('search-decisions', searchInput);
@@ -103,19 +103,19 @@ export function SearchBar({
           placeholder="Titles, text, cited claims…"
         />
       </label>
-      <label htmlFor={`${id}-from`}>From</label>
-      <input
-        id={`${id}-from`}
+      <TextField
+        label="From"
+        labelPosition="beside"
         type="date"
         value={filters.from ?? ''}
-        onChange={(e) => onChange({ ...filters, from: e.target.value || undefined })}
+        onChange={(from) => onChange({ ...filters, from: from || undefined })}
       />
-      <label htmlFor={`${id}-to`}>To</label>
-      <input
-        id={`${id}-to`}
+      <TextField
+        label="To"
+        labelPosition="beside"
         type="date"
         value={filters.to ?? ''}
-        onChange={(e) => onChange({ ...filters, to: e.target.value || undefined })}
+        onChange={(to) => onChange({ ...filters, to: to || undefined })}
       />
       <label>
         Sort by{' '}
@@ -131,14 +131,11 @@ export function SearchBar({
           ))}
         </select>
       </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={filters.trashed}
-          onChange={(e) => onChange({ ...filters, trashed: e.target.checked })}
-        />{' '}
-        Show trash
-      </label>
+      <Checkbox
+        label="Show trash"
+        checked={filters.trashed}
+        onChange={(trashed) => onChange({ ...filters, trashed })}
+      />
       <span className="muted" aria-live="polite">
         {count}
       </span>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { linkTargetProblem, type WebLink } from '../../../shared/domain.js';
+import { RowInput, RowsField } from '../components/Fields.js';
 
 export function LinksEditor({ links, onChange }: { links: readonly WebLink[]; onChange: (links: WebLink[]) => void }) {
   const id = useId();
@@ -37,85 +38,70 @@ export function LinksEditor({ links, onChange }: { links: readonly WebLink[]; on
   };
 
   return (
-    <fieldset className="links-editor">
-      <legend>Links</legend>
-      <small className="muted" id={`${id}-hint`}>
-        Web pages, tickets and documents the ADR lists under Links: an address starts with https://, http:// or mailto:,
-        or is a path relative to the ADR. Links to other decisions are relations, below.
-      </small>
-      {links.length > 0 && (
-        <ol className="links-list" aria-label="Links of this decision">
-          {links.map((link, i) => {
-            const n = i + 1;
-            const problem = linkTargetProblem(link.url);
-            return (
-              <li key={i}>
-                <div className="row">
-                  <label className="grow">
-                    <span className="visually-hidden">Title of link {n}</span>
-                    <input
-                      ref={(el) => {
-                        titles.current[i] = el;
-                      }}
-                      value={link.title}
-                      placeholder="Title"
-                      maxLength={500}
-                      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                      onChange={(e) => change(i, { title: e.target.value })}
-                      onKeyDown={keys(i)}
-                    />
-                  </label>
-                  <label className="grow">
-                    <span className="visually-hidden">Address of link {n}</span>
-                    <input
-                      value={link.url}
-                      placeholder="https://…"
-                      maxLength={500}
-                      inputMode="url"
-                      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                      aria-invalid={problem ? true : undefined}
-                      aria-describedby={problem ? `${id}-problem-${i}` : `${id}-hint`}
-                      onChange={(e) => change(i, { url: e.target.value.trim() })}
-                      onKeyDown={keys(i)}
-                    />
-                  </label>
-                  <button type="button" aria-label={`Move link ${n} up`} disabled={i === 0} onClick={() => move(i, -1)}>
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Move link ${n} down`}
-                    disabled={i === links.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Remove link ${n}`}
-                    onClick={() =>
-                      set(
-                        links.filter((_, j) => j !== i),
-                        links.length > 1 ? Math.max(0, i - 1) : null,
-                      )
-                    }
-                  >
-                    Remove
-                  </button>
-                </div>
-                {problem && (
-                  <small id={`${id}-problem-${i}`} className="field-error" role="alert">
-                    Link {n}: {problem} Until then the link is kept here, not saved.
-                  </small>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <button type="button" onClick={() => set([...links, { title: '', url: '' }], links.length)}>
-        Add link
-      </button>
-    </fieldset>
+    <RowsField
+      legend="Links"
+      className="links-editor"
+      intro={
+        <small className="muted" id={`${id}-hint`}>
+          Web pages, tickets and documents the ADR lists under Links: an address starts with https://, http:// or
+          mailto:, or is a path relative to the ADR. Links to other decisions are relations, below.
+        </small>
+      }
+      list="ol"
+      listClassName="links-list"
+      listLabel="Links of this decision"
+      hideEmptyList
+      items={links}
+      rowName={(_, i) => `link ${i + 1}`}
+      renderRow={(link, i) => {
+        const problem = linkTargetProblem(link.url);
+        return (
+          <>
+            <RowInput
+              label={`Title of link ${i + 1}`}
+              inputRef={(el) => {
+                titles.current[i] = el;
+              }}
+              value={link.title}
+              placeholder="Title"
+              maxLength={500}
+              aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+              onChange={(title) => change(i, { title })}
+              onKeyDown={keys(i)}
+            />
+            <RowInput
+              label={`Address of link ${i + 1}`}
+              value={link.url}
+              placeholder="https://…"
+              maxLength={500}
+              inputMode="url"
+              aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem-${i}` : `${id}-hint`}
+              onChange={(url) => change(i, { url: url.trim() })}
+              onKeyDown={keys(i)}
+            />
+          </>
+        );
+      }}
+      renderBelow={(link, i) => {
+        const problem = linkTargetProblem(link.url);
+        return (
+          problem && (
+            <small id={`${id}-problem-${i}`} className="field-error" role="alert">
+              Link {i + 1}: {problem} Until then the link is kept here, not saved.
+            </small>
+          )
+        );
+      }}
+      onMove={move}
+      onRemove={(i) =>
+        set(
+          links.filter((_, j) => j !== i),
+          links.length > 1 ? Math.max(0, i - 1) : null,
+        )
+      }
+      add={{ label: 'Add link', onAdd: () => set([...links, { title: '', url: '' }], links.length) }}
+    />
   );
 }

@@ -10,10 +10,11 @@ import { readProsCons, writeProsCons, type ProCon } from '../../../shared/adr/pr
 import { claimsByLabel } from '../../../shared/adr/citations.js';
 import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { TextArea } from '../components/Fields.js';
+import { RowInput, RowsField, Select, TextArea } from '../components/Fields.js';
 import { ClaimCitations } from './ClaimCitations.js';
 
 const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
+const EFFECT_CHOICES = EFFECTS.map((e) => ({ value: e, label: `${EFFECT_LABEL[e]}, because` }));
 
 export function ProsConsEditor({
   option,
@@ -61,89 +62,71 @@ export function ProsConsEditor({
     );
 
   return (
-    <fieldset className="pros-cons">
-      <legend>{name}</legend>
-      <TextArea
-        label={`Description of ${name}`}
-        value={details.intro}
-        rows={Math.min(10, Math.max(2, details.intro.split('\n').length))}
-        onChange={(intro) => onChange(writeProsCons({ ...details, intro }))}
-      />
-      {details.items.length > 0 && (
-        <ol className="pros-cons-list" aria-label={`Pros and cons of ${name}`}>
-          {details.items.map((item, i) => {
-            const n = `${i + 1} of ${name}`;
-            return (
-              <li key={i} className={`effect-${item.effect}`}>
-                <div className="row">
-                  <select
-                    aria-label={`Effect of point ${n}`}
-                    value={item.effect}
-                    onChange={(e) => change(i, { effect: e.target.value as Effect })}
-                  >
-                    {EFFECTS.map((ef) => (
-                      <option key={ef} value={ef}>
-                        {EFFECT_LABEL[ef]}, because
-                      </option>
-                    ))}
-                  </select>
-                  <input
-                    className="grow"
-                    aria-label={`Point ${n}`}
-                    ref={(el) => {
-                      inputs.current[i] = el;
-                    }}
-                    value={item.text}
-                    aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
-                    onChange={(e) => change(i, { text: e.target.value })}
-                    onKeyDown={(e) => {
-                      if (e.altKey && e.key === 'ArrowUp') {
-                        e.preventDefault();
-                        move(i, -1);
-                      } else if (e.altKey && e.key === 'ArrowDown') {
-                        e.preventDefault();
-                        move(i, 1);
-                      } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                        e.preventDefault();
-                        add(i + 1, item.effect);
-                      }
-                    }}
-                  />
-                  <button
-                    type="button"
-                    aria-label={`Move point ${n} up`}
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Move point ${n} down`}
-                    disabled={i === details.items.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    ↓
-                  </button>
-                  <button type="button" aria-label={`Remove point ${n}`} onClick={() => remove(i)}>
-                    Remove
-                  </button>
-                </div>
-                {(own.length > 0 || (item.cites?.length ?? 0) > 0) && (
-                  <ClaimCitations
-                    point={n}
-                    cites={item.cites ?? []}
-                    byLabel={byLabel}
-                    claims={own}
-                    drivers={drivers}
-                    onChange={(cites) => change(i, { cites })}
-                  />
-                )}
-              </li>
-            );
-          })}
-        </ol>
+    <RowsField
+      legend={name}
+      className="pros-cons"
+      intro={
+        <TextArea
+          label={`Description of ${name}`}
+          value={details.intro}
+          rows={Math.min(10, Math.max(2, details.intro.split('\n').length))}
+          onChange={(intro) => onChange(writeProsCons({ ...details, intro }))}
+        />
+      }
+      list="ol"
+      listClassName="pros-cons-list"
+      listLabel={`Pros and cons of ${name}`}
+      hideEmptyList
+      itemClassName={(item) => `effect-${item.effect}`}
+      items={details.items}
+      rowName={(_, i) => `point ${i + 1} of ${name}`}
+      renderRow={(item, i) => (
+        <>
+          <Select
+            label={`Effect of point ${i + 1} of ${name}`}
+            labelPosition="hidden"
+            value={item.effect}
+            choices={EFFECT_CHOICES}
+            onChange={(effect) => change(i, { effect })}
+          />
+          <RowInput
+            label={`Point ${i + 1} of ${name}`}
+            inputRef={(el) => {
+              inputs.current[i] = el;
+            }}
+            value={item.text}
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
+            onChange={(text) => change(i, { text })}
+            onKeyDown={(e) => {
+              if (e.altKey && e.key === 'ArrowUp') {
+                e.preventDefault();
+                move(i, -1);
+              } else if (e.altKey && e.key === 'ArrowDown') {
+                e.preventDefault();
+                move(i, 1);
+              } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                add(i + 1, item.effect);
+              }
+            }}
+          />
+        </>
       )}
+      renderBelow={(item, i) =>
+        (own.length > 0 || (item.cites?.length ?? 0) > 0) && (
+          <ClaimCitations
+            point={`${i + 1} of ${name}`}
+            cites={item.cites ?? []}
+            byLabel={byLabel}
+            claims={own}
+            drivers={drivers}
+            onChange={(cites) => change(i, { cites })}
+          />
+        )
+      }
+      onMove={move}
+      onRemove={remove}
+    >
       <div className="row">
         <button type="button" onClick={() => add(details.items.length, 'good')}>
           Add a pro<span className="visually-hidden"> of {name}</span>
@@ -163,6 +146,6 @@ export function ProsConsEditor({
           onChange={(tail) => onChange(writeProsCons({ ...details, tail }))}
         />
       )}
-    </fieldset>
+    </RowsField>
   );
 }

@@ -12,6 +12,21 @@ import {
 import { joinNames, WEIGHT_LABELS, type ConditionQuestion } from '../../../shared/scoring.js';
 import { SwingWeighting } from './SwingWeighting.js';
 import type { StepProps } from './step-props.js';
+import { RadioChoices, RadioGroup, TextField } from '../components/Fields.js';
+
+const WEIGHTING_METHODS = [
+  { value: false, label: 'Rate each criterion 0–5' },
+  { value: true, label: 'Swing weighting: rank and compare' },
+];
+
+const WEIGHT_CHOICES = WEIGHT_LABELS.map((label, w) => ({
+  value: w,
+  label: (
+    <>
+      <span className="weight-number">{w}</span> <span className="weight-label">{label}</span>
+    </>
+  ),
+}));
 
 export function DriversStep(props: StepProps) {
   const { draft, analysis, update } = props;
@@ -23,19 +38,15 @@ export function DriversStep(props: StepProps) {
         makes it critical. The weight multiplies each option’s score in the matrix.
       </p>
       {draft.drivers.length > 1 && (
-        <fieldset className="weighting-method">
-          <legend>How to set the weights</legend>
-          <div className="segmented">
-            <label className={swing ? undefined : 'checked'}>
-              <input type="radio" name="weighting-method" checked={!swing} onChange={() => update(toDirectWeighting)} />
-              Rate each criterion 0–5
-            </label>
-            <label className={swing ? 'checked' : undefined}>
-              <input type="radio" name="weighting-method" checked={swing} onChange={() => update(toSwingWeighting)} />
-              Swing weighting: rank and compare
-            </label>
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend="How to set the weights"
+          groupClassName="weighting-method"
+          className="segmented"
+          selectedClassName="checked"
+          value={swing}
+          onChange={(toSwing) => update(toSwing ? toSwingWeighting : toDirectWeighting)}
+          choices={WEIGHTING_METHODS}
+        />
       )}
       {swing && draft.drivers.length > 1 && <SwingWeighting {...props} />}
       {draft.drivers.length === 0 && <p className="empty">No criteria yet. Add the criteria that matter below.</p>}
@@ -99,20 +110,13 @@ function DriverRow({ driver, draft, update }: StepProps & { driver: Driver }) {
           {draft.evaluation.weighting.swing[driver.id] ?? 0} swing points.
         </p>
       ) : (
-        <div className="weight-scale">
-          {WEIGHT_LABELS.map((label, w) => (
-            <label key={w} className={driver.weight === w ? 'checked' : undefined}>
-              <input
-                type="radio"
-                name={`weight-${driver.id}`}
-                value={w}
-                checked={driver.weight === w}
-                onChange={() => update((d) => setWeight(d, driver.id, w))}
-              />
-              <span className="weight-number">{w}</span> <span className="weight-label">{label}</span>
-            </label>
-          ))}
-        </div>
+        <RadioChoices
+          className="weight-scale"
+          selectedClassName="checked"
+          value={driver.weight}
+          onChange={(w) => update((d) => setWeight(d, driver.id, w))}
+          choices={WEIGHT_CHOICES}
+        />
       )}
       <div className="must-have small">
         <label htmlFor={legendId + '-min'}>Must-have</label>{' '}
@@ -136,7 +140,6 @@ function DriverRow({ driver, draft, update }: StepProps & { driver: Driver }) {
 function AddDriver({ update }: StepProps) {
   const [name, setName] = useState('');
   const [question, setQuestion] = useState('');
-  const id = useId();
   return (
     <form
       className="add-driver panel"
@@ -150,26 +153,22 @@ function AddDriver({ update }: StepProps) {
     >
       <h3>Add a criterion</h3>
       <div className="row wrap">
-        <div className="field grow">
-          <label htmlFor={id + 'n'}>Criterion</label>
-          <input
-            id={id + 'n'}
-            value={name}
-            maxLength={2000}
-            placeholder="e.g. Operating cost"
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <div className="field grow">
-          <label htmlFor={id + 'q'}>Guiding question (optional)</label>
-          <input
-            id={id + 'q'}
-            value={question}
-            maxLength={2000}
-            placeholder="e.g. What may it cost to run per month?"
-            onChange={(e) => setQuestion(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Criterion"
+          className="grow"
+          value={name}
+          maxLength={2000}
+          placeholder="e.g. Operating cost"
+          onChange={setName}
+        />
+        <TextField
+          label="Guiding question (optional)"
+          className="grow"
+          value={question}
+          maxLength={2000}
+          placeholder="e.g. What may it cost to run per month?"
+          onChange={setQuestion}
+        />
         <button type="submit" disabled={!name.trim()}>
           Add criterion
         </button>
@@ -201,25 +200,20 @@ function Conditions({ questions, draft, update }: StepProps & { questions: Condi
             names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : joinNames(names);
           return (
             <li key={q.condition}>
-              <fieldset className="condition-row">
-                <legend>Does “{q.condition}” describe this decision?</legend>
-                <p className="muted small">
-                  {q.claims} claim{q.claims === 1 ? ' depends' : 's depend'} on it, under {under}.
-                </p>
-                <div className="segmented">
-                  {ANSWERS.map((a) => (
-                    <label key={String(a.value)} className={q.answer === a.value ? 'checked' : undefined}>
-                      <input
-                        type="radio"
-                        name={`condition-${q.condition}`}
-                        checked={q.answer === a.value}
-                        onChange={() => update((d) => setCondition(d, q.condition, a.value))}
-                      />
-                      {a.label}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              <RadioGroup
+                legend={<>Does “{q.condition}” describe this decision?</>}
+                groupClassName="condition-row"
+                intro={
+                  <p className="muted small">
+                    {q.claims} claim{q.claims === 1 ? ' depends' : 's depend'} on it, under {under}.
+                  </p>
+                }
+                className="segmented"
+                selectedClassName="checked"
+                value={q.answer}
+                onChange={(answer) => update((d) => setCondition(d, q.condition, answer))}
+                choices={ANSWERS}
+              />
             </li>
           );
         })}

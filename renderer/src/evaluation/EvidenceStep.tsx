@@ -22,6 +22,13 @@ import { EvidenceClaimCard, ClaimSnippet } from './EvidenceClaimCard.js';
 import { PackNotesChanged } from './PackNotesChanged.js';
 import { PeopleViews } from './PeopleViews.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
+import { Select, TextArea, TextField } from '../components/Fields.js';
+
+const IMPORTANCES = [
+  { value: '1', label: '1 minor' },
+  { value: '2', label: '2 moderate' },
+  { value: '3', label: '3 major' },
+];
 
 export function EvidenceStep(props: StepProps) {
   const { draft, analysis, go } = props;
@@ -270,18 +277,17 @@ function OptionEvidence({
         </div>
       )}
       {manual && (
-        <div className="field">
-          <label htmlFor={id + 'note'}>
-            Why {cell.score}? <span className="visually-hidden">({where})</span>
-          </label>
-          <input
-            id={id + 'note'}
-            value={cell.note}
-            maxLength={2000}
-            placeholder="e.g. our load test showed…"
-            onChange={(e) => update((d) => setScore(d, option.id, driver.id, cell.score, e.target.value))}
-          />
-        </div>
+        <TextField
+          label={
+            <>
+              Why {cell.score}? <span className="visually-hidden">({where})</span>
+            </>
+          }
+          value={cell.note}
+          maxLength={2000}
+          placeholder="e.g. our load test showed…"
+          onChange={(note) => update((d) => setScore(d, option.id, driver.id, cell.score, note))}
+        />
       )}
       {active.length === 0 && aside.length === 0 && (
         <p className="muted small">No claims about {option.name} here yet.</p>
@@ -356,7 +362,6 @@ function AddOwnClaim({
   driver,
   update,
 }: Pick<StepProps, 'update'> & { option: ConsideredOption; driver: Driver }) {
-  const id = useId();
   const [open, setOpen] = useState(false);
   const [effect, setEffect] = useState<Effect>('good');
   const [summary, setSummary] = useState('');
@@ -396,51 +401,37 @@ function AddOwnClaim({
       }}
     >
       <div className="row wrap">
-        <div className="field">
-          <label htmlFor={id + 'e'}>Effect</label>
-          <select id={id + 'e'} value={effect} onChange={(e) => setEffect(e.target.value as Effect)}>
-            {EFFECTS.map((ef) => (
-              <option key={ef} value={ef}>
-                {EFFECT_LABEL[ef]} for {option.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id + 'i'}>Importance</label>
-          <select id={id + 'i'} value={importance} onChange={(e) => setImportance(Number(e.target.value))}>
-            <option value={1}>1 minor</option>
-            <option value={2}>2 moderate</option>
-            <option value={3}>3 major</option>
-          </select>
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={id + 's'}>Claim</label>
-        <textarea
-          id={id + 's'}
-          rows={2}
-          value={summary}
-          maxLength={2000}
-          onChange={(e) => setSummary(e.target.value)}
-          placeholder="What you know, in a sentence"
+        <Select
+          label="Effect"
+          value={effect}
+          choices={EFFECTS.map((ef) => ({ value: ef, label: `${EFFECT_LABEL[ef]} for ${option.name}` }))}
+          onChange={setEffect}
+        />
+        <Select
+          label="Importance"
+          value={String(importance)}
+          choices={IMPORTANCES}
+          onChange={(i) => setImportance(Number(i))}
         />
       </div>
+      <TextArea
+        label="Claim"
+        rows={2}
+        value={summary}
+        maxLength={2000}
+        onChange={setSummary}
+        placeholder="What you know, in a sentence"
+      />
       <div className="row wrap">
-        <div className="field grow">
-          <label htmlFor={id + 'src'}>Source (optional)</label>
-          <input
-            id={id + 'src'}
-            value={source}
-            maxLength={2000}
-            onChange={(e) => setSource(e.target.value)}
-            placeholder="e.g. Our load test, March 2026"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={id + 'd'}>Source date (optional)</label>
-          <input id={id + 'd'} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
+        <TextField
+          label="Source (optional)"
+          className="grow"
+          value={source}
+          maxLength={2000}
+          onChange={setSource}
+          placeholder="e.g. Our load test, March 2026"
+        />
+        <TextField label="Source date (optional)" type="date" value={date} onChange={setDate} />
       </div>
       <div className="row">
         <button type="submit" className="primary" disabled={!summary.trim()}>

@@ -1,5 +1,4 @@
-import { useId } from 'react';
-import type { Consequence, DecisionContent, Effect } from '../../../shared/domain.js';
+import type { Consequence, DecisionContent } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
 import {
   combinationWords,
@@ -9,10 +8,12 @@ import {
   sharePercent,
   type Matrix,
 } from '../../../shared/scoring.js';
-import { TextArea } from '../components/Fields.js';
+import { RadioGroup, RowsField, RowTextArea, Select, TextArea } from '../components/Fields.js';
 import { describeSource } from './EvidenceClaimCard.js';
 import { ContributionChart, TotalsChart } from './Charts.js';
 import { EFFECT_LABEL, type StepProps } from './step-props.js';
+
+const EFFECT_CHOICES = EFFECTS.map((e) => ({ value: e, label: `${EFFECT_LABEL[e]}, because` }));
 
 export function OutcomeStep(props: StepProps) {
   const { draft, analysis, update, go } = props;
@@ -176,39 +177,37 @@ function ChooseOption({ draft, analysis, update }: StepProps) {
     });
   }
   return (
-    <fieldset className="choose-option">
-      <legend>Chosen option</legend>
-      <p className="muted small">
-        The matrix informs the choice; it does not make it. Pick the option you will go with.
-      </p>
-      <div className="option-cards">
-        {matrix.ranking.map((id) => {
-          const t = matrix.totals.find((x) => x.option === id)!;
-          return (
-            <label key={id} className={`option-card${draft.chosenOption === id ? ' selected' : ''}`}>
-              <input
-                type="radio"
-                name="chosen-option"
-                checked={draft.chosenOption === id}
-                onChange={() => choose(id)}
-              />
-              <span>
-                <strong>{t.name}</strong>
-                <small className="muted">
-                  {t.total} points, rank {t.rank}
-                  {t.rank === 1 ? (matrix.leaders.length > 1 ? ' (tied for highest)' : ' (highest total)') : ''}
-                </small>
-              </span>
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
+    <RadioGroup
+      legend="Chosen option"
+      groupClassName="choose-option"
+      intro={
+        <p className="muted small">
+          The matrix informs the choice; it does not make it. Pick the option you will go with.
+        </p>
+      }
+      className="option-cards"
+      choiceClassName="option-card"
+      selectedClassName="selected"
+      value={draft.chosenOption}
+      onChange={(id) => id !== null && choose(id)}
+      choices={matrix.ranking.map((id) => {
+        const t = matrix.totals.find((x) => x.option === id)!;
+        return {
+          value: id,
+          label: t.name,
+          description: (
+            <small className="muted">
+              {t.total} points, rank {t.rank}
+              {t.rank === 1 ? (matrix.leaders.length > 1 ? ' (tied for highest)' : ' (highest total)') : ''}
+            </small>
+          ),
+        };
+      })}
+    />
   );
 }
 
 function ConsequencesEditor({ draft, update }: StepProps) {
-  const id = useId();
   const chosen = draft.options.find((o) => o.id === draft.chosenOption);
   const proposals = chosen ? proposeConsequences(draft, chosen.id) : [];
   const claims = new Map(draft.evaluation.claims.map((c) => [c.id, c]));
@@ -216,79 +215,72 @@ function ConsequencesEditor({ draft, update }: StepProps) {
     update((d) => ({ ...d, consequences: d.consequences.map((c, j) => (j === i ? { ...c, ...change } : c)) }));
   const same = JSON.stringify(proposals) === JSON.stringify(draft.consequences);
   return (
-    <fieldset className="consequences">
-      <legend>Consequences</legend>
-      <p className="muted small">
-        {chosen
-          ? `Proposed from the accepted claims about ${chosen.name} under the weighted criteria, each citing its claims. Edit, remove or add your own.`
-          : 'Choose an option above and its good and bad consequences are proposed from the accepted claims.'}
-      </p>
-      {chosen && !same && proposals.length > 0 && (
-        <p>
-          <button
-            type="button"
-            onClick={() => update((d) => ({ ...d, consequences: proposeConsequences(d, chosen.id) }))}
-          >
-            {draft.consequences.length
-              ? `Replace with the ${proposals.length} proposals for ${chosen.name}`
-              : `Use the ${proposals.length} proposals for ${chosen.name}`}
-          </button>
-        </p>
-      )}
-      <ol className="plain-list consequence-list">
-        {draft.consequences.map((c, i) => (
-          <li key={i} className={`consequence effect-border-${c.effect}`}>
-            <div className="row">
-              <label>
-                <span className="visually-hidden">Effect of consequence {i + 1}</span>
-                <select value={c.effect} onChange={(e) => set(i, { effect: e.target.value as Effect })}>
-                  {EFFECTS.map((ef) => (
-                    <option key={ef} value={ef}>
-                      {EFFECT_LABEL[ef]}, because
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="grow">
-                <span className="visually-hidden">Consequence {i + 1}</span>
-                <textarea
-                  rows={Math.max(2, Math.ceil(c.text.length / 80))}
-                  value={c.text}
-                  onChange={(e) => set(i, { text: e.target.value })}
-                />
-              </label>
+    <RowsField
+      legend="Consequences"
+      className="consequences"
+      intro={
+        <>
+          <p className="muted small">
+            {chosen
+              ? `Proposed from the accepted claims about ${chosen.name} under the weighted criteria, each citing its claims. Edit, remove or add your own.`
+              : 'Choose an option above and its good and bad consequences are proposed from the accepted claims.'}
+          </p>
+          {chosen && !same && proposals.length > 0 && (
+            <p>
               <button
                 type="button"
-                aria-label={`Remove consequence ${i + 1}`}
-                onClick={() => update((d) => ({ ...d, consequences: d.consequences.filter((_, j) => j !== i) }))}
+                onClick={() => update((d) => ({ ...d, consequences: proposeConsequences(d, chosen.id) }))}
               >
-                Remove
+                {draft.consequences.length
+                  ? `Replace with the ${proposals.length} proposals for ${chosen.name}`
+                  : `Use the ${proposals.length} proposals for ${chosen.name}`}
               </button>
-            </div>
-            {c.claims.length > 0 && (
-              <p className="muted small cites">
-                Cites:{' '}
-                {c.claims
-                  .map((cid) => claims.get(cid))
-                  .filter((x) => x !== undefined)
-                  .map((x) => describeSource(x.source))
-                  .filter((v, k, all) => all.indexOf(v) === k)
-                  .join('; ')}
-              </p>
-            )}
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        id={id}
-        onClick={() =>
-          update((d) => ({ ...d, consequences: [...d.consequences, { effect: 'good', text: '', claims: [] }] }))
-        }
-      >
-        Add consequence
-      </button>
-    </fieldset>
+            </p>
+          )}
+        </>
+      }
+      list="ol"
+      listClassName="plain-list consequence-list"
+      itemClassName={(c) => `consequence effect-border-${c.effect}`}
+      items={draft.consequences}
+      rowName={(_, i) => `consequence ${i + 1}`}
+      renderRow={(c, i) => (
+        <>
+          <Select
+            label={`Effect of consequence ${i + 1}`}
+            labelPosition="hidden"
+            value={c.effect}
+            choices={EFFECT_CHOICES}
+            onChange={(effect) => set(i, { effect })}
+          />
+          <RowTextArea
+            label={`Consequence ${i + 1}`}
+            rows={Math.max(2, Math.ceil(c.text.length / 80))}
+            value={c.text}
+            onChange={(text) => set(i, { text })}
+          />
+        </>
+      )}
+      renderBelow={(c) =>
+        c.claims.length > 0 && (
+          <p className="muted small cites">
+            Cites:{' '}
+            {c.claims
+              .map((cid) => claims.get(cid))
+              .filter((x) => x !== undefined)
+              .map((x) => describeSource(x.source))
+              .filter((v, k, all) => all.indexOf(v) === k)
+              .join('; ')}
+          </p>
+        )
+      }
+      onRemove={(i) => update((d) => ({ ...d, consequences: d.consequences.filter((_, j) => j !== i) }))}
+      add={{
+        label: 'Add consequence',
+        onAdd: () =>
+          update((d) => ({ ...d, consequences: [...d.consequences, { effect: 'good', text: '', claims: [] }] })),
+      }}
+    />
   );
 }
 

@@ -4,7 +4,7 @@
  * the matrix combines the views — the decision's own, the mean, or one person's call. The views
  * are part of the decision (`evaluation.people`, `evaluation.combine`) and travel in the ledger.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Combination, DecisionContent, PersonView } from '../../../shared/domain.js';
 import {
   addPerson,
@@ -15,6 +15,12 @@ import {
 } from '../../../shared/evaluation.js';
 import { buildMatrix, combinationWords, SCORE_LABELS, WEIGHT_LABELS } from '../../../shared/scoring.js';
 import type { StepProps } from './step-props.js';
+import { RadioGroup, Select, TextField } from '../components/Fields.js';
+
+const ROLES = [
+  { value: 'decision-maker' as const, label: 'Decision-maker' },
+  { value: 'consulted' as const, label: 'Consulted' },
+];
 
 const ROLE_LABEL: Record<PersonView['role'], string> = { 'decision-maker': 'decision-maker', consulted: 'consulted' };
 
@@ -33,7 +39,6 @@ export function PeopleViews(props: StepProps) {
   const people = draft.evaluation.people;
   const [current, setCurrent] = useState<string | null>(null);
   const selected = people.find((p) => p.name === current) ?? people[0] ?? null;
-  const selectId = useId();
   return (
     <section className="people panel" aria-labelledby="people-title">
       <h3 id="people-title">People’s views</h3>
@@ -51,14 +56,13 @@ export function PeopleViews(props: StepProps) {
       {selected && (
         <>
           <div className="row wrap people-choose">
-            <label htmlFor={selectId}>Scoring as</label>
-            <select id={selectId} value={selected.name} onChange={(e) => setCurrent(e.target.value)}>
-              {people.map((p) => (
-                <option key={p.name} value={p.name}>
-                  {p.name} ({ROLE_LABEL[p.role]})
-                </option>
-              ))}
-            </select>
+            <Select
+              label="Scoring as"
+              labelPosition="beside"
+              value={selected.name}
+              choices={people.map((p) => ({ value: p.name, label: `${p.name} (${ROLE_LABEL[p.role]})` }))}
+              onChange={setCurrent}
+            />
             <RemovePerson
               person={selected}
               onRemove={() => {
@@ -84,7 +88,6 @@ function AddPerson({
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<PersonView['role']>('decision-maker');
-  const id = useId();
   const offered = suggestions(draft);
   const taken = draft.evaluation.people.some((p) => p.name === name.trim());
   return (
@@ -107,30 +110,15 @@ function AddPerson({
           setName('');
         }}
       >
-        <div className="field">
-          <label htmlFor={id + 'n'}>Person</label>
-          <input
-            id={id + 'n'}
-            value={name}
-            maxLength={200}
-            placeholder="e.g. Ana"
-            aria-invalid={taken ? true : undefined}
-            aria-describedby={taken ? id + 'e' : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {taken && (
-            <small id={id + 'e'} className="field-error" role="alert">
-              {name.trim()} already has a view: choose them under “Scoring as”.
-            </small>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={id + 'r'}>Role</label>
-          <select id={id + 'r'} value={role} onChange={(e) => setRole(e.target.value as PersonView['role'])}>
-            <option value="decision-maker">Decision-maker</option>
-            <option value="consulted">Consulted</option>
-          </select>
-        </div>
+        <TextField
+          label="Person"
+          value={name}
+          maxLength={200}
+          placeholder="e.g. Ana"
+          onChange={setName}
+          error={taken ? `${name.trim()} already has a view: choose them under “Scoring as”.` : undefined}
+        />
+        <Select<PersonView['role']> label="Role" value={role} choices={ROLES} onChange={setRole} />
         <button type="submit" disabled={!name.trim() || taken}>
           Add view
         </button>
@@ -287,55 +275,41 @@ function PersonGrid({ person, draft, update }: StepProps & { person: PersonView 
 
 function CombineViews({ draft, update }: StepProps) {
   const { combine, people } = draft.evaluation;
-  const id = useId();
   const set = (c: Combination) => update((d) => setCombination(d, c));
   const personCall = combine.method === 'person' ? (combine.person ?? people[0]!.name) : people[0]!.name;
   return (
-    <fieldset className="combine-views">
-      <legend>How the matrix combines the views</legend>
-      <label>
-        <input
-          type="radio"
-          name={id}
-          checked={combine.method === 'own'}
-          onChange={() => set({ method: 'own', person: null })}
-        />{' '}
-        The decision’s own weights and scores (people’s views are shown, not counted)
-      </label>
-      <label>
-        <input
-          type="radio"
-          name={id}
-          checked={combine.method === 'mean'}
-          onChange={() => set({ method: 'mean', person: null })}
-        />{' '}
-        The mean of everyone’s views, rounded (a blank counts as the decision’s weight or hand-set score)
-      </label>
-      <span className="row">
-        <label>
-          <input
-            type="radio"
-            name={id}
-            checked={combine.method === 'person'}
-            onChange={() => set({ method: 'person', person: personCall })}
-          />{' '}
-          One person’s call:
-        </label>
-        <select
-          aria-label="Whose call"
-          value={personCall}
-          onChange={(e) => set({ method: 'person', person: e.target.value })}
-        >
-          {people.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </span>
+    <RadioGroup<Combination['method']>
+      legend="How the matrix combines the views"
+      groupClassName="combine-views"
+      value={combine.method}
+      onChange={(method) => set(method === 'person' ? { method, person: personCall } : { method, person: null })}
+      choices={[
+        { value: 'own', label: 'The decision’s own weights and scores (people’s views are shown, not counted)' },
+        {
+          value: 'mean',
+          label: 'The mean of everyone’s views, rounded (a blank counts as the decision’s weight or hand-set score)',
+        },
+        {
+          value: 'person',
+          label: 'One person’s call:',
+          around: (radio) => (
+            <span className="row">
+              {radio}
+              <Select
+                label="Whose call"
+                labelPosition="hidden"
+                value={personCall}
+                choices={people.map((p) => ({ value: p.name, label: p.name }))}
+                onChange={(person) => set({ method: 'person', person })}
+              />
+            </span>
+          ),
+        },
+      ]}
+    >
       <p className="small" aria-live="polite">
         Now: {combinationWords(draft)}.
       </p>
-    </fieldset>
+    </RadioGroup>
   );
 }

@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { addOption, removeOption } from '../../../shared/evaluation.js';
 import { api, ApiError } from '../api.js';
-import { ListField, TextArea, TextField } from '../components/Fields.js';
+import { ListField, RadioGroup, RowInput, RowsField, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { messageOf, useApiQuery, useApiTask } from '../data/query.js';
 import type { StepProps } from './step-props.js';
@@ -84,38 +84,49 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
   const nameOf = (id: string | null) => (id === null ? 'no pack' : (packs.data?.find((p) => p.id === id)?.title ?? id));
 
   return (
-    <fieldset className="pack-chooser" aria-busy={busy}>
-      <legend>Knowledge pack</legend>
-      <p className="muted">
-        A pack brings its options, its criteria with guiding questions, and claims from its sources, each cited.
-      </p>
-      <QueryStatus
-        isPending={packs.isPending}
-        error={packs.error}
-        onRetry={() => void packs.refetch()}
-        what="the knowledge packs"
-      />
-      <div className="pack-options">
-        <label className={`pack-card${current === null ? ' selected' : ''}`}>
-          <input type="radio" name="pack" checked={current === null} onChange={() => choose(null)} disabled={busy} />
-          <span>
-            <strong>No pack</strong>
-            <small className="muted">I will type the options, criteria and claims myself.</small>
-          </span>
-        </label>
-        {packs.data?.map((p) => (
-          <label key={p.id} className={`pack-card${current === p.id ? ' selected' : ''}`}>
-            <input type="radio" name="pack" checked={current === p.id} onChange={() => choose(p.id)} disabled={busy} />
-            <span>
-              <strong>{p.title}</strong>
+    <RadioGroup
+      legend="Knowledge pack"
+      groupClassName="pack-chooser"
+      busy={busy}
+      intro={
+        <>
+          <p className="muted">
+            A pack brings its options, its criteria with guiding questions, and claims from its sources, each cited.
+          </p>
+          <QueryStatus
+            isPending={packs.isPending}
+            error={packs.error}
+            onRetry={() => void packs.refetch()}
+            what="the knowledge packs"
+          />
+        </>
+      }
+      className="pack-options"
+      choiceClassName="pack-card"
+      selectedClassName="selected"
+      value={current}
+      onChange={choose}
+      disabled={busy}
+      choices={[
+        {
+          value: null,
+          label: 'No pack',
+          description: <small className="muted">I will type the options, criteria and claims myself.</small>,
+        },
+        ...(packs.data ?? []).map((p) => ({
+          value: p.id,
+          label: p.title,
+          description: (
+            <>
               {p.question && <small>{p.question}</small>}
               <small className="muted">
                 {p.options} options · {p.criteria} criteria · {p.claims} claims from {p.sources} sources
               </small>
-            </span>
-          </label>
-        ))}
-      </div>
+            </>
+          ),
+        })),
+      ]}
+    >
       {pending !== undefined && (
         <div className="warning confirm" role="alert">
           <p>
@@ -156,13 +167,12 @@ function PackChooser({ draft, saved, settle, replace }: StepProps) {
             : messageOf(apply.error)}
         </p>
       )}
-    </fieldset>
+    </RadioGroup>
   );
 }
 
 function OptionsEditor({ draft, update }: StepProps) {
   const [name, setName] = useState('');
-  const inputId = useId();
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim();
@@ -172,56 +182,50 @@ function OptionsEditor({ draft, update }: StepProps) {
   };
   const claimsOf = (id: string) => draft.evaluation.claims.filter((c) => c.option === id).length;
   return (
-    <fieldset>
-      <legend>Considered options</legend>
-      {draft.options.length === 0 && (
-        <p className="muted">No options yet. Choose a pack above or add the options you are weighing.</p>
+    <RowsField
+      legend="Considered options"
+      intro={
+        draft.options.length === 0 && (
+          <p className="muted">No options yet. Choose a pack above or add the options you are weighing.</p>
+        )
+      }
+      list="ul"
+      listClassName="plain-list option-list"
+      items={draft.options}
+      keyOf={(o) => o.id}
+      rowName={(o, i) => `option ${o.name || i + 1}`}
+      renderRow={(o, i) => (
+        <>
+          <RowInput
+            label={`Name of option ${i + 1}`}
+            value={o.name}
+            maxLength={2000}
+            onChange={(name) =>
+              update((d) => ({ ...d, options: d.options.map((x) => (x.id === o.id ? { ...x, name } : x)) }))
+            }
+          />
+          <span className="muted small">
+            {o.option !== null ? `from the pack · ${claimsOf(o.id)} claims` : 'your option'}
+          </span>
+        </>
       )}
-      <ul className="plain-list option-list">
-        {draft.options.map((o, i) => (
-          <li key={o.id} className="row">
-            <label className="grow">
-              <span className="visually-hidden">Name of option {i + 1}</span>
-              <input
-                value={o.name}
-                maxLength={2000}
-                onChange={(e) =>
-                  update((d) => ({
-                    ...d,
-                    options: d.options.map((x) => (x.id === o.id ? { ...x, name: e.target.value } : x)),
-                  }))
-                }
-              />
-            </label>
-            <span className="muted small">
-              {o.option !== null ? `from the pack · ${claimsOf(o.id)} claims` : 'your option'}
-            </span>
-            <button
-              type="button"
-              aria-label={`Remove option ${o.name || i + 1}`}
-              onClick={() => update((d) => removeOption(d, o.id))}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
+      onRemove={(i) => {
+        const id = draft.options[i]!.id;
+        update((d) => removeOption(d, id));
+      }}
+    >
       <form className="row" onSubmit={add}>
-        <label htmlFor={inputId} className="visually-hidden">
-          Name of another option
-        </label>
-        <input
-          id={inputId}
-          className="grow"
+        <RowInput
+          label="Name of another option"
           placeholder="Another option, e.g. Go"
           value={name}
           maxLength={2000}
-          onChange={(e) => setName(e.target.value)}
+          onChange={setName}
         />
         <button type="submit" disabled={!name.trim()}>
           Add option
         </button>
       </form>
-    </fieldset>
+    </RowsField>
   );
 }

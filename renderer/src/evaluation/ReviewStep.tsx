@@ -1,4 +1,3 @@
-import type { Status } from '../../../shared/domain.js';
 import { STATUSES } from '../../../shared/vocabulary.js';
 import { weightedDrivers } from '../../../shared/scoring.js';
 import { href } from '../app/router.js';
@@ -6,6 +5,9 @@ import { adrMarkdownFor } from '../../../shared/adr/read.js';
 import { AdrView } from '../components/AdrView.js';
 import type { StepProps } from './step-props.js';
 import { useApiQuery } from '../data/query.js';
+import { Select } from '../components/Fields.js';
+
+const STATUS_CHOICES = STATUSES.map((s) => ({ value: s, label: s }));
 
 export function ReviewStep({ draft, saved, update, go }: StepProps) {
   // The core renders the saved decision exactly as export writes it (in its folder's dialect, an
@@ -47,20 +49,12 @@ export function ReviewStep({ draft, saved, update, go }: StepProps) {
           </section>
           <section className="panel" aria-labelledby="status-title">
             <h3 id="status-title">Status</h3>
-            <div className="field">
-              <label htmlFor="review-status">Status of this decision</label>
-              <select
-                id="review-status"
-                value={draft.status}
-                onChange={(e) => update({ status: e.target.value as Status })}
-              >
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select
+              label="Status of this decision"
+              value={draft.status}
+              choices={STATUS_CHOICES}
+              onChange={(status) => update({ status })}
+            />
             {!accepted && (
               <p>
                 <button type="button" className="primary" onClick={() => update({ status: 'accepted' })}>

@@ -11,6 +11,7 @@ import type { ExportPlan, ExportRequest, ExportResult, FileAction } from '../../
 import type { AdrFormat } from '../../../shared/adr/types.js';
 import { exportHomes, homeLabel, homelessSentence } from '../../../shared/export-home.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { Checkbox, RadioGroup, Select } from '../components/Fields.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import { countOf } from '../number-format.js';
 import { FolderField, rememberFolder } from '../components/FolderField.js';
@@ -54,7 +55,6 @@ type Destination = { kind: 'home' } | { kind: 'folder' };
 export function ExportDialog(props: { ids: string[]; what: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const formatId = useId();
   const textId = useId();
   const [dir, setDir] = useState(() => localStorage.getItem(DIR_KEY) ?? '');
   const [format, setFormat] = useState<AdrFormat | ''>('');
@@ -163,44 +163,40 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
         />
         <form className="export-form" onSubmit={preview}>
           {canGoHome && (
-            <fieldset className="export-destination">
-              <legend>Where to</legend>
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="destination"
-                  checked={home}
-                  onChange={() => {
-                    setChosen({ kind: 'home' });
-                    reset();
-                  }}
-                />{' '}
-                {homes!.groups.length === 1
-                  ? `Back to its repository: ${homeText(homes!.groups[0]!.repository)}`
-                  : `Each back to its own repository (${homes!.groups.length} repositories)`}
-              </label>
-              {home && homes!.groups.length > 1 && (
-                <ul className="export-homes" aria-label="Repositories">
-                  {homes!.groups.map((g) => (
-                    <li key={g.repository}>
-                      {countOf(g.ids.length, 'decision')} to {homeText(g.repository)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="destination"
-                  checked={!home}
-                  onChange={() => {
-                    setChosen({ kind: 'folder' });
-                    reset();
-                  }}
-                />{' '}
-                Into another folder
-              </label>
-            </fieldset>
+            <RadioGroup
+              legend="Where to"
+              groupClassName="export-destination"
+              choiceClassName="checkbox"
+              value={home}
+              onChange={(toHome) => {
+                setChosen({ kind: toHome ? 'home' : 'folder' });
+                reset();
+              }}
+              choices={[
+                {
+                  value: true,
+                  label:
+                    homes!.groups.length === 1
+                      ? `Back to its repository: ${homeText(homes!.groups[0]!.repository)}`
+                      : `Each back to its own repository (${homes!.groups.length} repositories)`,
+                  around: (radio) => (
+                    <>
+                      {radio}
+                      {home && homes!.groups.length > 1 && (
+                        <ul className="export-homes" aria-label="Repositories">
+                          {homes!.groups.map((g) => (
+                            <li key={g.repository}>
+                              {countOf(g.ids.length, 'decision')} to {homeText(g.repository)}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </>
+                  ),
+                },
+                { value: false, label: 'Into another folder' },
+              ]}
+            />
           )}
           {homes !== null && homes.homeless.length > 0 && (
             <p className="muted">{homelessSentence(homes.homeless)}: name the folder to export into.</p>
@@ -218,30 +214,28 @@ export function ExportDialog(props: { ids: string[]; what: string; onClose: () =
             />
           )}
           <div className="actions">
-            <label htmlFor={formatId}>Format</label>
-            <select
-              id={formatId}
+            <Select<AdrFormat | ''>
+              label="Format"
+              labelPosition="beside"
               value={format}
-              onChange={(e) => {
-                setFormat(e.target.value as AdrFormat | '');
+              choices={[
+                { value: '', label: 'As the folder writes (MADR 4 if new)' },
+                { value: 'madr', label: FORMAT_LABEL.madr },
+                { value: 'nygard', label: FORMAT_LABEL.nygard },
+              ]}
+              onChange={(f) => {
+                setFormat(f);
                 reset();
               }}
-            >
-              <option value="">As the folder writes (MADR 4 if new)</option>
-              <option value="madr">{FORMAT_LABEL.madr}</option>
-              <option value="nygard">{FORMAT_LABEL.nygard}</option>
-            </select>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={index ?? (plans ? plans.some((p) => p.files.some((f) => f.kind === 'index')) : !home)}
-                onChange={(e) => {
-                  setIndex(e.target.checked);
-                  reset();
-                }}
-              />{' '}
-              Write the index (README.md)
-            </label>
+            />
+            <Checkbox
+              label="Write the index (README.md)"
+              checked={index ?? (plans ? plans.some((p) => p.files.some((f) => f.kind === 'index')) : !home)}
+              onChange={(checked) => {
+                setIndex(checked);
+                reset();
+              }}
+            />
             <button type="submit" className="primary" disabled={busy || !ready}>
               Preview
             </button>

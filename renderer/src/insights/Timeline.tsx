@@ -2,9 +2,10 @@
  * Decisions over time: by decision date, year by year, each with the status changes its revisions
  * recorded and what it superseded or was superseded by; supersede chains on top, oldest first.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../../shared/api/insights.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { TextField } from '../components/Fields.js';
 import { useApiQuery } from '../data/query.js';
 import { plainText } from '../plain-text.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
@@ -20,8 +21,6 @@ function label(e: Pick<TimelineEntry, 'number' | 'title'>): string {
 export function Timeline() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const fromId = useId();
-  const toId = useId();
   const [repository, setRepository] = useRepositoryFilter();
   const { data, error, isPending, refetch } = useApiQuery(
     'getTimeline',
@@ -46,10 +45,8 @@ export function Timeline() {
       <header className="page-header">
         <h1 id="timeline-title">Timeline</h1>
         <div className="filters">
-          <label htmlFor={fromId}>From</label>
-          <input id={fromId} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <label htmlFor={toId}>To</label>
-          <input id={toId} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <TextField label="From" labelPosition="beside" type="date" value={from} onChange={setFrom} />
+          <TextField label="To" labelPosition="beside" type="date" value={to} onChange={setTo} />
           <RepositoryPicker value={repository} onChange={setRepository} />
         </div>
       </header>

@@ -6,7 +6,7 @@
 import type { PackView } from '../../../shared/api/knowledge.js';
 import type { Effect } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
-import { Labeled } from '../components/Fields.js';
+import { Select, TextField } from '../components/Fields.js';
 
 export interface ClaimChoice {
   option: string;
@@ -17,6 +17,12 @@ export interface ClaimChoice {
 }
 
 export const EFFECT_LABEL: Record<Effect, string> = { good: 'Good', neutral: 'Neutral', bad: 'Bad' };
+
+const IMPORTANCES = [
+  { value: '1', label: '1 — minor' },
+  { value: '2', label: '2 — notable' },
+  { value: '3', label: '3 — central' },
+];
 
 export function ClaimFields<T extends ClaimChoice>({
   pack,
@@ -29,57 +35,35 @@ export function ClaimFields<T extends ClaimChoice>({
 }) {
   return (
     <>
-      <Labeled label="Option">
-        {(id) => (
-          <select id={id} value={form.option} onChange={(e) => setForm({ ...form, option: e.target.value })}>
-            {pack.options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Criterion">
-        {(id) => (
-          <select id={id} value={form.criterion} onChange={(e) => setForm({ ...form, criterion: e.target.value })}>
-            {pack.criteria.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Effect for that option">
-        {(id) => (
-          <select id={id} value={form.effect} onChange={(e) => setForm({ ...form, effect: e.target.value as Effect })}>
-            {EFFECTS.map((x) => (
-              <option key={x} value={x}>
-                {EFFECT_LABEL[x]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Importance">
-        {(id) => (
-          <select
-            id={id}
-            value={form.importance}
-            onChange={(e) => setForm({ ...form, importance: Number(e.target.value) })}
-          >
-            <option value={1}>1 — minor</option>
-            <option value={2}>2 — notable</option>
-            <option value={3}>3 — central</option>
-          </select>
-        )}
-      </Labeled>
-      <Labeled label="Only holds if (optional)">
-        {(id) => (
-          <input id={id} value={form.condition} onChange={(e) => setForm({ ...form, condition: e.target.value })} />
-        )}
-      </Labeled>
+      <Select
+        label="Option"
+        value={form.option}
+        choices={pack.options.map((o) => ({ value: o.id, label: o.name }))}
+        onChange={(option) => setForm({ ...form, option })}
+      />
+      <Select
+        label="Criterion"
+        value={form.criterion}
+        choices={pack.criteria.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(criterion) => setForm({ ...form, criterion })}
+      />
+      <Select
+        label="Effect for that option"
+        value={form.effect}
+        choices={EFFECTS.map((x) => ({ value: x, label: EFFECT_LABEL[x] }))}
+        onChange={(effect) => setForm({ ...form, effect })}
+      />
+      <Select
+        label="Importance"
+        value={String(form.importance)}
+        choices={IMPORTANCES}
+        onChange={(importance) => setForm({ ...form, importance: Number(importance) })}
+      />
+      <TextField
+        label="Only holds if (optional)"
+        value={form.condition}
+        onChange={(condition) => setForm({ ...form, condition })}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { MAX_NOTE_CHARS, type ClaimView, type PackView } from '../../../shared/api/knowledge.js';
-import { TextArea, TextField } from '../components/Fields.js';
+import { RadioGroup, TextArea, TextField } from '../components/Fields.js';
 import { messageOf, useApiMutation } from '../data/query.js';
 import { countOf, formatCount } from '../number-format.js';
 import { PACK_READS } from './SourceReader.js';
@@ -83,33 +83,23 @@ function ContradictsForm({ claim, pack, onClose }: { claim: ClaimView; pack: Pac
         onChange={setQuery}
         hint="Type words from its summary; claims under the same criterion come first."
       />
-      <fieldset>
-        <legend>Contradicting claim</legend>
-        <p className="muted small" aria-live="polite">
-          {found.length === 0
-            ? `No claim’s summary holds “${query.trim()}”.`
-            : found.length > SHOWN
-              ? `${countOf(found.length, 'claim')} match; the first ${SHOWN} are listed, type more to narrow them.`
-              : `${countOf(found.length, 'claim')} ${found.length === 1 ? 'matches' : 'match'}.`}
-        </p>
-        {listed.map((c) => (
-          <label key={c.id} className="claim-choice">
-            <input
-              type="radio"
-              name={`contradicts-${claim.id}`}
-              value={c.id}
-              checked={other === c.id}
-              onChange={() => setOther(c.id)}
-            />{' '}
-            {claimLine(pack, c)}
-          </label>
-        ))}
-        {tried && !other && (
-          <small className="field-error" role="alert">
-            Choose the claim that disagrees with this one.
-          </small>
-        )}
-      </fieldset>
+      <RadioGroup
+        legend="Contradicting claim"
+        intro={
+          <p className="muted small" aria-live="polite">
+            {found.length === 0
+              ? `No claim’s summary holds “${query.trim()}”.`
+              : found.length > SHOWN
+                ? `${countOf(found.length, 'claim')} match; the first ${SHOWN} are listed, type more to narrow them.`
+                : `${countOf(found.length, 'claim')} ${found.length === 1 ? 'matches' : 'match'}.`}
+          </p>
+        }
+        choiceClassName="claim-choice"
+        value={other}
+        onChange={setOther}
+        choices={listed.map((c) => ({ value: c.id, label: claimLine(pack, c) }))}
+        error={tried && !other ? 'Choose the claim that disagrees with this one.' : undefined}
+      />
       <TextArea
         label="Why they disagree"
         rows={2}

@@ -8,7 +8,7 @@ import type { ClaimView, PackView, SourceView } from '../../../shared/api/knowle
 import type { Effect } from '../../../shared/domain.js';
 import { EFFECTS, SOURCE_KINDS } from '../../../shared/vocabulary.js';
 import { ClaimFields, EFFECT_LABEL } from './ClaimFields.js';
-import { Labeled } from '../components/Fields.js';
+import { Select, TextArea, TextField } from '../components/Fields.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { VerificationBadge } from '../components/VerificationBadge.js';
@@ -463,17 +463,13 @@ function PackSearch({ pack }: { pack: PackView }) {
   const byId = new Map(pack.claims.map((c) => [c.id, c]));
   return (
     <div role="search">
-      <Labeled label="Search this pack’s claims and sources">
-        {(id) => (
-          <input
-            id={id}
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="e.g. event loop, GIL, hiring"
-          />
-        )}
-      </Labeled>
+      <TextField
+        label="Search this pack’s claims and sources"
+        type="search"
+        value={query}
+        onChange={setQuery}
+        placeholder="e.g. event loop, GIL, hiring"
+      />
       {asked !== '' && <QueryStatus isPending={search.isPending} error={search.error} what="the results" />}
       {hits && (
         <p className="muted" aria-live="polite">
@@ -585,102 +581,51 @@ function AddOwn({ pack }: { pack: PackView }) {
       />
       <form onSubmit={addSource} className="panel form-grid" aria-labelledby="add-source-title">
         <h2 id="add-source-title">Add a source</h2>
-        <Labeled label="Title">
-          {(id) => (
-            <input
-              id={id}
-              required
-              value={source.title}
-              onChange={(e) => setSource({ ...source, title: e.target.value })}
-            />
-          )}
-        </Labeled>
-        <Labeled label="Publisher">
-          {(id) => (
-            <input
-              id={id}
-              value={source.publisher}
-              onChange={(e) => setSource({ ...source, publisher: e.target.value })}
-            />
-          )}
-        </Labeled>
-        <Labeled label="Author">
-          {(id) => (
-            <input id={id} value={source.author} onChange={(e) => setSource({ ...source, author: e.target.value })} />
-          )}
-        </Labeled>
-        <Labeled label="Date">
-          {(id) => (
-            <input
-              id={id}
-              type="date"
-              value={source.date}
-              onChange={(e) => setSource({ ...source, date: e.target.value })}
-            />
-          )}
-        </Labeled>
-        <Labeled label="Kind">
-          {(id) => (
-            <select
-              id={id}
-              value={source.kind}
-              onChange={(e) => setSource({ ...source, kind: e.target.value as (typeof SOURCE_KINDS)[number] })}
-            >
-              {SOURCE_KINDS.map((k) => (
-                <option key={k}>{k}</option>
-              ))}
-            </select>
-          )}
-        </Labeled>
-        <Labeled label="Link">
-          {(id) => (
-            <input
-              id={id}
-              type="url"
-              value={source.url}
-              onChange={(e) => setSource({ ...source, url: e.target.value })}
-            />
-          )}
-        </Labeled>
+        <TextField label="Title" required value={source.title} onChange={(title) => setSource({ ...source, title })} />
+        <TextField
+          label="Publisher"
+          value={source.publisher}
+          onChange={(publisher) => setSource({ ...source, publisher })}
+        />
+        <TextField label="Author" value={source.author} onChange={(author) => setSource({ ...source, author })} />
+        <TextField label="Date" type="date" value={source.date} onChange={(date) => setSource({ ...source, date })} />
+        <Select
+          label="Kind"
+          value={source.kind}
+          choices={SOURCE_KINDS.map((k) => ({ value: k, label: k }))}
+          onChange={(kind) => setSource({ ...source, kind })}
+        />
+        <TextField label="Link" type="url" value={source.url} onChange={(url) => setSource({ ...source, url })} />
         <button type="submit" className="primary" disabled={!source.title.trim()}>
           Add source
         </button>
       </form>
       <form onSubmit={addClaim} className="panel form-grid" aria-labelledby="add-claim-title">
         <h2 id="add-claim-title">Add a claim</h2>
-        <Labeled label="Source">
-          {(id) => (
-            <select id={id} value={claim.source} onChange={(e) => setClaim({ ...claim, source: e.target.value })}>
-              {pack.sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Labeled>
+        <Select
+          label="Source"
+          value={claim.source}
+          choices={pack.sources.map((src) => ({ value: src.id, label: src.title }))}
+          onChange={(src) => setClaim({ ...claim, source: src })}
+        />
         <ClaimFields pack={pack} form={claim} setForm={setClaim} />
-        <Labeled label="Claim, in your own words">
-          {(id) => (
-            <textarea
-              id={id}
-              required
-              rows={2}
-              value={claim.summary}
-              onChange={(e) => setClaim({ ...claim, summary: e.target.value })}
-            />
-          )}
-        </Labeled>
-        <Labeled label="Section in the source">
-          {(id) => (
-            <input id={id} value={claim.section} onChange={(e) => setClaim({ ...claim, section: e.target.value })} />
-          )}
-        </Labeled>
-        <Labeled label="Short quote (at most 12 words)">
-          {(id) => (
-            <input id={id} value={claim.anchor} onChange={(e) => setClaim({ ...claim, anchor: e.target.value })} />
-          )}
-        </Labeled>
+        <TextArea
+          label="Claim, in your own words"
+          required
+          rows={2}
+          value={claim.summary}
+          onChange={(summary) => setClaim({ ...claim, summary })}
+        />
+        <TextField
+          label="Section in the source"
+          value={claim.section}
+          onChange={(section) => setClaim({ ...claim, section })}
+        />
+        <TextField
+          label="Short quote (at most 12 words)"
+          value={claim.anchor}
+          onChange={(anchor) => setClaim({ ...claim, anchor })}
+        />
         <button type="submit" className="primary" disabled={!claim.summary.trim() || !claim.source}>
           Add claim
         </button>

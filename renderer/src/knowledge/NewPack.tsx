@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { slugify } from '../../../shared/adr/slug.js';
-import { TextArea, TextField } from '../components/Fields.js';
+import { RowsField, TextArea, TextField } from '../components/Fields.js';
 import { href, navigate } from '../app/router.js';
 import { messageOf, useApiMutation } from '../data/query.js';
 
@@ -63,78 +63,55 @@ function RowList({
     next.splice(i + by, 0, moved!);
     setRows(next);
   };
-  const headingId = `new-pack-${what}-title`;
+  const named = `${what[0]!.toUpperCase()}${what.slice(1)}`;
   return (
-    <fieldset className="new-pack-rows" aria-labelledby={headingId}>
-      <legend id={headingId}>{title}</legend>
-      {listError && (
-        <p className="field-error" role="alert">
-          {listError}
-        </p>
+    <RowsField
+      legend={title}
+      className="new-pack-rows"
+      intro={
+        listError && (
+          <p className="field-error" role="alert">
+            {listError}
+          </p>
+        )
+      }
+      list="ol"
+      items={rows}
+      keyOf={(r) => r.key}
+      itemClassName={() => 'new-pack-row'}
+      itemLabel={(r, i) => `${what} ${i + 1}${r.name.trim() ? `: ${r.name.trim()}` : ''}`}
+      blocks={{ fields: 'new-pack-row-fields', actions: 'new-pack-row-actions' }}
+      rowName={(_, i) => `${what} ${i + 1}`}
+      renderRow={(r, i) => (
+        <>
+          <TextField
+            label={`${named} ${i + 1}`}
+            value={r.name}
+            maxLength={200}
+            onChange={(name) => update(r.key, { name })}
+            error={problems?.get(r.key)}
+          />
+          <TextField
+            label={`Description of ${what} ${i + 1} (optional)`}
+            value={r.description}
+            maxLength={1000}
+            onChange={(description) => update(r.key, { description })}
+          />
+          {withQuestion && (
+            <TextField
+              label={`Guiding question of ${what} ${i + 1}`}
+              value={r.question}
+              maxLength={1000}
+              hint="What the architect should ask themselves under this criterion."
+              onChange={(question) => update(r.key, { question })}
+            />
+          )}
+        </>
       )}
-      <ol>
-        {rows.map((r, i) => (
-          <li
-            key={r.key}
-            className="new-pack-row"
-            aria-label={`${what} ${i + 1}${r.name.trim() ? `: ${r.name.trim()}` : ''}`}
-          >
-            <div className="new-pack-row-fields">
-              <TextField
-                label={`${what[0]!.toUpperCase()}${what.slice(1)} ${i + 1}`}
-                value={r.name}
-                maxLength={200}
-                onChange={(name) => update(r.key, { name })}
-                error={problems?.get(r.key)}
-              />
-              <TextField
-                label={`Description of ${what} ${i + 1} (optional)`}
-                value={r.description}
-                maxLength={1000}
-                onChange={(description) => update(r.key, { description })}
-              />
-              {withQuestion && (
-                <TextField
-                  label={`Guiding question of ${what} ${i + 1}`}
-                  value={r.question}
-                  maxLength={1000}
-                  hint="What the architect should ask themselves under this criterion."
-                  onChange={(question) => update(r.key, { question })}
-                />
-              )}
-            </div>
-            <div className="new-pack-row-actions">
-              <button
-                type="button"
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-                aria-label={`Move ${what} ${i + 1} up`}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                disabled={i === rows.length - 1}
-                onClick={() => move(i, 1)}
-                aria-label={`Move ${what} ${i + 1} down`}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
-                aria-label={`Remove ${what} ${i + 1}`}
-              >
-                Remove
-              </button>
-            </div>
-          </li>
-        ))}
-      </ol>
-      <button type="button" onClick={() => setRows([...rows, row()])}>
-        Add {what === 'option' ? 'an option' : 'a criterion'}
-      </button>
-    </fieldset>
+      onMove={move}
+      onRemove={(i) => setRows(rows.filter((_, j) => j !== i))}
+      add={{ label: `Add ${what === 'option' ? 'an option' : 'a criterion'}`, onAdd: () => setRows([...rows, row()]) }}
+    />
   );
 }
 

@@ -17,7 +17,7 @@ import {
   type Section,
 } from '../../../shared/verification.js';
 import type { MethodName } from '../../../shared/api/index.js';
-import { Labeled } from '../components/Fields.js';
+import { Labeled, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { ClaimFields } from './ClaimFields.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
@@ -101,9 +101,7 @@ export function AddSourceText({
           />
         )}
       </Labeled>
-      <Labeled label="…or paste its text">
-        {(id) => <textarea id={id} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
-      </Labeled>
+      <TextArea label="…or paste its text" rows={3} value={pasted} onChange={setPasted} />
       <button
         type="button"
         disabled={busy || !pasted.trim()}
@@ -306,24 +304,20 @@ function ClaimFromSelection({
           {draft.problem}
         </p>
       )}
-      <Labeled label={`Quote (${words} of at most ${MAX_ANCHOR_WORDS} words)`}>
-        {(id) => <input id={id} value={form.anchor} onChange={(e) => setForm({ ...form, anchor: e.target.value })} />}
-      </Labeled>
-      <Labeled label="Section">
-        {(id) => <input id={id} value={form.section} onChange={(e) => setForm({ ...form, section: e.target.value })} />}
-      </Labeled>
+      <TextField
+        label={`Quote (${words} of at most ${MAX_ANCHOR_WORDS} words)`}
+        value={form.anchor}
+        onChange={(anchor) => setForm({ ...form, anchor })}
+      />
+      <TextField label="Section" value={form.section} onChange={(section) => setForm({ ...form, section })} />
       <ClaimFields pack={pack} form={form} setForm={setForm} />
-      <Labeled label="Claim, in your own words">
-        {(id) => (
-          <textarea
-            id={id}
-            rows={2}
-            required
-            value={form.summary}
-            onChange={(e) => setForm({ ...form, summary: e.target.value })}
-          />
-        )}
-      </Labeled>
+      <TextArea
+        label="Claim, in your own words"
+        rows={2}
+        required
+        value={form.summary}
+        onChange={(summary) => setForm({ ...form, summary })}
+      />
       {error && (
         <p role="alert" className="error">
           {error}

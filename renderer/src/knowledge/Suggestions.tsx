@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PackView, SourceView } from '../../../shared/api/knowledge.js';
 import type { Suggestion } from '../../../shared/api/sources.js';
-import { Labeled } from '../components/Fields.js';
+import { TextArea } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { href } from '../app/router.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
@@ -252,26 +252,14 @@ function AcceptForm({
   return (
     <form className="form-grid accept-suggestion" onSubmit={save} noValidate aria-label="Accept the suggestion">
       <ClaimFields pack={pack} form={form} setForm={setForm} />
-      <Labeled label="Claim, in your own words">
-        {(id) => (
-          <>
-            <textarea
-              id={id}
-              rows={2}
-              autoFocus
-              value={form.summary}
-              aria-invalid={summaryError ? true : undefined}
-              aria-describedby={summaryError ? `${id}-error` : undefined}
-              onChange={(e) => setForm({ ...form, summary: e.target.value })}
-            />
-            {summaryError && (
-              <small id={`${id}-error`} className="field-error" role="alert">
-                {summaryError}
-              </small>
-            )}
-          </>
-        )}
-      </Labeled>
+      <TextArea
+        label="Claim, in your own words"
+        rows={2}
+        autoFocus
+        value={form.summary}
+        onChange={(summary) => setForm({ ...form, summary })}
+        error={summaryError}
+      />
       {add.error && (
         <p role="alert" className="error">
           The claim was not saved: {messageOf(add.error)}

@@ -3,12 +3,13 @@
  * adding and removing them, and its status history. Supersede is a relation that also changes a
  * status, so choosing "supersedes" or "superseded by" goes through supersedeDecision.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { RelationView } from '../../../shared/api/lifecycle.js';
 import { RELATION_NAMES } from '../../../shared/relation-types.js';
 import type { Decision, DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { Select } from '../components/Fields.js';
 import { DecisionPicker, decisionName as named } from '../components/DecisionPicker.js';
 import { messageOf, useApiQuery, useApiTask } from '../data/query.js';
 import { href } from '../app/router.js';
@@ -20,6 +21,8 @@ const words = (type: string) => {
   return w.charAt(0).toUpperCase() + w.slice(1);
 };
 
+const RELATION_CHOICES = RELATION_NAMES.map((r) => ({ value: r, label: words(r) }));
+
 export function RelationsPanel({
   decision,
   beforeChange,
@@ -29,7 +32,6 @@ export function RelationsPanel({
   beforeChange: () => Promise<void>;
   onChanged: (d: Decision) => void;
 }) {
-  const relationId = useId();
   const [relation, setRelation] = useState('relates-to');
   const [target, setTarget] = useState<DecisionSummary | null>(null);
   // Asked again for each revision: a status change or a supersede made elsewhere shows at once.
@@ -120,14 +122,13 @@ export function RelationsPanel({
         </ul>
       )}
       <form className="relation-form" onSubmit={add}>
-        <label htmlFor={relationId}>Relation</label>
-        <select id={relationId} value={relation} onChange={(e) => setRelation(e.target.value)}>
-          {RELATION_NAMES.map((r) => (
-            <option key={r} value={r}>
-              {words(r)}
-            </option>
-          ))}
-        </select>
+        <Select
+          label="Relation"
+          labelPosition="beside"
+          value={relation}
+          choices={RELATION_CHOICES}
+          onChange={setRelation}
+        />
         <DecisionPicker label="Decision" value={target} onChange={setTarget} exclude={decision.id} />
         <button type="submit" disabled={!target || busy}>
           Add relation

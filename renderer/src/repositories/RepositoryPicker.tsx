@@ -3,9 +3,10 @@
  * those Cairn knows, each with its count. The choice is one for the session, so the timeline and
  * the graph show the same repository as a person moves between them.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useApiQuery } from '../data/query.js';
 import { countOf } from '../number-format.js';
+import { Select } from '../components/Fields.js';
 
 let chosen: string | undefined;
 
@@ -28,23 +29,21 @@ export function RepositoryPicker({
   value: string | undefined;
   onChange: (name: string | undefined) => void;
 }) {
-  const id = useId();
   const { data } = useApiQuery('listRepositories', {});
   // Nothing to choose between until decisions come from a repository.
   if (!data?.length && value === undefined) return null;
   const known = data?.some((r) => r.name === value) ?? false;
   return (
-    <>
-      <label htmlFor={id}>Repository</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">All repositories</option>
-        {data?.map((r) => (
-          <option key={r.id} value={r.name}>
-            {r.name} ({countOf(r.decisions, 'decision')})
-          </option>
-        ))}
-        {value !== undefined && !known && <option value={value}>{value}</option>}
-      </select>
-    </>
+    <Select
+      label="Repository"
+      labelPosition="beside"
+      value={value ?? ''}
+      choices={[
+        { value: '', label: 'All repositories' },
+        ...(data ?? []).map((r) => ({ value: r.name, label: `${r.name} (${countOf(r.decisions, 'decision')})` })),
+        ...(value !== undefined && !known ? [{ value, label: value }] : []),
+      ]}
+      onChange={(name) => onChange(name || undefined)}
+    />
   );
 }

@@ -9,7 +9,7 @@ import type { Decision, DecisionContent, ReviewOutcome } from '../../../shared/d
 import { addDays, describeDue, reviewState } from '../../../shared/review.js';
 import { api } from '../api.js';
 import { navigate } from '../app/router.js';
-import { TextArea, TextField } from '../components/Fields.js';
+import { RadioGroup, TextArea, TextField } from '../components/Fields.js';
 import { fetchApi, messageOf, useApiTask } from '../data/query.js';
 import './ReviewPanel.css';
 
@@ -24,6 +24,12 @@ const OUTCOME_HINT: Record<ReviewOutcome, string> = {
   amend: 'Parts need changing: the review is recorded and you edit the decision below.',
   supersede: 'It no longer holds: a new draft starts from its question and evidence, related to it.',
 };
+
+const OUTCOMES = (Object.keys(OUTCOME_LABEL) as ReviewOutcome[]).map((o) => ({
+  value: o,
+  label: OUTCOME_LABEL[o],
+  description: <span className="muted">{OUTCOME_HINT[o]}</span>,
+}));
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -186,24 +192,14 @@ export function ReviewPanel(props: {
       </div>
       {open && (
         <form id={`${id}-form`} className="review-form" onSubmit={record} aria-label="Record a review">
-          <fieldset>
-            <legend>Outcome of the review</legend>
-            {(Object.keys(OUTCOME_LABEL) as ReviewOutcome[]).map((o, i) => (
-              <label key={o} className="review-choice">
-                <input
-                  ref={i === 0 ? firstChoice : undefined}
-                  type="radio"
-                  name={`${id}-outcome`}
-                  value={o}
-                  checked={outcome === o}
-                  onChange={() => setOutcome(o)}
-                />
-                <span>
-                  <strong>{OUTCOME_LABEL[o]}</strong> <span className="muted">{OUTCOME_HINT[o]}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <RadioGroup
+            legend="Outcome of the review"
+            choiceClassName="review-choice"
+            firstRef={firstChoice}
+            value={outcome}
+            onChange={setOutcome}
+            choices={OUTCOMES}
+          />
           {outcome === 'holds' && (
             <TextField
               label="Next review"

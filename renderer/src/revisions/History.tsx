@@ -4,11 +4,12 @@
  * new revision, so the revisions in between stay and the restore itself can be undone.
  */
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RevisionDiff } from '../../../shared/api/revisions.js';
 import type { RevisionSummary } from '../../../shared/domain.js';
 import type { FieldChange } from '../../../shared/revision-diff.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { Select } from '../components/Fields.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
 import { StatusBadge } from '../decisions/StatusBadge.js';
 import { href } from '../app/router.js';
@@ -48,8 +49,6 @@ export function History({ id }: { id: string }) {
   const restore = useApiMutation('restoreRevision', {
     invalidates: ['getDecision', 'listRevisions', 'diffRevisions', 'listDecisions', 'renderDecision'],
   });
-  const fromId = useId();
-  const toId = useId();
   // The confirmation opens under the row whose Restore was pressed, in view, with focus on its button.
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -90,6 +89,7 @@ export function History({ id }: { id: string }) {
   }
   const d = decision.data;
   const list = revisions.data;
+  const revisionChoices = list.map((r) => ({ value: String(r.revision), label: String(r.revision) }));
 
   return (
     <section aria-labelledby="history-title" className="history">
@@ -181,30 +181,20 @@ export function History({ id }: { id: string }) {
             <p className="muted">Only one revision so far: nothing to compare yet.</p>
           ) : (
             <div className="diff-range">
-              <label htmlFor={fromId}>From revision</label>
-              <select
-                id={fromId}
-                value={range?.from ?? ''}
-                onChange={(e) => setPicked({ from: Number(e.target.value), to: range?.to ?? d.revision })}
-              >
-                {list.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {r.revision}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor={toId}>to revision</label>
-              <select
-                id={toId}
-                value={range?.to ?? ''}
-                onChange={(e) => setPicked({ from: range?.from ?? 1, to: Number(e.target.value) })}
-              >
-                {list.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {r.revision}
-                  </option>
-                ))}
-              </select>
+              <Select
+                label="From revision"
+                labelPosition="beside"
+                value={String(range?.from ?? '')}
+                choices={revisionChoices}
+                onChange={(from) => setPicked({ from: Number(from), to: range?.to ?? d.revision })}
+              />
+              <Select
+                label="to revision"
+                labelPosition="beside"
+                value={String(range?.to ?? '')}
+                choices={revisionChoices}
+                onChange={(to) => setPicked({ from: range?.from ?? 1, to: Number(to) })}
+              />
             </div>
           )}
           {range && (
