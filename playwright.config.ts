@@ -17,7 +17,9 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   // Beside, not over, test-results/trust (figures from vitest for the trust report).
   outputDir: 'test-results/playwright',
-  timeout: 60_000,
+  // Generous, as four browsers share two cores: a test that seeds thousands of decisions took 18 s
+  // alone and over a minute on a machine loaded by other work; a hang still fails.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   // Two browsers per core: each test has its own server and data folder, so they do not meet, and a

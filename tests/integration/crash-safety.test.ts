@@ -60,13 +60,16 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-/** Runs the writer once and kills it after `delayMs` (counted from "ready" when `afterReady`). */
+/**
+ * Runs the writer once and kills it after `delayMs`, counted from its start, or from its first
+ * acknowledged save when `amongSaves` (so such a kill lands among saves however slow the machine is).
+ */
 function runOnce(
   dbPath: string,
   seed: number,
   day: number,
   delayMs: number,
-  afterReady: boolean,
+  amongSaves: boolean,
 ): Promise<{
   acks: Ack[];
   planned: [string, string][];
@@ -82,10 +85,10 @@ function runOnce(
     let err = '';
     let timer: NodeJS.Timeout | undefined;
     const kill = () => child.kill('SIGKILL');
-    if (!afterReady) timer = setTimeout(kill, delayMs);
+    if (!amongSaves) timer = setTimeout(kill, delayMs);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
-      if (afterReady && !timer && (out + chunk).includes('ready\n')) timer = setTimeout(kill, delayMs);
+      if (amongSaves && !timer && /(^|\n)ack /.test(out + chunk)) timer = setTimeout(kill, delayMs);
       out += chunk;
     });
     child.stderr.on('data', (c) => (err += c));
@@ -299,8 +302,8 @@ describe('kill -9 while saving', () => {
     });
     expect(problems).toEqual([]);
     expect(runs).toBe(RUNS);
-    // The kills must land among saves, not only before them.
-    expect(acknowledged).toBeGreaterThan(RUNS);
+    // The kills meant to land among saves did: each of those runs acknowledged at least one.
+    expect(runs - runsWithoutSaves).toBeGreaterThanOrEqual(plan.filter((p) => !p.early).length);
   }, 180_000);
 });
 

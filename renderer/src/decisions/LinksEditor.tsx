@@ -12,9 +12,13 @@ export function LinksEditor({ links, onChange }: { links: readonly WebLink[]; on
   const id = useId();
   const titles = useRef<(HTMLInputElement | null)[]>([]);
   const focusAfter = useRef<number | null>(null);
+  // The row to focus once it is on the page: a render that comes before the one with the new rows
+  // (an autosave answering meanwhile) leaves the wish for the next.
   useEffect(() => {
     if (focusAfter.current === null) return;
-    titles.current[focusAfter.current]?.focus();
+    const input = titles.current[focusAfter.current];
+    if (!input?.isConnected) return;
+    input.focus();
     focusAfter.current = null;
   });
 

@@ -33,9 +33,13 @@ export function ProsConsEditor({
   const own = claims.filter((c) => c.option === option.id);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const focusAfter = useRef<number | null>(null);
+  // The row to focus once it is on the page: a render that comes before the one with the new rows
+  // (an autosave answering meanwhile) leaves the wish for the next.
   useEffect(() => {
     if (focusAfter.current === null) return;
-    inputs.current[focusAfter.current]?.focus();
+    const input = inputs.current[focusAfter.current];
+    if (!input?.isConnected) return;
+    input.focus();
     focusAfter.current = null;
   });
   const name = option.name || 'this option';
