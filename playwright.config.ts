@@ -1,5 +1,4 @@
 import { chromium, defineConfig } from '@playwright/test';
-import os from 'node:os';
 import { chromiumForTests } from './scripts/chromium.js';
 
 // End-to-end tests drive a Chromium against `cairn serve`, each test with its own data folder
@@ -17,15 +16,15 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   // Beside, not over, test-results/trust (figures from vitest for the trust report).
   outputDir: 'test-results/playwright',
-  // Generous, as four browsers share two cores: a test that seeds thousands of decisions took 18 s
-  // alone and over a minute on a machine loaded by other work; a hang still fails.
+  // Generous for a machine loaded by other work: a test that seeds thousands of decisions took 18 s
+  // alone and over a minute there; a hang still fails.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // Two browsers per core: each test has its own server and data folder, so they do not meet, and a
-  // test spends most of its time waiting (a page load, the app's debounces), not computing: on two
-  // cores, 75 tests used 164 CPU-seconds in 290 s with two workers. PLAYWRIGHT_WORKERS overrides.
-  workers: Number(process.env.PLAYWRIGHT_WORKERS) || Math.min(8, 2 * os.availableParallelism()),
+  // Two browsers at once: each test has its own server and data folder, so they do not meet. More
+  // only fight over two cores, as each browser renders on the CPU: four workers (with the checks
+  // running beside them at a low priority) took 379 s where two alone took 290 s. PLAYWRIGHT_WORKERS overrides (e.g. 1 on a busy machine).
+  workers: Number(process.env.PLAYWRIGHT_WORKERS) || 2,
   retries: 0,
   reporter: [['list']],
   use: {
