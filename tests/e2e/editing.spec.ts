@@ -216,3 +216,26 @@ test('a save refused because another window saved first says so and keeps the ty
   await expect(app.field('Context and problem statement')).toHaveValue('Saved elsewhere.');
   await app.waitUntilSaved();
 });
+
+test('options named by long addresses, as imported ADRs have them, wrap instead of widening the editor past a small window', async ({
+  app,
+  page,
+}) => {
+  const long = (site: string) =>
+    `[A template](https://${site}.example.org/2011/11/15/documenting-architecture-decisions-with-a-very-long-address) – the first one`;
+  await app.api('createDecision', {
+    content: {
+      title: 'Pick an ADR template',
+      status: 'accepted',
+      options: [
+        { id: 'a', name: long('first') },
+        { id: 'b', name: long('second') },
+      ],
+      chosenOption: 'a',
+    },
+  });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.openDecision('Pick an ADR template');
+  await expect(page.getByRole('group', { name: long('second') })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
