@@ -13,6 +13,26 @@ function FieldError({ id, error }: { id: string; error?: string | undefined }) {
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
+/** A control's problem and hint below it, and the attributes that tie them to the control `id`. */
+function notes(id: string, hint: React.ReactNode, error: string | undefined) {
+  return {
+    aria: {
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy(!!hint && id + '-hint', error && id + '-error'),
+    },
+    below: (
+      <>
+        <FieldError id={id + '-error'} error={error} />
+        {hint && (
+          <small id={id + '-hint'} className="muted">
+            {hint}
+          </small>
+        )}
+      </>
+    ),
+  };
+}
+
 export function TextField(props: {
   label: React.ReactNode;
   value: string;
@@ -31,6 +51,7 @@ export function TextField(props: {
   error?: string | undefined;
 }) {
   const id = useId();
+  const note = notes(id, props.hint, props.error);
   const wrapper = props.labelPosition === 'beside' ? 'field-beside' : 'field';
   return (
     <div className={props.className ? `${wrapper} ${props.className}` : wrapper}>
@@ -44,15 +65,9 @@ export function TextField(props: {
         min={props.min}
         required={props.required}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
+        {...note.aria}
       />
-      <FieldError id={id + '-error'} error={props.error} />
-      {props.hint && (
-        <small id={id + '-hint'} className="muted">
-          {props.hint}
-        </small>
-      )}
+      {note.below}
     </div>
   );
 }
@@ -70,6 +85,7 @@ export function TextArea(props: {
   error?: string | undefined;
 }) {
   const id = useId();
+  const note = notes(id, props.hint, props.error);
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -82,15 +98,9 @@ export function TextArea(props: {
         autoFocus={props.autoFocus}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
+        {...note.aria}
       />
-      <FieldError id={id + '-error'} error={props.error} />
-      {props.hint && (
-        <small id={id + '-hint'} className="muted">
-          {props.hint}
-        </small>
-      )}
+      {note.below}
     </div>
   );
 }
@@ -104,6 +114,7 @@ export function ListField(props: {
   error?: string | undefined;
 }) {
   const id = useId();
+  const note = notes(id, props.hint ?? 'Separate names with commas.', props.error);
   const [text, setText] = useState(props.value.join(', '));
   // A new list from outside replaces the text, unless the text already says it (so ", " being
   // typed survives). Adjusted while rendering, as React advises, rather than in an effect.
@@ -122,13 +133,9 @@ export function ListField(props: {
           setText(e.target.value);
           props.onChange(split(e.target.value));
         }}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id + '-hint', props.error && id + '-error')}
+        {...note.aria}
       />
-      <FieldError id={id + '-error'} error={props.error} />
-      <small id={id + '-hint'} className="muted">
-        {props.hint ?? 'Separate names with commas.'}
-      </small>
+      {note.below}
     </div>
   );
 }
@@ -199,6 +206,7 @@ export function Select<V extends string>(props: {
   error?: string | undefined;
 }) {
   const id = useId();
+  const note = notes(id, props.hint, props.error);
   const position = props.labelPosition ?? 'above';
   return (
     <div className={position === 'beside' ? 'field-beside' : 'field'}>
@@ -210,8 +218,7 @@ export function Select<V extends string>(props: {
         value={props.value}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.value as V)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(!!props.hint && id + '-hint', props.error && id + '-error')}
+        {...note.aria}
       >
         {/* By place: two choices may share a value (two repositories of one name). */}
         {props.choices.map((c, i) => (
@@ -220,12 +227,7 @@ export function Select<V extends string>(props: {
           </option>
         ))}
       </select>
-      <FieldError id={id + '-error'} error={props.error} />
-      {props.hint && (
-        <small id={id + '-hint'} className="muted">
-          {props.hint}
-        </small>
-      )}
+      {note.below}
     </div>
   );
 }
