@@ -4,26 +4,17 @@
  * moves it). An address that cannot be saved (javascript:, a space, a Markdown file, which is a
  * relation) is marked beside itself and kept as typed while everything else saves.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { linkTargetProblem, type WebLink } from '../../../shared/domain.js';
+import { useRowFocus } from '../components/useRowFocus.js';
 import { RowInput, RowsField } from '../components/Fields.js';
 
 export function LinksEditor({ links, onChange }: { links: readonly WebLink[]; onChange: (links: WebLink[]) => void }) {
   const id = useId();
-  const titles = useRef<(HTMLInputElement | null)[]>([]);
-  const focusAfter = useRef<number | null>(null);
-  // The row to focus once it is on the page: a render that comes before the one with the new rows
-  // (an autosave answering meanwhile) leaves the wish for the next.
-  useEffect(() => {
-    if (focusAfter.current === null) return;
-    const input = titles.current[focusAfter.current];
-    if (!input?.isConnected) return;
-    input.focus();
-    focusAfter.current = null;
-  });
+  const { rowRef, focusRow } = useRowFocus();
 
   function set(next: WebLink[], focus: number | null = null) {
-    focusAfter.current = focus;
+    focusRow(focus);
     onChange(next);
   }
   const change = (i: number, link: Partial<WebLink>) => set(links.map((x, j) => (j === i ? { ...x, ...link } : x)));
@@ -63,9 +54,7 @@ export function LinksEditor({ links, onChange }: { links: readonly WebLink[]; on
           <>
             <RowInput
               label={`Title of link ${i + 1}`}
-              inputRef={(el) => {
-                titles.current[i] = el;
-              }}
+              inputRef={rowRef(i)}
               value={link.title}
               placeholder="Title"
               maxLength={500}

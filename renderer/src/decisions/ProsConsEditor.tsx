@@ -5,11 +5,11 @@
  * list lives (shared/adr/pros-cons.ts), citations included, so what the file said and what export
  * writes stay in step.
  */
-import { useEffect, useRef } from 'react';
 import { readProsCons, writeProsCons, type ProCon } from '../../../shared/adr/pros-cons.js';
 import { claimsByLabel } from '../../../shared/adr/citations.js';
 import type { ConsideredOption, Driver, Effect, EvidenceClaim } from '../../../shared/domain.js';
 import { EFFECTS } from '../../../shared/vocabulary.js';
+import { useRowFocus } from '../components/useRowFocus.js';
 import { RowInput, RowsField, Select, TextArea } from '../components/Fields.js';
 import { ClaimCitations } from './ClaimCitations.js';
 
@@ -31,21 +31,11 @@ export function ProsConsEditor({
   const byLabel = claimsByLabel(claims);
   const details = readProsCons(option.description, (label) => byLabel.has(label));
   const own = claims.filter((c) => c.option === option.id);
-  const inputs = useRef<(HTMLInputElement | null)[]>([]);
-  const focusAfter = useRef<number | null>(null);
-  // The row to focus once it is on the page: a render that comes before the one with the new rows
-  // (an autosave answering meanwhile) leaves the wish for the next.
-  useEffect(() => {
-    if (focusAfter.current === null) return;
-    const input = inputs.current[focusAfter.current];
-    if (!input?.isConnected) return;
-    input.focus();
-    focusAfter.current = null;
-  });
+  const { rowRef, focusRow } = useRowFocus();
   const name = option.name || 'this option';
 
   function setItems(items: ProCon[], focus: number | null = null) {
-    focusAfter.current = focus;
+    focusRow(focus);
     onChange(writeProsCons({ ...details, items }));
   }
   const change = (i: number, item: Partial<ProCon>) =>
@@ -95,9 +85,7 @@ export function ProsConsEditor({
           />
           <RowInput
             label={`Point ${i + 1} of ${name}`}
-            inputRef={(el) => {
-              inputs.current[i] = el;
-            }}
+            inputRef={rowRef(i)}
             value={item.text}
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Enter"
             onChange={(text) => change(i, { text })}
