@@ -9,7 +9,7 @@
  *   has an accessible name (checked once, in the light tour: neither depends on the theme).
  * The screenshots walk the same screens, only in `npm run screenshots`.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { SCREENS, visit } from './screens.js';
@@ -22,11 +22,11 @@ import { SCREENS, visit } from './screens.js';
 const THEME_RULES = ['color-contrast', 'link-in-text-block'];
 
 async function seriousViolations(page: Page, scope: 'all' | 'theme' = 'all'): Promise<string[]> {
-  const axe = new AxeBuilder({ page });
+  const builder = axe(page);
   const results = await (
     scope === 'theme'
-      ? axe.withRules(THEME_RULES)
-      : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      ? builder.withRules(THEME_RULES)
+      : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
   ).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

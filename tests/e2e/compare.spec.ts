@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import {
   batchJobs,
   gateway,
@@ -52,8 +52,8 @@ test('find the accepted decisions that chose Python in three clicks, then compar
   await ml.getByText('Relied on 1 claim').click();
   await expect(ml.getByText('Data frame libraries make aggregation short to write.')).toBeVisible();
 
-  const axe = await new AxeBuilder({ page }).include('main').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const audit = await axe(page).include('main').analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await page.getByLabel('Add a decision to the comparison').fill('batch');
   await page.getByRole('button', { name: /Add ADR 3: Python for the ETL batch jobs/ }).click();

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,8 +45,8 @@ test('export a decision with evidence into a git repository, preview its text, a
   await expect(text).toContainText('[^c-io-1]: [*Field notes on event loops*]');
   await expect(text).toContainText('| **Weighted total** | | **41** | **35** |');
 
-  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const audit = await axe(page).include('dialog').analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const result = await app.writeExport();
   await expect(result).toContainText('Wrote 4 files');

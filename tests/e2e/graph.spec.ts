@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import { expect, test } from './fixtures.js';
 
 test('follow supersedes, amends and relates-to links through the graph, and see the chain on the timeline', async ({
@@ -32,9 +32,9 @@ test('follow supersedes, amends and relates-to links through the graph, and see 
     /^relates to ADR 4: Nightly backups/,
   ]);
 
-  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  const audit = await axe(page).include('main').analyze();
   expect(
-    axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.failureSummary + n.html).join(' ')}`),
+    audit.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.failureSummary + n.html).join(' ')}`),
   ).toEqual([]);
 
   // By keyboard: the decisions in the drawing are links.

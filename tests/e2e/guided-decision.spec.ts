@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
@@ -267,7 +267,7 @@ test('every step of the guided decision passes an accessibility check', async ({
   for (const [i, title] of titles.entries()) {
     await app.expectStep(i + 1, title);
     if (title === 'Outcome') await app.chooseOption('Python');
-    const result = await new AxeBuilder({ page }).include('main').analyze();
+    const result = await axe(page).include('main').analyze();
     expect(result.violations.map((v) => `${title}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     if (i < titles.length - 1) await app.nextStep();
   }

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import { reporting } from '../fixtures/decisions/runtime-decisions.js';
 import { expect, test } from './fixtures.js';
 
@@ -47,8 +47,8 @@ test('see what changed between any two revisions and restore an earlier one as a
     changes.getByRole('listitem').filter({ hasText: 'Driver “Real-time and streaming”: weight' }),
   ).toContainText(/1.*→.*4/);
 
-  const axe = await new AxeBuilder({ page }).include('main').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const audit = await axe(page).include('main').analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // The confirmation opens where the user acted: right under that row's Restore button, in view.
   const restoreButton = page.getByRole('button', { name: 'Restore revision 1' });

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,7 +53,7 @@ test('the report names each file that could not be read, and why; the dialog pas
     await expect(report).toContainText('0006-code-tag.md: The front matter uses the YAML tag !!js/function');
     await expect(report).toContainText('0009-invalid-utf8.md: The file is not valid UTF-8');
     await expect(report).toContainText('0008-binary.md: The file holds binary data');
-    const result = await new AxeBuilder({ page }).include('dialog').analyze();
+    const result = await axe(page).include('dialog').analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -78,8 +78,8 @@ test('a decision shows its relations in both directions, and relations added on 
       /^Amended by ADR 3/,
       /^Relates to ADR 4: Log to local files/,
     ]);
-    const axe = await new AxeBuilder({ page }).include('.relations').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    const audit = await axe(page).include('.relations').analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
     await app.relations().getByRole('link', { name: 'ADR 3: Deploy with containers' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ADR 3: Deploy with containers');

@@ -5,7 +5,7 @@
  * passages, see every claim verified (in the app and by `cairn knowledge verify`), type a fake
  * quote and see it missing, export the pack file and import it again with its unverified claim said.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +36,7 @@ async function select(page: Page, words: string) {
 }
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const results = await axe(page).withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -61,7 +61,7 @@ test('must-have, unknowns, ranges, robustness, two people, swing weights and the
     'Weight 4 of 5 (Major), from 80 swing points.',
   );
   await expect(page.getByRole('group', { name: 'SQL features', exact: true })).toContainText('Weight 2 of 5');
-  const axeDrivers = await new AxeBuilder({ page }).include('.wizard-step').analyze();
+  const axeDrivers = await axe(page).include('.wizard-step').analyze();
   expect(axeDrivers.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Evidence: Write concurrency scored by hand; SQLite below the must-have; two ranges.
@@ -94,7 +94,7 @@ test('must-have, unknowns, ranges, robustness, two people, swing weights and the
   await people.getByLabel('Bo’s score for PostgreSQL on Write concurrency').selectOption('5');
   await expect(people.getByRole('cell', { name: /People differ: Ana 4/ })).toBeVisible();
   await expect(people.getByText('Now: the matrix keeps the decision’s own scores.')).toBeVisible();
-  const axeEvidence = await new AxeBuilder({ page }).include('.wizard-step').analyze();
+  const axeEvidence = await axe(page).include('.wizard-step').analyze();
   expect(axeEvidence.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Outcome: SQLite drops out, the unknown cells say their range and what to fill first, the

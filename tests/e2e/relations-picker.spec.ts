@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,8 +52,8 @@ test('the relation picker finds a decision as you type: by words or number, by k
     // The name as the app writes it finds the decision too; Escape closes the list, then clears the text.
     await picker.fill('ADR 2: Deploy with shell');
     await expect(options).toHaveText([/^ADR 2: Deploy with shell scripts/]);
-    const axe = await new AxeBuilder({ page }).include('.relations').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    const audit = await axe(page).include('.relations').analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     await picker.press('Escape');
     await expect(list).toBeHidden();
     await expect(picker).toHaveValue('ADR 2: Deploy with shell');

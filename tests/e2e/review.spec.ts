@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.js';
 import { expect, test } from './fixtures.js';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -64,9 +64,9 @@ test('review dates: the list shows what is due, a decision says it is overdue, R
   await page.keyboard.type('Traffic is still at 2k/s.');
   await page.keyboard.press('Tab');
   await expect(review.getByRole('button', { name: 'Record review' })).toBeFocused();
-  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  const audit = await axe(page).include('main').analyze();
   expect(
-    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+    audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
   ).toEqual([]);
   await page.screenshot({ path: 'test-results/review-form.png', fullPage: true });
   await page.keyboard.press('Enter');
@@ -123,7 +123,7 @@ test('in the dark theme, the list with its review facet and badge and the review
   await expect(page.getByRole('group', { name: 'Due for review' })).toBeVisible();
   await expect(page.getByText('review overdue')).toBeVisible();
   const serious = async () =>
-    (await new AxeBuilder({ page }).include('main').analyze()).violations
+    (await axe(page).include('main').analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.help}`);
   expect(await serious()).toEqual([]);
