@@ -35,9 +35,16 @@ export interface FoundChromium {
 
 export type InstallStep = { name: 'playwright' | 'apt'; description: string; command: string[] }[];
 
+/**
+ * Debian's headless shell: the same engine without the desktop browser's windowing, all the tests
+ * and the bench need (they run headless). The browser tests took two-thirds of the CPU with it.
+ */
+export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
 /** The usual places of a system Chromium or Chrome, in order of preference. */
 export const SYSTEM_CHROMIUMS: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: [
+    HEADLESS_SHELL,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/snap/bin/chromium',
@@ -86,7 +93,8 @@ export function distribution(osRelease: string | null): 'debian' | 'ubuntu' | nu
 /**
  * How this machine can get a Chromium, tried in order until one works: Playwright's installer
  * (it downloads, so only where downloading is possible), then, as root on Debian or Ubuntu, the
- * system package manager (Debian's `chromium`; Ubuntu's `chromium-browser`). Empty: no way here.
+ * system package manager (Debian's `chromium-headless-shell`, or `chromium` on a release without
+ * it; Ubuntu's `chromium-browser`). Empty: no way here.
  */
 export function installPlan(p: ChromiumProbe, canDownload: boolean, playwrightCli: string): InstallStep {
   const plan: InstallStep = [];
@@ -102,21 +110,50 @@ export function installPlan(p: ChromiumProbe, canDownload: boolean, playwrightCl
     });
   }
   if (apt) {
-    const pkg = distro === 'ubuntu' ? 'chromium-browser' : 'chromium';
-    const script = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`;
+    const install = (pkg: string) => `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`;
+    const [pkg, script] =
+      distro === 'ubuntu'
+        ? ['chromium-browser', install('chromium-browser')]
+        : ['chromium-headless-shell', `${install('chromium-headless-shell')} || ${install('chromium')}`];
     plan.push({
       name: 'apt',
       description: `the system's ${pkg} package (apt-get install ${pkg})`,
-      command: ['sh', '-c', script],
+      command: ['sh', '-c', `apt-get update -qq && (${script})`],
     });
   }
   return plan;
 }
 
+/**
+ * On Debian with a desktop Chromium but no headless shell: the step that adds the shell, taken on
+ * a CI machine (`CI` set) where `npm test` may run apt as root, or null with the hint to print
+ * instead. Anywhere else (Playwright's own browser, CHROMIUM_PATH, not Debian): nothing to say.
+ */
+export function headlessShellStep(
+  p: ChromiumProbe,
+  found: FoundChromium,
+): { step: InstallStep[number] | null; hint: string } | null {
+  if (found.source !== 'system' || found.file === HEADLESS_SHELL) return null;
+  if (p.platform !== 'linux' || distribution(p.osRelease) !== 'debian') return null;
+  const hint = `Debian's headless shell runs the browser tests in about two-thirds of the CPU time: \`sudo apt-get install chromium-headless-shell\`.`;
+  const apt = p.isRoot && p.hasCommand('apt-get') && Boolean(p.env.CI);
+  const script = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell';
+  return {
+    hint,
+    step: apt
+      ? {
+          name: 'apt',
+          description: "Debian's chromium-headless-shell package (apt-get install chromium-headless-shell)",
+          command: ['sh', '-c', script],
+        }
+      : null,
+  };
+}
+
 /** The one sentence that says what to run when no Chromium is here and none could be got. */
 export function missingSentence(p: ChromiumProbe, tried: string[]): string {
   const distro = p.platform === 'linux' ? distribution(p.osRelease) : null;
-  const pkg = distro === 'ubuntu' ? 'chromium-browser' : 'chromium';
+  const pkg = distro === 'ubuntu' ? 'chromium-browser' : 'chromium-headless-shell';
   const get =
     distro !== null
       ? `\`sudo apt-get install ${pkg}\` (or \`npx playwright install chromium\` where downloads work)`

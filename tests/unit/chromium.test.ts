@@ -7,6 +7,8 @@ import {
   badChromiumPath,
   distribution,
   findChromium,
+  HEADLESS_SHELL,
+  headlessShellStep,
   installPlan,
   missingSentence,
   type ChromiumProbe,
@@ -79,6 +81,14 @@ describe('findChromium', () => {
     ).toBe('system');
   });
 
+  it("prefers Debian's headless shell to the desktop Chromium", () => {
+    expect(findChromium(machine({ files: ['/usr/bin/chromium', HEADLESS_SHELL], playwrightBrowser: null }))).toEqual({
+      executablePath: HEADLESS_SHELL,
+      file: HEADLESS_SHELL,
+      source: 'system',
+    });
+  });
+
   it('finds nothing on a fresh machine', () => {
     expect(findChromium(machine())).toBeNull();
     // A Linux path means nothing on macOS.
@@ -106,7 +116,10 @@ describe('installPlan', () => {
     expect(names(root, false)).toEqual(['apt']);
     const [pw, apt] = installPlan(root, true, cli);
     expect(pw!.command.slice(1)).toEqual([cli, 'install', '--with-deps', 'chromium']);
-    expect(apt!.command.join(' ')).toContain('apt-get install -y -qq chromium');
+    // The headless shell, or the desktop package on a Debian release without it.
+    expect(apt!.command.join(' ')).toMatch(
+      /apt-get update -qq && \(.*apt-get install -y -qq chromium-headless-shell \|\| .*apt-get install -y -qq chromium\)$/,
+    );
   });
 
   it("installs Ubuntu's package name there", () => {
@@ -126,11 +139,42 @@ describe('installPlan', () => {
   });
 });
 
+describe('headlessShellStep', () => {
+  const desktop = { executablePath: '/usr/bin/chromium', file: '/usr/bin/chromium', source: 'system' } as const;
+  const ci = { CI: 'true' };
+
+  it('adds the headless shell beside a desktop Chromium on a Debian CI machine, as root', () => {
+    const step = headlessShellStep(machine({ env: ci, isRoot: true, commands: ['apt-get'] }), desktop)?.step;
+    expect(step?.command.join(' ')).toMatch(/apt-get update -qq && .*apt-get install -y -qq chromium-headless-shell$/);
+  });
+
+  it('only hints elsewhere on Debian: not CI, not root, or no apt-get', () => {
+    for (const probe of [
+      machine({ isRoot: true, commands: ['apt-get'] }),
+      machine({ env: ci, commands: ['apt-get'] }),
+      machine({ env: ci, isRoot: true }),
+    ]) {
+      const lighter = headlessShellStep(probe, desktop);
+      expect(lighter?.step).toBeNull();
+      expect(lighter?.hint).toContain('sudo apt-get install chromium-headless-shell');
+    }
+  });
+
+  it('says nothing for the shell itself, a browser chosen on purpose, or off Debian', () => {
+    const root = { env: ci, isRoot: true, commands: ['apt-get'] };
+    const shell = { executablePath: HEADLESS_SHELL, file: HEADLESS_SHELL, source: 'system' } as const;
+    expect(headlessShellStep(machine(root), shell)).toBeNull();
+    expect(headlessShellStep(machine(root), { ...desktop, source: 'CHROMIUM_PATH' })).toBeNull();
+    expect(headlessShellStep(machine(root), { executablePath: undefined, file: PW, source: 'playwright' })).toBeNull();
+    expect(headlessShellStep(machine({ ...root, osRelease: UBUNTU }), desktop)).toBeNull();
+  });
+});
+
 describe('missingSentence', () => {
   it('is one sentence naming the command for this system and CHROMIUM_PATH', () => {
     const debian = missingSentence(machine(), []);
     expect(debian).toMatch(
-      /^No Chromium for the end-to-end tests on this machine: run `sudo apt-get install chromium`.*CHROMIUM_PATH.*\.$/,
+      /^No Chromium for the end-to-end tests on this machine: run `sudo apt-get install chromium-headless-shell`.*CHROMIUM_PATH.*\.$/,
     );
     expect(debian.split(/\.\s/)).toHaveLength(1);
     expect(missingSentence(machine({ osRelease: UBUNTU }), [])).toContain('sudo apt-get install chromium-browser');
