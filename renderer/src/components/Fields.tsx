@@ -57,6 +57,8 @@ function Placed(props: {
   /** The wrapper's class besides the one `position` gives. */
   className?: string | undefined;
   label: React.ReactNode;
+  /** The label's own id, for a control that points at it. */
+  labelId?: string | undefined;
   control: React.ReactNode;
   after: React.ReactNode;
 }) {
@@ -70,7 +72,7 @@ function Placed(props: {
     );
   const hidden = position === 'hidden' || position === 'hidden-inline';
   const labelEl = (
-    <label htmlFor={id} className={hidden ? 'visually-hidden' : undefined}>
+    <label htmlFor={id} id={props.labelId} className={hidden ? 'visually-hidden' : undefined}>
       {label}
     </label>
   );
@@ -127,39 +129,56 @@ export function TextField({
   inputRef?: Ref<HTMLInputElement>;
   hint?: React.ReactNode;
   error?: string | undefined;
+  /**
+   * Controls on one line with the box, in an element of this class (a Choose… button); `render`
+   * gets the label's id, for a control the label also describes.
+   */
+  besideBox?: { className: string; render: (labelId: string) => React.ReactNode };
   /** After the control and its notes, inside the field (a list of hits under a search box). */
   children?: React.ReactNode;
 }) {
   const id = useId();
   const note = notes(id, props.hint, props.error);
   const position = props.labelPosition ?? 'above';
+  const input = (
+    <input
+      aria-label={cellName(position, props.label)}
+      ref={inputRef}
+      id={id}
+      type={props.type ?? 'text'}
+      value={props.value}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength ?? 2000}
+      min={props.min}
+      max={props.max}
+      step={props.step}
+      required={props.required}
+      readOnly={props.readOnly}
+      disabled={props.disabled}
+      autoFocus={props.autoFocus}
+      spellCheck={props.spellCheck}
+      autoComplete={props.autoComplete}
+      onChange={(e) => props.onChange(e.target.value)}
+      {...note.aria}
+    />
+  );
+  const labelId = props.besideBox && id + '-label';
   return (
     <Placed
       id={id}
       position={position}
       className={props.className}
       label={props.label}
+      labelId={labelId}
       control={
-        <input
-          aria-label={cellName(position, props.label)}
-          ref={inputRef}
-          id={id}
-          type={props.type ?? 'text'}
-          value={props.value}
-          placeholder={props.placeholder}
-          maxLength={props.maxLength ?? 2000}
-          min={props.min}
-          max={props.max}
-          step={props.step}
-          required={props.required}
-          readOnly={props.readOnly}
-          disabled={props.disabled}
-          autoFocus={props.autoFocus}
-          spellCheck={props.spellCheck}
-          autoComplete={props.autoComplete}
-          onChange={(e) => props.onChange(e.target.value)}
-          {...note.aria}
-        />
+        props.besideBox ? (
+          <div className={props.besideBox.className}>
+            {input}
+            {props.besideBox.render(labelId!)}
+          </div>
+        ) : (
+          input
+        )
       }
       after={
         <>
@@ -279,13 +298,33 @@ export function Checkbox(
   );
 }
 
-/** A label tied to its control by id (not by wrapping, which would mix option texts into the name). */
-export function Labeled(props: { label: string; children: (id: string) => React.ReactNode }) {
+/**
+ * A file to read, chosen with the system's file dialog: `onFile` gets it, and the box is emptied
+ * at once so choosing the same file again reads it again. Its value cannot be set, so it is the
+ * one control here that holds no value of the screen's.
+ */
+export function FileField(props: {
+  label: string;
+  /** The file types offered (the input's `accept`). */
+  accept: string;
+  onFile: (file: File) => void;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      {props.children(id)}
+      <input
+        id={id}
+        type="file"
+        accept={props.accept}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) props.onFile(file);
+        }}
+      />
     </div>
   );
 }
