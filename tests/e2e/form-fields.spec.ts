@@ -97,3 +97,50 @@ test('the pack cards move with the arrow keys: the first pack applies at once, s
   await expect(none).not.toBeChecked();
   await expect(app.optionNames()).toHaveCount(options);
 });
+
+test('the list, the reader and a criterion’s row: each control named by its words and worked by keyboard', async ({
+  app,
+  page,
+}) => {
+  await app.api('createDecision', { content: { title: 'Use Kafka for events' } });
+  await app.readDecision('Use Kafka for events');
+
+  // The reader's toggle: Space shows the file's text, Space again the rendered ADR.
+  const raw = page.getByRole('checkbox', { name: 'Show the Markdown text', exact: true });
+  await raw.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('The ADR (Markdown text)')).toContainText('# Use Kafka for events');
+  await page.keyboard.press('Space');
+  await expect(app.renderedAdr()).toBeVisible();
+
+  // The list: a row's box is named after its row and ticked with Space; searching offers Best match.
+  await app.goToDecisions();
+  const pick = page.getByRole('checkbox', { name: 'Select Use Kafka for events to compare', exact: true });
+  await pick.focus();
+  await page.keyboard.press('Space');
+  await expect(pick).toBeChecked();
+  const search = page.getByRole('search').getByRole('searchbox', { name: 'Search', exact: true });
+  await search.fill('Kafka');
+  const sort = page.getByRole('search').getByRole('combobox', { name: 'Sort by', exact: true });
+  await expect(sort).toHaveValue('auto');
+  await expect(sort.getByRole('option', { name: 'Best match' })).toHaveCount(1);
+  await search.fill('');
+  await expect(sort).toHaveValue('number');
+  await expect(page.getByRole('textbox', { name: 'Title of a new decision', exact: true })).toBeVisible();
+
+  // A criterion of one's own: renamed in its row, made a must-have; its group follows the name.
+  await app.startGuidedDecision('Which queue for the mailer?');
+  await app.nextStep();
+  await app.expectStep(2, 'Drivers');
+  await app.addCriterion('Latency');
+  const row = page.getByRole('group', { name: 'Latency', exact: true });
+  await row.getByRole('textbox', { name: 'Name', exact: true }).fill('Tail latency');
+  const renamed = page.getByRole('group', { name: 'Tail latency', exact: true });
+  await renamed.getByRole('combobox', { name: 'Must-have', exact: true }).selectOption({
+    label: 'Yes: exclude an option scoring below 4',
+  });
+  await app.waitUntilSaved();
+  const id = new URL(page.url()).hash.split('/')[2]!;
+  const saved = await app.api('getDecision', { id });
+  expect(saved.drivers.map((d) => [d.name, d.minimum])).toEqual([['Tail latency', 4]]);
+});

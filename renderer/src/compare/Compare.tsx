@@ -4,12 +4,13 @@
  * relied on. Weights that differ are marked in the cell and, where they differ a lot, warned
  * about above the table; the warnings say it in words, not only in colour.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Comparison, CriterionCell, CriterionRow } from '../../../shared/compare.js';
 import { MAX_COMPARED, WEIGHT_WARNING_SPREAD } from '../../../shared/vocabulary.js';
 import type { DecisionSummary } from '../../../shared/domain.js';
 import { sharePercent } from '../../../shared/scoring.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { TextField } from '../components/Fields.js';
 import { useApiQuery } from '../data/query.js';
 import { useSettled } from '../data/settled.js';
 import { plainText } from '../plain-text.js';
@@ -56,22 +57,20 @@ export function Compare({ ids }: { ids: string[] }) {
 
 function AddDecision({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string) => void }) {
   const [text, setText] = useState('');
-  const id = useId();
   // Asked once the typing pauses; an emptied field shows no hits at once.
   const asked = useSettled(text.trim(), 150);
   const found = useApiQuery('listDecisions', { text: asked, limit: 8 }, { enabled: asked !== '' });
   const hits: DecisionSummary[] =
     text.trim() && asked ? (found.data?.items ?? []).filter((d) => !exclude.includes(d.id)) : [];
   return (
-    <div className="compare-add">
-      <label htmlFor={id}>Add a decision to the comparison</label>
-      <input
-        id={id}
-        type="search"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder="Find by title or text…"
-      />
+    <TextField
+      className="compare-add"
+      label="Add a decision to the comparison"
+      type="search"
+      value={text}
+      onChange={setText}
+      placeholder="Find by title or text…"
+    >
       {found.error && (
         <p role="alert" className="error">
           The decisions could not be searched: {found.error.message}
@@ -95,7 +94,7 @@ function AddDecision({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string
           ))}
         </ul>
       )}
-    </div>
+    </TextField>
   );
 }
 

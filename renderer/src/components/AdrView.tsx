@@ -3,7 +3,8 @@
  * the raw text the file holds. The read view, the guided decision's review and the export
  * preview all show ADRs through this one component, so they cannot drift apart.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { Checkbox } from './Fields.js';
 import { Markdown } from './Markdown.js';
 import './AdrView.css';
 
@@ -39,12 +40,10 @@ export function splitFrontMatter(markdown: string): { fields: [string, string][]
 
 export function AdrView({ markdown, label, headingOffset, onRelativeLink, rawLabel, startRaw = false }: AdrViewProps) {
   const [raw, setRaw] = useState(startRaw);
-  const id = useId();
   return (
     <div className="adr-view">
       <p className="adr-view-toggle">
-        <input id={id} type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} />{' '}
-        <label htmlFor={id}>Show the Markdown text</label>
+        <Checkbox label="Show the Markdown text" className="" checked={raw} onChange={setRaw} />
       </p>
       {raw ? (
         <pre className="adr-view-raw" tabIndex={0} aria-label={rawLabel ?? `${label} (Markdown text)`}>

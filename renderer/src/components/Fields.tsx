@@ -33,42 +33,160 @@ function notes(id: string, hint: React.ReactNode, error: string | undefined) {
   };
 }
 
-export function TextField(props: {
+/**
+ * Where a control's label goes: above it (a form's field); beside it (a line of controls, which
+ * spaces and styles both); inline, its words a space before the control, the two one item of a
+ * toolbar or row; heard only (`hidden`: a list row, whose place names it); heard only with no
+ * wrapper (`hidden-inline`: the control alone in a line, a form of one box and its buttons); or
+ * in a table cell (`cell`: the label, words only, is the control's `aria-label`, built from the
+ * cell's row and column, so the cell reads as its value and the header cells say what it is).
+ */
+export type LabelPosition = 'above' | 'beside' | 'inline' | 'hidden' | 'hidden-inline' | 'cell';
+
+/** The control's `aria-label` in a table cell, where no label element is shown or read. */
+const cellName = (position: LabelPosition, label: React.ReactNode) =>
+  position === 'cell' && typeof label === 'string' ? label : undefined;
+
+/**
+ * The label and the control in the wrapper that `position` asks for, then what goes below or
+ * after the control (its notes; `after`).
+ */
+function Placed(props: {
+  id: string;
+  position: LabelPosition;
+  /** The wrapper's class besides the one `position` gives. */
+  className?: string | undefined;
+  label: React.ReactNode;
+  /** The label's own id, for a control that points at it. */
+  labelId?: string | undefined;
+  control: React.ReactNode;
+  after: React.ReactNode;
+}) {
+  const { id, position, label, control, after } = props;
+  if (position === 'cell')
+    return (
+      <>
+        {control}
+        {after}
+      </>
+    );
+  const hidden = position === 'hidden' || position === 'hidden-inline';
+  const labelEl = (
+    <label htmlFor={id} id={props.labelId} className={hidden ? 'visually-hidden' : undefined}>
+      {label}
+    </label>
+  );
+  if (position === 'hidden-inline')
+    return (
+      <>
+        {labelEl}
+        {control}
+        {after}
+      </>
+    );
+  if (position === 'inline')
+    return (
+      <span className={props.className}>
+        {labelEl} {control}
+        {after}
+      </span>
+    );
+  const wrapper = position === 'beside' ? 'field-beside' : 'field';
+  return (
+    <div className={props.className ? `${wrapper} ${props.className}` : wrapper}>
+      {labelEl}
+      {control}
+      {after}
+    </div>
+  );
+}
+
+export function TextField({
+  inputRef,
+  ...props
+}: {
   label: React.ReactNode;
   value: string;
   onChange: (v: string) => void;
   maxLength?: number;
+  /** `search` for a search box; `number` and `date` with `min`, `max`, `step`. */
   type?: string;
   placeholder?: string;
-  /** The field's class besides `field` (e.g. `grow` in a row). */
+  /** The wrapper's class (e.g. `grow` in a row); with `inline`, the element holding words and box. */
   className?: string;
-  /** Above the box (a form's field) or beside it (a line of controls: a toolbar, a sentence). */
-  labelPosition?: 'above' | 'beside';
-  /** For a date field: the earliest date allowed (YYYY-MM-DD). */
-  min?: string;
+  labelPosition?: LabelPosition;
+  /** For a date field: the earliest date allowed (YYYY-MM-DD); for a number, the least. */
+  min?: string | number;
+  max?: string | number;
+  step?: number;
   required?: boolean;
+  readOnly?: boolean;
+  disabled?: boolean;
+  autoFocus?: boolean;
+  /** False for a path or a code, where a misspelling is not one. */
+  spellCheck?: boolean;
+  autoComplete?: string;
+  inputRef?: Ref<HTMLInputElement>;
   hint?: React.ReactNode;
   error?: string | undefined;
+  /**
+   * Controls on one line with the box, in an element of this class (a Choose… button); `render`
+   * gets the label's id, for a control the label also describes.
+   */
+  besideBox?: { className: string; render: (labelId: string) => React.ReactNode };
+  /** After the control and its notes, inside the field (a list of hits under a search box). */
+  children?: React.ReactNode;
 }) {
   const id = useId();
   const note = notes(id, props.hint, props.error);
-  const wrapper = props.labelPosition === 'beside' ? 'field-beside' : 'field';
+  const position = props.labelPosition ?? 'above';
+  const input = (
+    <input
+      aria-label={cellName(position, props.label)}
+      ref={inputRef}
+      id={id}
+      type={props.type ?? 'text'}
+      value={props.value}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength ?? 2000}
+      min={props.min}
+      max={props.max}
+      step={props.step}
+      required={props.required}
+      readOnly={props.readOnly}
+      disabled={props.disabled}
+      autoFocus={props.autoFocus}
+      spellCheck={props.spellCheck}
+      autoComplete={props.autoComplete}
+      onChange={(e) => props.onChange(e.target.value)}
+      {...note.aria}
+    />
+  );
+  const labelId = props.besideBox && id + '-label';
   return (
-    <div className={props.className ? `${wrapper} ${props.className}` : wrapper}>
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        placeholder={props.placeholder}
-        maxLength={props.maxLength ?? 2000}
-        min={props.min}
-        required={props.required}
-        onChange={(e) => props.onChange(e.target.value)}
-        {...note.aria}
-      />
-      {note.below}
-    </div>
+    <Placed
+      id={id}
+      position={position}
+      className={props.className}
+      label={props.label}
+      labelId={labelId}
+      control={
+        props.besideBox ? (
+          <div className={props.besideBox.className}>
+            {input}
+            {props.besideBox.render(labelId!)}
+          </div>
+        ) : (
+          input
+        )
+      }
+      after={
+        <>
+          {note.below}
+          {props.children}
+        </>
+      }
+    />
   );
 }
 
@@ -147,35 +265,66 @@ function split(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A checkbox and its words, one click target (the words are its name). */
-export function Checkbox(props: {
-  label: React.ReactNode;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  /** The label's class: `checkbox` (box and words side by side) unless given. */
-  className?: string;
-  disabled?: boolean;
-}) {
+/**
+ * A checkbox and its words, one click target (the words are its name). In a table cell
+ * (`labelPosition: 'cell'`) the words are its `aria-label`, built from the cell's row.
+ */
+export function Checkbox(
+  props: {
+    checked: boolean;
+    onChange: (checked: boolean) => void;
+    /**
+     * The label's class: `checkbox` (box and words side by side, spaced) unless given; '' for none
+     * (the words run on after the box as text).
+     */
+    className?: string;
+    disabled?: boolean;
+  } & ({ label: React.ReactNode; labelPosition?: 'beside' } | { label: string; labelPosition: 'cell' }),
+) {
+  const box = (
+    <input
+      type="checkbox"
+      checked={props.checked}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.checked)}
+      aria-label={props.labelPosition === 'cell' ? props.label : undefined}
+    />
+  );
+  if (props.labelPosition === 'cell') return box;
   return (
-    <label className={props.className ?? 'checkbox'}>
-      <input
-        type="checkbox"
-        checked={props.checked}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(e.target.checked)}
-      />{' '}
-      {props.label}
+    <label className={(props.className ?? 'checkbox') || undefined}>
+      {box} {props.label}
     </label>
   );
 }
 
-/** A label tied to its control by id (not by wrapping, which would mix option texts into the name). */
-export function Labeled(props: { label: string; children: (id: string) => React.ReactNode }) {
+/**
+ * A file to read, chosen with the system's file dialog: `onFile` gets it, and the box is emptied
+ * at once so choosing the same file again reads it again. Its value cannot be set, so it is the
+ * one control here that holds no value of the screen's.
+ */
+export function FileField(props: {
+  label: string;
+  /** The file types offered (the input's `accept`). */
+  accept: string;
+  onFile: (file: File) => void;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      {props.children(id)}
+      <input
+        id={id}
+        type="file"
+        accept={props.accept}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) props.onFile(file);
+        }}
+      />
     </div>
   );
 }
@@ -191,44 +340,50 @@ export interface Choice<V> {
   around?: (label: React.ReactNode) => React.ReactNode;
 }
 
-/**
- * A labelled drop-down. The label sits above it (a form's field), beside it (a line of controls,
- * which spaces and styles both) or is heard only (a list row, where the row's place names it).
- */
+/** A labelled drop-down; its label where `labelPosition` says (above unless given). */
 export function Select<V extends string>(props: {
   label: React.ReactNode;
   value: V;
   choices: readonly Choice<V>[];
   onChange: (v: V) => void;
-  labelPosition?: 'above' | 'beside' | 'hidden';
+  labelPosition?: LabelPosition;
+  /** The wrapper's class (with `inline`: the element holding the words and the control). */
+  className?: string;
   disabled?: boolean;
   hint?: React.ReactNode;
   error?: string | undefined;
+  /** What else describes it, said elsewhere on the screen (the id of that text). */
+  describedBy?: string | undefined;
 }) {
   const id = useId();
   const note = notes(id, props.hint, props.error);
   const position = props.labelPosition ?? 'above';
   return (
-    <div className={position === 'beside' ? 'field-beside' : 'field'}>
-      <label htmlFor={id} className={position === 'hidden' ? 'visually-hidden' : undefined}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(e.target.value as V)}
-        {...note.aria}
-      >
-        {/* By place: two choices may share a value (two repositories of one name). */}
-        {props.choices.map((c, i) => (
-          <option key={i} value={c.value} disabled={c.disabled}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      {note.below}
-    </div>
+    <Placed
+      id={id}
+      position={position}
+      className={props.className}
+      label={props.label}
+      control={
+        <select
+          aria-label={cellName(position, props.label)}
+          id={id}
+          value={props.value}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(e.target.value as V)}
+          {...note.aria}
+          aria-describedby={describedBy(note.aria['aria-describedby'], props.describedBy)}
+        >
+          {/* By place: two choices may share a value (two repositories of one name). */}
+          {props.choices.map((c, i) => (
+            <option key={i} value={c.value} disabled={c.disabled}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      }
+      after={note.below}
+    />
   );
 }
 

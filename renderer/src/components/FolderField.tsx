@@ -9,6 +9,7 @@ import { api } from '../api.js';
 import { announce } from '../app/actions.js';
 import { messageOf, queryClient, queryKey, useApiMutation, useApiQuery } from '../data/query.js';
 import { useHostInfo } from '../native/host.js';
+import { TextField } from './Fields.js';
 import './FolderField.css';
 
 export interface FolderFieldProps {
@@ -42,36 +43,34 @@ export function FolderField({
 
   const offered = (recent.data ?? []).filter((r) => r.path !== value).slice(0, recentLimit);
   return (
-    <div className="field folder-field">
-      <label htmlFor={id} id={`${id}-label`}>
-        {label}
-      </label>
-      <div className="folder-field-row">
-        <input
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          spellCheck={false}
-          autoComplete="off"
-          disabled={disabled}
-          autoFocus={autoFocus}
-          placeholder="/path/to/repository/docs/decisions"
-          aria-describedby={`${id}-hint`}
-        />
-        {canPick && (
-          <button
-            type="button"
-            onClick={() => pick.mutate({ title: dialogTitle ?? label, defaultPath: value.trim() || undefined })}
-            aria-describedby={`${id}-label`}
-            disabled={disabled || pick.isPending}
-          >
-            Choose…
-          </button>
-        )}
-      </div>
-      <small id={`${id}-hint`} className="muted">
-        {hint ?? (canPick ? 'Type the folder’s full path, or choose it.' : 'Type the folder’s full path.')}
-      </small>
+    <TextField
+      className="folder-field"
+      label={label}
+      value={value}
+      onChange={onChange}
+      // As long a path as an import takes (shared/api/import.ts).
+      maxLength={4096}
+      spellCheck={false}
+      autoComplete="off"
+      disabled={disabled}
+      autoFocus={autoFocus}
+      placeholder="/path/to/repository/docs/decisions"
+      hint={hint ?? (canPick ? 'Type the folder’s full path, or choose it.' : 'Type the folder’s full path.')}
+      besideBox={{
+        className: 'folder-field-row',
+        render: (labelId) =>
+          canPick && (
+            <button
+              type="button"
+              onClick={() => pick.mutate({ title: dialogTitle ?? label, defaultPath: value.trim() || undefined })}
+              aria-describedby={labelId}
+              disabled={disabled || pick.isPending}
+            >
+              Choose…
+            </button>
+          ),
+      }}
+    >
       {pick.error && (
         <p role="alert" className="error">
           The folder dialog did not open: {messageOf(pick.error)}
@@ -108,7 +107,7 @@ export function FolderField({
           </ul>
         </div>
       )}
-    </div>
+    </TextField>
   );
 }
 

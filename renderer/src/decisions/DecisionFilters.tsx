@@ -13,7 +13,7 @@ import type { ReviewState } from '../../../shared/review.js';
 import type { Status } from '../../../shared/domain.js';
 import { useApiQuery } from '../data/query.js';
 import { QueryStatus } from '../components/QueryStatus.js';
-import { Checkbox, TextField } from '../components/Fields.js';
+import { Checkbox, Select, TextField } from '../components/Fields.js';
 import { plainText } from '../plain-text.js';
 import './DecisionFilters.css';
 import { useFocusTarget } from '../app/actions.js';
@@ -93,16 +93,15 @@ export function SearchBar({
   useFocusTarget('search-decisions', searchInput);
   return (
     <div className="filters list-toolbar" role="search">
-      <label>
-        Search{' '}
-        <input
-          ref={searchInput}
-          type="search"
-          value={filters.text}
-          onChange={(e) => onChange({ ...filters, text: e.target.value })}
-          placeholder="Titles, text, cited claims…"
-        />
-      </label>
+      <TextField
+        label="Search"
+        labelPosition="inline"
+        type="search"
+        inputRef={searchInput}
+        value={filters.text}
+        onChange={(text) => onChange({ ...filters, text })}
+        placeholder="Titles, text, cited claims…"
+      />
       <TextField
         label="From"
         labelPosition="beside"
@@ -117,20 +116,16 @@ export function SearchBar({
         value={filters.to ?? ''}
         onChange={(to) => onChange({ ...filters, to: to || undefined })}
       />
-      <label>
-        Sort by{' '}
-        <select
-          value={filters.sort === 'auto' && !searching ? 'number' : filters.sort}
-          onChange={(e) => onChange({ ...filters, sort: e.target.value as ListFilters['sort'] })}
-        >
-          {searching && <option value="auto">Best match</option>}
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {SORT_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label="Sort by"
+        labelPosition="inline"
+        value={filters.sort === 'auto' && !searching ? 'number' : filters.sort}
+        onChange={(sort) => onChange({ ...filters, sort })}
+        choices={[
+          ...(searching ? [{ value: 'auto' as const, label: 'Best match' }] : []),
+          ...SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] })),
+        ]}
+      />
       <Checkbox
         label="Show trash"
         checked={filters.trashed}

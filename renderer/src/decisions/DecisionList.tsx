@@ -9,6 +9,7 @@ import { DecisionTable, pageQuery, type Selection } from './DecisionTable.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { ImportButton } from '../import/ImportDialog.js';
 import { useActionHandler, useFocusTarget } from '../app/actions.js';
+import { TextField } from '../components/Fields.js';
 
 /**
  * What the list showed last, so coming back from a decision finds the same filters and selection.
@@ -106,15 +107,13 @@ export function DecisionList() {
       <header className="page-header">
         <h1 id="list-title">Decisions</h1>
         <form className="inline-form" onSubmit={create}>
-          <label htmlFor="new-title" className="visually-hidden">
-            Title of a new decision
-          </label>
-          <input
-            ref={titleInput}
-            id="new-title"
+          <TextField
+            label="Title of a new decision"
+            labelPosition="hidden-inline"
+            inputRef={titleInput}
             placeholder="Title of a new decision"
             value={title}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={setTitle}
             maxLength={500}
           />
           <button type="submit" className="primary" disabled={!title.trim()}>

@@ -12,6 +12,7 @@ import type { DecisionSummary } from '../../../shared/domain.js';
 import { api } from '../api.js';
 import { queryKey } from '../data/query.js';
 import { QueryStatus } from '../components/QueryStatus.js';
+import { Checkbox } from '../components/Fields.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ReviewBadge } from '../review/ReviewPanel.js';
 import { EvidenceChangedTag, EvidenceCheckFailed, useEvidenceChanges } from '../components/EvidenceChanged.js';
@@ -162,12 +163,12 @@ export function DecisionTable({ query, selected, maxSelected, onToggle, onTotal,
     rows.push(
       <tr key={d.id} aria-rowindex={i + 2} aria-selected={isSelected} className={isSelected ? 'selected' : undefined}>
         <td className="select">
-          <input
-            type="checkbox"
+          <Checkbox
+            label={`Select ${d.number !== null ? `ADR ${d.number}: ` : ''}${d.title} to compare`}
+            labelPosition="cell"
             checked={isSelected}
             disabled={!isSelected && full}
             onChange={() => onToggle({ id: d.id, label: labelFor(d) })}
-            aria-label={`Select ${d.number !== null ? `ADR ${d.number}: ` : ''}${d.title} to compare`}
           />
         </td>
         <td className="num">{d.number ?? <span className="muted">draft</span>}</td>

@@ -12,7 +12,7 @@ import {
 import { joinNames, WEIGHT_LABELS, type ConditionQuestion } from '../../../shared/scoring.js';
 import { SwingWeighting } from './SwingWeighting.js';
 import type { StepProps } from './step-props.js';
-import { RadioChoices, RadioGroup, TextField } from '../components/Fields.js';
+import { RadioChoices, RadioGroup, Select, TextField } from '../components/Fields.js';
 
 const WEIGHTING_METHODS = [
   { value: false, label: 'Rate each criterion 0–5' },
@@ -27,6 +27,12 @@ const WEIGHT_CHOICES = WEIGHT_LABELS.map((label, w) => ({
     </>
   ),
 }));
+
+/** A criterion's must-have: none, or the least score an option may have. */
+const MINIMUM_CHOICES = [
+  { value: '', label: 'No: any score may be outweighed' },
+  ...[2, 3, 4, 5].map((m) => ({ value: String(m), label: `Yes: exclude an option scoring below ${m}` })),
+];
 
 export function DriversStep(props: StepProps) {
   const { draft, analysis, update } = props;
@@ -81,19 +87,18 @@ function DriverRow({ driver, draft, update }: StepProps & { driver: Driver }) {
         )}
         {own && (
           <div className="row small">
-            <label>
-              Name{' '}
-              <input
-                value={driver.name}
-                maxLength={2000}
-                onChange={(e) =>
-                  update((d) => ({
-                    ...d,
-                    drivers: d.drivers.map((x) => (x.id === driver.id ? { ...x, name: e.target.value } : x)),
-                  }))
-                }
-              />
-            </label>
+            <TextField
+              label="Name"
+              labelPosition="inline"
+              value={driver.name}
+              maxLength={2000}
+              onChange={(name) =>
+                update((d) => ({
+                  ...d,
+                  drivers: d.drivers.map((x) => (x.id === driver.id ? { ...x, name } : x)),
+                }))
+              }
+            />
             <button
               type="button"
               aria-label={`Remove criterion ${driver.name}`}
@@ -119,19 +124,13 @@ function DriverRow({ driver, draft, update }: StepProps & { driver: Driver }) {
         />
       )}
       <div className="must-have small">
-        <label htmlFor={legendId + '-min'}>Must-have</label>{' '}
-        <select
-          id={legendId + '-min'}
-          value={driver.minimum ?? ''}
-          onChange={(e) => update((d) => setMinimum(d, driver.id, e.target.value ? Number(e.target.value) : null))}
-        >
-          <option value="">No: any score may be outweighed</option>
-          {[2, 3, 4, 5].map((m) => (
-            <option key={m} value={m}>
-              Yes: exclude an option scoring below {m}
-            </option>
-          ))}
-        </select>
+        <Select
+          label="Must-have"
+          labelPosition="inline"
+          value={driver.minimum === null ? '' : String(driver.minimum)}
+          onChange={(v) => update((d) => setMinimum(d, driver.id, v ? Number(v) : null))}
+          choices={MINIMUM_CHOICES}
+        />
       </div>
     </fieldset>
   );

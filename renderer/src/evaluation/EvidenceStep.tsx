@@ -216,64 +216,51 @@ function OptionEvidence({
         </span>
       </header>
       <div className="score-row">
-        <label htmlFor={id + 'score'}>
-          Score <span className="visually-hidden">for {where}</span>
-        </label>
-        <select
-          id={id + 'score'}
-          value={manual ? String(cell.score) : ''}
-          onChange={(e) =>
-            update((d) => setScore(d, option.id, driver.id, e.target.value ? Number(e.target.value) : null))
+        <Select
+          label={
+            <>
+              Score <span className="visually-hidden">for {where}</span>
+            </>
           }
-          aria-describedby={id + 'how'}
-        >
-          <option value="">
-            {cell.prefill.value !== null
-              ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}`
-              : 'No evidence: unknown'}
-          </option>
-          {[1, 2, 3, 4, 5].map((v) => (
-            <option key={v} value={v}>
-              {v} {SCORE_LABELS[v]}
-            </option>
-          ))}
-        </select>
+          labelPosition="beside"
+          value={manual ? String(cell.score) : ''}
+          onChange={(v) => update((d) => setScore(d, option.id, driver.id, v ? Number(v) : null))}
+          describedBy={id + 'how'}
+          choices={[
+            {
+              value: '',
+              label:
+                cell.prefill.value !== null
+                  ? `Pre-filled: ${cell.prefill.value} ${SCORE_LABELS[cell.prefill.value]}`
+                  : 'No evidence: unknown',
+            },
+            ...[1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: `${v} ${SCORE_LABELS[v]}` })),
+          ]}
+        />
       </div>
       <p id={id + 'how'} className="muted small">
         {manual ? `Your score ${cell.score}. ${describePrefill(cell.prefill)}` : describePrefill(cell.prefill)}
       </p>
       {manual && (
         <div className="score-range">
-          <label htmlFor={id + 'min'}>
-            Could be as low as <span className="visually-hidden">({where})</span>
-          </label>
-          <select
-            id={id + 'min'}
-            value={cell.min}
-            onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, Number(e.target.value), cell.max))}
-          >
-            {[1, 2, 3, 4, 5]
-              .filter((v) => v <= (cell.score ?? 5))
-              .map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-          </select>
-          <label htmlFor={id + 'max'}>and as high as</label>
-          <select
-            id={id + 'max'}
-            value={cell.max}
-            onChange={(e) => update((d) => setScoreRange(d, option.id, driver.id, cell.min, Number(e.target.value)))}
-          >
-            {[1, 2, 3, 4, 5]
-              .filter((v) => v >= (cell.score ?? 1))
-              .map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-          </select>
+          <Select
+            label={
+              <>
+                Could be as low as <span className="visually-hidden">({where})</span>
+              </>
+            }
+            labelPosition="beside"
+            value={String(cell.min)}
+            onChange={(v) => update((d) => setScoreRange(d, option.id, driver.id, Number(v), cell.max))}
+            choices={scoreChoices((v) => v <= (cell.score ?? 5))}
+          />
+          <Select
+            label="and as high as"
+            labelPosition="beside"
+            value={String(cell.max)}
+            onChange={(v) => update((d) => setScoreRange(d, option.id, driver.id, cell.min, Number(v)))}
+            choices={scoreChoices((v) => v >= (cell.score ?? 1))}
+          />
         </div>
       )}
       {manual && (
@@ -443,4 +430,9 @@ function AddOwnClaim({
       </div>
     </form>
   );
+}
+
+/** The scores 1–5 that `keep` keeps, as a range's choices. */
+function scoreChoices(keep: (score: number) => boolean) {
+  return [1, 2, 3, 4, 5].filter(keep).map((v) => ({ value: String(v), label: String(v) }));
 }

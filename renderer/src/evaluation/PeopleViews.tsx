@@ -198,27 +198,18 @@ function PersonGrid({ person, draft, update }: StepProps & { person: PersonView 
               <tr key={r.driver}>
                 <th scope="row">{r.name}</th>
                 <td>
-                  <select
-                    aria-label={`${person.name}’s weight for ${r.name}`}
-                    value={weight ?? ''}
-                    onChange={(e) =>
-                      update((d) =>
-                        setPersonWeight(
-                          d,
-                          person.name,
-                          r.driver,
-                          e.target.value === '' ? null : Number(e.target.value),
-                        ),
-                      )
+                  <Select
+                    label={`${person.name}’s weight for ${r.name}`}
+                    labelPosition="cell"
+                    value={weight === undefined ? '' : String(weight)}
+                    onChange={(v) =>
+                      update((d) => setPersonWeight(d, person.name, r.driver, v === '' ? null : Number(v)))
                     }
-                  >
-                    <option value="">— ({r.weight})</option>
-                    {WEIGHT_LABELS.map((label, w) => (
-                      <option key={w} value={w}>
-                        {w} {label}
-                      </option>
-                    ))}
-                  </select>
+                    choices={[
+                      { value: '', label: `— (${r.weight})` },
+                      ...WEIGHT_LABELS.map((label, w) => ({ value: String(w), label: `${w} ${label}` })),
+                    ]}
+                  />
                   {otherWeights.length > 0 && <small className="muted people-others">{otherWeights.join(', ')}</small>}
                 </td>
                 {r.cells.map((c) => {
@@ -228,28 +219,18 @@ function PersonGrid({ person, draft, update }: StepProps & { person: PersonView 
                   const differs = values.length > 1 && Math.max(...values) - Math.min(...values) >= 2;
                   return (
                     <td key={c.option} className={differs ? 'differs' : undefined}>
-                      <select
-                        aria-label={`${person.name}’s score for ${optionName(c.option)} on ${r.name}`}
-                        value={mine ?? ''}
-                        onChange={(e) =>
-                          update((d) =>
-                            setPersonScore(
-                              d,
-                              person.name,
-                              c.option,
-                              r.driver,
-                              e.target.value === '' ? null : Number(e.target.value),
-                            ),
-                          )
+                      <Select
+                        label={`${person.name}’s score for ${optionName(c.option)} on ${r.name}`}
+                        labelPosition="cell"
+                        value={mine === undefined ? '' : String(mine)}
+                        onChange={(v) =>
+                          update((d) => setPersonScore(d, person.name, c.option, r.driver, v === '' ? null : Number(v)))
                         }
-                      >
-                        <option value="">— ({c.score ?? 'unknown'})</option>
-                        {[1, 2, 3, 4, 5].map((v) => (
-                          <option key={v} value={v}>
-                            {v} {SCORE_LABELS[v]}
-                          </option>
-                        ))}
-                      </select>
+                        choices={[
+                          { value: '', label: `— (${c.score ?? 'unknown'})` },
+                          ...[1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: `${v} ${SCORE_LABELS[v]}` })),
+                        ]}
+                      />
                       {theirs.length > 0 && (
                         <small className="muted people-others">
                           {differs && (

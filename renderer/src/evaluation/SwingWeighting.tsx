@@ -16,6 +16,7 @@ import {
 } from '../../../shared/evaluation.js';
 import type { Matrix } from '../../../shared/scoring.js';
 import type { StepProps } from './step-props.js';
+import { TextField } from '../components/Fields.js';
 
 /** "from Python (2) to Node.js (5)": the swing the user is asked to picture, from the current scores. */
 function swingText(matrix: Matrix, driver: string): string {
@@ -70,7 +71,6 @@ export function SwingWeighting({ draft, analysis, update }: StepProps) {
       <ol className="plain-list swing-list" ref={list} aria-label="Criteria by swing, the most valued first">
         {order.map((d, i) => {
           const value = i === 0 ? SWING_TOP : (points[d.id] ?? 0);
-          const inputId = `swing-points-${d.id}`;
           return (
             <li
               key={d.id}
@@ -113,28 +113,26 @@ export function SwingWeighting({ draft, analysis, update }: StepProps) {
                 </button>
               </span>
               <span className="swing-points">
-                <label htmlFor={inputId}>
-                  Points<span className="visually-hidden"> for {d.name}</span>
-                </label>
-                <input
-                  id={inputId}
+                <TextField
+                  label={
+                    <>
+                      Points<span className="visually-hidden"> for {d.name}</span>
+                    </>
+                  }
+                  labelPosition="beside"
                   type="number"
                   min={0}
                   max={SWING_TOP}
                   step={5}
-                  value={value}
+                  value={String(value)}
                   readOnly={i === 0}
-                  aria-describedby={i === 0 ? `${inputId}-top` : undefined}
-                  onChange={(e) => {
-                    if (e.target.value === '' || !Number.isFinite(e.target.valueAsNumber)) return;
-                    update((x) => setSwingPoints(x, d.id, e.target.valueAsNumber));
+                  hint={i === 0 && 'the top swing'}
+                  onChange={(typed) => {
+                    const points = Number(typed);
+                    if (typed === '' || !Number.isFinite(points)) return;
+                    update((x) => setSwingPoints(x, d.id, points));
                   }}
                 />
-                {i === 0 && (
-                  <small id={`${inputId}-top`} className="muted">
-                    the top swing
-                  </small>
-                )}
               </span>
               <span className="swing-weight">
                 weight <strong>{swingWeight(value)}</strong>

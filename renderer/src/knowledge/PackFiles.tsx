@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import type { PackSummary } from '../../../shared/api/knowledge.js';
 import { FolderField, rememberFolder } from '../components/FolderField.js';
-import { Labeled, TextField } from '../components/Fields.js';
+import { FileField, TextField } from '../components/Fields.js';
 import { href } from '../app/router.js';
 import { messageOf, useApiMutation } from '../data/query.js';
 import { useHostInfo } from '../native/host.js';
@@ -101,21 +101,12 @@ export function ImportPackFile() {
           Import pack…
         </button>
       ) : (
-        <Labeled label="Choose a .cairn-pack.json file">
-          {(id) => (
-            <input
-              id={id}
-              type="file"
-              accept=".json,application/json"
-              disabled={busy}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void chooseFile(file);
-              }}
-            />
-          )}
-        </Labeled>
+        <FileField
+          label="Choose a .cairn-pack.json file"
+          accept=".json,application/json"
+          disabled={busy}
+          onFile={(file) => void chooseFile(file)}
+        />
       )}
       <form
         className="pack-file-path"

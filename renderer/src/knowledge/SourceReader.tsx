@@ -17,7 +17,7 @@ import {
   type Section,
 } from '../../../shared/verification.js';
 import type { MethodName } from '../../../shared/api/index.js';
-import { Labeled, TextArea, TextField } from '../components/Fields.js';
+import { FileField, TextArea, TextField } from '../components/Fields.js';
 import { QueryStatus } from '../components/QueryStatus.js';
 import { ClaimFields } from './ClaimFields.js';
 import { messageOf, useApiMutation, useApiQuery } from '../data/query.js';
@@ -78,7 +78,7 @@ export function AddSourceText({
   };
   return (
     <div className="panel add-source-text">
-      <Labeled
+      <FileField
         label={
           source
             ? source.text
@@ -86,21 +86,10 @@ export function AddSourceText({
               : 'Add the document’s text'
             : 'Add a source from a document'
         }
-      >
-        {(id) => (
-          <input
-            id={id}
-            type="file"
-            accept=".md,.markdown,.html,.htm,.pdf,.docx,.txt,text/plain,text/html,application/pdf"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void sendFile(file);
-            }}
-          />
-        )}
-      </Labeled>
+        accept=".md,.markdown,.html,.htm,.pdf,.docx,.txt,text/plain,text/html,application/pdf"
+        disabled={busy}
+        onFile={(file) => void sendFile(file)}
+      />
       <TextArea label="…or paste its text" rows={3} value={pasted} onChange={setPasted} />
       <button
         type="button"
