@@ -103,7 +103,9 @@ test('the list stays windowed with thousands of decisions', async ({ app, page }
   expect(await app.decisionRows().count()).toBeLessThan(80);
 
   // Keyboard users scroll the list itself; the rows at the end are fetched and drawn on the way.
-  await page.getByRole('region', { name: /^Decisions, 2,?000 in all/ }).focus();
+  const list = page.getByRole('region', { name: /^Decisions, 2,?000 in all/ });
+  await list.focus();
+  await expect(list).toBeFocused();
   await page.keyboard.press('End');
   const last = app.decisionRows().last();
   await expect(last).toHaveAttribute('aria-rowindex', '2001');
