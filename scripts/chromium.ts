@@ -35,6 +35,12 @@ export interface FoundChromium {
 
 export type InstallStep = { name: 'playwright' | 'apt'; description: string; command: string[] }[];
 
+/** The shell command that installs the first of these Debian or Ubuntu packages that can be had. */
+function aptInstall(...packages: string[]): string {
+  const installs = packages.map((pkg) => `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`);
+  return `apt-get update -qq && ${installs.length > 1 ? `(${installs.join(' || ')})` : installs[0]}`;
+}
+
 /**
  * Debian's headless shell: the same engine without the desktop browser's windowing, all the tests
  * and the bench need (they run headless). The browser tests took two-thirds of the CPU with it.
@@ -110,15 +116,12 @@ export function installPlan(p: ChromiumProbe, canDownload: boolean, playwrightCl
     });
   }
   if (apt) {
-    const install = (pkg: string) => `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`;
-    const [pkg, script] =
-      distro === 'ubuntu'
-        ? ['chromium-browser', install('chromium-browser')]
-        : ['chromium-headless-shell', `${install('chromium-headless-shell')} || ${install('chromium')}`];
+    // Debian releases before bookworm's updates have no headless shell: their desktop package then.
+    const packages = distro === 'ubuntu' ? ['chromium-browser'] : ['chromium-headless-shell', 'chromium'];
     plan.push({
       name: 'apt',
-      description: `the system's ${pkg} package (apt-get install ${pkg})`,
-      command: ['sh', '-c', `apt-get update -qq && (${script})`],
+      description: `the system's ${packages[0]} package (apt-get install ${packages[0]})`,
+      command: ['sh', '-c', aptInstall(...packages)],
     });
   }
   return plan;
@@ -137,14 +140,13 @@ export function headlessShellStep(
   if (p.platform !== 'linux' || distribution(p.osRelease) !== 'debian') return null;
   const hint = `Debian's headless shell runs the browser tests in about two-thirds of the CPU time: \`sudo apt-get install chromium-headless-shell\`.`;
   const apt = p.isRoot && p.hasCommand('apt-get') && Boolean(p.env.CI);
-  const script = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell';
   return {
     hint,
     step: apt
       ? {
           name: 'apt',
           description: "Debian's chromium-headless-shell package (apt-get install chromium-headless-shell)",
-          command: ['sh', '-c', script],
+          command: ['sh', '-c', aptInstall('chromium-headless-shell')],
         }
       : null,
   };

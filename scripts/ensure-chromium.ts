@@ -17,6 +17,7 @@ import {
   missingSentence,
   probeMachine,
   type FoundChromium,
+  type InstallStep,
 } from './chromium.js';
 
 const probe = () => probeMachine(chromium.executablePath());
@@ -64,18 +65,21 @@ if (found && !starts(found)) {
   );
 }
 
+/** Runs an install step; the Chromium found after it, if it worked and that one starts. */
+function take(step: InstallStep[number]): FoundChromium | null {
+  const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+  const now = run.status === 0 ? findChromium(probe()) : null;
+  return now && starts(now) ? now : null;
+}
+
 const tried: string[] = [];
 if (!found) {
   const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   for (const step of installPlan(first, await canDownload(), playwrightCli)) {
     console.error(`No Chromium found; getting ${step.description}…`);
     tried.push(step.description);
-    const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
-    const now = run.status === 0 ? findChromium(probe()) : null;
-    if (now && starts(now)) {
-      found = now;
-      break;
-    }
+    found = take(step);
+    if (found) break;
   }
 }
 if (!found) fail(missingSentence(first, tried));
@@ -85,9 +89,7 @@ if (!found) fail(missingSentence(first, tried));
 const lighter = headlessShellStep(first, found);
 if (lighter?.step) {
   console.error(`Getting ${lighter.step.description}: the browser tests run on it in less CPU time…`);
-  const run = spawnSync(lighter.step.command[0]!, lighter.step.command.slice(1), { stdio: 'inherit' });
-  const now = run.status === 0 ? findChromium(probe()) : null;
-  if (now && now.file !== found.file && starts(now)) found = now;
+  found = take(lighter.step) ?? found;
 } else if (lighter) {
   console.error(lighter.hint);
 }

@@ -1,6 +1,6 @@
 // Runs shell commands side by side, as many at once as the machine has cores, and prints each
 // one's output whole when it ends (so the log stays readable). Exits 1 when any command failed,
-// after all have run, naming them. Used by `npm run typecheck` and `npm test`:
+// after all have run, naming them. Used by `npm run check` (and so `npm test`):
 //   node scripts/parallel.mjs "eslint ." "npm run -s typecheck"
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
