@@ -81,7 +81,8 @@ function runOnce(
   planned: [string, string][];
   exports: number;
   exportsStarted: number;
-  ready: boolean;
+  /** How far the writer got: its code loaded (`opening`), its store open (`ready`). */
+  reached: 'loading' | 'opening' | 'ready';
   exitedEarly: string | null;
 }> {
   return new Promise((resolve) => {
@@ -121,7 +122,7 @@ function runOnce(
         planned,
         exports,
         exportsStarted,
-        ready: lines.includes('ready'),
+        reached: lines.includes('ready') ? 'ready' : lines.includes('opening') ? 'opening' : 'loading',
         exitedEarly: signal === 'SIGKILL' ? null : `exit ${code}: ${err.slice(-1500)}`,
       });
     });
@@ -238,9 +239,9 @@ describe('kill -9 while saving', () => {
     let runsWithoutSaves = 0;
     let exports = 0;
     let runsWithExports = 0;
-    // Where the early kills landed: before the store was ready (loading, open, migrations, the daily
-    // backup), after that but before a save, or among saves.
-    const early = { beforeReady: 0, beforeSave: 0, amongSaves: 0 };
+    // Where the early kills landed: while the writer's code loaded, while its store was opened
+    // (open, migrations, the daily backup), after that but before a save, or among saves.
+    const early = { loading: 0, opening: 0, beforeSave: 0, amongSaves: 0 };
     // The plan is drawn up front from the seed, so a failing run can be replayed.
     // A new day every few runs: those runs open with a daily backup, which some kills interrupt.
     const plan = Array.from({ length: RUNS }, (_, i) => ({
@@ -260,14 +261,14 @@ describe('kill -9 while saving', () => {
             planned,
             exports: finished,
             exportsStarted,
-            ready,
+            reached,
             exitedEarly,
           } = await runOnce(lane.dbPath, step.seed, step.day, delay, !step.early);
           exports += finished;
           runsWithExports += exportsStarted;
           for (const [file, hash] of planned) lane.planned.set(file, (lane.planned.get(file) ?? new Set()).add(hash));
           runs++;
-          if (step.early) early[!ready ? 'beforeReady' : acks.length ? 'amongSaves' : 'beforeSave']++;
+          if (step.early) early[reached !== 'ready' ? reached : acks.length ? 'amongSaves' : 'beforeSave']++;
           if (acks.length === 0) runsWithoutSaves++;
           if (exitedEarly) problems.push(`run ${step.seed}: writer stopped by itself (${exitedEarly})`);
           lane.acks.push(...acks);
