@@ -2,7 +2,8 @@
  * The process tests/integration/crash-safety.test.ts kills. It opens the store the way the app
  * does (quick check, migrations, the daily backup of "day" N) and then saves as fast as it can:
  * new decisions, updates, trash and restore, the odd manual backup, and exports of the decisions
- * it touched last into an ADR folder beside the database. After each save returns it prints
+ * it touched last into an ADR folder beside the database. It prints `opening` once its code is
+ * loaded and `ready` once the store is open. After each save returns it prints
  * `ack ID REVISION SHA256(context)`: a save the test saw acknowledged must survive a kill. Before
  * each export it prints `plan FILE SHA256` for every file the export may write, so the test can
  * tell a whole file from a truncated one.
@@ -26,6 +27,8 @@ const sha = (text: string) => crypto.createHash('sha256').update(text).digest('h
 
 // Each run is a new "day", so most runs open with a daily backup, and some kills land inside it.
 const start = Date.UTC(2026, 0, 1) + Number(dayArg) * 86_400_000;
+// Loaded: from here on the store is opened, migrated and backed up (the test tells kills here from earlier ones).
+say('opening');
 const core = createCore({
   dbPath: dbPath!,
   knowledgeDir: fs.mkdirSync(`${dbPath}.knowledge`, { recursive: true }) ?? `${dbPath}.knowledge`,

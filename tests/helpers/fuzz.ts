@@ -262,6 +262,120 @@ function heavyValues(): unknown[] {
   return heavy;
 }
 
+/** Where a heavy value stands in a payload while it is turned into JSON (a nonce no payload holds). */
+const HEAVY_TOKEN = `\u0000heavy-${Math.random().toString(36).slice(2)}-`;
+const heavyJson = new Map<number, { text: string } | { error: unknown }>();
+
+/**
+ * `JSON.stringify(value)` for a payload that may hold heavy values: the JSON of each heavy value
+ * (or the error it throws, 100,000 levels deep) is made once and spliced in, and a text that would
+ * reach `limit` characters is not built at all (`null`). Otherwise the same text, or the same throw.
+ * Re-serialising the shared heavy values for every payload was most of the HTTP fuzz's time.
+ */
+export function payloadJson(value: unknown, limit = Infinity): string | undefined | null {
+  const heavies = heavyValues();
+  const used = new Set<number>();
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    const i = v !== null && (typeof v === 'object' || typeof v === 'string') ? heavies.indexOf(v) : -1;
+    if (i < 0) return v;
+    used.add(i);
+    return HEAVY_TOKEN + i;
+  });
+  if (text === undefined || !used.size) return text !== undefined && text.length >= limit ? null : text;
+  let length = text.length;
+  const parts: [string, string][] = [];
+  for (const i of used) {
+    let json = heavyJson.get(i);
+    if (!json) {
+      try {
+        json = { text: JSON.stringify(heavies[i]) };
+      } catch (error) {
+        json = { error };
+      }
+      heavyJson.set(i, json);
+    }
+    if ('error' in json) throw json.error;
+    const placeholder = JSON.stringify(HEAVY_TOKEN + i);
+    const count = text.split(placeholder).length - 1;
+    length += count * (json.text.length - placeholder.length);
+    parts.push([placeholder, json.text]);
+  }
+  if (length >= limit) return null;
+  return parts.reduce((t, [placeholder, json]) => t.split(placeholder).join(json), text);
+}
+
+const heavyClones = new Map<number, { value: unknown } | { error: unknown }>();
+
+/** The plain objects and arrays a value holds (cycles visited once), heavy values not entered. */
+function plainNodes(value: unknown): Json[] {
+  const out: Json[] = [];
+  const seen = new Set<unknown>();
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== 'object' || seen.has(v) || heavyRoots.has(v)) continue;
+    if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) continue;
+    seen.add(v);
+    out.push(v as Json);
+    stack.push(...Object.values(v));
+  }
+  return out;
+}
+
+/** Puts `replace(value)` in place of each own property (but `__proto__`, which an assignment would not reach) it answers for. */
+function swapProperties(nodes: Json[], replace: (v: unknown) => unknown): [Json, string, unknown][] {
+  const swapped: [Json, string, unknown][] = [];
+  for (const node of nodes)
+    for (const [key, v] of Object.entries(node)) {
+      const instead = key === '__proto__' ? undefined : replace(v);
+      if (instead === undefined) continue;
+      swapped.push([node, key, v]);
+      node[key] = instead;
+    }
+  return swapped;
+}
+
+/**
+ * `structuredClone(value)` (what Electron does to an IPC argument) for a payload that may hold
+ * heavy values: each heavy value is cloned once (or found to throw once, nested past the
+ * serialiser's depth) and that clone is put where it stood. Heavy values are plain data, so their
+ * clone is the same data each time; everything else in the payload is cloned afresh.
+ */
+export function payloadClone(value: unknown): unknown {
+  const heavies = heavyValues();
+  const cloneOf = (i: number) => {
+    let clone = heavyClones.get(i);
+    if (!clone) {
+      try {
+        clone = { value: structuredClone(heavies[i]) };
+      } catch (error) {
+        clone = { error };
+      }
+      heavyClones.set(i, clone);
+    }
+    if ('error' in clone) throw clone.error;
+    return clone.value;
+  };
+  const indexOf = (v: unknown) =>
+    v !== null && (typeof v === 'object' || typeof v === 'string') ? heavies.indexOf(v) : -1;
+  if (indexOf(value) >= 0) return cloneOf(indexOf(value));
+  const swapped = swapProperties(plainNodes(value), (v) => {
+    const i = indexOf(v);
+    return i < 0 ? undefined : HEAVY_TOKEN + i;
+  });
+  try {
+    // A heavy value that cannot be cloned makes the whole payload fail, as it would have.
+    for (const [, , v] of swapped) cloneOf(indexOf(v));
+    const clone = structuredClone(value);
+    swapProperties(plainNodes(clone), (v) =>
+      typeof v === 'string' && v.startsWith(HEAVY_TOKEN) ? cloneOf(Number(v.slice(HEAVY_TOKEN.length))) : undefined,
+    );
+    return clone;
+  } finally {
+    for (const [node, key, v] of swapped) node[key] = v;
+  }
+}
+
 function hostileValue(r: Rng, ctx: FuzzContext): unknown {
   switch (int(r, 0, ctx.cloneable ? 9 : 8)) {
     case 0:

@@ -44,21 +44,21 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-/** Starts `cairn export` and SIGKILLs it once `after` ADR files are in the folder; whether it was killed midway. */
+/**
+ * Starts `cairn export` and SIGKILLs it once `after` ADR files are in the folder; whether it was
+ * killed midway. The folder is counted on each change in it (inotify), not on a 1 ms timer that
+ * read it thousands of times per export beside the process it was waiting for.
+ */
 function exportAndKill(db: string, repo: string, after: number): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, 'export', '--dir', repo, '--db', db], { stdio: 'ignore' });
-    const timer = setInterval(() => {
-      let n: number;
-      try {
-        n = fs.readdirSync(repo).filter((f) => /^\d{4}-.*\.md$/.test(f)).length;
-      } catch {
-        return;
-      }
-      if (n >= after) child.kill('SIGKILL');
-    }, 1);
+    const count = () => {
+      if (fs.readdirSync(repo).filter((f) => /^\d{4}-.*\.md$/.test(f)).length >= after) child.kill('SIGKILL');
+    };
+    const watcher = fs.watch(repo, count);
+    count();
     child.on('exit', (_code, signal) => {
-      clearInterval(timer);
+      watcher.close();
       resolve(signal === 'SIGKILL');
     });
   });
