@@ -18,21 +18,12 @@ export const CLI_BUNDLE_ENV = 'CAIRN_TEST_CLI';
 export const SERVE_MANY_BUNDLE_ENV = 'CAIRN_TEST_SERVE_MANY';
 const SERVE_MANY = 'tests/e2e/serve-many.ts';
 
-/**
- * Bundles electron/cli.ts (or another entry) into `outfile`, in chunks beside it (`chunks/`): the
- * document readers the core imports only when it reads a document (PDF, DOCX, HTML) are then not
- * compiled by every process that starts, about 0.1 CPU-s less per start. Each file is written
- * whole or not at all, the entry last; a chunk is named by its content, so two builds at once
- * (two runs, two vitest projects) write the same bytes under the same name.
- */
+/** Bundles electron/cli.ts (or another entry) into `outfile`, written whole or not at all. */
 export async function buildBundle(outfile: string, entry = 'electron/cli.ts', minify = false): Promise<string> {
   const result = await build({
-    entryPoints: { [path.basename(outfile, '.mjs')]: path.join(root, entry) },
-    outdir: path.dirname(outfile),
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    entryPoints: [path.join(root, entry)],
+    outfile,
     bundle: true,
-    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -43,14 +34,11 @@ export async function buildBundle(outfile: string, entry = 'electron/cli.ts', mi
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });
-  const target = path.resolve(outfile);
-  const files = [...result.outputFiles].sort((a, b) => Number(a.path === target) - Number(b.path === target));
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(file.path), { recursive: true });
-    const tmp = `${file.path}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, file.contents);
-    fs.renameSync(tmp, file.path);
-  }
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  // Two runs (or two vitest projects) may build at once: each writes its own file and renames it.
+  const tmp = `${outfile}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(tmp, result.outputFiles[0]!.contents);
+  fs.renameSync(tmp, outfile);
   return outfile;
 }
 
