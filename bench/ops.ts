@@ -92,8 +92,20 @@ function finish(op: string, m: Measured): OpResult {
   return { ...base, target: `${m.target}; ≤ ${PEAK_MB} MB`, met: m.met(base) && base.peak_mb <= PEAK_MB };
 }
 
+/**
+ * An operation's working folder, inside the run's folder (CAIRN_BENCH_RUN), which the runner
+ * removes once every operation is measured. Operations never delete their files themselves: on
+ * a file system without a journal (ext4 as some VMs mount it), creating a file first steps over
+ * every inode freed in the last minutes, so one operation's clean-up of 100,000 files would make
+ * the next one's file creation several times slower and measure the previous operation instead.
+ */
 function workDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
+  return fs.mkdtempSync(path.join(process.env.CAIRN_BENCH_RUN ?? os.tmpdir(), 'work-'));
+}
+
+/** Leaves an operation's folder to the runner's removal at the end of the run (see `workDir`). */
+function leave(dir: string): void {
+  if (!process.env.CAIRN_BENCH_RUN) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -117,7 +129,7 @@ export async function buildSeed(file: string, decisions: number, claims: number)
 
 /**
  * A copy of the seeded store for this operation. Seeds are built once per bench run, each by
- * its own process, in the folder the runner names (CAIRN_BENCH_SEEDS), and copied from there.
+ * its own process, in the run's folder (CAIRN_BENCH_RUN), and copied from there.
  */
 /** Opens the store an operation's setup left in `dir`. */
 function reopen(dir: string): Core {
@@ -132,7 +144,7 @@ export async function exportOnce(dbPath: string, repo: string): Promise<void> {
 }
 
 function seededCore(dir: string, decisions: number, claims: number): Core {
-  const seeds = process.env.CAIRN_BENCH_SEEDS ?? dir;
+  const seeds = process.env.CAIRN_BENCH_RUN ?? dir;
   const seed = path.join(seeds, `seed-${decisions}-${claims}.db`);
   if (!fs.existsSync(seed)) {
     const out = spawnSync(
@@ -209,7 +221,7 @@ export const OPS = {
         db.close();
         return t;
       });
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('import', {
         n: FILES,
         samples,
@@ -246,7 +258,7 @@ export const OPS = {
         if (!(i % 2)) measureBare();
       }
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('search', {
         n: qs.length,
         samples,
@@ -296,7 +308,7 @@ export const OPS = {
       ];
       const engine = Array.from({ length: 40 }, (_, i) => time(() => bare[i % bare.length]!.all()));
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('list', {
         n: DECISIONS,
         samples,
@@ -335,7 +347,7 @@ export const OPS = {
         });
       });
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('export', {
         n: files.length,
         samples,
@@ -388,7 +400,7 @@ export const OPS = {
         }),
       );
       again.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('reexport', {
         n: names.length,
         samples,
@@ -424,7 +436,7 @@ export const OPS = {
         }),
       );
       const engine = Array.from({ length: 10 }, () => time(() => writeAtomic(dir, 'README-bare.md', text)));
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('index', {
         n: entries.length,
         samples,
@@ -447,7 +459,7 @@ export const OPS = {
       const bare = core.db.prepare(WIDE_QUERIES.candidates);
       const engine = ids.map(() => time(() => bare.all()));
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('precedents', {
         n: DECISIONS,
         samples,
@@ -488,7 +500,7 @@ export const OPS = {
       ];
       const engine = Array.from({ length: 40 }, () => time(() => bare.forEach((q) => q.all())));
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('facets', {
         n: DECISIONS,
         samples,
@@ -536,7 +548,7 @@ export const OPS = {
       const bare = new MarkdownIt();
       const engine = Array.from({ length: 20 }, () => time(() => bare.render(md)));
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('render', {
         n: Math.round(Buffer.byteLength(md) / 1024),
         samples,
@@ -658,7 +670,7 @@ export const OPS = {
       await browser.close();
       await host.close();
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       const result = finish('ui-list', {
         n: DECISIONS,
         samples,
@@ -687,7 +699,7 @@ export const OPS = {
       const html = `<h1>${picked[0]!.title}</h1>` + `<p>${sentence(rng(3), 200)}</p>`.repeat(20);
       const engine = await bareOpenSamples(run.browser, samples.length, html);
       await run.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       const editMedian = quantile(edits, 0.5);
       const result = finish('ui-open', {
         n: DECISIONS,
@@ -713,7 +725,7 @@ export const OPS = {
       ).join('');
       const engine = await bareOpenSamples(run.browser, samples.length, `<h1>Evidence</h1><ul>${rows}</ul>`);
       await run.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('ui-evidence', {
         n: claims,
         samples,
@@ -734,7 +746,7 @@ export const OPS = {
       const claims = (await run.core.invoke('getDecision', { id: run.sampleId })).evaluation.claims.length;
       const engine = await bareToggleSamples(run.browser, samples.length);
       await run.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      leave(dir);
       return finish('ui-accept', {
         n: claims,
         samples,

@@ -22,7 +22,7 @@ async function child(op: OpName): Promise<void> {
   process.stdout.write('\n@@RESULT@@' + JSON.stringify(result) + '\n');
 }
 
-function runInChild(op: OpName, seeds: string): OpResult {
+function runInChild(op: OpName, runDir: string): OpResult {
   // --profile: the operation's process writes a V8 CPU profile (open it in Chrome's DevTools).
   const profile = args.includes('--profile')
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('bench-profiles'), '--cpu-prof-name', `${op}.cpuprofile`]
@@ -32,7 +32,7 @@ function runInChild(op: OpName, seeds: string): OpResult {
     [...process.execArgv, '--expose-gc', ...profile, process.argv[1]!, '--child', op],
     {
       encoding: 'utf8',
-      env: { ...process.env, CAIRN_BENCH_SEEDS: seeds },
+      env: { ...process.env, CAIRN_BENCH_RUN: runDir },
       maxBuffer: 64 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -81,20 +81,21 @@ async function main() {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
   const names = (Object.keys(OPS) as OpName[]).filter((n) => !only || only.includes(n));
   const results: OpResult[] = [];
-  // The stores operations start from, built once for the whole run and removed after it.
-  const seeds = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-seeds-'));
+  // The run's folder: the stores operations start from, built once, and every operation's working
+  // folder, all removed after the last operation (see workDir in ops.ts for why not before).
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
   try {
     for (const name of names) {
       if (!args.includes('--json')) process.stderr.write(`measuring ${name}…\n`);
       try {
-        results.push(runInChild(name, seeds));
+        results.push(runInChild(name, runDir));
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         process.exitCode = 1;
       }
     }
   } finally {
-    fs.rmSync(seeds, { recursive: true, force: true });
+    fs.rmSync(runDir, { recursive: true, force: true });
   }
   if (args.includes('--json')) {
     process.stdout.write(
