@@ -103,9 +103,15 @@ function workDir(): string {
   return fs.mkdtempSync(path.join(process.env.CAIRN_BENCH_RUN ?? os.tmpdir(), 'work-'));
 }
 
-/** Leaves an operation's folder to the runner's removal at the end of the run (see `workDir`). */
+/**
+ * Ends an operation's use of its folder: its own files (stores, a few large files) are removed
+ * now, so a run needs little more disk than its largest operation; its subfolders of many small
+ * files are left to the runner's removal at the end of the run (see `workDir`).
+ */
 function leave(dir: string): void {
-  if (!process.env.CAIRN_BENCH_RUN) fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.CAIRN_BENCH_RUN) return fs.rmSync(dir, { recursive: true, force: true });
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+    if (!entry.isDirectory()) fs.rmSync(path.join(dir, entry.name), { force: true });
 }
 
 /**
