@@ -94,10 +94,11 @@ function finish(op: string, m: Measured): OpResult {
 
 /**
  * An operation's working folder, inside the run's folder (CAIRN_BENCH_RUN), which the runner
- * removes once every operation is measured. Operations never delete their files themselves: on
- * a file system without a journal (ext4 as some VMs mount it), creating a file first steps over
- * every inode freed in the last minutes, so one operation's clean-up of 100,000 files would make
- * the next one's file creation several times slower and measure the previous operation instead.
+ * removes once every operation is measured. Operations never delete their folders of many files
+ * themselves (see `leave`): on a file system without a journal (ext4 as some VMs mount it),
+ * creating a file first steps over every inode freed in the last minutes, so one operation's
+ * clean-up of 100,000 files would make the next one's file creation several times slower and
+ * measure the previous operation instead.
  */
 function workDir(): string {
   return fs.mkdtempSync(path.join(process.env.CAIRN_BENCH_RUN ?? os.tmpdir(), 'work-'));
@@ -133,10 +134,6 @@ export async function buildSeed(file: string, decisions: number, claims: number)
   core.close();
 }
 
-/**
- * A copy of the seeded store for this operation. Seeds are built once per bench run, each by
- * its own process, in the run's folder (CAIRN_BENCH_RUN), and copied from there.
- */
 /** Opens the store an operation's setup left in `dir`. */
 function reopen(dir: string): Core {
   return createCore({ dbPath: path.join(dir, 'bench.db'), knowledgeDir: path.join(dir, 'no-packs'), backups: false });
@@ -149,6 +146,10 @@ export async function exportOnce(dbPath: string, repo: string): Promise<void> {
   core.close();
 }
 
+/**
+ * A copy of the seeded store for this operation. Seeds are built once per bench run, each by
+ * its own process, in the run's folder (CAIRN_BENCH_RUN), and copied from there.
+ */
 function seededCore(dir: string, decisions: number, claims: number): Core {
   const seeds = process.env.CAIRN_BENCH_RUN ?? dir;
   const seed = path.join(seeds, `seed-${decisions}-${claims}.db`);
