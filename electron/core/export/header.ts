@@ -65,7 +65,7 @@ function decodeFile(href: string): string {
  * A copy of a string cut from a file's text that does not keep the text alive. V8 makes a
  * substring of 13 characters or more a view into the string it was cut from, and an export keeps
  * the header of every ADR of the folder for its index: without the copy, each header's title
- * kept its whole ADR text (10,000 texts, about 48 MB, by the end of a large export).
+ * (or long status, or link target) kept its whole ADR text (10,000 texts, about 48 MB, by the end of a large export).
  */
 function own(cut: string): string {
   // The concatenation is flattened into a new string of its own before the slice is taken.
@@ -145,6 +145,8 @@ export function readHeader(raw: string): AdrHeader {
   return {
     ...header,
     title: header.title === null ? null : own(header.title),
+    // A MADR list's status ("superseded by ADR-0007") can be a long cut of its line too.
+    status: header.status === null ? null : own(header.status),
     links: header.links.map((l) => ({ type: l.type, file: own(l.file) })),
   };
 }
